@@ -1,0 +1,3 @@
+#include "winnow.h"
+#include <stdio.h>
+int main(void) { puts(wn_version()); return 0; }
