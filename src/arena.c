@@ -1,0 +1,99 @@
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct wn_arena_chunk {
+    wn_arena_chunk *next;
+    size_t size;
+    size_t used;
+    /* payload follows, aligned */
+};
+
+#define ARENA_ALIGN 16u
+#define ARENA_MIN_CHUNK (64u * 1024u)
+#define CHUNK_HEADER ((sizeof(wn_arena_chunk) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
+
+void wn_arena_init(wn_arena *arena, size_t limit_bytes)
+{
+    memset(arena, 0, sizeof *arena);
+    arena->limit_bytes = limit_bytes;
+}
+
+static wn_arena_chunk *arena_grow(wn_arena *arena, size_t size)
+{
+    /* Chunks double with the arena's size so that big documents need few mallocs. */
+    size_t want = arena->reserved_bytes < ARENA_MIN_CHUNK ? ARENA_MIN_CHUNK : arena->reserved_bytes;
+    if (want > (size_t)64 << 20)
+        want = (size_t)64 << 20;
+    if (want < size)
+        want = size;
+    if (arena->limit_bytes && arena->reserved_bytes + want > arena->limit_bytes) {
+        if (arena->reserved_bytes + size > arena->limit_bytes)
+            return NULL;
+        want = arena->limit_bytes - arena->reserved_bytes;
+    }
+    if (want > SIZE_MAX - CHUNK_HEADER)
+        return NULL;
+    wn_arena_chunk *chunk = malloc(CHUNK_HEADER + want);
+    if (!chunk)
+        return NULL;
+    chunk->next = arena->head;
+    chunk->size = want;
+    chunk->used = 0;
+    arena->head = chunk;
+    arena->reserved_bytes += want;
+    return chunk;
+}
+
+void *wn_arena_alloc(wn_arena *arena, size_t size)
+{
+    if (size == 0)
+        size = 1;
+    if (size > SIZE_MAX - ARENA_ALIGN)
+        return NULL;
+    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    wn_arena_chunk *chunk = arena->head;
+    if (!chunk || chunk->size - chunk->used < size) {
+        chunk = arena_grow(arena, size);
+        if (!chunk)
+            return NULL;
+    }
+    void *out = (char *)chunk + CHUNK_HEADER + chunk->used;
+    chunk->used += size;
+    arena->used_bytes += size;
+    return out;
+}
+
+void *wn_arena_calloc(wn_arena *arena, size_t count, size_t size)
+{
+    if (size && count > SIZE_MAX / size)
+        return NULL;
+    void *out = wn_arena_alloc(arena, count * size);
+    if (out)
+        memset(out, 0, count * size);
+    return out;
+}
+
+char *wn_arena_strndup(wn_arena *arena, const char *text, size_t len)
+{
+    char *out = wn_arena_alloc(arena, len + 1);
+    if (out) {
+        memcpy(out, text, len);
+        out[len] = '\0';
+    }
+    return out;
+}
+
+void wn_arena_release(wn_arena *arena)
+{
+    wn_arena_chunk *chunk = arena->head;
+    while (chunk) {
+        wn_arena_chunk *next = chunk->next;
+        free(chunk);
+        chunk = next;
+    }
+    size_t limit = arena->limit_bytes;
+    wn_arena_init(arena, limit);
+}

@@ -1,0 +1,24 @@
+/* Per-document bump arena: many small allocations, one free. */
+#ifndef WN_ARENA_H
+#define WN_ARENA_H
+
+#include <stddef.h>
+
+typedef struct wn_arena_chunk wn_arena_chunk;
+
+typedef struct wn_arena {
+    wn_arena_chunk *head;   /* newest chunk; older ones follow */
+    size_t used_bytes;      /* bytes handed out, for limits and reports */
+    size_t reserved_bytes;  /* bytes obtained from malloc */
+    size_t limit_bytes;     /* 0 = unlimited; past it allocations fail */
+} wn_arena;
+
+void wn_arena_init(wn_arena *arena, size_t limit_bytes);
+/* NULL when out of memory or past the limit. Memory is 16-byte aligned. */
+void *wn_arena_alloc(wn_arena *arena, size_t size);
+void *wn_arena_calloc(wn_arena *arena, size_t count, size_t size);
+char *wn_arena_strndup(wn_arena *arena, const char *text, size_t len);
+/* Frees every chunk; the arena can be used again afterwards. */
+void wn_arena_release(wn_arena *arena);
+
+#endif

@@ -1,0 +1,373 @@
+#include "blocks/blocks.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "score/hints.h"
+
+/* ---- tag classes ----------------------------------------------------------- */
+
+bool wn_tag_is_block(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION: case GUMBO_TAG_UL:
+    case GUMBO_TAG_HTML: case GUMBO_TAG_LEGEND: case GUMBO_TAG_LISTING: case GUMBO_TAG_PLAINTEXT:
+    case GUMBO_TAG_XMP:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Subtrees that never hold visible article text. */
+static bool tag_is_skipped(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_BUTTON: case GUMBO_TAG_HEAD: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_MAP: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_TITLE: case GUMBO_TAG_DATALIST: case GUMBO_TAG_OPTION: case GUMBO_TAG_INPUT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_form_control(GumboTag tag)
+{
+    return tag == GUMBO_TAG_INPUT || tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_SELECT ||
+           tag == GUMBO_TAG_BUTTON;
+}
+
+static uint32_t tag_hints(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_NAV: return WN_HINT_NAV;
+    case GUMBO_TAG_ASIDE: return WN_HINT_SIDEBAR;
+    case GUMBO_TAG_FOOTER: return WN_HINT_FOOTER;
+    case GUMBO_TAG_HEADER: return WN_HINT_HEADER;
+    case GUMBO_TAG_ARTICLE: return WN_HINT_POSITIVE;
+    case GUMBO_TAG_MAIN: return WN_HINT_POSITIVE;
+    default: return 0;
+    }
+}
+
+/* ---- attributes --------------------------------------------------------------- */
+
+static const char *attribute(const GumboElement *el, const char *name)
+{
+    const GumboVector *attrs = &el->attributes;
+    /* Hostile pages carry thousands of attributes; the ones we read come first. */
+    unsigned limit = attrs->length < 64 ? attrs->length : 64;
+    for (unsigned i = 0; i < limit; i++) {
+        const GumboAttribute *a = attrs->data[i];
+        if (strcasecmp(a->name, name) == 0)
+            return a->value;
+    }
+    return NULL;
+}
+
+static bool contains_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = hay; *p; p++)
+        if (strncasecmp(p, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* display:none / visibility:hidden in an inline style (spaces ignored). */
+static bool style_hides(const char *style)
+{
+    char compact[256];
+    size_t n = 0;
+    for (const char *p = style; *p && n < sizeof compact - 1; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\n')
+            compact[n++] = *p;
+    compact[n] = '\0';
+    return contains_ci(compact, "display:none") || contains_ci(compact, "visibility:hidden");
+}
+
+static bool element_hidden(const GumboElement *el)
+{
+    if (attribute(el, "hidden"))
+        return true;
+    const char *aria = attribute(el, "aria-hidden");
+    if (aria && strcasecmp(aria, "true") == 0)
+        return true;
+    const char *style = attribute(el, "style");
+    return style && style_hides(style);
+}
+
+static uint32_t element_hints(const GumboElement *el, const char *cls, const char *id)
+{
+    uint32_t hints = tag_hints(el->tag);
+    if (cls)
+        hints |= wn_hints_from_attribute(cls, strlen(cls));
+    if (id)
+        hints |= wn_hints_from_attribute(id, strlen(id));
+    const char *role = attribute(el, "role");
+    if (role)
+        hints |= wn_hints_from_role(role, strlen(role));
+    const char *itemprop = attribute(el, "itemprop");
+    if (itemprop && (strcasecmp(itemprop, "articleBody") == 0 || strcasecmp(itemprop, "text") == 0))
+        hints |= WN_HINT_STRONG | WN_HINT_POSITIVE;
+    /* A container that is both "content" and clutter is decided by its text. */
+    return hints;
+}
+
+/* ---- the walk ------------------------------------------------------------------ */
+
+typedef struct walk_frame {
+    const GumboNode *node;
+    uint32_t index;       /* its wn_node */
+    unsigned next_child;
+} walk_frame;
+
+static wn_node *push_node(wn_doc *doc, size_t max_nodes, wn_status *status)
+{
+    if (doc->count >= max_nodes) {
+        *status = WN_ERR_TOO_MANY_NODES;
+        return NULL;
+    }
+    if (doc->count == doc->capacity) {
+        uint32_t cap = doc->capacity ? doc->capacity * 2 : 1024;
+        wn_node *grown = realloc(doc->nodes, (size_t)cap * sizeof *grown);
+        if (!grown) {
+            *status = WN_ERR_NOMEM;
+            return NULL;
+        }
+        doc->nodes = grown;
+        doc->capacity = cap;
+    }
+    wn_node *n = &doc->nodes[doc->count++];
+    memset(n, 0, sizeof *n);
+    n->parent = WN_NONE;
+    n->block = WN_NONE;
+    return n;
+}
+
+static const char *trimmed_copy(wn_arena *arena, const char *text)
+{
+    while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
+        text++;
+    size_t len = strlen(text);
+    while (len && (text[len - 1] == ' ' || text[len - 1] == '\n' || text[len - 1] == '\t' ||
+                   text[len - 1] == '\r'))
+        len--;
+    return wn_arena_strndup(arena, text, len);
+}
+
+/* <title>, og:title and lang from the head (its direct children only). */
+static void read_head(const GumboNode *head, wn_arena *arena, wn_doc *doc)
+{
+    const GumboVector *children = &head->v.element.children;
+    for (unsigned i = 0; i < children->length; i++) {
+        const GumboNode *c = children->data[i];
+        if (c->type != GUMBO_NODE_ELEMENT)
+            continue;
+        const GumboElement *el = &c->v.element;
+        if (el->tag == GUMBO_TAG_TITLE && !doc->title && el->children.length) {
+            const GumboNode *t = el->children.data[0];
+            if (t->type == GUMBO_NODE_TEXT)
+                doc->title = trimmed_copy(arena, t->v.text.text);
+        } else if (el->tag == GUMBO_TAG_META && !doc->og_title) {
+            const char *prop = attribute(el, "property");
+            const char *content = attribute(el, "content");
+            if (prop && content && strcasecmp(prop, "og:title") == 0)
+                doc->og_title = trimmed_copy(arena, content);
+        }
+    }
+}
+
+static void add_stats(wn_text_stats *to, const wn_text_stats *from)
+{
+    to->chars += from->chars;
+    to->cjk += from->cjk;
+    to->tokens += from->tokens;
+    to->punct += from->punct;
+    to->commas += from->commas;
+}
+
+/* Adds each subtree's totals to its parent, children before parents. */
+static void aggregate(wn_doc *doc)
+{
+    for (uint32_t i = doc->count; i-- > 1;) {
+        wn_node *n = &doc->nodes[i];
+        wn_node *p = &doc->nodes[n->parent];
+        add_stats(&p->all, &n->all);
+        p->link_chars += n->link_chars;
+        p->paragraphs += n->paragraphs;
+        p->links += n->links;
+        p->images += n->images;
+        p->items += n->items;
+        p->inputs += n->inputs;
+        p->elements += n->elements;
+        if (n->kind == WN_NODE_ELEMENT) {
+            p->elements++;
+            switch ((GumboTag)n->tag) {
+            case GUMBO_TAG_P: p->paragraphs++; break;
+            case GUMBO_TAG_LI: p->items++; break;
+            case GUMBO_TAG_IMG: p->images++; break;
+            case GUMBO_TAG_A: if (n->flags & WN_NODE_IN_LINK) p->links++; break;
+            default: break;
+            }
+        }
+    }
+}
+
+static void add_text_node(wn_doc *doc, uint32_t index, const GumboNode *g, uint32_t parent)
+{
+    wn_node *n = &doc->nodes[index];
+    wn_node *p = &doc->nodes[parent];
+    n->kind = WN_NODE_TEXT;
+    n->text = g->v.text.text;
+    size_t len = strlen(n->text);
+    n->text_len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+    n->flags = p->flags & (WN_NODE_IN_LINK | WN_NODE_PREFORMATTED);
+    n->block = p->block;
+    wn_text_measure(n->text, n->text_len, &n->all);
+    if (n->flags & WN_NODE_IN_LINK)
+        n->link_chars = n->all.chars;
+    wn_node *b = &doc->nodes[n->block];
+    add_stats(&b->own, &n->all);
+    b->own_link_chars += n->link_chars;
+}
+
+static void init_element(wn_doc *doc, uint32_t index, const GumboElement *el, uint32_t parent)
+{
+    wn_node *n = &doc->nodes[index];
+    n->kind = WN_NODE_ELEMENT;
+    n->tag = (uint16_t)el->tag;
+    n->class_attr = attribute(el, "class");
+    n->id_attr = attribute(el, "id");
+    n->hints = element_hints(el, n->class_attr, n->id_attr);
+    if (parent != WN_NONE) {
+        const wn_node *p = &doc->nodes[parent];
+        n->flags = p->flags & (WN_NODE_IN_LINK | WN_NODE_PREFORMATTED);
+        n->block = p->block;
+    }
+    if (el->tag == GUMBO_TAG_A && attribute(el, "href"))
+        n->flags |= WN_NODE_IN_LINK;
+    if (el->tag == GUMBO_TAG_PRE || el->tag == GUMBO_TAG_LISTING || el->tag == GUMBO_TAG_PLAINTEXT ||
+        el->tag == GUMBO_TAG_XMP)
+        n->flags |= WN_NODE_PREFORMATTED;
+    if (el->tag == GUMBO_TAG_BR)
+        n->flags |= WN_NODE_BREAK;
+    if (wn_tag_is_block(el->tag) || parent == WN_NONE) {
+        n->flags |= WN_NODE_BLOCK;
+        n->block = index;
+    }
+}
+
+static bool node_is_text(const GumboNode *g)
+{
+    return g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
+           g->type == GUMBO_NODE_CDATA;
+}
+
+wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_block_limits *limits,
+                          wn_doc *doc)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->body = 0;
+    wn_status status = WN_OK;
+    const GumboNode *root = parse->root;
+    if (!root || root->type != GUMBO_NODE_ELEMENT)
+        return WN_ERR_PARSE;
+    const char *lang = attribute(&root->v.element, "lang");
+    if (lang)
+        doc->lang = lang;
+
+    size_t stack_cap = 256, depth = 0;
+    walk_frame *stack = malloc(stack_cap * sizeof *stack);
+    if (!stack)
+        return WN_ERR_NOMEM;
+    if (!push_node(doc, limits->max_nodes, &status)) {
+        free(stack);
+        return status;
+    }
+    init_element(doc, 0, &root->v.element, WN_NONE);
+    stack[depth++] = (walk_frame){root, 0, 0};
+
+    while (depth > 0) {
+        walk_frame *top = &stack[depth - 1];
+        const GumboVector *children = &top->node->v.element.children;
+        if (top->next_child >= children->length) {
+            doc->nodes[top->index].end = doc->count;
+            depth--;
+            continue;
+        }
+        const GumboNode *child = children->data[top->next_child++];
+        uint32_t parent = top->index;
+        if (node_is_text(child)) {
+            if (!push_node(doc, limits->max_nodes, &status))
+                break;
+            uint32_t index = doc->count - 1;
+            doc->nodes[index].parent = parent;
+            doc->nodes[index].depth = (uint16_t)(depth < 65535 ? depth : 65535);
+            add_text_node(doc, index, child, parent);
+            doc->nodes[index].end = doc->count;
+            continue;
+        }
+        if (child->type != GUMBO_NODE_ELEMENT && child->type != GUMBO_NODE_TEMPLATE)
+            continue;
+        const GumboElement *el = &child->v.element;
+        if (el->tag == GUMBO_TAG_HEAD) {
+            read_head(child, arena, doc);
+            continue;
+        }
+        if (tag_is_skipped(el->tag) || el->tag_namespace != GUMBO_NAMESPACE_HTML ||
+            element_hidden(el)) {
+            if (is_form_control(el->tag))
+                doc->nodes[parent].inputs++;
+            continue;
+        }
+        if (!push_node(doc, limits->max_nodes, &status))
+            break;
+        uint32_t index = doc->count - 1;
+        doc->nodes[index].parent = parent;
+        doc->nodes[index].depth = (uint16_t)(depth < 65535 ? depth : 65535);
+        init_element(doc, index, el, parent);
+        if (el->tag == GUMBO_TAG_BODY && doc->body == 0)
+            doc->body = index;
+        if (depth == stack_cap) {
+            size_t cap = stack_cap * 2;
+            walk_frame *grown = realloc(stack, cap * sizeof *grown);
+            if (!grown) {
+                status = WN_ERR_NOMEM;
+                break;
+            }
+            stack = grown;
+            stack_cap = cap;
+        }
+        stack[depth++] = (walk_frame){child, index, 0};
+    }
+    free(stack);
+    if (status != WN_OK) {
+        wn_doc_free(doc);
+        return status;
+    }
+    aggregate(doc);
+    return WN_OK;
+}
+
+void wn_doc_free(wn_doc *doc)
+{
+    free(doc->nodes);
+    doc->nodes = NULL;
+    doc->count = doc->capacity = 0;
+}

@@ -1,0 +1,87 @@
+/* Block tree: the DOM flattened into a pre-order array of element and text
+ * nodes, each element with the text features of its subtree. Built by one
+ * iterative walk; later stages walk the array, never the DOM, by recursion. */
+#ifndef WN_BLOCKS_H
+#define WN_BLOCKS_H
+
+#include <gumbo.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "utf8.h"
+#include "winnow.h"
+
+#define WN_NONE UINT32_MAX
+
+enum { WN_NODE_ELEMENT = 0, WN_NODE_TEXT = 1 };
+
+/* wn_node.flags */
+enum {
+    WN_NODE_IN_LINK = 1u << 0,   /* an <a href> or inside one */
+    WN_NODE_BLOCK = 1u << 1,     /* a block-level element: its text is its own block */
+    WN_NODE_PRUNED = 1u << 2,    /* dropped by selection (with a label and rule) */
+    WN_NODE_SELECTED = 1u << 3,  /* the root of a kept part of the article */
+    WN_NODE_BREAK = 1u << 4,     /* <br>: a line break inside a block */
+    WN_NODE_PREFORMATTED = 1u << 5 /* inside <pre>: keep white space */
+};
+
+typedef struct wn_node {
+    uint32_t parent;        /* WN_NONE for the root */
+    uint32_t end;           /* one past the last node of this subtree */
+    uint32_t block;         /* nearest block-level ancestor (or self) */
+    uint16_t tag;           /* GumboTag for elements */
+    uint8_t kind;           /* WN_NODE_ELEMENT / WN_NODE_TEXT */
+    uint8_t flags;
+    uint16_t depth;
+    uint8_t label;          /* wn_label once decided */
+    uint8_t rule;           /* the wn_rule that decided it */
+    uint32_t hints;         /* WN_HINT_* from tag, class, id, role */
+    const char *text;       /* text nodes: the text (UTF-8) */
+    uint32_t text_len;
+    const char *class_attr; /* elements: attribute values or NULL (explain) */
+    const char *id_attr;
+    wn_text_stats all;      /* all text in the subtree */
+    uint32_t link_chars;    /* of which inside links */
+    wn_text_stats own;      /* text of this block itself (not nested blocks) */
+    uint32_t own_link_chars;
+    uint32_t elements;      /* descendant elements */
+    uint32_t paragraphs;    /* <p> descendants */
+    uint32_t links;         /* <a href> descendants */
+    uint32_t images;
+    uint32_t items;         /* <li> descendants */
+    uint32_t inputs;        /* form controls */
+    float content;          /* content score gathered from paragraphs */
+    float score;            /* candidate score */
+} wn_node;
+
+typedef struct wn_doc {
+    wn_node *nodes;         /* malloc'ed; wn_doc_free() */
+    uint32_t count;
+    uint32_t capacity;
+    uint32_t body;          /* the <body> element (or the root) */
+    const char *title;      /* <title>, og:title: arena strings or NULL */
+    const char *og_title;
+    const char *lang;
+} wn_doc;
+
+typedef struct wn_block_limits {
+    size_t max_nodes;
+    unsigned max_depth;
+} wn_block_limits;
+
+/* Builds the block tree of a parsed page; strings point into the parse. */
+wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_block_limits *limits,
+                          wn_doc *doc);
+void wn_doc_free(wn_doc *doc);
+
+/* Link density of a subtree: link characters / characters (0 when empty). */
+static inline float wn_link_density(const wn_node *n)
+{
+    return n->all.chars ? (float)n->link_chars / (float)n->all.chars : 0.0f;
+}
+
+/* Whether a GumboTag starts its own text block. */
+bool wn_tag_is_block(GumboTag tag);
+
+#endif

@@ -1,0 +1,99 @@
+#include "buf.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void wn_buf_init(wn_buf *buf)
+{
+    memset(buf, 0, sizeof *buf);
+}
+
+bool wn_buf_reserve(wn_buf *buf, size_t extra)
+{
+    if (buf->failed)
+        return false;
+    if (extra > SIZE_MAX - buf->len - 1) {
+        buf->failed = true;
+        return false;
+    }
+    size_t need = buf->len + extra + 1;
+    if (need <= buf->cap)
+        return true;
+    size_t cap = buf->cap ? buf->cap : 256;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    char *data = realloc(buf->data, cap);
+    if (!data) {
+        buf->failed = true;
+        return false;
+    }
+    buf->data = data;
+    buf->cap = cap;
+    return true;
+}
+
+void wn_buf_append(wn_buf *buf, const char *bytes, size_t len)
+{
+    if (!wn_buf_reserve(buf, len))
+        return;
+    if (len)
+        memcpy(buf->data + buf->len, bytes, len);
+    buf->len += len;
+    buf->data[buf->len] = '\0';
+}
+
+void wn_buf_puts(wn_buf *buf, const char *text)
+{
+    wn_buf_append(buf, text, strlen(text));
+}
+
+void wn_buf_putc(wn_buf *buf, char c)
+{
+    wn_buf_append(buf, &c, 1);
+}
+
+void wn_buf_printf(wn_buf *buf, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, format, args);
+    va_end(args);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof small) {
+        wn_buf_append(buf, small, (size_t)n);
+        return;
+    }
+    if (!wn_buf_reserve(buf, (size_t)n))
+        return;
+    va_start(args, format);
+    vsnprintf(buf->data + buf->len, (size_t)n + 1, format, args);
+    va_end(args);
+    buf->len += (size_t)n;
+}
+
+char *wn_buf_detach(wn_buf *buf, size_t *len)
+{
+    if (buf->failed) {
+        wn_buf_free(buf);
+        return NULL;
+    }
+    if (!buf->data && !wn_buf_reserve(buf, 0))
+        return NULL;
+    char *data = buf->data;
+    data[buf->len] = '\0';
+    if (len)
+        *len = buf->len;
+    wn_buf_init(buf);
+    return data;
+}
+
+void wn_buf_free(wn_buf *buf)
+{
+    free(buf->data);
+    wn_buf_init(buf);
+}

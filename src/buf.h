@@ -1,0 +1,29 @@
+/* Growable byte buffer (malloc-backed), always NUL-terminated when non-empty. */
+#ifndef WN_BUF_H
+#define WN_BUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct wn_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    bool failed;   /* an allocation failed; later appends are ignored */
+} wn_buf;
+
+void wn_buf_init(wn_buf *buf);
+bool wn_buf_reserve(wn_buf *buf, size_t extra);
+void wn_buf_append(wn_buf *buf, const char *bytes, size_t len);
+void wn_buf_puts(wn_buf *buf, const char *text);
+void wn_buf_putc(wn_buf *buf, char c);
+void wn_buf_printf(wn_buf *buf, const char *format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Hands the bytes to the caller (free() them); the buffer is left empty. */
+char *wn_buf_detach(wn_buf *buf, size_t *len);
+void wn_buf_free(wn_buf *buf);
+
+#endif

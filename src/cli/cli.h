@@ -1,0 +1,142 @@
+/* winnow command: declarations shared by the files of src/cli/.
+ *
+ *   main.c    the entry point
+ *   args.c    option parsing, --help and --version
+ *   inputs.c  expanding FILE|DIR operands, reading one input with a cap
+ *   output.c  buffered fd sink, atomic output files, output names
+ *   run.c     processing every input and choosing the exit status
+ *
+ * Everything the command does with pages goes through the public winnow.h.
+ */
+#ifndef WINNOW_CLI_H
+#define WINNOW_CLI_H
+
+#include "winnow.h"
+
+#include <stddef.h>
+
+/* Exit statuses. */
+enum {
+    CLI_EXIT_OK = 0,     /* every input succeeded */
+    CLI_EXIT_FAILED = 1, /* some input (or the output directory) failed */
+    CLI_EXIT_USAGE = 2   /* bad command line */
+};
+
+#if defined(__GNUC__)
+#  define CLI_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#  define CLI_PRINTF(fmt, args)
+#endif
+
+/* ---- args.c ---- */
+
+typedef enum cli_action {
+    CLI_ACTION_RUN,
+    CLI_ACTION_HELP,
+    CLI_ACTION_VERSION,
+    CLI_ACTION_USAGE_ERROR /* already reported on stderr */
+} cli_action;
+
+typedef struct cli_args {
+    wn_format format;
+    unsigned flags;         /* WN_FLAG_* */
+    const char *output_dir; /* NULL: write the single output to stdout */
+    const char *charset;    /* NULL: no hint */
+    const char *url;        /* NULL: no url */
+    char **operands;        /* FILE|DIR operands, pointing into argv */
+    size_t operand_count;   /* 0 means standard input */
+} cli_args;
+
+cli_action cli_parse_args(int argc, char **argv, cli_args *args);
+
+/* Print "winnow: MESSAGE" and the --help hint on stderr. */
+void cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
+
+/* Print --help / --version on stdout; return the exit status. */
+int cli_print_help(void);
+int cli_print_version(void);
+
+/* ---- messages (run.c) ---- */
+
+/* "-" (standard input) is shown as "<stdin>". */
+const char *cli_display_name(const char *path);
+
+/* Print "winnow: PATH: MESSAGE" on stderr. */
+void cli_report(const char *path, const char *fmt, ...) CLI_PRINTF(2, 3);
+
+/* ---- inputs.c ---- */
+
+#define CLI_STDIN_PATH "-"
+
+typedef struct cli_inputs {
+    char **paths; /* owned; "-" stands for standard input */
+    size_t count;
+    size_t capacity;
+} cli_inputs;
+
+/* Expand operands into input files: "-" stays, a directory becomes its
+ * .htm and .html files in name order, anything else is taken as a file.
+ * Directory errors are reported and counted in *failures.
+ * Returns 0, or ENOMEM. */
+int cli_inputs_expand(char *const *operands, size_t count, cli_inputs *inputs,
+                      size_t *failures);
+void cli_inputs_free(cli_inputs *inputs);
+
+/* Read a whole input, at most cap bytes. On success *bytes (malloc'd, free
+ * it) and *len are set and 0 is returned; otherwise an errno value. */
+int cli_read_input(const char *path, size_t cap, char **bytes, size_t *len);
+
+/* ---- output.c ---- */
+
+#define CLI_STREAM_BUFFER 32768
+
+/* A buffered writer over a file descriptor, usable as a wn_sink_fn. */
+typedef struct cli_stream {
+    int fd;
+    int error; /* the first errno of a failed write, 0 if none */
+    size_t used;
+    char buffer[CLI_STREAM_BUFFER];
+} cli_stream;
+
+void cli_stream_init(cli_stream *stream, int fd);
+int cli_stream_sink(void *stream, const char *bytes, size_t len);
+/* Write out what is buffered. Returns 0 or the stream's errno. */
+int cli_stream_flush(cli_stream *stream);
+
+/* "DIR/NAME.xml|.txt|.explain.txt" naming: the output file name (malloc'd)
+ * for an input path, or NULL when out of memory. */
+char *cli_output_name(const char *input_path, wn_format format);
+
+/* DIR + "/" + NAME, malloc'd; NULL when out of memory. */
+char *cli_path_join(const char *dir, const char *name);
+
+/* mkdir -p. Returns 0 or an errno value. */
+int cli_make_directory(const char *path);
+
+/* An output written to a temporary file beside its target, then renamed. */
+typedef struct cli_atomic_file {
+    char *target;
+    char *temp;
+    int fd;
+} cli_atomic_file;
+
+/* Returns 0 or an errno value; on failure nothing is left to clean up. */
+int cli_atomic_open(cli_atomic_file *file, const char *dir, const char *name);
+/* Close and rename over the target. Returns 0 or an errno value; on failure
+ * the temporary file is removed and the target left untouched. The file
+ * is released either way (the target name stays readable until
+ * cli_atomic_release()). */
+int cli_atomic_commit(cli_atomic_file *file);
+/* Drop the temporary file, leaving the target untouched. */
+void cli_atomic_abort(cli_atomic_file *file);
+void cli_atomic_release(cli_atomic_file *file);
+
+/* Remove a half-written temporary file when SIGINT/SIGTERM/SIGHUP arrive. */
+void cli_install_signal_cleanup(void);
+
+/* ---- run.c ---- */
+
+/* Process every input as args say; return the exit status. */
+int cli_run(const cli_args *args);
+
+#endif /* WINNOW_CLI_H */

@@ -1,0 +1,312 @@
+/* Writing outputs: a buffered fd sink, atomic output files, output names. */
+#include "cli.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- buffered sink ---- */
+
+void cli_stream_init(cli_stream *stream, int fd)
+{
+    stream->fd = fd;
+    stream->error = 0;
+    stream->used = 0;
+}
+
+/* write() all of bytes, through short writes and EINTR. */
+static int write_all(int fd, const char *bytes, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, bytes, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return errno;
+        bytes += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+int cli_stream_flush(cli_stream *stream)
+{
+    if (stream->error == 0 && stream->used > 0)
+        stream->error = write_all(stream->fd, stream->buffer, stream->used);
+    stream->used = 0;
+    return stream->error;
+}
+
+int cli_stream_sink(void *data, const char *bytes, size_t len)
+{
+    cli_stream *stream = data;
+
+    if (stream->error != 0)
+        return 1;
+    if (len > sizeof stream->buffer - stream->used && cli_stream_flush(stream) != 0)
+        return 1;
+    if (len >= sizeof stream->buffer) {
+        stream->error = write_all(stream->fd, bytes, len);
+        return stream->error != 0;
+    }
+    memcpy(stream->buffer + stream->used, bytes, len);
+    stream->used += len;
+    return 0;
+}
+
+/* ---- paths and names ---- */
+
+char *cli_path_join(const char *dir, const char *name)
+{
+    size_t dir_len = strlen(dir);
+    size_t name_len = strlen(name);
+    int slash = dir_len > 0 && dir[dir_len - 1] != '/';
+    char *path;
+
+    if (dir_len > SIZE_MAX - name_len - 2)
+        return NULL;
+    path = malloc(dir_len + (size_t)slash + name_len + 1);
+    if (!path)
+        return NULL;
+    memcpy(path, dir, dir_len);
+    if (slash)
+        path[dir_len] = '/';
+    memcpy(path + dir_len + (size_t)slash, name, name_len + 1);
+    return path;
+}
+
+static const char *format_extension(wn_format format)
+{
+    switch (format) {
+    case WN_FORMAT_TEXT:
+        return ".txt";
+    case WN_FORMAT_EXPLAIN:
+        return ".explain.txt";
+    case WN_FORMAT_XML:
+    default:
+        return ".xml";
+    }
+}
+
+/* The last component of path, ignoring trailing slashes: start and length. */
+static const char *base_name(const char *path, size_t *len)
+{
+    size_t end = strlen(path);
+    size_t start;
+
+    while (end > 1 && path[end - 1] == '/')
+        end--;
+    start = end;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    *len = end - start;
+    return path + start;
+}
+
+/* The base name without its extension; a leading dot is not an extension. */
+static const char *stem(const char *path, size_t *len)
+{
+    const char *base = base_name(path, len);
+
+    for (size_t i = *len; i > 1; i--) {
+        if (base[i - 1] == '.') {
+            *len = i - 1;
+            break;
+        }
+    }
+    return base;
+}
+
+char *cli_output_name(const char *input_path, wn_format format)
+{
+    const char *extension = format_extension(format);
+    size_t ext_len = strlen(extension);
+    size_t stem_len;
+    const char *stem_start;
+    char *name;
+
+    if (strcmp(input_path, CLI_STDIN_PATH) == 0) {
+        stem_start = "stdin";
+        stem_len = strlen(stem_start);
+    } else {
+        stem_start = stem(input_path, &stem_len);
+    }
+    name = malloc(stem_len + ext_len + 1);
+    if (!name)
+        return NULL;
+    memcpy(name, stem_start, stem_len);
+    memcpy(name + stem_len, extension, ext_len + 1);
+    return name;
+}
+
+/* ---- output directory ---- */
+
+static int make_one_directory(const char *path)
+{
+    struct stat st;
+
+    if (mkdir(path, 0777) == 0)
+        return 0;
+    if (errno != EEXIST)
+        return errno;
+    if (stat(path, &st) != 0)
+        return errno;
+    return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+}
+
+int cli_make_directory(const char *path)
+{
+    char *copy = strdup(path);
+    int err = 0;
+
+    if (!copy)
+        return ENOMEM;
+    /* Create each ancestor in turn, then the directory itself. */
+    for (char *p = copy + 1; *p && err == 0; p++) {
+        if (*p != '/' || p[-1] == '/')
+            continue;
+        *p = '\0';
+        err = make_one_directory(copy);
+        *p = '/';
+    }
+    if (err == 0)
+        err = make_one_directory(copy);
+    free(copy);
+    return err;
+}
+
+/* ---- removing a half-written file on a fatal signal ---- */
+
+static char pending_temp[4096];
+static volatile sig_atomic_t pending_temp_set;
+
+static void set_pending_temp(const char *path)
+{
+    size_t len = strlen(path);
+
+    pending_temp_set = 0;
+    if (len >= sizeof pending_temp)
+        return;
+    memcpy(pending_temp, path, len + 1);
+    pending_temp_set = 1;
+}
+
+static void clear_pending_temp(void)
+{
+    pending_temp_set = 0;
+}
+
+static void remove_pending_temp(int sig)
+{
+    if (pending_temp_set)
+        unlink(pending_temp);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void cli_install_signal_cleanup(void)
+{
+    static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction action;
+
+    memset(&action, 0, sizeof action);
+    action.sa_handler = remove_pending_temp;
+    sigemptyset(&action.sa_mask);
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction old;
+        /* Keep a signal ignored if our parent asked for that (nohup). */
+        if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
+        sigaction(signals[i], &action, NULL);
+    }
+}
+
+/* ---- atomic output files ---- */
+
+/* "DIR/.NAME.XXXXXX": hidden, beside the target, so rename() stays on one
+ * file system. */
+static char *temp_template(const char *dir, const char *name)
+{
+    size_t name_len = strlen(name);
+    char *hidden = malloc(name_len + sizeof "..XXXXXX");
+    char *path;
+
+    if (!hidden)
+        return NULL;
+    hidden[0] = '.';
+    memcpy(hidden + 1, name, name_len);
+    memcpy(hidden + 1 + name_len, ".XXXXXX", sizeof ".XXXXXX");
+    path = cli_path_join(dir, hidden);
+    free(hidden);
+    return path;
+}
+
+void cli_atomic_release(cli_atomic_file *file)
+{
+    free(file->target);
+    free(file->temp);
+    file->target = NULL;
+    file->temp = NULL;
+    file->fd = -1;
+}
+
+int cli_atomic_open(cli_atomic_file *file, const char *dir, const char *name)
+{
+    file->fd = -1;
+    file->target = cli_path_join(dir, name);
+    file->temp = temp_template(dir, name);
+    if (!file->target || !file->temp) {
+        cli_atomic_release(file);
+        return ENOMEM;
+    }
+    file->fd = mkstemp(file->temp);
+    if (file->fd < 0) {
+        int err = errno;
+        cli_atomic_release(file);
+        return err;
+    }
+    set_pending_temp(file->temp);
+    return 0;
+}
+
+void cli_atomic_abort(cli_atomic_file *file)
+{
+    if (file->fd >= 0)
+        close(file->fd);
+    file->fd = -1;
+    if (file->temp)
+        unlink(file->temp);
+    clear_pending_temp();
+}
+
+/* mkstemp() makes the file 0600; give it the mode a plain creat() would. */
+static int set_default_mode(int fd)
+{
+    mode_t mask = umask(0);
+    umask(mask);
+    return fchmod(fd, 0666 & ~mask) == 0 ? 0 : errno;
+}
+
+/* No fsync(): outputs are cheap to make again, and syncing every file of a
+ * large batch would cost far more than a crash could. rename() still
+ * guarantees readers see the old file or the whole new one. */
+int cli_atomic_commit(cli_atomic_file *file)
+{
+    int err = set_default_mode(file->fd);
+    int fd = file->fd;
+
+    file->fd = -1;
+    if (close(fd) != 0 && err == 0)
+        err = errno;
+    if (err == 0 && rename(file->temp, file->target) != 0)
+        err = errno;
+    if (err != 0)
+        unlink(file->temp);
+    clear_pending_temp();
+    return err;
+}

@@ -1,0 +1,281 @@
+/* The public API: one extraction runs decode -> parse -> blocks -> score ->
+ * content, with all per-document state in two arenas (the page's, freed
+ * before returning, and the result's). */
+#include "winnow.h"
+
+#include <libxml/parser.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "blocks/blocks.h"
+#include "buf.h"
+#include "input/decode.h"
+#include "input/sniff.h"
+#include "output/content.h"
+#include "output/render.h"
+#include "parse.h"
+#include "score/score.h"
+
+struct wn_extractor {
+    wn_options options;
+};
+
+struct wn_result {
+    wn_arena arena;          /* owns everything below but the malloc'ed strings */
+    wn_content content;
+    wn_page_info info;
+    wn_charset_source charset_source;
+    unsigned flags;
+    char *xml, *text, *explain;  /* rendered on demand; malloc'ed */
+    size_t xml_len, text_len, explain_len;
+};
+
+const char *wn_version(void)
+{
+    return WN_VERSION_STRING;
+}
+
+const char *wn_status_message(wn_status status)
+{
+    switch (status) {
+    case WN_OK: return "success";
+    case WN_ERR_NOMEM: return "out of memory";
+    case WN_ERR_ARGUMENT: return "invalid argument";
+    case WN_ERR_CHARSET: return "unknown charset";
+    case WN_ERR_INPUT_TOO_LARGE: return "input larger than the configured limit";
+    case WN_ERR_TOO_MANY_NODES: return "page has more elements than the configured limit";
+    case WN_ERR_TOO_DEEP: return "page nests deeper than the configured limit";
+    case WN_ERR_PARSE: return "HTML parser failed";
+    case WN_ERR_OUTPUT: return "output could not be written";
+    case WN_ERR_NOT_KEPT: return "not kept: enable it in the options";
+    }
+    return "unknown status";
+}
+
+void wn_options_init(wn_options *options)
+{
+    memset(options, 0, sizeof *options);
+    options->struct_size = sizeof *options;
+    options->flags = 0;
+    options->max_input_bytes = (size_t)64 << 20;
+    options->max_nodes = 4000000;
+    options->max_depth = 512;
+}
+
+wn_status wn_extractor_new(const wn_options *options, wn_extractor **out)
+{
+    if (!out)
+        return WN_ERR_ARGUMENT;
+    *out = NULL;
+    wn_extractor *ex = calloc(1, sizeof *ex);
+    if (!ex)
+        return WN_ERR_NOMEM;
+    wn_options_init(&ex->options);
+    if (options) {
+        /* Copy only the fields the caller's struct has. */
+        size_t n = options->struct_size;
+        if (n < sizeof(size_t) || n > sizeof ex->options)
+            n = n < sizeof(size_t) ? 0 : sizeof ex->options;
+        if (n)
+            memcpy(&ex->options, options, n);
+        ex->options.struct_size = sizeof ex->options;
+    }
+    /* libxml2 sets up its globals once; doing it here keeps wn_extract()
+     * free of first-use races between threads. */
+    xmlInitParser();
+    *out = ex;
+    return WN_OK;
+}
+
+void wn_extractor_free(wn_extractor *extractor)
+{
+    free(extractor);
+}
+
+static const char *source_name(wn_charset_source source)
+{
+    switch (source) {
+    case WN_CHARSET_BOM: return "bom";
+    case WN_CHARSET_HINT: return "hint";
+    case WN_CHARSET_META: return "meta";
+    case WN_CHARSET_DETECTED: return "detected";
+    case WN_CHARSET_FALLBACK: return "fallback";
+    }
+    return "unknown";
+}
+
+/* The title: the article's <h1> when the scorer found one, else og:title,
+ * else <title>. */
+static const char *choose_title(const wn_doc *doc, wn_arena *arena)
+{
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->label == WN_LABEL_TITLE && n->kind == WN_NODE_ELEMENT) {
+            char buf[512];
+            size_t len = wn_leading_text(doc, i, buf, sizeof buf);
+            if (len)
+                return wn_xml_clean(arena, buf, len);
+        }
+    }
+    const char *t = doc->og_title && *doc->og_title ? doc->og_title : doc->title;
+    return t ? wn_xml_clean(arena, t, strlen(t)) : NULL;
+}
+
+static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char *bytes, size_t len,
+                              const char *charset_hint, wn_result *res, wn_doc *doc)
+{
+    wn_decoded decoded;
+    wn_status st = wn_decode(page, bytes, len, charset_hint, &decoded);
+    if (st != WN_OK)
+        return st;
+    res->info.charset = decoded.charset;
+    res->charset_source = decoded.source;
+    res->info.charset_source = source_name(decoded.source);
+
+    GumboOutput *parsed;
+    st = wn_parse(page, decoded.utf8, decoded.len, &parsed);
+    if (st != WN_OK)
+        return st;
+    wn_block_limits limits = {ex->options.max_nodes, ex->options.max_depth};
+    st = wn_blocks_build(parsed, page, &limits, doc);
+    if (st != WN_OK)
+        return st;
+    wn_score_select(doc);
+    st = wn_content_build(doc, ex->options.flags & WN_FLAG_COMMENTS, &res->content);
+    if (st != WN_OK)
+        return st;
+    res->info.title = choose_title(doc, &res->arena);
+    if (ex->options.flags & WN_FLAG_EXPLAIN) {
+        wn_buf b;
+        wn_buf_init(&b);
+        wn_render_explain(doc, &b);
+        res->explain = wn_buf_detach(&b, &res->explain_len);
+        if (!res->explain)
+            return WN_ERR_NOMEM;
+    }
+    return WN_OK;
+}
+
+wn_status wn_extract(const wn_extractor *extractor, const char *bytes, size_t len,
+                     const char *charset_hint, const char *url, wn_result **out)
+{
+    if (!out)
+        return WN_ERR_ARGUMENT;
+    *out = NULL;
+    if (!extractor || (!bytes && len))
+        return WN_ERR_ARGUMENT;
+    if (len > extractor->options.max_input_bytes)
+        return WN_ERR_INPUT_TOO_LARGE;
+    if (!bytes)
+        bytes = "";
+
+    wn_result *res = calloc(1, sizeof *res);
+    if (!res)
+        return WN_ERR_NOMEM;
+    wn_arena_init(&res->arena, 0);
+    res->content.arena = &res->arena;
+    res->flags = extractor->options.flags;
+    if (url)
+        res->info.url = wn_xml_clean(&res->arena, url, strlen(url));
+
+    wn_arena page;
+    wn_arena_init(&page, 0);
+    wn_doc doc;
+    memset(&doc, 0, sizeof doc);
+    wn_status st = run_pipeline(extractor, &page, bytes, len, charset_hint, res, &doc);
+    wn_doc_free(&doc);
+    wn_arena_release(&page);
+    if (st != WN_OK) {
+        wn_result_free(res);
+        return st;
+    }
+    *out = res;
+    return WN_OK;
+}
+
+static int sink_to_buf(void *data, const char *bytes, size_t len)
+{
+    wn_buf *b = data;
+    wn_buf_append(b, bytes, len);
+    return b->failed ? -1 : 0;
+}
+
+wn_status wn_result_write(const wn_result *result, wn_format format, wn_sink_fn sink,
+                          void *sink_data)
+{
+    if (!result || !sink)
+        return WN_ERR_ARGUMENT;
+    switch (format) {
+    case WN_FORMAT_XML:
+        return wn_render_xml(&result->content, &result->info, sink, sink_data);
+    case WN_FORMAT_TEXT:
+        return wn_render_text(&result->content,
+                              (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title : NULL,
+                              sink, sink_data);
+    case WN_FORMAT_EXPLAIN:
+        if (!result->explain)
+            return WN_ERR_NOT_KEPT;
+        return sink(sink_data, result->explain, result->explain_len) ? WN_ERR_OUTPUT : WN_OK;
+    }
+    return WN_ERR_ARGUMENT;
+}
+
+static const char *render_cached(wn_result *result, wn_format format, char **cache, size_t *cache_len,
+                                 size_t *len)
+{
+    if (!*cache) {
+        wn_buf b;
+        wn_buf_init(&b);
+        if (wn_result_write(result, format, sink_to_buf, &b) != WN_OK) {
+            wn_buf_free(&b);
+            return NULL;
+        }
+        *cache = wn_buf_detach(&b, cache_len);
+        if (!*cache)
+            return NULL;
+    }
+    if (len)
+        *len = *cache_len;
+    return *cache;
+}
+
+const char *wn_result_xml(wn_result *result, size_t *len)
+{
+    if (!result)
+        return NULL;
+    return render_cached(result, WN_FORMAT_XML, &result->xml, &result->xml_len, len);
+}
+
+const char *wn_result_text(wn_result *result, size_t *len)
+{
+    if (!result)
+        return NULL;
+    return render_cached(result, WN_FORMAT_TEXT, &result->text, &result->text_len, len);
+}
+
+const char *wn_result_charset(const wn_result *result)
+{
+    return result && result->info.charset ? result->info.charset : "";
+}
+
+wn_charset_source wn_result_charset_source(const wn_result *result)
+{
+    return result ? result->charset_source : WN_CHARSET_FALLBACK;
+}
+
+const char *wn_result_title(const wn_result *result)
+{
+    return result && result->info.title ? result->info.title : "";
+}
+
+void wn_result_free(wn_result *result)
+{
+    if (!result)
+        return;
+    free(result->xml);
+    free(result->text);
+    free(result->explain);
+    wn_arena_release(&result->arena);
+    free(result);
+}

@@ -1,0 +1,26 @@
+/* Decoding stage: page bytes in any encoding -> UTF-8 for the parser. */
+#ifndef WN_DECODE_H
+#define WN_DECODE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "winnow.h"
+
+typedef struct wn_decoded {
+    char *utf8;               /* in the arena; valid UTF-8, NUL-terminated */
+    size_t len;
+    const char *charset;      /* canonical name, static storage */
+    wn_charset_source source;
+} wn_decoded;
+
+/* Chooses the charset (BOM, hint, <meta>, detection, fallback) and converts.
+ * Invalid sequences become U+FFFD. WN_ERR_CHARSET for an unknown hint. */
+wn_status wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *charset_hint,
+                    wn_decoded *out);
+
+/* Converts bytes from charset (an iconv name) to UTF-8 into the arena. */
+wn_status wn_decode_with(wn_arena *arena, const char *bytes, size_t len, const char *charset,
+                         wn_decoded *out);
+
+#endif

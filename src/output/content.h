@@ -1,0 +1,50 @@
+/* The extracted article as a flat list of blocks and container events: what
+ * every output format renders. Built from the labelled block tree. */
+#ifndef WN_CONTENT_H
+#define WN_CONTENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "blocks/blocks.h"
+
+typedef enum wn_content_kind {
+    WN_C_PARA = 0,
+    WN_C_HEAD,          /* level: 1..6 */
+    WN_C_ITEM,
+    WN_C_CODE,
+    WN_C_CELL,
+    WN_C_CAPTION,
+    WN_C_LIST_OPEN, WN_C_LIST_CLOSE,
+    WN_C_TABLE_OPEN, WN_C_TABLE_CLOSE,
+    WN_C_ROW_OPEN, WN_C_ROW_CLOSE,
+    WN_C_QUOTE_OPEN, WN_C_QUOTE_CLOSE,
+    WN_C_COMMENTS_OPEN, WN_C_COMMENTS_CLOSE
+} wn_content_kind;
+
+typedef struct wn_content_item {
+    uint8_t kind;         /* wn_content_kind */
+    uint8_t level;
+    uint32_t len;
+    const char *text;     /* blocks: UTF-8 without XML-forbidden characters; NULL for events */
+} wn_content_item;
+
+typedef struct wn_content {
+    wn_content_item *items;  /* in the arena */
+    size_t count;
+    size_t capacity;
+    wn_arena *arena;         /* owns items and their text */
+} wn_content;
+
+/* Appends the kept blocks of doc (and, with comments, the comment thread) to
+ * content. Returns WN_ERR_NOMEM on allocation failure. */
+wn_status wn_content_build(const wn_doc *doc, bool with_comments, wn_content *content);
+
+/* True for the kinds that carry text. */
+static inline int wn_content_is_block(uint8_t kind)
+{
+    return kind <= WN_C_CAPTION;
+}
+
+#endif

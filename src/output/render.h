@@ -1,0 +1,29 @@
+/* Renderers: the content model (or, for explain, the block tree) to a sink. */
+#ifndef WN_RENDER_H
+#define WN_RENDER_H
+
+#include "blocks/blocks.h"
+#include "buf.h"
+#include "output/content.h"
+#include "winnow.h"
+
+typedef struct wn_page_info {
+    const char *title;     /* cleaned UTF-8 or NULL */
+    const char *url;
+    const char *charset;
+    const char *charset_source;
+} wn_page_info;
+
+wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, wn_sink_fn sink,
+                        void *sink_data);
+/* One block per line; table rows as one line of space-separated cells.
+ * title (if not NULL) comes first, on its own line. */
+wn_status wn_render_text(const wn_content *content, const char *title, wn_sink_fn sink,
+                         void *sink_data);
+/* The scored block tree, one element per line. */
+void wn_render_explain(const wn_doc *doc, wn_buf *out);
+
+/* A copy of text that XML can hold: valid UTF-8, no forbidden characters. */
+char *wn_xml_clean(wn_arena *arena, const char *text, size_t len);
+
+#endif

@@ -1,0 +1,335 @@
+#include "score/hints.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+static const char *const LABEL_NAMES[WN_LABEL_COUNT] = {
+    "none", "body", "title", "nav", "related", "comments", "tipjar", "share", "footer", "ad", "other",
+};
+
+const char *wn_label_name(wn_label label)
+{
+    return (unsigned)label < WN_LABEL_COUNT ? LABEL_NAMES[label] : "?";
+}
+
+/* ---- class / id words ---------------------------------------------------- */
+
+typedef struct word_hint {
+    const char *word;
+    uint32_t hints;
+} word_hint;
+
+/* Whole words of a class or id (split at spaces, '-', '_' and case changes). */
+static const word_hint WORDS[] = {
+    {"ad", WN_HINT_AD}, {"ads", WN_HINT_AD}, {"adv", WN_HINT_AD}, {"advert", WN_HINT_AD},
+    {"adsense", WN_HINT_AD}, {"adslot", WN_HINT_AD}, {"adunit", WN_HINT_AD},
+    {"advertisement", WN_HINT_AD}, {"advertising", WN_HINT_AD}, {"banner", WN_HINT_AD},
+    {"sponsor", WN_HINT_AD}, {"sponsored", WN_HINT_AD}, {"promo", WN_HINT_WIDGET},
+    {"promoted", WN_HINT_AD}, {"guanggao", WN_HINT_AD}, {"outbrain", WN_HINT_AD},
+    {"taboola", WN_HINT_AD}, {"dfp", WN_HINT_AD}, {"gpt", WN_HINT_AD},
+    {"article", WN_HINT_POSITIVE}, {"content", WN_HINT_POSITIVE}, {"entry", WN_HINT_POSITIVE},
+    {"post", WN_HINT_POSITIVE}, {"main", WN_HINT_POSITIVE}, {"body", WN_HINT_POSITIVE},
+    {"text", WN_HINT_POSITIVE}, {"story", WN_HINT_POSITIVE}, {"blog", WN_HINT_POSITIVE},
+    {"hentry", WN_HINT_POSITIVE}, {"prose", WN_HINT_POSITIVE}, {"detail", WN_HINT_POSITIVE},
+    {"details", WN_HINT_POSITIVE}, {"single", WN_HINT_POSITIVE}, {"con", WN_HINT_POSITIVE},
+    {"txt", WN_HINT_POSITIVE}, {"zw", WN_HINT_POSITIVE}, {"zhengwen", WN_HINT_POSITIVE},
+    {"neirong", WN_HINT_POSITIVE}, {"wenzhang", WN_HINT_POSITIVE}, {"news", WN_HINT_POSITIVE},
+    {"page", WN_HINT_POSITIVE},
+    {"nav", WN_HINT_NAV}, {"navbar", WN_HINT_NAV}, {"menu", WN_HINT_NAV}, {"menubar", WN_HINT_NAV},
+    {"breadcrumb", WN_HINT_NAV}, {"breadcrumbs", WN_HINT_NAV}, {"crumbs", WN_HINT_NAV},
+    {"pagination", WN_HINT_NAV}, {"pager", WN_HINT_NAV}, {"paging", WN_HINT_NAV},
+    {"skip", WN_HINT_NAV}, {"prevnext", WN_HINT_NAV}, {"toolbar", WN_HINT_NAV},
+    {"related", WN_HINT_RELATED}, {"relatedposts", WN_HINT_RELATED}, {"recommend", WN_HINT_RELATED},
+    {"recommended", WN_HINT_RELATED}, {"recommendations", WN_HINT_RELATED},
+    {"similar", WN_HINT_RELATED}, {"suggested", WN_HINT_RELATED}, {"trending", WN_HINT_RELATED},
+    {"popular", WN_HINT_RELATED}, {"xgtj", WN_HINT_RELATED}, {"tuijian", WN_HINT_RELATED},
+    {"xiangguan", WN_HINT_RELATED}, {"readmore", WN_HINT_RELATED}, {"more", WN_HINT_RELATED},
+    {"comment", WN_HINT_COMMENTS}, {"comments", WN_HINT_COMMENTS}, {"reply", WN_HINT_COMMENTS},
+    {"replies", WN_HINT_COMMENTS}, {"respond", WN_HINT_COMMENTS}, {"discuss", WN_HINT_COMMENTS},
+    {"discussion", WN_HINT_COMMENTS}, {"disqus", WN_HINT_COMMENTS}, {"pinglun", WN_HINT_COMMENTS},
+    {"donate", WN_HINT_TIPJAR}, {"donation", WN_HINT_TIPJAR}, {"donations", WN_HINT_TIPJAR},
+    {"tipjar", WN_HINT_TIPJAR}, {"kofi", WN_HINT_TIPJAR}, {"patreon", WN_HINT_TIPJAR},
+    {"buymeacoffee", WN_HINT_TIPJAR}, {"reward", WN_HINT_TIPJAR}, {"dashang", WN_HINT_TIPJAR},
+    {"zanshang", WN_HINT_TIPJAR},
+    {"share", WN_HINT_SHARE}, {"sharing", WN_HINT_SHARE}, {"social", WN_HINT_SHARE},
+    {"sharebar", WN_HINT_SHARE}, {"sharethis", WN_HINT_SHARE}, {"addthis", WN_HINT_SHARE},
+    {"fenxiang", WN_HINT_SHARE}, {"bdshare", WN_HINT_SHARE}, {"sociallinks", WN_HINT_SHARE},
+    {"footer", WN_HINT_FOOTER}, {"foot", WN_HINT_FOOTER}, {"copyright", WN_HINT_FOOTER},
+    {"colophon", WN_HINT_FOOTER}, {"sitefooter", WN_HINT_FOOTER},
+    {"sidebar", WN_HINT_SIDEBAR}, {"aside", WN_HINT_SIDEBAR}, {"widget", WN_HINT_SIDEBAR},
+    {"widgets", WN_HINT_SIDEBAR}, {"rail", WN_HINT_SIDEBAR}, {"side", WN_HINT_SIDEBAR},
+    {"header", WN_HINT_HEADER}, {"masthead", WN_HINT_HEADER}, {"topbar", WN_HINT_HEADER},
+    {"byline", WN_HINT_META}, {"author", WN_HINT_META}, {"authors", WN_HINT_META},
+    {"dateline", WN_HINT_META}, {"date", WN_HINT_META}, {"timestamp", WN_HINT_META},
+    {"meta", WN_HINT_META}, {"postmeta", WN_HINT_META}, {"tags", WN_HINT_META},
+    {"tag", WN_HINT_META}, {"taglist", WN_HINT_META}, {"categories", WN_HINT_META},
+    {"published", WN_HINT_META}, {"posted", WN_HINT_META},
+    {"newsletter", WN_HINT_WIDGET}, {"subscribe", WN_HINT_WIDGET}, {"subscription", WN_HINT_WIDGET},
+    {"signup", WN_HINT_WIDGET}, {"popup", WN_HINT_WIDGET}, {"modal", WN_HINT_WIDGET},
+    {"cookie", WN_HINT_WIDGET}, {"cookies", WN_HINT_WIDGET}, {"gdpr", WN_HINT_WIDGET},
+    {"consent", WN_HINT_WIDGET}, {"overlay", WN_HINT_WIDGET}, {"login", WN_HINT_WIDGET},
+    {"hidden", WN_HINT_HIDDEN}, {"invisible", WN_HINT_HIDDEN},
+};
+
+/* Stems looked for inside the joined lower-case words ("commentlist",
+ * "related_posts" -> "relatedposts"). Only long, unambiguous stems. */
+static const word_hint STEMS[] = {
+    {"articlebody", WN_HINT_STRONG | WN_HINT_POSITIVE},
+    {"articlecontent", WN_HINT_STRONG | WN_HINT_POSITIVE},
+    {"entrycontent", WN_HINT_STRONG | WN_HINT_POSITIVE},
+    {"postcontent", WN_HINT_STRONG | WN_HINT_POSITIVE},
+    {"postbody", WN_HINT_STRONG | WN_HINT_POSITIVE},
+    {"storybody", WN_HINT_STRONG | WN_HINT_POSITIVE},
+    {"storycontent", WN_HINT_STRONG | WN_HINT_POSITIVE},
+    {"articletext", WN_HINT_STRONG | WN_HINT_POSITIVE},
+    {"comment", WN_HINT_COMMENTS}, {"related", WN_HINT_RELATED}, {"breadcrumb", WN_HINT_NAV},
+    {"sidebar", WN_HINT_SIDEBAR}, {"footer", WN_HINT_FOOTER}, {"copyright", WN_HINT_FOOTER},
+    {"pagination", WN_HINT_NAV}, {"navigation", WN_HINT_NAV}, {"advert", WN_HINT_AD},
+    {"newsletter", WN_HINT_WIDGET}, {"sharing", WN_HINT_SHARE}, {"socialmedia", WN_HINT_SHARE},
+    {"sharebutton", WN_HINT_SHARE}, {"donat", WN_HINT_TIPJAR}, {"recommend", WN_HINT_RELATED},
+    {"dashang", WN_HINT_TIPJAR}, {"pinglun", WN_HINT_COMMENTS}, {"xiangguan", WN_HINT_RELATED},
+    {"tuijian", WN_HINT_RELATED}, {"fenxiang", WN_HINT_SHARE}, {"screenreader", WN_HINT_HIDDEN},
+    {"visuallyhidden", WN_HINT_HIDDEN}, {"sronly", WN_HINT_HIDDEN}, {"buymeacoffee", WN_HINT_TIPJAR},
+    {"kofi", WN_HINT_TIPJAR}, {"patreon", WN_HINT_TIPJAR}, {"prevnext", WN_HINT_NAV},
+    {"postnav", WN_HINT_NAV}, {"authorbox", WN_HINT_META}, {"aboutauthor", WN_HINT_META},
+};
+
+static bool is_alnum_ascii(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static uint32_t lookup_word(const char *word, size_t len)
+{
+    for (size_t i = 0; i < sizeof WORDS / sizeof WORDS[0]; i++)
+        if (strlen(WORDS[i].word) == len && memcmp(WORDS[i].word, word, len) == 0)
+            return WORDS[i].hints;
+    return 0;
+}
+
+uint32_t wn_hints_from_attribute(const char *value, size_t len)
+{
+    /* joined: the lower-case letters and digits of the value; word: the
+     * current word, split also where a lower-case letter meets an upper-case one. */
+    char joined[256];
+    size_t joined_len = 0;
+    char word[64];
+    size_t word_len = 0;
+    uint32_t hints = 0;
+    if (len > 1024)
+        len = 1024;
+    for (size_t i = 0; i <= len; i++) {
+        unsigned char c = i < len ? (unsigned char)value[i] : ' ';
+        bool alnum = is_alnum_ascii(c);
+        bool upper = c >= 'A' && c <= 'Z';
+        bool case_break = upper && i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z';
+        if ((!alnum || case_break) && word_len) {
+            hints |= lookup_word(word, word_len);
+            word_len = 0;
+        }
+        if (!alnum) {
+            if (c == ' ' && joined_len && joined_len < sizeof joined - 1)
+                joined[joined_len++] = ' ';
+            continue;
+        }
+        char low = (char)(upper ? c + 32 : c);
+        if (word_len < sizeof word)
+            word[word_len++] = low;
+        if (joined_len < sizeof joined - 1)
+            joined[joined_len++] = low;
+    }
+    joined[joined_len] = '\0';
+    for (size_t i = 0; i < sizeof STEMS / sizeof STEMS[0]; i++)
+        if (strstr(joined, STEMS[i].word))
+            hints |= STEMS[i].hints;
+    return hints;
+}
+
+uint32_t wn_hints_from_role(const char *value, size_t len)
+{
+    static const word_hint ROLES[] = {
+        {"navigation", WN_HINT_NAV}, {"menu", WN_HINT_NAV}, {"menubar", WN_HINT_NAV},
+        {"complementary", WN_HINT_SIDEBAR}, {"contentinfo", WN_HINT_FOOTER},
+        {"banner", WN_HINT_HEADER}, {"main", WN_HINT_POSITIVE | WN_HINT_STRONG},
+        {"article", WN_HINT_POSITIVE}, {"search", WN_HINT_WIDGET}, {"dialog", WN_HINT_WIDGET},
+        {"alertdialog", WN_HINT_WIDGET}, {"comment", WN_HINT_COMMENTS},
+    };
+    for (size_t i = 0; i < sizeof ROLES / sizeof ROLES[0]; i++) {
+        size_t n = strlen(ROLES[i].word);
+        if (n == len && strncmp(ROLES[i].word, value, n) == 0)
+            return ROLES[i].hints;
+    }
+    return 0;
+}
+
+wn_label wn_label_from_hints(uint32_t hints)
+{
+    if (hints & WN_HINT_COMMENTS) return WN_LABEL_COMMENTS;
+    if (hints & WN_HINT_RELATED) return WN_LABEL_RELATED;
+    if (hints & WN_HINT_TIPJAR) return WN_LABEL_TIPJAR;
+    if (hints & WN_HINT_SHARE) return WN_LABEL_SHARE;
+    if (hints & WN_HINT_AD) return WN_LABEL_AD;
+    if (hints & WN_HINT_FOOTER) return WN_LABEL_FOOTER;
+    if (hints & (WN_HINT_NAV | WN_HINT_HEADER | WN_HINT_SIDEBAR)) return WN_LABEL_NAV;
+    if (hints & (WN_HINT_WIDGET | WN_HINT_META | WN_HINT_HIDDEN)) return WN_LABEL_OTHER;
+    return WN_LABEL_NONE;
+}
+
+/* ---- visible markers --------------------------------------------------------- */
+
+typedef struct marker_entry {
+    const char *prefix;      /* compared case-insensitively for ASCII */
+    wn_marker marker;
+    unsigned max_whole;      /* the block's text may have at most this many non-space characters */
+} marker_entry;
+
+#define HEADING 20   /* a heading: the marker and little else */
+#define LINE 200     /* a line that starts with the marker */
+
+static const marker_entry MARKERS[] = {
+    {"相关推荐", WN_MARKER_RELATED, HEADING}, {"相关文章", WN_MARKER_RELATED, HEADING},
+    {"相关阅读", WN_MARKER_RELATED, HEADING}, {"相关新闻", WN_MARKER_RELATED, HEADING},
+    {"相关资讯", WN_MARKER_RELATED, HEADING}, {"相关内容", WN_MARKER_RELATED, HEADING},
+    {"相关链接", WN_MARKER_RELATED, HEADING}, {"猜你喜欢", WN_MARKER_RELATED, HEADING},
+    {"推荐阅读", WN_MARKER_RELATED, HEADING}, {"热门推荐", WN_MARKER_RELATED, HEADING},
+    {"热门文章", WN_MARKER_RELATED, HEADING}, {"热门阅读", WN_MARKER_RELATED, HEADING},
+    {"延伸阅读", WN_MARKER_RELATED, HEADING}, {"精彩推荐", WN_MARKER_RELATED, HEADING},
+    {"为你推荐", WN_MARKER_RELATED, HEADING}, {"为您推荐", WN_MARKER_RELATED, HEADING},
+    {"更多推荐", WN_MARKER_RELATED, HEADING}, {"大家都在看", WN_MARKER_RELATED, HEADING},
+    {"最新文章", WN_MARKER_RELATED, HEADING}, {"相關推薦", WN_MARKER_RELATED, HEADING},
+    {"相關文章", WN_MARKER_RELATED, HEADING}, {"推薦閱讀", WN_MARKER_RELATED, HEADING},
+    {"related posts", WN_MARKER_RELATED, HEADING}, {"related articles", WN_MARKER_RELATED, HEADING},
+    {"related stories", WN_MARKER_RELATED, HEADING}, {"related content", WN_MARKER_RELATED, HEADING},
+    {"related reading", WN_MARKER_RELATED, HEADING}, {"related", WN_MARKER_RELATED, 8},
+    {"you may also like", WN_MARKER_RELATED, HEADING}, {"you might also like", WN_MARKER_RELATED, HEADING},
+    {"you may be interested", WN_MARKER_RELATED, HEADING}, {"more from", WN_MARKER_RELATED, HEADING},
+    {"more stories", WN_MARKER_RELATED, HEADING}, {"recommended", WN_MARKER_RELATED, HEADING},
+    {"read next", WN_MARKER_RELATED, HEADING}, {"popular posts", WN_MARKER_RELATED, HEADING},
+    {"most popular", WN_MARKER_RELATED, HEADING}, {"most read", WN_MARKER_RELATED, HEADING},
+    {"recent posts", WN_MARKER_RELATED, HEADING}, {"latest posts", WN_MARKER_RELATED, HEADING},
+    {"发表评论", WN_MARKER_COMMENTS, HEADING}, {"发表回复", WN_MARKER_COMMENTS, HEADING},
+    {"网友评论", WN_MARKER_COMMENTS, HEADING}, {"评论列表", WN_MARKER_COMMENTS, HEADING},
+    {"精彩评论", WN_MARKER_COMMENTS, HEADING}, {"精彩評論", WN_MARKER_COMMENTS, HEADING},
+    {"最新评论", WN_MARKER_COMMENTS, HEADING}, {"热门评论", WN_MARKER_COMMENTS, HEADING},
+    {"我要评论", WN_MARKER_COMMENTS, HEADING}, {"暂无评论", WN_MARKER_COMMENTS, HEADING},
+    {"评论", WN_MARKER_COMMENTS, 10}, {"評論", WN_MARKER_COMMENTS, 10},
+    {"留言", WN_MARKER_COMMENTS, 10}, {"网友留言", WN_MARKER_COMMENTS, HEADING},
+    {"comments", WN_MARKER_COMMENTS, 10}, {"comment", WN_MARKER_COMMENTS, 8},
+    {"leave a comment", WN_MARKER_COMMENTS, HEADING}, {"leave a reply", WN_MARKER_COMMENTS, HEADING},
+    {"post a comment", WN_MARKER_COMMENTS, HEADING}, {"add a comment", WN_MARKER_COMMENTS, HEADING},
+    {"join the discussion", WN_MARKER_COMMENTS, HEADING}, {"join the conversation", WN_MARKER_COMMENTS, HEADING},
+    {"reader comments", WN_MARKER_COMMENTS, HEADING}, {"responses", WN_MARKER_COMMENTS, 10},
+    {"打赏", WN_MARKER_TIPJAR, 40}, {"赞赏", WN_MARKER_TIPJAR, 40},
+    {"微信扫一扫", WN_MARKER_TIPJAR, 40}, {"支付宝扫一扫", WN_MARKER_TIPJAR, 40},
+    {"扫码打赏", WN_MARKER_TIPJAR, 40}, {"buy me a coffee", WN_MARKER_TIPJAR, 40},
+    {"donate", WN_MARKER_TIPJAR, 25}, {"support us", WN_MARKER_TIPJAR, 25},
+    {"tip jar", WN_MARKER_TIPJAR, 25}, {"become a patron", WN_MARKER_TIPJAR, 30},
+    {"上一篇", WN_MARKER_PREVNEXT, LINE}, {"下一篇", WN_MARKER_PREVNEXT, LINE},
+    {"上一页", WN_MARKER_PREVNEXT, LINE}, {"下一页", WN_MARKER_PREVNEXT, LINE},
+    {"上一条", WN_MARKER_PREVNEXT, LINE}, {"下一条", WN_MARKER_PREVNEXT, LINE},
+    {"上一篇", WN_MARKER_PREVNEXT, LINE}, {"上一則", WN_MARKER_PREVNEXT, LINE},
+    {"previous post", WN_MARKER_PREVNEXT, 80}, {"next post", WN_MARKER_PREVNEXT, 80},
+    {"previous article", WN_MARKER_PREVNEXT, 80}, {"next article", WN_MARKER_PREVNEXT, 80},
+    {"older post", WN_MARKER_PREVNEXT, 80}, {"newer post", WN_MARKER_PREVNEXT, 80},
+    {"« previous", WN_MARKER_PREVNEXT, 80}, {"分享到", WN_MARKER_SHARE, 40},
+    {"分享：", WN_MARKER_SHARE, 40}, {"分享", WN_MARKER_SHARE, 6},
+    {"share this", WN_MARKER_SHARE, 40}, {"share on", WN_MARKER_SHARE, 40},
+    {"share:", WN_MARKER_SHARE, 40}, {"share", WN_MARKER_SHARE, 6}, {"tweet", WN_MARKER_SHARE, 5},
+    {"本文来自", WN_MARKER_SOURCE, LINE}, {"转载请注明", WN_MARKER_SOURCE, LINE},
+    {"转载请保留", WN_MARKER_SOURCE, LINE}, {"免责声明", WN_MARKER_SOURCE, 500},
+    {"版权声明", WN_MARKER_SOURCE, 500}, {"责任编辑", WN_MARKER_SOURCE, 40},
+    {"原文链接", WN_MARKER_SOURCE, LINE}, {"本文链接", WN_MARKER_SOURCE, LINE},
+    {"文章来源", WN_MARKER_SOURCE, 80}, {"返回搜狐", WN_MARKER_SOURCE, 40},
+    {"本文由", WN_MARKER_SOURCE, 100}, {"声明：", WN_MARKER_SOURCE, 500},
+    {"本站声明", WN_MARKER_SOURCE, 500}, {"轉載請註明", WN_MARKER_SOURCE, LINE},
+    {"本文來自", WN_MARKER_SOURCE, LINE}, {"免責聲明", WN_MARKER_SOURCE, 500},
+    {"当前位置", WN_MARKER_NAV, LINE}, {"您的位置", WN_MARKER_NAV, LINE},
+    {"你的位置", WN_MARKER_NAV, LINE}, {"您现在的位置", WN_MARKER_NAV, LINE},
+    {"目前位置", WN_MARKER_NAV, LINE}, {"當前位置", WN_MARKER_NAV, LINE},
+    {"you are here", WN_MARKER_NAV, LINE},
+    {"版权所有", WN_MARKER_FOOTER, LINE}, {"copyright ©", WN_MARKER_FOOTER, LINE},
+    {"copyright", WN_MARKER_FOOTER, 80}, {"©", WN_MARKER_FOOTER, 80},
+    {"all rights reserved", WN_MARKER_FOOTER, 80}, {"版權所有", WN_MARKER_FOOTER, LINE},
+    {"advertisement", WN_MARKER_AD, 14}, {"sponsored", WN_MARKER_AD, 10},
+    {"广告", WN_MARKER_AD, 5},
+};
+
+static bool prefix_ci(const char *text, size_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (len < n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)text[i], b = (unsigned char)prefix[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + 32);
+        if (a != b)
+            return false;
+    }
+    /* An ASCII word must end at a word boundary ("sharemarket" is no marker). */
+    unsigned char last = (unsigned char)prefix[n - 1];
+    if (n < len && last < 0x80 && is_alnum_ascii(last) && is_alnum_ascii((unsigned char)text[n]))
+        return false;
+    return true;
+}
+
+/* "12 Comments", "3 responses to ...", "5条评论". */
+static bool counted_comments(const char *text, size_t len, size_t whole_len)
+{
+    size_t i = 0;
+    while (i < len && text[i] >= '0' && text[i] <= '9')
+        i++;
+    if (i == 0 || whole_len > 40)
+        return false;
+    while (i < len && text[i] == ' ')
+        i++;
+    return prefix_ci(text + i, len - i, "comment") || prefix_ci(text + i, len - i, "comments") ||
+           prefix_ci(text + i, len - i, "response") || prefix_ci(text + i, len - i, "responses") ||
+           prefix_ci(text + i, len - i, "thoughts on") || prefix_ci(text + i, len - i, "repl") ||
+           prefix_ci(text + i, len - i, "条评论") || prefix_ci(text + i, len - i, "条回复");
+}
+
+wn_marker wn_marker_of_text(const char *text, size_t len, size_t whole_len)
+{
+    /* Skip leading decoration: bullets, brackets, colons, spaces. */
+    while (len && (*text == ' ' || *text == '[' || *text == '(' || *text == '#' || *text == '*' ||
+                   *text == '|' || *text == '>')) {
+        text++;
+        len--;
+        whole_len--;
+    }
+    if (!len)
+        return WN_MARKER_NONE;
+    if (counted_comments(text, len, whole_len))
+        return WN_MARKER_COMMENTS;
+    for (size_t i = 0; i < sizeof MARKERS / sizeof MARKERS[0]; i++) {
+        if (whole_len > MARKERS[i].max_whole)
+            continue;
+        if (prefix_ci(text, len, MARKERS[i].prefix))
+            return MARKERS[i].marker;
+    }
+    return WN_MARKER_NONE;
+}
+
+wn_label wn_label_from_marker(wn_marker marker)
+{
+    switch (marker) {
+    case WN_MARKER_RELATED: return WN_LABEL_RELATED;
+    case WN_MARKER_COMMENTS: return WN_LABEL_COMMENTS;
+    case WN_MARKER_TIPJAR: return WN_LABEL_TIPJAR;
+    case WN_MARKER_PREVNEXT: return WN_LABEL_NAV;
+    case WN_MARKER_SHARE: return WN_LABEL_SHARE;
+    case WN_MARKER_SOURCE: return WN_LABEL_OTHER;
+    case WN_MARKER_NAV: return WN_LABEL_NAV;
+    case WN_MARKER_FOOTER: return WN_LABEL_FOOTER;
+    case WN_MARKER_AD: return WN_LABEL_AD;
+    default: return WN_LABEL_NONE;
+    }
+}
+
+const char *wn_marker_name(wn_marker marker)
+{
+    static const char *const NAMES[] = {"none", "related", "comments", "tipjar", "prevnext",
+                                        "share", "source", "nav", "footer", "ad"};
+    return (unsigned)marker < sizeof NAMES / sizeof NAMES[0] ? NAMES[marker] : "?";
+}

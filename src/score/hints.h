@@ -1,0 +1,76 @@
+/* Hints from the whole web's vocabulary: class/id/role words and the visible
+ * words of clutter sections, in English and Chinese. No site's names. */
+#ifndef WN_HINTS_H
+#define WN_HINTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Block labels; also the categories hints point to. */
+typedef enum wn_label {
+    WN_LABEL_NONE = 0,   /* not decided (outside the chosen region) */
+    WN_LABEL_BODY,
+    WN_LABEL_TITLE,
+    WN_LABEL_NAV,
+    WN_LABEL_RELATED,
+    WN_LABEL_COMMENTS,
+    WN_LABEL_TIPJAR,
+    WN_LABEL_SHARE,
+    WN_LABEL_FOOTER,
+    WN_LABEL_AD,
+    WN_LABEL_OTHER,
+    WN_LABEL_COUNT
+} wn_label;
+
+const char *wn_label_name(wn_label label);
+
+/* Bits of a class/id/role hint mask. */
+enum {
+    WN_HINT_POSITIVE = 1u << 0,  /* article, content, entry, post ... */
+    WN_HINT_STRONG = 1u << 1,    /* articleBody, role=main: the body itself */
+    WN_HINT_NAV = 1u << 2,
+    WN_HINT_RELATED = 1u << 3,
+    WN_HINT_COMMENTS = 1u << 4,
+    WN_HINT_TIPJAR = 1u << 5,
+    WN_HINT_SHARE = 1u << 6,
+    WN_HINT_FOOTER = 1u << 7,
+    WN_HINT_AD = 1u << 8,
+    WN_HINT_SIDEBAR = 1u << 9,
+    WN_HINT_HEADER = 1u << 10,
+    WN_HINT_META = 1u << 11,     /* byline, date, tags, author box */
+    WN_HINT_WIDGET = 1u << 12,   /* newsletter, popup, cookie, promo */
+    WN_HINT_HIDDEN = 1u << 13    /* visually hidden helpers */
+};
+#define WN_HINT_CLUTTER (WN_HINT_NAV | WN_HINT_RELATED | WN_HINT_COMMENTS | WN_HINT_TIPJAR | \
+                         WN_HINT_SHARE | WN_HINT_FOOTER | WN_HINT_AD | WN_HINT_SIDEBAR | \
+                         WN_HINT_HEADER | WN_HINT_WIDGET)
+
+/* Hint bits for a class, id or role attribute value. */
+uint32_t wn_hints_from_attribute(const char *value, size_t len);
+/* Hint bits for a role attribute value (ARIA landmark roles). */
+uint32_t wn_hints_from_role(const char *value, size_t len);
+/* The label a clutter hint mask stands for (the strongest bit wins). */
+wn_label wn_label_from_hints(uint32_t hints);
+
+/* What a short visible text announces, e.g. "相关推荐" or "Related posts". */
+typedef enum wn_marker {
+    WN_MARKER_NONE = 0,
+    WN_MARKER_RELATED,    /* heading of a related-posts section */
+    WN_MARKER_COMMENTS,   /* heading of a comment section / reply form */
+    WN_MARKER_TIPJAR,     /* tip jar, donation */
+    WN_MARKER_PREVNEXT,   /* previous / next article links */
+    WN_MARKER_SHARE,      /* share bar */
+    WN_MARKER_SOURCE,     /* source, reprint notice, disclaimer, editor line */
+    WN_MARKER_NAV,        /* "you are here", breadcrumbs */
+    WN_MARKER_FOOTER,     /* copyright, licence numbers */
+    WN_MARKER_AD          /* "Advertisement" */
+} wn_marker;
+
+/* Classifies the start of a block's text (UTF-8, whitespace collapsed).
+ * whole_len is the length of the block's whole text, so that a marker that
+ * must stand alone ("Advertisement") is not matched inside a sentence. */
+wn_marker wn_marker_of_text(const char *text, size_t len, size_t whole_len);
+wn_label wn_label_from_marker(wn_marker marker);
+const char *wn_marker_name(wn_marker marker);
+
+#endif

@@ -1,0 +1,517 @@
+#include "score/score.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "utf8.h"
+
+static const char *const RULE_NAMES[WN_RULE_COUNT] = {
+    "none", "outside", "top-candidate", "sibling", "inside", "class-id-hint", "marker",
+    "marker-section", "marker-tail", "link-density", "form", "title",
+};
+
+const char *wn_rule_name(wn_rule rule)
+{
+    return (unsigned)rule < WN_RULE_COUNT ? RULE_NAMES[rule] : "?";
+}
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+/* Length of text as a reader weighs it: a CJK character carries about as much
+ * as three Latin letters (a two-character word plus its space). */
+static float weighted_length(const wn_text_stats *s)
+{
+    return (float)s->chars + 2.0f * (float)s->cjk;
+}
+
+static bool is_heading(GumboTag tag)
+{
+    return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
+}
+
+size_t wn_leading_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
+{
+    size_t n = 0;
+    bool space = false;
+    const wn_node *root = &doc->nodes[index];
+    for (uint32_t i = index; i < root->end && n + 1 < cap; i++) {
+        const wn_node *t = &doc->nodes[i];
+        if (t->kind != WN_NODE_TEXT) {
+            if ((t->flags & (WN_NODE_BLOCK | WN_NODE_BREAK)) && n)
+                space = true;
+            continue;
+        }
+        for (uint32_t k = 0; k < t->text_len && n + 1 < cap; k++) {
+            unsigned char c = (unsigned char)t->text[k];
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+                space = n > 0;
+                continue;
+            }
+            if (space && n + 2 < cap)
+                buf[n++] = ' ';
+            space = false;
+            buf[n++] = (char)c;
+        }
+    }
+    /* Do not end inside a UTF-8 sequence. */
+    while (n && ((unsigned char)buf[n - 1] & 0xC0) == 0x80) {
+        size_t start = n - 1;
+        while (start && ((unsigned char)buf[start] & 0xC0) == 0x80)
+            start--;
+        size_t pos = start;
+        wn_utf8_next(buf, n, &pos);
+        if (pos == n)
+            break;
+        n = start;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+/* ---- content scores (after Readability's paragraph propagation) --------------- */
+
+static float tag_base(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_SECTION:
+        return 5.0f;
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
+        return 3.0f;
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+        return -3.0f;
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+        return -5.0f;
+    default:
+        return 0.0f;
+    }
+}
+
+static float hint_weight(uint32_t hints)
+{
+    float w = 0.0f;
+    if (hints & WN_HINT_POSITIVE)
+        w += 25.0f;
+    if (hints & WN_HINT_STRONG)
+        w += 25.0f;
+    if (hints & (WN_HINT_CLUTTER | WN_HINT_META))
+        w -= 25.0f;
+    return w;
+}
+
+/* A block that reads as a paragraph contributes to its ancestors. */
+static float paragraph_score(const wn_node *n)
+{
+    if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !n->own.chars)
+        return 0.0f;
+    if (is_heading((GumboTag)n->tag))
+        return 0.0f;
+    float len = weighted_length(&n->own);
+    if (len < 25.0f)
+        return 0.0f;
+    float own_ld = (float)n->own_link_chars / (float)n->own.chars;
+    if (own_ld > 0.5f)
+        return 0.0f;
+    float s = 1.0f + (float)n->own.commas + fminf(3.0f, len / 100.0f);
+    if (n->tag == GUMBO_TAG_LI)
+        s *= 0.5f;
+    return s;
+}
+
+static void score_candidates(wn_doc *doc)
+{
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        float s = paragraph_score(n);
+        if (s <= 0.0f)
+            continue;
+        /* A block's own text also counts for itself when it is a container
+         * holding loose text (a <div> used as a paragraph holder). */
+        uint32_t a = n->parent;
+        for (int level = 0; level < 5 && a != WN_NONE; level++) {
+            float share = level == 0 ? 1.0f : level == 1 ? 0.5f : 1.0f / (float)(level * 3);
+            doc->nodes[a].content += s * share;
+            a = doc->nodes[a].parent;
+        }
+    }
+    for (uint32_t i = 0; i < doc->count; i++) {
+        wn_node *n = &doc->nodes[i];
+        if (n->kind != WN_NODE_ELEMENT || n->content <= 0.0f)
+            continue;
+        float base = n->content + tag_base((GumboTag)n->tag) + hint_weight(n->hints);
+        n->score = base * (1.0f - wn_link_density(n));
+    }
+}
+
+/* ---- choosing the region ------------------------------------------------------- */
+
+static uint32_t best_candidate(const wn_doc *doc)
+{
+    uint32_t best = WN_NONE;
+    float best_score = 0.0f;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind != WN_NODE_ELEMENT || n->content <= 0.0f)
+            continue;
+        if (n->tag == GUMBO_TAG_HTML || n->tag == GUMBO_TAG_BODY)
+            continue;
+        if (best == WN_NONE || n->score > best_score) {
+            best = i;
+            best_score = n->score;
+        }
+    }
+    return best;
+}
+
+/* Count of element children and the only one, if there is exactly one. */
+static uint32_t only_element_child(const wn_doc *doc, uint32_t index)
+{
+    uint32_t only = WN_NONE, count = 0;
+    const wn_node *n = &doc->nodes[index];
+    for (uint32_t c = index + 1; c < n->end; c = doc->nodes[c].end) {
+        const wn_node *k = &doc->nodes[c];
+        if (k->kind == WN_NODE_ELEMENT) {
+            only = c;
+            count++;
+        } else if (k->all.chars) {
+            return WN_NONE;
+        }
+    }
+    return count == 1 ? only : WN_NONE;
+}
+
+/* Readability's refinements: prefer a parent that scores better, and do not
+ * stop at an element that is its parent's only child. */
+static uint32_t refine_top(const wn_doc *doc, uint32_t top)
+{
+    float last = doc->nodes[top].score;
+    float threshold = last / 3.0f;
+    uint32_t p = doc->nodes[top].parent;
+    while (p != WN_NONE && p != doc->body && doc->nodes[p].tag != GUMBO_TAG_BODY) {
+        const wn_node *pn = &doc->nodes[p];
+        if (pn->content <= 0.0f) {
+            p = pn->parent;
+            continue;
+        }
+        if (pn->score < threshold)
+            break;
+        if (pn->score > last) {
+            top = p;
+            break;
+        }
+        last = pn->score;
+        p = pn->parent;
+    }
+    while (doc->nodes[top].parent != WN_NONE) {
+        uint32_t parent = doc->nodes[top].parent;
+        const wn_node *pn = &doc->nodes[parent];
+        if (pn->tag == GUMBO_TAG_BODY || pn->tag == GUMBO_TAG_HTML)
+            break;
+        if (only_element_child(doc, parent) != top)
+            break;
+        top = parent;
+    }
+    return top;
+}
+
+static bool ends_like_sentence(const wn_doc *doc, uint32_t index)
+{
+    char buf[4096];
+    size_t n = wn_leading_text(doc, index, buf, sizeof buf);
+    if (!n)
+        return false;
+    if (strstr(buf, ". ") || buf[n - 1] == '.')
+        return true;
+    return strstr(buf, "\xE3\x80\x82") != NULL; /* 。 */
+}
+
+static bool same_class(const wn_node *a, const wn_node *b)
+{
+    return a->class_attr && b->class_attr && *a->class_attr &&
+           strcmp(a->class_attr, b->class_attr) == 0;
+}
+
+static void select_region(wn_doc *doc, uint32_t top)
+{
+    wn_node *t = &doc->nodes[top];
+    uint32_t parent = t->parent;
+    if (parent == WN_NONE) {
+        t->flags |= WN_NODE_SELECTED;
+        t->label = WN_LABEL_BODY;
+        t->rule = WN_RULE_TOP;
+        return;
+    }
+    float threshold = fmaxf(10.0f, t->score * 0.2f);
+    const wn_node *p = &doc->nodes[parent];
+    for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end) {
+        wn_node *s = &doc->nodes[c];
+        if (c == top) {
+            s->flags |= WN_NODE_SELECTED;
+            s->label = WN_LABEL_BODY;
+            s->rule = WN_RULE_TOP;
+            continue;
+        }
+        if (s->kind != WN_NODE_ELEMENT || !s->all.chars)
+            continue;
+        bool keep = false;
+        float bonus = same_class(s, t) ? t->score * 0.2f : 0.0f;
+        if (s->content > 0.0f && s->score + bonus >= threshold) {
+            keep = true;
+        } else if (s->tag == GUMBO_TAG_P || (s->flags & WN_NODE_BLOCK && s->elements == 0)) {
+            float ld = wn_link_density(s);
+            float len = weighted_length(&s->all);
+            if (len > 80.0f && ld < 0.25f)
+                keep = true;
+            else if (len > 0.0f && len <= 80.0f && ld == 0.0f && ends_like_sentence(doc, c))
+                keep = true;
+        }
+        if (keep) {
+            s->flags |= WN_NODE_SELECTED;
+            s->label = WN_LABEL_BODY;
+            s->rule = WN_RULE_SIBLING;
+        }
+    }
+}
+
+/* ---- pruning inside the region -------------------------------------------------- */
+
+typedef struct region {
+    uint32_t root;      /* the top candidate's parent (or the top itself) */
+    uint32_t chars;     /* characters kept before pruning */
+} region;
+
+static void prune(wn_doc *doc, uint32_t index, wn_label label, wn_rule rule)
+{
+    wn_node *n = &doc->nodes[index];
+    n->flags |= WN_NODE_PRUNED;
+    n->label = (uint8_t)label;
+    n->rule = (uint8_t)rule;
+}
+
+static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region *r)
+{
+    uint32_t h = n->hints;
+    if (h & WN_HINT_STRONG)
+        return false;
+    if (h & (WN_HINT_CLUTTER)) {
+        if (!(h & WN_HINT_POSITIVE))
+            return (float)n->all.chars < 0.6f * (float)r->chars || wn_link_density(n) > 0.4f;
+        /* "content" and clutter words together: only small blocks go. */
+        return (float)n->all.chars < 0.15f * (float)r->chars;
+    }
+    if (h & (WN_HINT_META | WN_HINT_HIDDEN))
+        return n->all.chars < 300 && (float)n->all.chars < 0.3f * (float)r->chars;
+    (void)doc;
+    return false;
+}
+
+static bool link_dense(const wn_node *n)
+{
+    switch ((GumboTag)n->tag) {
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_DL: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_CENTER: case GUMBO_TAG_TBODY: case GUMBO_TAG_TR:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER: case GUMBO_TAG_FIGURE:
+        break;
+    default:
+        return false;
+    }
+    if (!n->all.chars || (n->hints & WN_HINT_STRONG))
+        return false;
+    float ld = wn_link_density(n);
+    if (ld > 0.5f)
+        return true;
+    /* A short block with a real share of links and no sentences: a link box. */
+    return ld > 0.3f && n->all.chars < 200 && n->all.commas < 2 && !(n->hints & WN_HINT_POSITIVE);
+}
+
+/* The highest ancestor of index below the region root whose text starts with
+ * index's text: the whole section a clutter heading opens. */
+static uint32_t section_of(const wn_doc *doc, uint32_t index, const region *r)
+{
+    uint32_t best = index;
+    uint32_t a = doc->nodes[index].parent;
+    while (a != WN_NONE && a != r->root && !(doc->nodes[a].flags & WN_NODE_SELECTED)) {
+        /* index must be at the start of a: no text before it inside a. */
+        bool first = true;
+        for (uint32_t i = a + 1; i < index; i++) {
+            if (doc->nodes[i].kind == WN_NODE_TEXT && doc->nodes[i].all.chars) {
+                first = false;
+                break;
+            }
+        }
+        if (!first || (float)doc->nodes[a].all.chars > 0.6f * (float)r->chars)
+            break;
+        best = a;
+        a = doc->nodes[a].parent;
+    }
+    return best;
+}
+
+/* Prunes index and its following siblings, and the following siblings of
+ * each ancestor up to (not including) the region root. */
+static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, const region *r)
+{
+    prune(doc, index, label, WN_RULE_MARKER);
+    uint32_t at = index;
+    while (at != WN_NONE && at != r->root) {
+        uint32_t parent = doc->nodes[at].parent;
+        if (parent == WN_NONE)
+            break;
+        for (uint32_t s = doc->nodes[at].end; s < doc->nodes[parent].end; s = doc->nodes[s].end) {
+            if (doc->nodes[s].kind == WN_NODE_ELEMENT)
+                prune(doc, s, label, WN_RULE_MARKER_TAIL);
+            else
+                doc->nodes[s].flags |= WN_NODE_PRUNED;
+        }
+        if (doc->nodes[parent].flags & WN_NODE_SELECTED) {
+            /* Following selected siblings under the region root go too. */
+            uint32_t root = doc->nodes[parent].parent;
+            if (root != WN_NONE)
+                for (uint32_t s = doc->nodes[parent].end; s < doc->nodes[root].end; s = doc->nodes[s].end)
+                    if (doc->nodes[s].flags & WN_NODE_SELECTED)
+                        prune(doc, s, label, WN_RULE_MARKER_TAIL);
+            break;
+        }
+        at = parent;
+    }
+}
+
+static bool is_section_marker(wn_marker m)
+{
+    return m == WN_MARKER_RELATED || m == WN_MARKER_COMMENTS;
+}
+
+/* Returns true when the node was pruned. */
+static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
+{
+    wn_node *n = &doc->nodes[i];
+    if (!(n->flags & WN_NODE_BLOCK) && !is_heading((GumboTag)n->tag))
+        return false;
+    if (n->all.chars == 0 || n->all.chars > 500)
+        return false;
+    char lead[96];
+    size_t len = wn_leading_text(doc, i, lead, sizeof lead);
+    wn_marker m = wn_marker_of_text(lead, len, n->all.chars);
+    if (m == WN_MARKER_NONE)
+        return false;
+    wn_label label = wn_label_from_marker(m);
+    if (!is_section_marker(m) || n->all.chars > 24) {
+        prune(doc, i, label, WN_RULE_MARKER);
+        return true;
+    }
+    /* A section heading: drop the section it opens. */
+    uint32_t section = section_of(doc, i, r);
+    if (section != i && doc->nodes[section].all.chars > n->all.chars) {
+        prune(doc, section, label, WN_RULE_MARKER_SECTION);
+        return true;
+    }
+    prune_tail(doc, i, label, r);
+    return true;
+}
+
+static void prune_selected(wn_doc *doc, uint32_t sel, const region *r)
+{
+    wn_node *root = &doc->nodes[sel];
+    for (uint32_t i = sel + 1; i < root->end;) {
+        wn_node *n = &doc->nodes[i];
+        if (n->flags & WN_NODE_PRUNED) {
+            i = n->end;
+            continue;
+        }
+        if (n->kind != WN_NODE_ELEMENT) {
+            i++;
+            continue;
+        }
+        if (hint_says_clutter(doc, n, r)) {
+            wn_label label = wn_label_from_hints(n->hints);
+            prune(doc, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
+            i = n->end;
+            continue;
+        }
+        if (prune_by_marker(doc, i, r)) {
+            i = n->end;
+            continue;
+        }
+        if (n->tag == GUMBO_TAG_FORM && n->inputs > 0 && (float)n->all.chars < 0.3f * (float)r->chars) {
+            prune(doc, i, WN_LABEL_OTHER, WN_RULE_FORM);
+            i = n->end;
+            continue;
+        }
+        if (link_dense(n)) {
+            prune(doc, i, n->links >= 3 && n->all.chars / (n->links ? n->links : 1) > 15
+                              ? WN_LABEL_RELATED : WN_LABEL_NAV,
+                  WN_RULE_LINK_DENSITY);
+            i = n->end;
+            continue;
+        }
+        n->label = WN_LABEL_BODY;
+        n->rule = WN_RULE_INSIDE;
+        i++;
+    }
+}
+
+/* ---- titles ------------------------------------------------------------------------ */
+
+static void mark_title(wn_doc *doc)
+{
+    /* The first <h1> in the kept region is the article's title, not its body. */
+    for (uint32_t i = 0; i < doc->count; i++) {
+        wn_node *n = &doc->nodes[i];
+        if (!(n->flags & WN_NODE_SELECTED))
+            continue;
+        for (uint32_t k = i; k < n->end; k++) {
+            wn_node *h = &doc->nodes[k];
+            if (h->flags & WN_NODE_PRUNED) {
+                k = h->end - 1;
+                continue;
+            }
+            if (h->kind == WN_NODE_ELEMENT && h->tag == GUMBO_TAG_H1) {
+                prune(doc, k, WN_LABEL_TITLE, WN_RULE_TITLE);
+                return;
+            }
+            /* Only before the article's first paragraph. */
+            if (h->kind == WN_NODE_ELEMENT && h->tag == GUMBO_TAG_P && h->all.chars > 40)
+                return;
+        }
+    }
+}
+
+void wn_score_select(wn_doc *doc)
+{
+    if (doc->count == 0)
+        return;
+    score_candidates(doc);
+    uint32_t top = best_candidate(doc);
+    if (top == WN_NONE)
+        top = doc->body;
+    else
+        top = refine_top(doc, top);
+    select_region(doc, top);
+
+    region r;
+    r.root = doc->nodes[top].parent == WN_NONE ? top : doc->nodes[top].parent;
+    r.chars = 0;
+    for (uint32_t i = 0; i < doc->count; i++)
+        if (doc->nodes[i].flags & WN_NODE_SELECTED) {
+            r.chars += doc->nodes[i].all.chars;
+            i = doc->nodes[i].end - 1;
+        }
+    for (uint32_t i = 0; i < doc->count; i++) {
+        wn_node *n = &doc->nodes[i];
+        if (!(n->flags & WN_NODE_SELECTED))
+            continue;
+        /* A kept sibling is judged like any block inside the region. */
+        if (i != top && !(n->flags & WN_NODE_PRUNED) && hint_says_clutter(doc, n, &r)) {
+            wn_label label = wn_label_from_hints(n->hints);
+            prune(doc, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
+        }
+        if (i != top && !(n->flags & WN_NODE_PRUNED))
+            prune_by_marker(doc, i, &r);
+        if (!(n->flags & WN_NODE_PRUNED))
+            prune_selected(doc, i, &r);
+        i = n->end - 1;
+    }
+    mark_title(doc);
+}

@@ -1,0 +1,35 @@
+/* UTF-8 decoding and the character classes the scorer counts. */
+#ifndef WN_UTF8_H
+#define WN_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes the code point at s[*pos], advancing *pos; U+FFFD for a bad byte. */
+uint32_t wn_utf8_next(const char *s, size_t len, size_t *pos);
+/* Writes cp as UTF-8 into out (4 bytes room); returns the byte count. */
+size_t wn_utf8_encode(uint32_t cp, char *out);
+/* Length of the valid UTF-8 prefix of s. */
+size_t wn_utf8_valid_prefix(const char *s, size_t len);
+
+bool wn_is_cjk(uint32_t cp);        /* Han, kana, hangul: one token each */
+bool wn_is_space(uint32_t cp);      /* Unicode white space */
+bool wn_is_word(uint32_t cp);       /* letters, digits, underscore (regex \w) */
+bool wn_is_sentence_punct(uint32_t cp);  /* , . ; : ! ? and CJK ，。！？、；： */
+bool wn_is_comma(uint32_t cp);      /* , and CJK ，、 */
+/* XML 1.0 forbids C0 controls but tab/LF/CR, surrogates, U+FFFE/FFFF. */
+bool wn_is_xml_char(uint32_t cp);
+
+/* Counts over a run of text, added to by wn_text_measure(). */
+typedef struct wn_text_stats {
+    uint32_t chars;   /* code points that are not white space */
+    uint32_t cjk;     /* of which CJK */
+    uint32_t tokens;  /* words plus CJK characters */
+    uint32_t punct;   /* sentence punctuation */
+    uint32_t commas;
+} wn_text_stats;
+
+void wn_text_measure(const char *s, size_t len, wn_text_stats *stats);
+
+#endif
