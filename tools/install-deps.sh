@@ -1,0 +1,10 @@
+#!/bin/sh
+# Installs what winnow needs to build and test on Debian 12 (run as root).
+set -eu
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends \
+    gcc libc6-dev meson ninja-build pkg-config python3 \
+    libgumbo-dev libxml2-dev libuchardet-dev libutf8proc-dev libjansson-dev \
+    check valgrind >/dev/null
+echo "winnow: build dependencies installed"
