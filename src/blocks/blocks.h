@@ -23,7 +23,8 @@ enum {
     WN_NODE_PRUNED = 1u << 2,    /* dropped by selection (with a label and rule) */
     WN_NODE_SELECTED = 1u << 3,  /* the root of a kept part of the article */
     WN_NODE_BREAK = 1u << 4,     /* <br>: a line break inside a block */
-    WN_NODE_PREFORMATTED = 1u << 5 /* inside <pre>: keep white space */
+    WN_NODE_PREFORMATTED = 1u << 5, /* inside <pre>: keep white space */
+    WN_NODE_IN_CLUTTER = 1u << 6   /* inside an element whose class/id/role says clutter */
 };
 
 typedef struct wn_node {

@@ -56,8 +56,8 @@ static const word_hint WORDS[] = {
     {"fenxiang", WN_HINT_SHARE}, {"bdshare", WN_HINT_SHARE}, {"sociallinks", WN_HINT_SHARE},
     {"footer", WN_HINT_FOOTER}, {"foot", WN_HINT_FOOTER}, {"copyright", WN_HINT_FOOTER},
     {"colophon", WN_HINT_FOOTER}, {"sitefooter", WN_HINT_FOOTER},
-    {"sidebar", WN_HINT_SIDEBAR}, {"aside", WN_HINT_SIDEBAR}, {"widget", WN_HINT_SIDEBAR},
-    {"widgets", WN_HINT_SIDEBAR}, {"rail", WN_HINT_SIDEBAR}, {"side", WN_HINT_SIDEBAR},
+    {"sidebar", WN_HINT_SIDEBAR}, {"aside", WN_HINT_SIDEBAR}, {"widget", WN_HINT_WIDGET},
+    {"widgets", WN_HINT_WIDGET},
     {"header", WN_HINT_HEADER}, {"masthead", WN_HINT_HEADER}, {"topbar", WN_HINT_HEADER},
     {"byline", WN_HINT_META}, {"author", WN_HINT_META}, {"authors", WN_HINT_META},
     {"dateline", WN_HINT_META}, {"date", WN_HINT_META}, {"timestamp", WN_HINT_META},
@@ -116,6 +116,7 @@ uint32_t wn_hints_from_attribute(const char *value, size_t len)
     char word[64];
     size_t word_len = 0;
     uint32_t hints = 0;
+    bool negated = false;
     if (len > 1024)
         len = 1024;
     for (size_t i = 0; i <= len; i++) {
@@ -124,7 +125,11 @@ uint32_t wn_hints_from_attribute(const char *value, size_t len)
         bool upper = c >= 'A' && c <= 'Z';
         bool case_break = upper && i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z';
         if ((!alnum || case_break) && word_len) {
-            hints |= lookup_word(word, word_len);
+            /* "non-ad-column", "no-comments": a negated word says nothing. */
+            if (!negated)
+                hints |= lookup_word(word, word_len);
+            negated = (word_len == 2 && memcmp(word, "no", 2) == 0) ||
+                      (word_len == 3 && (memcmp(word, "non", 3) == 0 || memcmp(word, "not", 3) == 0));
             word_len = 0;
         }
         if (!alnum) {

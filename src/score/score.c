@@ -119,10 +119,37 @@ static float paragraph_score(const wn_node *n)
     return s;
 }
 
+/* Comment threads, sidebars and related lists can hold more prose than the
+ * article: their paragraphs vote for no one. */
+/* Only words that never name a layout wrapper ("sidebar" does: sticky-sidebar
+ * plugins wrap the article). */
+#define SUBTREE_CLUTTER (WN_HINT_COMMENTS | WN_HINT_RELATED | WN_HINT_FOOTER | WN_HINT_TIPJAR | \
+                         WN_HINT_SHARE)
+
+static void mark_clutter_subtrees(wn_doc *doc)
+{
+    /* A wrapper holding nearly all of the page's text is layout, whatever
+     * its class says. */
+    uint32_t page_chars = doc->nodes[0].all.chars;
+    for (uint32_t i = 1; i < doc->count; i++) {
+        wn_node *n = &doc->nodes[i];
+        const wn_node *p = &doc->nodes[n->parent];
+        if (p->flags & WN_NODE_IN_CLUTTER)
+            n->flags |= WN_NODE_IN_CLUTTER;
+        else if (n->kind == WN_NODE_ELEMENT && (n->hints & SUBTREE_CLUTTER) &&
+                 !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) &&
+                 (float)n->all.chars < 0.9f * (float)page_chars)
+            n->flags |= WN_NODE_IN_CLUTTER;
+    }
+}
+
 static void score_candidates(wn_doc *doc)
 {
+    mark_clutter_subtrees(doc);
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *n = &doc->nodes[i];
+        if ((n->flags & WN_NODE_IN_CLUTTER))
+            continue;
         float s = paragraph_score(n);
         if (s <= 0.0f)
             continue;
@@ -296,7 +323,9 @@ static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region 
         return false;
     if (h & (WN_HINT_CLUTTER)) {
         if (!(h & WN_HINT_POSITIVE))
-            return (float)n->all.chars < 0.6f * (float)r->chars || wn_link_density(n) > 0.4f;
+            return (h & (WN_HINT_COMMENTS | WN_HINT_RELATED | WN_HINT_TIPJAR | WN_HINT_SHARE |
+                         WN_HINT_AD | WN_HINT_FOOTER)) ||
+                   (float)n->all.chars < 0.6f * (float)r->chars || wn_link_density(n) > 0.4f;
         /* "content" and clutter words together: only small blocks go. */
         return (float)n->all.chars < 0.15f * (float)r->chars;
     }
@@ -306,7 +335,7 @@ static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region 
     return false;
 }
 
-static bool link_dense(const wn_node *n)
+static bool link_dense(const wn_node *n, const region *r)
 {
     switch ((GumboTag)n->tag) {
     case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
@@ -320,6 +349,9 @@ static bool link_dense(const wn_node *n)
     if (!n->all.chars || (n->hints & WN_HINT_STRONG))
         return false;
     float ld = wn_link_density(n);
+    /* Most of the region and prose-like: a link-rich article, not a menu. */
+    if ((float)n->all.chars > 0.5f * (float)r->chars && ld < 0.75f && n->all.punct > 10)
+        return false;
     if (ld > 0.5f)
         return true;
     /* A short block with a real share of links and no sentences: a link box. */
@@ -439,7 +471,7 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r)
             i = n->end;
             continue;
         }
-        if (link_dense(n)) {
+        if (link_dense(n, r)) {
             prune(doc, i, n->links >= 3 && n->all.chars / (n->links ? n->links : 1) > 15
                               ? WN_LABEL_RELATED : WN_LABEL_NAV,
                   WN_RULE_LINK_DENSITY);
