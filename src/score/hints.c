@@ -63,7 +63,7 @@ static const word_hint WORDS[] = {
     {"dateline", WN_HINT_META}, {"date", WN_HINT_META}, {"timestamp", WN_HINT_META},
     {"meta", WN_HINT_META}, {"postmeta", WN_HINT_META}, {"tags", WN_HINT_META},
     {"tag", WN_HINT_META}, {"taglist", WN_HINT_META}, {"categories", WN_HINT_META},
-    {"published", WN_HINT_META}, {"posted", WN_HINT_META},
+    {"published", WN_HINT_META}, {"posted", WN_HINT_META}, {"info", WN_HINT_META},
     {"newsletter", WN_HINT_WIDGET}, {"subscribe", WN_HINT_WIDGET}, {"subscription", WN_HINT_WIDGET},
     {"signup", WN_HINT_WIDGET}, {"popup", WN_HINT_WIDGET}, {"modal", WN_HINT_WIDGET},
     {"cookie", WN_HINT_WIDGET}, {"cookies", WN_HINT_WIDGET}, {"gdpr", WN_HINT_WIDGET},

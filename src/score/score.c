@@ -54,15 +54,14 @@ size_t wn_leading_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
         }
     }
     /* Do not end inside a UTF-8 sequence. */
-    while (n && ((unsigned char)buf[n - 1] & 0xC0) == 0x80) {
+    if (n) {
         size_t start = n - 1;
         while (start && ((unsigned char)buf[start] & 0xC0) == 0x80)
             start--;
-        size_t pos = start;
-        wn_utf8_next(buf, n, &pos);
-        if (pos == n)
-            break;
-        n = start;
+        unsigned char lead = (unsigned char)buf[start];
+        size_t want = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (n - start < want)
+            n = start;
     }
     buf[n] = '\0';
     return n;
