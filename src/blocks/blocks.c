@@ -89,7 +89,9 @@ static bool contains_ci(const char *hay, const char *needle)
     return false;
 }
 
-/* display:none / visibility:hidden in an inline style (spaces ignored). */
+/* display:none in an inline style (spaces ignored). visibility:hidden is
+ * not taken as hidden: pages use it to reveal the article by script (the
+ * WeChat article layout does), while clutter is hidden with display:none. */
 static bool style_hides(const char *style)
 {
     char compact[256];
@@ -98,7 +100,7 @@ static bool style_hides(const char *style)
         if (*p != ' ' && *p != '\t' && *p != '\n')
             compact[n++] = *p;
     compact[n] = '\0';
-    return contains_ci(compact, "display:none") || contains_ci(compact, "visibility:hidden");
+    return contains_ci(compact, "display:none");
 }
 
 static bool element_hidden(const GumboElement *el)

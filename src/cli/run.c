@@ -260,13 +260,8 @@ static int check_destination(const cli_args *args, const cli_inputs *inputs)
 {
     int err;
 
-    if (!args->output_dir) {
-        if (inputs->count > 1) {
-            cli_usage_error("several inputs need -o DIR");
-            return CLI_EXIT_USAGE;
-        }
+    if (!args->output_dir)
         return -1;
-    }
     err = cli_make_directory(args->output_dir);
     if (err != 0) {
         fprintf(stderr, "winnow: %s: cannot create the output directory: %s\n",
@@ -291,12 +286,18 @@ int cli_run(const cli_args *args)
     size_t failures = 0;
     job j;
     int status;
+    cli_args effective = *args;
 
     if (cli_inputs_expand(args->operands, args->operand_count, &inputs, &failures) != 0) {
         cli_inputs_free(&inputs);
         fprintf(stderr, "winnow: %s\n", strerror(ENOMEM));
         return CLI_EXIT_FAILED;
     }
+    /* Several inputs cannot share stdout: each gets its own file, in the
+     * current directory unless -o says otherwise. */
+    if (!effective.output_dir && inputs.count > 1)
+        effective.output_dir = ".";
+    args = &effective;
     status = check_destination(args, &inputs);
     if (status < 0 && make_extractor(args, &j) != 0)
         status = CLI_EXIT_FAILED;

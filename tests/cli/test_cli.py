@@ -215,19 +215,24 @@ def missing_option_argument(env):
 
 
 @test
-def several_inputs_need_output_dir(env):
-    a = env.write("a.html", ARTICLE)
-    b = env.write("b.html", ARTICLE)
-    expect_usage_error(env.run(a, b), "several inputs need -o DIR")
-    expect_usage_error(env.run(a, "missing.html"), "several inputs need -o DIR")
+def several_inputs_write_to_current_dir(env):
+    a = env.write("in/a.html", ARTICLE)
+    b = env.write("in/b.htm", ARTICLE)
+    r = env.run(a, b, "-f", "text")
+    check(r.returncode == 0, "exit 0 expected, got %d: %r" % (r.returncode, r.stderr))
+    check(r.stdout == b"", "nothing on stdout with several inputs")
+    check(listing(env.dir) == ["a.txt", "b.txt", "in"], "one file per input in the current directory")
+    check(b"Hello world" in open(env.path("a.txt"), "rb").read(), "a.txt holds the text")
 
 
 @test
-def directory_of_several_needs_output_dir(env):
+def directory_of_several_writes_to_current_dir(env):
     env.write("pages/a.html", ARTICLE)
     env.write("pages/b.html", ARTICLE)
-    expect_usage_error(env.run("pages"), "several inputs need -o DIR")
-    check(listing(env.path("pages")) == ["a.html", "b.html"], "nothing should be written")
+    r = env.run("pages")
+    check(r.returncode == 0, "exit 0 expected, got %d: %r" % (r.returncode, r.stderr))
+    check(listing(env.dir) == ["a.xml", "b.xml", "pages"], "one XML file per page")
+    check(listing(env.path("pages")) == ["a.html", "b.html"], "inputs untouched")
 
 
 # ---- single input to stdout ----
