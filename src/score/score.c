@@ -409,6 +409,24 @@ static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, const region
     }
 }
 
+/* Characters of kept text before node index inside the region, counted up
+ * to enough (the caller only asks whether there are that many). */
+static uint32_t text_before(const wn_doc *doc, uint32_t index, const region *r, uint32_t enough)
+{
+    uint32_t chars = 0;
+    const wn_node *root = &doc->nodes[r->root];
+    for (uint32_t i = r->root; i < index && i < root->end && chars < enough; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->flags & WN_NODE_PRUNED) {
+            i = n->end - 1;
+            continue;
+        }
+        if (n->kind == WN_NODE_TEXT && !(n->flags & WN_NODE_IN_LINK))
+            chars += n->all.chars;
+    }
+    return chars;
+}
+
 static bool is_section_marker(wn_marker m)
 {
     return m == WN_MARKER_RELATED || m == WN_MARKER_COMMENTS;
@@ -428,7 +446,10 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     if (m == WN_MARKER_NONE)
         return false;
     wn_label label = wn_label_from_marker(m);
-    if (!is_section_marker(m) || n->all.chars > 24) {
+    /* A marker that is a link ("发表评论" jumping to the form) or that comes
+     * before any article text names no section: only the line goes. */
+    if (!is_section_marker(m) || n->all.chars > 24 || wn_link_density(n) > 0.5f ||
+        text_before(doc, i, r, 200) < 200) {
         prune(doc, i, label, WN_RULE_MARKER);
         return true;
     }
