@@ -13,9 +13,20 @@ typedef struct frame {
     uint8_t level;
 } frame;
 
+/* Hashes of the long blocks emitted so far: a page that carries the article
+ * twice (a hidden copy for another layout, a print version) yields it once. */
+typedef struct seen_set {
+    uint64_t *slots;   /* 0 = empty */
+    size_t cap;        /* a power of two */
+    size_t count;
+} seen_set;
+
+#define DEDUP_MIN_BYTES 60
+
 typedef struct emitter {
     const wn_doc *doc;
     wn_content *content;
+    seen_set seen;
     wn_buf line;
     bool pending_space;
     frame *stack;
@@ -63,11 +74,55 @@ static uint8_t current_level(const emitter *e)
     return e->depth ? e->stack[e->depth - 1].level : 0;
 }
 
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h ? h : 1;
+}
+
+/* True when the text was seen before; records it otherwise. */
+static bool seen_before(emitter *e, const char *text, size_t len)
+{
+    seen_set *set = &e->seen;
+    if (set->count * 2 >= set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 64;
+        uint64_t *slots = wn_arena_calloc(e->content->arena, cap, sizeof *slots);
+        if (!slots)
+            return false;
+        for (size_t i = 0; i < set->cap; i++) {
+            if (!set->slots[i])
+                continue;
+            size_t k = (size_t)set->slots[i] & (cap - 1);
+            while (slots[k])
+                k = (k + 1) & (cap - 1);
+            slots[k] = set->slots[i];
+        }
+        set->slots = slots;
+        set->cap = cap;
+    }
+    uint64_t h = hash_bytes(text, len);
+    size_t k = (size_t)h & (set->cap - 1);
+    while (set->slots[k]) {
+        if (set->slots[k] == h)
+            return true;
+        k = (k + 1) & (set->cap - 1);
+    }
+    set->slots[k] = h;
+    set->count++;
+    return false;
+}
+
 static void flush_line(emitter *e)
 {
     size_t len = e->line.len;
     while (len && e->line.data[len - 1] == ' ')
         len--;
+    if (len >= DEDUP_MIN_BYTES && seen_before(e, e->line.data, len))
+        len = 0;
     if (len)
         push_item(e, current_kind(e), current_level(e), e->line.data, len);
     e->line.len = 0;
