@@ -267,22 +267,22 @@ static void emit_subtree(emitter *e, uint32_t root)
     flush_line(e);
 }
 
-static bool inside_selected(const wn_doc *doc, uint32_t index)
-{
-    for (uint32_t a = doc->nodes[index].parent; a != WN_NONE; a = doc->nodes[a].parent)
-        if (doc->nodes[a].flags & WN_NODE_SELECTED)
-            return true;
-    return false;
-}
-
+/* The comment thread: blocks pruned as comments inside the article, and
+ * comment containers outside it, in document order. */
 static void emit_comments(emitter *e)
 {
     const wn_doc *doc = e->doc;
     bool open = false;
+    uint32_t selected_end = 0; /* end of the kept region being passed through */
     for (uint32_t i = 0; i < doc->count && e->status == WN_OK; i++) {
         const wn_node *n = &doc->nodes[i];
-        bool thread = (n->flags & WN_NODE_PRUNED) ? n->label == WN_LABEL_COMMENTS
-                                                  : (n->hints & WN_HINT_COMMENTS) && !inside_selected(doc, i);
+        bool inside = i < selected_end;
+        if (!inside && (n->flags & WN_NODE_SELECTED)) {
+            selected_end = n->end;
+            inside = true;
+        }
+        bool thread = inside ? (n->flags & WN_NODE_PRUNED) && n->label == WN_LABEL_COMMENTS
+                             : (n->hints & WN_HINT_COMMENTS) != 0;
         if (!thread || n->kind != WN_NODE_ELEMENT || !n->all.chars)
             continue;
         if (!open) {
