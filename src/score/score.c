@@ -47,8 +47,11 @@ size_t wn_leading_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
                 space = n > 0;
                 continue;
             }
-            if (space && n + 2 < cap)
+            if (space) {
+                if (n + 2 >= cap)
+                    break;
                 buf[n++] = ' ';
+            }
             space = false;
             buf[n++] = (char)c;
         }
@@ -522,8 +525,9 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r)
             continue;
         }
         if (link_dense(n, r)) {
-            prune(doc, i, n->links >= 3 && n->all.chars / (n->links ? n->links : 1) > 15
-                              ? WN_LABEL_RELATED : WN_LABEL_NAV,
+            /* Menus have short links; lists of article titles long ones. */
+            float per_link = weighted_length(&n->all) / (float)(n->links ? n->links : 1);
+            prune(doc, i, n->links >= 3 && per_link > 15.0f ? WN_LABEL_RELATED : WN_LABEL_NAV,
                   WN_RULE_LINK_DENSITY);
             i = n->end;
             continue;
