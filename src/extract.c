@@ -81,6 +81,9 @@ wn_status wn_extractor_new(const wn_options *options, wn_extractor **out)
             memcpy(&ex->options, options, n);
         ex->options.struct_size = sizeof ex->options;
     }
+    /* Depths are stored in 16 bits. */
+    if (ex->options.max_depth == 0 || ex->options.max_depth > 60000)
+        ex->options.max_depth = 60000;
     /* libxml2 sets up its globals once; doing it here keeps wn_extract()
      * free of first-use races between threads. */
     xmlInitParser();

@@ -9,6 +9,7 @@
 /* Defined once per test executable. */
 Suite *wn_test_suite(void);
 
+
 /* Number of entries of a static table (for tcase_add_loop_test). */
 #define WN_COUNT(table) ((int)(sizeof(table) / sizeof((table)[0])))
 

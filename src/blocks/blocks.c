@@ -162,15 +162,28 @@ static wn_node *push_node(wn_doc *doc, size_t max_nodes, wn_status *status)
     return n;
 }
 
+/* A copy with white space runs collapsed to one space and the ends trimmed. */
 static const char *trimmed_copy(wn_arena *arena, const char *text)
 {
-    while (*text == ' ' || *text == '\n' || *text == '\t' || *text == '\r')
-        text++;
     size_t len = strlen(text);
-    while (len && (text[len - 1] == ' ' || text[len - 1] == '\n' || text[len - 1] == '\t' ||
-                   text[len - 1] == '\r'))
-        len--;
-    return wn_arena_strndup(arena, text, len);
+    char *out = wn_arena_alloc(arena, len + 1);
+    if (!out)
+        return NULL;
+    size_t n = 0;
+    bool space = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+            space = n > 0;
+            continue;
+        }
+        if (space)
+            out[n++] = ' ';
+        space = false;
+        out[n++] = c;
+    }
+    out[n] = '\0';
+    return out;
 }
 
 /* <title>, og:title and lang from the head (its direct children only). */
@@ -309,7 +322,7 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
         walk_frame *top = &stack[depth - 1];
         const GumboVector *children = &top->node->v.element.children;
         if (top->next_child >= children->length) {
-            doc->nodes[top->index].end = doc->count;
+            doc->nodes[top->index].end = doc->count;  /* flattened frames re-set it later */
             depth--;
             continue;
         }
@@ -320,7 +333,7 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
                 break;
             uint32_t index = doc->count - 1;
             doc->nodes[index].parent = parent;
-            doc->nodes[index].depth = (uint16_t)(depth < 65535 ? depth : 65535);
+            doc->nodes[index].depth = (uint16_t)(doc->nodes[parent].depth + 1);
             add_text_node(doc, index, child, parent);
             doc->nodes[index].end = doc->count;
             continue;
@@ -338,14 +351,19 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
                 doc->nodes[parent].inputs++;
             continue;
         }
-        if (!push_node(doc, limits->max_nodes, &status))
-            break;
-        uint32_t index = doc->count - 1;
-        doc->nodes[index].parent = parent;
-        doc->nodes[index].depth = (uint16_t)(depth < 65535 ? depth : 65535);
-        init_element(doc, index, el, parent);
-        if (el->tag == GUMBO_TAG_BODY && doc->body == 0)
-            doc->body = index;
+        uint32_t index = parent;
+        /* Past max_depth an element adds no node: its content is read as
+         * part of the deepest kept ancestor (the walk stays iterative). */
+        if (depth < limits->max_depth) {
+            if (!push_node(doc, limits->max_nodes, &status))
+                break;
+            index = doc->count - 1;
+            doc->nodes[index].parent = parent;
+            doc->nodes[index].depth = (uint16_t)(doc->nodes[parent].depth + 1);
+            init_element(doc, index, el, parent);
+            if (el->tag == GUMBO_TAG_BODY && doc->body == 0)
+                doc->body = index;
+        }
         if (depth == stack_cap) {
             size_t cap = stack_cap * 2;
             walk_frame *grown = realloc(stack, cap * sizeof *grown);

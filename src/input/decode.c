@@ -21,6 +21,43 @@ static char *output_room(wn_arena *arena, size_t len, size_t *room)
     return wn_arena_alloc(arena, *room);
 }
 
+/* Bytes of an invalid UTF-8 sequence to replace by one U+FFFD: the lead
+ * byte and the continuation bytes that validly follow it. */
+static size_t broken_sequence_length(const char *s, size_t len)
+{
+    const unsigned char *b = (const unsigned char *)s;
+    size_t want = b[0] >= 0xF0 && b[0] <= 0xF4 ? 4 : b[0] >= 0xE0 && b[0] <= 0xEF ? 3
+                : b[0] >= 0xC2 && b[0] <= 0xDF ? 2 : 1;
+    size_t n = 1;
+    while (n < want && n < len && (b[n] & 0xC0) == 0x80) {
+        /* The second byte's range depends on the lead (no overlongs, no surrogates). */
+        if (n == 1 && ((b[0] == 0xE0 && b[1] < 0xA0) || (b[0] == 0xED && b[1] > 0x9F) ||
+                       (b[0] == 0xF0 && b[1] < 0x90) || (b[0] == 0xF4 && b[1] > 0x8F)))
+            break;
+        n++;
+    }
+    return n;
+}
+
+/* Whether bytes are UTF-8 with at most a few damaged sequences (a stray
+ * windows-1252 quote, a cut at the end): then a UTF-8 declaration stands. */
+static bool mostly_utf8(const char *bytes, size_t len)
+{
+    size_t pos = 0, good_multibyte = 0, bad = 0;
+    while (pos < len) {
+        size_t good = wn_utf8_valid_prefix(bytes + pos, len - pos);
+        for (size_t i = pos; i < pos + good; i++)
+            if (((unsigned char)bytes[i] & 0xC0) == 0xC0)
+                good_multibyte++;
+        pos += good;
+        if (pos < len) {
+            bad++;
+            pos += broken_sequence_length(bytes + pos, len - pos);
+        }
+    }
+    return bad <= 2 || bad * 8 <= good_multibyte;
+}
+
 static wn_status copy_utf8(wn_arena *arena, const char *bytes, size_t len, wn_decoded *out)
 {
     size_t room;
@@ -34,9 +71,11 @@ static wn_status copy_utf8(wn_arena *arena, const char *bytes, size_t len, wn_de
         o += good;
         pos += good;
         if (pos < len) {
+            /* One U+FFFD for the maximal valid start of a sequence (the
+             * WHATWG decoder's rule), e.g. a character cut at the end. */
             memcpy(dst + o, REPLACEMENT, 3);
             o += 3;
-            pos++;
+            pos += broken_sequence_length(bytes + pos, len - pos);
         }
     }
     dst[o] = '\0';
@@ -136,7 +175,7 @@ wn_status wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *
      * practically never does). */
     if (charset && strcmp(charset, "UTF-8") != 0 && has_multibyte)
         charset = NULL;
-    if (charset && !(strcmp(charset, "UTF-8") == 0 && !valid_utf8)) {
+    if (charset && !(strcmp(charset, "UTF-8") == 0 && !valid_utf8 && !mostly_utf8(bytes, len))) {
         out->source = WN_CHARSET_META;
         return wn_decode_with(arena, bytes, len, charset, out);
     }

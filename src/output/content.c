@@ -274,15 +274,22 @@ static void emit_comments(emitter *e)
     const wn_doc *doc = e->doc;
     bool open = false;
     uint32_t selected_end = 0; /* end of the kept region being passed through */
+    uint32_t next_selected = 0; /* the first kept root at or after i */
     for (uint32_t i = 0; i < doc->count && e->status == WN_OK; i++) {
         const wn_node *n = &doc->nodes[i];
+        if (next_selected < i || next_selected == 0)
+            for (next_selected = i; next_selected < doc->count &&
+                                    !(doc->nodes[next_selected].flags & WN_NODE_SELECTED);)
+                next_selected++;
         bool inside = i < selected_end;
         if (!inside && (n->flags & WN_NODE_SELECTED)) {
             selected_end = n->end;
             inside = true;
         }
+        /* A wrapper around the article is layout, whatever its class says. */
+        bool wraps_article = next_selected < n->end && next_selected > i;
         bool thread = inside ? (n->flags & WN_NODE_PRUNED) && n->label == WN_LABEL_COMMENTS
-                             : (n->hints & WN_HINT_COMMENTS) != 0;
+                             : (n->hints & WN_HINT_COMMENTS) && !wraps_article;
         if (!thread || n->kind != WN_NODE_ELEMENT || !n->all.chars)
             continue;
         if (!open) {

@@ -9,7 +9,7 @@ static void put_attr(wn_buf *out, char sigil, const char *value)
         return;
     wn_buf_putc(out, sigil);
     for (size_t i = 0; value[i] && i < 60; i++)
-        wn_buf_putc(out, value[i] == ' ' ? sigil : value[i]);
+        wn_buf_putc(out, (unsigned char)value[i] <= ' ' ? sigil : value[i]);
 }
 
 void wn_render_explain(const wn_doc *doc, wn_buf *out)

@@ -36,10 +36,10 @@ typedef struct sink_ctx {
 static int write_to_sink(void *context, const char *buffer, int len)
 {
     sink_ctx *ctx = context;
-    if (ctx->failed || (len > 0 && ctx->sink(ctx->sink_data, buffer, (size_t)len) != 0)) {
+    /* A refusing sink is recorded, not reported to libxml2, which would
+     * print its own error on stderr; the rest of the output is dropped. */
+    if (!ctx->failed && len > 0 && ctx->sink(ctx->sink_data, buffer, (size_t)len) != 0)
         ctx->failed = 1;
-        return -1;
-    }
     return len;
 }
 

@@ -107,6 +107,22 @@ static uint32_t lookup_word(const char *word, size_t len)
     return 0;
 }
 
+/* Whether the stem at `at` in the joined words follows "no", "non" or "not"
+ * at the start of a class name ("no-comments" -> "nocomments"). */
+static bool negated_at(const char *joined, const char *at)
+{
+    static const char *const NEGATIONS[] = {"non", "not", "no"};
+    for (size_t i = 0; i < sizeof NEGATIONS / sizeof NEGATIONS[0]; i++) {
+        size_t n = strlen(NEGATIONS[i]);
+        if ((size_t)(at - joined) < n || memcmp(at - n, NEGATIONS[i], n) != 0)
+            continue;
+        const char *start = at - n;
+        if (start == joined || start[-1] == ' ')
+            return true;
+    }
+    return false;
+}
+
 uint32_t wn_hints_from_attribute(const char *value, size_t len)
 {
     /* joined: the lower-case letters and digits of the value; word: the
@@ -145,8 +161,11 @@ uint32_t wn_hints_from_attribute(const char *value, size_t len)
     }
     joined[joined_len] = '\0';
     for (size_t i = 0; i < sizeof STEMS / sizeof STEMS[0]; i++)
-        if (strstr(joined, STEMS[i].word))
-            hints |= STEMS[i].hints;
+        for (const char *at = strstr(joined, STEMS[i].word); at; at = strstr(at + 1, STEMS[i].word))
+            if (!negated_at(joined, at)) {
+                hints |= STEMS[i].hints;
+                break;
+            }
     return hints;
 }
 
@@ -219,7 +238,7 @@ static const marker_entry MARKERS[] = {
     {"我要评论", WN_MARKER_COMMENTS, HEADING}, {"暂无评论", WN_MARKER_COMMENTS, HEADING},
     {"评论", WN_MARKER_COMMENTS, 10}, {"評論", WN_MARKER_COMMENTS, 10},
     {"留言", WN_MARKER_COMMENTS, 10}, {"网友留言", WN_MARKER_COMMENTS, HEADING},
-    {"comments", WN_MARKER_COMMENTS, 10}, {"comment", WN_MARKER_COMMENTS, 8},
+    {"comments", WN_MARKER_COMMENTS, 14}, {"comment", WN_MARKER_COMMENTS, 8},
     {"leave a comment", WN_MARKER_COMMENTS, HEADING}, {"leave a reply", WN_MARKER_COMMENTS, HEADING},
     {"post a comment", WN_MARKER_COMMENTS, HEADING}, {"add a comment", WN_MARKER_COMMENTS, HEADING},
     {"join the discussion", WN_MARKER_COMMENTS, HEADING}, {"join the conversation", WN_MARKER_COMMENTS, HEADING},
