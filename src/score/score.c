@@ -564,6 +564,48 @@ static void mark_title(wn_doc *doc)
     }
 }
 
+/* Non-link characters that survive pruning in the kept region. */
+static uint32_t kept_chars(const wn_doc *doc)
+{
+    uint32_t chars = 0;
+    bool in_region = false;
+    uint32_t region_end = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (!in_region || i >= region_end) {
+            in_region = (n->flags & WN_NODE_SELECTED) != 0;
+            region_end = n->end;
+            if (!in_region) {
+                continue;
+            }
+        }
+        if (n->flags & WN_NODE_PRUNED) {
+            i = n->end - 1;
+            continue;
+        }
+        if (n->kind == WN_NODE_TEXT && !(n->flags & WN_NODE_IN_LINK))
+            chars += n->all.chars;
+    }
+    return chars;
+}
+
+/* Link density is the weakest pruning signal: when it alone emptied the
+ * article (a link-rich news brief above a long comment thread), its
+ * decisions are taken back. */
+static void restore_if_emptied(wn_doc *doc)
+{
+    if (kept_chars(doc) >= 50)
+        return;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        wn_node *n = &doc->nodes[i];
+        if ((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_LINK_DENSITY) {
+            n->flags &= (uint8_t)~WN_NODE_PRUNED;
+            n->label = WN_LABEL_BODY;
+            n->rule = WN_RULE_INSIDE;
+        }
+    }
+}
+
 void wn_score_select(wn_doc *doc)
 {
     if (doc->count == 0)
@@ -599,5 +641,6 @@ void wn_score_select(wn_doc *doc)
             prune_selected(doc, i, &r);
         i = n->end - 1;
     }
+    restore_if_emptied(doc);
     mark_title(doc);
 }
