@@ -600,8 +600,15 @@ static void restore_if_emptied(wn_doc *doc)
         wn_node *n = &doc->nodes[i];
         if ((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_LINK_DENSITY) {
             n->flags &= (uint8_t)~WN_NODE_PRUNED;
-            n->label = WN_LABEL_BODY;
-            n->rule = WN_RULE_INSIDE;
+            /* The subtree was never visited: its elements become body. */
+            for (uint32_t k = i; k < n->end; k++) {
+                wn_node *d = &doc->nodes[k];
+                if (d->kind == WN_NODE_ELEMENT && !(d->flags & WN_NODE_PRUNED) &&
+                    (k == i || d->label == WN_LABEL_NONE)) {
+                    d->label = WN_LABEL_BODY;
+                    d->rule = WN_RULE_INSIDE;
+                }
+            }
         }
     }
 }
