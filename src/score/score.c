@@ -367,6 +367,17 @@ static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region 
     return false;
 }
 
+/* Returns true when the node's class/id/role words pruned it. */
+static bool prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
+{
+    const wn_node *n = &doc->nodes[i];
+    if (!hint_says_clutter(doc, n, r))
+        return false;
+    wn_label label = wn_label_from_hints(n->hints);
+    prune(doc, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
+    return true;
+}
+
 static bool link_dense(const wn_node *n, const region *r)
 {
     switch ((GumboTag)n->tag) {
@@ -509,9 +520,7 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r)
             i++;
             continue;
         }
-        if (hint_says_clutter(doc, n, r)) {
-            wn_label label = wn_label_from_hints(n->hints);
-            prune(doc, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
+        if (prune_by_hint(doc, i, r)) {
             i = n->end;
             continue;
         }
@@ -638,10 +647,8 @@ void wn_score_select(wn_doc *doc)
         if (!(n->flags & WN_NODE_SELECTED))
             continue;
         /* A kept sibling is judged like any block inside the region. */
-        if (i != top && !(n->flags & WN_NODE_PRUNED) && hint_says_clutter(doc, n, &r)) {
-            wn_label label = wn_label_from_hints(n->hints);
-            prune(doc, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
-        }
+        if (i != top && !(n->flags & WN_NODE_PRUNED))
+            prune_by_hint(doc, i, &r);
         if (i != top && !(n->flags & WN_NODE_PRUNED))
             prune_by_marker(doc, i, &r);
         if (!(n->flags & WN_NODE_PRUNED))
