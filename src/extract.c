@@ -121,6 +121,18 @@ static const char *choose_title(const wn_doc *doc, wn_arena *arena)
                 return wn_xml_clean(arena, buf, len);
         }
     }
+    /* Else the first <h1> whose text the <title> repeats ("Headline - Site"). */
+    unsigned tried = 0; /* a hostile page may hold thousands of <h1> */
+    for (uint32_t i = 0; doc->title && i < doc->count && tried < 8; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind != WN_NODE_ELEMENT || n->tag != GUMBO_TAG_H1 || !n->all.chars)
+            continue;
+        tried++;
+        char buf[512];
+        size_t len = wn_leading_text(doc, i, buf, sizeof buf);
+        if (len >= 4 && strstr(doc->title, buf))
+            return wn_xml_clean(arena, buf, len);
+    }
     const char *t = doc->og_title && *doc->og_title ? doc->og_title : doc->title;
     return t ? wn_xml_clean(arena, t, strlen(t)) : NULL;
 }
