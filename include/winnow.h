@@ -39,7 +39,7 @@ typedef enum wn_status {
     WN_ERR_CHARSET,        /* the charset named by the caller is unknown */
     WN_ERR_INPUT_TOO_LARGE,/* input exceeds wn_options.max_input_bytes */
     WN_ERR_TOO_MANY_NODES, /* the page exceeds wn_options.max_nodes */
-    WN_ERR_TOO_DEEP,       /* nesting exceeds wn_options.max_depth */
+    WN_ERR_TOO_DEEP,       /* reserved: deeper nesting is flattened, not refused */
     WN_ERR_PARSE,          /* the HTML parser gave up */
     WN_ERR_OUTPUT,         /* the output writer or a sink failed */
     WN_ERR_NOT_KEPT        /* asked for something the options did not keep */

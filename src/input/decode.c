@@ -124,7 +124,6 @@ wn_status wn_decode_with(wn_arena *arena, const char *bytes, size_t len, const c
     *o = '\0';
     out->utf8 = dst;
     out->len = (size_t)(o - dst);
-    /* iconv gives valid UTF-8; re-validate cheaply only if something is odd. */
     return WN_OK;
 }
 

@@ -88,7 +88,7 @@ static void text_element(xml_state *x, const char *name, const wn_content_item *
 
 static void render_items(xml_state *x, const wn_content *content)
 {
-    int list_depth = 0, table_depth = 0, row_open = 0;
+    int list_depth = 0, row_open = 0;
     for (size_t i = 0; i < content->count && x->rc >= 0; i++) {
         const wn_content_item *it = &content->items[i];
         switch ((wn_content_kind)it->kind) {
@@ -110,8 +110,8 @@ static void render_items(xml_state *x, const wn_content *content)
             break;
         case WN_C_LIST_OPEN: start(x, "list"); list_depth++; break;
         case WN_C_LIST_CLOSE: end(x); list_depth--; break;
-        case WN_C_TABLE_OPEN: start(x, "table"); table_depth++; break;
-        case WN_C_TABLE_CLOSE: end(x); table_depth--; break;
+        case WN_C_TABLE_OPEN: start(x, "table"); break;
+        case WN_C_TABLE_CLOSE: end(x); break;
         case WN_C_ROW_OPEN: start(x, "row"); row_open++; break;
         case WN_C_ROW_CLOSE: end(x); row_open--; break;
         case WN_C_QUOTE_OPEN: start(x, "quote"); break;
@@ -125,7 +125,6 @@ static void render_items(xml_state *x, const wn_content *content)
             break;
         }
     }
-    (void)table_depth;
 }
 
 wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, wn_sink_fn sink,

@@ -348,7 +348,7 @@ static void prune(wn_doc *doc, uint32_t index, wn_label label, wn_rule rule)
     n->rule = (uint8_t)rule;
 }
 
-static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region *r)
+static bool hint_says_clutter(const wn_node *n, const region *r)
 {
     uint32_t h = n->hints;
     if (h & WN_HINT_STRONG)
@@ -363,7 +363,6 @@ static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region 
     }
     if (h & (WN_HINT_META | WN_HINT_HIDDEN))
         return n->all.chars < 300 && (float)n->all.chars < 0.3f * (float)r->chars;
-    (void)doc;
     return false;
 }
 
@@ -371,7 +370,7 @@ static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region 
 static bool prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
 {
     const wn_node *n = &doc->nodes[i];
-    if (!hint_says_clutter(doc, n, r))
+    if (!hint_says_clutter(n, r))
         return false;
     wn_label label = wn_label_from_hints(n->hints);
     prune(doc, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
