@@ -39,10 +39,13 @@ typedef enum wn_status {
     WN_ERR_CHARSET,        /* the charset named by the caller is unknown */
     WN_ERR_INPUT_TOO_LARGE,/* input exceeds wn_options.max_input_bytes */
     WN_ERR_TOO_MANY_NODES, /* the page exceeds wn_options.max_nodes */
-    WN_ERR_TOO_DEEP,       /* reserved: deeper nesting is flattened, not refused */
+    WN_ERR_TOO_DEEP,       /* nesting past max_depth (flattened unless WN_FLAG_STRICT_LIMITS) */
     WN_ERR_PARSE,          /* the HTML parser gave up */
     WN_ERR_OUTPUT,         /* the output writer or a sink failed */
-    WN_ERR_NOT_KEPT        /* asked for something the options did not keep */
+    WN_ERR_NOT_KEPT,       /* asked for something the options did not keep */
+    WN_ERR_MEMORY_LIMIT,   /* the page needs more than wn_options.max_memory_bytes */
+    WN_ERR_TOO_MANY_ATTRIBUTES /* a tag past max_attributes (extra ones dropped
+                                  unless WN_FLAG_STRICT_LIMITS) */
 } wn_status;
 
 /* Output formats for wn_result_write(). */
@@ -65,18 +68,28 @@ typedef enum wn_charset_source {
 enum {
     WN_FLAG_EXPLAIN = 1u << 0,  /* keep the scored block tree for WN_FORMAT_EXPLAIN */
     WN_FLAG_COMMENTS = 1u << 1, /* emit the comment thread as its own <comments> section */
-    WN_FLAG_TITLE_IN_TEXT = 1u << 2 /* start the text output with the title line */
+    WN_FLAG_TITLE_IN_TEXT = 1u << 2, /* start the text output with the title line */
+    WN_FLAG_STRICT_LIMITS = 1u << 3  /* fail with the limit's status instead of degrading */
 };
 
 /* Options: fill with wn_options_init(), then change what you need.
  * New fields are only ever appended; struct_size tells the library which
- * version of the struct the caller was compiled against. */
+ * version of the struct the caller was compiled against.
+ *
+ * Limits. Each has its own status. The hard ones fail the page; the soft
+ * ones (depth, attributes) degrade it: the page is still extracted, with the
+ * excess dropped before the HTML parse, and wn_result_degraded() names the
+ * limit. WN_FLAG_STRICT_LIMITS makes the soft ones fail too. */
 typedef struct wn_options {
     size_t struct_size;        /* set by wn_options_init(); leave it */
     unsigned flags;            /* WN_FLAG_* */
-    size_t max_input_bytes;    /* larger input: WN_ERR_INPUT_TOO_LARGE (default 64 MiB) */
-    size_t max_nodes;          /* more DOM nodes: WN_ERR_TOO_MANY_NODES (default 4,000,000) */
-    unsigned max_depth;        /* tags nested deeper are flattened (default 512) */
+    size_t max_input_bytes;    /* hard: WN_ERR_INPUT_TOO_LARGE (default 64 MiB) */
+    size_t max_nodes;          /* hard: more elements, WN_ERR_TOO_MANY_NODES (default 2,000,000) */
+    unsigned max_depth;        /* soft: deeper tags are flattened, WN_ERR_TOO_DEEP (default 512) */
+    unsigned max_attributes;   /* soft: extra attributes of a tag are dropped,
+                                  WN_ERR_TOO_MANY_ATTRIBUTES (default 256) */
+    size_t max_memory_bytes;   /* hard: the page's working memory (decoded text, parse
+                                  tree), WN_ERR_MEMORY_LIMIT (default 1 GiB) */
 } wn_options;
 
 /* Opaque handles. */
@@ -124,6 +137,10 @@ WN_API wn_status wn_result_write(const wn_result *result, wn_format format,
  * "GB18030", ...) and where it came from. Owned by the result. */
 WN_API const char *wn_result_charset(const wn_result *result);
 WN_API wn_charset_source wn_result_charset_source(const wn_result *result);
+
+/* WN_OK when the page was extracted whole, else the status of the first soft
+ * limit that degraded it (WN_ERR_TOO_DEEP, WN_ERR_TOO_MANY_ATTRIBUTES). */
+WN_API wn_status wn_result_degraded(const wn_result *result);
 
 /* The page title, or "" when none was found. Owned by the result. */
 WN_API const char *wn_result_title(const wn_result *result);

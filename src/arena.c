@@ -30,8 +30,10 @@ static wn_arena_chunk *arena_grow(wn_arena *arena, size_t size)
     if (want < size)
         want = size;
     if (arena->limit_bytes && arena->reserved_bytes + want > arena->limit_bytes) {
-        if (arena->reserved_bytes + size > arena->limit_bytes)
+        if (arena->reserved_bytes + size > arena->limit_bytes) {
+            arena->limit_hit = 1;
             return NULL;
+        }
         want = arena->limit_bytes - arena->reserved_bytes;
     }
     if (want > SIZE_MAX - CHUNK_HEADER)

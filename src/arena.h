@@ -11,6 +11,7 @@ typedef struct wn_arena {
     size_t used_bytes;      /* bytes handed out, for limits and reports */
     size_t reserved_bytes;  /* bytes obtained from malloc */
     size_t limit_bytes;     /* 0 = unlimited; past it allocations fail */
+    int limit_hit;          /* an allocation failed because of limit_bytes */
 } wn_arena;
 
 void wn_arena_init(wn_arena *arena, size_t limit_bytes);

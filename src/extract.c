@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "blocks/blocks.h"
 #include "buf.h"
+#include "guard.h"
 #include "input/decode.h"
 #include "input/sniff.h"
 #include "output/content.h"
@@ -26,6 +27,7 @@ struct wn_result {
     wn_content content;
     wn_page_info info;
     wn_charset_source charset_source;
+    wn_status degraded;      /* first soft limit applied, or WN_OK */
     unsigned flags;
     char *xml, *text, *explain;  /* rendered on demand; malloc'ed */
     size_t xml_len, text_len, explain_len;
@@ -49,6 +51,8 @@ const char *wn_status_message(wn_status status)
     case WN_ERR_PARSE: return "HTML parser failed";
     case WN_ERR_OUTPUT: return "output could not be written";
     case WN_ERR_NOT_KEPT: return "not kept: enable it in the options";
+    case WN_ERR_MEMORY_LIMIT: return "page needs more memory than the configured limit";
+    case WN_ERR_TOO_MANY_ATTRIBUTES: return "a tag has more attributes than the configured limit";
     }
     return "unknown status";
 }
@@ -59,8 +63,10 @@ void wn_options_init(wn_options *options)
     options->struct_size = sizeof *options;
     options->flags = 0;
     options->max_input_bytes = (size_t)64 << 20;
-    options->max_nodes = 4000000;
+    options->max_nodes = 2000000;
     options->max_depth = 512;
+    options->max_attributes = 256;
+    options->max_memory_bytes = (size_t)1 << 30;
 }
 
 wn_status wn_extractor_new(const wn_options *options, wn_extractor **out)
@@ -84,6 +90,8 @@ wn_status wn_extractor_new(const wn_options *options, wn_extractor **out)
     /* Depths are stored in 16 bits. */
     if (ex->options.max_depth == 0 || ex->options.max_depth > 60000)
         ex->options.max_depth = 60000;
+    if (ex->options.max_attributes == 0)
+        ex->options.max_attributes = 1;
     /* libxml2 sets up its globals once; doing it here keeps wn_extract()
      * free of first-use races between threads. */
     xmlInitParser();
@@ -148,14 +156,39 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     res->charset_source = decoded.source;
     res->info.charset_source = source_name(decoded.source);
 
-    GumboOutput *parsed;
-    st = wn_parse(page, decoded.utf8, decoded.len, &parsed);
+    /* Gumbo's superlinear shapes are cut before the parse (guard.h). */
+    const char *html;
+    size_t html_len;
+    wn_guard_limits guard_limits = {ex->options.max_depth, ex->options.max_attributes,
+                                    ex->options.max_nodes};
+    wn_guard_report guard;
+    st = wn_guard(page, decoded.utf8, decoded.len, &guard_limits, &html, &html_len, &guard);
     if (st != WN_OK)
         return st;
-    wn_block_limits limits = {ex->options.max_nodes, ex->options.max_depth};
+    if (guard.dropped_deep || guard.dropped_formatting)
+        st = WN_ERR_TOO_DEEP;
+    else if (guard.dropped_attributes)
+        st = WN_ERR_TOO_MANY_ATTRIBUTES;
+    if (st != WN_OK && (ex->options.flags & WN_FLAG_STRICT_LIMITS))
+        return st;
+    res->degraded = st;
+
+    GumboOutput *parsed;
+    st = wn_parse(page, html, html_len, &parsed);
+    if (st != WN_OK)
+        return st;
+    /* The parser adds a few levels the guard does not model (<html>, <body>,
+     * <tbody>): the tree's own cap sits a little above the guard's. */
+    unsigned tree_depth = ex->options.max_depth + 32;
+    wn_block_limits limits = {ex->options.max_nodes, tree_depth > 60000 ? 60000 : tree_depth};
     st = wn_blocks_build(parsed, page, &limits, doc);
     if (st != WN_OK)
         return st;
+    if (doc->flattened && res->degraded == WN_OK) {
+        if (ex->options.flags & WN_FLAG_STRICT_LIMITS)
+            return WN_ERR_TOO_DEEP;
+        res->degraded = WN_ERR_TOO_DEEP;
+    }
     wn_score_select(doc);
     st = wn_content_build(doc, ex->options.flags & WN_FLAG_COMMENTS, &res->content);
     if (st != WN_OK)
@@ -195,10 +228,12 @@ wn_status wn_extract(const wn_extractor *extractor, const char *bytes, size_t le
         res->info.url = wn_xml_clean(&res->arena, url, strlen(url));
 
     wn_arena page;
-    wn_arena_init(&page, 0);
+    wn_arena_init(&page, extractor->options.max_memory_bytes);
     wn_doc doc;
     memset(&doc, 0, sizeof doc);
     wn_status st = run_pipeline(extractor, &page, bytes, len, charset_hint, res, &doc);
+    if (st == WN_ERR_NOMEM && page.limit_hit)
+        st = WN_ERR_MEMORY_LIMIT;
     wn_doc_free(&doc);
     wn_arena_release(&page);
     if (st != WN_OK) {
@@ -277,6 +312,11 @@ const char *wn_result_charset(const wn_result *result)
 wn_charset_source wn_result_charset_source(const wn_result *result)
 {
     return result ? result->charset_source : WN_CHARSET_FALLBACK;
+}
+
+wn_status wn_result_degraded(const wn_result *result)
+{
+    return result ? result->degraded : WN_ERR_ARGUMENT;
 }
 
 const char *wn_result_title(const wn_result *result)

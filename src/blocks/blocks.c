@@ -363,6 +363,8 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
             init_element(doc, index, el, parent);
             if (el->tag == GUMBO_TAG_BODY && doc->body == 0)
                 doc->body = index;
+        } else {
+            doc->flattened = true;
         }
         if (depth == stack_cap) {
             size_t cap = stack_cap * 2;

@@ -64,6 +64,7 @@ typedef struct wn_doc {
     const char *title;      /* <title>, og:title: arena strings or NULL */
     const char *og_title;
     const char *lang;
+    bool flattened;         /* elements past max_depth were read into an ancestor */
 } wn_doc;
 
 typedef struct wn_block_limits {

@@ -115,8 +115,10 @@ START_TEST(test_options_init)
     ck_assert_uint_eq(o.struct_size, sizeof o);
     ck_assert_uint_eq(o.flags, 0);
     ck_assert_uint_eq(o.max_input_bytes, (size_t)64 << 20);
-    ck_assert_uint_eq(o.max_nodes, 4000000);
+    ck_assert_uint_eq(o.max_nodes, 2000000);
     ck_assert_uint_eq(o.max_depth, 512);
+    ck_assert_uint_eq(o.max_attributes, 256);
+    ck_assert_uint_eq(o.max_memory_bytes, (size_t)1 << 30);
 }
 END_TEST
 

@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""Hostile inputs for winnow, and a table of what they cost.
+
+    tools/hostile.py table WINNOW [--scale N] [--cases a,b]   time / peak RSS per case and size
+                                  (WINNOW in a build dir, beside tools/runstat)
+    tools/hostile.py write DIR [--scale N]                    write the inputs as files
+
+Every case is a function of a size n that returns bytes growing linearly
+with n. `table` runs the command once per case and size (each run in its own
+process, its peak RSS read from wait4) and prints a Markdown table; the
+ratios between sizes show whether time and memory grow linearly.
+The pathological test suite (tests/pathological) imports CASES from here.
+"""
+import os
+import shutil
+import subprocess
+import tempfile
+import sys
+import time
+
+ARTICLE = (b"<p>The river rose overnight and the ferry stayed in port, so the "
+           b"market moved to the school hall, where the stalls stood in rows "
+           b"between the climbing frames.</p>")
+
+
+def page(body):
+    return b"<!DOCTYPE html><html><head><title>t</title></head><body>" + body + b"</body></html>"
+
+
+def deep_divs(n):
+    return page(b"<div>" * n + ARTICLE + b"</div>" * n)
+
+
+def deep_unclosed_divs(n):
+    return page(b"<div>" * n + ARTICLE)
+
+
+def deep_inline(n):
+    # Unclosed formatting elements: Gumbo's active-formatting list and stack.
+    return page(b"<span><b><i>" * n + ARTICLE)
+
+
+def formatting_attrs(n):
+    # Distinct attributes defeat the "Noah's ark" limit of three identical entries.
+    return page(b"".join(b"<b id=x%d>" % i for i in range(n)) + ARTICLE)
+
+
+def deep_tables(n):
+    return page(b"<table><tr><td>" * n + ARTICLE)
+
+
+def many_attributes(n):
+    return page(b"<div " + b" ".join(b"a%d=v" % i for i in range(n)) + b">" + ARTICLE + b"</div>")
+
+
+def duplicate_attributes(n):
+    return page(b"<div " + b"a=v " * n + b">" + ARTICLE + b"</div>")
+
+
+def many_paragraphs(n):
+    return page(b"<p>a</p>" * n)
+
+
+def big_text_node(n):
+    return page(b"<p>" + b"word " * n + b"</p>")
+
+
+def long_word(n):
+    return page(b"<p>" + b"x" * (5 * n) + b"</p>")
+
+
+def entity_flood(n):
+    return page(b"<p>" + b"&amp;&lt;&#x4e2d;&eacute;" * n + b"</p>")
+
+
+def bad_entities(n):
+    return page(b"<p>" + b"&#xFFFFFFFF;&#0;&#xD800;&notanentity" * n + b"</p>")
+
+
+def unterminated_comment(n):
+    return page(ARTICLE + b"<!-- " + b"x " * n)
+
+
+def unterminated_script(n):
+    return page(ARTICLE + b"<script>" + b"var a = '<div>';\n" * n)
+
+
+def unterminated_attribute(n):
+    return page(ARTICLE + b'<a href="' + b"x" * n)
+
+
+def plaintext(n):
+    return page(ARTICLE + b"<plaintext>" + b"<p>not a tag</p>" * n)
+
+
+def frameset(n):
+    return b"<html><frameset>" + b"<frame src=a.html>" * n + b"</frameset>" + ARTICLE
+
+
+def svg_mathml(n):
+    return page(ARTICLE + (b"<svg><g><text>x</text><foreignObject><p>y</p></foreignObject></g></svg>"
+                           b"<math><mi>x</mi><annotation-xml encoding='text/html'><p>z</p>"
+                           b"</annotation-xml></math>") * n)
+
+
+def binary_garbage(n):
+    state = 0x2545F491
+    out = bytearray()
+    for _ in range(n):
+        state = (state * 1103515245 + 12345) & 0x7FFFFFFF
+        out.append(state >> 16 & 0xFF)
+    return bytes(out)
+
+
+def nul_bytes(n):
+    return page(b"<p>a\x00b</p>\x00" * n)
+
+
+def control_chars(n):
+    return page(b"<p>" + bytes(range(1, 32)) * n + b"\xef\xbf\xbe\xef\xbf\xbf</p>")
+
+
+def misnested(n):
+    return page(b"<p><b>a<i>b</p>c</b>d</i>" * n)
+
+
+def unclosed_tags(n):
+    return page(b"<a href=x><font><center><u>" * n + ARTICLE)
+
+
+def deep_lists(n):
+    return page(b"<ul><li>" * n + ARTICLE)
+
+
+def select_options(n):
+    return page(b"<select>" + b"<option>o<optgroup>" * n + b"</select>" + ARTICLE)
+
+
+def table_foster(n):
+    # Text directly in <table> is foster-parented before the table.
+    return page(b"<table>" + b"text<b>x</b>" * n + b"</table>")
+
+
+def many_headings(n):
+    return page(b"<h1>title</h1><p>word</p>" * n)
+
+
+def many_markers(n):
+    # Clutter markers everywhere: the scorer's marker rules must stay linear.
+    return page((b"<div class=related><p>Related posts</p></div>" + ARTICLE) * n)
+
+
+# name -> (function, base size for scale 1)
+CASES = {
+    "deep_divs": (deep_divs, 10000),
+    "deep_unclosed_divs": (deep_unclosed_divs, 10000),
+    "deep_inline": (deep_inline, 10000),
+    "formatting_attrs": (formatting_attrs, 10000),
+    "deep_tables": (deep_tables, 5000),
+    "deep_lists": (deep_lists, 10000),
+    "unclosed_tags": (unclosed_tags, 5000),
+    "many_attributes": (many_attributes, 100000),
+    "duplicate_attributes": (duplicate_attributes, 100000),
+    "many_paragraphs": (many_paragraphs, 100000),
+    "big_text_node": (big_text_node, 1000000),
+    "long_word": (long_word, 1000000),
+    "entity_flood": (entity_flood, 100000),
+    "bad_entities": (bad_entities, 50000),
+    "unterminated_comment": (unterminated_comment, 500000),
+    "unterminated_script": (unterminated_script, 50000),
+    "unterminated_attribute": (unterminated_attribute, 1000000),
+    "plaintext": (plaintext, 50000),
+    "frameset": (frameset, 20000),
+    "svg_mathml": (svg_mathml, 5000),
+    "binary_garbage": (binary_garbage, 1000000),
+    "nul_bytes": (nul_bytes, 50000),
+    "control_chars": (control_chars, 20000),
+    "misnested": (misnested, 20000),
+    "select_options": (select_options, 10000),
+    "table_foster": (table_foster, 50000),
+    "many_headings": (many_headings, 20000),
+    "many_markers": (many_markers, 5000),
+}
+
+
+def run_once(runstat, winnow, data, tmpdir):
+    """(seconds, peak RSS in KiB, exit code, stderr) of one run of the command on a file."""
+    path = os.path.join(tmpdir, "input.html")
+    with open(path, "wb") as f:
+        f.write(data)
+    proc = subprocess.run([runstat, winnow, "-f", "text", "-o", tmpdir, path],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    lines = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+    seconds, rss, code = lines[-1].split()
+    return float(seconds), int(rss), int(code), " ".join(lines[:-1])
+
+
+def table(winnow, scale, names):
+    runstat = os.path.join(os.path.dirname(os.path.abspath(winnow)), "tools", "runstat")
+    tmpdir = tempfile.mkdtemp(prefix="winnow-hostile-")
+    print("| case | input | time | peak RSS | input x4: time ratio | RSS ratio | exit |")
+    print("|---|---|---|---|---|---|---|")
+    for name in names:
+        fn, base = CASES[name]
+        n = max(1, int(base * scale))
+        small, big = fn(n), fn(4 * n)
+        ts, rs, cs, _ = run_once(runstat, winnow, small, tmpdir)
+        tb, rb, cb, err = run_once(runstat, winnow, big, tmpdir)
+        print("| %s | %s | %.3f s | %.1f MiB | %.2f | %.2f | %d%s |" % (
+            name, human(len(big)), tb, rb / 1024, tb / max(ts, 1e-3), rb / max(rs, 1),
+            cb, (" (" + err[:60] + ")") if cb else ""))
+        sys.stdout.flush()
+    shutil.rmtree(tmpdir)
+
+
+def human(n):
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return ("%d %s" if unit == "B" else "%.1f %s") % (n, unit)
+        n /= 1000.0
+    return str(n)
+
+
+def main(argv):
+    if len(argv) < 3 or argv[1] not in ("table", "write"):
+        sys.stderr.write(__doc__)
+        return 2
+    scale = 1.0
+    names = list(CASES)
+    args = argv[3:]
+    while args:
+        if args[0] == "--scale" and len(args) > 1:
+            scale = float(args[1])
+            args = args[2:]
+        elif args[0] == "--cases" and len(args) > 1:
+            names = args[1].split(",")
+            args = args[2:]
+        else:
+            sys.stderr.write("unknown argument %s\n" % args[0])
+            return 2
+    if argv[1] == "table":
+        table(argv[2], scale, names)
+    else:
+        os.makedirs(argv[2], exist_ok=True)
+        for name in names:
+            fn, base = CASES[name]
+            with open(os.path.join(argv[2], name + ".html"), "wb") as f:
+                f.write(fn(max(1, int(base * scale))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
