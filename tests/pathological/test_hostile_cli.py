@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Every case of tools/hostile.py through the command: exit 0, well-formed
+XML on stdout, nothing on stderr but a degraded-page warning.
+
+    test_hostile_cli.py WINNOW HOSTILE_PY [SCALE]
+"""
+import importlib.util
+import subprocess
+import sys
+import xml.dom.minidom
+
+
+def main(argv):
+    winnow, hostile_py = argv[1], argv[2]
+    scale = float(argv[3]) if len(argv) > 3 else 0.1
+    spec = importlib.util.spec_from_file_location("hostile", hostile_py)
+    hostile = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hostile)
+    failures = 0
+    for name, (make, base) in hostile.CASES.items():
+        data = make(max(1, int(base * scale)))
+        proc = subprocess.run([winnow, "-f", "xml", "-"], input=data,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+        problem = None
+        if proc.returncode != 0:
+            problem = "exit %d: %s" % (proc.returncode, proc.stderr.decode("utf-8", "replace"))
+        else:
+            try:
+                xml.dom.minidom.parseString(proc.stdout)
+            except Exception as e:  # expat's error names the line and column
+                problem = "XML not well-formed: %s" % e
+        print("%-24s %8d bytes  %s" % (name, len(data), problem or "ok"))
+        failures += problem is not None
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
