@@ -344,7 +344,17 @@ typedef struct tag_scan {
     size_t attributes;
     size_t cut_from;         /* start of the first attribute past the limit */
     size_t cut_to;           /* end of the last attribute */
+    int json_type;           /* a type="...json..." attribute (JSON-LD data) */
 } tag_scan;
+
+static int contains_json(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 4 <= n; i++)
+        if ((s[i] | 0x20) == 'j' && (s[i + 1] | 0x20) == 's' && (s[i + 2] | 0x20) == 'o' &&
+            (s[i + 3] | 0x20) == 'n')
+            return 1;
+    return 0;
+}
 
 /* Reads attributes from i to the tag's '>' as the HTML tokenizer does. */
 static void scan_attributes(const guard *g, size_t i, tag_scan *t)
@@ -378,6 +388,7 @@ static void scan_attributes(const guard *g, size_t i, tag_scan *t)
             j++;
             while (j < len && is_space(s[j]))
                 j++;
+            size_t value = j;
             if (j < len && (s[j] == '"' || s[j] == '\'')) {
                 const char *close = memchr(s + j + 1, s[j], len - j - 1);
                 i = close ? (size_t)(close - s) + 1 : len;
@@ -386,6 +397,11 @@ static void scan_attributes(const guard *g, size_t i, tag_scan *t)
                 while (i < len && !is_space(s[i]) && s[i] != '>')
                     i++;
             }
+            if (j - name >= 4 && (s[name] | 0x20) == 't' && (s[name + 1] | 0x20) == 'y' &&
+                (s[name + 2] | 0x20) == 'p' && (s[name + 3] | 0x20) == 'e' &&
+                (name + 4 == len || is_space(s[name + 4]) || s[name + 4] == '=') &&
+                contains_json(s + value, i - value))
+                t->json_type = 1;
         }
         t->attributes++;
         if (t->attributes == (size_t)g->limits->max_attributes + 1)
@@ -423,6 +439,69 @@ static size_t raw_text_end(const guard *g, size_t i, GumboTag tag)
     return g->len;
 }
 
+/* Whether "</script" / "<script" (skip = 2 or 1 leading bytes) starts at i,
+ * followed by what ends a tag name. */
+static int script_tag_at(const guard *g, size_t i, size_t skip)
+{
+    static const char name[] = "script";
+    if (i + skip + 6 > g->len)
+        return 0;
+    for (size_t k = 0; k < 6; k++)
+        if ((g->in[i + skip + k] | 0x20) != name[k])
+            return 0;
+    size_t after = i + skip + 6;
+    return after == g->len || is_space(g->in[after]) || g->in[after] == '/' ||
+           g->in[after] == '>';
+}
+
+/* Offset of the "</script" that ends a script, with the tokenizer's escape
+ * states: inside "<!--", a nested "<script" hides the next "</script". */
+static size_t script_end(const guard *g, size_t i)
+{
+    const char *s = g->in;
+    size_t len = g->len;
+    enum { DATA, ESCAPED, DOUBLE_ESCAPED } state = DATA;
+    while (i < len) {
+        if (state == DATA) {
+            const char *lt = memchr(s + i, '<', len - i);
+            if (!lt)
+                return len;
+            i = (size_t)(lt - s);
+            if (i + 1 < len && s[i + 1] == '/' && script_tag_at(g, i, 2))
+                return i;
+            if (i + 4 <= len && memcmp(s + i, "<!--", 4) == 0) {
+                state = ESCAPED;
+                i += 4;
+                continue;
+            }
+            i++;
+            continue;
+        }
+        if (s[i] == '-' && i + 3 <= len && s[i + 1] == '-' && s[i + 2] == '>') {
+            state = DATA;
+            i += 3;
+            continue;
+        }
+        if (s[i] == '<') {
+            int end = i + 1 < len && s[i + 1] == '/' && script_tag_at(g, i, 2);
+            if (state == ESCAPED && end)
+                return i;
+            if (state == ESCAPED && script_tag_at(g, i, 1)) {
+                state = DOUBLE_ESCAPED;
+                i += 7;
+                continue;
+            }
+            if (state == DOUBLE_ESCAPED && end) {
+                state = ESCAPED;
+                i += 8;
+                continue;
+            }
+        }
+        i++;
+    }
+    return len;
+}
+
 static size_t skip_to_gt(const guard *g, size_t i)
 {
     const char *gt = memchr(g->in + i, '>', g->len - i);
@@ -451,10 +530,20 @@ static wn_status start_tag(guard *g, size_t lt)
     if (cls & C_IGNORED)
         return WN_OK;
     if ((cls & C_RAW) && !g->foreign) {
-        if (tag == GUMBO_TAG_PLAINTEXT)
+        if (tag == GUMBO_TAG_PLAINTEXT) {
             g->pos = g->len;
-        else
-            g->pos = raw_text_end(g, g->pos, tag);
+            return WN_OK;
+        }
+        size_t body = g->pos;
+        g->pos = tag == GUMBO_TAG_SCRIPT ? script_end(g, body) : raw_text_end(g, body, tag);
+        /* Script and style bodies are never text, and Gumbo tokenizes them a
+         * character at a time (more than half the bytes of a typical page):
+         * the parser gets them empty. JSON-LD data is kept as evidence. */
+        if ((tag == GUMBO_TAG_SCRIPT && !t.json_type) || tag == GUMBO_TAG_STYLE) {
+            if (g->pos > body && (st = cut(g, body, g->pos)) != WN_OK)
+                return st;
+            g->report->elided_bytes += g->pos - body;
+        }
         return WN_OK;
     }
     if ((cls & C_VOID) || (g->foreign && t.self_closing))

@@ -14,7 +14,9 @@
  *   - attributes past max_attributes on one tag;
  *   - formatting start tags (<b>, <font>, ...) past a small count of
  *     unclosed ones, which Gumbo re-creates after every block they span.
- * It also counts elements, so a page over max_nodes fails before the parse.
+ * It also counts elements, so a page over max_nodes fails before the parse,
+ * and leaves script and style bodies out of the parser's copy (they are
+ * never text, and Gumbo's tokenizer is slow on them).
  * A page that needs none of this is passed through untouched (no copy). */
 #ifndef WN_GUARD_H
 #define WN_GUARD_H
@@ -36,6 +38,7 @@ typedef struct wn_guard_report {
     size_t dropped_formatting;  /* unclosed formatting start tags dropped */
     size_t dropped_attributes;  /* attributes dropped */
     unsigned max_depth_seen;    /* deepest nesting met (capped at max_depth + 1) */
+    size_t elided_bytes;        /* script and style bodies left out */
 } wn_guard_report;
 
 /* Scans html[0..len). On WN_OK, *out / *out_len is either html itself or a

@@ -1,0 +1,230 @@
+/* The pre-parse guard: what it cuts, what it leaves alone. */
+#include "guard.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runner.h"
+
+static wn_guard_limits LIMITS = {16, 8, 100000};
+
+typedef struct guarded {
+    wn_arena arena;
+    const char *out;
+    size_t len;
+    wn_guard_report report;
+    char text[32768];
+} guarded;
+
+static wn_status guard_str(guarded *g, const char *html, const wn_guard_limits *limits)
+{
+    wn_arena_init(&g->arena, 0);
+    wn_status st = wn_guard(&g->arena, html, strlen(html), limits ? limits : &LIMITS, &g->out,
+                            &g->len, &g->report);
+    if (st == WN_OK) {
+        ck_assert_uint_lt(g->len, sizeof g->text);
+        memcpy(g->text, g->out, g->len);
+        g->text[g->len] = '\0';
+    }
+    return st;
+}
+
+static char *repeated(const char *unit, int times, const char *tail)
+{
+    size_t n = strlen(unit), t = strlen(tail);
+    char *s = malloc(n * (size_t)times + t + 1);
+    ck_assert_ptr_nonnull(s);
+    for (int i = 0; i < times; i++)
+        memcpy(s + n * (size_t)i, unit, n);
+    memcpy(s + n * (size_t)times, tail, t + 1);
+    return s;
+}
+
+START_TEST(test_plain_page_untouched)
+{
+    const char *html = "<html><body><div><p>one<p>two<ul><li>a<li>b</ul></div>"
+                       "<table><tr><td>x<td>y<tr><td>z</table></body></html>";
+    guarded g;
+    ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
+    ck_assert_ptr_eq(g.out, html); /* no copy */
+    ck_assert_uint_eq(g.report.dropped_deep, 0);
+    ck_assert_uint_le(g.report.max_depth_seen, 5);
+    wn_arena_release(&g.arena);
+}
+END_TEST
+
+START_TEST(test_implied_ends_keep_depth_flat)
+{
+    /* 100 unclosed <p>, <li>, <td>, <option>: each closes the one before. */
+    char *html = repeated("<p>a<ul><li>b<li>c</ul><table><tr><td>d<td>e</table><select><option>f"
+                          "<option>g</select>", 100, "");
+    guarded g;
+    ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
+    ck_assert_uint_eq(g.report.dropped_deep, 0);
+    ck_assert_uint_le(g.report.max_depth_seen, 4);
+    wn_arena_release(&g.arena);
+    free(html);
+}
+END_TEST
+
+START_TEST(test_deep_nesting_flattened)
+{
+    char *html = repeated("<div>", 40, "text");
+    guarded g;
+    ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
+    ck_assert_uint_eq(g.report.dropped_deep, 24);
+    ck_assert_uint_eq(g.report.max_depth_seen, 17);
+    char *want = repeated("<div>", 16, "text");
+    ck_assert_str_eq(g.text, want);
+    free(want);
+    wn_arena_release(&g.arena);
+    free(html);
+
+    /* Their end tags go too; the outer ones stay. */
+    html = repeated("<div>", 20, "");
+    char *closing = repeated("</div>", 20, "");
+    char *page = malloc(strlen(html) + strlen(closing) + 2);
+    sprintf(page, "%sx%s", html, closing);
+    ck_assert_int_eq(guard_str(&g, page, NULL), WN_OK);
+    char *kept_open = repeated("<div>", 16, "x");
+    char *kept_close = repeated("</div>", 16, "");
+    char *expected = malloc(strlen(kept_open) + strlen(kept_close) + 1);
+    sprintf(expected, "%s%s", kept_open, kept_close);
+    ck_assert_str_eq(g.text, expected);
+    free(expected);
+    free(kept_open);
+    free(kept_close);
+    free(page);
+    free(closing);
+    free(html);
+    wn_arena_release(&g.arena);
+}
+END_TEST
+
+START_TEST(test_special_blocks_other_end_tags)
+{
+    /* </span> does not close a span across a <div>: the stack grows. */
+    char *html = repeated("<span><div></span>", 20, "");
+    guarded g;
+    ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
+    ck_assert_uint_gt(g.report.dropped_deep, 0);
+    wn_arena_release(&g.arena);
+    free(html);
+}
+END_TEST
+
+START_TEST(test_formatting_capped)
+{
+    char buf[8192] = "";
+    for (int i = 0; i < 40; i++)
+        sprintf(buf + strlen(buf), "<b id=%d>", i);
+    strcat(buf, "x");
+    wn_guard_limits deep = {1000, 8, 100000};
+    guarded g;
+    ck_assert_int_eq(guard_str(&g, buf, &deep), WN_OK);
+    ck_assert_uint_eq(g.report.dropped_formatting, 8);
+    ck_assert_uint_eq(g.report.dropped_deep, 0);
+    wn_arena_release(&g.arena);
+
+    /* Closed formatting elements never add up. */
+    char *closed = repeated("<b>a</b><i>b</i><a href=x>c</a>", 100, "");
+    ck_assert_int_eq(guard_str(&g, closed, &deep), WN_OK);
+    ck_assert_uint_eq(g.report.dropped_formatting, 0);
+    ck_assert_ptr_eq(g.out, closed);
+    wn_arena_release(&g.arena);
+    free(closed);
+}
+END_TEST
+
+START_TEST(test_attributes_capped)
+{
+    guarded g;
+    ck_assert_int_eq(guard_str(&g, "<div a=1 b='2' c=\"3\" d e=5 f=6 g=7 h=8 i=9 j=10>x</div>", NULL),
+                     WN_OK);
+    ck_assert_str_eq(g.text, "<div a=1 b='2' c=\"3\" d e=5 f=6 g=7 h=8 >x</div>");
+    ck_assert_uint_eq(g.report.dropped_attributes, 2);
+    wn_arena_release(&g.arena);
+
+    ck_assert_int_eq(guard_str(&g, "<img a=1 b=2 c=3 d=4 e=5 f=6 g=7 h=8 i=9 />", NULL), WN_OK);
+    ck_assert_str_eq(g.text, "<img a=1 b=2 c=3 d=4 e=5 f=6 g=7 h=8  />");
+    wn_arena_release(&g.arena);
+
+    /* A '>' inside a quoted value does not end the tag. */
+    ck_assert_int_eq(guard_str(&g, "<p title='a>b' class=x>t</p>", NULL), WN_OK);
+    ck_assert_uint_eq(g.report.dropped_attributes, 0);
+    wn_arena_release(&g.arena);
+}
+END_TEST
+
+START_TEST(test_script_and_style_emptied)
+{
+    guarded g;
+    ck_assert_int_eq(guard_str(&g, "<p>a</p><script>if (a < b) x = '<div>';</script><style>p{}</style>"
+                                   "<p>b</p>", NULL), WN_OK);
+    ck_assert_str_eq(g.text, "<p>a</p><script></script><style></style><p>b</p>");
+    ck_assert_uint_eq(g.report.elided_bytes, strlen("if (a < b) x = '<div>';") + strlen("p{}"));
+    wn_arena_release(&g.arena);
+
+    /* Escaped script: "<!--" then "<script" hides the first "</script>". */
+    ck_assert_int_eq(guard_str(&g, "<script><!-- document.write('<script>x</script>'); --></script>"
+                                   "<p>after</p>", NULL), WN_OK);
+    ck_assert_str_eq(g.text, "<script></script><p>after</p>");
+    wn_arena_release(&g.arena);
+
+    /* JSON-LD is kept; markup inside a script is not counted as elements. */
+    const char *ld = "<script type=\"application/ld+json\">{\"articleBody\": \"<div>\"}</script>";
+    ck_assert_int_eq(guard_str(&g, ld, NULL), WN_OK);
+    ck_assert_str_eq(g.text, ld);
+    ck_assert_uint_eq(g.report.elements, 1);
+    wn_arena_release(&g.arena);
+
+    /* An unterminated script runs to the end. */
+    ck_assert_int_eq(guard_str(&g, "<p>a</p><script>var x = '</scrip", NULL), WN_OK);
+    ck_assert_str_eq(g.text, "<p>a</p><script>");
+    wn_arena_release(&g.arena);
+}
+END_TEST
+
+START_TEST(test_comments_and_raw_text_hide_tags)
+{
+    char *inner = repeated("<div>", 40, "");
+    char page[1024];
+    snprintf(page, sizeof page, "<!-- %s --><textarea>%s</textarea><!-->%s", inner, inner, "<p>x");
+    guarded g;
+    ck_assert_int_eq(guard_str(&g, page, NULL), WN_OK);
+    ck_assert_uint_eq(g.report.dropped_deep, 0);
+    ck_assert_ptr_eq(g.out, page);
+    ck_assert_uint_eq(g.report.elements, 2); /* textarea, p */
+    wn_arena_release(&g.arena);
+    free(inner);
+}
+END_TEST
+
+START_TEST(test_too_many_elements)
+{
+    char *html = repeated("<br>", 200, "");
+    wn_guard_limits few = {16, 8, 100};
+    guarded g;
+    ck_assert_int_eq(guard_str(&g, html, &few), WN_ERR_TOO_MANY_NODES);
+    wn_arena_release(&g.arena);
+    free(html);
+}
+END_TEST
+
+Suite *wn_test_suite(void)
+{
+    Suite *s = suite_create("guard");
+    TCase *tc = tcase_create("guard");
+    tcase_add_test(tc, test_plain_page_untouched);
+    tcase_add_test(tc, test_implied_ends_keep_depth_flat);
+    tcase_add_test(tc, test_deep_nesting_flattened);
+    tcase_add_test(tc, test_special_blocks_other_end_tags);
+    tcase_add_test(tc, test_formatting_capped);
+    tcase_add_test(tc, test_attributes_capped);
+    tcase_add_test(tc, test_script_and_style_emptied);
+    tcase_add_test(tc, test_comments_and_raw_text_hide_tags);
+    tcase_add_test(tc, test_too_many_elements);
+    suite_add_tcase(s, tc);
+    return s;
+}
