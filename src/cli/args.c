@@ -17,6 +17,7 @@ enum {
     OPT_TITLE,
     OPT_CHARSET,
     OPT_URL,
+    OPT_STRICT,
     OPT_HELP,
     OPT_VERSION
 };
@@ -29,6 +30,7 @@ static const struct option long_options[] = {
     {"title", no_argument, NULL, OPT_TITLE},
     {"charset", required_argument, NULL, OPT_CHARSET},
     {"url", required_argument, NULL, OPT_URL},
+    {"strict", no_argument, NULL, OPT_STRICT},
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0}
@@ -56,22 +58,35 @@ static const char usage_text[] =
     "      --title            start the text output with the page title\n"
     "      --charset=NAME     charset hint, as from an HTTP Content-Type header\n"
     "      --url=URL          the address the page came from\n"
+    "      --strict           fail a page that hits a soft limit (nesting\n"
+    "                         deeper than 512, over 256 attributes on a tag)\n"
+    "                         instead of extracting it flattened, with a warning\n"
     "  -o, --output-dir=DIR   write one file per input into DIR (created if\n"
     "                         missing); outputs replace older files atomically\n"
     "  -h, --help             show this help and exit\n"
     "  -V, --version          show the version and exit\n"
     "\n"
+    "Outputs are written to a hidden temporary file in DIR and renamed into\n"
+    "place: a failure never leaves a partial file, and an existing output is\n"
+    "only ever replaced by a complete one. Inputs are never modified: an\n"
+    "output that would replace an input is not written, nor is a second\n"
+    "output of the same name (the first input keeps it).\n"
+    "\n"
     "Exit status: 0 if every input succeeded, 1 if some failed, 2 for a\n"
-    "usage error.\n";
+    "usage error. Each failed input gets one line on stderr, naming it and\n"
+    "the cause, and the other inputs are still processed (a page extracted\n"
+    "past a soft limit succeeds, with a \"warning:\" line); an output DIR that\n"
+    "cannot be created stops the run before any input (status 1). A reader\n"
+    "that closes standard output early (winnow page.html | head) ends the\n"
+    "command quietly with status 0.\n";
 
 void cli_usage_error(const char *fmt, ...)
 {
     va_list ap;
-    fputs("winnow: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    cli_vmessage(fmt, ap);
     va_end(ap);
-    fputs("\nTry 'winnow --help' for more information.\n", stderr);
+    fputs("Try 'winnow --help' for more information.\n", stderr);
 }
 
 /* Flush stdout after --help/--version. A reader that went away (EPIPE) is
@@ -82,7 +97,7 @@ static int finish_stdout(void)
         return CLI_EXIT_OK;
     if (errno == EPIPE)
         return CLI_EXIT_OK;
-    fprintf(stderr, "winnow: standard output: %s\n", strerror(errno));
+    cli_message("standard output: %s", strerror(errno));
     return CLI_EXIT_FAILED;
 }
 
@@ -188,6 +203,9 @@ static cli_action apply_option(int opt, char **argv, cli_args *args)
         return CLI_ACTION_RUN;
     case OPT_URL:
         args->url = optarg;
+        return CLI_ACTION_RUN;
+    case OPT_STRICT:
+        args->flags |= WN_FLAG_STRICT_LIMITS;
         return CLI_ACTION_RUN;
     case 'h':
     case OPT_HELP:

@@ -13,6 +13,7 @@
 
 #include "winnow.h"
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Exit statuses. */
@@ -61,7 +62,12 @@ int cli_print_version(void);
 /* "-" (standard input) is shown as "<stdin>". */
 const char *cli_display_name(const char *path);
 
-/* Print "winnow: PATH: MESSAGE" on stderr. */
+/* Print "winnow: MESSAGE" on stderr, always on one line (control
+ * characters, say a newline in a file name, are shown as '?'). */
+void cli_message(const char *fmt, ...) CLI_PRINTF(1, 2);
+void cli_vmessage(const char *fmt, va_list ap) CLI_PRINTF(1, 0);
+
+/* Print "winnow: PATH: MESSAGE" the same way. */
 void cli_report(const char *path, const char *fmt, ...) CLI_PRINTF(2, 3);
 
 /* ---- inputs.c ---- */

@@ -10,6 +10,10 @@ int main(int argc, char **argv)
     /* A closed stdout pipe shows up as EPIPE from write(), which the
      * command treats as a quiet stop (see run.c), not as a fatal signal. */
     signal(SIGPIPE, SIG_IGN);
+    /* Under a file size limit (ulimit -f), SIGXFSZ would kill us half-way
+     * through an output and leave its temporary file; ignored, the write
+     * fails with EFBIG, which is reported and cleaned up like any error. */
+    signal(SIGXFSZ, SIG_IGN);
     switch (cli_parse_args(argc, argv, &args)) {
     case CLI_ACTION_HELP:
         return cli_print_help();

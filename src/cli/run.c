@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* What became of one input. */
@@ -19,13 +20,22 @@ typedef enum outcome {
 typedef struct job {
     const cli_args *args;
     wn_extractor *extractor;
-    size_t read_cap; /* max_input_bytes + 1, so too large an input is seen */
+    size_t max_input; /* wn_options.max_input_bytes */
+    size_t read_cap;  /* max_input + 1, so too large an input is seen */
 } job;
+
+/* The file an input was at the start, to never write an output over it. */
+typedef struct file_id {
+    dev_t dev;
+    ino_t ino;
+    int known;
+} file_id;
 
 /* Where each input's output goes when writing to a directory. */
 typedef struct output_plan {
     char **names; /* output file name of each input */
     size_t *owner; /* index of the input that gets that name (itself if unique) */
+    file_id *ids;  /* what each input is */
 } output_plan;
 
 const char *cli_display_name(const char *path)
@@ -33,14 +43,64 @@ const char *cli_display_name(const char *path)
     return strcmp(path, CLI_STDIN_PATH) == 0 ? "<stdin>" : path;
 }
 
+/* Print "winnow: [NAME: ]MESSAGE" on stderr as one line in one write.
+ * Control characters become '?' (as ls -q shows them): a newline in a file
+ * name must not split a message, so that every failure stays one line. */
+static void print_message(const char *name, const char *fmt, va_list ap)
+{
+    char small[1024];
+    char *line = small;
+    size_t size = sizeof small;
+    size_t len;
+    va_list copy;
+    int body;
+
+    va_copy(copy, ap);
+    body = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (body >= 0) {
+        /* "winnow: " NAME ": " BODY "\n" NUL */
+        size_t wanted = 8 + (name ? strlen(name) + 2 : 0) + (size_t)body + 2;
+        char *big = wanted > size ? malloc(wanted) : NULL;
+        if (big) {
+            line = big;
+            size = wanted;
+        }
+    }
+    /* Out of memory, the message is cut rather than lost. The last byte
+     * is kept for the newline. */
+    snprintf(line, size - 1, "winnow: %s%s", name ? name : "", name ? ": " : "");
+    len = strlen(line);
+    vsnprintf(line + len, size - 1 - len, fmt, ap);
+    len = strlen(line);
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)line[i] < 0x20 || line[i] == 0x7f)
+            line[i] = '?';
+    line[len++] = '\n';
+    fwrite(line, 1, len, stderr);
+    if (line != small)
+        free(line);
+}
+
+void cli_vmessage(const char *fmt, va_list ap)
+{
+    print_message(NULL, fmt, ap);
+}
+
+void cli_message(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    print_message(NULL, fmt, ap);
+    va_end(ap);
+}
+
 void cli_report(const char *path, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "winnow: %s: ", cli_display_name(path));
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    print_message(cli_display_name(path), fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 /* Read and extract one input; a failure is reported. */
@@ -55,12 +115,26 @@ static int extract_input(const job *j, const char *path, wn_result **result)
         cli_report(path, "%s", strerror(err));
         return -1;
     }
+    /* Said here rather than by wn_extract() to name the limit: an endless
+     * input (/dev/zero, a FIFO) stops at the cap with this message. */
+    if (len > j->max_input) {
+        free(bytes);
+        if (j->max_input % ((size_t)1 << 20) == 0)
+            cli_report(path, "input larger than the %zu MiB limit", j->max_input >> 20);
+        else
+            cli_report(path, "input larger than the %zu-byte limit", j->max_input);
+        return -1;
+    }
     status = wn_extract(j->extractor, bytes, len, j->args->charset, j->args->url, result);
     free(bytes);
     if (status != WN_OK) {
         cli_report(path, "%s", wn_status_message(status));
         return -1;
     }
+    status = wn_result_degraded(*result);
+    if (status != WN_OK)
+        cli_report(path, "warning: %s; the excess was dropped before parsing",
+                   wn_status_message(status));
     return 0;
 }
 
@@ -107,12 +181,17 @@ static outcome process_to_stdout(const job *j, const char *path)
     return OUTCOME_FAILED;
 }
 
-/* Print "winnow: PATH: DIR/NAME: CAUSE". */
+/* Print "winnow: PATH: DIR/NAME: CAUSE", or with other_input given
+ * "winnow: PATH: DIR/NAME: CAUSE OTHER_INPUT; not written". */
 static void report_output_error(const char *path, const char *dir, const char *name,
-                                const char *cause)
+                                const char *cause, const char *other_input)
 {
     char *target = cli_path_join(dir, name);
-    cli_report(path, "%s: %s", target ? target : name, cause);
+    if (other_input)
+        cli_report(path, "%s: %s %s; not written", target ? target : name, cause,
+                   cli_display_name(other_input));
+    else
+        cli_report(path, "%s: %s", target ? target : name, cause);
     free(target);
 }
 
@@ -130,7 +209,7 @@ static outcome process_to_file(const job *j, const char *path, const char *name)
     err = cli_atomic_open(&file, j->args->output_dir, name);
     if (err != 0) {
         wn_result_free(result);
-        report_output_error(path, j->args->output_dir, name, strerror(err));
+        report_output_error(path, j->args->output_dir, name, strerror(err), NULL);
         return OUTCOME_FAILED;
     }
     cli_stream_init(&stream, file.fd);
@@ -183,6 +262,35 @@ static void output_plan_free(output_plan *plan, size_t count)
             free(plan->names[i]);
     free(plan->names);
     free(plan->owner);
+    free(plan->ids);
+}
+
+static void identify_input(const char *path, file_id *id)
+{
+    struct stat st;
+    int ok = strcmp(path, CLI_STDIN_PATH) == 0 ? fstat(STDIN_FILENO, &st) : stat(path, &st);
+
+    id->known = ok == 0 && S_ISREG(st.st_mode);
+    if (id->known) {
+        id->dev = st.st_dev;
+        id->ino = st.st_ino;
+    }
+}
+
+/* The input whose file target's directory entry is, or NULL. lstat():
+ * rename() replaces a link at target, never the file it points to. */
+static const char *input_at(const output_plan *plan, const cli_inputs *inputs,
+                            const char *target)
+{
+    struct stat st;
+
+    if (lstat(target, &st) != 0)
+        return NULL;
+    for (size_t i = 0; i < inputs->count; i++)
+        if (plan->ids[i].known && plan->ids[i].dev == st.st_dev &&
+            plan->ids[i].ino == st.st_ino)
+            return inputs->paths[i];
+    return NULL;
 }
 
 static int output_plan_make(output_plan *plan, const cli_inputs *inputs, wn_format format)
@@ -192,12 +300,15 @@ static int output_plan_make(output_plan *plan, const cli_inputs *inputs, wn_form
 
     plan->names = calloc(count ? count : 1, sizeof *plan->names);
     plan->owner = calloc(count ? count : 1, sizeof *plan->owner);
+    plan->ids = calloc(count ? count : 1, sizeof *plan->ids);
     sorted = calloc(count ? count : 1, sizeof *sorted);
-    if (!plan->names || !plan->owner || !sorted)
+    if (!plan->names || !plan->owner || !plan->ids || !sorted)
         goto fail;
-    for (size_t i = 0; i < count; i++)
+    for (size_t i = 0; i < count; i++) {
         if (!(plan->names[i] = cli_output_name(inputs->paths[i], format)))
             goto fail;
+        identify_input(inputs->paths[i], &plan->ids[i]);
+    }
     find_owners(plan, sorted, count);
     free(sorted);
     return 0;
@@ -215,21 +326,30 @@ static size_t process_to_directory(const job *j, const cli_inputs *inputs)
     size_t failures = 0;
 
     if (output_plan_make(&plan, inputs, j->args->format) != 0) {
-        fprintf(stderr, "winnow: %s\n", strerror(ENOMEM));
+        cli_message("%s", strerror(ENOMEM));
         return inputs->count ? inputs->count : 1;
     }
     for (size_t i = 0; i < inputs->count; i++) {
         const char *path = inputs->paths[i];
-        size_t owner = plan.owner[i];
-        if (owner != i) {
-            char cause[512];
-            snprintf(cause, sizeof cause, "already the output of %s; not overwritten",
-                     cli_display_name(inputs->paths[owner]));
-            report_output_error(path, j->args->output_dir, plan.names[i], cause);
+        const char *dir = j->args->output_dir;
+        char *target = cli_path_join(dir, plan.names[i]);
+        const char *input = target ? input_at(&plan, inputs, target) : NULL;
+
+        if (plan.owner[i] != i) {
+            /* Two inputs named alike: the first keeps the name, so that a
+             * run's outputs never depend on which input came last. */
+            report_output_error(path, dir, plan.names[i], "already the output of",
+                                inputs->paths[plan.owner[i]]);
+            failures++;
+        } else if (input) {
+            /* rename() would put our output where an input was (-f text
+             * on a .txt input, say): inputs are never modified. */
+            report_output_error(path, dir, plan.names[i], "would replace the input", input);
             failures++;
         } else if (process_to_file(j, path, plan.names[i]) != OUTCOME_DONE) {
             failures++;
         }
+        free(target);
     }
     output_plan_free(&plan, inputs->count);
     return failures;
@@ -244,11 +364,11 @@ static int make_extractor(const cli_args *args, job *j)
     options.flags |= args->flags;
     status = wn_extractor_new(&options, &j->extractor);
     if (status != WN_OK) {
-        fprintf(stderr, "winnow: cannot set up the extractor: %s\n",
-                wn_status_message(status));
+        cli_message("cannot set up the extractor: %s", wn_status_message(status));
         return -1;
     }
     j->args = args;
+    j->max_input = options.max_input_bytes;
     j->read_cap = options.max_input_bytes < SIZE_MAX ? options.max_input_bytes + 1 : SIZE_MAX;
     return 0;
 }
@@ -264,8 +384,8 @@ static int check_destination(const cli_args *args, const cli_inputs *inputs)
         return -1;
     err = cli_make_directory(args->output_dir);
     if (err != 0) {
-        fprintf(stderr, "winnow: %s: cannot create the output directory: %s\n",
-                args->output_dir, strerror(err));
+        cli_report(args->output_dir, "cannot create the output directory: %s",
+                   strerror(err));
         return CLI_EXIT_FAILED;
     }
     return -1;
@@ -290,7 +410,7 @@ int cli_run(const cli_args *args)
 
     if (cli_inputs_expand(args->operands, args->operand_count, &inputs, &failures) != 0) {
         cli_inputs_free(&inputs);
-        fprintf(stderr, "winnow: %s\n", strerror(ENOMEM));
+        cli_message("%s", strerror(ENOMEM));
         return CLI_EXIT_FAILED;
     }
     /* Several inputs cannot share stdout: each gets its own file, in the

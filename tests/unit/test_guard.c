@@ -84,13 +84,17 @@ START_TEST(test_deep_nesting_flattened)
     /* Their end tags go too; the outer ones stay. */
     html = repeated("<div>", 20, "");
     char *closing = repeated("</div>", 20, "");
-    char *page = malloc(strlen(html) + strlen(closing) + 2);
-    sprintf(page, "%sx%s", html, closing);
+    size_t page_size = strlen(html) + strlen(closing) + 2;
+    char *page = malloc(page_size);
+    ck_assert_ptr_nonnull(page);
+    snprintf(page, page_size, "%sx%s", html, closing);
     ck_assert_int_eq(guard_str(&g, page, NULL), WN_OK);
     char *kept_open = repeated("<div>", 16, "x");
     char *kept_close = repeated("</div>", 16, "");
-    char *expected = malloc(strlen(kept_open) + strlen(kept_close) + 1);
-    sprintf(expected, "%s%s", kept_open, kept_close);
+    size_t expected_size = strlen(kept_open) + strlen(kept_close) + 1;
+    char *expected = malloc(expected_size);
+    ck_assert_ptr_nonnull(expected);
+    snprintf(expected, expected_size, "%s%s", kept_open, kept_close);
     ck_assert_str_eq(g.text, expected);
     free(expected);
     free(kept_open);
