@@ -1,0 +1,37 @@
+#!/bin/sh
+# memcheck (no errors, no definite leaks) over:
+#   - every C test program of the test suite (meson's 'valgrind' setup),
+#   - the command on every corpus page, in each format, and on the hostile
+#     inputs of tools/hostile.py (small scale),
+#   - winnow-eval on the corpus.
+# The Python-driven tests are left out: they would run the interpreter itself
+# under memcheck; the binaries they drive are covered by the runs above.
+# Usage: tools/valgrind-check.sh [BUILD_DIR]   (default: build, already built)
+set -eu
+cd "$(dirname "$0")/.."
+build=${1:-build}
+vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+--suppressions=tests/valgrind.supp"
+
+tests=$(meson introspect --tests "$build" | python3 -c '
+import json, sys
+for t in json.load(sys.stdin):
+    if "python" not in t["cmd"][0]:
+        print(t["name"])')
+echo "== memcheck: C test programs =="
+# shellcheck disable=SC2086
+meson test -C "$build" --setup valgrind --print-errorlogs --num-processes 2 $tests
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+echo "== memcheck: the command on corpus/pages (xml, text, explain) =="
+for format in xml text explain; do
+    $vg "$build/winnow" --comments -f "$format" -o "$tmp/$format" corpus/pages
+done
+echo "== memcheck: the command on hostile inputs =="
+python3 tools/hostile.py write "$tmp/hostile" --scale 0.01
+$vg "$build/winnow" -f xml -o "$tmp/hostile-out" "$tmp/hostile" 2>"$tmp/hostile.err" || {
+    cat "$tmp/hostile.err"; exit 1; }
+echo "== memcheck: winnow-eval corpus =="
+$vg "$build/tools/winnow-eval" corpus >/dev/null
+echo "memcheck: clean"
