@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds winnow twice (plain, and with ASan+UBSan) and runs the whole test
-# suite in both, then memcheck over the plain build (tools/valgrind-check.sh). Usage: tools/run-tests.sh   (from the project root)
+# suite in both, then memcheck over the plain build (tools/valgrind-check.sh).
+# Usage: tools/run-tests.sh   (from the project root)
 set -eu
 cd "$(dirname "$0")/.."
 run_suite() {
