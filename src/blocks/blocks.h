@@ -54,6 +54,7 @@ typedef struct wn_node {
     uint32_t inputs;        /* form controls */
     float content;          /* content score gathered from paragraphs */
     float score;            /* candidate score */
+    float best;             /* the best candidate score in the subtree */
 } wn_node;
 
 typedef struct wn_doc {

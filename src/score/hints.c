@@ -231,6 +231,7 @@ static const marker_entry MARKERS[] = {
     {"read next", WN_MARKER_RELATED, HEADING}, {"popular posts", WN_MARKER_RELATED, HEADING},
     {"most popular", WN_MARKER_RELATED, HEADING}, {"most read", WN_MARKER_RELATED, HEADING},
     {"recent posts", WN_MARKER_RELATED, HEADING}, {"latest posts", WN_MARKER_RELATED, HEADING},
+    {"more ", WN_MARKER_MORE, HEADING},
     {"发表评论", WN_MARKER_COMMENTS, HEADING}, {"发表回复", WN_MARKER_COMMENTS, HEADING},
     {"网友评论", WN_MARKER_COMMENTS, HEADING}, {"评论列表", WN_MARKER_COMMENTS, HEADING},
     {"精彩评论", WN_MARKER_COMMENTS, HEADING}, {"精彩評論", WN_MARKER_COMMENTS, HEADING},
@@ -276,6 +277,28 @@ static const marker_entry MARKERS[] = {
     {"all rights reserved", WN_MARKER_FOOTER, 80}, {"版權所有", WN_MARKER_FOOTER, LINE},
     {"advertisement", WN_MARKER_AD, 14}, {"sponsored", WN_MARKER_AD, 10},
     {"广告", WN_MARKER_AD, 5},
+    /* Links to other articles set between paragraphs, in the languages of
+     * the web's news sites; a colon where the words could open a sentence. */
+    {"read more:", WN_MARKER_SEEALSO, LINE}, {"read also", WN_MARKER_SEEALSO, LINE},
+    {"also read", WN_MARKER_SEEALSO, LINE}, {"see also:", WN_MARKER_SEEALSO, LINE},
+    {"see more:", WN_MARKER_SEEALSO, LINE}, {"related:", WN_MARKER_SEEALSO, LINE},
+    {"don't miss", WN_MARKER_SEEALSO, LINE}, {"don\xE2\x80\x99t miss", WN_MARKER_SEEALSO, LINE},
+    {"lea también", WN_MARKER_SEEALSO, LINE}, {"lee también", WN_MARKER_SEEALSO, LINE},
+    {"lea más:", WN_MARKER_SEEALSO, LINE}, {"lea:", WN_MARKER_SEEALSO, LINE},
+    {"mire:", WN_MARKER_SEEALSO, LINE}, {"puedes ver:", WN_MARKER_SEEALSO, LINE},
+    {"le puede interesar", WN_MARKER_SEEALSO, LINE}, {"te puede interesar", WN_MARKER_SEEALSO, LINE},
+    {"también te puede interesar", WN_MARKER_SEEALSO, LINE}, {"ver también", WN_MARKER_SEEALSO, LINE},
+    {"leia também", WN_MARKER_SEEALSO, LINE}, {"leia mais:", WN_MARKER_SEEALSO, LINE},
+    {"à lire aussi", WN_MARKER_SEEALSO, LINE}, {"À lire aussi", WN_MARKER_SEEALSO, LINE},
+    {"À LIRE AUSSI", WN_MARKER_SEEALSO, LINE}, {"a lire aussi", WN_MARKER_SEEALSO, LINE},
+    {"lire aussi", WN_MARKER_SEEALSO, LINE}, {"voir aussi", WN_MARKER_SEEALSO, LINE},
+    {"czytaj też", WN_MARKER_SEEALSO, LINE}, {"czytaj także", WN_MARKER_SEEALSO, LINE},
+    {"zobacz też", WN_MARKER_SEEALSO, LINE}, {"zobacz także", WN_MARKER_SEEALSO, LINE},
+    {"auch lesen", WN_MARKER_SEEALSO, LINE}, {"lesen sie auch", WN_MARKER_SEEALSO, LINE},
+    {"auch interessant", WN_MARKER_SEEALSO, LINE}, {"zum weiterlesen", WN_MARKER_SEEALSO, LINE},
+    {"schon gelesen", WN_MARKER_SEEALSO, LINE}, {"mehr zum thema", WN_MARKER_SEEALSO, LINE},
+    {"das könnte sie auch interessieren", WN_MARKER_SEEALSO, LINE},
+    {"dowiedz się więcej", WN_MARKER_SEEALSO, LINE},
 };
 
 static bool prefix_ci(const char *text, size_t len, const char *prefix)
@@ -347,6 +370,8 @@ wn_label wn_label_from_marker(wn_marker marker)
     case WN_MARKER_NAV: return WN_LABEL_NAV;
     case WN_MARKER_FOOTER: return WN_LABEL_FOOTER;
     case WN_MARKER_AD: return WN_LABEL_AD;
+    case WN_MARKER_SEEALSO: return WN_LABEL_RELATED;
+    case WN_MARKER_MORE: return WN_LABEL_RELATED;
     default: return WN_LABEL_NONE;
     }
 }
@@ -354,6 +379,6 @@ wn_label wn_label_from_marker(wn_marker marker)
 const char *wn_marker_name(wn_marker marker)
 {
     static const char *const NAMES[] = {"none", "related", "comments", "tipjar", "prevnext",
-                                        "share", "source", "nav", "footer", "ad"};
+                                        "share", "source", "nav", "footer", "ad", "seealso", "more"};
     return (unsigned)marker < sizeof NAMES / sizeof NAMES[0] ? NAMES[marker] : "?";
 }

@@ -63,7 +63,9 @@ typedef enum wn_marker {
     WN_MARKER_SOURCE,     /* source, reprint notice, disclaimer, editor line */
     WN_MARKER_NAV,        /* "you are here", breadcrumbs */
     WN_MARKER_FOOTER,     /* copyright, licence numbers */
-    WN_MARKER_AD          /* "Advertisement" */
+    WN_MARKER_AD,         /* "Advertisement" */
+    WN_MARKER_SEEALSO,    /* an inline "Read more: <link>" line or heading */
+    WN_MARKER_MORE        /* "More letters", "More from us": related, as a heading only */
 } wn_marker;
 
 /* Classifies the start of a block's text (UTF-8, whitespace collapsed).

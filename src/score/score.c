@@ -136,6 +136,16 @@ static float paragraph_score(const wn_node *n)
 #define SUBTREE_CLUTTER (WN_HINT_COMMENTS | WN_HINT_RELATED | WN_HINT_FOOTER | WN_HINT_TIPJAR | \
                          WN_HINT_SHARE)
 
+/* Ad slots, share bars and tip jars hold no paragraphs of unlinked prose:
+ * one so named that does is a wrapper ("share_wrapper", "section--ads"
+ * around the text between ad slots). */
+static bool wraps_prose(const wn_node *n)
+{
+    return !(n->hints & (WN_HINT_CLUTTER & ~(WN_HINT_AD | WN_HINT_SHARE | WN_HINT_TIPJAR | WN_HINT_RELATED))) &&
+           n->paragraphs >= 1 && n->all.chars >= 400 && n->all.punct >= 8 &&
+           wn_link_density(n) < 0.1f;
+}
+
 static void mark_clutter_subtrees(wn_doc *doc)
 {
     /* A wrapper holding nearly all of the page's text is layout, whatever
@@ -147,7 +157,7 @@ static void mark_clutter_subtrees(wn_doc *doc)
         if (p->flags & WN_NODE_IN_CLUTTER)
             n->flags |= WN_NODE_IN_CLUTTER;
         else if (n->kind == WN_NODE_ELEMENT && (n->hints & SUBTREE_CLUTTER) &&
-                 !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) &&
+                 !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wraps_prose(n) &&
                  (float)n->all.chars < 0.9f * (float)page_chars)
             n->flags |= WN_NODE_IN_CLUTTER;
     }
@@ -163,9 +173,12 @@ static void score_candidates(wn_doc *doc)
         float s = paragraph_score(n);
         if (s <= 0.0f)
             continue;
-        /* A block's own text also counts for itself when it is a container
-         * holding loose text (a <div> used as a paragraph holder). */
+        /* Loose text in a <div> that also holds other blocks votes for the
+         * <div> itself first, as Readability's wrapping of such text in a
+         * <p> inside that <div> would have it. */
         uint32_t a = n->parent;
+        if (n->tag == GUMBO_TAG_DIV && n->own.chars < n->all.chars)
+            a = i;
         for (int level = 0; level < 5 && a != WN_NONE; level++) {
             float share = level == 0 ? 1.0f : level == 1 ? 0.5f : 1.0f / (float)(level * 3);
             doc->nodes[a].content += s * share;
@@ -181,8 +194,17 @@ static void score_candidates(wn_doc *doc)
          * article (measured: half multiplicative, a little additive). */
         float w = hint_weight(n->hints);
         float scale = fmaxf(0.2f, 1.0f + HINT_SCALE * w / 25.0f);
-        float base = (n->content + tag_base((GumboTag)n->tag)) * scale + HINT_ADD * w;
+        /* The additive part needs some text behind it: a 100-character
+         * "entry-content" tweet box must not beat the article. */
+        float add = HINT_ADD * w * fminf(1.0f, (float)n->all.chars / 400.0f);
+        float base = (n->content + tag_base((GumboTag)n->tag)) * scale + add;
         n->score = base * (1.0f - wn_link_density(n));
+    }
+    for (uint32_t i = doc->count; i-- > 0;) {
+        wn_node *n = &doc->nodes[i];
+        n->best = fmaxf(n->best, n->score);
+        if (n->parent != WN_NONE)
+            doc->nodes[n->parent].best = fmaxf(doc->nodes[n->parent].best, n->best);
     }
 }
 
@@ -317,6 +339,12 @@ static void select_region(wn_doc *doc, uint32_t top)
         float bonus = same_class(s, t) ? t->score * 0.2f : 0.0f;
         if (s->content > 0.0f && s->score + bonus >= threshold) {
             keep = true;
+        } else if ((same_class(s, t) && s->best >= 0.2f * t->best && wn_link_density(s) < 0.25f) ||
+                   (s->tag == t->tag && s->best >= 0.5f * t->best && wn_link_density(s) < 0.2f && s->all.chars >= 200)) {
+            /* The article cut into content elements (of one shape, or of
+             * one tag and nearly as good): a part's wrapper scores low, the
+             * paragraphs block inside it does not. */
+            keep = true;
         } else if (s->tag == GUMBO_TAG_P || (s->flags & WN_NODE_BLOCK && s->elements == 0)) {
             float ld = wn_link_density(s);
             float len = weighted_length(&s->all);
@@ -352,6 +380,14 @@ static bool hint_says_clutter(const wn_node *n, const region *r)
 {
     uint32_t h = n->hints;
     if (h & WN_HINT_STRONG)
+        return false;
+    if (wraps_prose(n))
+        return false;
+    /* A "read more" expander or related-named wrapper around most of the
+     * region's unlinked prose is the article behind a soft gate. */
+    if ((h & WN_HINT_RELATED) && !(h & (WN_HINT_CLUTTER & ~WN_HINT_RELATED)) &&
+        (float)n->all.chars > 0.5f * (float)r->chars && wn_link_density(n) < 0.1f &&
+        n->all.punct >= 20)
         return false;
     if (h & (WN_HINT_CLUTTER)) {
         if (!(h & WN_HINT_POSITIVE))
@@ -472,7 +508,34 @@ static uint32_t text_before(const wn_doc *doc, uint32_t index, const region *r, 
 
 static bool is_section_marker(wn_marker m)
 {
-    return m == WN_MARKER_RELATED || m == WN_MARKER_COMMENTS;
+    return m == WN_MARKER_RELATED || m == WN_MARKER_COMMENTS || m == WN_MARKER_MORE;
+}
+
+/* "Read more: <link>" between paragraphs goes; a bare "See also" heading
+ * takes the link list right after it along. A line that starts so but
+ * links nowhere is a sentence. */
+static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label)
+{
+    const wn_node *n = &doc->nodes[i];
+    bool alone = n->all.chars <= 40 && n->link_chars == 0;
+    if (!alone && n->link_chars == 0)
+        return false;
+    prune(doc, i, label, WN_RULE_MARKER);
+    if (!alone)
+        return true;
+    uint32_t parent = n->parent;
+    for (uint32_t s = n->end; parent != WN_NONE && s < doc->nodes[parent].end; s = doc->nodes[s].end) {
+        const wn_node *next = &doc->nodes[s];
+        if (next->kind != WN_NODE_ELEMENT) {
+            if (next->all.chars)
+                break;
+            continue;
+        }
+        if (next->all.chars < 1000 && wn_link_density(next) > 0.5f)
+            prune(doc, s, label, WN_RULE_MARKER_SECTION);
+        break;
+    }
+    return true;
 }
 
 /* Returns true when the node was pruned. */
@@ -486,9 +549,13 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     char lead[96];
     size_t len = wn_leading_text(doc, i, lead, sizeof lead);
     wn_marker m = wn_marker_of_text(lead, len, n->all.chars);
-    if (m == WN_MARKER_NONE)
+    /* "More ..." opens a section only as a heading; in a paragraph it is
+     * a sentence ("More when we have it"). */
+    if (m == WN_MARKER_NONE || (m == WN_MARKER_MORE && !is_heading((GumboTag)n->tag)))
         return false;
     wn_label label = wn_label_from_marker(m);
+    if (m == WN_MARKER_SEEALSO)
+        return prune_see_also(doc, i, label);
     /* A marker that is a link ("发表评论" jumping to the form) or that comes
      * before any article text names no section: only the line goes. */
     if (!is_section_marker(m) || n->all.chars > 24 || wn_link_density(n) > 0.5f ||
@@ -517,6 +584,12 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r)
         }
         if (n->kind != WN_NODE_ELEMENT) {
             i++;
+            continue;
+        }
+        /* A heading that reads "Comments" opens a section, whatever its
+         * class also says: the marker rule sees it first. */
+        if (is_heading((GumboTag)n->tag) && prune_by_marker(doc, i, r)) {
+            i = n->end;
             continue;
         }
         if (prune_by_hint(doc, i, r)) {
@@ -597,12 +670,13 @@ static uint32_t kept_chars(const wn_doc *doc)
     return chars;
 }
 
-/* Link density is the weakest pruning signal: when it alone emptied the
- * article (a link-rich news brief above a long comment thread), its
- * decisions are taken back. */
+/* Link density is the weakest pruning signal: when it alone left less than
+ * a short paragraph of the article (a link-rich news brief above a long
+ * comment thread, a post that is a list of links), its decisions are taken
+ * back. */
 static void restore_if_emptied(wn_doc *doc)
 {
-    if (kept_chars(doc) >= 50)
+    if (kept_chars(doc) >= 150)
         return;
     for (uint32_t i = 0; i < doc->count; i++) {
         wn_node *n = &doc->nodes[i];

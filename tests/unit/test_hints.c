@@ -194,6 +194,7 @@ START_TEST(test_names)
     ck_assert_str_eq(wn_marker_name(WN_MARKER_NONE), "none");
     ck_assert_str_eq(wn_marker_name(WN_MARKER_PREVNEXT), "prevnext");
     ck_assert_str_eq(wn_marker_name(WN_MARKER_AD), "ad");
+    ck_assert_str_eq(wn_marker_name(WN_MARKER_SEEALSO), "seealso");
     ck_assert_str_eq(wn_marker_name((wn_marker)99), "?");
 }
 END_TEST
@@ -243,7 +244,19 @@ static const marker_case MARKERS[] = {
     {"© 2024 Example Inc.", WN_MARKER_FOOTER},
     {"Copyright 2024 Example", WN_MARKER_FOOTER},
     {"版权所有 © 某某网", WN_MARKER_FOOTER},
+    {"Read more: Looted colonial art", WN_MARKER_SEEALSO},
+    {"READ MORE: China plague outbreak confirmed", WN_MARKER_SEEALSO},
+    {"Lea también: Impiden ingreso a Nicaragua", WN_MARKER_SEEALSO},
+    {"À lire aussi", WN_MARKER_SEEALSO},
+    {"Czytaj też", WN_MARKER_SEEALSO},
+    {"Lesen Sie auch: Ein anderer Artikel", WN_MARKER_SEEALSO},
+    {"DON'T MISS", WN_MARKER_SEEALSO},
+    {"More letters", WN_MARKER_MORE},
+    {"MORE SIXERS", WN_MARKER_MORE},
     /* Sentences that merely start like a marker. */
+    {"Moreover, the council said the pool would reopen in spring.", WN_MARKER_NONE},
+    {"Read more about the study in the journal's next issue.", WN_MARKER_NONE},
+    {"Lead a quiet life", WN_MARKER_NONE},
     {"评论家认为，这部电影是近十年来最具野心的作品之一，它用克制的镜头讲述了一个家族三代人的故事。",
      WN_MARKER_NONE},
     {"相关推荐算法在过去十年里发展迅速，已经成为各大平台提升用户体验的核心技术之一。", WN_MARKER_NONE},
@@ -306,6 +319,7 @@ static const marker_label_case MARKER_LABELS[] = {
     {WN_MARKER_PREVNEXT, WN_LABEL_NAV},    {WN_MARKER_SHARE, WN_LABEL_SHARE},
     {WN_MARKER_SOURCE, WN_LABEL_OTHER},    {WN_MARKER_NAV, WN_LABEL_NAV},
     {WN_MARKER_FOOTER, WN_LABEL_FOOTER},   {WN_MARKER_AD, WN_LABEL_AD},
+    {WN_MARKER_SEEALSO, WN_LABEL_RELATED}, {WN_MARKER_MORE, WN_LABEL_RELATED},
 };
 
 START_TEST(test_label_from_marker)

@@ -91,6 +91,54 @@ static const score_case NEGATED_CLASS[] = {
 };
 
 static const score_case CASES[] = {
+    {"inline 'Read more:' link line between paragraphs, and a bare 'See also' heading + links",
+     EN_CHROME_TOP
+     "<div id=\"art\"><p id=\"p1\">We set off early in the morning, when the fog still lay in the valley "
+     "and the grass was wet with dew, and walked for three hours before we saw another soul.</p>"
+     "<p id=\"rm\">Read more: <a href=\"/x\">The best boots for long hikes this year</a></p>"
+     "<p id=\"p2\">The path climbs steadily through old oak woods, crosses a stream on a narrow wooden "
+     "bridge, and then opens onto a wide ridge with views in every direction.</p>"
+     "<h4 id=\"sa\">Lesen Sie auch</h4>" EN_RELATED_LIST
+     "<p id=\"p3\">At the top we ate our sandwiches in the shelter of a stone wall, watched the clouds "
+     "race across the sky, and agreed that it had been worth every step.</p>"
+     "<p id=\"sent\">Read more about the route in our guide, which covers every stile and gate.</p>"
+     "</div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"sent", KEPT, 0},
+      {"rm", PRUNED, WN_LABEL_RELATED}, {"sa", PRUNED, WN_LABEL_RELATED},
+      {"rel-list", PRUNED, WN_LABEL_RELATED}}},
+
+    {"article inside a share- and a 'more'-named wrapper (prose is not a share bar)",
+     EN_CHROME_TOP
+     "<div id=\"main\"><div class=\"share_wrapper\" id=\"sw\"><div class=\"entry\" id=\"more\">" EN_PARAS
+     "<p>We came down by the old drove road in the late afternoon, tired, muddy and happy, and found the "
+     "village pub just opening its doors.</p></div></div><div class=\"share-bar\" id=\"bar\"><a href=\"/s\">Share</a> <a href=\"/t\">Tweet</a></div></div>"
+     EN_SIDEBAR EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"bar", DROPPED, 0},
+      {"sidebar", DROPPED, 0}}},
+
+    {"a 'Comments' heading with a comment class still opens the thread after it",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<h2 id=\"ch\" class=\"comments\">Comments</h2>"
+     "<div id=\"cm1\"><p>Lovely post, it brings back memories of my own walks in those hills, thank you "
+     "for sharing it with us all.</p></div><p id=\"by1\">Posted by: Ann at 5:10 PM</p>"
+     "<div id=\"cm2\"><p>Which map did you use for the ridge section? I tried last summer and got lost "
+     "twice, which was not much fun at all.</p></div></div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"ch", PRUNED, WN_LABEL_COMMENTS},
+      {"cm1", PRUNED, WN_LABEL_COMMENTS}, {"cm2", PRUNED, WN_LABEL_COMMENTS}}},
+
+    {"article cut into content elements of one shape",
+     EN_CHROME_TOP
+     "<div id=\"doc\"><section class=\"ce text\" id=\"ce1\"><div class=\"ce__wrap\"><div class=\"rte\">"
+     "<p id=\"p1\">We set off early in the morning, when the fog still lay in the valley and the grass "
+     "was wet with dew, and walked for three hours before we saw another soul.</p></div></div></section>"
+     "<section class=\"ce text\" id=\"ce2\"><div class=\"ce__wrap\"><div class=\"rte\">"
+     "<p id=\"p2\">The path climbs steadily through old oak woods, crosses a stream on a narrow wooden "
+     "bridge, and then opens onto a wide ridge with views in every direction.</p>"
+     "<p id=\"p3\">At the top we ate our sandwiches in the shelter of a stone wall, watched the clouds "
+     "race across the sky, and agreed that it had been worth every step, all of us.</p>"
+     "</div></div></section></div>" EN_SIDEBAR EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"sidebar", DROPPED, 0}}},
+
     {"blog: article, related, comments, sidebar",
      EN_CHROME_TOP
      "<div id=\"wrap\"><article id=\"art\">"
