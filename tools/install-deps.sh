@@ -7,4 +7,6 @@ apt-get install -y -qq --no-install-recommends \
     gcc libc6-dev meson ninja-build pkg-config python3 \
     libgumbo-dev libxml2-dev libuchardet-dev libutf8proc-dev libjansson-dev \
     check valgrind >/dev/null
+# Fuzzing (tools/fuzz.sh): clang and its ASan/UBSan/libFuzzer runtimes.
+apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev >/dev/null
 echo "winnow: build dependencies installed"

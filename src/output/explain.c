@@ -8,7 +8,8 @@ static void put_attr(wn_buf *out, char sigil, const char *value)
     if (!value || !*value)
         return;
     wn_buf_putc(out, sigil);
-    for (size_t i = 0; value[i] && i < 60; i++)
+    /* At most 60 bytes, but never ending inside a UTF-8 sequence. */
+    for (size_t i = 0; value[i] && (i < 60 || ((unsigned char)value[i] & 0xC0) == 0x80); i++)
         wn_buf_putc(out, (unsigned char)value[i] <= ' ' ? sigil : value[i]);
 }
 

@@ -1,0 +1,156 @@
+/* Invariants every successful extraction must satisfy, shared by the fuzz
+ * targets. Public header and libxml2 only; any violation calls abort(), which
+ * libFuzzer (and fuzz_replay) report as a crash. */
+#ifndef WN_FUZZ_CHECK_H
+#define WN_FUZZ_CHECK_H
+
+#include <libxml/parser.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "winnow.h"
+
+#define FUZZ_REQUIRE(cond)                                                              \
+    do {                                                                                \
+        if (!(cond)) {                                                                  \
+            fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
+            abort();                                                                    \
+        }                                                                               \
+    } while (0)
+
+/* Strict UTF-8: no overlongs, no surrogates, nothing above U+10FFFF, no NUL. */
+static inline int fuzz_valid_utf8(const char *s, size_t len)
+{
+    const unsigned char *b = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = b[i];
+        size_t n;
+        uint32_t cp;
+        if (c == 0)
+            return 0;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            cp = c & 0x07;
+        } else {
+            return 0;
+        }
+        if (len - i <= n)
+            return 0;
+        for (size_t k = 1; k <= n; k++) {
+            if ((b[i + k] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (b[i + k] & 0x3F);
+        }
+        if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        i += n + 1;
+    }
+    return 1;
+}
+
+typedef struct fuzz_sink {
+    char *data;
+    size_t len, cap;
+    size_t calls, fail_after; /* fail_after: fail on that call (0 = never) */
+} fuzz_sink;
+
+static inline int fuzz_sink_fn(void *sink_data, const char *bytes, size_t len)
+{
+    fuzz_sink *s = sink_data;
+    s->calls++;
+    if (s->fail_after && s->calls >= s->fail_after)
+        return 1;
+    if (s->len + len + 1 > s->cap) {
+        size_t cap = s->cap ? s->cap : 256;
+        while (cap < s->len + len + 1)
+            cap *= 2;
+        char *p = realloc(s->data, cap);
+        FUZZ_REQUIRE(p != NULL);
+        s->data = p;
+        s->cap = cap;
+    }
+    if (len)
+        memcpy(s->data + s->len, bytes, len);
+    s->len += len;
+    s->data[s->len] = '\0';
+    return 0;
+}
+
+/* A streamed rendering equals the cached string; a sink that refuses its
+ * first write makes the call fail with WN_ERR_OUTPUT. */
+static inline void fuzz_check_stream(const wn_result *res, wn_format format, const char *cached,
+                                     size_t cached_len)
+{
+    fuzz_sink s = {0};
+    FUZZ_REQUIRE(wn_result_write(res, format, fuzz_sink_fn, &s) == WN_OK);
+    FUZZ_REQUIRE(s.len == cached_len);
+    FUZZ_REQUIRE(cached_len == 0 || memcmp(s.data, cached, cached_len) == 0);
+    free(s.data);
+    if (cached_len) {
+        fuzz_sink f = {0};
+        f.fail_after = 1;
+        FUZZ_REQUIRE(wn_result_write(res, format, fuzz_sink_fn, &f) == WN_ERR_OUTPUT);
+        free(f.data);
+    }
+}
+
+/* Everything a result hands out: the XML is well-formed (no recovery) with a
+ * <doc> root, text / title / explain are strict UTF-8 without NULs. */
+static inline void fuzz_check_result(wn_result *res, int explain_kept)
+{
+    size_t xml_len = 0, text_len = 0;
+    const char *xml = wn_result_xml(res, &xml_len);
+    FUZZ_REQUIRE(xml != NULL);
+    FUZZ_REQUIRE(strlen(xml) == xml_len);
+    FUZZ_REQUIRE(xml_len <= INT32_MAX);
+    xmlDocPtr doc = xmlReadMemory(xml, (int)xml_len, "winnow.xml", NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!doc) {
+        fprintf(stderr, "not well-formed XML (%zu bytes):\n%s\n", xml_len, xml);
+        abort();
+    }
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    FUZZ_REQUIRE(root != NULL && strcmp((const char *)root->name, "doc") == 0);
+    xmlFreeDoc(doc);
+    /* A second call returns the same cached string. */
+    FUZZ_REQUIRE(wn_result_xml(res, NULL) == xml);
+
+    const char *text = wn_result_text(res, &text_len);
+    FUZZ_REQUIRE(text != NULL);
+    FUZZ_REQUIRE(strlen(text) == text_len);
+    FUZZ_REQUIRE(fuzz_valid_utf8(text, text_len));
+
+    const char *title = wn_result_title(res);
+    FUZZ_REQUIRE(title != NULL && fuzz_valid_utf8(title, strlen(title)));
+    const char *charset = wn_result_charset(res);
+    FUZZ_REQUIRE(charset != NULL && *charset);
+    FUZZ_REQUIRE((unsigned)wn_result_charset_source(res) <= (unsigned)WN_CHARSET_FALLBACK);
+
+    fuzz_check_stream(res, WN_FORMAT_XML, xml, xml_len);
+    fuzz_check_stream(res, WN_FORMAT_TEXT, text, text_len);
+
+    fuzz_sink e = {0};
+    wn_status st = wn_result_write(res, WN_FORMAT_EXPLAIN, fuzz_sink_fn, &e);
+    if (explain_kept) {
+        FUZZ_REQUIRE(st == WN_OK);
+        FUZZ_REQUIRE(e.len == 0 || fuzz_valid_utf8(e.data, e.len));
+    } else {
+        FUZZ_REQUIRE(st == WN_ERR_NOT_KEPT);
+    }
+    free(e.data);
+}
+
+#endif

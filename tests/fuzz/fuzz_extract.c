@@ -1,0 +1,27 @@
+/* libFuzzer target: raw bytes as a page, default limits, every output.
+ * The extractor keeps the explain tree and the comment thread and puts the
+ * title in the text, so every renderer runs. With default limits and no
+ * hint, every input must extract (WN_OK). */
+#include "fuzz_check.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static wn_extractor *ex;
+    if (!ex) {
+        wn_options opt;
+        wn_options_init(&opt);
+        opt.flags = WN_FLAG_EXPLAIN | WN_FLAG_COMMENTS | WN_FLAG_TITLE_IN_TEXT;
+        FUZZ_REQUIRE(wn_extractor_new(&opt, &ex) == WN_OK);
+    }
+    wn_result *res = NULL;
+    wn_status st = wn_extract(ex, (const char *)data, size, NULL, NULL, &res);
+    if (st != WN_OK) {
+        fprintf(stderr, "wn_extract: %s\n", wn_status_message(st));
+        abort();
+    }
+    fuzz_check_result(res, 1);
+    wn_result_free(res);
+    return 0;
+}
