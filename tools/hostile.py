@@ -198,7 +198,7 @@ def run_once(runstat, winnow, data, tmpdir):
 def table(winnow, scale, names):
     runstat = os.path.join(os.path.dirname(os.path.abspath(winnow)), "tools", "runstat")
     tmpdir = tempfile.mkdtemp(prefix="winnow-hostile-")
-    print("| case | input | time | peak RSS | input x4: time ratio | RSS ratio | exit |")
+    print("| case | input | time | peak RSS | time / time at 1/4 size | RSS / RSS at 1/4 size | exit |")
     print("|---|---|---|---|---|---|---|")
     for name in names:
         fn, base = CASES[name]
