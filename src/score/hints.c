@@ -276,7 +276,17 @@ static const marker_entry MARKERS[] = {
     {"copyright", WN_MARKER_FOOTER, 80}, {"©", WN_MARKER_FOOTER, 80},
     {"all rights reserved", WN_MARKER_FOOTER, 80}, {"版權所有", WN_MARKER_FOOTER, LINE},
     {"advertisement", WN_MARKER_AD, 14}, {"sponsored", WN_MARKER_AD, 10},
-    {"广告", WN_MARKER_AD, 5},
+    {"广告", WN_MARKER_AD, 5}, {"advert", WN_MARKER_AD, 6}, {"anzeige", WN_MARKER_AD, 7},
+    {"publicidad", WN_MARKER_AD, 10}, {"publicité", WN_MARKER_AD, 10},
+    {"story continues below", WN_MARKER_AD, 26}, {"article continues below", WN_MARKER_AD, 28},
+    {"continue reading below", WN_MARKER_AD, 26}, {"content continues below", WN_MARKER_AD, 28},
+    /* The labels of a page's controls, standing alone. */
+    {"caption", WN_MARKER_CONTROL, 7}, {"close", WN_MARKER_CONTROL, 5},
+    {"hide caption", WN_MARKER_CONTROL, 11}, {"toggle caption", WN_MARKER_CONTROL, 13},
+    {"enlarge this image", WN_MARKER_CONTROL, 16}, {"click to enlarge", WN_MARKER_CONTROL, 15},
+    {"this slideshow requires javascript", WN_MARKER_CONTROL, 32},
+    {"view gallery", WN_MARKER_CONTROL, 11}, {"launch gallery", WN_MARKER_CONTROL, 13},
+    {"tell us what you think", WN_MARKER_COMMENTS, 24},
     /* Links to other articles set between paragraphs, in the languages of
      * the web's news sites; a colon where the words could open a sentence. */
     {"read more:", WN_MARKER_SEEALSO, LINE}, {"read also", WN_MARKER_SEEALSO, LINE},
@@ -336,6 +346,44 @@ static bool counted_comments(const char *text, size_t len, size_t whole_len)
            prefix_ci(text + i, len - i, "条评论") || prefix_ci(text + i, len - i, "条回复");
 }
 
+/* A gallery's counter standing alone: "Image 2 of 5", "Photo 3/12", "1 of 9"
+ * (a bare "3/4" is a fraction, not a counter). */
+static bool gallery_counter(const char *text, size_t len, size_t whole_len)
+{
+    static const char *const WORDS_BEFORE[] = {"image", "photo", "picture", "slide", "foto", "bild"};
+    if (whole_len > 16)
+        return false;
+    size_t i = 0;
+    bool worded = false;
+    for (size_t w = 0; w < sizeof WORDS_BEFORE / sizeof WORDS_BEFORE[0]; w++)
+        if (prefix_ci(text, len, WORDS_BEFORE[w])) {
+            i = strlen(WORDS_BEFORE[w]);
+            worded = true;
+            break;
+        }
+    while (i < len && text[i] == ' ')
+        i++;
+    size_t digits = i;
+    while (i < len && text[i] >= '0' && text[i] <= '9')
+        i++;
+    if (i == digits)
+        return false;
+    while (i < len && text[i] == ' ')
+        i++;
+    if (i < len && text[i] == '/' && worded)
+        i++;
+    else if (i + 1 < len && (text[i] == 'o' || text[i] == 'O') && (text[i + 1] == 'f' || text[i + 1] == 'F'))
+        i += 2;
+    else
+        return false;
+    while (i < len && text[i] == ' ')
+        i++;
+    digits = i;
+    while (i < len && text[i] >= '0' && text[i] <= '9')
+        i++;
+    return i > digits && i == len;
+}
+
 wn_marker wn_marker_of_text(const char *text, size_t len, size_t whole_len)
 {
     /* Skip leading decoration: bullets, brackets, colons, spaces. */
@@ -349,6 +397,8 @@ wn_marker wn_marker_of_text(const char *text, size_t len, size_t whole_len)
         return WN_MARKER_NONE;
     if (counted_comments(text, len, whole_len))
         return WN_MARKER_COMMENTS;
+    if (gallery_counter(text, len, whole_len))
+        return WN_MARKER_CONTROL;
     for (size_t i = 0; i < sizeof MARKERS / sizeof MARKERS[0]; i++) {
         if (whole_len > MARKERS[i].max_whole)
             continue;
@@ -356,6 +406,51 @@ wn_marker wn_marker_of_text(const char *text, size_t len, size_t whole_len)
             return MARKERS[i].marker;
     }
     return WN_MARKER_NONE;
+}
+
+/* Case-insensitive (ASCII) search for a lower-case needle. */
+static bool contains_ci(const char *text, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (prefix_ci(text + i, len - i, needle) && (i == 0 || !is_alnum_ascii((unsigned char)text[i - 1])))
+            return true;
+    return false;
+}
+
+/* Whether a sentence of text starts with one of the words (an imperative). */
+static bool sentence_starts_with(const char *text, size_t len, const char *const *words, size_t count)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0) {
+            if (text[i - 1] != ' ')
+                continue;
+            char before = i >= 2 ? text[i - 2] : 0;
+            if (before != '.' && before != '!' && before != '?' && before != ':')
+                continue;
+        }
+        for (size_t w = 0; w < count; w++)
+            if (prefix_ci(text + i, len - i, words[w]))
+                return true;
+    }
+    return false;
+}
+
+bool wn_promo_text(const char *text, size_t len)
+{
+    static const char *const NETWORKS[] = {"facebook", "twitter", "instagram", "youtube",
+                                           "linkedin", "pinterest", "tiktok"};
+    static const char *const ASKS[] = {"subscribe", "sign up", "get", "click", "join", "receive"};
+    if ((contains_ci(text, len, "newsletter") || contains_ci(text, len, "newsletters")) &&
+        sentence_starts_with(text, len, ASKS, sizeof ASKS / sizeof ASKS[0]))
+        return true;
+    if (prefix_ci(text, len, "subscribe to") || prefix_ci(text, len, "follow")) {
+        unsigned networks = 0;
+        for (size_t i = 0; i < sizeof NETWORKS / sizeof NETWORKS[0]; i++)
+            networks += contains_ci(text, len, NETWORKS[i]);
+        return networks >= 2 || prefix_ci(text, len, "subscribe to");
+    }
+    return false;
 }
 
 wn_label wn_label_from_marker(wn_marker marker)
@@ -372,6 +467,8 @@ wn_label wn_label_from_marker(wn_marker marker)
     case WN_MARKER_AD: return WN_LABEL_AD;
     case WN_MARKER_SEEALSO: return WN_LABEL_RELATED;
     case WN_MARKER_MORE: return WN_LABEL_RELATED;
+    case WN_MARKER_CONTROL: return WN_LABEL_OTHER;
+    case WN_MARKER_PROMO: return WN_LABEL_OTHER;
     default: return WN_LABEL_NONE;
     }
 }
@@ -379,6 +476,6 @@ wn_label wn_label_from_marker(wn_marker marker)
 const char *wn_marker_name(wn_marker marker)
 {
     static const char *const NAMES[] = {"none", "related", "comments", "tipjar", "prevnext",
-                                        "share", "source", "nav", "footer", "ad", "seealso", "more"};
+                                        "share", "source", "nav", "footer", "ad", "seealso", "more", "control", "promo"};
     return (unsigned)marker < sizeof NAMES / sizeof NAMES[0] ? NAMES[marker] : "?";
 }

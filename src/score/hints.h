@@ -3,6 +3,7 @@
 #ifndef WN_HINTS_H
 #define WN_HINTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -65,7 +66,9 @@ typedef enum wn_marker {
     WN_MARKER_FOOTER,     /* copyright, licence numbers */
     WN_MARKER_AD,         /* "Advertisement" */
     WN_MARKER_SEEALSO,    /* an inline "Read more: <link>" line or heading */
-    WN_MARKER_MORE        /* "More letters", "More from us": related, as a heading only */
+    WN_MARKER_MORE,       /* "More letters", "More from us": related, as a heading only */
+    WN_MARKER_CONTROL,    /* a page control's label: "Close", "Caption", "Image 2 of 5" */
+    WN_MARKER_PROMO       /* a newsletter / follow-us prompt (wn_promo_text) */
 } wn_marker;
 
 /* Classifies the start of a block's text (UTF-8, whitespace collapsed).
@@ -73,6 +76,10 @@ typedef enum wn_marker {
  * must stand alone ("Advertisement") is not matched inside a sentence. */
 wn_marker wn_marker_of_text(const char *text, size_t len, size_t whole_len);
 wn_label wn_label_from_marker(wn_marker marker);
+/* Whether a short line's whole text (UTF-8, white space collapsed) is the
+ * site asking the reader to subscribe or follow it: "Sign up for our
+ * newsletter", "Follow us on Facebook, Twitter and Instagram." */
+bool wn_promo_text(const char *text, size_t len);
 const char *wn_marker_name(wn_marker marker);
 
 #endif

@@ -7,7 +7,7 @@
 
 static const char *const RULE_NAMES[WN_RULE_COUNT] = {
     "none", "outside", "top-candidate", "sibling", "inside", "class-id-hint", "marker",
-    "marker-section", "marker-tail", "link-density", "form", "title",
+    "marker-section", "marker-tail", "link-density", "form", "title", "link-line", "part",
 };
 
 const char *wn_rule_name(wn_rule rule)
@@ -361,6 +361,38 @@ static void select_region(wn_doc *doc, uint32_t top)
     }
 }
 
+/* The layout can cut the article into chunks, each in its own grid row
+ * with an ad rail beside it: the top's cousins that carry exactly its class
+ * words and score well are the other chunks. */
+static void select_parts(wn_doc *doc, uint32_t top)
+{
+    const wn_node *t = &doc->nodes[top];
+    if (t->parent == WN_NONE || !t->class_attr || !*t->class_attr)
+        return;
+    uint32_t parent = t->parent;
+    uint32_t grand = doc->nodes[parent].parent;
+    if (grand == WN_NONE || doc->nodes[grand].tag == GUMBO_TAG_BODY ||
+        doc->nodes[grand].tag == GUMBO_TAG_HTML)
+        return;
+    const wn_node *g = &doc->nodes[grand];
+    for (uint32_t i = grand + 1; i < g->end; i++) {
+        wn_node *n = &doc->nodes[i];
+        if (i == parent) {
+            i = n->end - 1;
+            continue;
+        }
+        if (n->kind != WN_NODE_ELEMENT || (n->flags & WN_NODE_SELECTED))
+            continue;
+        if (same_class(n, t) && n->score >= 0.5f * t->score && wn_link_density(n) < 0.25f &&
+            !(n->flags & WN_NODE_IN_CLUTTER)) {
+            n->flags |= WN_NODE_SELECTED;
+            n->label = WN_LABEL_BODY;
+            n->rule = WN_RULE_PART;
+            i = n->end - 1;
+        }
+    }
+}
+
 /* ---- pruning inside the region -------------------------------------------------- */
 
 typedef struct region {
@@ -402,11 +434,22 @@ static bool hint_says_clutter(const wn_node *n, const region *r)
     return false;
 }
 
+/* An inline element (a tag link, a date span) whose block holds much more
+ * text around it is words of a sentence, whatever its class says; only a
+ * visually hidden helper goes. */
+static bool inline_in_sentence(const wn_doc *doc, const wn_node *n)
+{
+    if ((n->flags & WN_NODE_BLOCK) || (n->hints & WN_HINT_HIDDEN) || n->block == WN_NONE)
+        return false;
+    const wn_node *b = &doc->nodes[n->block];
+    return b->own.chars >= 3 * n->all.chars + 40 && b->own.punct >= 1;
+}
+
 /* Returns true when the node's class/id/role words pruned it. */
 static bool prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
 {
     const wn_node *n = &doc->nodes[i];
-    if (!hint_says_clutter(n, r))
+    if (!hint_says_clutter(n, r) || inline_in_sentence(doc, n))
         return false;
     wn_label label = wn_label_from_hints(n->hints);
     prune(doc, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
@@ -434,6 +477,49 @@ static bool link_dense(const wn_node *n, const region *r)
         return true;
     /* A short block with a real share of links and no sentences: a link box. */
     return ld > 0.3f && n->all.chars < 200 && n->all.commas < 2 && !(n->hints & WN_HINT_POSITIVE);
+}
+
+/* A paragraph that is a single link and nothing else, set alone between
+ * paragraphs of prose: another article's headline or a "get the app" call.
+ * A run of such lines is a list the article gives; a sentence or a bare
+ * address is a reference the reader follows. */
+static bool whole_link_p(const wn_node *n)
+{
+    return n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_P && n->links == 1 &&
+           n->all.chars && n->link_chars == n->all.chars;
+}
+
+static bool prose_p(const wn_node *n)
+{
+    return n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_P && n->all.chars >= 80 &&
+           wn_link_density(n) < 0.5f;
+}
+
+static bool link_line(const wn_doc *doc, uint32_t i)
+{
+    const wn_node *n = &doc->nodes[i];
+    if (!whole_link_p(n) || n->all.chars < 15 || n->all.chars > 120 || n->parent == WN_NONE)
+        return false;
+    char buf[160];
+    size_t len = wn_leading_text(doc, i, buf, sizeof buf);
+    if (!len || buf[len - 1] == '.' || buf[len - 1] == '!' || buf[len - 1] == '?' ||
+        strncmp(buf, "http", 4) == 0 || strncmp(buf, "www.", 4) == 0)
+        return false;
+    /* Its element siblings: prose before it, no other such line around it. */
+    const wn_node *p = &doc->nodes[n->parent];
+    uint32_t prev = WN_NONE, next = WN_NONE;
+    for (uint32_t c = n->parent + 1; c < i; c = doc->nodes[c].end)
+        if (doc->nodes[c].kind == WN_NODE_ELEMENT)
+            prev = c;
+    for (uint32_t c = n->end; c < p->end; c = doc->nodes[c].end)
+        if (doc->nodes[c].kind == WN_NODE_ELEMENT) {
+            next = c;
+            break;
+        }
+    if ((prev != WN_NONE && whole_link_p(&doc->nodes[prev])) ||
+        (next != WN_NONE && whole_link_p(&doc->nodes[next])))
+        return false;
+    return prev != WN_NONE && prose_p(&doc->nodes[prev]);
 }
 
 /* The highest ancestor of index below the region root whose text starts with
@@ -546,9 +632,14 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         return false;
     if (n->all.chars == 0 || n->all.chars > 500)
         return false;
-    char lead[96];
+    char lead[400];
     size_t len = wn_leading_text(doc, i, lead, sizeof lead);
-    wn_marker m = wn_marker_of_text(lead, len, n->all.chars);
+    wn_marker m = wn_marker_of_text(lead, len < 95 ? len : 95, n->all.chars);
+    /* A one-line prompt to subscribe or follow: a leaf block only, so that
+     * a box of article text around it stays. */
+    if (m == WN_MARKER_NONE && n->own.chars == n->all.chars && n->all.chars <= 200 &&
+        len < sizeof lead - 1 && wn_promo_text(lead, len))
+        m = WN_MARKER_PROMO;
     /* "More ..." opens a section only as a heading; in a paragraph it is
      * a sentence ("More when we have it"). */
     if (m == WN_MARKER_NONE || (m == WN_MARKER_MORE && !is_heading((GumboTag)n->tag)))
@@ -602,6 +693,11 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r)
         }
         if (n->tag == GUMBO_TAG_FORM && n->inputs > 0 && (float)n->all.chars < 0.3f * (float)r->chars) {
             prune(doc, i, WN_LABEL_OTHER, WN_RULE_FORM);
+            i = n->end;
+            continue;
+        }
+        if (link_line(doc, i)) {
+            prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
             i = n->end;
             continue;
         }
@@ -706,6 +802,7 @@ void wn_score_select(wn_doc *doc)
     else
         top = refine_top(doc, top);
     select_region(doc, top);
+    select_parts(doc, top);
 
     region r;
     r.root = doc->nodes[top].parent == WN_NONE ? top : doc->nodes[top].parent;
@@ -728,6 +825,7 @@ void wn_score_select(wn_doc *doc)
             prune_selected(doc, i, &r);
         i = n->end - 1;
     }
+
     restore_if_emptied(doc);
     mark_title(doc);
 }

@@ -19,6 +19,8 @@ typedef enum wn_rule {
     WN_RULE_LINK_DENSITY,   /* mostly link text */
     WN_RULE_FORM,           /* a form with controls */
     WN_RULE_TITLE,          /* the page title repeated as a heading */
+    WN_RULE_LINK_LINE,      /* a paragraph that is one link and nothing else */
+    WN_RULE_PART,           /* another part of the article, of the top's class, in a cousin */
     WN_RULE_COUNT
 } wn_rule;
 

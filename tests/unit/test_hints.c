@@ -195,6 +195,7 @@ START_TEST(test_names)
     ck_assert_str_eq(wn_marker_name(WN_MARKER_PREVNEXT), "prevnext");
     ck_assert_str_eq(wn_marker_name(WN_MARKER_AD), "ad");
     ck_assert_str_eq(wn_marker_name(WN_MARKER_SEEALSO), "seealso");
+    ck_assert_str_eq(wn_marker_name(WN_MARKER_CONTROL), "control");
     ck_assert_str_eq(wn_marker_name((wn_marker)99), "?");
 }
 END_TEST
@@ -252,6 +253,15 @@ static const marker_case MARKERS[] = {
     {"Lesen Sie auch: Ein anderer Artikel", WN_MARKER_SEEALSO},
     {"DON'T MISS", WN_MARKER_SEEALSO},
     {"More letters", WN_MARKER_MORE},
+    {"Advert", WN_MARKER_AD},
+    {"Story continues below", WN_MARKER_AD},
+    {"Image 1 of 5", WN_MARKER_CONTROL},
+    {"Photo 3/12", WN_MARKER_CONTROL},
+    {"2 of 9", WN_MARKER_CONTROL},
+    {"Close", WN_MARKER_CONTROL},
+    {"HIDE CAPTION", WN_MARKER_CONTROL},
+    {"This slideshow requires JavaScript.", WN_MARKER_CONTROL},
+    {"Tell us what YOU think...", WN_MARKER_COMMENTS},
     {"MORE SIXERS", WN_MARKER_MORE},
     /* Sentences that merely start like a marker. */
     {"Moreover, the council said the pool would reopen in spring.", WN_MARKER_NONE},
@@ -266,6 +276,12 @@ static const marker_case MARKERS[] = {
      WN_MARKER_NONE},
     {"Relatedness between species is measured by comparing their genomes.", WN_MARKER_NONE},
     {"Sharemarket", WN_MARKER_NONE},
+    {"3/4", WN_MARKER_NONE},
+    {"Image 1 of 5 shows the lander", WN_MARKER_NONE},
+    {"1 of 5 adults", WN_MARKER_NONE},
+    {"Close to 200 people came", WN_MARKER_NONE},
+    {"Advertisers left", WN_MARKER_NONE},
+    {"Captions", WN_MARKER_NONE},
     {"Shares of the company rose", WN_MARKER_NONE},
     {"Commentary", WN_MARKER_NONE},
     {"Tweets", WN_MARKER_NONE},
@@ -292,6 +308,30 @@ START_TEST(test_marker)
     wn_marker m = wn_marker_of_text(c->text, strlen(c->text), chars_of(c->text));
     ck_assert_msg(m == c->marker, "\"%s\": marker %s, want %s", c->text, wn_marker_name(m),
                   wn_marker_name(c->marker));
+}
+END_TEST
+
+/* Newsletter and follow-us prompts, found anywhere in a short line. */
+START_TEST(test_promo_text)
+{
+    static const char *const YES[] = {
+        "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+        "Sign Up: Stay on top of the latest news! Sign up for our Email Newsletters here.",
+        "Follow The Opinion section on Facebook, Twitter and Instagram.",
+        "Subscribe to the channel for all of the latest videos.",
+    };
+    static const char *const NO[] = {
+        "The newsletter was first printed in 1998 by two students.",
+        "Follow the river north for two miles until you reach the bridge.",
+        "She signed up for the course after reading about it on Twitter.",
+        "Members can subscribe to the club newsletter for free.",
+        "",
+    };
+    for (size_t i = 0; i < sizeof YES / sizeof YES[0]; i++)
+        ck_assert_msg(wn_promo_text(YES[i], strlen(YES[i])), "\"%s\" not promo", YES[i]);
+    for (size_t i = 0; i < sizeof NO / sizeof NO[0]; i++)
+        ck_assert_msg(!wn_promo_text(NO[i], strlen(NO[i])), "\"%s\" promo", NO[i]);
+    ck_assert_str_eq(wn_marker_name(WN_MARKER_PROMO), "promo");
 }
 END_TEST
 
@@ -341,6 +381,7 @@ Suite *wn_test_suite(void)
 
     tc = tcase_create("markers");
     tcase_add_loop_test(tc, test_marker, 0, WN_COUNT(MARKERS));
+    tcase_add_test(tc, test_promo_text);
     tcase_add_test(tc, test_marker_whole_len);
     tcase_add_loop_test(tc, test_label_from_marker, 0, WN_COUNT(MARKER_LABELS));
     suite_add_tcase(s, tc);

@@ -187,6 +187,58 @@ static const score_case CASES[] = {
       {"title", PRUNED, WN_LABEL_TITLE},
       {"rel-box", PRUNED, WN_LABEL_RELATED}, {"rel-list", PRUNED, WN_LABEL_RELATED},
       {"menu", DROPPED, 0}, {"foot", DROPPED, 0}}},
+
+    {"a lone whole-link paragraph after prose goes; a run of them, a sentence, an address stay",
+     EN_CHROME_TOP
+     "<div id=\"art\"><h1 id=\"title\">A walk in the hills</h1>" EN_PARAS
+     "<p id=\"ll\"><a href=\"/x\">TEN TIPS FOR WALKING IN THE RAIN</a></p>" EN_PARAS
+     "<p id=\"run1\"><a href=\"/y\">London Jazz Festival, various places</a></p>"
+     "<p id=\"run2\"><a href=\"/z\">London Storytelling Festival, Soho</a></p>" EN_PARAS
+     "<p id=\"sent\"><a href=\"/s\">Read the rest of this post on the site.</a></p>" EN_PARAS
+     "<p id=\"url\"><a href=\"/u\">http://www.example.org/tripod/</a></p>" EN_PARAS
+     "</div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"ll", PRUNED, WN_LABEL_RELATED}, {"run1", KEPT, 0}, {"run2", KEPT, 0},
+      {"sent", KEPT, 0}, {"url", KEPT, 0}}},
+
+    {"gallery counters and control labels go, the captions stay",
+     EN_CHROME_TOP
+     "<div id=\"art\"><h1 id=\"title\">A walk in the hills</h1>"
+     "<div id=\"gal\"><div id=\"count\">Image 1 of 5</div>"
+     "<p id=\"cap\">The ridge seen from the stone wall at the top of the path.</p>"
+     "<div id=\"close\">Close</div></div>" EN_PARAS
+     "<div id=\"adv\">Advert</div>" EN_PARAS "</div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"cap", KEPT, 0}, {"count", PRUNED, WN_LABEL_OTHER},
+      {"close", PRUNED, WN_LABEL_OTHER}, {"adv", PRUNED, WN_LABEL_AD}}},
+
+    {"a tag-classed link inside a sentence is words of the sentence",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS
+     "<p id=\"s\">Radiation from high-energy particles is a key hazard of deep "
+     "<a id=\"tag\" class=\"textTag\" href=\"/t\">space travel</a>, but the crew would sleep in "
+     "shielded pods, and that would cut their dose by half on the way.</p>"
+     "<div id=\"tags\" class=\"tags\"><a href=\"/a\">space</a> <a href=\"/b\">mars</a></div>"
+     "</div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"s", KEPT, 0}, {"tag", KEPT, 0}, {"tags", PRUNED, WN_LABEL_OTHER}}},
+
+    {"an article cut into chunks of one class, each in its own row with an ad rail",
+     EN_CHROME_TOP
+     "<div id=\"chunks\"><div class=\"row\"><div id=\"b1\" class=\"article-body narrow\">" EN_PARAS "</div>"
+     "<div class=\"rail\"><a href=\"/ad\">x</a></div></div>"
+     "<div class=\"row-ad\">Advertisement</div>"
+     "<div class=\"row\"><div id=\"b2\" class=\"article-body narrow\">" EN_PARAS
+     "<p id=\"p4\">We came down by the long way round, past the old mill and the farm with the "
+     "red gate, and reached the car at dusk, tired, muddy and happy.</p></div>"
+     "<div class=\"rail\"><a href=\"/ad\">y</a></div></div></div>" EN_FOOTER "</body></html>",
+     {{"b1", KEPT, 0}, {"b2", KEPT, 0}, {"p4", KEPT, 0}, {"foot", DROPPED, 0}}},
+
+    {"a newsletter prompt line goes; a box of prose around the same words stays",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS
+     "<p id=\"promo\">Get the latest updates in your inbox. Subscribe to our newsletters.</p>"
+     "<div id=\"box\"><p id=\"q\">The club newsletter, which members can subscribe to, printed "
+     "the route, the map, and a list of the pubs along the way in its spring issue.</p></div>"
+     "</div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"q", KEPT, 0}, {"promo", PRUNED, WN_LABEL_OTHER}}},
 };
 
 static void check_page(const score_case *c)
