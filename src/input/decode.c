@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <uchardet.h>
 
@@ -84,13 +85,240 @@ static wn_status copy_utf8(wn_arena *arena, const char *bytes, size_t len, wn_de
     return WN_OK;
 }
 
-wn_status wn_decode_with(wn_arena *arena, const char *bytes, size_t len, const char *charset,
-                         wn_decoded *out)
+/* ---- where glibc's decoders depart from the browsers' --------------------
+ *
+ * iconv does the converting. The tables below cover what differs from the
+ * WHATWG Encoding Standard, found by decoding every single- and double-byte
+ * sequence with glibc and with Chromium: a few code points, the lone byte
+ * 0x80, and how many bytes one bad sequence costs. */
+
+/* Multi-byte decoders, and the glibc decoder each is done with. */
+typedef struct multibyte {
+    const char *charset;
+    const char *iconv_name;
+    unsigned char lead_min, lead_max;   /* lead bytes of two-byte sequences */
+    unsigned char lead2_min, lead2_max; /* a second lead range, or 0, 0 */
+    uint32_t byte80;                    /* the lone byte 0x80, or 0 for an error */
+    unsigned unit;                      /* bytes per code unit */
+} multibyte;
+
+static const multibyte MULTIBYTE[] = {
+    /* cp936 pages write the euro sign as the byte 0x80. */
+    {"GB18030", "GB18030", 0x81, 0xFE, 0, 0, 0x20AC, 1},
+    {"BIG5-HKSCS", "BIG5-HKSCS", 0x81, 0xFE, 0, 0, 0, 1},
+    {"CP949", "CP949", 0x81, 0xFE, 0, 0, 0, 1},
+    {"WINDOWS-31J", "WINDOWS-31J", 0x81, 0x9F, 0xE0, 0xFC, 0x80, 1},
+    /* Browsers decode EUC-JP with the JIS X 0208 index Shift_JIS uses (NEC
+     * row 13, U+FF5E for 0xA1C1); glibc's eucJP-ms has the same mapping. */
+    {"EUC-JP", "EUC-JP-MS", 0x8E, 0x8F, 0xA1, 0xFE, 0, 1},
+    /* A lone surrogate is one bad code unit, not one bad byte. */
+    {"UTF-16LE", "UTF-16LE", 0, 0, 0, 0, 0, 2},
+    {"UTF-16BE", "UTF-16BE", 0, 0, 0, 0, 0, 2},
+};
+
+/* Code points glibc gives where the WHATWG index has another. */
+typedef struct remap {
+    const char *charset;
+    uint32_t from, to;
+} remap;
+
+static const remap REMAPS[] = {
+    {"GB18030", 0xE5E5, 0x3000}, /* 0xA3A0: an ideographic space, not PUA */
+    /* ISO-2022-JP uses the same JIS X 0208 index as EUC-JP (see above). */
+    {"ISO-2022-JP", 0x301C, 0xFF5E}, {"ISO-2022-JP", 0x2016, 0x2225},
+    {"ISO-2022-JP", 0x2212, 0xFF0D}, {"ISO-2022-JP", 0x00A2, 0xFFE0},
+    {"ISO-2022-JP", 0x00A3, 0xFFE1}, {"ISO-2022-JP", 0x00AC, 0xFFE2},
+};
+
+/* Single-byte charsets decode through a table built from glibc, so that
+ * glibc's windows-1258 does not compose tone marks (browsers keep them
+ * combining) and these bytes read as the WHATWG index has them. */
+typedef struct byte_fix {
+    const char *charset;
+    unsigned char byte;
+    uint32_t cp;
+} byte_fix;
+
+static const byte_fix BYTE_FIXES[] = {
+    {"KOI8-U", 0xAE, 0x045E}, {"KOI8-U", 0xBE, 0x040E}, /* the index is KOI8-RU's: ў Ў */
+    {"MACINTOSH", 0xC6, 0x2206}, {"MACINTOSH", 0xF0, 0xF8FF},
+    {"MAC-CYRILLIC", 0xFF, 0x20AC},
+};
+
+static bool is_single_byte(const char *charset)
 {
-    out->charset = charset;
-    if (strcmp(charset, "UTF-8") == 0)
-        return copy_utf8(arena, bytes, len, out);
+    return strncmp(charset, "ISO-8859-", 9) == 0 || strncmp(charset, "WINDOWS-12", 10) == 0 ||
+           strcmp(charset, "WINDOWS-874") == 0 || strncmp(charset, "KOI8-", 5) == 0 ||
+           strcmp(charset, "IBM866") == 0 || strcmp(charset, "MACINTOSH") == 0 ||
+           strcmp(charset, "MAC-CYRILLIC") == 0;
+}
+
+/* What each byte 0x80..0xFF of a single-byte charset decodes to. */
+static bool single_byte_table(const char *charset, uint32_t table[128])
+{
     iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1)
+        return false;
+    /* The windows code pages' undefined bytes are C1 controls to a browser. */
+    bool c1_defined = strncmp(charset, "WINDOWS-", 8) == 0;
+    for (unsigned b = 0x80; b <= 0xFF; b++) {
+        char in = (char)b, buf[16];
+        char *ip = &in, *op = buf;
+        size_t il = 1, ol = sizeof buf;
+        iconv(cd, NULL, NULL, NULL, NULL);
+        size_t rc = iconv(cd, &ip, &il, &op, &ol);
+        iconv(cd, NULL, NULL, &op, &ol); /* windows-1258 holds a letter back for a tone mark */
+        size_t pos = 0;
+        if (rc != (size_t)-1 && op > buf)
+            table[b - 0x80] = wn_utf8_next(buf, (size_t)(op - buf), &pos);
+        else
+            table[b - 0x80] = c1_defined && b < 0xA0 ? b : 0xFFFD;
+    }
+    iconv_close(cd);
+    for (size_t i = 0; i < sizeof BYTE_FIXES / sizeof BYTE_FIXES[0]; i++)
+        if (strcmp(BYTE_FIXES[i].charset, charset) == 0)
+            table[BYTE_FIXES[i].byte - 0x80] = BYTE_FIXES[i].cp;
+    return true;
+}
+
+static wn_status decode_single_byte(wn_arena *arena, const char *bytes, size_t len,
+                                    const char *charset, wn_decoded *out)
+{
+    uint32_t table[128];
+    if (!single_byte_table(charset, table))
+        return WN_ERR_CHARSET;
+    size_t room;
+    char *dst = output_room(arena, len, &room);
+    if (!dst)
+        return WN_ERR_NOMEM;
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)bytes[i];
+        if (c < 0x80)
+            dst[o++] = (char)c;
+        else
+            o += wn_utf8_encode(table[c - 0x80], dst + o);
+    }
+    dst[o] = '\0';
+    out->utf8 = dst;
+    out->len = o;
+    return WN_OK;
+}
+
+static const multibyte *find_multibyte(const char *charset)
+{
+    for (size_t i = 0; i < sizeof MULTIBYTE / sizeof MULTIBYTE[0]; i++)
+        if (strcmp(MULTIBYTE[i].charset, charset) == 0)
+            return &MULTIBYTE[i];
+    return NULL;
+}
+
+/* Replaces the sequence iconv rejected at *in as the WHATWG decoder would;
+ * returns the bytes it stands for. A bad lead byte takes a non-ASCII byte
+ * after it along (only an ASCII one is read again). */
+static size_t replace_bad(const multibyte *mb, const unsigned char *in, size_t left, char **o)
+{
+    if (mb && in[0] == 0x80 && mb->byte80) {
+        *o += wn_utf8_encode(mb->byte80, *o);
+        return 1;
+    }
+    memcpy(*o, REPLACEMENT, 3);
+    *o += 3;
+    if (!mb)
+        return 1;
+    if (mb->unit > 1)
+        return left < mb->unit ? left : mb->unit;
+    bool lead = (in[0] >= mb->lead_min && in[0] <= mb->lead_max) ||
+                (in[0] >= mb->lead2_min && in[0] <= mb->lead2_max && mb->lead2_min);
+    return lead && left > 1 && in[1] >= 0x80 ? 2 : 1;
+}
+
+static bool contains(const char *hay, size_t len, const char *needle, size_t n)
+{
+    for (size_t i = 0; i + n <= len; i++) {
+        const char *p = memchr(hay + i, needle[0], len - n + 1 - i);
+        if (!p)
+            return false;
+        i = (size_t)(p - hay);
+        if (memcmp(p, needle, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Applies REMAPS for charset to the decoded text: in place when nothing
+ * grows, else into a new buffer (only when a remapped character occurs). */
+static wn_status apply_remaps(wn_arena *arena, const char *charset, wn_decoded *out)
+{
+    bool found = false;
+    for (size_t i = 0; i < sizeof REMAPS / sizeof REMAPS[0] && !found; i++) {
+        char enc[4];
+        size_t n = wn_utf8_encode(REMAPS[i].from, enc);
+        found = strcmp(REMAPS[i].charset, charset) == 0 && contains(out->utf8, out->len, enc, n);
+    }
+    if (!found)
+        return WN_OK;
+    /* Every remapped character grows by at most half (2 bytes to 3). */
+    char *dst = wn_arena_alloc(arena, out->len + out->len / 2 + 1);
+    if (!dst)
+        return WN_ERR_NOMEM;
+    size_t pos = 0, o = 0;
+    while (pos < out->len) {
+        uint32_t cp = wn_utf8_next(out->utf8, out->len, &pos);
+        for (size_t i = 0; i < sizeof REMAPS / sizeof REMAPS[0]; i++)
+            if (REMAPS[i].from == cp && strcmp(REMAPS[i].charset, charset) == 0)
+                cp = REMAPS[i].to;
+        o += wn_utf8_encode(cp, dst + o);
+    }
+    dst[o] = '\0';
+    out->utf8 = dst;
+    out->len = o;
+    return WN_OK;
+}
+
+/* HZ-GB-2312 (RFC 1843) rewritten as GB2312's EUC bytes: "~{" .. "~}"
+ * bracket pairs of 7-bit bytes that are GB2312 with the high bit cleared,
+ * "~~" is "~" and "~" before a newline joins lines. A bad byte becomes 0xFF,
+ * which the GB18030 decoder then replaces. glibc has no HZ decoder. */
+static char *hz_to_gb(wn_arena *arena, const char *bytes, size_t len, size_t *out_len)
+{
+    const unsigned char *b = (const unsigned char *)bytes;
+    unsigned char *dst = wn_arena_alloc(arena, len + 1);
+    if (!dst)
+        return NULL;
+    bool gb = false;
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char next = i + 1 < len ? b[i + 1] : 0;
+        if (b[i] == '~' && (next == '{' || next == '}' || (!gb && (next == '~' || next == '\n')))) {
+            if (next == '~')
+                dst[o++] = '~';
+            gb = next == '{' || (gb && next != '}');
+            i++;
+        } else if (!gb) {
+            dst[o++] = b[i] < 0x80 ? b[i] : 0xFF;
+        } else if (b[i] >= 0x21 && b[i] <= 0x7E && next >= 0x21 && next <= 0x7E) {
+            dst[o++] = b[i] | 0x80;
+            dst[o++] = next | 0x80;
+            i++;
+        } else if (b[i] == '\n' || b[i] == '\r') {
+            gb = false; /* a line end closes GB mode, as decoders commonly allow */
+            dst[o++] = b[i];
+        } else {
+            dst[o++] = 0xFF;
+        }
+    }
+    *out_len = o;
+    return (char *)dst;
+}
+
+static wn_status decode_iconv(wn_arena *arena, const char *bytes, size_t len, const char *charset,
+                              wn_decoded *out)
+{
+    const multibyte *mb = find_multibyte(charset);
+    iconv_t cd = iconv_open("UTF-8", mb ? mb->iconv_name : charset);
+    if (cd == (iconv_t)-1 && mb)
+        cd = iconv_open("UTF-8", charset); /* a C library without eucJP-ms */
     if (cd == (iconv_t)-1)
         return WN_ERR_CHARSET;
     size_t room;
@@ -109,22 +337,44 @@ wn_status wn_decode_with(wn_arena *arena, const char *bytes, size_t len, const c
             break;
         if (errno == E2BIG || o_left < 3)
             break; /* cannot happen with 3x room; stop rather than overflow */
-        /* EILSEQ: a bad byte; EINVAL: a sequence cut short at the end. */
-        memcpy(o, REPLACEMENT, 3);
-        o += 3;
-        o_left -= 3;
         if (errno == EINVAL) {
-            in_left = 0;
+            /* A sequence cut short at the end: one U+FFFD for it. */
+            memcpy(o, REPLACEMENT, 3);
+            o += 3;
             break;
         }
-        in++;
-        in_left--;
+        char *before = o;
+        size_t used = replace_bad(mb, (const unsigned char *)in, in_left, &o);
+        o_left -= (size_t)(o - before);
+        in += used;
+        in_left -= used;
     }
+    iconv(cd, NULL, NULL, &o, &o_left); /* a stateful decoder's last character */
     iconv_close(cd);
     *o = '\0';
     out->utf8 = dst;
     out->len = (size_t)(o - dst);
-    return WN_OK;
+    return apply_remaps(arena, charset, out);
+}
+
+wn_status wn_decode_with(wn_arena *arena, const char *bytes, size_t len, const char *charset,
+                         wn_decoded *out)
+{
+    out->charset = charset;
+    if (strcmp(charset, "UTF-8") == 0)
+        return copy_utf8(arena, bytes, len, out);
+    if (is_single_byte(charset))
+        return decode_single_byte(arena, bytes, len, charset, out);
+    if (strcmp(charset, "HZ-GB-2312") == 0) {
+        size_t gb_len;
+        char *gb = hz_to_gb(arena, bytes, len, &gb_len);
+        if (!gb)
+            return WN_ERR_NOMEM;
+        wn_status st = decode_iconv(arena, gb, gb_len, "GB18030", out);
+        out->charset = charset;
+        return st;
+    }
+    return decode_iconv(arena, bytes, len, charset, out);
 }
 
 /* libuchardet's guess over the first bytes, as an iconv name, or NULL. */
@@ -177,6 +427,15 @@ wn_status wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *
     if (charset && !(strcmp(charset, "UTF-8") == 0 && !valid_utf8 && !mostly_utf8(bytes, len))) {
         out->source = WN_CHARSET_META;
         return wn_decode_with(arena, bytes, len, charset, out);
+    }
+    /* 7-bit bytes with escape sequences would pass for ASCII: ISO-2022-JP
+     * (or -KR, -CN), which Firefox's detector finds too. */
+    if (valid_utf8 && !has_multibyte && len && memchr(bytes, 0x1B, len)) {
+        charset = detect_charset(bytes, len);
+        if (charset && strncmp(charset, "ISO-2022-", 9) == 0) {
+            out->source = WN_CHARSET_DETECTED;
+            return wn_decode_with(arena, bytes, len, charset, out);
+        }
     }
     if (valid_utf8) {
         out->source = WN_CHARSET_DETECTED;

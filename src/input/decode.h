@@ -14,12 +14,14 @@ typedef struct wn_decoded {
     wn_charset_source source;
 } wn_decoded;
 
-/* Chooses the charset (BOM, hint, <meta>, detection, fallback) and converts.
- * Invalid sequences become U+FFFD. WN_ERR_CHARSET for an unknown hint. */
+/* Chooses the charset (BOM, hint, <meta>, detection, fallback) and converts
+ * as browsers do (the WHATWG decoders): invalid sequences become U+FFFD.
+ * WN_ERR_CHARSET for an unknown hint. */
 wn_status wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *charset_hint,
                     wn_decoded *out);
 
-/* Converts bytes from charset (an iconv name) to UTF-8 into the arena. */
+/* Converts bytes from charset (a name wn_charset_from_label() gives, or any
+ * iconv name) to UTF-8 into the arena. */
 wn_status wn_decode_with(wn_arena *arena, const char *bytes, size_t len, const char *charset,
                          wn_decoded *out);
 

@@ -10,9 +10,18 @@ typedef struct label_entry {
     const char *name;
 } label_entry;
 
-/* Sorted by label for bsearch. Names are glibc iconv names. Per WHATWG,
- * gb2312/gbk decode as GB18030, big5 as Big5-HKSCS, shift_jis as
- * windows-31j, euc-kr as windows-949 and latin1/ascii as windows-1252. */
+/* Sorted by label (strcmp) for the binary search. Names are glibc iconv
+ * names. Per WHATWG, gb2312/gbk decode as GB18030, big5 as Big5-HKSCS,
+ * shift_jis as windows-31j, euc-kr as windows-949 and latin1/ascii as
+ * windows-1252. Two departures: the labels WHATWG maps to its "replacement"
+ * decoder (a page of one U+FFFD, against script hidden from filters in the
+ * shift sequences) get the decoder they name, since winnow's output is
+ * escaped text and the text is what the caller wants; x-user-defined reads
+ * as windows-1252, which is what a <meta> of it means (its own decoder maps
+ * the upper half to private-use characters). ibm852, ibm855 and euc-tw
+ * are names only libuchardet reports; its other guesses outside WHATWG's
+ * list (mac-centraleurope, viscii) are wrong more often than not, so they
+ * stay unknown and such a page falls back to windows-1252. */
 static const label_entry LABELS[] = {
     {"866", "IBM866"},
     {"ansi_x3.4-1968", "WINDOWS-1252"},
@@ -43,6 +52,7 @@ static const label_entry LABELS[] = {
     {"csgb2312", "GB18030"},
     {"csibm866", "IBM866"},
     {"csiso2022jp", "ISO-2022-JP"},
+    {"csiso2022kr", "ISO-2022-KR"},
     {"csiso58gb231280", "GB18030"},
     {"csiso88596e", "ISO-8859-6"},
     {"csiso88596i", "ISO-8859-6"},
@@ -80,13 +90,15 @@ static const label_entry LABELS[] = {
     {"greek", "ISO-8859-7"},
     {"greek8", "ISO-8859-7"},
     {"hebrew", "ISO-8859-8"},
-    {"hz-gb-2312", "GB18030"},
+    {"hz-gb-2312", "HZ-GB-2312"},
     {"ibm-1252", "WINDOWS-1252"},
     {"ibm819", "WINDOWS-1252"},
     {"ibm852", "CP852"},
     {"ibm855", "CP855"},
     {"ibm866", "IBM866"},
     {"iso-10646-ucs-2", "UTF-16LE"},
+    {"iso-2022-cn", "ISO-2022-CN"},
+    {"iso-2022-cn-ext", "ISO-2022-CN-EXT"},
     {"iso-2022-jp", "ISO-2022-JP"},
     {"iso-2022-kr", "ISO-2022-KR"},
     {"iso-8859-1", "WINDOWS-1252"},
@@ -170,7 +182,7 @@ static const label_entry LABELS[] = {
     {"koi", "KOI8-R"},
     {"koi8", "KOI8-R"},
     {"koi8-r", "KOI8-R"},
-    {"koi8-ru", "KOI8-RU"},
+    {"koi8-ru", "KOI8-U"},
     {"koi8-u", "KOI8-U"},
     {"koi8_r", "KOI8-R"},
     {"korean", "CP949"},
@@ -246,6 +258,7 @@ static const label_entry LABELS[] = {
     {"x-mac-ukrainian", "MAC-CYRILLIC"},
     {"x-sjis", "WINDOWS-31J"},
     {"x-unicode20utf8", "UTF-8"},
+    {"x-user-defined", "WINDOWS-1252"},
     {"x-x-big5", "BIG5-HKSCS"},
 };
 

@@ -352,10 +352,10 @@ static const truncated_case TRUNCATED[] = {
     {"UTF-8 declared, 1 of 3 bytes left", NULL, "UTF-8", 2},
 };
 
-/* BUG (reported to the lead): in UTF-8 input a character cut short after
- * 2 of its 3 bytes ("\xE3\x80" at the very end) becomes two U+FFFD, one
- * per byte, where the WHATWG decoder and winnow's own iconv path (GBK, Big5
- * above) give one for the whole truncated sequence. */
+/* In UTF-8 input a character cut short after 2 of its 3 bytes ("\xE3\x80"
+ * at the very end) is one U+FFFD for the whole truncated sequence, as in the
+ * WHATWG decoder and winnow's iconv path (GBK, Big5 above); it once was one
+ * per byte. */
 static const truncated_case TRUNCATED_UTF8[] = {
     {"UTF-8 with hint, 2 of 3 bytes left", "utf-8", "UTF-8", 1},
     {"UTF-8 declared, 2 of 3 bytes left", NULL, "UTF-8", 1},
@@ -402,11 +402,11 @@ START_TEST(test_truncated_utf8)
 }
 END_TEST
 
-/* BUG (reported to the lead): a page declared UTF-8 whose bytes are UTF-8
- * but for one bad byte (a stray windows-1252 apostrophe, or the last
- * character cut in half by a size-capped download) loses its declaration:
- * wn_decode() hands it to the detector, which on a mostly-ASCII page says
- * WINDOWS-1250, and every non-ASCII character turns to mojibake
+/* Once a bug: a page declared UTF-8 whose bytes are UTF-8 but for one bad
+ * byte (a stray windows-1252 apostrophe, or the last
+ * character cut in half by a size-capped download) lost its declaration:
+ * wn_decode() handed it to the detector, which on a mostly-ASCII page said
+ * WINDOWS-1250, and every non-ASCII character turned to mojibake
  * ("caf\xC3\xA9" -> "caf\xC4\x82\xC2\xA9"). */
 typedef struct damaged_utf8_case {
     const char *name;
@@ -442,7 +442,8 @@ END_TEST
  * UTF-8 (checked by decode()) and nothing overflows (ASan/valgrind). */
 static const char *const GARBAGE_CHARSETS[] = {
     NULL, "utf-8", "gbk", "big5", "shift_jis", "euc-jp", "euc-kr", "iso-2022-jp",
-    "windows-1252", "koi8-r", "utf-16le", "utf-16be", "x-mac-cyrillic",
+    "windows-1252", "koi8-r", "utf-16le", "utf-16be", "x-mac-cyrillic", "windows-1258",
+    "koi8-u", "iso-2022-kr", "hz-gb-2312", "iso-2022-cn-ext", "macintosh",
 };
 
 START_TEST(test_garbage)
@@ -464,6 +465,116 @@ START_TEST(test_garbage)
         done(&p);
     }
     free(bytes);
+}
+END_TEST
+
+/* ---- where glibc departs from the WHATWG decoders --------------------------------------- */
+
+/* Bytes -> text as browsers decode them (checked against Chromium), through
+ * wn_decode_with() and so through the fixes over glibc's tables. */
+typedef struct whatwg_case {
+    const char *charset;
+    const char *bytes;
+    size_t len;
+    const char *text;
+} whatwg_case;
+
+#define W(charset, bytes, text) {charset, bytes, sizeof bytes - 1, text}
+
+static const whatwg_case WHATWG_BYTES[] = {
+    W("GB18030", "\x80", "\xE2\x82\xAC"),                /* cp936's euro sign */
+    W("GB18030", "\xA3\xA0", "\xE3\x80\x80"),            /* ideographic space, not PUA */
+    W("GB18030", "\xA2\xE3", "\xE2\x82\xAC"),
+    W("GB18030", "\x95\x34\xB2\x35", "\xF0\xA0\xAE\xB7"), /* 𠮷, four bytes */
+    W("GB18030", "\x81\x30\x84\x38", "\xC2\xA9"),        /* ©, four bytes */
+    W("GB18030", "\x81\xFF" "a", FFFD "a"),              /* a bad pair is one U+FFFD */
+    W("GB18030", "\x81 a", FFFD " a"),                   /* an ASCII byte is read again */
+    W("GB18030", "\x81\x30\x81" "a", FFFD "0\xE4\xB9\xA4"), /* bad four bytes: 0x30.. read again */
+    W("WINDOWS-31J", "\x80", "\xC2\x80"),
+    W("WINDOWS-31J", "\x81\x60\x87\x40", "\xEF\xBD\x9E\xE2\x91\xA0"), /* ～① */
+    W("WINDOWS-31J", "\x81\xAD" "a", FFFD "a"),          /* not U+FFFD and a katakana */
+    W("WINDOWS-31J", "\xA0" "\xB1", FFFD "\xEF\xBD\xB1"), /* 0xA0 alone; ｱ */
+    W("EUC-JP", "\xA1\xC1\xAD\xA1", "\xEF\xBD\x9E\xE2\x91\xA0"),      /* ～①, as Shift_JIS */
+    W("EUC-JP", "\xA1\xDD\xA1\xF1", "\xEF\xBC\x8D\xEF\xBF\xA0"),      /* －￠ */
+    W("EUC-JP", "\x8E\xB1", "\xEF\xBD\xB1"),
+    W("ISO-2022-JP", "\x1B$B\x21\x41\x21\x71\x1B(B.", "\xEF\xBD\x9E\xEF\xBF\xA0."),
+    W("ISO-2022-JP", "\x1B(J\x5C\x7E\x1B(B\x5C", "\xC2\xA5\xE2\x80\xBE\\"), /* JIS Roman */
+    W("BIG5-HKSCS", "\x9D\xEF\x9D\xEE", "\xE5\x98\x85\xE3\x97\x8E"),  /* 嘅㗎 */
+    W("BIG5-HKSCS", "\x88\x62", "\xC3\x8A\xCC\x84"),     /* one pointer, two code points */
+    W("CP949", "\x8C\x63", "\xEB\x98\xA0"),              /* 똠, outside KS X 1001 */
+    W("CP949", "\xB0\xFF" "a", FFFD "a"),
+    W("ISO-2022-KR", "\x1B$)C\x0E\x30\x21\x33\x2A\x0F", "\xEA\xB0\x80\xEB\x82\x98"), /* 가나 */
+    W("HZ-GB-2312", "~{Dc:C~}~~x~\ny", "\xE4\xBD\xA0\xE5\xA5\xBD~xy"), /* 你好~xy */
+    W("HZ-GB-2312", "~{Dc\n:C", "\xE4\xBD\xA0\n:C"),     /* a line end leaves GB mode */
+    W("HZ-GB-2312", "~{D\x01~}\xC4", FFFD FFFD FFFD),
+    W("KOI8-U", "\xAE\xBE\xA4\xA6\xA7\xAD", "\xD1\x9E\xD0\x8E\xD1\x94\xD1\x96\xD1\x97\xD2\x91"),
+    W("KOI8-R", "\xAE\xA3", "\xE2\x95\x9D\xD1\x91"),
+    W("WINDOWS-1258", "\xEA\xF2", "\xC3\xAA\xCC\xA3"),   /* ê + dot below, not composed */
+    W("WINDOWS-1258", "a\xEC", "a\xCC\x81"),
+    W("WINDOWS-1252", "\x80\x81\x8D\x9F", "\xE2\x82\xAC\xC2\x81\xC2\x8D\xC5\xB8"),
+    W("WINDOWS-1253", "\x81\xAA", "\xC2\x81" FFFD),     /* above 0x9F undefined is U+FFFD */
+    W("ISO-8859-3", "\xA5", FFFD),
+    W("ISO-8859-2", "\x80\xB6", "\xC2\x80\xC5\x9B"),
+    W("MACINTOSH", "\xC6\xF0", "\xE2\x88\x86\xEF\xA3\xBF"),
+    W("MAC-CYRILLIC", "\xFF", "\xE2\x82\xAC"),
+    W("UTF-16LE", "\x00\xD8" "A\x00", FFFD "A"),          /* lone lead surrogate */
+    W("UTF-16LE", "\x00\xDC" "A\x00", FFFD "A"),          /* lone trail surrogate */
+    W("UTF-16LE", "\x3D\xD8\x00\xDE", "\xF0\x9F\x98\x80"),
+    W("UTF-16LE", "\xFF\xDB\x00\xD8" "A\x00", FFFD FFFD "A"),
+    W("UTF-16LE", "A\x00\x00\xD8", "A" FFFD),             /* cut after a lead surrogate */
+    W("UTF-16LE", "A\x00\x00\xD8\x00", "A" FFFD),         /* and an odd byte: one U+FFFD */
+    W("UTF-16LE", "A\x00" "B", "A" FFFD),
+    W("UTF-16BE", "\xD8\x00\x00" "A\xDC\x00\x00" "B", FFFD "A" FFFD "B"),
+};
+
+START_TEST(test_whatwg_bytes)
+{
+    const whatwg_case *c = &WHATWG_BYTES[_i];
+    wn_arena arena;
+    wn_arena_init(&arena, 0);
+    wn_decoded d;
+    memset(&d, 0, sizeof d);
+    ck_assert_int_eq(wn_decode_with(&arena, c->bytes, c->len, c->charset, &d), WN_OK);
+    ck_assert_str_eq(d.charset, c->charset);
+    ck_assert_uint_eq(wn_utf8_valid_prefix(d.utf8, d.len), d.len);
+    ck_assert_msg(d.len == strlen(c->text) && memcmp(d.utf8, c->text, d.len) == 0,
+                  "%s case %d: got \"%s\", want \"%s\"", c->charset, _i, d.utf8, c->text);
+    wn_arena_release(&arena);
+}
+END_TEST
+
+/* Undeclared ISO-2022-JP is all 7-bit, so valid UTF-8 too: the escape
+ * sequences send it to the detector. */
+START_TEST(test_iso2022jp_undeclared)
+{
+    char *html = page_utf8("", "\xE4\xBA\xAC\xE9\x83\xBD\xE3\x81\xAE\xE7\xA7\x8B\xE3\x81\xAF\xE7"
+                               "\xBE\x8E\xE3\x81\x97\xE3\x81\x84\xE3\x80\x82\xE7\xB4\x85\xE8\x91\x89"
+                               "\xE3\x82\x92\xE8\xA6\x8B\xE3\x81\xAB\xE8\xA1\x8C\xE3\x81\x93\xE3\x81"
+                               "\x86\xE3\x80\x82"); /* 京都の秋は美しい。紅葉を見に行こう。 */
+    size_t len;
+    char *jis = encode_as("ISO-2022-JP", html, &len);
+    decoded_page p;
+    decode(&p, jis, len, NULL);
+    ck_assert_int_eq(p.status, WN_OK);
+    ck_assert_str_eq(p.d.charset, "ISO-2022-JP");
+    ck_assert_int_eq(p.d.source, WN_CHARSET_DETECTED);
+    ck_assert_str_eq(p.d.utf8, html);
+    done(&p);
+    free(jis);
+    free(html);
+}
+END_TEST
+
+/* An escape byte in an ASCII page that is no ISO-2022 stays UTF-8. */
+START_TEST(test_escape_in_ascii)
+{
+    static const char html[] = "<html><body><p>An \x1B[1mANSI\x1B[0m escape in plain text.</p></body></html>";
+    decoded_page p;
+    decode(&p, html, sizeof html - 1, NULL);
+    ck_assert_int_eq(p.status, WN_OK);
+    ck_assert_str_eq(p.d.charset, "UTF-8");
+    ck_assert_str_eq(p.d.utf8, html);
+    done(&p);
 }
 END_TEST
 
@@ -533,10 +644,16 @@ Suite *wn_test_suite(void)
     tcase_add_loop_test(tc, test_garbage, 0, WN_COUNT(GARBAGE_CHARSETS));
     suite_add_tcase(s, tc);
 
-    /* Failing tests for bugs reported to the lead (src/ is not ours to fix). */
+    /* Bugs that were found here and fixed. */
     tc = tcase_create("regressions");
     tcase_add_loop_test(tc, test_truncated_utf8, 0, WN_COUNT(TRUNCATED_UTF8));
     tcase_add_loop_test(tc, test_declared_utf8_damaged, 0, WN_COUNT(DAMAGED_UTF8));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("whatwg");
+    tcase_add_loop_test(tc, test_whatwg_bytes, 0, WN_COUNT(WHATWG_BYTES));
+    tcase_add_test(tc, test_iso2022jp_undeclared);
+    tcase_add_test(tc, test_escape_in_ascii);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("decode_with");

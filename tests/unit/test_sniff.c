@@ -33,6 +33,9 @@ static const label_case LABELS[] = {
     {"utf8", "UTF-8"},           {"utf-8", "UTF-8"},         {"UTF-8", "UTF-8"},
     {"unicode-1-1-utf-8", "UTF-8"}, {"utf-16", "UTF-16LE"},  {"utf-16le", "UTF-16LE"},
     {"utf-16be", "UTF-16BE"},
+    /* Names only libuchardet reports; its guesses no browser has stay unknown. */
+    {"UHC", "CP949"},            {"EUC-TW", "EUC-TW"},       {"IBM855", "CP855"},
+    {"MAC-CENTRALEUROPE", NULL}, {"VISCII", NULL},
     /* Spaces around the label are trimmed; case does not matter. */
     {"  gbk  ", "GB18030"},      {"\tUtF-8\n", "UTF-8"},     {"\r\fBIG5 ", "BIG5-HKSCS"},
     /* Unknown labels. */
@@ -51,6 +54,102 @@ START_TEST(test_label)
                       got ? got : "NULL", c->name);
     else
         ck_assert_msg(got == NULL, "\"%s\": got %s, want NULL", c->label, got);
+}
+END_TEST
+
+/* Every label of the WHATWG Encoding Standard, by the decoder it gets here
+ * (the "replacement" labels get the decoder they name; see sniff.c). */
+typedef struct whatwg_case {
+    const char *name;
+    const char *labels;   /* space-separated */
+} whatwg_case;
+
+static const whatwg_case WHATWG[] = {
+    {"UTF-8", "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8"},
+    {"IBM866", "866 cp866 csibm866 ibm866"},
+    {"ISO-8859-2",
+     "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 "
+     "l2 latin2"},
+    {"ISO-8859-3",
+     "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 "
+     "l3 latin3"},
+    {"ISO-8859-4",
+     "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 "
+     "l4 latin4"},
+    {"ISO-8859-5",
+     "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 "
+     "iso_8859-5:1988"},
+    {"ISO-8859-6",
+     "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 "
+     "iso-8859-6-e iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 "
+     "iso_8859-6:1987"},
+    {"ISO-8859-7",
+     "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 "
+     "iso88597 iso_8859-7 iso_8859-7:1987 sun_eu_greek"},
+    {"ISO-8859-8",
+     "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 "
+     "iso88598 iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical"},
+    {"ISO-8859-10", "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6"},
+    {"ISO-8859-13", "iso-8859-13 iso8859-13 iso885913"},
+    {"ISO-8859-14", "iso-8859-14 iso8859-14 iso885914"},
+    {"ISO-8859-15", "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9"},
+    {"ISO-8859-16", "iso-8859-16"},
+    {"KOI8-R", "cskoi8r koi koi8 koi8-r koi8_r"},
+    {"KOI8-U", "koi8-ru koi8-u"},
+    {"MACINTOSH", "csmacintosh mac macintosh x-mac-roman"},
+    {"WINDOWS-874", "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874"},
+    {"WINDOWS-1250", "cp1250 windows-1250 x-cp1250"},
+    {"WINDOWS-1251", "cp1251 windows-1251 x-cp1251"},
+    {"WINDOWS-1252",
+     "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 "
+     "iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 "
+     "x-cp1252 x-user-defined"},
+    {"WINDOWS-1253", "cp1253 windows-1253 x-cp1253"},
+    {"WINDOWS-1254",
+     "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 "
+     "iso_8859-9:1989 l5 latin5 windows-1254 x-cp1254"},
+    {"WINDOWS-1255", "cp1255 windows-1255 x-cp1255"},
+    {"WINDOWS-1256", "cp1256 windows-1256 x-cp1256"},
+    {"WINDOWS-1257", "cp1257 windows-1257 x-cp1257"},
+    {"WINDOWS-1258", "cp1258 windows-1258 x-cp1258"},
+    {"MAC-CYRILLIC", "x-mac-cyrillic x-mac-ukrainian"},
+    {"GB18030",
+     "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk "
+     "gb18030"},
+    {"BIG5-HKSCS", "big5 big5-hkscs cn-big5 csbig5 x-x-big5"},
+    {"EUC-JP", "cseucpkdfmtjapanese euc-jp x-euc-jp"},
+    {"ISO-2022-JP", "csiso2022jp iso-2022-jp"},
+    {"WINDOWS-31J", "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis"},
+    {"CP949",
+     "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 "
+     "ksc5601 ksc_5601 windows-949"},
+    {"ISO-2022-KR", "csiso2022kr iso-2022-kr"},
+    {"ISO-2022-CN", "iso-2022-cn"},
+    {"ISO-2022-CN-EXT", "iso-2022-cn-ext"},
+    {"HZ-GB-2312", "hz-gb-2312"},
+    {"UTF-16BE", "unicodefffe utf-16be"},
+    {"UTF-16LE", "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le"},
+};
+
+START_TEST(test_whatwg_labels)
+{
+    const whatwg_case *c = &WHATWG[_i];
+    const char *p = c->labels;
+    while (*p) {
+        size_t n = strcspn(p, " ");
+        const char *got = wn_charset_from_label(p, n);
+        ck_assert_msg(got && strcmp(got, c->name) == 0, "\"%.*s\": got %s, want %s", (int)n, p,
+                      got ? got : "NULL", c->name);
+        p += n;
+        p += *p == ' ';
+    }
+}
+END_TEST
+
+/* The label of the replacement decoder itself names no charset. */
+START_TEST(test_replacement_label)
+{
+    ck_assert_ptr_null(wn_charset_from_label("replacement", 11));
 }
 END_TEST
 
@@ -221,6 +320,8 @@ Suite *wn_test_suite(void)
     TCase *tc = tcase_create("labels");
     tcase_add_loop_test(tc, test_label, 0, WN_COUNT(LABELS));
     tcase_add_test(tc, test_label_length);
+    tcase_add_loop_test(tc, test_whatwg_labels, 0, WN_COUNT(WHATWG));
+    tcase_add_test(tc, test_replacement_label);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("bom");
