@@ -1,9 +1,11 @@
 #include "output/content.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "score/hints.h"
+#include "score/score.h"
 #include "utf8.h"
 
 typedef struct frame {
@@ -267,40 +269,1891 @@ static void emit_subtree(emitter *e, uint32_t root)
     flush_line(e);
 }
 
-/* The comment thread: blocks pruned as comments inside the article, and
- * comment containers outside it, in document order. */
+/* ---- the comment thread (--comments) -------------------------------------------
+ *
+ * Output: a flat list of comments in document order; a reply follows the
+ * comment it answers with a greater depth (COMMENT_OPEN's level). Each holds
+ * its paragraphs and, when found, its author and date. No comment, no section.
+ *
+ * Where a thread is looked for, in document order, never in the kept body:
+ *   - blocks the scorer dropped as comments inside the article;
+ *   - outside the article, elements whose class/id/role says comments, the
+ *     section a comment heading opens ("评论 18", "Responses (41)", "Leave a
+ *     comment") and blocks labelled with it ("网友评论：…"), never in a sidebar
+ *     or widget, never around the article;
+ *   - posts that repeat the article's own container (forum replies, other
+ *     answers of a Q&A page): siblings of an ancestor of the top candidate with
+ *     its tag and class, holding at the same place an element of the top
+ *     candidate's tag, class and id, both signed (an author or a date).
+ * What one comment is: a container (div, li, article, section, dl, table, tr
+ * or a custom element) with text of its own that repeats among its siblings
+ * with an author, date or action beside the text, or says comment in its
+ * class, or has the shape of comments seen elsewhere in the thread; or a run
+ * of siblings repeating a cycle of shapes (Blogger's dt/dd, a table's
+ * header-row/text-row pairs). Comments inside a comment are its replies.
+ * Inside a comment every run of text is a piece, classified by the class
+ * words around it (author/name/nick/user, date/time, reply/like/share/count,
+ * meta/info/profile, content/text/message, quote, form) and by its shape (a
+ * date, a counter such as "赞 31", a link alone, a heading, a signature, a
+ * notice such as "暂无评论"). The text is the first piece of some length with
+ * the elements around it that hold nothing else (and its siblings of the same
+ * shape); the author and date are the first such pieces, else a short name
+ * before the text. Forms, buttons, counters, badges, profiles, quotes of other
+ * posts and navigation are left out. */
+
+enum {
+    PK_TEXT = 0, PK_AUTHOR, PK_DATE, PK_ACTION, PK_META, PK_LINK, PK_HEAD, PK_SEP, PK_FORM
+};
+
+/* What an element's class words (or tag) say its text is. */
+enum {
+    CK_NONE = 0, CK_TEXT, CK_AUTHOR, CK_DATE, CK_META, CK_ACTION, CK_FORM, CK_QUOTE,
+    CK_UNSET = 0xFF
+};
+
+typedef struct piece {
+    uint32_t node;     /* its first text node */
+    uint32_t owner;    /* the block, or the field-like inline element, it belongs to */
+    uint32_t start;    /* its text in thread.text */
+    uint32_t len;
+    bool link;         /* all of it inside links */
+    bool word;         /* it has a letter, digit or ideograph */
+    bool signature;    /* it opens with a rule: "____ Tony" */
+    bool marker;       /* a heading of the thread: "3 Comments", "暂无评论" */
+    bool header;       /* a header line: "Bob 于 2024-3-16 8:20 发表：" */
+    bool notice;       /* a notice of the thread: "暂无评论，快来抢沙发" */
+    bool analysed;     /* the fields above are set */
+    int8_t shape;      /* PART_* of its text */
+    float weight;
+} piece;
+
+/* One comment: an element, or a run of sibling elements [node, end) when
+ * the thread repeats a few siblings per comment (Blogger's dt/dd pairs). */
+typedef struct citem {
+    uint32_t node;     /* its (first) element; WN_NONE once absorbed */
+    uint32_t end;      /* one past its last node */
+    uint32_t root;     /* where its text is (a post body), or WN_NONE to find it */
+    bool weak;         /* only its class says comment: text alone, no author or date */
+} citem;
+
+#define THREAD_MAX_LEVEL 64
+#define NAME_MAX_WEIGHT 32.0f
+
+typedef struct thread {
+    const wn_doc *doc;
+    uint8_t *direct;   /* per node: the element has word text of its own */
+    uint8_t *ckind;    /* per node: CK_* of its class words, CK_UNSET until asked */
+    uint32_t *post_root; /* per node: a post's body element, or 0 */
+    piece *pieces;
+    size_t np, pcap;
+    wn_buf text;
+    citem *items;
+    size_t ni, icap;
+    uint64_t *shapes;  /* shapes of comments that repeat with an author or date */
+    size_t nshapes, shapecap;
+    bool learning;
+    bool failed;
+} thread;
+
+static bool grow(void **array, size_t *cap, size_t count, size_t size)
+{
+    if (count < *cap)
+        return true;
+    size_t cap2 = *cap ? *cap * 2 : 64;
+    void *grown = realloc(*array, cap2 * size);
+    if (!grown)
+        return false;
+    *array = grown;
+    *cap = cap2;
+    return true;
+}
+
+/* ---- text shapes ---- */
+
+static bool is_word_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    if (cp <= 0xBF || cp == 0xD7 || cp == 0xF7)
+        return false;
+    if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+        (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+        (cp >= 0xFF5B && cp <= 0xFF65) || cp == 0xFFFD)
+        return false;
+    return true;
+}
+
+static bool has_word(const char *s, size_t len)
+{
+    for (size_t pos = 0; pos < len;) {
+        if (is_word_cp(wn_utf8_next(s, len, &pos)))
+            return true;
+    }
+    return false;
+}
+
+/* Length as a reader weighs it (a CJK character counts three). */
+static float weight_of(const char *s, size_t len)
+{
+    wn_text_stats st;
+    memset(&st, 0, sizeof st);
+    wn_text_measure(s, len, &st);
+    return (float)st.chars + 2.0f * (float)st.cjk;
+}
+
+static bool word_in(const char *word, size_t len, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], word, len) == 0)
+            return true;
+    return false;
+}
+
+/* Latin words of dates and times ("April 2, 2024 at 6:14 pm", "4h ago"). */
+static const char *const DATE_WORDS[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "at",
+    "am", "pm", "ago", "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute",
+    "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks",
+    "mo", "month", "months", "y", "yr", "yrs", "year", "years", "yesterday", "today", "just",
+    "now", "edited", "updated", "posted", "on", "st", "nd", "rd", "th", "utc", "gmt", "a", "an",
+    "of", "last", "answered", "asked", "commented", "replied", "modified", NULL};
+static const char *const RELATIVE_WORDS[] = {"yesterday", "today", "now", NULL};
+
+/* Latin words of counters and actions ("3 replies", "Reply", "1.2K", "OP"). */
+static const char *const ACTION_WORDS[] = {
+    "reply", "replies", "report", "like", "likes", "liked", "unlike", "upvote", "upvotes",
+    "downvote", "downvotes", "vote", "votes", "point", "points", "share", "shares", "quote",
+    "edit", "delete", "flag", "permalink", "link", "helpful", "useful", "says", "said", "wrote",
+    "op", "load", "more", "view", "show", "hide", "see", "all", "comment", "comments", "response",
+    "responses", "top", "collapse", "expand", "k", "award", "awards", "follow", "save", "cancel",
+    "reactions", "sort", "by", "newest", "oldest", "best", "permalink", NULL};
+
+/* CJK words of counters and actions, longest first where one starts another. */
+static const char *const ACTION_CJK[] = {
+    "只看该作者", "电梯直达", "作者赞过", "复制链接", "写留言", "条回复", "条评论", "展开回复",
+    "回复", "回覆", "举报", "舉報", "点赞", "點讚", "赞过", "赞", "讚", "踩", "顶", "頂", "分享",
+    "引用", "删除", "刪除", "收起", "展开", "展開", "查看", "更多", "全部", "条", "條", "楼主",
+    "楼", "樓", "沙发", "沙發", "板凳", "地板", "支持", "反对", "反對", "评论", "評論", "有用",
+    "没用", "追问", "留言", "置顶", "收藏", "关注", "關注", "转发", "轉發", "私信", "跳转",
+    "喜欢", "喜歡", "浏览", "阅读", "閱讀", "热度", "获赞", "万", "萬", "千", "次", "人", "共",
+    "楼层", "回", NULL};
+
+/* CJK characters of dates and times ("2小时前", "7月2日", "发表于"). */
+static const uint32_t DATE_CJK[] = { /* 年月日号號时時分秒前天周週星期昨今刚剛才点點午上下晚凌晨早发發表于於布编編辑輯更新小钟鐘个個内內以 */
+    0x4E0A, 0x4E0B, 0x4E2A, 0x4E8E, 0x4ECA, 0x4EE5, 0x500B, 0x5167, 0x5185, 0x51CC, 0x5206,
+    0x521A, 0x524D, 0x525B, 0x5348, 0x53D1, 0x53F7, 0x5468, 0x5929, 0x5C0F, 0x5E03, 0x5E74,
+    0x624D, 0x65B0, 0x65BC, 0x65E5, 0x65E9, 0x65F6, 0x661F, 0x6628, 0x6642, 0x665A, 0x6668,
+    0x66F4, 0x6708, 0x671F, 0x70B9, 0x767C, 0x79D2, 0x7DE8, 0x7F16, 0x865F, 0x8868, 0x8F2F,
+    0x8F91, 0x9031, 0x9418, 0x949F, 0x9EDE};
+static const uint32_t CJK_NUMERALS[] = { /* 一二三四五六七八九十两兩半几幾 */
+    0x4E00, 0x4E03, 0x4E09, 0x4E24, 0x4E5D, 0x4E8C, 0x4E94, 0x5169, 0x516B, 0x516D, 0x51E0,
+    0x5341, 0x534A, 0x56DB, 0x5E7E};
+
+static bool cjk_in(uint32_t cp, const uint32_t *set, size_t n)
+{
+    size_t lo = 0, hi = n; /* the set is sorted */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (set[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && set[lo] == cp;
+}
+enum { PART_EMPTY = 0, PART_DATE, PART_COUNTER, PART_OTHER };
+
+/* A date, a counter/action, or other text: one part of a piece. */
+static int part_kind(const char *s, size_t len)
+{
+    unsigned digits = 0, numerals = 0, date_words = 0, relative = 0, actions = 0;
+    unsigned date_punct = 0, dots = 0;
+    bool prev_digit = false;
+    for (size_t pos = 0; pos < len;) {
+        size_t at = pos;
+        uint32_t cp = wn_utf8_next(s, len, &pos);
+        if (cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) {
+            char word[20];
+            size_t n = 0;
+            pos = at;
+            while (pos < len && (((unsigned char)s[pos] | 0x20) >= 'a' &&
+                                 ((unsigned char)s[pos] | 0x20) <= 'z')) {
+                if (n < sizeof word)
+                    word[n] = (char)(s[pos] | 0x20);
+                n++;
+                pos++;
+            }
+            if (n > sizeof word)
+                return PART_OTHER;
+            if (word_in(word, n, DATE_WORDS)) {
+                date_words++;
+                if (word_in(word, n, RELATIVE_WORDS))
+                    relative++;
+            } else if (word_in(word, n, ACTION_WORDS))
+                actions++;
+            else
+                return PART_OTHER;
+            prev_digit = false;
+            continue;
+        }
+        if (cp >= '0' && cp <= '9') {
+            digits++;
+            prev_digit = true;
+            continue;
+        }
+        if (cp == '-' || cp == '/' || cp == ':' || cp == '.') {
+            if (prev_digit && pos < len && s[pos] >= '0' && s[pos] <= '9') {
+                if (cp == '.')
+                    dots++;
+                else
+                    date_punct++;
+            }
+            prev_digit = false;
+            continue;
+        }
+        prev_digit = false;
+        if (!is_word_cp(cp) || cp < 0x80)
+            continue;
+        bool matched = false;
+        for (size_t i = 0; ACTION_CJK[i]; i++) {
+            if (ACTION_CJK[i][0] != s[at])
+                continue;
+            size_t n = strlen(ACTION_CJK[i]);
+            if (len - at >= n && memcmp(s + at, ACTION_CJK[i], n) == 0) {
+                pos = at + n;
+                actions++;
+                matched = true;
+                break;
+            }
+        }
+        if (matched)
+            continue;
+        if (cjk_in(cp, DATE_CJK, sizeof DATE_CJK / sizeof DATE_CJK[0])) {
+            date_words++;
+            if (cp == 0x6628 || cp == 0x4ECA || cp == 0x521A || cp == 0x525B) /* 昨今刚剛 */
+                relative++;
+        } else if (cjk_in(cp, CJK_NUMERALS, sizeof CJK_NUMERALS / sizeof CJK_NUMERALS[0])) {
+            numerals++;
+        } else {
+            return PART_OTHER;
+        }
+    }
+    if (dots >= 2)
+        date_punct++;
+    bool numbered = digits || numerals;
+    /* "2小时前", "5楼 2024.04.09 10:21": a date, with or without a counter. */
+    if ((numbered && (date_words || date_punct)) || relative)
+        return PART_DATE;
+    if (actions || numbered)
+        return PART_COUNTER;
+    return date_words ? PART_OTHER : PART_EMPTY;
+}
+
+/* Where a piece splits into parts: "08-26 · 赞 31", "by Bob » Mar 9". */
+static size_t separator_at(const char *s, size_t len, size_t pos)
+{
+    static const char *const SEPS[] = {"\xC2\xB7", "\xE2\x80\xA2", "|", "\xEF\xBD\x9C",
+                                       "\xE2\x88\x99", "\xE2\x8B\x85", "\xC2\xBB", "\xC2\xAB",
+                                       "\xE2\x80\xBA", "\xE2\x97\x8F", " - ", " \xE2\x80\x94 ",
+                                       "\xE3\x80\x80", "\xEF\xBC\x9A", NULL};
+    unsigned char c = (unsigned char)s[pos];
+    if (c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF && c != '|' && c != ' ')
+        return 0;
+    for (size_t i = 0; SEPS[i]; i++) {
+        size_t n = strlen(SEPS[i]);
+        if (len - pos >= n && memcmp(s + pos, SEPS[i], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/* "回答时间", "发布日期", "Date": the label before a date. */
+static bool date_label(const char *s, size_t len)
+{
+    static const char *const ENDS[] = {"时间", "時間", "日期", "time", "Time", "date", "Date", NULL};
+    if (!len || len > 24)
+        return false;
+    for (size_t i = 0; ENDS[i]; i++) {
+        size_t n = strlen(ENDS[i]);
+        if (len >= n && memcmp(s + len - n, ENDS[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Classifies a piece by its parts: PART_DATE if one part is a date and the
+ * others counters, PART_COUNTER if all are counters or actions. *date and
+ * *date_len get the first date part. */
+static int shape_of_text(const char *s, size_t len, const char **date, size_t *date_len)
+{
+    int result = PART_EMPTY;
+    size_t start = 0;
+    for (size_t pos = 0; pos <= len;) {
+        size_t sep = pos < len ? separator_at(s, len, pos) : 1;
+        if (!sep) {
+            pos++;
+            continue;
+        }
+        const char *part = s + start;
+        size_t plen = pos - start;
+        while (plen && (*part == ' ')) {
+            part++;
+            plen--;
+        }
+        while (plen && part[plen - 1] == ' ')
+            plen--;
+        int k = date_label(part, plen) ? PART_EMPTY : part_kind(part, plen);
+        if (k == PART_OTHER)
+            return PART_OTHER;
+        if (k == PART_DATE && result != PART_DATE) {
+            result = PART_DATE;
+            if (date) {
+                *date = part;
+                *date_len = plen;
+            }
+        } else if (k == PART_COUNTER && result == PART_EMPTY) {
+            result = PART_COUNTER;
+        }
+        pos += sep;
+        start = pos;
+    }
+    return result;
+}
+
+/* A line opening with a rule of underscores or dashes: a signature. */
+static bool signature_rule(const char *s, size_t len)
+{
+    size_t run = 0;
+    while (run < len && (s[run] == '_' || s[run] == '-' || s[run] == '='))
+        run++;
+    return run >= 4;
+}
+
+/* A counter with a word in it ("5楼", "顶(34)", "Reply"), not a bare number. */
+static bool counter_word(const char *s, size_t len)
+{
+    bool word = false;
+    for (size_t pos = 0; pos < len;) {
+        uint32_t cp = wn_utf8_next(s, len, &pos);
+        if (is_word_cp(cp) && !(cp >= '0' && cp <= '9'))
+            word = true;
+    }
+    return word && part_kind(s, len) == PART_COUNTER;
+}
+
+static bool name_like(const char *s, size_t len);
+
+/* A comment's header line, "美食爱好者 于 2024-3-16 8:20:11 发表：": ends with a
+ * colon and holds a date (a run of digits with - / : in it). *date gets the
+ * date, *name the words before it when they are a name. */
+static bool header_line(const char *s, size_t len, const char **date, size_t *date_len,
+                        const char **name, size_t *name_len)
+{
+    while (len && s[len - 1] == ' ')
+        len--;
+    bool colon = (len >= 1 && s[len - 1] == ':') ||
+                 (len >= 3 && memcmp(s + len - 3, "\xEF\xBC\x9A", 3) == 0);
+    if (!colon)
+        return false;
+    /* The longest run of digits, spaces and - / : . starting with a digit. */
+    size_t best = 0, best_len = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9'))
+            continue;
+        size_t j = i, seps = 0;
+        while (j < len && ((s[j] >= '0' && s[j] <= '9') || s[j] == '-' || s[j] == '/' ||
+                           s[j] == ':' || s[j] == '.' || s[j] == ' ')) {
+            seps += s[j] == '-' || s[j] == '/' || s[j] == ':';
+            j++;
+        }
+        while (j > i && (s[j - 1] == ' ' || s[j - 1] == ':'))
+            j--;
+        if (seps >= 2 && j - i > best_len) {
+            best = i;
+            best_len = j - i;
+        }
+    }
+    if (best_len < 6)
+        return false;
+    if (date) {
+        *date = s + best;
+        *date_len = best_len;
+    }
+    if (name) {
+        size_t n = 0;
+        while (n < best && s[n] != ' ')
+            n++;
+        *name = s;
+        *name_len = n < best && name_like(s, n) ? n : 0;
+    }
+    return true;
+}
+
+/* A name: short, not a sentence, not a "Label: value". */
+static bool name_like(const char *s, size_t len)
+{
+    if (!len || weight_of(s, len) > NAME_MAX_WEIGHT)
+        return false;
+    for (size_t pos = 0; pos < len;) {
+        size_t at = pos;
+        uint32_t cp = wn_utf8_next(s, len, &pos);
+        if ((cp == ':' || cp == 0xFF1A) && pos < len && has_word(s + pos, len - pos))
+            return false;
+        if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0C || cp == '!' ||
+            cp == '?' || cp == ';' || cp == 0xFF1B)
+            return false;
+        if ((cp == '.' || cp == ',') && pos < len && s[pos] == ' ' && at > 2 &&
+            s[at - 2] != ' ')
+            return false; /* "Kate R. says" is a name, "Nice. Thanks" is not */
+    }
+    return true;
+}
+
+static bool contains(const char *s, size_t len, const char *const *words)
+{
+    for (size_t i = 0; words[i]; i++) {
+        size_t n = strlen(words[i]);
+        for (size_t at = 0; at + n <= len; at++)
+            if (memcmp(s + at, words[i], n) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* Whether a short text is a notice of the thread itself ("暫無評論，快來搶沙發吧",
+ * "Become a member to start commenting", "Already a member? Sign in"). */
+static bool thread_notice(const char *s, size_t len)
+{
+    static const char *const PHRASES[] = {
+        "to comment", "commenting", "comments are", "no comments", "be the first",
+        "join the discussion", "start the discussion", "sign in", "log in", "sign up",
+        "create an account", "暂无评论", "暫無評論", "还没有评论", "還沒有評論", "抢沙发", "搶沙發",
+        "登录后", "登錄後", "参与评论", "參與評論", "发表评论", "發表評論", "查看更多评论",
+        "查看全部评论", "还没有人", "写留言", "写评论", NULL};
+    char low[256];
+    if (len >= sizeof low)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    return contains(low, len, PHRASES);
+}
+
+/* ---- class words ---- */
+
+typedef struct class_word {
+    const char *word;
+    uint8_t kind;
+} class_word;
+
+static const class_word CLASS_WORDS[] = {
+    {"content", CK_TEXT}, {"text", CK_TEXT}, {"body", CK_TEXT}, {"message", CK_TEXT},
+    {"msg", CK_TEXT}, {"txt", CK_TEXT}, {"con", CK_TEXT}, {"desc", CK_TEXT},
+    {"description", CK_TEXT}, {"bd", CK_TEXT}, {"detail", CK_TEXT}, {"cont", CK_TEXT},
+    {"author", CK_AUTHOR}, {"authors", CK_AUTHOR}, {"name", CK_AUTHOR}, {"nick", CK_AUTHOR},
+    {"nickname", CK_AUTHOR}, {"user", CK_AUTHOR}, {"username", CK_AUTHOR}, {"uname", CK_AUTHOR},
+    {"fn", CK_AUTHOR}, {"poster", CK_AUTHOR}, {"commenter", CK_AUTHOR}, {"byline", CK_AUTHOR},
+    {"nicename", CK_AUTHOR}, {"bigusername", CK_AUTHOR}, {"who", CK_AUTHOR},
+    {"date", CK_DATE}, {"time", CK_DATE}, {"timestamp", CK_DATE}, {"datetime", CK_DATE},
+    {"ago", CK_DATE}, {"published", CK_DATE}, {"pubdate", CK_DATE}, {"posted", CK_DATE},
+    {"dateline", CK_DATE}, {"posttime", CK_DATE},
+    {"meta", CK_META}, {"metadata", CK_META}, {"info", CK_META}, {"profile", CK_META},
+    {"rank", CK_META}, {"level", CK_META}, {"badge", CK_META}, {"avatar", CK_META},
+    {"sig", CK_META}, {"signature", CK_META}, {"sign", CK_META}, {"stats", CK_META},
+    {"floor", CK_META}, {"tag", CK_META}, {"tags", CK_META}, {"ip", CK_META},
+    {"location", CK_META}, {"hd", CK_META}, {"header", CK_META}, {"title", CK_META},
+    {"label", CK_META}, {"grade", CK_META}, {"medal", CK_META}, {"credit", CK_META},
+    {"flair", CK_META}, {"status", CK_META}, {"pstatus", CK_META},
+    {"reply", CK_ACTION}, {"like", CK_ACTION}, {"likes", CK_ACTION}, {"vote", CK_ACTION},
+    {"votes", CK_ACTION}, {"voting", CK_ACTION}, {"upvote", CK_ACTION}, {"report", CK_ACTION},
+    {"share", CK_ACTION}, {"action", CK_ACTION}, {"actions", CK_ACTION}, {"btn", CK_ACTION},
+    {"button", CK_ACTION}, {"buttons", CK_ACTION}, {"tool", CK_ACTION}, {"tools", CK_ACTION},
+    {"toolbar", CK_ACTION}, {"opr", CK_ACTION}, {"praise", CK_ACTION}, {"digg", CK_ACTION},
+    {"zan", CK_ACTION}, {"count", CK_ACTION}, {"counter", CK_ACTION}, {"num", CK_ACTION},
+    {"more", CK_ACTION}, {"load", CK_ACTION}, {"permalink", CK_ACTION}, {"edit", CK_ACTION},
+    {"quote", CK_QUOTE}, {"quoted", CK_QUOTE}, {"blockquote", CK_QUOTE}, {"reaction", CK_ACTION}, {"reactions", CK_ACTION},
+    {"respond", CK_ACTION}, {"pagination", CK_ACTION}, {"pager", CK_ACTION},
+    {"nav", CK_ACTION}, {"menu", CK_ACTION}, {"follow", CK_ACTION}, {"ft", CK_ACTION},
+    {"footer", CK_ACTION}, {"foot", CK_ACTION}, {"controls", CK_ACTION}, {"links", CK_ACTION},
+    {"form", CK_FORM}, {"login", CK_FORM}, {"signin", CK_FORM},
+};
+
+/* The kind a class (else id) attribute names. In one class name the last
+ * known word is the head ("comment-author" an author, "reply-content" text,
+ * "comment-reply-link" an action); across class names the strongest kind
+ * wins ("datetime secondary-text" is a date). */
+static int kind_rank(uint8_t kind)
+{
+    static const int RANK[] = {[CK_NONE] = 0, [CK_ACTION] = 1, [CK_META] = 2, [CK_FORM] = 3,
+                               [CK_TEXT] = 4, [CK_QUOTE] = 5, [CK_DATE] = 6, [CK_AUTHOR] = 7};
+    return kind < sizeof RANK / sizeof RANK[0] ? RANK[kind] : 0;
+}
+
+static uint8_t class_kind_of(const char *value)
+{
+    uint8_t kind = CK_NONE, token = CK_NONE;
+    bool script_hook = value[0] == 'j' && value[1] == 's' && (value[2] == '-' || value[2] == '_');
+    char word[24];
+    size_t n = 0;
+    for (size_t i = 0;; i++) {
+        unsigned char c = (unsigned char)value[i];
+        bool alpha = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        bool upper = c >= 'A' && c <= 'Z';
+        bool boundary = !alpha || (upper && i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z');
+        if (boundary && n) {
+            if (n <= sizeof word)
+                for (size_t k = 0; k < sizeof CLASS_WORDS / sizeof CLASS_WORDS[0]; k++)
+                    if (strlen(CLASS_WORDS[k].word) == n && memcmp(CLASS_WORDS[k].word, word, n) == 0) {
+                        token = CLASS_WORDS[k].kind;
+                        break;
+                    }
+            n = 0;
+        }
+        if (!c || c == ' ' || c == '\t' || c == '\n' || i >= 512) {
+            if (kind_rank(token) > kind_rank(kind) && !script_hook)
+                kind = token;
+            token = CK_NONE;
+            if (!c || i >= 512)
+                break;
+            /* "js-comment-text-and-form": a hook for scripts, not a name. */
+            script_hook = (value[i + 1] == 'j' && value[i + 2] == 's' &&
+                           (value[i + 3] == '-' || value[i + 3] == '_'));
+            continue;
+        }
+        if (alpha) {
+            if (n < sizeof word)
+                word[n] = (char)(c | 0x20);
+            n++;
+        }
+    }
+    return kind;
+}
+
+static uint8_t class_kind(thread *th, uint32_t index)
+{
+    if (th->ckind[index] != CK_UNSET)
+        return th->ckind[index];
+    const wn_node *n = &th->doc->nodes[index];
+    uint8_t kind = CK_NONE;
+    switch ((GumboTag)n->tag) {
+    case GUMBO_TAG_FORM: case GUMBO_TAG_LABEL: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_LEGEND:
+        kind = CK_FORM;
+        break;
+    default:
+        if (n->class_attr && *n->class_attr)
+            kind = class_kind_of(n->class_attr);
+        else if (n->id_attr && *n->id_attr)
+            kind = class_kind_of(n->id_attr);
+        if (n->tag == GUMBO_TAG_TIME)
+            kind = CK_DATE;
+        if (kind == CK_NONE && n->tag == GUMBO_TAG_CITE)
+            kind = CK_AUTHOR;
+        if (n->tag == GUMBO_TAG_BLOCKQUOTE)
+            kind = CK_QUOTE;
+        break;
+    }
+    th->ckind[index] = kind;
+    return kind;
+}
+
+/* ---- shapes of elements ---- */
+
+static uint64_t shape_hash(const wn_node *n)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)n->tag;
+    h *= 1099511628211ull;
+    const char *a = n->class_attr && *n->class_attr ? n->class_attr : n->id_attr;
+    if (a) {
+        h ^= a == n->class_attr ? 'c' : 'i';
+        h *= 1099511628211ull;
+        for (size_t i = 0; a[i] && a[i] != ' ' && i < 128; i++) {
+            if (a[i] >= '0' && a[i] <= '9')
+                continue;
+            h ^= (unsigned char)a[i];
+            h *= 1099511628211ull;
+        }
+    }
+    return h;
+}
+
+/* The tag, whole class and id without digits: the identity of a post body
+ * ("td.alt1#td_post_301552" is not the profile cell "td.alt2"). */
+static uint64_t full_shape(const wn_node *n)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)n->tag;
+    h *= 1099511628211ull;
+    const char *attrs[2] = {n->class_attr, n->id_attr};
+    for (int k = 0; k < 2; k++) {
+        h ^= (uint64_t)(k + 1);
+        h *= 1099511628211ull;
+        for (size_t i = 0; attrs[k] && attrs[k][i] && i < 256; i++) {
+            if (attrs[k][i] >= '0' && attrs[k][i] <= '9')
+                continue;
+            h ^= (unsigned char)attrs[k][i];
+            h *= 1099511628211ull;
+        }
+    }
+    return h;
+}
+
+static bool has_name(const wn_node *n)
+{
+    return (n->class_attr && *n->class_attr) || (n->id_attr && *n->id_attr);
+}
+
+/* Elements one comment can be. */
+static bool comment_container(const wn_node *n)
+{
+    switch ((GumboTag)n->tag) {
+    case GUMBO_TAG_DIV: case GUMBO_TAG_LI: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_DL: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_UNKNOWN:
+        return true;
+    default:
+        return false;
+    }
+}
+
+#define OTHER_CLUTTER (WN_HINT_NAV | WN_HINT_RELATED | WN_HINT_TIPJAR | WN_HINT_SHARE | \
+                       WN_HINT_AD | WN_HINT_SIDEBAR | WN_HINT_WIDGET)
+
+static bool shape_known(const thread *th, uint64_t shape)
+{
+    for (size_t i = 0; i < th->nshapes; i++)
+        if (th->shapes[i] == shape)
+            return true;
+    return false;
+}
+
+static void learn_shape(thread *th, uint64_t shape)
+{
+    if (shape_known(th, shape) || th->nshapes >= 64)
+        return;
+    if (!grow((void **)&th->shapes, &th->shapecap, th->nshapes, sizeof *th->shapes)) {
+        th->failed = true;
+        return;
+    }
+    th->shapes[th->nshapes++] = shape;
+}
+
+/* ---- pieces ---- */
+
+/* The element a text node's piece belongs to: its block, or an inline
+ * element standing alone in a row of fields (a name link, a <time>). */
+static uint32_t owner_of(const thread *th, uint32_t text, uint32_t root)
+{
+    const wn_node *nodes = th->doc->nodes;
+    uint32_t e = nodes[text].parent;
+    for (int k = 0; k < 64 && e != root && e != WN_NONE; k++) {
+        const wn_node *n = &nodes[e];
+        if (n->flags & WN_NODE_BLOCK)
+            return e;
+        if (n->parent == WN_NONE || !th->direct[n->parent])
+            return e;
+        e = n->parent;
+    }
+    return e;
+}
+
+static void add_text(thread *th, piece *p, const char *s, size_t len, bool *space)
+{
+    for (size_t pos = 0; pos < len;) {
+        size_t start = pos;
+        uint32_t cp = wn_utf8_next(s, len, &pos);
+        if (wn_is_space(cp)) {
+            *space = p->len > 0;
+            continue;
+        }
+        if (!wn_is_xml_char(cp))
+            continue;
+        if (*space) {
+            wn_buf_putc(&th->text, ' ');
+            p->len++;
+            *space = false;
+        }
+        wn_buf_append(&th->text, s + start, pos - start);
+        p->len += (uint32_t)(pos - start);
+    }
+}
+
+/* Cuts the text of [lo, hi) into pieces. */
+static void build_pieces(thread *th, uint32_t root, uint32_t lo, uint32_t hi)
+{
+    const wn_node *nodes = th->doc->nodes;
+    th->np = 0;
+    th->text.len = 0;
+    for (uint32_t i = lo; i < hi; i++) {
+        const wn_node *n = &nodes[i];
+        if (n->kind == WN_NODE_TEXT && n->all.chars && n->parent != WN_NONE &&
+            has_word(n->text, n->text_len))
+            th->direct[n->parent] = 1;
+    }
+    bool space = false;
+    for (uint32_t i = lo; i < hi && !th->failed; i++) {
+        const wn_node *n = &nodes[i];
+        if (n->kind != WN_NODE_TEXT) {
+            if (n->flags & (WN_NODE_BREAK | WN_NODE_BLOCK))
+                space = true;
+            continue;
+        }
+        if (!n->all.chars) {
+            space = true;
+            continue;
+        }
+        uint32_t owner = owner_of(th, i, root);
+        piece *p = th->np ? &th->pieces[th->np - 1] : NULL;
+        if (!p || p->owner != owner) {
+            if (!grow((void **)&th->pieces, &th->pcap, th->np, sizeof *th->pieces)) {
+                th->failed = true;
+                return;
+            }
+            p = &th->pieces[th->np++];
+            p->node = i;
+            p->owner = owner;
+            p->start = (uint32_t)th->text.len;
+            p->len = 0;
+            p->link = true;
+            p->analysed = false;
+            space = false;
+        }
+        if (!(n->flags & WN_NODE_IN_LINK))
+            p->link = false;
+        add_text(th, p, n->text, n->text_len, &space);
+    }
+    if (th->text.failed) {
+        th->failed = true;
+        return;
+    }
+}
+
+/* What the text of a piece alone says, found once when first asked. */
+static piece *analysed(thread *th, size_t index)
+{
+    piece *p = &th->pieces[index];
+    if (p->analysed)
+        return p;
+    const char *t = th->text.data + p->start;
+    p->word = has_word(t, p->len);
+    p->weight = weight_of(t, p->len);
+    p->signature = signature_rule(t, p->len);
+    /* Dates, counters, headings and notices are short. */
+    p->shape = (int8_t)(p->weight <= 80.0f ? shape_of_text(t, p->len, NULL, NULL) : PART_OTHER);
+    p->marker = p->weight <= 60.0f && wn_marker_of_text(t, p->len, p->len) == WN_MARKER_COMMENTS;
+    p->header = p->weight <= 60.0f && header_line(t, p->len, NULL, NULL, NULL, NULL);
+    p->notice = p->weight <= 60.0f && thread_notice(t, p->len);
+    p->analysed = true;
+    return p;
+}
+
+static const char *piece_text(const thread *th, const piece *p)
+{
+    return th->text.data + p->start;
+}
+
+/* Index of the first piece at or after node. */
+static size_t piece_at(const thread *th, uint32_t node)
+{
+    size_t lo = 0, hi = th->np;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (th->pieces[mid].node < node)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool is_run(const thread *th, const citem *it)
+{
+    return it->end != th->doc->nodes[it->node].end;
+}
+
+/* The kind of a piece seen from inside the comment it. */
+static int piece_kind(thread *th, const piece *p, const citem *it)
+{
+    const wn_node *nodes = th->doc->nodes;
+    if (!p->word)
+        return PK_SEP;
+    uint8_t ctx = CK_NONE;
+    bool heading = false, boxed = false;
+    bool run = is_run(th, it);
+    for (uint32_t e = p->owner, k = 0; e != WN_NONE && e >= it->node && e < it->end &&
+                                       (run || e != it->node) && k < 24;
+         e = nodes[e].parent, k++) {
+        GumboTag tag = (GumboTag)nodes[e].tag;
+        if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6)
+            heading = true;
+        uint8_t c = class_kind(th, e);
+        /* Inside the comment, an element named only "comment" holds its
+         * text: an "info" box around it says nothing of the text. */
+        if (c == CK_NONE && ctx == CK_NONE && (nodes[e].hints & WN_HINT_COMMENTS))
+            boxed = true;
+        if (c == CK_FORM) {
+            ctx = CK_FORM;
+            break;
+        }
+        if (c != CK_NONE && ctx == CK_NONE)
+            ctx = c;
+    }
+    if (ctx == CK_FORM)
+        return PK_FORM;
+    if (boxed && (ctx == CK_META || ctx == CK_ACTION))
+        ctx = CK_NONE;
+    if (ctx == CK_QUOTE)
+        return PK_META; /* another post quoted: not this comment's words */
+    if (heading && p->link)
+        return PK_HEAD; /* "Re: the thread's title", a link */
+    if (p->signature)
+        return PK_META; /* "__________ Tony – 1968 Mk3": a signature */
+    if (ctx == CK_TEXT)
+        return PK_TEXT;
+    float w = p->weight;
+    if (ctx == CK_AUTHOR && w <= 80.0f)
+        return PK_AUTHOR;
+    if (ctx == CK_DATE && w <= 60.0f)
+        return PK_DATE;
+    if (p->shape == PART_DATE || p->header)
+        return PK_DATE;
+    if (p->shape == PART_COUNTER)
+        return PK_ACTION;
+    /* "暂无评论", "Leave a Reply", "3 Comments": the thread's own headings. */
+    if (p->marker)
+        return PK_ACTION;
+    if ((ctx == CK_META || ctx == CK_ACTION) && w <= 60.0f)
+        return ctx == CK_META ? PK_META : PK_ACTION;
+    if (heading)
+        return PK_HEAD;
+    if (p->link)
+        return PK_LINK;
+    return PK_TEXT;
+}
+
+/* ---- one comment ---- */
+
+typedef struct own_piece {
+    uint32_t index;    /* into th->pieces */
+    int kind;
+} own_piece;
+
+typedef struct own_list {
+    own_piece *list;
+    size_t count, cap;
+} own_list;
+
+static int cmp_items(const void *a, const void *b)
+{
+    const citem *x = a, *y = b;
+    if (x->node != y->node)
+        return x->node < y->node ? -1 : 1;
+    return x->end > y->end ? -1 : x->end < y->end; /* the outer one first */
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The pieces of it that are not inside one of the found comments
+ * sub[0..nsub) (sorted, outermost ones only), with their kinds. */
+static bool own_pieces(thread *th, const citem *it, const citem *sub, size_t nsub, own_list *out)
+{
+    out->count = 0;
+    size_t s = 0;
+    for (size_t i = piece_at(th, it->node); i < th->np && th->pieces[i].node < it->end; i++) {
+        uint32_t at = th->pieces[i].node;
+        while (s < nsub && sub[s].end <= at)
+            s++;
+        if (s < nsub && sub[s].node <= at)
+            continue;
+        if (!grow((void **)&out->list, &out->cap, out->count, sizeof *out->list)) {
+            th->failed = true;
+            return false;
+        }
+        out->list[out->count].index = (uint32_t)i;
+        out->list[out->count].kind = piece_kind(th, analysed(th, i), it);
+        out->count++;
+    }
+    return true;
+}
+
+/* The first TEXT/LINK/HEAD/META piece when it is a short name with text
+ * after it. */
+static size_t leading_name(const thread *th, const own_list *own)
+{
+    size_t first = SIZE_MAX;
+    for (size_t i = 0; i < own->count; i++) {
+        int k = own->list[i].kind;
+        if (k == PK_AUTHOR)
+            return SIZE_MAX;
+        if (first == SIZE_MAX) {
+            if (k == PK_TEXT || k == PK_LINK || k == PK_HEAD || k == PK_META) {
+                const piece *p = &th->pieces[own->list[i].index];
+                if (!name_like(piece_text(th, p), p->len))
+                    return SIZE_MAX;
+                first = i;
+            }
+        } else if (k == PK_TEXT) {
+            return first;
+        }
+    }
+    return SIZE_MAX;
+}
+
+typedef struct item_summary {
+    bool text;    /* has a text piece */
+    bool meta;    /* has an author, date, action or a leading name */
+    bool signed_; /* has an author, a date or a leading name */
+    bool only_sep;   /* nothing but separators and form labels */
+    bool notices;    /* every text piece is a short notice of the thread */
+} item_summary;
+
+static item_summary summarize(const thread *th, const own_list *own)
+{
+    item_summary s = {false, false, false, true, true};
+    size_t name = leading_name(th, own);
+    for (size_t i = 0; i < own->count; i++) {
+        int k = own->list[i].kind;
+        if (k == PK_SEP || k == PK_FORM)
+            continue;
+        s.only_sep = false;
+        if (k == PK_TEXT && i != name) {
+            s.text = true;
+            if (!th->pieces[own->list[i].index].notice)
+                s.notices = false;
+        } else if (k == PK_AUTHOR || k == PK_DATE || k == PK_ACTION || k == PK_META || i == name)
+            s.meta = true;
+        if (k == PK_AUTHOR || k == PK_DATE || i == name)
+            s.signed_ = true;
+    }
+    return s;
+}
+
+/* The outermost items in items[mark..ni), sorted, into *out (malloc'ed). */
+static size_t outer_items(thread *th, size_t mark, citem **out)
+{
+    size_t n = 0;
+    *out = NULL;
+    if (th->ni <= mark)
+        return 0;
+    citem *list = malloc((th->ni - mark) * sizeof *list);
+    if (!list) {
+        th->failed = true;
+        return 0;
+    }
+    for (size_t i = mark; i < th->ni; i++)
+        if (th->items[i].node != WN_NONE)
+            list[n++] = th->items[i];
+    qsort(list, n, sizeof *list, cmp_items);
+    size_t k = 0;
+    uint32_t end = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (list[i].node < end)
+            continue;
+        list[k++] = list[i];
+        end = list[i].end;
+    }
+    *out = list;
+    return k;
+}
+
+static void add_item(thread *th, uint32_t node, uint32_t end, uint32_t root, bool weak)
+{
+    if (!grow((void **)&th->items, &th->icap, th->ni, sizeof *th->items)) {
+        th->failed = true;
+        return;
+    }
+    th->items[th->ni].node = node;
+    th->items[th->ni].end = end;
+    th->items[th->ni].root = root;
+    th->items[th->ni].weak = weak;
+    th->ni++;
+}
+
+/* Decides whether c, whose inside was scanned (its comments are
+ * items[mark..ni)), is one comment. group: how many of its siblings with
+ * text share its shape. */
+static void decide(thread *th, uint32_t c, size_t mark, unsigned group, own_list *own)
+{
+    const wn_node *n = &th->doc->nodes[c];
+    citem self = {c, n->end, WN_NONE, false};
+    citem *sub;
+    size_t nsub = outer_items(th, mark, &sub);
+    if (th->failed || !own_pieces(th, &self, sub, nsub, own)) {
+        free(sub);
+        return;
+    }
+    item_summary s = summarize(th, own);
+    uint64_t shape = shape_hash(n);
+    /* "comment", "comment-list", "comment-block": not "comment-content",
+     * "comment-header", "comment-reply-link". */
+    bool hinted = (n->hints & WN_HINT_COMMENTS) && !(n->hints & OTHER_CLUTTER) &&
+                  class_kind(th, c) == CK_NONE;
+    bool known = shape_known(th, shape);
+    if (!s.text && s.only_sep && (hinted || group >= 2 || known)) {
+        /* A wrapper around exactly one comment of another shape (li.comment
+         * around div.comment-wrap): the wrapper is the comment, so that the
+         * replies beside the inner one count as its replies. */
+        size_t direct = 0, which = 0;
+        for (size_t i = mark; i < th->ni; i++)
+            if (th->items[i].node != WN_NONE && th->doc->nodes[th->items[i].node].parent == c) {
+                direct++;
+                which = i;
+            }
+        if (direct == 1) {
+            th->items[which].node = WN_NONE;
+            free(sub);
+            nsub = outer_items(th, mark, &sub);
+            if (th->failed || !own_pieces(th, &self, sub, nsub, own)) {
+                free(sub);
+                return;
+            }
+            s = summarize(th, own);
+        }
+    }
+    if (!s.text && s.signed_ && (hinted || group >= 2 || known)) {
+        /* An author and a date here, and the text in an element found as a
+         * comment only by its class (div.new-comment): that text is this
+         * comment's; the other such elements are its replies. */
+        for (size_t i = mark; i < th->ni; i++)
+            if (th->items[i].node != WN_NONE && th->items[i].weak) {
+                th->items[i].node = WN_NONE;
+                free(sub);
+                nsub = outer_items(th, mark, &sub);
+                if (th->failed || !own_pieces(th, &self, sub, nsub, own)) {
+                    free(sub);
+                    return;
+                }
+                s = summarize(th, own);
+                break;
+            }
+    }
+    free(sub);
+    /* "暫無評論，快來搶沙發吧", "Become a member to start commenting": no
+     * author, no date, only words about the thread. */
+    if (!s.text || (!s.signed_ && s.notices))
+        return;
+    bool repeated = group >= 2 && s.meta;
+    if (repeated || hinted || (known && s.meta)) {
+        add_item(th, c, n->end, WN_NONE, hinted && !s.meta && !repeated);
+        if (repeated && th->learning)
+            learn_shape(th, shape);
+    }
+}
+
+/* Siblings that repeat a cycle of 2 to 4 shapes (dt.comment-author,
+ * dd.comment-body, dd.comment-footer, ...) with no comment of their own:
+ * each cycle that holds text and an author or date is one comment. */
+static void decide_runs(thread *th, const uint32_t *kids, const uint64_t *shapes, size_t n,
+                        own_list *own)
+{
+    const wn_node *nodes = th->doc->nodes;
+    for (size_t k = 2; k <= 4 && 2 * k <= n; k++) {
+        size_t full = n - n % k;
+        bool periodic = true;
+        for (size_t i = k; i < full && periodic; i++)
+            periodic = shapes[i] == shapes[i % k];
+        for (size_t i = 1; i < k && periodic; i++)
+            periodic = shapes[i] != shapes[0];
+        if (!periodic)
+            continue;
+        for (size_t i = 0; i + k <= full; i += k) {
+            citem run = {kids[i], nodes[kids[i + k - 1]].end, WN_NONE, false};
+            if (!own_pieces(th, &run, NULL, 0, own))
+                return;
+            item_summary s = summarize(th, own);
+            if (s.text && s.meta)
+                add_item(th, run.node, run.end, WN_NONE, false);
+        }
+        return;
+    }
+}
+
+/* A heading inside the thread that opens another section ("Related posts"). */
+static bool opens_other_section(const thread *th, uint32_t c)
+{
+    const wn_node *n = &th->doc->nodes[c];
+    if (!(n->flags & WN_NODE_BLOCK) || !n->all.chars || n->all.chars > 20)
+        return false;
+    char lead[96];
+    size_t len = wn_leading_text(th->doc, c, lead, sizeof lead);
+    wn_marker m = wn_marker_of_text(lead, len, n->all.chars);
+    return m == WN_MARKER_RELATED;
+}
+
+/* Finds the comments among the children in [lo, hi). */
+static void scan(thread *th, uint32_t lo, uint32_t hi, unsigned level, own_list *own)
+{
+    const wn_node *nodes = th->doc->nodes;
+    if (level > THREAD_MAX_LEVEL || th->failed)
+        return;
+    /* The children with text, their shapes, and the shapes sorted to count repeats. */
+    size_t nkids = 0;
+    for (uint32_t c = lo; c < hi; c = nodes[c].end)
+        if (nodes[c].kind == WN_NODE_ELEMENT && nodes[c].all.chars)
+            nkids++;
+    if (!nkids)
+        return;
+    uint64_t *shapes = malloc(nkids * 2 * sizeof *shapes);
+    uint32_t *kids = malloc(nkids * sizeof *kids);
+    if (!shapes || !kids) {
+        free(shapes);
+        free(kids);
+        th->failed = true;
+        return;
+    }
+    uint64_t *sorted = shapes + nkids;
+    size_t k = 0;
+    for (uint32_t c = lo; c < hi; c = nodes[c].end)
+        if (nodes[c].kind == WN_NODE_ELEMENT && nodes[c].all.chars) {
+            kids[k] = c;
+            shapes[k] = sorted[k] = shape_hash(&nodes[c]);
+            k++;
+        }
+    qsort(sorted, nkids, sizeof *sorted, cmp_u64);
+    size_t first = th->ni;
+    size_t scanned = 0; /* children before a section of something else */
+    for (size_t i = 0; i < nkids && !th->failed; i++) {
+        uint32_t c = kids[i];
+        const wn_node *n = &nodes[c];
+        if (opens_other_section(th, c))
+            break; /* the rest is that section */
+        scanned = i + 1;
+        if ((n->hints & OTHER_CLUTTER) && !(n->hints & WN_HINT_COMMENTS))
+            continue;
+        size_t mark = th->ni;
+        scan(th, c + 1, n->end, level + 1, own);
+        if (!comment_container(n))
+            continue;
+        uint64_t shape = shapes[i];
+        unsigned group = 0;
+        size_t a = 0, b = nkids;
+        while (a < b) {
+            size_t m = (a + b) / 2;
+            if (sorted[m] < shape)
+                a = m + 1;
+            else
+                b = m;
+        }
+        while (a < nkids && sorted[a] == shape && group < 1000) {
+            group++;
+            a++;
+        }
+        decide(th, c, mark, group, own);
+    }
+    if (th->ni == first && scanned >= 4) {
+        /* Runs are told apart one level down too (tr > td.plt, tr > td). */
+        for (size_t i = 0; i < scanned; i++) {
+            uint32_t c = kids[i];
+            for (uint32_t x = c + 1; x < nodes[c].end; x = nodes[x].end)
+                if (nodes[x].kind == WN_NODE_ELEMENT) {
+                    shapes[i] = shapes[i] * 31u + shape_hash(&nodes[x]);
+                    break;
+                }
+        }
+        decide_runs(th, kids, shapes, scanned, own);
+    }
+    free(shapes);
+    free(kids);
+}
+
+/* ---- regions ---- */
+
+/* Whether [index, end) holds a kept (selected) node. */
+static bool holds_selected(const wn_doc *doc, uint32_t index, const uint32_t *selected_after)
+{
+    return selected_after[index] < doc->nodes[index].end;
+}
+
+/* Inside a sidebar or a widget that does not hold the article. */
+static bool in_sidebar(const wn_doc *doc, uint32_t index, const uint32_t *selected_after)
+{
+    for (uint32_t a = index, k = 0; a != WN_NONE && k < 64; a = doc->nodes[a].parent, k++)
+        if ((doc->nodes[a].hints & (WN_HINT_SIDEBAR | WN_HINT_WIDGET)) &&
+            !holds_selected(doc, a, selected_after))
+            return true;
+    return false;
+}
+
+/* The section a comment heading outside the article opens: its highest
+ * ancestor that starts with it and holds no article; lo and hi get the range
+ * whose children to scan. */
+static uint32_t heading_section(const wn_doc *doc, uint32_t h, const uint32_t *selected_after,
+                                uint32_t *lo, uint32_t *hi)
+{
+    uint32_t best = h;
+    for (uint32_t a = doc->nodes[h].parent, k = 0; a != WN_NONE && k < 16;
+         a = doc->nodes[a].parent, k++) {
+        const wn_node *an = &doc->nodes[a];
+        if (an->tag == GUMBO_TAG_BODY || an->tag == GUMBO_TAG_HTML || holds_selected(doc, a, selected_after))
+            break;
+        bool first = true;
+        for (uint32_t i = a + 1; i < h; i++)
+            if (doc->nodes[i].kind == WN_NODE_TEXT && doc->nodes[i].all.chars) {
+                first = false;
+                break;
+            }
+        if (!first)
+            break;
+        best = a;
+    }
+    if (best != h) {
+        *lo = best + 1;
+        *hi = doc->nodes[best].end;
+        return best;
+    }
+    /* The heading stands among other blocks: its following siblings. */
+    uint32_t parent = doc->nodes[h].parent;
+    *lo = doc->nodes[h].end;
+    *hi = parent != WN_NONE ? doc->nodes[parent].end : doc->nodes[h].end;
+    return h;
+}
+
+/* Whether the subtree at node is signed like a post: an author named by its
+ * class, or a date and a leading name. */
+static bool signed_post(thread *th, uint32_t node, own_list *own)
+{
+    citem self = {node, th->doc->nodes[node].end, WN_NONE, false};
+    if (th->failed || !own_pieces(th, &self, NULL, 0, own))
+        return false;
+    bool date = false;
+    for (size_t i = 0; i < own->count; i++) {
+        if (own->list[i].kind == PK_AUTHOR)
+            return true;
+        date |= own->list[i].kind == PK_DATE;
+    }
+    size_t name = leading_name(th, own);
+    return date && name != SIZE_MAX && own->list[name].kind != PK_HEAD;
+}
+
+/* A page's headline is not in a reply. */
+static bool has_h1(const wn_doc *doc, uint32_t s)
+{
+    for (uint32_t i = s; i < doc->nodes[s].end; i++)
+        if (doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].tag == GUMBO_TAG_H1)
+            return true;
+    return false;
+}
+
+/* Whether the ancestors of d up to s have the shapes of those of top up to a. */
+static bool same_path(const wn_doc *doc, uint32_t d, uint32_t s, uint32_t top, uint32_t a)
+{
+    while (d != s && top != a) {
+        if (shape_hash(&doc->nodes[d]) != shape_hash(&doc->nodes[top]))
+            return false;
+        d = doc->nodes[d].parent;
+        top = doc->nodes[top].parent;
+    }
+    return d == s && top == a;
+}
+
+/* The element of s at the place top has in a (the same child ordinals down
+ * the path), or WN_NONE. */
+static uint32_t place_in(const wn_doc *doc, uint32_t s, uint32_t top, uint32_t a)
+{
+    unsigned ord[16];
+    size_t n = 0;
+    for (uint32_t c = top; c != a; c = doc->nodes[c].parent) {
+        uint32_t parent = doc->nodes[c].parent;
+        if (parent == WN_NONE || n == 16)
+            return WN_NONE;
+        unsigned k = 0;
+        for (uint32_t x = parent + 1; x < c; x = doc->nodes[x].end)
+            k += doc->nodes[x].kind == WN_NODE_ELEMENT;
+        ord[n++] = k;
+    }
+    uint32_t at = s;
+    while (n) {
+        unsigned want = ord[--n], k = 0;
+        uint32_t found = WN_NONE;
+        for (uint32_t x = at + 1; x < doc->nodes[at].end; x = doc->nodes[x].end)
+            if (doc->nodes[x].kind == WN_NODE_ELEMENT && k++ == want) {
+                found = x;
+                break;
+            }
+        if (found == WN_NONE)
+            return WN_NONE;
+        at = found;
+    }
+    return at;
+}
+
+/* Marks the posts that repeat the article's container: for the lowest
+ * ancestor A of the top candidate whose siblings share its shape, each such
+ * sibling holding no article, with an element of the top candidate's shape at
+ * the same depth below it, is a post whose text is that element. */
+static void find_posts(thread *th, const uint32_t *selected_after, own_list *own)
+{
+    const wn_doc *doc = th->doc;
+    uint32_t top = WN_NONE;
+    for (uint32_t i = 0; i < doc->count; i++)
+        if ((doc->nodes[i].flags & WN_NODE_SELECTED) && doc->nodes[i].rule == WN_RULE_TOP) {
+            top = i;
+            break;
+        }
+    if (top == WN_NONE)
+        return;
+    bool named = false; /* some element from the top candidate up to a has a class or id */
+    uint64_t top_shape = full_shape(&doc->nodes[top]);
+    unsigned rel = 0;
+    for (uint32_t a = top; rel < 12; rel++) {
+        const wn_node *an = &doc->nodes[a];
+        uint32_t parent = an->parent;
+        if (parent == WN_NONE || an->tag == GUMBO_TAG_BODY || an->tag == GUMBO_TAG_HTML ||
+            an->tag == GUMBO_TAG_MAIN)
+            return;
+        named |= has_name(an);
+        uint64_t shape = shape_hash(an);
+        bool found = false;
+        int article_signed = -1; /* not yet known at this level */
+        for (uint32_t s = parent + 1; s < doc->nodes[parent].end; s = doc->nodes[s].end) {
+            const wn_node *sn = &doc->nodes[s];
+            if (!named || s == a || sn->kind != WN_NODE_ELEMENT || shape_hash(sn) != shape ||
+                (sn->hints & (OTHER_CLUTTER | WN_HINT_FOOTER | WN_HINT_HEADER)) ||
+                holds_selected(doc, s, selected_after))
+                continue;
+            unsigned want = sn->depth + rel;
+            /* The element at the same place in s, else the first of its shape
+             * at its depth. */
+            uint32_t same_place = place_in(doc, s, top, a);
+            for (uint32_t d = s; d < sn->end; d++) {
+                const wn_node *dn = &doc->nodes[d];
+                if (same_place != WN_NONE)
+                    d = same_place, dn = &doc->nodes[d];
+                if (dn->kind == WN_NODE_ELEMENT && dn->depth == want && dn->all.chars &&
+                    full_shape(dn) == top_shape && same_path(doc, d, s, top, a)) {
+                    /* Posts are signed: the article's container and this one
+                     * both carry an author or a date beside the text (the
+                     * sections of one long article do not). */
+                    if (has_h1(doc, s) || !signed_post(th, s, own))
+                        break;
+                    if (article_signed < 0)
+                        article_signed = signed_post(th, a, own);
+                    if (!article_signed)
+                        break;
+                    th->post_root[s] = d;
+                    found = true;
+                    break;
+                }
+                if (same_place != WN_NONE) {
+                    same_place = WN_NONE;
+                    d = s;
+                }
+            }
+        }
+        if (found)
+            return;
+        a = parent;
+    }
+}
+
+/* The name (and a date, if it carries one) of an author piece:
+ * "by Bob » Mar 9, 2024", "Margaret O. says:". */
+static void split_author(const char *s, size_t len, const char **name, size_t *name_len,
+                         const char **date, size_t *date_len)
+{
+    *date = NULL;
+    *date_len = 0;
+    if (len > 3 && (s[0] == 'b' || s[0] == 'B') && s[1] == 'y' && s[2] == ' ') {
+        s += 3;
+        len -= 3;
+    }
+    size_t cut = len;
+    for (size_t pos = 0; pos < len; pos++) {
+        size_t sep = separator_at(s, len, pos);
+        if (!sep)
+            continue;
+        cut = pos;
+        shape_of_text(s + pos + sep, len - pos - sep, date, date_len);
+        break;
+    }
+    while (cut && s[cut - 1] == ' ')
+        cut--;
+    static const char *const SAYS[] = {" says:", " says", " said:", " said...", " wrote:",
+                                       "\xE6\x8F\x90\xE5\x88\xB0...", /* 提到... */
+                                       "\xE8\xAA\xAA\xEF\xBC\x9A", /* 說： */
+                                       "\xE8\xAF\xB4\xEF\xBC\x9A", /* 说： */
+                                       ":", "\xEF\xBC\x9A", NULL};
+    for (size_t i = 0; SAYS[i]; i++) {
+        size_t n = strlen(SAYS[i]);
+        if (cut > n && memcmp(s + cut - n, SAYS[i], n) == 0) {
+            cut -= n;
+            break;
+        }
+    }
+    while (cut && s[cut - 1] == ' ')
+        cut--;
+    *name = s;
+    *name_len = cut;
+}
+
+static bool only_text_in(const thread *th, const own_list *own, uint32_t from, uint32_t to,
+                         bool *any)
+{
+    *any = false;
+    for (size_t i = 0; i < own->count; i++) {
+        uint32_t at = th->pieces[own->list[i].index].node;
+        if (at < from || at >= to)
+            continue;
+        if (own->list[i].kind == PK_TEXT)
+            *any = true;
+        else if (own->list[i].kind != PK_SEP)
+            return false;
+    }
+    return true;
+}
+
+#define MAX_SPANS 32
+
+/* One comment, appended to the content. */
+static void emit_comment(emitter *e, thread *th, const citem *it, unsigned depth,
+                         const citem *sub, size_t nsub, own_list *own)
+{
+    const wn_node *nodes = th->doc->nodes;
+    uint32_t item = it->node, root = it->root;
+    if (!own_pieces(th, it, sub, nsub, own))
+        return;
+    size_t author = SIZE_MAX, date = SIZE_MAX;
+    for (size_t i = 0; i < own->count; i++) {
+        if (own->list[i].kind == PK_AUTHOR && author == SIZE_MAX)
+            author = i;
+        if (own->list[i].kind == PK_DATE && date == SIZE_MAX)
+            date = i;
+    }
+    if (author == SIZE_MAX) {
+        author = leading_name(th, own);
+        if (author != SIZE_MAX)
+            own->list[author].kind = PK_AUTHOR;
+    }
+    /* A post: the text is in its body element only. */
+    if (root != WN_NONE)
+        for (size_t i = 0; i < own->count; i++) {
+            uint32_t at = th->pieces[own->list[i].index].node;
+            if (own->list[i].kind == PK_TEXT && (at < root || at >= nodes[root].end))
+                own->list[i].kind = PK_META;
+        }
+    /* The text: the first text piece of some length (a comment's text comes
+     * before the replies and notes under it), and the elements around it
+     * that hold only text. */
+    float longest = 0.0f;
+    for (size_t i = 0; i < own->count; i++) {
+        if (own->list[i].kind != PK_TEXT)
+            continue;
+        const piece *p = &th->pieces[own->list[i].index];
+        float w = weight_of(piece_text(th, p), p->len);
+        if (w > longest)
+            longest = w;
+    }
+    size_t best = SIZE_MAX;
+    for (size_t i = 0; i < own->count && best == SIZE_MAX; i++) {
+        if (own->list[i].kind != PK_TEXT)
+            continue;
+        const piece *p = &th->pieces[own->list[i].index];
+        float w = weight_of(piece_text(th, p), p->len);
+        if (w >= longest * 0.25f && (w >= 12.0f || w == longest))
+            best = i;
+    }
+    if (best == SIZE_MAX)
+        return;
+    uint32_t spans[MAX_SPANS][2];
+    size_t nspans = 0;
+    bool any;
+    {
+        uint32_t box = th->pieces[own->list[best].index].owner;
+        for (int k = 0; k < 32; k++) {
+            uint32_t up = nodes[box].parent;
+            if (up == WN_NONE || up <= item || up >= it->end ||
+                !only_text_in(th, own, up, nodes[up].end, &any))
+                break;
+            box = up;
+        }
+        spans[nspans][0] = box;
+        spans[nspans++][1] = nodes[box].end;
+        /* Siblings of the box with its shape holding nothing but text (the
+         * other paragraphs of the comment). */
+        uint32_t parent = nodes[box].parent;
+        if (parent != WN_NONE && parent >= item)
+            for (uint32_t s = parent + 1; s < nodes[parent].end && nspans < MAX_SPANS;
+                 s = nodes[s].end) {
+                if (s == box || nodes[s].kind != WN_NODE_ELEMENT ||
+                    shape_hash(&nodes[s]) != shape_hash(&nodes[box]))
+                    continue;
+                if (only_text_in(th, own, s, nodes[s].end, &any) && any) {
+                    spans[nspans][0] = s;
+                    spans[nspans++][1] = nodes[s].end;
+                }
+            }
+    }
+    push_item(e, WN_C_COMMENT_OPEN, (uint8_t)(depth > 255 ? 255 : depth), NULL, 0);
+    const char *d = NULL;
+    size_t dlen = 0;
+    if (author != SIZE_MAX) {
+        const piece *p = &th->pieces[own->list[author].index];
+        const char *name;
+        size_t name_len;
+        split_author(piece_text(th, p), p->len, &name, &name_len, &d, &dlen);
+        if (name_len && has_word(name, name_len))
+            push_item(e, WN_C_COMMENT_AUTHOR, 0, name, name_len);
+    }
+    /* No date of its own: one carried by another author piece ("by Bob » Mar 9"). */
+    for (size_t i = 0; date == SIZE_MAX && !(d && dlen) && i < own->count; i++) {
+        if (own->list[i].kind != PK_AUTHOR || i == author)
+            continue;
+        const piece *p = &th->pieces[own->list[i].index];
+        const char *name;
+        size_t name_len;
+        split_author(piece_text(th, p), p->len, &name, &name_len, &d, &dlen);
+    }
+    if (date != SIZE_MAX) {
+        const piece *p = &th->pieces[own->list[date].index];
+        const char *name;
+        size_t name_len;
+        if (shape_of_text(piece_text(th, p), p->len, &d, &dlen) == PART_DATE) {
+            /* a date */
+        } else if (header_line(piece_text(th, p), p->len, &d, &dlen, &name, &name_len)) {
+            if (author == SIZE_MAX && name_len)
+                push_item(e, WN_C_COMMENT_AUTHOR, 0, name, name_len);
+        } else {
+            d = piece_text(th, p);
+            dlen = p->len;
+        }
+    }
+    if (d && dlen) {
+        /* "发表于 2024-3-2 21:40", "answered Mar 9 at 18:40": the date alone. */
+        static const char *const VERBS[] = {"发表于", "發表於", "发布于", "發佈於", "回复于",
+                                            "answered", "asked", "commented", "posted on",
+                                            "posted", "edited", "replied", NULL};
+        for (size_t i = 0; VERBS[i]; i++) {
+            size_t n = strlen(VERBS[i]);
+            if (dlen > n && memcmp(d, VERBS[i], n) == 0) {
+                d += n;
+                dlen -= n;
+                break;
+            }
+        }
+        while (dlen && (*d == ' ' || *d == ':'))
+            d++, dlen--;
+        /* Counters before or after it: "5楼 2024.04.09 10:21", "08-15 08:11 顶(34) 回复". */
+        for (;;) {
+            size_t sp = 0;
+            while (sp < dlen && d[sp] != ' ')
+                sp++;
+            if (sp >= dlen || !counter_word(d, sp))
+                break;
+            d += sp + 1;
+            dlen -= sp + 1;
+        }
+        for (;;) {
+            size_t sp = dlen;
+            while (sp && d[sp - 1] != ' ')
+                sp--;
+            if (!sp || !counter_word(d + sp, dlen - sp))
+                break;
+            dlen = sp - 1;
+            while (dlen && d[dlen - 1] == ' ')
+                dlen--;
+        }
+        if (dlen)
+            push_item(e, WN_C_COMMENT_DATE, 0, d, dlen);
+    }
+    for (size_t i = 0; i < own->count; i++) {
+        const piece *p = &th->pieces[own->list[i].index];
+        if (own->list[i].kind != PK_TEXT)
+            continue;
+        bool in = false;
+        for (size_t k = 0; k < nspans && !in; k++)
+            in = p->node >= spans[k][0] && p->node < spans[k][1];
+        if (in)
+            push_item(e, WN_C_PARA, 0, piece_text(th, p), p->len);
+    }
+    push_item(e, WN_C_COMMENT_CLOSE, 0, NULL, 0);
+    /* Elsewhere in the comment, an element with the shape of its text box
+     * holding only text is a reply written into one line ("作者 2024.04.08
+     * 23:10 回复：…"): a comment one level down. */
+    uint32_t box = spans[0][0];
+    if (root != WN_NONE)
+        return;
+    /* The shapes from the text's own element up to its box. */
+    uint64_t chain[8];
+    size_t nchain = 0;
+    for (uint32_t c = th->pieces[own->list[best].index].owner; nchain < 8; c = nodes[c].parent) {
+        if (has_name(&nodes[c]))
+            chain[nchain++] = shape_hash(&nodes[c]);
+        if (c == box || c == WN_NONE)
+            break;
+    }
+    for (size_t i = 0; i < own->count; i++) {
+        const piece *p = &th->pieces[own->list[i].index];
+        if (own->list[i].kind != PK_TEXT)
+            continue;
+        bool in = false;
+        for (size_t k = 0; k < nspans && !in; k++)
+            in = p->node >= spans[k][0] && p->node < spans[k][1];
+        if (in)
+            continue;
+        uint32_t reply = WN_NONE;
+        for (uint32_t c = p->owner; c != WN_NONE && c > item; c = nodes[c].parent) {
+            uint64_t shape = shape_hash(&nodes[c]);
+            for (size_t k = 0; k < nchain; k++)
+                if (chain[k] == shape)
+                    reply = c;
+        }
+        if (reply == WN_NONE || !only_text_in(th, own, reply, nodes[reply].end, &any))
+            continue;
+        push_item(e, WN_C_COMMENT_OPEN, (uint8_t)(depth >= 255 ? 255 : depth + 1), NULL, 0);
+        for (; i < own->count && th->pieces[own->list[i].index].node < nodes[reply].end; i++)
+            if (own->list[i].kind == PK_TEXT)
+                push_item(e, WN_C_PARA, 0, piece_text(th, &th->pieces[own->list[i].index]),
+                          th->pieces[own->list[i].index].len);
+        i--;
+        push_item(e, WN_C_COMMENT_CLOSE, 0, NULL, 0);
+    }
+}
+
+/* Finds the comments of one region (children of [lo, hi)), or one post. */
+static void region_items(thread *th, uint32_t region, uint32_t lo, uint32_t hi, own_list *own)
+{
+    uint32_t root = th->post_root[region];
+    size_t mark = th->ni;
+    if (!root) {
+        scan(th, lo, hi, 0, own);
+    } else {
+        /* A post: only the comment lists in it (answers have comments). */
+        const wn_node *nodes = th->doc->nodes;
+        for (uint32_t i = lo; i < hi && !th->failed; i++)
+            if (nodes[i].kind == WN_NODE_ELEMENT && (nodes[i].hints & WN_HINT_COMMENTS) &&
+                !(nodes[i].hints & OTHER_CLUTTER) && (i < root || i >= nodes[root].end)) {
+                scan(th, i + 1, nodes[i].end, 0, own);
+                i = nodes[i].end - 1;
+            }
+    }
+    if (root) {
+        citem *sub, self = {region, th->doc->nodes[region].end, root, false};
+        size_t nsub = outer_items(th, mark, &sub);
+        if (!th->failed && own_pieces(th, &self, sub, nsub, own)) {
+            bool text = false;
+            for (size_t i = 0; i < own->count; i++)
+                if (own->list[i].kind == PK_TEXT && th->pieces[own->list[i].index].node >= root &&
+                    th->pieces[own->list[i].index].node < th->doc->nodes[root].end)
+                    text = true;
+            if (text)
+                add_item(th, region, self.end, root, false);
+        }
+        free(sub);
+    }
+}
+
+/* A heading naming the thread, with or without its count: "Responses (41)",
+ * "评论 (3)", "全部评论 4", "Comments: 12". */
+static bool comment_heading(const char *s, size_t len)
+{
+    static const char *const NAMES[] = {"comments", "comment", "responses", "response",
+                                        "replies", "discussion", "评论", "評論", "留言", "跟贴",
+                                        "跟帖", "回帖", "回复", "全部评论", "精选留言", "网友评论",
+                                        "热门评论", "最新评论", "全部回复", NULL};
+    char word[48];
+    size_t n = 0;
+    for (size_t pos = 0; pos < len;) {
+        size_t at = pos;
+        uint32_t cp = wn_utf8_next(s, len, &pos);
+        if ((cp >= '0' && cp <= '9') || cp == ' ' || cp == '(' || cp == ')' || cp == '[' ||
+            cp == ']' || cp == ':' || cp == 0xFF08 || cp == 0xFF09 || cp == 0xFF1A ||
+            cp == 0x3010 || cp == 0x3011 || cp == ',' || cp == '.')
+            continue;
+        if (n + (pos - at) >= sizeof word)
+            return false;
+        for (size_t k = at; k < pos; k++)
+            word[n++] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+    }
+    return n && word_in(word, n, NAMES);
+}
+
+/* A block opening with the thread's name as a label: "网友评论：（只显示最新10条）". */
+static bool labelled_heading(const char *s, size_t len)
+{
+    for (size_t pos = 0; pos < len && pos < 32;) {
+        size_t at = pos;
+        uint32_t cp = wn_utf8_next(s, len, &pos);
+        if (cp == ':' || cp == 0xFF1A)
+            return at && comment_heading(s, at);
+    }
+    return false;
+}
+
+typedef struct region_span {
+    uint32_t node, lo, hi;   /* the region's element, and the range whose children to scan */
+} region_span;
+
+static bool add_region(thread *th, region_span **list, size_t *n, size_t *cap, uint32_t node,
+                       uint32_t lo, uint32_t hi)
+{
+    if (!grow((void **)list, cap, *n, sizeof **list)) {
+        th->failed = true;
+        return false;
+    }
+    (*list)[*n].node = node;
+    (*list)[*n].lo = lo;
+    (*list)[*n].hi = hi;
+    (*n)++;
+    return true;
+}
+
+/* The regions of the thread, in document order, none inside another. */
+static size_t find_regions(thread *th, const uint32_t *selected_after, region_span **out)
+{
+    const wn_doc *doc = th->doc;
+    region_span *list = NULL;
+    size_t n = 0, cap = 0;
+    uint32_t selected_end = 0;
+    for (uint32_t i = 0; i < doc->count && !th->failed; i++) {
+        const wn_node *nd = &doc->nodes[i];
+        if (nd->kind != WN_NODE_ELEMENT || !nd->all.chars)
+            continue;
+        if (i < selected_end || (nd->flags & WN_NODE_SELECTED)) {
+            /* The article: only what the scorer dropped as comments. */
+            if (nd->flags & WN_NODE_PRUNED) {
+                if (nd->label == WN_LABEL_COMMENTS)
+                    add_region(th, &list, &n, &cap, i, i + 1, nd->end);
+                i = nd->end - 1;
+            } else if (i >= selected_end) {
+                selected_end = nd->end;
+            }
+            continue;
+        }
+        uint32_t lo = i + 1, hi = nd->end, node = i;
+        if (th->post_root[i]) {
+            /* a post like the article's */
+        } else if ((nd->hints & WN_HINT_COMMENTS) && !(nd->hints & OTHER_CLUTTER)) {
+            if (holds_selected(doc, i, selected_after) || in_sidebar(doc, i, selected_after))
+                continue;
+        } else if ((nd->flags & WN_NODE_BLOCK) && wn_link_density(nd) <= 0.5f &&
+                   !holds_selected(doc, i, selected_after)) {
+            char lead[96];
+            size_t len = wn_leading_text(doc, i, lead, sizeof lead);
+            bool heading = nd->all.chars <= 20
+                               ? wn_marker_of_text(lead, len, nd->all.chars) == WN_MARKER_COMMENTS ||
+                                     comment_heading(lead, len)
+                               : labelled_heading(lead, len);
+            if (!heading || in_sidebar(doc, i, selected_after))
+                continue;
+            /* A labelled block holds its thread; a heading opens a section. */
+            if (nd->all.chars <= 20)
+                node = heading_section(doc, i, selected_after, &lo, &hi);
+            /* Beside the article, only the siblings after it. */
+            for (uint32_t s = lo; s < hi; s = doc->nodes[s].end)
+                if (holds_selected(doc, s, selected_after))
+                    lo = doc->nodes[s].end;
+        } else {
+            continue;
+        }
+        if (!add_region(th, &list, &n, &cap, node, lo, hi))
+            break;
+        uint32_t end = hi > doc->nodes[node].end ? hi : doc->nodes[node].end;
+        if (end > i + 1)
+            i = end - 1;
+    }
+    *out = list;
+    return n;
+}
+
+/* The comment thread: every comment found, in document order. */
 static void emit_comments(emitter *e)
 {
     const wn_doc *doc = e->doc;
-    bool open = false;
-    uint32_t selected_end = 0; /* end of the kept region being passed through */
-    uint32_t next_selected = 0; /* the first kept root at or after i */
-    for (uint32_t i = 0; i < doc->count && e->status == WN_OK; i++) {
-        const wn_node *n = &doc->nodes[i];
-        if (next_selected < i || next_selected == 0)
-            for (next_selected = i; next_selected < doc->count &&
-                                    !(doc->nodes[next_selected].flags & WN_NODE_SELECTED);)
-                next_selected++;
-        bool inside = i < selected_end;
-        if (!inside && (n->flags & WN_NODE_SELECTED)) {
-            selected_end = n->end;
-            inside = true;
-        }
-        /* A wrapper around the article is layout, whatever its class says. */
-        bool wraps_article = next_selected < n->end && next_selected > i;
-        bool thread = inside ? (n->flags & WN_NODE_PRUNED) && n->label == WN_LABEL_COMMENTS
-                             : (n->hints & WN_HINT_COMMENTS) && !wraps_article;
-        if (!thread || n->kind != WN_NODE_ELEMENT || !n->all.chars)
-            continue;
-        if (!open) {
-            push_item(e, WN_C_COMMENTS_OPEN, 0, NULL, 0);
-            open = true;
-        }
-        emit_subtree(e, i);
-        i = n->end - 1;
+    thread th;
+    memset(&th, 0, sizeof th);
+    th.doc = doc;
+    wn_buf_init(&th.text);
+    own_list own = {NULL, 0, 0};
+    region_span *regions = NULL;
+    citem *sub = NULL;
+    th.direct = calloc(doc->count ? doc->count : 1, 1);
+    th.ckind = malloc(doc->count ? doc->count : 1);
+    th.post_root = calloc(doc->count ? doc->count : 1, sizeof *th.post_root);
+    /* selected_after[i]: the first selected (kept) node at or after i. */
+    uint32_t *selected_after = malloc(((size_t)doc->count + 1) * sizeof *selected_after);
+    if (!th.direct || !th.ckind || !th.post_root || !selected_after) {
+        e->status = WN_ERR_NOMEM;
+        goto done;
     }
-    if (open)
-        push_item(e, WN_C_COMMENTS_CLOSE, 0, NULL, 0);
+    memset(th.ckind, CK_UNSET, doc->count);
+    selected_after[doc->count] = UINT32_MAX;
+    for (uint32_t i = doc->count; i-- > 0;) {
+        const wn_node *n = &doc->nodes[i];
+        selected_after[i] = ((n->flags & WN_NODE_SELECTED) && !(n->flags & WN_NODE_PRUNED))
+                                ? i
+                                : selected_after[i + 1];
+    }
+    /* The text of the page cut into pieces, once. */
+    build_pieces(&th, 0, 0, doc->count);
+    find_posts(&th, selected_after, &own);
+    size_t nregions = find_regions(&th, selected_after, &regions);
+    /* Two passes: the first learns the shapes of comments that repeat, so
+     * that a lone comment of that shape elsewhere is one too. */
+    for (int pass = 0; pass < 2 && !th.failed; pass++) {
+        th.learning = pass == 0;
+        th.ni = 0;
+        for (size_t r = 0; r < nregions && !th.failed; r++) {
+            const region_span *rs = &regions[r];
+            region_items(&th, rs->node, rs->lo, rs->hi, &own);
+        }
+        if (!th.nshapes)
+            break;
+    }
+    /* Emit in document order; depth from the enclosing comments. */
+    size_t count = 0;
+    for (size_t i = 0; i < th.ni; i++)
+        if (th.items[i].node != WN_NONE)
+            th.items[count++] = th.items[i];
+    th.ni = count;
+    if (th.ni > 1) /* th.items is NULL when nothing was found */
+        qsort(th.items, th.ni, sizeof *th.items, cmp_items);
+    if (!th.ni || th.failed)
+        goto done;
+    sub = malloc(th.ni * sizeof *sub);
+    uint32_t *stack = malloc(th.ni * sizeof *stack);
+    if (!sub || !stack) {
+        free(stack);
+        e->status = WN_ERR_NOMEM;
+        goto done;
+    }
+    push_item(e, WN_C_COMMENTS_OPEN, 0, NULL, 0);
+    size_t depth = 0;
+    for (size_t i = 0; i < th.ni && e->status == WN_OK && !th.failed; i++) {
+        const citem *it = &th.items[i];
+        while (depth && stack[depth - 1] <= it->node)
+            depth--;
+        /* Its replies: the outermost comments inside it. */
+        size_t nsub = 0;
+        uint32_t end = 0;
+        for (size_t k = i + 1; k < th.ni && th.items[k].node < it->end; k++) {
+            if (th.items[k].node < end)
+                continue;
+            sub[nsub++] = th.items[k];
+            end = th.items[k].end;
+        }
+        emit_comment(e, &th, it, (unsigned)depth + 1, sub, nsub, &own);
+        stack[depth++] = it->end;
+    }
+    free(stack);
+    push_item(e, WN_C_COMMENTS_CLOSE, 0, NULL, 0);
+done:
+    if (th.failed && e->status == WN_OK)
+        e->status = WN_ERR_NOMEM;
+    free(sub);
+    free(regions);
+    free(own.list);
+    free(th.pieces);
+    free(th.items);
+    free(th.shapes);
+    free(th.direct);
+    free(th.ckind);
+    free(th.post_root);
+    free(selected_after);
+    wn_buf_free(&th.text);
 }
 
 wn_status wn_content_build(const wn_doc *doc, bool with_comments, wn_content *content)

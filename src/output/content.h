@@ -20,7 +20,12 @@ typedef enum wn_content_kind {
     WN_C_TABLE_OPEN, WN_C_TABLE_CLOSE,
     WN_C_ROW_OPEN, WN_C_ROW_CLOSE,
     WN_C_QUOTE_OPEN, WN_C_QUOTE_CLOSE,
-    WN_C_COMMENTS_OPEN, WN_C_COMMENTS_CLOSE
+    WN_C_COMMENTS_OPEN, WN_C_COMMENTS_CLOSE,
+    /* One comment of the thread, inside COMMENTS_OPEN/CLOSE: COMMENT_OPEN
+     * (level: its depth, 1 for a top-level comment, 2 for a reply to it ...),
+     * then at most one COMMENT_AUTHOR and one COMMENT_DATE (text items, not
+     * blocks), then its paragraphs as WN_C_PARA, then COMMENT_CLOSE. */
+    WN_C_COMMENT_OPEN, WN_C_COMMENT_AUTHOR, WN_C_COMMENT_DATE, WN_C_COMMENT_CLOSE
 } wn_content_kind;
 
 typedef struct wn_content_item {
@@ -37,8 +42,9 @@ typedef struct wn_content {
     wn_arena *arena;         /* owns items and their text */
 } wn_content;
 
-/* Appends the kept blocks of doc (and, with comments, the comment thread) to
- * content. Returns WN_ERR_NOMEM on allocation failure. */
+/* Appends the kept blocks of doc (and, with comments, the comment thread as a
+ * flat list of comments in document order, replies after their parent with a
+ * greater level) to content. Returns WN_ERR_NOMEM on allocation failure. */
 wn_status wn_content_build(const wn_doc *doc, bool with_comments, wn_content *content);
 
 /* True for the kinds that carry text. */

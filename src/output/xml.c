@@ -1,6 +1,7 @@
 #include "output/render.h"
 
 #include <libxml/xmlwriter.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -121,6 +122,31 @@ static void render_items(xml_state *x, const wn_content *content)
             start(x, "comments");
             break;
         case WN_C_COMMENTS_CLOSE:
+            end(x);
+            break;
+        case WN_C_COMMENT_OPEN:
+            /* <comment author="..." date="..." depth="2">: the author and
+             * date items follow the open item, before any paragraph. */
+            start(x, "comment");
+            for (; i + 1 < content->count; i++) {
+                const wn_content_item *next = &content->items[i + 1];
+                if (next->kind == WN_C_COMMENT_AUTHOR)
+                    attr(x, "author", next->text);
+                else if (next->kind == WN_C_COMMENT_DATE)
+                    attr(x, "date", next->text);
+                else
+                    break;
+            }
+            if (it->level > 1) {
+                char depth[8];
+                snprintf(depth, sizeof depth, "%u", (unsigned)it->level);
+                attr(x, "depth", depth);
+            }
+            break;
+        case WN_C_COMMENT_AUTHOR:
+        case WN_C_COMMENT_DATE:
+            break; /* written as attributes above */
+        case WN_C_COMMENT_CLOSE:
             end(x);
             break;
         }
