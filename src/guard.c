@@ -410,6 +410,22 @@ static void scan_attributes(const guard *g, size_t i, tag_scan *t)
     }
 }
 
+/* Whether `name` (lower case, n bytes) starts at i, in any case, followed by
+ * what ends a tag name (or the end of input). */
+static int tag_name_at(const guard *g, size_t i, const char *name, size_t n)
+{
+    if (i + n > g->len)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = g->in[i + k];
+        if ((c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) != name[k])
+            return 0;
+    }
+    size_t after = i + n;
+    return after == g->len || is_space(g->in[after]) || g->in[after] == '/' ||
+           g->in[after] == '>';
+}
+
 /* Offset of the "</name" that ends a raw-text element, or len. */
 static size_t raw_text_end(const guard *g, size_t i, GumboTag tag)
 {
@@ -420,20 +436,8 @@ static size_t raw_text_end(const guard *g, size_t i, GumboTag tag)
         if (!lt)
             return g->len;
         size_t at = (size_t)(lt - g->in);
-        if (at + 2 + n <= g->len && g->in[at + 1] == '/') {
-            size_t k = 0;
-            while (k < n) {
-                char c = g->in[at + 2 + k];
-                if (c >= 'A' && c <= 'Z')
-                    c = (char)(c + 32);
-                if (c != name[k])
-                    break;
-                k++;
-            }
-            if (k == n && (at + 2 + n == g->len || is_space(g->in[at + 2 + n]) ||
-                           g->in[at + 2 + n] == '/' || g->in[at + 2 + n] == '>'))
-                return at;
-        }
+        if (at + 1 < g->len && g->in[at + 1] == '/' && tag_name_at(g, at + 2, name, n))
+            return at;
         i = at + 1;
     }
     return g->len;
@@ -443,15 +447,7 @@ static size_t raw_text_end(const guard *g, size_t i, GumboTag tag)
  * followed by what ends a tag name. */
 static int script_tag_at(const guard *g, size_t i, size_t skip)
 {
-    static const char name[] = "script";
-    if (i + skip + 6 > g->len)
-        return 0;
-    for (size_t k = 0; k < 6; k++)
-        if ((g->in[i + skip + k] | 0x20) != name[k])
-            return 0;
-    size_t after = i + skip + 6;
-    return after == g->len || is_space(g->in[after]) || g->in[after] == '/' ||
-           g->in[after] == '>';
+    return tag_name_at(g, i + skip, "script", 6);
 }
 
 /* Offset of the "</script" that ends a script, with the tokenizer's escape
