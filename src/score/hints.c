@@ -68,6 +68,7 @@ static const word_hint WORDS[] = {
     {"signup", WN_HINT_WIDGET}, {"popup", WN_HINT_WIDGET}, {"modal", WN_HINT_WIDGET},
     {"cookie", WN_HINT_WIDGET}, {"cookies", WN_HINT_WIDGET}, {"gdpr", WN_HINT_WIDGET},
     {"consent", WN_HINT_WIDGET}, {"overlay", WN_HINT_WIDGET}, {"login", WN_HINT_WIDGET},
+    {"gallery", WN_HINT_GALLERY}, {"slideshow", WN_HINT_GALLERY}, {"carousel", WN_HINT_GALLERY},
     {"hidden", WN_HINT_HIDDEN}, {"invisible", WN_HINT_HIDDEN},
 };
 
@@ -92,6 +93,7 @@ static const word_hint STEMS[] = {
     {"visuallyhidden", WN_HINT_HIDDEN}, {"sronly", WN_HINT_HIDDEN}, {"buymeacoffee", WN_HINT_TIPJAR},
     {"kofi", WN_HINT_TIPJAR}, {"patreon", WN_HINT_TIPJAR}, {"prevnext", WN_HINT_NAV},
     {"postnav", WN_HINT_NAV}, {"authorbox", WN_HINT_META}, {"aboutauthor", WN_HINT_META},
+    {"gallery", WN_HINT_GALLERY}, {"slideshow", WN_HINT_GALLERY},
 };
 
 static bool is_alnum_ascii(unsigned char c)
@@ -195,7 +197,7 @@ wn_label wn_label_from_hints(uint32_t hints)
     if (hints & WN_HINT_AD) return WN_LABEL_AD;
     if (hints & WN_HINT_FOOTER) return WN_LABEL_FOOTER;
     if (hints & (WN_HINT_NAV | WN_HINT_HEADER | WN_HINT_SIDEBAR)) return WN_LABEL_NAV;
-    if (hints & (WN_HINT_WIDGET | WN_HINT_META | WN_HINT_HIDDEN)) return WN_LABEL_OTHER;
+    if (hints & (WN_HINT_WIDGET | WN_HINT_META | WN_HINT_HIDDEN | WN_HINT_GALLERY)) return WN_LABEL_OTHER;
     return WN_LABEL_NONE;
 }
 
@@ -232,6 +234,11 @@ static const marker_entry MARKERS[] = {
     {"most popular", WN_MARKER_RELATED, HEADING}, {"most read", WN_MARKER_RELATED, HEADING},
     {"recent posts", WN_MARKER_RELATED, HEADING}, {"latest posts", WN_MARKER_RELATED, HEADING},
     {"more ", WN_MARKER_MORE, HEADING},
+    /* Russian (Cyrillic is compared as written: capitalised). */
+    {"Похожие статьи", WN_MARKER_RELATED, HEADING}, {"Похожие записи", WN_MARKER_RELATED, HEADING},
+    {"Самые популярные", WN_MARKER_RELATED, HEADING}, {"Популярные статьи", WN_MARKER_RELATED, HEADING},
+    {"Читайте также", WN_MARKER_SEEALSO, LINE}, {"Смотрите также", WN_MARKER_SEEALSO, LINE},
+    {"Комментарии", WN_MARKER_COMMENTS, 14}, {"Отзывы", WN_MARKER_COMMENTS, 10},
     {"发表评论", WN_MARKER_COMMENTS, HEADING}, {"发表回复", WN_MARKER_COMMENTS, HEADING},
     {"网友评论", WN_MARKER_COMMENTS, HEADING}, {"评论列表", WN_MARKER_COMMENTS, HEADING},
     {"精彩评论", WN_MARKER_COMMENTS, HEADING}, {"精彩評論", WN_MARKER_COMMENTS, HEADING},
@@ -309,6 +316,11 @@ static const marker_entry MARKERS[] = {
     {"schon gelesen", WN_MARKER_SEEALSO, LINE}, {"mehr zum thema", WN_MARKER_SEEALSO, LINE},
     {"das könnte sie auch interessieren", WN_MARKER_SEEALSO, LINE},
     {"dowiedz się więcej", WN_MARKER_SEEALSO, LINE},
+    /* The article's tag links. */
+    {"tags", WN_MARKER_TAGS, LINE}, {"tagged", WN_MARKER_TAGS, LINE},
+    {"filed under", WN_MARKER_TAGS, LINE}, {"topics:", WN_MARKER_TAGS, LINE},
+    {"etiquetas", WN_MARKER_TAGS, LINE}, {"schlagwörter", WN_MARKER_TAGS, LINE},
+    {"标签", WN_MARKER_TAGS, LINE}, {"標籤", WN_MARKER_TAGS, LINE},
 };
 
 static bool prefix_ci(const char *text, size_t len, const char *prefix)
@@ -391,7 +403,8 @@ wn_marker wn_marker_of_text(const char *text, size_t len, size_t whole_len)
                    *text == '|' || *text == '>')) {
         text++;
         len--;
-        whole_len--;
+        if (whole_len)
+            whole_len--;
     }
     if (!len)
         return WN_MARKER_NONE;
@@ -469,6 +482,7 @@ wn_label wn_label_from_marker(wn_marker marker)
     case WN_MARKER_MORE: return WN_LABEL_RELATED;
     case WN_MARKER_CONTROL: return WN_LABEL_OTHER;
     case WN_MARKER_PROMO: return WN_LABEL_OTHER;
+    case WN_MARKER_TAGS: return WN_LABEL_OTHER;
     default: return WN_LABEL_NONE;
     }
 }
@@ -476,6 +490,7 @@ wn_label wn_label_from_marker(wn_marker marker)
 const char *wn_marker_name(wn_marker marker)
 {
     static const char *const NAMES[] = {"none", "related", "comments", "tipjar", "prevnext",
-                                        "share", "source", "nav", "footer", "ad", "seealso", "more", "control", "promo"};
+                                        "share", "source", "nav", "footer", "ad", "seealso", "more", "control", "promo",
+                                        "tags"};
     return (unsigned)marker < sizeof NAMES / sizeof NAMES[0] ? NAMES[marker] : "?";
 }

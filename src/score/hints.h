@@ -40,7 +40,8 @@ enum {
     WN_HINT_HEADER = 1u << 10,
     WN_HINT_META = 1u << 11,     /* byline, date, tags, author box */
     WN_HINT_WIDGET = 1u << 12,   /* newsletter, popup, cookie, promo */
-    WN_HINT_HIDDEN = 1u << 13    /* visually hidden helpers */
+    WN_HINT_HIDDEN = 1u << 13,   /* visually hidden helpers */
+    WN_HINT_GALLERY = 1u << 14   /* gallery, slideshow, carousel */
 };
 #define WN_HINT_CLUTTER (WN_HINT_NAV | WN_HINT_RELATED | WN_HINT_COMMENTS | WN_HINT_TIPJAR | \
                          WN_HINT_SHARE | WN_HINT_FOOTER | WN_HINT_AD | WN_HINT_SIDEBAR | \
@@ -68,7 +69,8 @@ typedef enum wn_marker {
     WN_MARKER_SEEALSO,    /* an inline "Read more: <link>" line or heading */
     WN_MARKER_MORE,       /* "More letters", "More from us": related, as a heading only */
     WN_MARKER_CONTROL,    /* a page control's label: "Close", "Caption", "Image 2 of 5" */
-    WN_MARKER_PROMO       /* a newsletter / follow-us prompt (wn_promo_text) */
+    WN_MARKER_PROMO,      /* a newsletter / follow-us prompt (wn_promo_text) */
+    WN_MARKER_TAGS        /* "Tags:", "Filed under": the article's tag links */
 } wn_marker;
 
 /* Classifies the start of a block's text (UTF-8, whitespace collapsed).

@@ -434,6 +434,24 @@ static bool hint_says_clutter(const wn_node *n, const region *r)
     return false;
 }
 
+/* A gallery of pictures with their captions, credits and counters set
+ * beside the article. One whose slides carry paragraphs of prose, or that
+ * is named as content too, is the article told in slides. */
+static bool gallery_beside(const wn_doc *doc, uint32_t index, const region *r)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (!(n->hints & WN_HINT_GALLERY) || (n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) ||
+        (float)n->all.chars >= 0.5f * (float)r->chars)
+        return false;
+    for (uint32_t k = index + 1; k < n->end; k++) {
+        const wn_node *d = &doc->nodes[k];
+        if (d->kind == WN_NODE_ELEMENT && d->tag == GUMBO_TAG_P && d->all.chars >= 80 &&
+            d->all.punct >= 2)
+            return false;
+    }
+    return true;
+}
+
 /* An inline element (a tag link, a date span) whose block holds much more
  * text around it is words of a sentence, whatever its class says; only a
  * visually hidden helper goes. */
@@ -449,7 +467,7 @@ static bool inline_in_sentence(const wn_doc *doc, const wn_node *n)
 static bool prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
 {
     const wn_node *n = &doc->nodes[i];
-    if (!hint_says_clutter(n, r) || inline_in_sentence(doc, n))
+    if ((!hint_says_clutter(n, r) && !gallery_beside(doc, i, r)) || inline_in_sentence(doc, n))
         return false;
     wn_label label = wn_label_from_hints(n->hints);
     prune(doc, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
@@ -505,14 +523,15 @@ static bool link_line(const wn_doc *doc, uint32_t i)
     if (!len || buf[len - 1] == '.' || buf[len - 1] == '!' || buf[len - 1] == '?' ||
         strncmp(buf, "http", 4) == 0 || strncmp(buf, "www.", 4) == 0)
         return false;
-    /* Its element siblings: prose before it, no other such line around it. */
+    /* Its element siblings: prose before it, no other such line around it.
+     * An empty ad slot between them is no sibling a reader sees. */
     const wn_node *p = &doc->nodes[n->parent];
     uint32_t prev = WN_NONE, next = WN_NONE;
     for (uint32_t c = n->parent + 1; c < i; c = doc->nodes[c].end)
-        if (doc->nodes[c].kind == WN_NODE_ELEMENT)
+        if (doc->nodes[c].kind == WN_NODE_ELEMENT && doc->nodes[c].all.chars)
             prev = c;
     for (uint32_t c = n->end; c < p->end; c = doc->nodes[c].end)
-        if (doc->nodes[c].kind == WN_NODE_ELEMENT) {
+        if (doc->nodes[c].kind == WN_NODE_ELEMENT && doc->nodes[c].all.chars) {
             next = c;
             break;
         }
@@ -520,6 +539,29 @@ static bool link_line(const wn_doc *doc, uint32_t i)
         (next != WN_NONE && whole_link_p(&doc->nodes[next])))
         return false;
     return prev != WN_NONE && prose_p(&doc->nodes[prev]);
+}
+
+/* An inline element inside a sentence that holds nothing but several long
+ * links: a hover card of headlines tucked into the paragraph behind a
+ * name, not words of the sentence. */
+static bool inline_link_list(const wn_doc *doc, const wn_node *n)
+{
+    if ((n->flags & WN_NODE_BLOCK) || n->block == WN_NONE || n->links < 3 ||
+        wn_link_density(n) < 0.9f || n->link_chars < 20 * n->links)
+        return false;
+    const wn_node *b = &doc->nodes[n->block];
+    if (b->all.chars - b->link_chars < 40)
+        return false;
+    /* The card is the child that holds nearly all of the links; the name
+     * link beside it is the sentence's word. */
+    uint32_t index = (uint32_t)(n - doc->nodes);
+    for (uint32_t c = index + 1; c < n->end; c = doc->nodes[c].end) {
+        const wn_node *k = &doc->nodes[c];
+        if (k->kind == WN_NODE_ELEMENT && k->links >= 3 && k->link_chars < n->link_chars &&
+            (float)k->link_chars >= 0.8f * (float)n->link_chars)
+            return false;
+    }
+    return true;
 }
 
 /* The highest ancestor of index below the region root whose text starts with
@@ -628,18 +670,48 @@ static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label)
 static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
 {
     wn_node *n = &doc->nodes[i];
-    if (!(n->flags & WN_NODE_BLOCK) && !is_heading((GumboTag)n->tag))
+    /* An inline run of links can be a line of its own ("Tags" and the tag
+     * links in a <strong> between paragraphs). */
+    bool inline_links = !(n->flags & WN_NODE_BLOCK) && n->links >= 2 && wn_link_density(n) >= 0.5f;
+    if (!(n->flags & WN_NODE_BLOCK) && !is_heading((GumboTag)n->tag) && !inline_links)
         return false;
     if (n->all.chars == 0 || n->all.chars > 500)
         return false;
     char lead[400];
     size_t len = wn_leading_text(doc, i, lead, sizeof lead);
-    wn_marker m = wn_marker_of_text(lead, len < 95 ? len : 95, n->all.chars);
+    /* A run of links after the marker words is the list they announce: it
+     * is measured by its unlinked words. */
+    uint32_t whole = n->all.chars;
+    if (wn_link_density(n) >= 0.5f)
+        whole -= n->link_chars;
+    wn_marker m = wn_marker_of_text(lead, len < 95 ? len : 95, whole);
+    if (m == WN_MARKER_TAGS) {
+        /* Tag links, or a bare "Tags" heading over them; a line of prose
+         * that starts so stays. */
+        if (n->link_chars == 0 && n->all.chars <= 12)
+            return prune_see_also(doc, i, WN_LABEL_OTHER);
+        if (wn_link_density(n) < 0.5f)
+            return false;
+        prune(doc, i, WN_LABEL_OTHER, WN_RULE_MARKER);
+        return true;
+    }
+    if (inline_links)
+        return false;
     /* A one-line prompt to subscribe or follow: a leaf block only, so that
      * a box of article text around it stays. */
     if (m == WN_MARKER_NONE && n->own.chars == n->all.chars && n->all.chars <= 200 &&
         len < sizeof lead - 1 && wn_promo_text(lead, len))
         m = WN_MARKER_PROMO;
+    /* A short heading whose class names a related list or a comment
+     * thread opens that section as its words would, in any language
+     * ("Você pode gostar..." in h3.related-posts-title). */
+    if (m == WN_MARKER_NONE && is_heading((GumboTag)n->tag) && n->all.chars <= 24 &&
+        !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && n->link_chars == 0) {
+        if (n->hints & WN_HINT_COMMENTS)
+            m = WN_MARKER_COMMENTS;
+        else if (n->hints & WN_HINT_RELATED)
+            m = WN_MARKER_RELATED;
+    }
     /* "More ..." opens a section only as a heading; in a paragraph it is
      * a sentence ("More when we have it"). */
     if (m == WN_MARKER_NONE || (m == WN_MARKER_MORE && !is_heading((GumboTag)n->tag)))
@@ -698,6 +770,11 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r)
         }
         if (link_line(doc, i)) {
             prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
+            i = n->end;
+            continue;
+        }
+        if (inline_link_list(doc, n)) {
+            prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_DENSITY);
             i = n->end;
             continue;
         }

@@ -54,6 +54,9 @@ static const attr_case ATTRS[] = {
     {"cookie-consent", WN_HINT_WIDGET, 0, WN_LABEL_OTHER},
     {"byline", WN_HINT_META, CLUTTER, WN_LABEL_OTHER},
     {"sr-only", WN_HINT_HIDDEN, CLUTTER, WN_LABEL_OTHER},
+    {"asset_gallery", WN_HINT_GALLERY, CLUTTER, WN_LABEL_OTHER},
+    {"inlinegallery-item", WN_HINT_GALLERY, CLUTTER, WN_LABEL_OTHER},
+    {"slideshow", WN_HINT_GALLERY, CLUTTER, WN_LABEL_OTHER},
     {"screen-reader-text", WN_HINT_HIDDEN, CLUTTER, WN_LABEL_OTHER},
     /* Words inside other words are not hints. */
     {"shadow", 0, ANY_AD, WN_LABEL_NONE},
@@ -263,6 +266,10 @@ static const marker_case MARKERS[] = {
     {"This slideshow requires JavaScript.", WN_MARKER_CONTROL},
     {"Tell us what YOU think...", WN_MARKER_COMMENTS},
     {"MORE SIXERS", WN_MARKER_MORE},
+    {"Tags: plague, China, health", WN_MARKER_TAGS},
+    {"Filed under: Khawarij |", WN_MARKER_TAGS},
+    {"Самые популярные диеты", WN_MARKER_RELATED},
+    {"Читайте также: другая статья", WN_MARKER_SEEALSO},
     /* Sentences that merely start like a marker. */
     {"Moreover, the council said the pool would reopen in spring.", WN_MARKER_NONE},
     {"Read more about the study in the journal's next issue.", WN_MARKER_NONE},
@@ -285,6 +292,7 @@ static const marker_case MARKERS[] = {
     {"Shares of the company rose", WN_MARKER_NONE},
     {"Commentary", WN_MARKER_NONE},
     {"Tweets", WN_MARKER_NONE},
+    {"Tagging birds is how the team follows them.", WN_MARKER_NONE},
     {"The comments below are moderated.", WN_MARKER_NONE},
     {"2024 was a good year", WN_MARKER_NONE},
     {"Hello world", WN_MARKER_NONE},

@@ -126,6 +126,49 @@ static const score_case CASES[] = {
      {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"ch", PRUNED, WN_LABEL_COMMENTS},
       {"cm1", PRUNED, WN_LABEL_COMMENTS}, {"cm2", PRUNED, WN_LABEL_COMMENTS}}},
 
+    {"a short heading whose class names a related list opens it, in any language",
+     EN_CHROME_TOP
+     "<div id=\"wrap\"><div id=\"art\" class=\"post\">" EN_PARAS "</div>"
+     "<div id=\"rel\" class=\"post\"><h3 id=\"rh\" class=\"related-posts-title\">Você pode gostar...</h3>"
+     "<div id=\"r1\" class=\"post\"><p>A vida requer da gente otimismo e coragem para esperar o melhor e "
+     "fazer o melhor acontecer, todos os dias, sem desistir.</p></div>"
+     "<div id=\"r2\" class=\"post\"><p>O que une uma família é o amor, o carinho, o querer bem, a certeza "
+     "de apoio e as mãos estendidas.</p></div>"
+     "<div id=\"r3\" class=\"post\"><p>Gratidão pela vida está nos detalhes, no sorriso dado logo ao "
+     "despertar e na prece de agradecimento.</p></div>"
+     "<div id=\"r4\" class=\"post\"><p>Força para vencer e fé para acreditar que tudo é possível, que "
+     "todo obstáculo pode ser vencido.</p></div></div></div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"r1", DROPPED, 0}, {"r2", DROPPED, 0},
+      {"r4", DROPPED, 0}}},
+
+    {"a picture gallery with captions and credits beside the article goes; a slideshow told in paragraphs stays",
+     EN_CHROME_TOP
+     "<div id=\"art\"><div id=\"gal\" class=\"asset_gallery\"><div class=\"caption\">A walker crosses the "
+     "wooden bridge over the stream in the early morning fog.</div><span id=\"cr\">Photo: Ann Smith</span>"
+     "<span>Image 1 of 8</span></div>" EN_PARAS
+     "<div id=\"show\" class=\"slideshow\"><p id=\"s1\">From the ridge the whole valley opens up below, "
+     "with the river winding between the fields and the village.</p></div></div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"s1", KEPT, 0},
+      {"gal", PRUNED, WN_LABEL_OTHER}}},
+
+    {"a hover card of headlines tucked into a sentence behind a name goes, the name stays",
+     EN_CHROME_TOP
+     "<div id=\"art\"><p id=\"hp\">A man pleaded guilty to threatening <span id=\"who\"><a href=\"/p\">Rep. "
+     "Ann Smith</a><span id=\"card\"><a href=\"/1\">Council approves the new bridge over the river</a>"
+     "<a href=\"/2\">Smith asks court to apply compassion in sentencing</a>"
+     "<a href=\"/3\">Progressives oppose the spending bill in the House</a></span></span>, the "
+     "prosecutor announced on Monday.</p>" EN_PARAS "</div>" EN_FOOTER "</body></html>",
+     {{"hp", KEPT, 0}, {"who", KEPT, 0}, {"card", PRUNED, WN_LABEL_RELATED}, {"p1", KEPT, 0}}},
+
+    {"a 'Tags' line of links goes, inline or as a paragraph",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<strong id=\"tg\">Tags <a href=\"/t/1\">walking</a>, "
+     "<a href=\"/t/2\">hills</a>, <a href=\"/t/3\">weather</a></strong>"
+     "<p id=\"tp\">Tagged: <a href=\"/t/4\">maps</a> <a href=\"/t/5\">outdoors</a></p></div>"
+     EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"tg", PRUNED, WN_LABEL_OTHER},
+      {"tp", PRUNED, WN_LABEL_OTHER}}},
+
     {"article cut into content elements of one shape",
      EN_CHROME_TOP
      "<div id=\"doc\"><section class=\"ce text\" id=\"ce1\"><div class=\"ce__wrap\"><div class=\"rte\">"
