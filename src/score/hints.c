@@ -69,6 +69,7 @@ static const word_hint WORDS[] = {
     {"cookie", WN_HINT_WIDGET}, {"cookies", WN_HINT_WIDGET}, {"gdpr", WN_HINT_WIDGET},
     {"consent", WN_HINT_WIDGET}, {"overlay", WN_HINT_WIDGET}, {"login", WN_HINT_WIDGET},
     {"gallery", WN_HINT_GALLERY}, {"slideshow", WN_HINT_GALLERY}, {"carousel", WN_HINT_GALLERY},
+    {"disclosure", WN_HINT_WIDGET},
     {"hidden", WN_HINT_HIDDEN}, {"invisible", WN_HINT_HIDDEN},
 };
 
@@ -283,7 +284,7 @@ static const marker_entry MARKERS[] = {
     {"copyright", WN_MARKER_FOOTER, 80}, {"©", WN_MARKER_FOOTER, 80},
     {"all rights reserved", WN_MARKER_FOOTER, 80}, {"版權所有", WN_MARKER_FOOTER, LINE},
     {"advertisement", WN_MARKER_AD, 14}, {"sponsored", WN_MARKER_AD, 10},
-    {"广告", WN_MARKER_AD, 5}, {"advert", WN_MARKER_AD, 6}, {"anzeige", WN_MARKER_AD, 7},
+    {"广告", WN_MARKER_AD, 5}, {"advert", WN_MARKER_AD, 6}, {"anzeige", WN_MARKER_AD, 8},
     {"publicidad", WN_MARKER_AD, 10}, {"publicité", WN_MARKER_AD, 10},
     {"story continues below", WN_MARKER_AD, 26}, {"article continues below", WN_MARKER_AD, 28},
     {"continue reading below", WN_MARKER_AD, 26}, {"content continues below", WN_MARKER_AD, 28},
@@ -321,6 +322,60 @@ static const marker_entry MARKERS[] = {
     {"filed under", WN_MARKER_TAGS, LINE}, {"topics:", WN_MARKER_TAGS, LINE},
     {"etiquetas", WN_MARKER_TAGS, LINE}, {"schlagwörter", WN_MARKER_TAGS, LINE},
     {"标签", WN_MARKER_TAGS, LINE}, {"標籤", WN_MARKER_TAGS, LINE},
+    /* The same sections and controls in the other languages of the web's
+     * news sites and blogs (German, French, Spanish, Polish, Italian). */
+    {"weitere beiträge", WN_MARKER_RELATED, 40}, {"weitere artikel", WN_MARKER_RELATED, 40},
+    {"weitere nachrichten", WN_MARKER_RELATED, HEADING}, {"ähnliche artikel", WN_MARKER_RELATED, HEADING},
+    {"ähnliche beiträge", WN_MARKER_RELATED, HEADING}, {"verwandte artikel", WN_MARKER_RELATED, HEADING},
+    {"verwandte beiträge", WN_MARKER_RELATED, HEADING}, {"lust auf mehr", WN_MARKER_RELATED, HEADING},
+    {"das könnte dich auch interessieren", WN_MARKER_RELATED, 40},
+    {"artículos relacionados", WN_MARKER_RELATED, HEADING}, {"noticias relacionadas", WN_MARKER_RELATED, HEADING},
+    {"articles similaires", WN_MARKER_RELATED, HEADING}, {"articles liés", WN_MARKER_RELATED, HEADING},
+    {"sur le même sujet", WN_MARKER_RELATED, HEADING}, {"podobne artykuły", WN_MARKER_RELATED, HEADING},
+    {"powiązane artykuły", WN_MARKER_RELATED, HEADING}, {"articoli correlati", WN_MARKER_RELATED, HEADING},
+    {"kommentare", WN_MARKER_COMMENTS, 14}, {"kommentar schreiben", WN_MARKER_COMMENTS, HEADING},
+    {"kommentare schreiben", WN_MARKER_COMMENTS, HEADING}, {"kommentar verfassen", WN_MARKER_COMMENTS, HEADING},
+    {"schreibe einen kommentar", WN_MARKER_COMMENTS, 30}, {"schreiben sie einen kommentar", WN_MARKER_COMMENTS, 30},
+    {"keine kommentare", WN_MARKER_COMMENTS, HEADING}, {"kommentieren", WN_MARKER_COMMENTS, 12},
+    {"commentaires", WN_MARKER_COMMENTS, 14}, {"laisser un commentaire", WN_MARKER_COMMENTS, 30},
+    {"comentarios", WN_MARKER_COMMENTS, 13}, {"deja un comentario", WN_MARKER_COMMENTS, 30},
+    {"deja tu comentario", WN_MARKER_COMMENTS, 30}, {"komentarze", WN_MARKER_COMMENTS, 12},
+    {"dodaj komentarz", WN_MARKER_COMMENTS, HEADING}, {"commenti", WN_MARKER_COMMENTS, 10},
+    {"lascia un commento", WN_MARKER_COMMENTS, 30}, {"no comments", WN_MARKER_COMMENTS, 12},
+    {"nächster artikel", WN_MARKER_PREVNEXT, 80}, {"vorheriger artikel", WN_MARKER_PREVNEXT, 80},
+    {"nächster beitrag", WN_MARKER_PREVNEXT, 80}, {"vorheriger beitrag", WN_MARKER_PREVNEXT, 80},
+    {"vorschau auf den nächsten", WN_MARKER_PREVNEXT, 80}, {"article suivant", WN_MARKER_PREVNEXT, 80},
+    {"article précédent", WN_MARKER_PREVNEXT, 80}, {"artículo siguiente", WN_MARKER_PREVNEXT, 80},
+    {"siguiente artículo", WN_MARKER_PREVNEXT, 80}, {"artículo anterior", WN_MARKER_PREVNEXT, 80},
+    {"następny artykuł", WN_MARKER_PREVNEXT, 80}, {"poprzedni artykuł", WN_MARKER_PREVNEXT, 80},
+    {"zurück zur übersicht", WN_MARKER_NAV, 40}, {"zurück zur liste", WN_MARKER_NAV, 40},
+    {"zurück zur startseite", WN_MARKER_NAV, 40}, {"back to overview", WN_MARKER_NAV, 40},
+    {"retour à la liste", WN_MARKER_NAV, 40},
+    {"artikel teilen", WN_MARKER_SHARE, 40}, {"beitrag teilen", WN_MARKER_SHARE, 40},
+    {"diesen artikel teilen", WN_MARKER_SHARE, 40}, {"möchten sie den artikel teilen", WN_MARKER_SHARE, 40},
+    {"teilen:", WN_MARKER_SHARE, 40}, {"teilen", WN_MARKER_SHARE, 6}, {"partager", WN_MARKER_SHARE, 8},
+    {"partager sur", WN_MARKER_SHARE, 40}, {"partager cet article", WN_MARKER_SHARE, 40},
+    {"compartir", WN_MARKER_SHARE, 9}, {"compartir en", WN_MARKER_SHARE, 40},
+    {"udostępnij", WN_MARKER_SHARE, 12}, {"condividi", WN_MARKER_SHARE, 9},
+    {"reklama", WN_MARKER_AD, 7}, {"werbung", WN_MARKER_AD, 7}, {"pubblicità", WN_MARKER_AD, 10},
+    {"zum vergrößern", WN_MARKER_CONTROL, 40}, {"bild vergrößern", WN_MARKER_CONTROL, 20},
+    {"bild anzeigen", WN_MARKER_CONTROL, 30}, {"rezept drucken", WN_MARKER_CONTROL, 14},
+    {"artikel drucken", WN_MARKER_CONTROL, 15}, {"seite drucken", WN_MARKER_CONTROL, 13},
+    {"drucken", WN_MARKER_CONTROL, 7}, {"drukuj", WN_MARKER_CONTROL, 6}, {"print", WN_MARKER_CONTROL, 5},
+    {"imprimir", WN_MARKER_CONTROL, 8}, {"imprimer", WN_MARKER_CONTROL, 8},
+    {"war der artikel nützlich", WN_MARKER_CONTROL, 60}, {"war dieser artikel hilfreich", WN_MARKER_CONTROL, 60},
+    {"hier können sie den artikel bewerten", WN_MARKER_CONTROL, 40}, {"artikel bewerten", WN_MARKER_CONTROL, 20},
+    {"was this article helpful", WN_MARKER_CONTROL, 60}, {"was this helpful", WN_MARKER_CONTROL, 60},
+    {"rate this article", WN_MARKER_CONTROL, 30},
+    {"sie sind aktuell nicht eingeloggt", WN_MARKER_CONTROL, 60}, {"sie sind nicht eingeloggt", WN_MARKER_CONTROL, 60},
+    {"you must be logged in", WN_MARKER_CONTROL, 80},
+    {"alle angaben ohne gewähr", WN_MARKER_SOURCE, 80}, {"angaben ohne gewähr", WN_MARKER_SOURCE, 80},
+    /* Date lines a page puts over or under its text. */
+    {"erstellt am", WN_MARKER_SOURCE, LINE}, {"aktualisiert am", WN_MARKER_SOURCE, 60},
+    {"zuletzt aktualisiert", WN_MARKER_SOURCE, 60}, {"veröffentlicht am", WN_MARKER_SOURCE, 60},
+    {"last updated", WN_MARKER_SOURCE, 60}, {"mis à jour le", WN_MARKER_SOURCE, 60},
+    {"publié le", WN_MARKER_SOURCE, 60}, {"actualizado el", WN_MARKER_SOURCE, 60},
+    {"opublikowano", WN_MARKER_SOURCE, 60},
 };
 
 static bool prefix_ci(const char *text, size_t len, const char *prefix)
@@ -400,7 +455,7 @@ wn_marker wn_marker_of_text(const char *text, size_t len, size_t whole_len)
 {
     /* Skip leading decoration: bullets, brackets, colons, spaces. */
     while (len && (*text == ' ' || *text == '[' || *text == '(' || *text == '#' || *text == '*' ||
-                   *text == '|' || *text == '>')) {
+                   *text == '|' || *text == '>' || *text == '-')) {
         text++;
         len--;
         if (whole_len)
@@ -454,16 +509,41 @@ bool wn_promo_text(const char *text, size_t len)
     static const char *const NETWORKS[] = {"facebook", "twitter", "instagram", "youtube",
                                            "linkedin", "pinterest", "tiktok"};
     static const char *const ASKS[] = {"subscribe", "sign up", "get", "click", "join", "receive"};
+    /* "Follow us" in the languages of the web's news sites. */
+    static const char *const FOLLOWS[] = {"follow", "síguenos", "siguenos", "folgen sie uns",
+                                          "folge uns", "suivez-nous", "obserwuj nas", "seguici"};
+    /* Calls to subscribe or join, opening the line. */
+    static const char *const JOINS[] = {"subscribe", "suscríbete", "suscribete", "abonnez-vous",
+                                        "jetzt abonnieren", "hazte miembro", "hazte socio"};
     if ((contains_ci(text, len, "newsletter") || contains_ci(text, len, "newsletters")) &&
         sentence_starts_with(text, len, ASKS, sizeof ASKS / sizeof ASKS[0]))
         return true;
-    if (prefix_ci(text, len, "subscribe to") || prefix_ci(text, len, "follow")) {
+    for (size_t i = 0; i < sizeof JOINS / sizeof JOINS[0]; i++)
+        if (prefix_ci(text, len, JOINS[i]))
+            return true;
+    for (size_t f = 0; f < sizeof FOLLOWS / sizeof FOLLOWS[0]; f++) {
+        if (!prefix_ci(text, len, FOLLOWS[f]))
+            continue;
         unsigned networks = 0;
         for (size_t i = 0; i < sizeof NETWORKS / sizeof NETWORKS[0]; i++)
             networks += contains_ci(text, len, NETWORKS[i]);
-        return networks >= 2 || prefix_ci(text, len, "subscribe to");
+        return networks >= 2;
     }
-    return false;
+    /* "Submit your letter to the editor", a site's note on its
+     * contributors' opinions. */
+    if (sentence_starts_with(text, len, (const char *const[]){"submit", "send"}, 2) &&
+        contains_ci(text, len, "to the editor"))
+        return true;
+    return contains_ci(text, len, "not responsible for the") &&
+           (contains_ci(text, len, "opinions") || contains_ci(text, len, "content"));
+}
+
+bool wn_app_promo_text(const char *text, size_t len)
+{
+    return contains_ci(text, len, "download") &&
+           (contains_ci(text, len, "app") || contains_ci(text, len, "apps")) &&
+           (contains_ci(text, len, "ios") || contains_ci(text, len, "android") ||
+            contains_ci(text, len, "app store") || contains_ci(text, len, "google play"));
 }
 
 wn_label wn_label_from_marker(wn_marker marker)

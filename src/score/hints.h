@@ -82,6 +82,10 @@ wn_label wn_label_from_marker(wn_marker marker);
  * site asking the reader to subscribe or follow it: "Sign up for our
  * newsletter", "Follow us on Facebook, Twitter and Instagram." */
 bool wn_promo_text(const char *text, size_t len);
+/* Whether such a line asks the reader to download the site's apps ("Download
+ * our apps for iOS and Android"); after the article's text it is a call,
+ * before it the page may be about the app. */
+bool wn_app_promo_text(const char *text, size_t len);
 const char *wn_marker_name(wn_marker marker);
 
 #endif

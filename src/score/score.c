@@ -7,7 +7,7 @@
 
 static const char *const RULE_NAMES[WN_RULE_COUNT] = {
     "none", "outside", "top-candidate", "sibling", "inside", "class-id-hint", "marker",
-    "marker-section", "marker-tail", "link-density", "form", "title", "link-line", "part",
+    "marker-section", "marker-tail", "link-density", "form", "title", "link-line", "part", "lead",
 };
 
 const char *wn_rule_name(wn_rule rule)
@@ -146,6 +146,27 @@ static bool wraps_prose(const wn_node *n)
            wn_link_density(n) < 0.1f;
 }
 
+/* A clutter-named wrapper ("above-footer") around an element named as the
+ * article's body that holds most of its text is layout. */
+static bool wraps_article_body(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->all.chars < 400)
+        return false;
+    for (uint32_t k = index + 1; k < n->end; k++) {
+        const wn_node *d = &doc->nodes[k];
+        if (d->kind != WN_NODE_ELEMENT)
+            continue;
+        if ((float)d->all.chars < 0.5f * (float)n->all.chars) {
+            k = d->end - 1;
+            continue;
+        }
+        if ((d->hints & WN_HINT_STRONG) && !(d->hints & SUBTREE_CLUTTER))
+            return true;
+    }
+    return false;
+}
+
 static void mark_clutter_subtrees(wn_doc *doc)
 {
     /* A wrapper holding nearly all of the page's text is layout, whatever
@@ -158,7 +179,7 @@ static void mark_clutter_subtrees(wn_doc *doc)
             n->flags |= WN_NODE_IN_CLUTTER;
         else if (n->kind == WN_NODE_ELEMENT && (n->hints & SUBTREE_CLUTTER) &&
                  !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wraps_prose(n) &&
-                 (float)n->all.chars < 0.9f * (float)page_chars)
+                 (float)n->all.chars < 0.9f * (float)page_chars && !wraps_article_body(doc, i))
             n->flags |= WN_NODE_IN_CLUTTER;
     }
 }
@@ -393,11 +414,54 @@ static void select_parts(wn_doc *doc, uint32_t top)
     }
 }
 
+/* A section layout repeats one wrapper per chunk of the article (a heading
+ * and its paragraphs), the top sitting a few plain wrappers deep in one of
+ * them: the wrapper's siblings of exactly its class that hold prose nearly
+ * as good as the top's are the other chunks. */
+static bool holds_selected(const wn_doc *doc, uint32_t index)
+{
+    for (uint32_t k = index + 1; k < doc->nodes[index].end; k++)
+        if (doc->nodes[k].flags & WN_NODE_SELECTED)
+            return true;
+    return false;
+}
+
+static void select_chunks(wn_doc *doc, uint32_t top)
+{
+    const wn_node *t = &doc->nodes[top];
+    uint32_t a = top;
+    for (int level = 0; level < 4; level++) {
+        const wn_node *an = &doc->nodes[a];
+        uint32_t parent = an->parent;
+        if (parent == WN_NONE || doc->nodes[parent].tag == GUMBO_TAG_HTML)
+            return;
+        const wn_node *p = &doc->nodes[parent];
+        if (level > 0 && an->class_attr && *an->class_attr) {
+            for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end) {
+                wn_node *s = &doc->nodes[c];
+                if (c == a || s->kind != WN_NODE_ELEMENT || (s->flags & WN_NODE_SELECTED))
+                    continue;
+                if (same_class(s, an) && s->best >= 0.5f * t->best && wn_link_density(s) < 0.25f &&
+                    !(s->flags & WN_NODE_IN_CLUTTER) && !holds_selected(doc, c)) {
+                    s->flags |= WN_NODE_SELECTED;
+                    s->label = WN_LABEL_BODY;
+                    s->rule = WN_RULE_PART;
+                }
+            }
+        }
+        /* Only up through wrappers that hold the top and nothing else. */
+        if (p->tag == GUMBO_TAG_BODY || (float)p->all.chars > 1.1f * (float)an->all.chars)
+            return;
+        a = parent;
+    }
+}
+
 /* ---- pruning inside the region -------------------------------------------------- */
 
 typedef struct region {
     uint32_t root;      /* the top candidate's parent (or the top itself) */
     uint32_t chars;     /* characters kept before pruning */
+    uint32_t layout;    /* hint bits that name the article's own building blocks */
 } region;
 
 static void prune(wn_doc *doc, uint32_t index, wn_label label, wn_rule rule)
@@ -410,7 +474,7 @@ static void prune(wn_doc *doc, uint32_t index, wn_label label, wn_rule rule)
 
 static bool hint_says_clutter(const wn_node *n, const region *r)
 {
-    uint32_t h = n->hints;
+    uint32_t h = n->hints & ~r->layout;
     if (h & WN_HINT_STRONG)
         return false;
     if (wraps_prose(n))
@@ -461,6 +525,28 @@ static bool inline_in_sentence(const wn_doc *doc, const wn_node *n)
         return false;
     const wn_node *b = &doc->nodes[n->block];
     return b->own.chars >= 3 * n->all.chars + 40 && b->own.punct >= 1;
+}
+
+/* Characters of the selected region held in "widget" boxes. A page builder
+ * wraps every text block of the article in one: when they hold most of the
+ * article, the word names its building blocks, not a sidebar's. */
+static uint32_t widget_chars(const wn_doc *doc)
+{
+    uint32_t chars = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (!(n->flags & WN_NODE_SELECTED))
+            continue;
+        for (uint32_t k = i; k < n->end; k++) {
+            const wn_node *d = &doc->nodes[k];
+            if (d->kind == WN_NODE_ELEMENT && (d->hints & WN_HINT_CLUTTER) == WN_HINT_WIDGET) {
+                chars += d->all.chars;
+                k = d->end - 1;
+            }
+        }
+        i = n->end - 1;
+    }
+    return chars;
 }
 
 /* Returns true when the node's class/id/role words pruned it. */
@@ -587,6 +673,15 @@ static uint32_t section_of(const wn_doc *doc, uint32_t index, const region *r)
     return best;
 }
 
+/* Whether sibling s is another post of the shape of post: the same class,
+ * paragraphs of its own and few links (not a teaser of a related list). */
+static bool next_post(const wn_doc *doc, uint32_t post, uint32_t s)
+{
+    const wn_node *a = &doc->nodes[post], *b = &doc->nodes[s];
+    return b->kind == WN_NODE_ELEMENT && same_class(a, b) && a->tag != GUMBO_TAG_P &&
+           b->paragraphs >= 2 && b->all.chars >= 500 && wn_link_density(b) < 0.25f;
+}
+
 /* Prunes index and its following siblings, and the following siblings of
  * each ancestor up to (not including) the region root. */
 static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, const region *r)
@@ -598,17 +693,21 @@ static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, const region
         if (parent == WN_NONE)
             break;
         for (uint32_t s = doc->nodes[at].end; s < doc->nodes[parent].end; s = doc->nodes[s].end) {
+            /* The next post of a list of posts has its own tail. */
+            if (next_post(doc, at, s))
+                continue;
             if (doc->nodes[s].kind == WN_NODE_ELEMENT)
                 prune(doc, s, label, WN_RULE_MARKER_TAIL);
             else
                 doc->nodes[s].flags |= WN_NODE_PRUNED;
         }
         if (doc->nodes[parent].flags & WN_NODE_SELECTED) {
-            /* Following selected siblings under the region root go too. */
+            /* Following selected siblings under the region root go too,
+             * but for posts of the same shape: each has its own tail. */
             uint32_t root = doc->nodes[parent].parent;
             if (root != WN_NONE)
                 for (uint32_t s = doc->nodes[parent].end; s < doc->nodes[root].end; s = doc->nodes[s].end)
-                    if (doc->nodes[s].flags & WN_NODE_SELECTED)
+                    if ((doc->nodes[s].flags & WN_NODE_SELECTED) && !next_post(doc, parent, s))
                         prune(doc, s, label, WN_RULE_MARKER_TAIL);
             break;
         }
@@ -700,7 +799,9 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     /* A one-line prompt to subscribe or follow: a leaf block only, so that
      * a box of article text around it stays. */
     if (m == WN_MARKER_NONE && n->own.chars == n->all.chars && n->all.chars <= 200 &&
-        len < sizeof lead - 1 && wn_promo_text(lead, len))
+        len < sizeof lead - 1 &&
+        (wn_promo_text(lead, len) ||
+         (wn_app_promo_text(lead, len) && text_before(doc, i, r, 200) >= 200)))
         m = WN_MARKER_PROMO;
     /* A short heading whose class names a related list or a comment
      * thread opens that section as its words would, in any language
@@ -818,6 +919,108 @@ static void mark_title(wn_doc *doc)
     }
 }
 
+/* The standfirst: prose between the headline and the kept region (a lead
+ * paragraph or a summary heading set in the article's header, outside the
+ * body's wrapper). Only close to the headline and only prose: no links,
+ * no clutter-named wrapper, no figure caption, no marker line. */
+#define LEAD_GAP_CHARS 1500
+
+static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
+{
+    const wn_node *b = &doc->nodes[i];
+    if (b->kind != WN_NODE_ELEMENT || !(b->flags & WN_NODE_BLOCK) || (b->flags & WN_NODE_IN_CLUTTER))
+        return false;
+    /* A block the page styles as its own (a dek, a summary) repeats the
+     * page's description; a plain one is the article's first words. */
+    if (b->class_attr && *b->class_attr)
+        return false;
+    if (b->tag == GUMBO_TAG_LI || b->tag == GUMBO_TAG_DT || b->tag == GUMBO_TAG_DD)
+        return false;
+    /* A line right after a picture is its caption. */
+    if (b->parent != WN_NONE) {
+        uint32_t prev = WN_NONE;
+        for (uint32_t c = b->parent + 1; c < i; c = doc->nodes[c].end)
+            if (doc->nodes[c].kind == WN_NODE_ELEMENT || doc->nodes[c].all.chars)
+                prev = c;
+        if (prev != WN_NONE && doc->nodes[prev].images && !doc->nodes[prev].all.chars)
+            return false;
+    }
+    float len = weighted_length(&b->own);
+    if (b->own.chars < b->all.chars || (float)b->own_link_chars > 0.1f * (float)b->own.chars)
+        return false;
+    if (is_heading((GumboTag)b->tag) ? len < 40.0f : (len < 60.0f || b->own.punct == 0))
+        return false;
+    for (uint32_t a = i; a != WN_NONE && a != common; a = doc->nodes[a].parent) {
+        const wn_node *an = &doc->nodes[a];
+        if ((an->hints & (WN_HINT_CLUTTER | WN_HINT_META | WN_HINT_HIDDEN) & ~WN_HINT_HEADER) ||
+            an->tag == GUMBO_TAG_FIGURE || an->tag == GUMBO_TAG_FIGCAPTION || an->tag == GUMBO_TAG_A ||
+            (an->class_attr && (strstr(an->class_attr, "caption") || strstr(an->class_attr, "Caption"))))
+            return false;
+    }
+    char lead[400];
+    size_t n = wn_leading_text(doc, i, lead, sizeof lead);
+    return wn_marker_of_text(lead, n < 95 ? n : 95, b->all.chars) == WN_MARKER_NONE &&
+           !wn_promo_text(lead, n);
+}
+
+static void select_lead(wn_doc *doc, uint32_t region_chars)
+{
+    uint32_t start = WN_NONE;
+    for (uint32_t i = 0; i < doc->count; i++)
+        if ((doc->nodes[i].flags & WN_NODE_SELECTED) && !(doc->nodes[i].flags & WN_NODE_PRUNED)) {
+            start = i;
+            break;
+        }
+    if (start == WN_NONE)
+        return;
+    uint32_t title = WN_NONE;
+    for (uint32_t i = 0; i < start; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_H1 && n->end <= start && n->all.chars)
+            title = i;
+    }
+    /* A headline that links away is a site's name, as is one followed by
+     * a post title that links to its post. */
+    if (title == WN_NONE || wn_link_density(&doc->nodes[title]) > 0.5f)
+        return;
+    uint32_t gap = 0;
+    for (uint32_t i = doc->nodes[title].end; i < start; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_TEXT)
+            gap += n->all.chars;
+        else if (is_heading((GumboTag)n->tag) && n->all.chars && wn_link_density(n) > 0.5f)
+            return;
+    }
+    if (gap > LEAD_GAP_CHARS)
+        return;
+    /* The lowest element holding both the headline and the region. */
+    uint32_t common = doc->nodes[title].parent;
+    while (common != WN_NONE && doc->nodes[common].end <= start)
+        common = doc->nodes[common].parent;
+    /* The headline and the article must fill their wrapper: a site's name
+     * and motto over a page of posts and sidebars are no headline. */
+    if (common == WN_NONE ||
+        (float)(doc->nodes[title].all.chars + gap + region_chars) < 0.7f * (float)doc->nodes[common].all.chars)
+        return;
+    for (uint32_t i = doc->nodes[title].end; i < start; i++) {
+        /* Past another heading the text is that heading's, not the lead;
+         * a wrapper of the region is walked into, never taken whole. */
+        if (doc->nodes[i].end > start)
+            continue;
+        if (!lead_block(doc, i, common)) {
+            if (doc->nodes[i].kind == WN_NODE_ELEMENT && is_heading((GumboTag)doc->nodes[i].tag) &&
+                doc->nodes[i].all.chars)
+                return;
+            continue;
+        }
+        wn_node *b = &doc->nodes[i];
+        b->flags |= WN_NODE_SELECTED;
+        b->label = WN_LABEL_BODY;
+        b->rule = WN_RULE_LEAD;
+        i = b->end - 1;
+    }
+}
+
 /* Non-link characters that survive pruning in the kept region. */
 static uint32_t kept_chars(const wn_doc *doc)
 {
@@ -880,6 +1083,7 @@ void wn_score_select(wn_doc *doc)
         top = refine_top(doc, top);
     select_region(doc, top);
     select_parts(doc, top);
+    select_chunks(doc, top);
 
     region r;
     r.root = doc->nodes[top].parent == WN_NONE ? top : doc->nodes[top].parent;
@@ -889,6 +1093,7 @@ void wn_score_select(wn_doc *doc)
             r.chars += doc->nodes[i].all.chars;
             i = doc->nodes[i].end - 1;
         }
+    r.layout = widget_chars(doc) > r.chars / 2 ? WN_HINT_WIDGET : 0;
     for (uint32_t i = 0; i < doc->count; i++) {
         wn_node *n = &doc->nodes[i];
         if (!(n->flags & WN_NODE_SELECTED))
@@ -905,4 +1110,5 @@ void wn_score_select(wn_doc *doc)
 
     restore_if_emptied(doc);
     mark_title(doc);
+    select_lead(doc, r.chars);
 }
