@@ -24,7 +24,8 @@ enum {
     WN_NODE_SELECTED = 1u << 3,  /* the root of a kept part of the article */
     WN_NODE_BREAK = 1u << 4,     /* <br>: a line break inside a block */
     WN_NODE_PREFORMATTED = 1u << 5, /* inside <pre>: keep white space */
-    WN_NODE_IN_CLUTTER = 1u << 6   /* inside an element whose class/id/role says clutter */
+    WN_NODE_IN_CLUTTER = 1u << 6,  /* inside an element whose class/id/role says clutter */
+    WN_NODE_IN_SIDE = 1u << 7      /* inside a sidebar or widget box */
 };
 
 typedef struct wn_node {

@@ -252,6 +252,11 @@ static const marker_entry MARKERS[] = {
     {"post a comment", WN_MARKER_COMMENTS, HEADING}, {"add a comment", WN_MARKER_COMMENTS, HEADING},
     {"join the discussion", WN_MARKER_COMMENTS, HEADING}, {"join the conversation", WN_MARKER_COMMENTS, HEADING},
     {"reader comments", WN_MARKER_COMMENTS, HEADING}, {"responses", WN_MARKER_COMMENTS, 10},
+    /* The lines blog software prints around an empty or closed thread. */
+    {"no comments yet", WN_MARKER_COMMENTS, HEADING}, {"no comments", WN_MARKER_COMMENTS, 12},
+    {"rss feed for comments", WN_MARKER_COMMENTS, 60},
+    {"you can follow any responses to this entry", WN_MARKER_COMMENTS, LINE},
+    {"comments are closed", WN_MARKER_COMMENTS, 30}, {"blog comments powered by", WN_MARKER_COMMENTS, 30},
     {"打赏", WN_MARKER_TIPJAR, 40}, {"赞赏", WN_MARKER_TIPJAR, 40},
     {"微信扫一扫", WN_MARKER_TIPJAR, 40}, {"支付宝扫一扫", WN_MARKER_TIPJAR, 40},
     {"扫码打赏", WN_MARKER_TIPJAR, 40}, {"buy me a coffee", WN_MARKER_TIPJAR, 40},
@@ -295,6 +300,9 @@ static const marker_entry MARKERS[] = {
     {"this slideshow requires javascript", WN_MARKER_CONTROL, 32},
     {"view gallery", WN_MARKER_CONTROL, 11}, {"launch gallery", WN_MARKER_CONTROL, 13},
     {"tell us what you think", WN_MARKER_COMMENTS, 24},
+    /* An author's bio box after the article, under its own heading. */
+    {"about the author", WN_MARKER_AUTHOR, 16}, {"about the authors", WN_MARKER_AUTHOR, 17},
+    {"about the writer", WN_MARKER_AUTHOR, 16}, {"about the blogger", WN_MARKER_AUTHOR, 17},
     /* Links to other articles set between paragraphs, in the languages of
      * the web's news sites; a colon where the words could open a sentence. */
     {"read more:", WN_MARKER_SEEALSO, LINE}, {"read also", WN_MARKER_SEEALSO, LINE},
@@ -563,6 +571,7 @@ wn_label wn_label_from_marker(wn_marker marker)
     case WN_MARKER_CONTROL: return WN_LABEL_OTHER;
     case WN_MARKER_PROMO: return WN_LABEL_OTHER;
     case WN_MARKER_TAGS: return WN_LABEL_OTHER;
+    case WN_MARKER_AUTHOR: return WN_LABEL_OTHER;
     default: return WN_LABEL_NONE;
     }
 }
@@ -571,6 +580,6 @@ const char *wn_marker_name(wn_marker marker)
 {
     static const char *const NAMES[] = {"none", "related", "comments", "tipjar", "prevnext",
                                         "share", "source", "nav", "footer", "ad", "seealso", "more", "control", "promo",
-                                        "tags"};
+                                        "tags", "author"};
     return (unsigned)marker < sizeof NAMES / sizeof NAMES[0] ? NAMES[marker] : "?";
 }

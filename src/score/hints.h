@@ -70,7 +70,8 @@ typedef enum wn_marker {
     WN_MARKER_MORE,       /* "More letters", "More from us": related, as a heading only */
     WN_MARKER_CONTROL,    /* a page control's label: "Close", "Caption", "Image 2 of 5" */
     WN_MARKER_PROMO,      /* a newsletter / follow-us prompt (wn_promo_text) */
-    WN_MARKER_TAGS        /* "Tags:", "Filed under": the article's tag links */
+    WN_MARKER_TAGS,       /* "Tags:", "Filed under": the article's tag links */
+    WN_MARKER_AUTHOR      /* heading of an author's bio box: "About the author" */
 } wn_marker;
 
 /* Classifies the start of a block's text (UTF-8, whitespace collapsed).

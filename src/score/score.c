@@ -79,6 +79,20 @@ size_t wn_leading_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
 #define HINT_SCALE 0.5f
 #define HINT_ADD 0.4f
 #define PROSE_UP_RATIO 1.6f
+/* Moving up to an ancestor named as the article's body ("post-body") needs
+ * only this much more prose (measured: 1.2 on dragnet, where a long post's
+ * largest <div> of paragraphs was taken for the whole). */
+#define NAMED_UP_RATIO 1.2f
+/* A candidate inside a sidebar or widget box counts this much of its score
+ * against the others; a box holding more of the page is layout. */
+#define SIDE_FACTOR 0.5f
+#define SIDE_MAX_SHARE 0.9f
+/* Link density may not take more than this share of the top candidate. */
+#define RESTORE_SHARE 0.5f
+/* A block with links inside sentences: below this link density, with at
+ * least this many unlinked characters per link. */
+#define LD_SENTENCE_MAX 0.85f
+#define LD_WORDS_PER_LINK 25.0f
 
 static float tag_base(GumboTag tag)
 {
@@ -146,18 +160,18 @@ static bool wraps_prose(const wn_node *n)
            wn_link_density(n) < 0.1f;
 }
 
-/* A clutter-named wrapper ("above-footer") around an element named as the
- * article's body that holds most of its text is layout. */
-static bool wraps_article_body(const wn_doc *doc, uint32_t index)
+/* Whether the subtree holds an element named as the article's body
+ * ("entry-content", "articleBody") that carries at least half its text:
+ * a clutter-, date- or widget-named wrapper around it ("above-footer",
+ * "date-outer") is layout. */
+static bool holds_named_body(const wn_doc *doc, uint32_t index)
 {
     const wn_node *n = &doc->nodes[index];
-    if (n->all.chars < 400)
-        return false;
     for (uint32_t k = index + 1; k < n->end; k++) {
         const wn_node *d = &doc->nodes[k];
         if (d->kind != WN_NODE_ELEMENT)
             continue;
-        if ((float)d->all.chars < 0.5f * (float)n->all.chars) {
+        if (2 * d->all.chars < n->all.chars) {
             k = d->end - 1;
             continue;
         }
@@ -165,6 +179,15 @@ static bool wraps_article_body(const wn_doc *doc, uint32_t index)
             return true;
     }
     return false;
+}
+
+/* A sidebar column or a widget box beside the article: an "About me" blurb
+ * or a blog's description there can read better than a short post. */
+static bool side_box(const wn_node *n, uint32_t page_chars)
+{
+    return n->kind == WN_NODE_ELEMENT && (n->hints & (WN_HINT_SIDEBAR | WN_HINT_WIDGET)) &&
+           !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) &&
+           (float)n->all.chars < SIDE_MAX_SHARE * (float)page_chars;
 }
 
 static void mark_clutter_subtrees(wn_doc *doc)
@@ -179,8 +202,13 @@ static void mark_clutter_subtrees(wn_doc *doc)
             n->flags |= WN_NODE_IN_CLUTTER;
         else if (n->kind == WN_NODE_ELEMENT && (n->hints & SUBTREE_CLUTTER) &&
                  !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wraps_prose(n) &&
-                 (float)n->all.chars < 0.9f * (float)page_chars && !wraps_article_body(doc, i))
+                 (float)n->all.chars < 0.9f * (float)page_chars &&
+                 !(n->all.chars >= 400 && holds_named_body(doc, i)))
             n->flags |= WN_NODE_IN_CLUTTER;
+        if (p->flags & WN_NODE_IN_SIDE)
+            n->flags |= WN_NODE_IN_SIDE;
+        else if (side_box(n, page_chars))
+            n->flags |= WN_NODE_IN_SIDE;
     }
 }
 
@@ -241,9 +269,10 @@ static uint32_t best_candidate(const wn_doc *doc)
             continue;
         if (n->tag == GUMBO_TAG_HTML || n->tag == GUMBO_TAG_BODY)
             continue;
-        if (best == WN_NONE || n->score > best_score) {
+        float s = (n->flags & WN_NODE_IN_SIDE) && n->score > 0.0f ? n->score * SIDE_FACTOR : n->score;
+        if (best == WN_NONE || s > best_score) {
             best = i;
-            best_score = n->score;
+            best_score = s;
         }
     }
     return best;
@@ -298,8 +327,14 @@ static uint32_t refine_top(const wn_doc *doc, uint32_t top)
         if (an->tag == GUMBO_TAG_BODY || an->tag == GUMBO_TAG_HTML)
             break;
         float prose = (float)(an->all.chars - an->link_chars);
+        /* One named as the article's body ("post-body", "articleBody") that
+         * adds a good deal of prose no more linked than the top's is the
+         * whole of it: the top was its longest part. */
+        bool named_body = (an->hints & WN_HINT_STRONG) && !(t->hints & WN_HINT_STRONG) &&
+                          prose >= NAMED_UP_RATIO * top_prose &&
+                          wn_link_density(an) <= wn_link_density(t) + 0.05f;
         if (an->content > 0.0f && an->score >= SCORE_UP_RATIO * t->score &&
-            prose >= PROSE_UP_RATIO * top_prose && wn_link_density(an) < 0.25f) {
+            (named_body || prose >= PROSE_UP_RATIO * top_prose) && wn_link_density(an) < 0.25f) {
             top = a;
             t = an;
             top_prose = prose;
@@ -355,6 +390,9 @@ static void select_region(wn_doc *doc, uint32_t top)
             continue;
         }
         if (s->kind != WN_NODE_ELEMENT || !s->all.chars)
+            continue;
+        /* A sidebar or widget box beside the article is not more of it. */
+        if ((s->flags & WN_NODE_IN_SIDE) && !(t->flags & WN_NODE_IN_SIDE))
             continue;
         bool keep = false;
         float bonus = same_class(s, t) ? t->score * 0.2f : 0.0f;
@@ -553,15 +591,20 @@ static uint32_t widget_chars(const wn_doc *doc)
 static bool prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
 {
     const wn_node *n = &doc->nodes[i];
-    if ((!hint_says_clutter(n, r) && !gallery_beside(doc, i, r)) || inline_in_sentence(doc, n))
+    /* A date or widget wrapper around the block named as the article's
+     * body ("date-outer" around "post-body") is layout; a related list or
+     * a comment thread holds other posts' bodies. */
+    if ((!hint_says_clutter(n, r) && !gallery_beside(doc, i, r)) || inline_in_sentence(doc, n) ||
+        (!(n->hints & (WN_HINT_RELATED | WN_HINT_COMMENTS)) && holds_named_body(doc, i)))
         return false;
     wn_label label = wn_label_from_hints(n->hints);
     prune(doc, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
     return true;
 }
 
-static bool link_dense(const wn_node *n, const region *r)
+static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
 {
+    const wn_node *n = &doc->nodes[index];
     switch ((GumboTag)n->tag) {
     case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
     case GUMBO_TAG_TABLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_DL: case GUMBO_TAG_NAV:
@@ -577,10 +620,18 @@ static bool link_dense(const wn_node *n, const region *r)
     /* Most of the region and prose-like: a link-rich article, not a menu. */
     if ((float)n->all.chars > 0.5f * (float)r->chars && ld < 0.75f && n->all.punct > 10)
         return false;
-    if (ld > 0.5f)
-        return true;
-    /* A short block with a real share of links and no sentences: a link box. */
-    return ld > 0.3f && n->all.chars < 200 && n->all.commas < 2 && !(n->hints & WN_HINT_POSITIVE);
+    /* Links set inside sentences: each link comes with a clause of its own
+     * words, where a menu or a list of headlines has a few at most. */
+    float unlinked = (float)(n->all.chars - n->link_chars);
+    if (ld > 0.5f && ld < LD_SENTENCE_MAX && unlinked >= LD_WORDS_PER_LINK * (float)n->links &&
+        n->all.punct >= n->links)
+        return false;
+    bool dense = ld > 0.5f ||
+                 /* A short block with a real share of links and no sentences: a link box. */
+                 (ld > 0.3f && n->all.chars < 200 && n->all.commas < 2 && !(n->hints & WN_HINT_POSITIVE));
+    /* The post around the block named as its body is the article, however
+     * many links it gives (a roundup of links). */
+    return dense && !holds_named_body(doc, index);
 }
 
 /* A paragraph that is a single link and nothing else, set alone between
@@ -650,6 +701,61 @@ static bool inline_link_list(const wn_doc *doc, const wn_node *n)
     return true;
 }
 
+/* Characters of kept text before node index inside the region, counted up
+ * to enough (the caller only asks whether there are that many). */
+static uint32_t text_before(const wn_doc *doc, uint32_t index, const region *r, uint32_t enough)
+{
+    uint32_t chars = 0;
+    const wn_node *root = &doc->nodes[r->root];
+    for (uint32_t i = r->root; i < index && i < root->end && chars < enough; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->flags & WN_NODE_PRUNED) {
+            i = n->end - 1;
+            continue;
+        }
+        if (n->kind == WN_NODE_TEXT && !(n->flags & WN_NODE_IN_LINK))
+            chars += n->all.chars;
+    }
+    return chars;
+}
+
+/* Whether a link's text is a teaser's "Read more" / "Continue reading". */
+static bool read_more_link(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *a = &doc->nodes[index];
+    if (a->kind != WN_NODE_ELEMENT || a->tag != GUMBO_TAG_A || !a->all.chars || a->all.chars > 24)
+        return false;
+    /* It closes its excerpt: no text after it in its block. */
+    if (a->block != WN_NONE && a->block != index)
+        for (uint32_t k = a->end; k < doc->nodes[a->block].end; k++)
+            if (doc->nodes[k].kind == WN_NODE_TEXT && doc->nodes[k].all.chars)
+                return false;
+    char buf[64];
+    size_t len = wn_leading_text(doc, index, buf, sizeof buf);
+    for (size_t k = 0; k < len; k++)
+        if (buf[k] >= 'A' && buf[k] <= 'Z')
+            buf[k] = (char)(buf[k] + 32);
+    return strncmp(buf, "read more", 9) == 0 || strncmp(buf, "continue reading", 16) == 0 ||
+           strncmp(buf, "read the rest", 13) == 0 || strncmp(buf, "more...", 7) == 0 ||
+           strncmp(buf, "full story", 10) == 0;
+}
+
+/* A list of other posts' teasers set after the article: three or more
+ * "Read more" links, each closing an excerpt. */
+static bool teaser_list(const wn_doc *doc, uint32_t index, const region *r)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->links < 3 || n->links > 60 || n->all.chars > 6000 || !(n->flags & WN_NODE_BLOCK))
+        return false;
+    unsigned more = 0;
+    for (uint32_t i = index + 1; i < n->end && more < 3; i++)
+        if (doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].tag == GUMBO_TAG_A) {
+            more += read_more_link(doc, i);
+            i = doc->nodes[i].end - 1;
+        }
+    return more >= 3 && text_before(doc, index, r, 200) >= 200;
+}
+
 /* The highest ancestor of index below the region root whose text starts with
  * index's text: the whole section a clutter heading opens. */
 static uint32_t section_of(const wn_doc *doc, uint32_t index, const region *r)
@@ -715,27 +821,10 @@ static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, const region
     }
 }
 
-/* Characters of kept text before node index inside the region, counted up
- * to enough (the caller only asks whether there are that many). */
-static uint32_t text_before(const wn_doc *doc, uint32_t index, const region *r, uint32_t enough)
-{
-    uint32_t chars = 0;
-    const wn_node *root = &doc->nodes[r->root];
-    for (uint32_t i = r->root; i < index && i < root->end && chars < enough; i++) {
-        const wn_node *n = &doc->nodes[i];
-        if (n->flags & WN_NODE_PRUNED) {
-            i = n->end - 1;
-            continue;
-        }
-        if (n->kind == WN_NODE_TEXT && !(n->flags & WN_NODE_IN_LINK))
-            chars += n->all.chars;
-    }
-    return chars;
-}
-
 static bool is_section_marker(wn_marker m)
 {
-    return m == WN_MARKER_RELATED || m == WN_MARKER_COMMENTS || m == WN_MARKER_MORE;
+    return m == WN_MARKER_RELATED || m == WN_MARKER_COMMENTS || m == WN_MARKER_MORE ||
+           m == WN_MARKER_AUTHOR;
 }
 
 /* "Read more: <link>" between paragraphs goes; a bare "See also" heading
@@ -821,9 +910,11 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     if (m == WN_MARKER_SEEALSO)
         return prune_see_also(doc, i, label);
     /* A marker that is a link ("发表评论" jumping to the form) or that comes
-     * before any article text names no section: only the line goes. */
+     * before any article text names no section: only the line goes. An
+     * author's bio heading names its box once the article has begun. */
+    uint32_t before = m == WN_MARKER_AUTHOR ? 50 : 200;
     if (!is_section_marker(m) || n->all.chars > 24 || wn_link_density(n) > 0.5f ||
-        text_before(doc, i, r, 200) < 200) {
+        text_before(doc, i, r, before) < before) {
         prune(doc, i, label, WN_RULE_MARKER);
         return true;
     }
@@ -837,7 +928,7 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     return true;
 }
 
-static void prune_selected(wn_doc *doc, uint32_t sel, const region *r)
+static void prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_links)
 {
     wn_node *root = &doc->nodes[sel];
     for (uint32_t i = sel + 1; i < root->end;) {
@@ -869,6 +960,11 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r)
             i = n->end;
             continue;
         }
+        if (teaser_list(doc, i, r)) {
+            prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
+            i = n->end;
+            continue;
+        }
         if (link_line(doc, i)) {
             prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
             i = n->end;
@@ -879,7 +975,7 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r)
             i = n->end;
             continue;
         }
-        if (link_dense(n, r)) {
+        if (by_links && link_dense(doc, i, r)) {
             /* Menus have short links; lists of article titles long ones. */
             float per_link = weighted_length(&n->all) / (float)(n->links ? n->links : 1);
             prune(doc, i, n->links >= 3 && per_link > 15.0f ? WN_LABEL_RELATED : WN_LABEL_NAV,
@@ -1046,27 +1142,41 @@ static uint32_t kept_chars(const wn_doc *doc)
     return chars;
 }
 
+/* Characters of the top candidate's subtree in blocks link density dropped. */
+static uint32_t link_dropped_chars(const wn_doc *doc, uint32_t top)
+{
+    uint32_t chars = 0;
+    for (uint32_t i = top; i < doc->nodes[top].end; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if ((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_LINK_DENSITY) {
+            chars += n->all.chars;
+            i = n->end - 1;
+        }
+    }
+    return chars;
+}
+
 /* Link density is the weakest pruning signal: when it alone left less than
  * a short paragraph of the article (a link-rich news brief above a long
- * comment thread, a post that is a list of links), its decisions are taken
- * back. */
-static void restore_if_emptied(wn_doc *doc)
+ * comment thread, a post that is a list of links), or took most of the
+ * chosen article (a roundup of links with a line of comment each), its
+ * decisions are taken back and the other rules judge what it had dropped. */
+static void restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
 {
-    if (kept_chars(doc) >= 150)
+    const wn_node *t = &doc->nodes[top];
+    bool top_emptied = (float)link_dropped_chars(doc, top) > RESTORE_SHARE * (float)t->all.chars;
+    if (kept_chars(doc) >= 150 && !top_emptied)
         return;
     for (uint32_t i = 0; i < doc->count; i++) {
         wn_node *n = &doc->nodes[i];
         if ((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_LINK_DENSITY) {
             n->flags &= (uint8_t)~WN_NODE_PRUNED;
-            /* The subtree was never visited: its elements become body. */
-            for (uint32_t k = i; k < n->end; k++) {
-                wn_node *d = &doc->nodes[k];
-                if (d->kind == WN_NODE_ELEMENT && !(d->flags & WN_NODE_PRUNED) &&
-                    (k == i || d->label == WN_LABEL_NONE)) {
-                    d->label = WN_LABEL_BODY;
-                    d->rule = WN_RULE_INSIDE;
-                }
-            }
+            n->label = WN_LABEL_BODY;
+            n->rule = WN_RULE_INSIDE;
+            /* The subtree was never visited: the other rules judge it now. */
+            if (!prune_by_hint(doc, i, r) && !prune_by_marker(doc, i, r))
+                prune_selected(doc, i, r, false);
+            i = n->end - 1;
         }
     }
 }
@@ -1104,11 +1214,11 @@ void wn_score_select(wn_doc *doc)
         if (i != top && !(n->flags & WN_NODE_PRUNED))
             prune_by_marker(doc, i, &r);
         if (!(n->flags & WN_NODE_PRUNED))
-            prune_selected(doc, i, &r);
+            prune_selected(doc, i, &r, true);
         i = n->end - 1;
     }
 
-    restore_if_emptied(doc);
+    restore_if_emptied(doc, top, &r);
     mark_title(doc);
     select_lead(doc, r.chars);
 }

@@ -199,6 +199,7 @@ START_TEST(test_names)
     ck_assert_str_eq(wn_marker_name(WN_MARKER_AD), "ad");
     ck_assert_str_eq(wn_marker_name(WN_MARKER_SEEALSO), "seealso");
     ck_assert_str_eq(wn_marker_name(WN_MARKER_CONTROL), "control");
+    ck_assert_str_eq(wn_marker_name(WN_MARKER_AUTHOR), "author");
     ck_assert_str_eq(wn_marker_name((wn_marker)99), "?");
 }
 END_TEST
@@ -281,6 +282,12 @@ static const marker_case MARKERS[] = {
      WN_MARKER_NONE},
     {"Comments made by the minister on Tuesday drew sharp criticism from the opposition.",
      WN_MARKER_NONE},
+    {"About the Author", WN_MARKER_AUTHOR},
+    {"About the author: Jane writes about food and travel for the paper.", WN_MARKER_NONE},
+    {"No comments yet.", WN_MARKER_COMMENTS},
+    {"RSS feed for comments on this post. TrackBack URI", WN_MARKER_COMMENTS},
+    {"You can follow any responses to this entry through the RSS 2.0 feed.", WN_MARKER_COMMENTS},
+    {"No comments were made by the minister on Tuesday.", WN_MARKER_NONE},
     {"Relatedness between species is measured by comparing their genomes.", WN_MARKER_NONE},
     {"Sharemarket", WN_MARKER_NONE},
     {"3/4", WN_MARKER_NONE},

@@ -282,6 +282,48 @@ static const score_case CASES[] = {
      "the route, the map, and a list of the pubs along the way in its spring issue.</p></div>"
      "</div>" EN_FOOTER "</body></html>",
      {{"p1", KEPT, 0}, {"q", KEPT, 0}, {"promo", PRUNED, WN_LABEL_OTHER}}},
+
+    {"a short post beats a longer 'About me' box in the sidebar",
+     EN_CHROME_TOP
+     "<div id=\"main\"><div class=\"post\"><h2>Sunday</h2><p id=\"s1\">We walked to the lighthouse and "
+     "back along the beach, and the wind nearly took our hats off.</p></div></div>"
+     "<div class=\"sidebar\"><div class=\"widget\"><h3>About me</h3><div id=\"bio\">"
+     "<p>I am a teacher, a walker, a reader of old maps and a keeper of bees, and I live by the sea "
+     "with two cats, a dog, and far too many books.</p><p>This blog is where I write down the walks, "
+     "the weather, the birds and the people we meet on the way, most weekends.</p>"
+     "<p>All photographs are my own, unless I say otherwise; please ask before you use them.</p>"
+     "</div></div></div>" EN_FOOTER "</body></html>",
+     {{"s1", KEPT, 0}, {"bio", DROPPED, 0}}},
+
+    {"an 'About the author' box after the article goes with its heading",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<div id=\"bio\"><h3 id=\"bh\">About the author</h3>"
+     "<p id=\"bp\">Ann Smith is a walker and writer who lives in the hills with her dog, and has written "
+     "three guides to the northern trails.</p></div></div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p3", KEPT, 0}, {"bp", PRUNED, WN_LABEL_OTHER}}},
+
+    {"a post made of links (a roundup) is kept when link density would empty it",
+     EN_CHROME_TOP
+     "<div id=\"main\"><div class=\"entry-content\" id=\"ec\"><p id=\"intro\">Here is what we read this week, while the rain kept us "
+     "indoors and the maps stayed folded on the kitchen table, waiting for a dry day and a clear ridge. "
+     "Some of it is old, some of it is new, and all of it made us want to go out again.</p>"
+     "<ul id=\"links\"><li><a href=\"/1\">The hills in winter</a></li><li><a href=\"/2\">Boots that last "
+     "for years</a></li><li><a href=\"/3\">Maps and how to read them</a></li><li><a href=\"/4\">Ten walks "
+     "near the sea</a></li><li><a href=\"/5\">Why we get lost in the fog</a></li><li><a href=\"/6\">The "
+     "old drove roads of the north and the people who walked them</a></li><li><a href=\"/7\">A year of "
+     "walking with a camera and a notebook</a></li><li><a href=\"/8\">What the birds on the ridge told us "
+     "about the weather</a></li></ul></div></div>"
+     EN_FOOTER "</body></html>",
+     {{"intro", KEPT, 0}, {"links", KEPT, 0}, {"foot", DROPPED, 0}}},
+
+    {"teasers of other posts, each closed by 'Read more', after the article",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<div id=\"teasers\"><div><h3>Winter boots</h3><p>Which boots to buy "
+     "for the cold months, and why. <a href=\"/1\">Read more...</a></p></div>"
+     "<div><h3>Fog</h3><p>How not to get lost when the fog comes down on the ridge. <a href=\"/2\">Read "
+     "more...</a></p></div><div><h3>Maps</h3><p>Old maps, new maps, and the paths they leave out. "
+     "<a href=\"/3\">Read more...</a></p></div></div></div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p3", KEPT, 0}, {"teasers", PRUNED, WN_LABEL_RELATED}}},
 };
 
 static void check_page(const score_case *c)
