@@ -1,10 +1,11 @@
 #!/bin/sh
 # Prints winnow's figures on every set of ../shared/bench as a Markdown table.
-# Usage: tools/quality-table.sh [BUILD_DIR]   (default: build)
+# Usage: tools/quality-table.sh [BUILD_DIR]   (default: build; WINNOW_BENCH
+# overrides the bench folder)
 set -eu
 cd "$(dirname "$0")/.."
 build=${1:-build}
-bench=../shared/bench
+bench=${WINNOW_BENCH:-../shared/bench}
 echo "| set | pages | metric | winnow F | precision | recall | empty | pages/s |"
 echo "|---|---|---|---|---|---|---|---|"
 for set in scrapinghub trafilatura-dev chinese-wce dragnet cleaneval-dev; do
