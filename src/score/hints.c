@@ -55,7 +55,7 @@ static const word_hint WORDS[] = {
     {"sharebar", WN_HINT_SHARE}, {"sharethis", WN_HINT_SHARE}, {"addthis", WN_HINT_SHARE},
     {"fenxiang", WN_HINT_SHARE}, {"bdshare", WN_HINT_SHARE}, {"sociallinks", WN_HINT_SHARE},
     {"footer", WN_HINT_FOOTER}, {"foot", WN_HINT_FOOTER}, {"copyright", WN_HINT_FOOTER},
-    {"colophon", WN_HINT_FOOTER}, {"sitefooter", WN_HINT_FOOTER},
+    {"colophon", WN_HINT_FOOTER}, {"sitefooter", WN_HINT_FOOTER}, {"disclaimer", WN_HINT_FOOTER},
     {"sidebar", WN_HINT_SIDEBAR}, {"aside", WN_HINT_SIDEBAR}, {"widget", WN_HINT_WIDGET},
     {"widgets", WN_HINT_WIDGET},
     {"header", WN_HINT_HEADER}, {"masthead", WN_HINT_HEADER}, {"topbar", WN_HINT_HEADER},
@@ -281,6 +281,11 @@ static const marker_entry MARKERS[] = {
     {"本文由", WN_MARKER_SOURCE, 100}, {"声明：", WN_MARKER_SOURCE, 500},
     {"本站声明", WN_MARKER_SOURCE, 500}, {"轉載請註明", WN_MARKER_SOURCE, LINE},
     {"本文來自", WN_MARKER_SOURCE, LINE}, {"免責聲明", WN_MARKER_SOURCE, 500},
+    {"原标题", WN_MARKER_SOURCE, LINE}, {"本文原标题", WN_MARKER_SOURCE, LINE},
+    {"原题为", WN_MARKER_SOURCE, LINE}, {"本文来源", WN_MARKER_SOURCE, LINE},
+    {"责编", WN_MARKER_SOURCE, 40}, {"特别声明", WN_MARKER_SOURCE, 500},
+    {"编辑：", WN_MARKER_SOURCE, 20}, {"编辑:", WN_MARKER_SOURCE, 20}, {"编辑|", WN_MARKER_SOURCE, 20},
+    {"原创：", WN_MARKER_SOURCE, 40},
     {"当前位置", WN_MARKER_NAV, LINE}, {"您的位置", WN_MARKER_NAV, LINE},
     {"你的位置", WN_MARKER_NAV, LINE}, {"您现在的位置", WN_MARKER_NAV, LINE},
     {"目前位置", WN_MARKER_NAV, LINE}, {"當前位置", WN_MARKER_NAV, LINE},
@@ -303,9 +308,16 @@ static const marker_entry MARKERS[] = {
     /* An author's bio box after the article, under its own heading. */
     {"about the author", WN_MARKER_AUTHOR, 16}, {"about the authors", WN_MARKER_AUTHOR, 17},
     {"about the writer", WN_MARKER_AUTHOR, 16}, {"about the blogger", WN_MARKER_AUTHOR, 17},
+    {"字号", WN_MARKER_CONTROL, 12}, {"收藏", WN_MARKER_CONTROL, 4}, {"图集", WN_MARKER_CONTROL, 2},
+    {"举报", WN_MARKER_CONTROL, 4},
+    /* Prompts to get the app or follow the account. */
+    {"打开app", WN_MARKER_PROMO, 40}, {"下载app", WN_MARKER_PROMO, 40},
+    {"下载客户端", WN_MARKER_PROMO, 40}, {"扫描下方二维码", WN_MARKER_PROMO, 60},
+    {"长按二维码", WN_MARKER_PROMO, 60}, {"长按识别二维码", WN_MARKER_PROMO, 60},
+    {"扫码关注", WN_MARKER_PROMO, 60}, {"扫码下载", WN_MARKER_PROMO, 60},
     /* Links to other articles set between paragraphs, in the languages of
      * the web's news sites; a colon where the words could open a sentence. */
-    {"read more:", WN_MARKER_SEEALSO, LINE}, {"read also", WN_MARKER_SEEALSO, LINE},
+    {"点击进入", WN_MARKER_SEEALSO, LINE}, {"read more:", WN_MARKER_SEEALSO, LINE}, {"read also", WN_MARKER_SEEALSO, LINE},
     {"also read", WN_MARKER_SEEALSO, LINE}, {"see also:", WN_MARKER_SEEALSO, LINE},
     {"see more:", WN_MARKER_SEEALSO, LINE}, {"related:", WN_MARKER_SEEALSO, LINE},
     {"don't miss", WN_MARKER_SEEALSO, LINE}, {"don\xE2\x80\x99t miss", WN_MARKER_SEEALSO, LINE},
@@ -329,7 +341,7 @@ static const marker_entry MARKERS[] = {
     {"tags", WN_MARKER_TAGS, LINE}, {"tagged", WN_MARKER_TAGS, LINE},
     {"filed under", WN_MARKER_TAGS, LINE}, {"topics:", WN_MARKER_TAGS, LINE},
     {"etiquetas", WN_MARKER_TAGS, LINE}, {"schlagwörter", WN_MARKER_TAGS, LINE},
-    {"标签", WN_MARKER_TAGS, LINE}, {"標籤", WN_MARKER_TAGS, LINE},
+    {"标签", WN_MARKER_TAGS, LINE}, {"標籤", WN_MARKER_TAGS, LINE}, {"关键词", WN_MARKER_TAGS, LINE},
     /* The same sections and controls in the other languages of the web's
      * news sites and blogs (German, French, Spanish, Polish, Italian). */
     {"weitere beiträge", WN_MARKER_RELATED, 40}, {"weitere artikel", WN_MARKER_RELATED, 40},
@@ -461,13 +473,30 @@ static bool gallery_counter(const char *text, size_t len, size_t whole_len)
 
 wn_marker wn_marker_of_text(const char *text, size_t len, size_t whole_len)
 {
-    /* Skip leading decoration: bullets, brackets, colons, spaces. */
-    while (len && (*text == ' ' || *text == '[' || *text == '(' || *text == '#' || *text == '*' ||
-                   *text == '|' || *text == '>' || *text == '-')) {
-        text++;
-        len--;
-        if (whole_len)
-            whole_len--;
+    /* Skip leading decoration: bullets, brackets, colons, spaces, and the
+     * ideographic spaces that indent a Chinese paragraph ("　　相关新闻：")
+     * and the full-width brackets around a note ("（原标题：…）", "【编辑：…】").
+     * Those spaces are not counted in whole_len; the brackets are. */
+    for (;;) {
+        if (len && (*text == ' ' || *text == '[' || *text == '(' || *text == '#' || *text == '*' ||
+                    *text == '|' || *text == '>' || *text == '-')) {
+            text++;
+            len--;
+            if (whole_len)
+                whole_len--;
+        } else if (len >= 3 && (memcmp(text, "\xE3\x80\x80", 3) == 0 || memcmp(text, "\xEF\xBC\x88", 3) == 0 ||
+                                memcmp(text, "\xE3\x80\x90", 3) == 0)) {
+            bool space = text[2] == '\x80';
+            text += 3;
+            len -= 3;
+            if (whole_len && !space)
+                whole_len--;
+        } else if (len >= 2 && (unsigned char)text[0] == 0xC2 && (unsigned char)text[1] == 0xA0) {
+            text += 2;
+            len -= 2;
+        } else {
+            break;
+        }
     }
     if (!len)
         return WN_MARKER_NONE;
@@ -552,6 +581,97 @@ bool wn_app_promo_text(const char *text, size_t len)
            (contains_ci(text, len, "app") || contains_ci(text, len, "apps")) &&
            (contains_ci(text, len, "ios") || contains_ci(text, len, "android") ||
             contains_ci(text, len, "app store") || contains_ci(text, len, "google play"));
+}
+
+/* Digits at text[i..]: returns the index after them, counting them in *count. */
+static size_t skip_digits(const char *text, size_t len, size_t i, size_t *count)
+{
+    *count = 0;
+    while (i < len && text[i] >= '0' && text[i] <= '9') {
+        i++;
+        (*count)++;
+    }
+    return i;
+}
+
+/* Whether text[i..] starts with one of the separators of a date. */
+static size_t date_separator(const char *text, size_t len, size_t i)
+{
+    static const char *const SEPARATORS[] = {"-", "/", ".", "\xE5\xB9\xB4", "\xE6\x9C\x88"}; /* 年 月 */
+    for (size_t s = 0; s < sizeof SEPARATORS / sizeof SEPARATORS[0]; s++) {
+        size_t n = strlen(SEPARATORS[s]);
+        if (i + n <= len && memcmp(text + i, SEPARATORS[s], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/* A date with a time of day: "2019-08-13 14:07", "2019年10月31日 23:00";
+ * returns where it starts, or len. */
+static size_t timestamp_at(const char *text, size_t len)
+{
+    for (size_t start = 0; start < len; start++) {
+        size_t count, i = skip_digits(text, len, start, &count);
+        if (count != 4 || (start && text[start - 1] >= '0' && text[start - 1] <= '9'))
+            continue;
+        size_t sep = date_separator(text, len, i);
+        if (!sep)
+            continue;
+        i = skip_digits(text, len, i + sep, &count);
+        if (count < 1 || count > 2 || !(sep = date_separator(text, len, i)))
+            continue;
+        i = skip_digits(text, len, i + sep, &count);
+        if (count < 1 || count > 2)
+            continue;
+        if (i + 3 <= len && memcmp(text + i, "\xE6\x97\xA5", 3) == 0) /* 日 */
+            i += 3;
+        while (i < len && text[i] == ' ')
+            i++;
+        i = skip_digits(text, len, i, &count);
+        if (count >= 1 && count <= 2 && i < len && text[i] == ':' && i + 2 < len &&
+            text[i + 1] >= '0' && text[i + 1] <= '9')
+            return start;
+    }
+    return len;
+}
+
+bool wn_byline_text(const char *text, size_t len)
+{
+    /* Field labels a byline sets before a colon. */
+    static const char *const LABELS[] = {
+        "\xE6\x9D\xA5\xE6\xBA\x90", /* 来源 */ "\xE4\xBD\x9C\xE8\x80\x85", /* 作者 */
+        "\xE7\xBC\x96\xE8\xBE\x91", /* 编辑 */ "\xE5\x87\xBA\xE5\xA4\x84", /* 出处 */
+        "\xE6\x97\xB6\xE9\x97\xB4", /* 时间 */ "\xE6\xB5\x8F\xE8\xA7\x88", /* 浏览 */
+        "\xE7\x82\xB9\xE5\x87\xBB", /* 点击 */ "\xE9\x98\x85\xE8\xAF\xBB", /* 阅读 */
+        "\xE4\xBA\xBA\xE6\xB0\x94", /* 人气 */ "\xE6\x97\xA5\xE6\x9C\x9F", /* 日期 */
+    };
+    /* A sentence ends in 。！？; a byline does not. */
+    static const char *const STOPS[] = {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F"};
+    for (size_t s = 0; s < sizeof STOPS / sizeof STOPS[0]; s++)
+        for (size_t i = 0; i + 3 <= len; i++)
+            if (memcmp(text + i, STOPS[s], 3) == 0)
+                return false;
+    /* A byline starts with its date or its first field, give or take a
+     * word ("发布时间：", "发表于 2004年…"); a title that runs into one
+     * does not. */
+    size_t stamp = timestamp_at(text, len);
+    bool starts = stamp <= 12;
+    unsigned labels = 0;
+    for (size_t l = 0; l < sizeof LABELS / sizeof LABELS[0]; l++) {
+        for (size_t i = 0; i + 6 <= len; i++) {
+            if (memcmp(text + i, LABELS[l], 6) != 0)
+                continue;
+            size_t k = i + 6;
+            while (k < len && text[k] == ' ')
+                k++;
+            if ((k < len && text[k] == ':') || (k + 3 <= len && memcmp(text + k, "\xEF\xBC\x9A", 3) == 0)) {
+                labels++;
+                starts = starts || i <= 6;
+                break;
+            }
+        }
+    }
+    return starts && (labels >= 2 || (labels == 1 && stamp < len));
 }
 
 wn_label wn_label_from_marker(wn_marker marker)

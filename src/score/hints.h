@@ -87,6 +87,10 @@ bool wn_promo_text(const char *text, size_t len);
  * our apps for iOS and Android"); after the article's text it is a call,
  * before it the page may be about the app. */
 bool wn_app_promo_text(const char *text, size_t len);
+
+/* Whether a short line is a byline: labelled fields ("来源：… 作者：…",
+ * "2019-08-13 14:07 来源：…") rather than a sentence. */
+bool wn_byline_text(const char *text, size_t len);
 const char *wn_marker_name(wn_marker marker);
 
 #endif

@@ -129,7 +129,8 @@ static float paragraph_score(const wn_node *n)
 {
     if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !n->own.chars)
         return 0.0f;
-    if (is_heading((GumboTag)n->tag))
+    /* A heading, or a notice kept hidden until a script shows it. */
+    if (is_heading((GumboTag)n->tag) || (n->hints & WN_HINT_HIDDEN))
         return 0.0f;
     float len = weighted_length(&n->own);
     if (len < 25.0f)
@@ -854,6 +855,26 @@ static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label)
     return true;
 }
 
+/* The lines of links right after a "相关新闻：" heading set before the
+ * article's text: the list it announces, one link a line. */
+static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label)
+{
+    uint32_t parent = doc->nodes[i].parent;
+    for (uint32_t s = doc->nodes[i].end; parent != WN_NONE && s < doc->nodes[parent].end; s = doc->nodes[s].end) {
+        const wn_node *next = &doc->nodes[s];
+        if (next->kind != WN_NODE_ELEMENT) {
+            if (next->all.chars)
+                break;
+            continue;
+        }
+        if (!next->all.chars)
+            continue;
+        if (next->all.chars >= 200 || (float)next->link_chars < 0.9f * (float)next->all.chars)
+            break;
+        prune(doc, s, label, WN_RULE_MARKER_SECTION);
+    }
+}
+
 /* Returns true when the node was pruned. */
 static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
 {
@@ -892,6 +913,9 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         (wn_promo_text(lead, len) ||
          (wn_app_promo_text(lead, len) && text_before(doc, i, r, 200) >= 200)))
         m = WN_MARKER_PROMO;
+    /* A byline's labelled fields: source, author, time, views. */
+    if (m == WN_MARKER_NONE && n->all.chars <= 80 && len < sizeof lead - 1 && wn_byline_text(lead, len))
+        m = WN_MARKER_SOURCE;
     /* A short heading whose class names a related list or a comment
      * thread opens that section as its words would, in any language
      * ("Você pode gostar..." in h3.related-posts-title). */
@@ -916,6 +940,8 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     if (!is_section_marker(m) || n->all.chars > 24 || wn_link_density(n) > 0.5f ||
         text_before(doc, i, r, before) < before) {
         prune(doc, i, label, WN_RULE_MARKER);
+        if (m == WN_MARKER_RELATED && n->link_chars == 0 && n->all.chars <= 24)
+            prune_link_run(doc, i, label);
         return true;
     }
     /* A section heading: drop the section it opens. */
@@ -991,9 +1017,59 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_l
 
 /* ---- titles ------------------------------------------------------------------------ */
 
+/* Copies text without its white space (ASCII, and the ideographic and
+ * no-break spaces) into out; returns the length. */
+static size_t squeezed(const char *text, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; text[i] && n + 1 < cap; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+            continue;
+        if (c == 0xE3 && (unsigned char)text[i + 1] == 0x80 && (unsigned char)text[i + 2] == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (c == 0xC2 && (unsigned char)text[i + 1] == 0xA0) {
+            i++;
+            continue;
+        }
+        out[n++] = (char)c;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* Whether a block's text is the page's title: the <title> or og:title
+ * holds it (around it only the site's name or section), and it is most of
+ * that title. */
+static bool repeats_page_title(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (!(n->flags & WN_NODE_BLOCK) || n->all.chars < 6 || n->all.chars > 200 || n->links)
+        return false;
+    char lead[640], text[640];
+    wn_leading_text(doc, index, lead, sizeof lead);
+    size_t len = squeezed(lead, text, sizeof text);
+    if (len < 12)
+        return false;
+    const char *titles[] = {doc->title, doc->og_title};
+    for (size_t t = 0; t < 2; t++) {
+        if (!titles[t])
+            continue;
+        char title[640];
+        size_t title_len = squeezed(titles[t], title, sizeof title);
+        if (title_len && 5 * len >= 2 * title_len && strstr(title, text))
+            return true;
+    }
+    return false;
+}
+
 static void mark_title(wn_doc *doc)
 {
-    /* The first <h1> in the kept region is the article's title, not its body. */
+    /* The first <h1> in the kept region is the article's title, not its
+     * body; so is a block before the first paragraph that repeats the
+     * page's title (an <h2>, a "title" <div> on pages without an <h1>). */
     for (uint32_t i = 0; i < doc->count; i++) {
         wn_node *n = &doc->nodes[i];
         if (!(n->flags & WN_NODE_SELECTED))
@@ -1004,7 +1080,8 @@ static void mark_title(wn_doc *doc)
                 k = h->end - 1;
                 continue;
             }
-            if (h->kind == WN_NODE_ELEMENT && h->tag == GUMBO_TAG_H1) {
+            if (h->kind == WN_NODE_ELEMENT &&
+                (h->tag == GUMBO_TAG_H1 || (n->rule != WN_RULE_TOP && repeats_page_title(doc, k)))) {
                 prune(doc, k, WN_LABEL_TITLE, WN_RULE_TITLE);
                 return;
             }

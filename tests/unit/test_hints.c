@@ -270,6 +270,17 @@ static const marker_case MARKERS[] = {
     {"Tags: plague, China, health", WN_MARKER_TAGS},
     {"Filed under: Khawarij |", WN_MARKER_TAGS},
     {"Самые популярные диеты", WN_MARKER_RELATED},
+    /* Chinese notes, indented with ideographic spaces or in full-width brackets. */
+    {"\xE3\x80\x80\xE3\x80\x80相关新闻：", WN_MARKER_RELATED},
+    {"（原标题：某地推出新政 购房补贴最高十万元）", WN_MARKER_SOURCE},
+    {"本文来源：新京报 责任编辑：张三_NB123", WN_MARKER_SOURCE},
+    {"（责编：张三、李四）", WN_MARKER_SOURCE},
+    {"【编辑：张三】", WN_MARKER_SOURCE},
+    {"特别声明：本文为自媒体作者上传并发布，仅代表该作者观点。", WN_MARKER_SOURCE},
+    {"字号", WN_MARKER_CONTROL},
+    {"打开APP，查看更多精彩内容", WN_MARKER_PROMO},
+    {"扫描下方二维码关注我们", WN_MARKER_PROMO},
+    {"点击进入专题：聚焦某地局势", WN_MARKER_SEEALSO},
     {"Читайте также: другая статья", WN_MARKER_SEEALSO},
     /* Sentences that merely start like a marker. */
     {"Moreover, the council said the pool would reopen in spring.", WN_MARKER_NONE},
@@ -290,6 +301,7 @@ static const marker_case MARKERS[] = {
     {"No comments were made by the minister on Tuesday.", WN_MARKER_NONE},
     {"Relatedness between species is measured by comparing their genomes.", WN_MARKER_NONE},
     {"Sharemarket", WN_MARKER_NONE},
+    {"编辑部收到了大量读者来信，他们对这一政策表达了不同的看法。", WN_MARKER_NONE},
     {"3/4", WN_MARKER_NONE},
     {"Image 1 of 5 shows the lander", WN_MARKER_NONE},
     {"1 of 5 adults", WN_MARKER_NONE},
@@ -350,6 +362,32 @@ START_TEST(test_promo_text)
 }
 END_TEST
 
+/* Bylines: labelled fields, or one field and a date with its time, at the
+ * start of the line. */
+START_TEST(test_byline_text)
+{
+    static const char *const YES[] = {
+        "2019-08-13 14:07来源：澎湃新闻·澎湃号·政务",
+        "来源：本站原创 作者：医技药剂党支部 时间：2019年10月31日 23:00 浏览： 33",
+        "2020-11-23 10:22:14 出处：快科技 作者：宪瑞 编辑：宪瑞 人气： 5380 次",
+        "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)",
+        "发布时间：2019-09-26 10:09:11",
+    };
+    static const char *const NO[] = {
+        "来源：新华社",
+        "2022-02-13 20:04:17",
+        "会议于2019年9月24日 09:30开幕，来源：新华社。",
+        "最新出炉联合国贸发报告：2019年全球经济增长率降至2.3% 发布时间： 2019-09-26 10:09:11",
+        "发文字号： 吉政明电〔2022〕1号 发布日期： 2022年01月28日",
+        "",
+    };
+    for (size_t i = 0; i < sizeof YES / sizeof YES[0]; i++)
+        ck_assert_msg(wn_byline_text(YES[i], strlen(YES[i])), "\"%s\" not a byline", YES[i]);
+    for (size_t i = 0; i < sizeof NO / sizeof NO[0]; i++)
+        ck_assert_msg(!wn_byline_text(NO[i], strlen(NO[i])), "\"%s\" a byline", NO[i]);
+}
+END_TEST
+
 /* A short marker heading at the start of a long block is not that block's label. */
 START_TEST(test_marker_whole_len)
 {
@@ -397,6 +435,7 @@ Suite *wn_test_suite(void)
     tc = tcase_create("markers");
     tcase_add_loop_test(tc, test_marker, 0, WN_COUNT(MARKERS));
     tcase_add_test(tc, test_promo_text);
+    tcase_add_test(tc, test_byline_text);
     tcase_add_test(tc, test_marker_whole_len);
     tcase_add_loop_test(tc, test_label_from_marker, 0, WN_COUNT(MARKER_LABELS));
     suite_add_tcase(s, tc);
