@@ -453,6 +453,31 @@ START_TEST(test_comments_section)
 }
 END_TEST
 
+/* Notes set as loose lines of text (split by <br> or beside a child block)
+ * are judged like the blocks they would be: a source or editor note, an app
+ * prompt and a byline of labelled fields go; a sentence that merely starts
+ * with such a word, and a whole block, stay. */
+START_TEST(test_loose_note_lines)
+{
+    page_content p;
+    page_init(&p, "<div><p>" LONG_PARA "</p><div>" LONG_PARA2 "<br>\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96"
+                  "\xE8\xBE\x91\xEF\xBC\x9A\xE5\xBC\xA0\xE4\xB8\x89<br>"
+                  "\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A\xE6\x9F\x90\xE6\x9F\x90\xE6\x97\xA5\xE6\x8A\xA5 "
+                  "\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A\xE6\x9D\x8E\xE5\x9B\x9B<br>"
+                  "\xE7\xBC\x96\xE8\xBE\x91\xE9\x83\xA8\xE7\x9A\x84\xE5\x90\x8C\xE4\xBA\x8B"
+                  "\xE4\xBB\xAC\xE4\xB8\x80\xE8\xB5\xB7\xE5\x8E\xBB\xE4\xBA\x86\xE9\xA6\x99"
+                  "\xE5\xB1\xB1\xE3\x80\x82</div><p>" LONG_PARA3 "</p></div>", false);
+    char *text = render_text(&p.content, NULL);
+    /* 责任编辑：张三 and 来源：某某日报 作者：李四 go; 编辑部的同事们一起去了香山。 stays. */
+    ck_assert_str_eq(text, LONG_PARA "\n" LONG_PARA2 "\n\xE7\xBC\x96\xE8\xBE\x91\xE9\x83\xA8"
+                           "\xE7\x9A\x84\xE5\x90\x8C\xE4\xBA\x8B\xE4\xBB\xAC\xE4\xB8\x80"
+                           "\xE8\xB5\xB7\xE5\x8E\xBB\xE4\xBA\x86\xE9\xA6\x99\xE5\xB1\xB1"
+                           "\xE3\x80\x82\n" LONG_PARA3 "\n");
+    free(text);
+    page_free(&p);
+}
+END_TEST
+
 /* A page that carries its article twice yields it once; short lines that
  * repeat ("Yes.", a refrain) are not duplicates of anything. */
 START_TEST(test_duplicate_blocks)
@@ -530,6 +555,7 @@ Suite *wn_test_suite(void)
     tcase_add_loop_test(tc, test_forbidden_chars, 0, WN_COUNT(FORBIDDEN));
     tcase_add_test(tc, test_comments_section);
     tcase_add_test(tc, test_duplicate_blocks);
+    tcase_add_test(tc, test_loose_note_lines);
     tcase_add_test(tc, test_explain);
     suite_add_tcase(s, tc);
 

@@ -107,6 +107,20 @@ static const score_case CASES[] = {
       {"rm", PRUNED, WN_LABEL_RELATED}, {"sa", PRUNED, WN_LABEL_RELATED},
       {"rel-list", PRUNED, WN_LABEL_RELATED}}},
 
+    {"a line before the article repeating the page's <title> is its title, not body",
+     "<html><head><meta charset=\"utf-8\"><title>北京秋天最美的季节到了，香山红叶、颐和园和北海公园都是秋游的好去处 - 某某网</title></head><body>"
+     "<div id=\"menu\"><a href=\"/\">首页</a> <a href=\"/news\">新闻</a></div>"
+     "<div id=\"wrap\"><div id=\"t\" class=\"bt\">北京秋天最美的季节到了，香山红叶、颐和园和北海公园都是秋游的好去处</div><div id=\"art\">" ZH_PARAS "</div></div>"
+     ZH_BOTTOM,
+     {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"t", PRUNED, WN_LABEL_TITLE}}},
+
+    {"the same line is body when the page's <title> says something else",
+     "<html><head><meta charset=\"utf-8\"><title>秋游专题 - 某某网</title></head><body>"
+     "<div id=\"menu\"><a href=\"/\">首页</a> <a href=\"/news\">新闻</a></div>"
+     "<div id=\"wrap\"><div id=\"t\" class=\"bt\">北京秋天最美的季节到了，香山红叶、颐和园和北海公园都是秋游的好去处</div><div id=\"art\">" ZH_PARAS "</div></div>"
+     ZH_BOTTOM,
+     {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"t", KEPT, 0}}},
+
     {"article inside a share- and a 'more'-named wrapper (prose is not a share bar)",
      EN_CHROME_TOP
      "<div id=\"main\"><div class=\"share_wrapper\" id=\"sw\"><div class=\"entry\" id=\"more\">" EN_PARAS
