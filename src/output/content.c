@@ -823,44 +823,35 @@ static int kind_rank(uint8_t kind)
     return kind < sizeof RANK / sizeof RANK[0] ? RANK[kind] : 0;
 }
 
+/* Within one name the last known word says what it is ("comment-author" is
+ * an author, "author-links" are links); across names the strongest kind
+ * wins. */
+typedef struct class_kinds {
+    uint8_t kind, token_kind;
+    unsigned token;
+} class_kinds;
+
+static void add_class_word(const char *word, size_t len, unsigned token, void *data)
+{
+    class_kinds *k = data;
+    if (token != k->token) {
+        if (kind_rank(k->token_kind) > kind_rank(k->kind))
+            k->kind = k->token_kind;
+        k->token_kind = CK_NONE;
+        k->token = token;
+    }
+    for (size_t i = 0; i < sizeof CLASS_WORDS / sizeof CLASS_WORDS[0]; i++)
+        if (strlen(CLASS_WORDS[i].word) == len && memcmp(CLASS_WORDS[i].word, word, len) == 0) {
+            k->token_kind = CLASS_WORDS[i].kind;
+            return;
+        }
+}
+
 static uint8_t class_kind_of(const char *value)
 {
-    uint8_t kind = CK_NONE, token = CK_NONE;
-    bool script_hook = value[0] == 'j' && value[1] == 's' && (value[2] == '-' || value[2] == '_');
-    char word[24];
-    size_t n = 0;
-    for (size_t i = 0;; i++) {
-        unsigned char c = (unsigned char)value[i];
-        bool alpha = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-        bool upper = c >= 'A' && c <= 'Z';
-        bool boundary = !alpha || (upper && i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z');
-        if (boundary && n) {
-            if (n <= sizeof word)
-                for (size_t k = 0; k < sizeof CLASS_WORDS / sizeof CLASS_WORDS[0]; k++)
-                    if (strlen(CLASS_WORDS[k].word) == n && memcmp(CLASS_WORDS[k].word, word, n) == 0) {
-                        token = CLASS_WORDS[k].kind;
-                        break;
-                    }
-            n = 0;
-        }
-        if (!c || c == ' ' || c == '\t' || c == '\n' || i >= 512) {
-            if (kind_rank(token) > kind_rank(kind) && !script_hook)
-                kind = token;
-            token = CK_NONE;
-            if (!c || i >= 512)
-                break;
-            /* "js-comment-text-and-form": a hook for scripts, not a name. */
-            script_hook = (value[i + 1] == 'j' && value[i + 2] == 's' &&
-                           (value[i + 3] == '-' || value[i + 3] == '_'));
-            continue;
-        }
-        if (alpha) {
-            if (n < sizeof word)
-                word[n] = (char)(c | 0x20);
-            n++;
-        }
-    }
-    return kind;
+    class_kinds k = {CK_NONE, CK_NONE, 0};
+    wn_class_words(value, strlen(value), add_class_word, &k);
+    return kind_rank(k.token_kind) > kind_rank(k.kind) ? k.token_kind : k.kind;
 }
 
 static uint8_t class_kind(thread *th, uint32_t index)

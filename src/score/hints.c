@@ -126,50 +126,77 @@ static bool negated_at(const char *joined, const char *at)
     return false;
 }
 
-uint32_t wn_hints_from_attribute(const char *value, size_t len)
+static bool script_hook_at(const char *value, size_t len, size_t at)
 {
-    /* joined: the lower-case letters and digits of the value; word: the
-     * current word, split also where a lower-case letter meets an upper-case one. */
-    char joined[256];
-    size_t joined_len = 0;
-    char word[64];
+    return at + 3 <= len && value[at] == 'j' && value[at + 1] == 's' &&
+           (value[at + 2] == '-' || value[at + 2] == '_');
+}
+
+void wn_class_words(const char *value, size_t len, wn_class_word_fn fn, void *data)
+{
+    char word[WN_CLASS_WORD_MAX];
     size_t word_len = 0;
-    uint32_t hints = 0;
-    bool negated = false;
-    if (len > 1024)
-        len = 1024;
+    unsigned token = 0;
+    if (len > WN_CLASS_VALUE_MAX)
+        len = WN_CLASS_VALUE_MAX;
+    bool hook = script_hook_at(value, len, 0);
     for (size_t i = 0; i <= len; i++) {
         unsigned char c = i < len ? (unsigned char)value[i] : ' ';
         bool alnum = is_alnum_ascii(c);
         bool upper = c >= 'A' && c <= 'Z';
         bool case_break = upper && i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z';
         if ((!alnum || case_break) && word_len) {
-            /* "non-ad-column", "no-comments": a negated word says nothing. */
-            if (!negated)
-                hints |= lookup_word(word, word_len);
-            negated = (word_len == 2 && memcmp(word, "no", 2) == 0) ||
-                      (word_len == 3 && (memcmp(word, "non", 3) == 0 || memcmp(word, "not", 3) == 0));
+            if (!hook)
+                fn(word, word_len, token, data);
             word_len = 0;
         }
-        if (!alnum) {
-            if (c == ' ' && joined_len && joined_len < sizeof joined - 1)
-                joined[joined_len++] = ' ';
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            token++;
+            hook = script_hook_at(value, len, i + 1);
             continue;
         }
-        char low = (char)(upper ? c + 32 : c);
-        if (word_len < sizeof word)
-            word[word_len++] = low;
-        if (joined_len < sizeof joined - 1)
-            joined[joined_len++] = low;
+        if (alnum && word_len < sizeof word)
+            word[word_len++] = (char)(upper ? c + 32 : c);
     }
-    joined[joined_len] = '\0';
+}
+
+/* joined: the words, each name's run together and the names apart
+ * ("related_posts main" -> "relatedposts main"), for the stem table. */
+typedef struct hint_words {
+    uint32_t hints;
+    bool negated;
+    unsigned token;
+    char joined[256];
+    size_t joined_len;
+} hint_words;
+
+static void add_hint_word(const char *word, size_t len, unsigned token, void *data)
+{
+    hint_words *h = data;
+    /* "non-ad-column", "no-comments": a negated word says nothing. */
+    if (!h->negated)
+        h->hints |= lookup_word(word, len);
+    h->negated = (len == 2 && memcmp(word, "no", 2) == 0) ||
+                 (len == 3 && (memcmp(word, "non", 3) == 0 || memcmp(word, "not", 3) == 0));
+    if (token != h->token && h->joined_len && h->joined_len < sizeof h->joined - 1)
+        h->joined[h->joined_len++] = ' ';
+    h->token = token;
+    for (size_t k = 0; k < len && h->joined_len < sizeof h->joined - 1; k++)
+        h->joined[h->joined_len++] = word[k];
+}
+
+uint32_t wn_hints_from_attribute(const char *value, size_t len)
+{
+    hint_words h = {0};
+    wn_class_words(value, len, add_hint_word, &h);
+    h.joined[h.joined_len] = '\0';
     for (size_t i = 0; i < sizeof STEMS / sizeof STEMS[0]; i++)
-        for (const char *at = strstr(joined, STEMS[i].word); at; at = strstr(at + 1, STEMS[i].word))
-            if (!negated_at(joined, at)) {
-                hints |= STEMS[i].hints;
+        for (const char *at = strstr(h.joined, STEMS[i].word); at; at = strstr(at + 1, STEMS[i].word))
+            if (!negated_at(h.joined, at)) {
+                h.hints |= STEMS[i].hints;
                 break;
             }
-    return hints;
+    return h.hints;
 }
 
 uint32_t wn_hints_from_role(const char *value, size_t len)

@@ -49,6 +49,18 @@ enum {
 
 /* Hint bits for a class, id or role attribute value. */
 uint32_t wn_hints_from_attribute(const char *value, size_t len);
+
+/* The words of a class or id value, lower-cased: runs of ASCII letters and
+ * digits, also split where a lower-case letter meets an upper-case one
+ * ("postBody" -> "post", "body"). token counts the space-separated names
+ * the words belong to. Names that start "js-" or "js_" are hooks for
+ * scripts, not descriptions, and yield no words. Only the first
+ * WN_CLASS_VALUE_MAX bytes are read; a longer word is cut to
+ * WN_CLASS_WORD_MAX bytes. */
+#define WN_CLASS_VALUE_MAX 1024
+#define WN_CLASS_WORD_MAX 64
+typedef void (*wn_class_word_fn)(const char *word, size_t len, unsigned token, void *data);
+void wn_class_words(const char *value, size_t len, wn_class_word_fn fn, void *data);
 /* Hint bits for a role attribute value (ARIA landmark roles). */
 uint32_t wn_hints_from_role(const char *value, size_t len);
 /* The label a clutter hint mask stands for (the strongest bit wins). */

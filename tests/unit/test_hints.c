@@ -1,4 +1,5 @@
 /* hints.c: class/id/role words and the visible markers of clutter. */
+#include <stdio.h>
 #include <string.h>
 
 #include "runner.h"
@@ -144,6 +145,44 @@ static const role_case ROLES[] = {
     {"nav", 0},
     {"", 0},
 };
+
+/* The class-word splitter both the scorer and the comment builder use. */
+static void collect_word(const char *word, size_t len, unsigned token, void *data)
+{
+    char *out = data;
+    size_t at = strlen(out);
+    at += (size_t)snprintf(out + at, 256 - at, "%u:%.*s ", token, (int)len, word);
+}
+
+START_TEST(test_class_words)
+{
+    static const struct {
+        const char *value, *words;
+    } CASES[] = {
+        {"postBody main_content", "0:post 0:body 1:main 1:content "},
+        {"js-social-images entry", "1:entry "},
+        {"entry js_comment-form  h2title", "0:entry 3:h2title "},
+        {"comment-123 JSX", "0:comment 0:123 1:jsx "},
+        {"", ""},
+    };
+    for (size_t i = 0; i < WN_COUNT(CASES); i++) {
+        char out[256] = "";
+        wn_class_words(CASES[i].value, strlen(CASES[i].value), collect_word, out);
+        ck_assert_str_eq(out, CASES[i].words);
+    }
+    /* A script hook names nothing: "js-social-images" is no share bar. */
+    ck_assert_uint_eq(wn_hints_from_attribute("js-social-images", 16) & WN_HINT_SHARE, 0);
+    ck_assert_uint_ne(wn_hints_from_attribute("social-images", 13) & WN_HINT_SHARE, 0);
+    /* Words past the read limit are not read. */
+    char longv[WN_CLASS_VALUE_MAX + 32];
+    memset(longv, 'x', sizeof longv);
+    memcpy(longv + WN_CLASS_VALUE_MAX + 8, " comments", 9);
+    char out[256] = "";
+    wn_class_words(longv, sizeof longv, collect_word, out);
+    ck_assert_ptr_null(strstr(out, "comments"));
+    ck_assert_uint_eq(strlen(out), strlen("0:") + WN_CLASS_WORD_MAX + 1);
+}
+END_TEST
 
 START_TEST(test_role)
 {
@@ -427,6 +466,7 @@ Suite *wn_test_suite(void)
     TCase *tc = tcase_create("attributes");
     tcase_add_loop_test(tc, test_attribute, 0, WN_COUNT(ATTRS));
     tcase_add_test(tc, test_attribute_long);
+    tcase_add_test(tc, test_class_words);
     tcase_add_loop_test(tc, test_role, 0, WN_COUNT(ROLES));
     tcase_add_loop_test(tc, test_label_from_hints, 0, WN_COUNT(HINT_LABELS));
     tcase_add_test(tc, test_names);
