@@ -71,6 +71,8 @@ static const word_hint WORDS[] = {
     {"gallery", WN_HINT_GALLERY}, {"slideshow", WN_HINT_GALLERY}, {"carousel", WN_HINT_GALLERY},
     {"disclosure", WN_HINT_WIDGET},
     {"hidden", WN_HINT_HIDDEN}, {"invisible", WN_HINT_HIDDEN},
+    {"question", WN_HINT_QUESTION}, {"answer", WN_HINT_ANSWER}, {"answers", WN_HINT_ANSWER},
+    {"cmt", WN_HINT_COMMENTS}, {"cmts", WN_HINT_COMMENTS},
 };
 
 /* Stems looked for inside the joined lower-case words ("commentlist",

@@ -7,7 +7,7 @@
 
 static const char *const RULE_NAMES[WN_RULE_COUNT] = {
     "none", "outside", "top-candidate", "sibling", "inside", "class-id-hint", "marker",
-    "marker-section", "marker-tail", "link-density", "form", "title", "link-line", "part", "lead",
+    "marker-section", "marker-tail", "link-density", "form", "title", "link-line", "part", "lead", "question",
 };
 
 const char *wn_rule_name(wn_rule rule)
@@ -1258,6 +1258,45 @@ static void restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
     }
 }
 
+/* A question-and-answer page: the article is the question and the answer
+ * that won. When the top candidate sits in an element named as an answer,
+ * the text of the element named as the question before it (its best-scoring
+ * block) joins the region. */
+static void select_question(wn_doc *doc, uint32_t top)
+{
+    uint32_t answer = top;
+    while (answer != WN_NONE && !(doc->nodes[answer].hints & WN_HINT_ANSWER))
+        answer = doc->nodes[answer].parent;
+    if (answer == WN_NONE)
+        return;
+    uint32_t question = WN_NONE;
+    for (uint32_t i = 0; i < answer; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->end > answer || n->kind != WN_NODE_ELEMENT)
+            continue;   /* an ancestor of the answer holds it */
+        if ((n->hints & WN_HINT_QUESTION) && !(n->hints & WN_HINT_ANSWER) &&
+            !(n->flags & WN_NODE_IN_CLUTTER) && n->all.chars >= 20 && wn_link_density(n) < 0.3f) {
+            question = i;
+            i = n->end - 1;
+        }
+    }
+    if (question == WN_NONE)
+        return;
+    uint32_t best = WN_NONE;
+    for (uint32_t i = question; i < doc->nodes[question].end; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_ELEMENT && n->content > 0.0f &&
+            (best == WN_NONE || n->score > doc->nodes[best].score))
+            best = i;
+    }
+    if (best == WN_NONE || (doc->nodes[best].flags & WN_NODE_SELECTED))
+        return;
+    wn_node *b = &doc->nodes[best];
+    b->flags |= WN_NODE_SELECTED;
+    b->label = WN_LABEL_BODY;
+    b->rule = WN_RULE_QUESTION;
+}
+
 void wn_score_select(wn_doc *doc)
 {
     if (doc->count == 0)
@@ -1271,6 +1310,7 @@ void wn_score_select(wn_doc *doc)
     select_region(doc, top);
     select_parts(doc, top);
     select_chunks(doc, top);
+    select_question(doc, top);
 
     region r;
     r.root = doc->nodes[top].parent == WN_NONE ? top : doc->nodes[top].parent;

@@ -22,6 +22,7 @@ typedef enum wn_rule {
     WN_RULE_LINK_LINE,      /* a paragraph that is one link and nothing else */
     WN_RULE_PART,           /* another part of the article, of the top's class, in a cousin */
     WN_RULE_LEAD,           /* the standfirst between the headline and the article */
+    WN_RULE_QUESTION,       /* the question of a Q&A page whose answer is the top */
     WN_RULE_COUNT
 } wn_rule;
 

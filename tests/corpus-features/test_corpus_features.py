@@ -46,9 +46,9 @@ UNASSERTED = {
 # skipped with the reason.
 KNOWN_GAPS = {
     "zh-zhidao-gbk-shebao-transfer":
-        "the scorer keeps the best answer's comments (div.best-cmt .cmt-item: 'cmt' is "
-        "no hint word) and the other answers inside the article, and --comments never "
-        "takes text from the kept body",
+        "the best answer's comments (div.best-cmt .cmt-item) leave the body but are not "
+        "gathered as a thread (no element around them is named as comments), and the other "
+        "answers stay inside the article",
 }
 
 

@@ -121,6 +121,27 @@ static const score_case CASES[] = {
      ZH_BOTTOM,
      {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"t", KEPT, 0}}},
 
+    {"Q&A page: the answer wins, the question's text before it joins the region",
+     EN_CHROME_TOP
+     "<div id=\"main\"><div id=\"q\" class=\"question\"><h1 id=\"qt\">Why does my loop lose the counter?</h1>"
+     "<div class=\"q-text\" id=\"qp\">I have a script that reads a file line by line and counts "
+     "the matches, but after the loop the counter is zero again. What am I doing wrong?</div>"
+     "<div class=\"votes\"><a href=\"/v\">Share</a> <a href=\"/f\">Follow</a></div></div>"
+     "<div id=\"answers\"><h2>2 Answers</h2><div class=\"answer accepted\"><div class=\"a-text\">"
+     EN_PARAS "</div></div><div class=\"answer\"><div class=\"a-text\"><p id=\"a2\">Another option "
+     "is to keep the pipe and put the rest of the script inside the loop.</p></div></div></div></div>"
+     "<div id=\"rq\" class=\"related-questions\"><a href=\"/1\">How do I count lines in a file?</a> "
+     "<a href=\"/2\">Why is my variable empty after a pipe?</a></div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"qp", KEPT, 0}, {"qt", DROPPED, 0},
+      {"a2", DROPPED, 0}, {"rq", DROPPED, 0}}},
+
+    {"no question joins an article that is not an answer",
+     EN_CHROME_TOP
+     "<div id=\"q\" class=\"question\"><p id=\"qp\">Have you walked this route yourself, and what did "
+     "you think of the long climb up to the ridge? Tell us in the form below.</p></div>"
+     "<div class=\"post\"><div class=\"entry\">" EN_PARAS "</div></div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"qp", DROPPED, 0}}},
+
     {"article inside a share- and a 'more'-named wrapper (prose is not a share bar)",
      EN_CHROME_TOP
      "<div id=\"main\"><div class=\"share_wrapper\" id=\"sw\"><div class=\"entry\" id=\"more\">" EN_PARAS
