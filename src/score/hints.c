@@ -263,6 +263,9 @@ static const marker_entry MARKERS[] = {
     {"read next", WN_MARKER_RELATED, HEADING}, {"popular posts", WN_MARKER_RELATED, HEADING},
     {"most popular", WN_MARKER_RELATED, HEADING}, {"most read", WN_MARKER_RELATED, HEADING},
     {"recent posts", WN_MARKER_RELATED, HEADING}, {"latest posts", WN_MARKER_RELATED, HEADING},
+    {"no related posts", WN_MARKER_RELATED, HEADING}, {"featured post", WN_MARKER_RELATED, HEADING},
+    {"featured content", WN_MARKER_RELATED, HEADING}, {"featured articles", WN_MARKER_RELATED, HEADING},
+    {"featured stories", WN_MARKER_RELATED, HEADING},
     {"more ", WN_MARKER_MORE, HEADING},
     /* Russian (Cyrillic is compared as written: capitalised). */
     {"Похожие статьи", WN_MARKER_RELATED, HEADING}, {"Похожие записи", WN_MARKER_RELATED, HEADING},
@@ -286,6 +289,9 @@ static const marker_entry MARKERS[] = {
     {"rss feed for comments", WN_MARKER_COMMENTS, 60},
     {"you can follow any responses to this entry", WN_MARKER_COMMENTS, LINE},
     {"comments are closed", WN_MARKER_COMMENTS, 30}, {"blog comments powered by", WN_MARKER_COMMENTS, 30},
+    /* The line blog software prints under a post: its date and categories. */
+    {"this entry was posted", WN_MARKER_SOURCE, 400},
+    {"like this:", WN_MARKER_CONTROL, 9}, {"be the first to like this", WN_MARKER_CONTROL, 24},
     {"打赏", WN_MARKER_TIPJAR, 40}, {"赞赏", WN_MARKER_TIPJAR, 40},
     {"微信扫一扫", WN_MARKER_TIPJAR, 40}, {"支付宝扫一扫", WN_MARKER_TIPJAR, 40},
     {"扫码打赏", WN_MARKER_TIPJAR, 40}, {"buy me a coffee", WN_MARKER_TIPJAR, 40},
@@ -302,6 +308,7 @@ static const marker_entry MARKERS[] = {
     {"分享：", WN_MARKER_SHARE, 40}, {"分享", WN_MARKER_SHARE, 6},
     {"share this", WN_MARKER_SHARE, 40}, {"share on", WN_MARKER_SHARE, 40},
     {"share:", WN_MARKER_SHARE, 40}, {"share", WN_MARKER_SHARE, 6}, {"tweet", WN_MARKER_SHARE, 5},
+    {"pin it", WN_MARKER_SHARE, 5},
     {"本文来自", WN_MARKER_SOURCE, LINE}, {"转载请注明", WN_MARKER_SOURCE, LINE},
     {"转载请保留", WN_MARKER_SOURCE, LINE}, {"免责声明", WN_MARKER_SOURCE, 500},
     {"版权声明", WN_MARKER_SOURCE, 500}, {"责任编辑", WN_MARKER_SOURCE, 40},
@@ -321,7 +328,7 @@ static const marker_entry MARKERS[] = {
     {"you are here", WN_MARKER_NAV, LINE},
     {"版权所有", WN_MARKER_FOOTER, LINE}, {"copyright ©", WN_MARKER_FOOTER, LINE},
     {"copyright", WN_MARKER_FOOTER, 80}, {"©", WN_MARKER_FOOTER, 80},
-    {"all rights reserved", WN_MARKER_FOOTER, 80}, {"版權所有", WN_MARKER_FOOTER, LINE},
+    {"all rights reserved", WN_MARKER_FOOTER, 80}, {"powered by", WN_MARKER_FOOTER, 60}, {"版權所有", WN_MARKER_FOOTER, LINE},
     {"advertisement", WN_MARKER_AD, 14}, {"sponsored", WN_MARKER_AD, 10},
     {"广告", WN_MARKER_AD, 5}, {"advert", WN_MARKER_AD, 6}, {"anzeige", WN_MARKER_AD, 8},
     {"publicidad", WN_MARKER_AD, 10}, {"publicité", WN_MARKER_AD, 10},
@@ -346,7 +353,8 @@ static const marker_entry MARKERS[] = {
     {"扫码关注", WN_MARKER_PROMO, 60}, {"扫码下载", WN_MARKER_PROMO, 60},
     /* Links to other articles set between paragraphs, in the languages of
      * the web's news sites; a colon where the words could open a sentence. */
-    {"点击进入", WN_MARKER_SEEALSO, LINE}, {"read more:", WN_MARKER_SEEALSO, LINE}, {"read also", WN_MARKER_SEEALSO, LINE},
+    {"点击进入", WN_MARKER_SEEALSO, LINE}, {"read more:", WN_MARKER_SEEALSO, LINE}, {"read:", WN_MARKER_SEEALSO, LINE},
+    {"read also", WN_MARKER_SEEALSO, LINE},
     {"also read", WN_MARKER_SEEALSO, LINE}, {"see also:", WN_MARKER_SEEALSO, LINE},
     {"see more:", WN_MARKER_SEEALSO, LINE}, {"related:", WN_MARKER_SEEALSO, LINE},
     {"don't miss", WN_MARKER_SEEALSO, LINE}, {"don\xE2\x80\x99t miss", WN_MARKER_SEEALSO, LINE},
@@ -369,6 +377,8 @@ static const marker_entry MARKERS[] = {
     /* The article's tag links. */
     {"tags", WN_MARKER_TAGS, LINE}, {"tagged", WN_MARKER_TAGS, LINE},
     {"filed under", WN_MARKER_TAGS, LINE}, {"topics:", WN_MARKER_TAGS, LINE},
+    {"posted in", WN_MARKER_TAGS, LINE}, {"labels:", WN_MARKER_TAGS, LINE},
+    {"related topics", WN_MARKER_TAGS, LINE},
     {"etiquetas", WN_MARKER_TAGS, LINE}, {"schlagwörter", WN_MARKER_TAGS, LINE},
     {"标签", WN_MARKER_TAGS, LINE}, {"標籤", WN_MARKER_TAGS, LINE}, {"关键词", WN_MARKER_TAGS, LINE},
     /* The same sections and controls in the other languages of the web's
@@ -701,6 +711,19 @@ bool wn_byline_text(const char *text, size_t len)
         }
     }
     return starts && (labels >= 2 || (labels == 1 && stamp < len));
+}
+
+bool wn_browser_notice(const char *text, size_t len)
+{
+    static const char *const ASKS[] = {"best viewed", "upgrade", "update your browser", "out of date",
+                                       "outdated", "enable javascript", "enabling javascript",
+                                       "javascript enabled", "does not support"};
+    if (!contains_ci(text, len, "browser") && !contains_ci(text, len, "browsers"))
+        return false;
+    for (size_t i = 0; i < sizeof ASKS / sizeof ASKS[0]; i++)
+        if (contains_ci(text, len, ASKS[i]))
+            return true;
+    return false;
 }
 
 wn_label wn_label_from_marker(wn_marker marker)

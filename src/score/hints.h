@@ -105,6 +105,11 @@ bool wn_app_promo_text(const char *text, size_t len);
 /* Whether a short line is a byline: labelled fields ("来源：… 作者：…",
  * "2019-08-13 14:07 来源：…") rather than a sentence. */
 bool wn_byline_text(const char *text, size_t len);
+
+/* Whether a short text is the page's note on the reader's browser ("This
+ * page is best viewed in an up-to-date web browser", "Please enable
+ * JavaScript"): the same words on every page of a site, never its article. */
+bool wn_browser_notice(const char *text, size_t len);
 const char *wn_marker_name(wn_marker marker);
 
 #endif

@@ -80,9 +80,10 @@ size_t wn_leading_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
 #define HINT_ADD 0.4f
 #define PROSE_UP_RATIO 1.6f
 /* Moving up to an ancestor named as the article's body ("post-body") needs
- * only this much more prose (measured: 1.2 on dragnet, where a long post's
- * largest <div> of paragraphs was taken for the whole). */
-#define NAMED_UP_RATIO 1.2f
+ * only this much more prose (measured: 1.15 on dragnet, where a long post's
+ * largest <div> of paragraphs was taken for the whole; 1.05 takes a
+ * named wrapper's sidebar along on scrapinghub). */
+#define NAMED_UP_RATIO 1.15f
 /* A candidate inside a sidebar or widget box counts this much of its score
  * against the others; a box holding more of the page is layout. */
 #define SIDE_FACTOR 0.5f
@@ -213,6 +214,10 @@ static void mark_clutter_subtrees(wn_doc *doc)
     }
 }
 
+/* Paragraphs up to this long are read for a note on the reader's browser,
+ * which votes for no one. */
+#define BROWSER_NOTICE_CHARS 400
+
 static void score_candidates(wn_doc *doc)
 {
     mark_clutter_subtrees(doc);
@@ -223,6 +228,12 @@ static void score_candidates(wn_doc *doc)
         float s = paragraph_score(n);
         if (s <= 0.0f)
             continue;
+        if (n->all.chars <= BROWSER_NOTICE_CHARS) {
+            char lead[BROWSER_NOTICE_CHARS * 2];
+            size_t len = wn_leading_text(doc, i, lead, sizeof lead);
+            if (wn_browser_notice(lead, len))
+                continue;
+        }
         /* Loose text in a <div> that also holds other blocks votes for the
          * <div> itself first, as Readability's wrapping of such text in a
          * <p> inside that <div> would have it. */
@@ -568,24 +579,68 @@ static bool inline_in_sentence(const wn_doc *doc, const wn_node *n)
 
 /* Characters of the selected region held in "widget" boxes. A page builder
  * wraps every text block of the article in one: when they hold most of the
- * article, the word names its building blocks, not a sidebar's. */
+ * article, the word names its building blocks, not a sidebar's. One box
+ * alone is no builder's grid (a slideshow holder set after the text). */
 static uint32_t widget_chars(const wn_doc *doc)
 {
-    uint32_t chars = 0;
+    uint32_t chars = 0, boxes = 0;
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *n = &doc->nodes[i];
         if (!(n->flags & WN_NODE_SELECTED))
             continue;
+        uint32_t box_end = 0;
         for (uint32_t k = i; k < n->end; k++) {
             const wn_node *d = &doc->nodes[k];
-            if (d->kind == WN_NODE_ELEMENT && (d->hints & WN_HINT_CLUTTER) == WN_HINT_WIDGET) {
+            if (d->kind != WN_NODE_ELEMENT || (d->hints & WN_HINT_CLUTTER) != WN_HINT_WIDGET || !d->all.chars)
+                continue;
+            boxes++;
+            if (k >= box_end) {
                 chars += d->all.chars;
-                k = d->end - 1;
+                box_end = d->end;
             }
         }
         i = n->end - 1;
     }
-    return chars;
+    return boxes >= 2 ? chars : 0;
+}
+
+static uint32_t text_before(const wn_doc *doc, uint32_t index, const region *r, uint32_t enough);
+
+/* A widget- or clutter-named box that opens only after a good stretch of
+ * the article (a slideshow of other stories, a promo holder) is set after
+ * it, however much text it holds; a misnamed wrapper of the article starts
+ * with the article. */
+#define LATE_CLUTTER_CHARS 1000
+
+static bool late_clutter(const wn_doc *doc, uint32_t i, const region *r)
+{
+    const wn_node *n = &doc->nodes[i];
+    uint32_t h = n->hints & ~r->layout;
+    return (h & WN_HINT_CLUTTER) && !(h & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wraps_prose(n) &&
+           text_before(doc, i, r, LATE_CLUTTER_CHARS) >= LATE_CLUTTER_CHARS;
+}
+
+/* A box named as a sidebar beside a sibling that holds the element named
+ * as the article's body is that page's sidebar, however much of the
+ * region its widgets fill. */
+static bool sidebar_beside_body(const wn_doc *doc, uint32_t i)
+{
+    const wn_node *n = &doc->nodes[i];
+    if (!(n->hints & WN_HINT_SIDEBAR) || (n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) ||
+        n->parent == WN_NONE)
+        return false;
+    const wn_node *p = &doc->nodes[n->parent];
+    for (uint32_t k = n->parent + 1; k < p->end; k++) {
+        if (k == i) {
+            k = n->end - 1;
+            continue;
+        }
+        const wn_node *d = &doc->nodes[k];
+        if (d->kind == WN_NODE_ELEMENT && (d->hints & WN_HINT_STRONG) && !(d->hints & WN_HINT_CLUTTER) &&
+            d->all.chars)
+            return true;
+    }
+    return false;
 }
 
 /* Returns true when the node's class/id/role words pruned it. */
@@ -595,7 +650,9 @@ static bool prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
     /* A date or widget wrapper around the block named as the article's
      * body ("date-outer" around "post-body") is layout; a related list or
      * a comment thread holds other posts' bodies. */
-    if ((!hint_says_clutter(n, r) && !gallery_beside(doc, i, r)) || inline_in_sentence(doc, n) ||
+    if ((!hint_says_clutter(n, r) && !gallery_beside(doc, i, r) && !late_clutter(doc, i, r) &&
+         !sidebar_beside_body(doc, i)) ||
+        inline_in_sentence(doc, n) ||
         (!(n->hints & (WN_HINT_RELATED | WN_HINT_COMMENTS)) && holds_named_body(doc, i)))
         return false;
     wn_label label = wn_label_from_hints(n->hints);
@@ -875,6 +932,33 @@ static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label)
     }
 }
 
+/* A line of links to the previous and next posts: nearly all link text,
+ * opening with "«" or closing with "»" ("« Older post | Main | Newer »"). */
+static bool prev_next_line(const wn_node *n, const char *lead, size_t len)
+{
+    if (n->links < 1 || n->all.chars > 200 || len >= 399 || wn_link_density(n) < 0.8f)
+        return false;
+    static const char *const OPENS[] = {"\xC2\xAB", "\xE2\x80\xB9"};  /* « ‹ */
+    static const char *const CLOSES[] = {"\xC2\xBB", "\xE2\x80\xBA"}; /* » › */
+    for (size_t k = 0; k < 2; k++) {
+        size_t o = strlen(OPENS[k]), c = strlen(CLOSES[k]);
+        if ((len >= o && memcmp(lead, OPENS[k], o) == 0) ||
+            (len >= c && memcmp(lead + len - c, CLOSES[k], c) == 0))
+            return true;
+    }
+    return false;
+}
+
+/* Whether a byline or author box (below the region root) holds index: a
+ * comment count there is one of the author's figures, not a heading. */
+static bool in_meta_box(const wn_doc *doc, uint32_t index, const region *r)
+{
+    for (uint32_t a = doc->nodes[index].parent; a != WN_NONE && a != r->root; a = doc->nodes[a].parent)
+        if ((doc->nodes[a].hints & WN_HINT_META) && !(doc->nodes[a].hints & WN_HINT_STRONG))
+            return true;
+    return false;
+}
+
 /* Returns true when the node was pruned. */
 static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
 {
@@ -882,7 +966,11 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     /* An inline run of links can be a line of its own ("Tags" and the tag
      * links in a <strong> between paragraphs). */
     bool inline_links = !(n->flags & WN_NODE_BLOCK) && n->links >= 2 && wn_link_density(n) >= 0.5f;
-    if (!(n->flags & WN_NODE_BLOCK) && !is_heading((GumboTag)n->tag) && !inline_links)
+    /* An inline element that carries all of its block's own words (a
+     * "blog comments powered by" link under the thread) is a line too. */
+    bool whole_line = !(n->flags & WN_NODE_BLOCK) && n->block != WN_NONE && n->all.chars &&
+                      doc->nodes[n->block].own.chars == n->all.chars;
+    if (!(n->flags & WN_NODE_BLOCK) && !is_heading((GumboTag)n->tag) && !inline_links && !whole_line)
         return false;
     if (n->all.chars == 0 || n->all.chars > 500)
         return false;
@@ -904,7 +992,7 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         prune(doc, i, WN_LABEL_OTHER, WN_RULE_MARKER);
         return true;
     }
-    if (inline_links)
+    if (inline_links && !whole_line)
         return false;
     /* A one-line prompt to subscribe or follow: a leaf block only, so that
      * a box of article text around it stays. */
@@ -926,6 +1014,8 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         else if (n->hints & WN_HINT_RELATED)
             m = WN_MARKER_RELATED;
     }
+    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && prev_next_line(n, lead, len))
+        m = WN_MARKER_PREVNEXT;
     /* "More ..." opens a section only as a heading; in a paragraph it is
      * a sentence ("More when we have it"). */
     if (m == WN_MARKER_NONE || (m == WN_MARKER_MORE && !is_heading((GumboTag)n->tag)))
@@ -938,7 +1028,7 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
      * author's bio heading names its box once the article has begun. */
     uint32_t before = m == WN_MARKER_AUTHOR ? 50 : 200;
     if (!is_section_marker(m) || n->all.chars > 24 || wn_link_density(n) > 0.5f ||
-        text_before(doc, i, r, before) < before) {
+        text_before(doc, i, r, before) < before || (m == WN_MARKER_COMMENTS && in_meta_box(doc, i, r))) {
         prune(doc, i, label, WN_RULE_MARKER);
         if (m == WN_MARKER_RELATED && n->link_chars == 0 && n->all.chars <= 24)
             prune_link_run(doc, i, label);

@@ -333,6 +333,14 @@ static const marker_case MARKERS[] = {
     {"Comments made by the minister on Tuesday drew sharp criticism from the opposition.",
      WN_MARKER_NONE},
     {"About the Author", WN_MARKER_AUTHOR},
+    {"This entry was posted on March 3, 2008 at 7:14 pm and is filed under Blogging.", WN_MARKER_SOURCE},
+    {"Posted in News, Links | Leave a Comment", WN_MARKER_TAGS},
+    {"Labels: walks, maps", WN_MARKER_TAGS},
+    {"Powered by WordPress", WN_MARKER_FOOTER},
+    {"Powered by a small diesel engine, the boat took us up the river and back again in a day.",
+     WN_MARKER_NONE},
+    {"No related posts.", WN_MARKER_RELATED},
+    {"Featured Content", WN_MARKER_RELATED},
     {"About the author: Jane writes about food and travel for the paper.", WN_MARKER_NONE},
     {"No comments yet.", WN_MARKER_COMMENTS},
     {"RSS feed for comments on this post. TrackBack URI", WN_MARKER_COMMENTS},
@@ -427,6 +435,26 @@ START_TEST(test_byline_text)
 }
 END_TEST
 
+/* Notes on the reader's browser, found anywhere in a short text. */
+START_TEST(test_browser_notice)
+{
+    static const char *const YES[] = {
+        "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled.",
+        "Your browser is out of date. Please upgrade to see this site as it was meant to be seen.",
+        "Please enable JavaScript in your browser to view this page.",
+    };
+    static const char *const NO[] = {
+        "The browser war of the late nineties shaped the web we use today.",
+        "Firefox and Chrome are the two most popular browsers among our readers.",
+        "",
+    };
+    for (size_t i = 0; i < sizeof YES / sizeof YES[0]; i++)
+        ck_assert_msg(wn_browser_notice(YES[i], strlen(YES[i])), "\"%s\" not a notice", YES[i]);
+    for (size_t i = 0; i < sizeof NO / sizeof NO[0]; i++)
+        ck_assert_msg(!wn_browser_notice(NO[i], strlen(NO[i])), "\"%s\" a notice", NO[i]);
+}
+END_TEST
+
 /* A short marker heading at the start of a long block is not that block's label. */
 START_TEST(test_marker_whole_len)
 {
@@ -476,6 +504,7 @@ Suite *wn_test_suite(void)
     tcase_add_loop_test(tc, test_marker, 0, WN_COUNT(MARKERS));
     tcase_add_test(tc, test_promo_text);
     tcase_add_test(tc, test_byline_text);
+    tcase_add_test(tc, test_browser_notice);
     tcase_add_test(tc, test_marker_whole_len);
     tcase_add_loop_test(tc, test_label_from_marker, 0, WN_COUNT(MARKER_LABELS));
     suite_add_tcase(s, tc);

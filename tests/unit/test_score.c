@@ -337,6 +337,37 @@ static const score_case CASES[] = {
      "three guides to the northern trails.</p></div></div>" EN_FOOTER "</body></html>",
      {{"p1", KEPT, 0}, {"p3", KEPT, 0}, {"bp", PRUNED, WN_LABEL_OTHER}}},
 
+    {"a sidebar beside the named post body goes, though its widgets fill most of the region",
+     EN_CHROME_TOP
+     "<div id=\"wrap\" class=\"content-wrapper\"><div class=\"main\"><div class=\"post\">"
+     "<div class=\"post-body\"><p id=\"s1\">We walked to the lighthouse and back along the beach, "
+     "and the wind nearly took our hats off.</p></div></div></div>"
+     "<div id=\"side\" class=\"sidebar-wrapper\"><div class=\"widget\"><h2>About me</h2>"
+     "<p id=\"bio\">I am a teacher, a walker, a reader of old maps and a keeper of bees, and I live by "
+     "the sea with two cats, a dog, and far too many books.</p><p>This blog is where I write down the "
+     "walks, the weather, the birds and the people we meet on the way, most weekends.</p></div>"
+     "<div class=\"widget\"><h2>Contact</h2><p>Write to me at the address below, any time.</p></div>"
+     "</div></div>" EN_FOOTER "</body></html>",
+     {{"s1", KEPT, 0}, {"bio", PRUNED, WN_LABEL_NAV}}},
+
+    {"a line of links to the previous and next posts goes",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<p id=\"pn\"><a href=\"/1\">&laquo; Maps and how to read them</a> | "
+     "<a href=\"/\">Main</a> | <a href=\"/2\">Fog on the ridge &raquo;</a></p></div>"
+     EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p3", KEPT, 0}, {"pn", PRUNED, WN_LABEL_NAV}}},
+
+    {"a comment count in the author's box is one of its figures, not a heading",
+     EN_CHROME_TOP
+     "<div id=\"art\" class=\"article-content\"><div class=\"byline\"><p>By Ann Smith, who has "
+     "walked these hills for thirty years and written three guides to the northern trails.</p>"
+     "<p>Ann writes for the paper every week about walks, weather, maps, boots and the people she "
+     "meets on the way.</p><p>Before that she drew maps for the county council, taught geography at "
+     "the village school, and led walks for the ramblers' club on the first Sunday of every month."
+     "</p><ul><li>924 articles</li><li id=\"cc\">45 comments</li></ul></div>"
+     EN_PARAS "</div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p3", KEPT, 0}}},
+
     {"a post made of links (a roundup) is kept when link density would empty it",
      EN_CHROME_TOP
      "<div id=\"main\"><div class=\"entry-content\" id=\"ec\"><p id=\"intro\">Here is what we read this week, while the rain kept us "
@@ -448,6 +479,28 @@ START_TEST(test_invariants)
 END_TEST
 
 /* Only the first <h1> before the text is the title. */
+/* A slideshow holder after the article, holding more text than the article
+ * itself: too long for one string literal, so the page is put together here. */
+START_TEST(test_late_slideshow)
+{
+    static const char *const PARTS[] = {
+        EN_CHROME_TOP "<div id=\"art\" class=\"articleBody\">", EN_PARAS, EN_PARAS, EN_PARAS,
+        "<div id=\"promo\" class=\"promo_holder\"><ul><li><h4>One</h4><div id=\"s1\">", EN_PARAS,
+        EN_PARAS, EN_PARAS, "</div></li><li><h4>Two</h4><div id=\"s2\">", EN_PARAS, EN_PARAS,
+        EN_PARAS, "</div></li></ul></div></div>" EN_FOOTER "</body></html>",
+    };
+    static char html[8192];
+    html[0] = '\0';
+    for (size_t i = 0; i < sizeof PARTS / sizeof PARTS[0]; i++)
+        strcat(html, PARTS[i]);
+    score_case c = {"a slideshow holder set after the article goes, however much text its slides hold",
+                    html,
+                    {{"p1", KEPT, 0}, {"p3", KEPT, 0}, {"s1", PRUNED, WN_LABEL_OTHER},
+                     {"s2", PRUNED, WN_LABEL_OTHER}}};
+    check_page(&c);
+}
+END_TEST
+
 START_TEST(test_title_first_h1_only)
 {
     wn_test_doc t;
@@ -515,6 +568,7 @@ Suite *wn_test_suite(void)
     suite_add_tcase(s, tc);
 
     tc = tcase_create("title");
+    tcase_add_test(tc, test_late_slideshow);
     tcase_add_test(tc, test_title_first_h1_only);
     tcase_add_test(tc, test_title_not_after_text);
     suite_add_tcase(s, tc);
