@@ -93,6 +93,13 @@ bool wn_is_space(uint32_t cp)
     return false;
 }
 
+uint32_t wn_to_lower(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+}
+
 bool wn_is_word(uint32_t cp)
 {
     if (cp < 0x80)

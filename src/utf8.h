@@ -13,6 +13,9 @@ size_t wn_utf8_encode(uint32_t cp, char *out);
 /* Length of the valid UTF-8 prefix of s. */
 size_t wn_utf8_valid_prefix(const char *s, size_t len);
 
+/* The lower-case form of cp (Unicode simple case mapping). */
+uint32_t wn_to_lower(uint32_t cp);
+
 bool wn_is_cjk(uint32_t cp);        /* Han, kana, hangul: one token each */
 bool wn_is_space(uint32_t cp);      /* Unicode white space */
 bool wn_is_word(uint32_t cp);       /* letters, digits, underscore (regex \w) */

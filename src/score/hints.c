@@ -3,6 +3,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "utf8.h"
+
 static const char *const LABEL_NAMES[WN_LABEL_COUNT] = {
     "none", "body", "title", "nav", "related", "comments", "tipjar", "share", "footer", "ad", "other",
 };
@@ -388,7 +390,7 @@ static const marker_entry MARKERS[] = {
     {"ähnliche beiträge", WN_MARKER_RELATED, HEADING}, {"verwandte artikel", WN_MARKER_RELATED, HEADING},
     {"verwandte beiträge", WN_MARKER_RELATED, HEADING}, {"lust auf mehr", WN_MARKER_RELATED, HEADING},
     {"das könnte dich auch interessieren", WN_MARKER_RELATED, 40},
-    {"artículos relacionados", WN_MARKER_RELATED, HEADING}, {"noticias relacionadas", WN_MARKER_RELATED, HEADING},
+    {"artículos relacionados", WN_MARKER_RELATED, 30}, {"noticias relacionadas", WN_MARKER_RELATED, HEADING},
     {"articles similaires", WN_MARKER_RELATED, HEADING}, {"articles liés", WN_MARKER_RELATED, HEADING},
     {"sur le même sujet", WN_MARKER_RELATED, HEADING}, {"podobne artykuły", WN_MARKER_RELATED, HEADING},
     {"powiązane artykuły", WN_MARKER_RELATED, HEADING}, {"articoli correlati", WN_MARKER_RELATED, HEADING},
@@ -439,19 +441,20 @@ static const marker_entry MARKERS[] = {
 
 static bool prefix_ci(const char *text, size_t len, const char *prefix)
 {
-    size_t n = strlen(prefix);
-    if (len < n)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)text[i], b = (unsigned char)prefix[i];
-        if (a >= 'A' && a <= 'Z')
-            a = (unsigned char)(a + 32);
-        if (a != b)
+    /* Letters compare in any case, beyond ASCII too ("Ähnliche Artikel",
+     * "ПОХОЖИЕ СТАТЬИ"). */
+    size_t n = strlen(prefix), i = 0, t = 0;
+    while (i < n) {
+        if (t >= len)
+            return false;
+        uint32_t b = wn_utf8_next(prefix, n, &i);
+        uint32_t a = wn_utf8_next(text, len, &t);
+        if (wn_to_lower(a) != wn_to_lower(b))
             return false;
     }
     /* An ASCII word must end at a word boundary ("sharemarket" is no marker). */
     unsigned char last = (unsigned char)prefix[n - 1];
-    if (n < len && last < 0x80 && is_alnum_ascii(last) && is_alnum_ascii((unsigned char)text[n]))
+    if (t < len && last < 0x80 && is_alnum_ascii(last) && is_alnum_ascii((unsigned char)text[t]))
         return false;
     return true;
 }

@@ -1205,7 +1205,8 @@ static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
         for (uint32_t c = b->parent + 1; c < i; c = doc->nodes[c].end)
             if (doc->nodes[c].kind == WN_NODE_ELEMENT || doc->nodes[c].all.chars)
                 prev = c;
-        if (prev != WN_NONE && doc->nodes[prev].images && !doc->nodes[prev].all.chars)
+        if (prev != WN_NONE && !doc->nodes[prev].all.chars &&
+            (doc->nodes[prev].images || doc->nodes[prev].tag == GUMBO_TAG_IMG))
             return false;
     }
     float len = weighted_length(&b->own);

@@ -514,9 +514,8 @@ START_TEST(test_explain)
 }
 END_TEST
 
-/* BUG (reported to the lead): explain is "one element per line", but class
- * and id values are printed raw, so a multi-line class attribute (common in
- * templated HTML) breaks an element's line in two. Input:
+/* Explain prints one element per line, even for a class or id value that
+ * spans lines (common in templated HTML; once a bug). Input:
  * <div class="entry\n   content" id="a\tb"> */
 START_TEST(test_explain_one_line_per_element)
 {
