@@ -2,6 +2,7 @@
 """Runs winnow-eval on a set and fails when a figure is below its floor.
 
 usage: check_floor.py WINNOW_EVAL SET_DIR --f1 MIN [--snippet-f MIN] [--max-empty N]
+                      [--max-snippet-fp N]
 """
 import argparse
 import json
@@ -18,6 +19,8 @@ def main():
     ap.add_argument("--f1", type=float, default=None, help="floor for the shingle F1")
     ap.add_argument("--snippet-f", type=float, default=None, help="floor for the snippet F")
     ap.add_argument("--max-empty", type=int, default=None)
+    ap.add_argument("--max-snippet-fp", type=int, default=None,
+                    help="most 'without' snippets allowed in the output (leaked clutter)")
     args = ap.parse_args()
     if not os.path.isdir(args.set_dir):
         print("skip: no set at", args.set_dir)
@@ -45,6 +48,11 @@ def main():
             failures.append("no snippet figures")
         elif snippets["f1"] < args.snippet_f:
             failures.append("snippet F %.4f < floor %.4f" % (snippets["f1"], args.snippet_f))
+    if args.max_snippet_fp is not None:
+        if not snippets:
+            failures.append("no snippet figures")
+        elif snippets["fp"] > args.max_snippet_fp:
+            failures.append("%d 'without' snippets in the output > %d" % (snippets["fp"], args.max_snippet_fp))
     if args.max_empty is not None:
         empty = (body or {}).get("empty", 0) + (snippets or {}).get("empty", 0)
         if empty > args.max_empty:
