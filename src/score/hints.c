@@ -75,6 +75,7 @@ static const word_hint WORDS[] = {
     {"hidden", WN_HINT_HIDDEN}, {"invisible", WN_HINT_HIDDEN},
     {"question", WN_HINT_QUESTION}, {"answer", WN_HINT_ANSWER}, {"answers", WN_HINT_ANSWER},
     {"cmt", WN_HINT_COMMENTS}, {"cmts", WN_HINT_COMMENTS},
+    {"lead", WN_HINT_LEAD}, {"lede", WN_HINT_LEAD}, {"intro", WN_HINT_LEAD},
 };
 
 /* Stems looked for inside the joined lower-case words ("commentlist",
@@ -334,6 +335,7 @@ static const marker_entry MARKERS[] = {
     {"advertisement", WN_MARKER_AD, 14}, {"sponsored", WN_MARKER_AD, 10},
     {"广告", WN_MARKER_AD, 5}, {"advert", WN_MARKER_AD, 6}, {"anzeige", WN_MARKER_AD, 8},
     {"publicidad", WN_MARKER_AD, 10}, {"publicité", WN_MARKER_AD, 10},
+    {"anzeige,", WN_MARKER_AD, 40}, /* "Anzeige, enthält Affiliate Links" */
     {"story continues below", WN_MARKER_AD, 26}, {"article continues below", WN_MARKER_AD, 28},
     {"continue reading below", WN_MARKER_AD, 26}, {"content continues below", WN_MARKER_AD, 28},
     /* The labels of a page's controls, standing alone. */
@@ -397,7 +399,7 @@ static const marker_entry MARKERS[] = {
     {"kommentare", WN_MARKER_COMMENTS, 14}, {"kommentar schreiben", WN_MARKER_COMMENTS, HEADING},
     {"kommentare schreiben", WN_MARKER_COMMENTS, HEADING}, {"kommentar verfassen", WN_MARKER_COMMENTS, HEADING},
     {"schreibe einen kommentar", WN_MARKER_COMMENTS, 30}, {"schreiben sie einen kommentar", WN_MARKER_COMMENTS, 30},
-    {"keine kommentare", WN_MARKER_COMMENTS, HEADING}, {"kommentieren", WN_MARKER_COMMENTS, 12},
+    {"keine kommentare", WN_MARKER_COMMENTS, 70}, {"kommentieren", WN_MARKER_COMMENTS, 12},
     {"commentaires", WN_MARKER_COMMENTS, 14}, {"laisser un commentaire", WN_MARKER_COMMENTS, 30},
     {"comentarios", WN_MARKER_COMMENTS, 13}, {"deja un comentario", WN_MARKER_COMMENTS, 30},
     {"deja tu comentario", WN_MARKER_COMMENTS, 30}, {"komentarze", WN_MARKER_COMMENTS, 12},
@@ -409,8 +411,8 @@ static const marker_entry MARKERS[] = {
     {"article précédent", WN_MARKER_PREVNEXT, 80}, {"artículo siguiente", WN_MARKER_PREVNEXT, 80},
     {"siguiente artículo", WN_MARKER_PREVNEXT, 80}, {"artículo anterior", WN_MARKER_PREVNEXT, 80},
     {"następny artykuł", WN_MARKER_PREVNEXT, 80}, {"poprzedni artykuł", WN_MARKER_PREVNEXT, 80},
-    {"zurück zur übersicht", WN_MARKER_NAV, 40}, {"zurück zur liste", WN_MARKER_NAV, 40},
-    {"zurück zur startseite", WN_MARKER_NAV, 40}, {"back to overview", WN_MARKER_NAV, 40},
+    /* "Zurück zur Übersicht", "zurück zur Listenansicht", "Zurück zum Seitenanfang". */
+    {"zurück zur", WN_MARKER_NAV, 40}, {"zurück zum", WN_MARKER_NAV, 40}, {"back to overview", WN_MARKER_NAV, 40},
     {"retour à la liste", WN_MARKER_NAV, 40},
     {"artikel teilen", WN_MARKER_SHARE, 40}, {"beitrag teilen", WN_MARKER_SHARE, 40},
     {"diesen artikel teilen", WN_MARKER_SHARE, 40}, {"möchten sie den artikel teilen", WN_MARKER_SHARE, 40},
@@ -436,7 +438,13 @@ static const marker_entry MARKERS[] = {
     {"zuletzt aktualisiert", WN_MARKER_SOURCE, 60}, {"veröffentlicht am", WN_MARKER_SOURCE, 60},
     {"last updated", WN_MARKER_SOURCE, 60}, {"mis à jour le", WN_MARKER_SOURCE, 60},
     {"publié le", WN_MARKER_SOURCE, 60}, {"actualizado el", WN_MARKER_SOURCE, 60},
-    {"opublikowano", WN_MARKER_SOURCE, 60},
+    {"opublikowano", WN_MARKER_SOURCE, 60}, {"veröffentlichung:", WN_MARKER_SOURCE, 60},
+    {"stand:", WN_MARKER_SOURCE, 30},
+    /* Picture credits and source lines: "Foto: dpa", "Quelle: Landesregierung". */
+    {"foto:", WN_MARKER_SOURCE, 80}, {"fotos:", WN_MARKER_SOURCE, 80}, {"bild:", WN_MARKER_SOURCE, 80},
+    {"titelbild:", WN_MARKER_SOURCE, 80}, {"quelle:", WN_MARKER_SOURCE, 80},
+    {"abbildung:", WN_MARKER_SOURCE, 80}, {"fuente:", WN_MARKER_SOURCE, 80},
+    {"imagen:", WN_MARKER_SOURCE, 80}, {"źródło:", WN_MARKER_SOURCE, 80},
 };
 
 static bool prefix_ci(const char *text, size_t len, const char *prefix)
@@ -472,7 +480,12 @@ static bool counted_comments(const char *text, size_t len, size_t whole_len)
     return prefix_ci(text + i, len - i, "comment") || prefix_ci(text + i, len - i, "comments") ||
            prefix_ci(text + i, len - i, "response") || prefix_ci(text + i, len - i, "responses") ||
            prefix_ci(text + i, len - i, "thoughts on") || prefix_ci(text + i, len - i, "repl") ||
-           prefix_ci(text + i, len - i, "条评论") || prefix_ci(text + i, len - i, "条回复");
+           prefix_ci(text + i, len - i, "条评论") || prefix_ci(text + i, len - i, "条回复") ||
+           prefix_ci(text + i, len - i, "kommentar") || prefix_ci(text + i, len - i, "kommentare") ||
+           prefix_ci(text + i, len - i, "commentaire") || prefix_ci(text + i, len - i, "commentaires") ||
+           prefix_ci(text + i, len - i, "comentario") || prefix_ci(text + i, len - i, "comentarios") ||
+           prefix_ci(text + i, len - i, "komentarz") || prefix_ci(text + i, len - i, "komentarzy") ||
+           prefix_ci(text + i, len - i, "komentarze");
 }
 
 /* A gallery's counter standing alone: "Image 2 of 5", "Photo 3/12", "1 of 9"

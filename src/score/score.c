@@ -381,6 +381,23 @@ static bool same_class(const wn_node *a, const wn_node *b)
            strcmp(a->class_attr, b->class_attr) == 0;
 }
 
+/* A plain wrapper around a single paragraph reads as that paragraph. */
+static bool wraps_one_paragraph(const wn_doc *doc, uint32_t index)
+{
+    uint32_t at = index;
+    for (int depth = 0; depth < 3; depth++) {
+        const wn_node *n = &doc->nodes[at];
+        if (n->tag != GUMBO_TAG_DIV || (n->class_attr && *n->class_attr))
+            return false;
+        at = only_element_child(doc, at);
+        if (at == WN_NONE)
+            return false;
+        if (doc->nodes[at].tag == GUMBO_TAG_P)
+            return true;
+    }
+    return false;
+}
+
 static void select_region(wn_doc *doc, uint32_t top)
 {
     wn_node *t = &doc->nodes[top];
@@ -416,7 +433,8 @@ static void select_region(wn_doc *doc, uint32_t top)
              * one tag and nearly as good): a part's wrapper scores low, the
              * paragraphs block inside it does not. */
             keep = true;
-        } else if (s->tag == GUMBO_TAG_P || (s->flags & WN_NODE_BLOCK && s->elements == 0)) {
+        } else if (s->tag == GUMBO_TAG_P || (s->flags & WN_NODE_BLOCK && s->elements == 0) ||
+                   wraps_one_paragraph(doc, c)) {
             float ld = wn_link_density(s);
             float len = weighted_length(&s->all);
             if (len > 80.0f && ld < 0.25f)
@@ -643,10 +661,30 @@ static bool sidebar_beside_body(const wn_doc *doc, uint32_t i)
     return false;
 }
 
+static uint32_t text_before(const wn_doc *doc, uint32_t index, const region *r, uint32_t enough);
+
+/* A "header" named block once the article's text has begun heads a
+ * section of it (a heading module, a collapsible part's title bar), not
+ * the page. */
+static bool section_header(const wn_doc *doc, uint32_t i, const region *r)
+{
+    const wn_node *n = &doc->nodes[i];
+    if ((n->hints & ~r->layout & (WN_HINT_CLUTTER | WN_HINT_META | WN_HINT_HIDDEN)) != WN_HINT_HEADER)
+        return false;
+    /* It holds a heading or prose; a code box's "js" label bar does not. */
+    bool heading = is_heading((GumboTag)n->tag) || n->all.chars >= 100;
+    for (uint32_t k = i + 1; k < n->end && !heading; k++)
+        heading = doc->nodes[k].kind == WN_NODE_ELEMENT && is_heading((GumboTag)doc->nodes[k].tag) &&
+                  doc->nodes[k].all.chars;
+    return heading && text_before(doc, i, r, 200) >= 200;
+}
+
 /* Returns true when the node's class/id/role words pruned it. */
 static bool prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
 {
     const wn_node *n = &doc->nodes[i];
+    if (section_header(doc, i, r))
+        return false;
     /* A date or widget wrapper around the block named as the article's
      * body ("date-outer" around "post-body") is layout; a related list or
      * a comment thread holds other posts' bodies. */
@@ -667,8 +705,13 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
     case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
     case GUMBO_TAG_TABLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_DL: case GUMBO_TAG_NAV:
     case GUMBO_TAG_FORM: case GUMBO_TAG_CENTER: case GUMBO_TAG_TBODY: case GUMBO_TAG_TR:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER: case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER: case GUMBO_TAG_FIGURE: case GUMBO_TAG_ARTICLE:
         break;
+    case GUMBO_TAG_P:
+        /* A paragraph of several links and nothing else is a list of them. */
+        if (n->links >= 3 && wn_link_density(n) >= 0.9f && n->all.chars >= 15 * n->links)
+            break;
+        return false;
     default:
         return false;
     }
@@ -734,6 +777,88 @@ static bool link_line(const wn_doc *doc, uint32_t i)
         (next != WN_NONE && whole_link_p(&doc->nodes[next])))
         return false;
     return prev != WN_NONE && prose_p(&doc->nodes[prev]);
+}
+
+/* A run of headline links closing the article ("Weiterlesen:" and a few
+ * other posts' titles, each a paragraph that is one link): nothing but
+ * links, short headings and named clutter follows it in its wrapper. */
+static bool headline_link_p(const wn_doc *doc, uint32_t i)
+{
+    const wn_node *n = &doc->nodes[i];
+    if (!whole_link_p(n) || n->all.chars < 15 || n->all.chars > 160)
+        return false;
+    /* A sentence that is a link ("For tickets, click here.") is the
+     * article's own. */
+    char buf[200];
+    size_t len = wn_leading_text(doc, i, buf, sizeof buf);
+    return len && buf[len - 1] != '.' && strncmp(buf, "http", 4) != 0 && strncmp(buf, "www.", 4) != 0;
+}
+
+/* A short heading or a line ending in a colon that announces what follows. */
+static bool intro_line(const wn_doc *doc, uint32_t i)
+{
+    const wn_node *n = &doc->nodes[i];
+    if (n->kind != WN_NODE_ELEMENT || n->link_chars || n->all.chars == 0)
+        return false;
+    if (is_heading((GumboTag)n->tag))
+        return n->all.chars <= 40;
+    char buf[160];
+    size_t len = wn_leading_text(doc, i, buf, sizeof buf);
+    return n->all.chars <= 80 && len && len < sizeof buf - 1 && buf[len - 1] == ':';
+}
+
+/* Whether only links, short headings and named clutter follow i in its parent. */
+static bool tail_of_links(const wn_doc *doc, uint32_t i)
+{
+    const wn_node *p = &doc->nodes[doc->nodes[i].parent];
+    for (uint32_t c = doc->nodes[i].end; c < p->end; c = doc->nodes[c].end) {
+        const wn_node *s = &doc->nodes[c];
+        if (!s->all.chars)
+            continue;
+        if (s->kind != WN_NODE_ELEMENT)
+            return false;
+        if (headline_link_p(doc, c) || (s->hints & WN_HINT_CLUTTER) || wn_link_density(s) >= 0.5f ||
+            (is_heading((GumboTag)s->tag) && s->all.chars <= 40))
+            continue;
+        return false;
+    }
+    return true;
+}
+
+static uint32_t prev_text_sibling(const wn_doc *doc, uint32_t i)
+{
+    uint32_t prev = WN_NONE;
+    for (uint32_t c = doc->nodes[i].parent + 1; c < i; c = doc->nodes[c].end)
+        if (doc->nodes[c].all.chars)
+            prev = c;
+    return prev;
+}
+
+static bool link_tail_run(const wn_doc *doc, uint32_t i, const region *r)
+{
+    const wn_node *n = &doc->nodes[i];
+    if (n->parent == WN_NONE || n->kind != WN_NODE_ELEMENT)
+        return false;
+    if (headline_link_p(doc, i)) {
+        uint32_t prev = prev_text_sibling(doc, i);
+        if (prev == WN_NONE || doc->nodes[prev].kind != WN_NODE_ELEMENT ||
+            !(prose_p(&doc->nodes[prev]) || headline_link_p(doc, prev) || intro_line(doc, prev)))
+            return false;
+    } else if (intro_line(doc, i)) {
+        /* The line that announces the run goes with it. */
+        const wn_node *p = &doc->nodes[n->parent];
+        uint32_t next = WN_NONE;
+        for (uint32_t c = n->end; c < p->end; c = doc->nodes[c].end)
+            if (doc->nodes[c].all.chars) {
+                next = c;
+                break;
+            }
+        if (next == WN_NONE || !headline_link_p(doc, next))
+            return false;
+    } else {
+        return false;
+    }
+    return tail_of_links(doc, i) && text_before(doc, i, r, 200) >= 200;
 }
 
 /* An inline element inside a sentence that holds nothing but several long
@@ -959,6 +1084,44 @@ static bool in_meta_box(const wn_doc *doc, uint32_t index, const region *r)
     return false;
 }
 
+/* Digits and date/time separators only, with a day, a month and a year. */
+static bool bare_date(const char *text, size_t len)
+{
+    if (len > 20)
+        return false;
+    unsigned digits = 0, separators = 0;
+    for (size_t k = 0; k < len; k++) {
+        char c = text[k];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c == '.' || c == '/' || c == '-' || c == ':')
+            separators++;
+        else if (c != ' ')
+            return false;
+    }
+    return digits >= 6 && separators >= 2;
+}
+
+/* An inline element loose in its block that starts a line: nothing but
+ * white space, a line break or another block before it in its parent. */
+static bool starts_line(const wn_doc *doc, uint32_t i)
+{
+    const wn_node *n = &doc->nodes[i];
+    if ((n->flags & WN_NODE_BLOCK) || n->parent == WN_NONE || n->parent != n->block)
+        return false;
+    uint32_t prev = WN_NONE;
+    for (uint32_t c = n->parent + 1; c < i; c = doc->nodes[c].end)
+        if (doc->nodes[c].all.chars || (doc->nodes[c].flags & WN_NODE_BREAK))
+            prev = c;
+    if (prev != WN_NONE && !(doc->nodes[prev].flags & (WN_NODE_BLOCK | WN_NODE_BREAK)))
+        return false;
+    /* Misnested markup can put blocks inside it: then it is a wrapper. */
+    for (uint32_t k = i + 1; k < n->end; k++)
+        if ((doc->nodes[k].flags & WN_NODE_BLOCK) && doc->nodes[k].all.chars)
+            return false;
+    return true;
+}
+
 /* Returns true when the node was pruned. */
 static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
 {
@@ -970,7 +1133,12 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
      * "blog comments powered by" link under the thread) is a line too. */
     bool whole_line = !(n->flags & WN_NODE_BLOCK) && n->block != WN_NONE && n->all.chars &&
                       doc->nodes[n->block].own.chars == n->all.chars;
-    if (!(n->flags & WN_NODE_BLOCK) && !is_heading((GumboTag)n->tag) && !inline_links && !whole_line)
+    /* So can a lone link or label ("zurück zur Listenansicht", "Print"
+     * loose between the article's blocks): only it goes. */
+    bool inline_line = !whole_line && !(n->flags & WN_NODE_BLOCK) && !is_heading((GumboTag)n->tag) &&
+                       !inline_links && n->all.chars <= 80 && starts_line(doc, i);
+    if (!(n->flags & WN_NODE_BLOCK) && !is_heading((GumboTag)n->tag) && !inline_links && !whole_line &&
+        !inline_line)
         return false;
     if (n->all.chars == 0 || n->all.chars > 500)
         return false;
@@ -994,6 +1162,12 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     }
     if (inline_links && !whole_line)
         return false;
+    if (inline_line) {
+        if (m == WN_MARKER_NONE || is_section_marker(m) || m == WN_MARKER_SEEALSO)
+            return false;
+        prune(doc, i, wn_label_from_marker(m), WN_RULE_MARKER);
+        return true;
+    }
     /* A one-line prompt to subscribe or follow: a leaf block only, so that
      * a box of article text around it stays. */
     if (m == WN_MARKER_NONE && n->own.chars == n->all.chars && n->all.chars <= 200 &&
@@ -1003,6 +1177,11 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         m = WN_MARKER_PROMO;
     /* A byline's labelled fields: source, author, time, views. */
     if (m == WN_MARKER_NONE && n->all.chars <= 80 && len < sizeof lead - 1 && wn_byline_text(lead, len))
+        m = WN_MARKER_SOURCE;
+    /* A line that is a bare date ("23.10.2018", "2018-10-23 12:30"): the
+     * page's date stamp, not a sentence. Not a table's or a list's cell. */
+    if (m == WN_MARKER_NONE && n->tag != GUMBO_TAG_TD && n->tag != GUMBO_TAG_TH &&
+        n->tag != GUMBO_TAG_LI && bare_date(lead, len))
         m = WN_MARKER_SOURCE;
     /* A short heading whose class names a related list or a comment
      * thread opens that section as its words would, in any language
@@ -1081,7 +1260,7 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_l
             i = n->end;
             continue;
         }
-        if (link_line(doc, i)) {
+        if (link_line(doc, i) || link_tail_run(doc, i, r)) {
             prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
             i = n->end;
             continue;
@@ -1194,8 +1373,9 @@ static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
     if (b->kind != WN_NODE_ELEMENT || !(b->flags & WN_NODE_BLOCK) || (b->flags & WN_NODE_IN_CLUTTER))
         return false;
     /* A block the page styles as its own (a dek, a summary) repeats the
-     * page's description; a plain one is the article's first words. */
-    if (b->class_attr && *b->class_attr)
+     * page's description; a plain one, or one named as the lead (the lede,
+     * the intro), is the article's first words. */
+    if (b->class_attr && *b->class_attr && !(b->hints & WN_HINT_LEAD))
         return false;
     if (b->tag == GUMBO_TAG_LI || b->tag == GUMBO_TAG_DT || b->tag == GUMBO_TAG_DD)
         return false;

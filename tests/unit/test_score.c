@@ -413,9 +413,16 @@ static const score_case LEAD_CASES[] = {
     {"a standfirst styled as a dek is left out",
      EN_CHROME_TOP
      "<div id=\"wrap\"><div id=\"head\"><h1 id=\"t\">A walk in the hills</h1>"
-     "<p id=\"lead\" class=\"dek\">" EN_STANDFIRST "</p></div><div id=\"art\">" EN_PARAS "</div></div>"
+     "<p id=\"sf\" class=\"dek\">" EN_STANDFIRST "</p></div><div id=\"art\">" EN_PARAS "</div></div>"
      EN_FOOTER "</body></html>",
-     {{"lead", DROPPED, 0}, {"p1", KEPT, 0}}},
+     {{"sf", DROPPED, 0}, {"p1", KEPT, 0}}},
+
+    {"a standfirst named as the lede is the article's first paragraph",
+     EN_CHROME_TOP
+     "<div id=\"wrap\"><div id=\"head\"><h1 id=\"t\">A walk in the hills</h1>"
+     "<p id=\"sf\" class=\"story-lede\">" EN_STANDFIRST "</p></div><div id=\"art\">" EN_PARAS "</div></div>"
+     EN_FOOTER "</body></html>",
+     {{"sf", KEPT, 0}, {"p1", KEPT, 0}}},
 
     {"a line right after a picture under the headline is its caption, not the standfirst",
      EN_CHROME_TOP
@@ -489,8 +496,8 @@ static const score_case NAMED_BODY_CASES[] = {
     {"a body named entry-content inside a footer-named wrapper is the article",
      EN_CHROME_TOP
      "<div class=\"above-footer\" id=\"af\"><div class=\"entry-content\">" EN_PARAS EN_P4 "</div></div>"
-     "<div id=\"bio\"><p id=\"about\">About me: I write about walking, maps, weather and the small "
-     "pleasures of the outdoors, most weekends.</p></div>" EN_FOOTER "</body></html>",
+     "<div id=\"bio\"><p id=\"about\">About me: I write about walking, maps and weather, most "
+     "weekends</p></div>" EN_FOOTER "</body></html>",
      {{"p1", KEPT, 0}, {"p4", KEPT, 0}, {"about", DROPPED, 0}}},
 
     {"teasers named entry-content do not make a related box layout",
