@@ -150,6 +150,28 @@ def many_markers(n):
     return page((b"<div class=related><p>Related posts</p></div>" + ARTICLE) * n)
 
 
+def many_inline(n):
+    # One paragraph of many inline elements: rules that look at an inline
+    # element's neighbours must not walk all of them for each.
+    return page(ARTICLE + b"<p>" + b"<b>word</b> " * n + b"</p>")
+
+
+def many_link_lines(n):
+    # Paragraphs that are each one link (headline runs, link lines).
+    return page(ARTICLE + b"<p><a href=/x>Another headline here</a></p>" * n)
+
+
+def many_break_lines(n):
+    # Lines split by <br> inside one block (loose lines, lone marker links).
+    return page(ARTICLE + b"<div>" + b"<a href=/p>Print</a><br>" * n + b"</div>")
+
+
+def many_sidebars(n):
+    # Sidebar-named boxes beside a named article body.
+    return page(b"<div class=entry-content>" + ARTICLE * 3 + b"</div>" +
+                b"<div class=sidebar><p>About this blog and its author.</p></div>" * n)
+
+
 # name -> (function, base size for scale 1)
 CASES = {
     "deep_divs": (deep_divs, 10000),
@@ -180,6 +202,10 @@ CASES = {
     "table_foster": (table_foster, 50000),
     "many_headings": (many_headings, 20000),
     "many_markers": (many_markers, 5000),
+    "many_inline": (many_inline, 50000),
+    "many_link_lines": (many_link_lines, 20000),
+    "many_break_lines": (many_break_lines, 20000),
+    "many_sidebars": (many_sidebars, 20000),
 }
 
 

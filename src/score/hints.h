@@ -44,7 +44,10 @@ enum {
     WN_HINT_GALLERY = 1u << 14,  /* gallery, slideshow, carousel */
     WN_HINT_QUESTION = 1u << 15, /* the question of a Q&A page */
     WN_HINT_ANSWER = 1u << 16,   /* one of its answers */
-    WN_HINT_LEAD = 1u << 17      /* lead, lede, intro: the article's first paragraph */
+    WN_HINT_LEAD = 1u << 17,     /* lead, lede, intro: the article's first paragraph */
+    /* Set by the scorer, not by words: the subtree holds an element named
+     * as the article's body (entry-content, articleBody) that has text. */
+    WN_HINT_BODY_INSIDE = 1u << 30
 };
 #define WN_HINT_CLUTTER (WN_HINT_NAV | WN_HINT_RELATED | WN_HINT_COMMENTS | WN_HINT_TIPJAR | \
                          WN_HINT_SHARE | WN_HINT_FOOTER | WN_HINT_AD | WN_HINT_SIDEBAR | \

@@ -269,6 +269,68 @@ static void score_candidates(wn_doc *doc)
     }
 }
 
+/* ---- siblings -------------------------------------------------------------------- */
+
+/* Rules that look at a block's neighbours look only this far: a walk over
+ * all of a parent's children for each child would make a page of many
+ * short lines quadratic. */
+#define SIBLING_REACH 16
+
+/* The sibling just before i, or WN_NONE: the node before i in document
+ * order is that sibling or its last descendant. */
+static uint32_t prev_sibling(const wn_doc *doc, uint32_t i)
+{
+    uint32_t parent = doc->nodes[i].parent;
+    if (parent == WN_NONE || i == parent + 1)
+        return WN_NONE;
+    uint32_t j = i - 1;
+    while (doc->nodes[j].parent != parent)
+        j = doc->nodes[j].parent;
+    return j;
+}
+
+static bool has_text(const wn_node *n)
+{
+    return n->all.chars > 0;
+}
+
+static bool element_with_text(const wn_node *n)
+{
+    return n->kind == WN_NODE_ELEMENT && n->all.chars > 0;
+}
+
+static bool element_or_text(const wn_node *n)
+{
+    return n->kind == WN_NODE_ELEMENT || n->all.chars > 0;
+}
+
+static bool text_or_break(const wn_node *n)
+{
+    return n->all.chars > 0 || (n->flags & WN_NODE_BREAK);
+}
+
+/* The nearest sibling before (after) i that passes want, within reach. */
+static uint32_t prev_sibling_where(const wn_doc *doc, uint32_t i, bool (*want)(const wn_node *))
+{
+    uint32_t c = prev_sibling(doc, i);
+    for (unsigned step = 0; c != WN_NONE && step < SIBLING_REACH; step++, c = prev_sibling(doc, c))
+        if (want(&doc->nodes[c]))
+            return c;
+    return WN_NONE;
+}
+
+static uint32_t next_sibling_where(const wn_doc *doc, uint32_t i, bool (*want)(const wn_node *))
+{
+    uint32_t parent = doc->nodes[i].parent;
+    if (parent == WN_NONE)
+        return WN_NONE;
+    uint32_t c = doc->nodes[i].end;
+    for (unsigned step = 0; c < doc->nodes[parent].end && step < SIBLING_REACH; step++, c = doc->nodes[c].end)
+        if (want(&doc->nodes[c]))
+            return c;
+    return WN_NONE;
+}
+
 /* ---- choosing the region ------------------------------------------------------- */
 
 static uint32_t best_candidate(const wn_doc *doc)
@@ -647,17 +709,14 @@ static bool sidebar_beside_body(const wn_doc *doc, uint32_t i)
     if (!(n->hints & WN_HINT_SIDEBAR) || (n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) ||
         n->parent == WN_NONE)
         return false;
-    const wn_node *p = &doc->nodes[n->parent];
-    for (uint32_t k = n->parent + 1; k < p->end; k++) {
-        if (k == i) {
-            k = n->end - 1;
-            continue;
-        }
-        const wn_node *d = &doc->nodes[k];
-        if (d->kind == WN_NODE_ELEMENT && (d->hints & WN_HINT_STRONG) && !(d->hints & WN_HINT_CLUTTER) &&
-            d->all.chars)
+    for (uint32_t c = prev_sibling(doc, i), step = 0; c != WN_NONE && step < 4 * SIBLING_REACH;
+         c = prev_sibling(doc, c), step++)
+        if (doc->nodes[c].hints & WN_HINT_BODY_INSIDE)
             return true;
-    }
+    const wn_node *p = &doc->nodes[n->parent];
+    for (uint32_t c = n->end, step = 0; c < p->end && step < 4 * SIBLING_REACH; c = doc->nodes[c].end, step++)
+        if (doc->nodes[c].hints & WN_HINT_BODY_INSIDE)
+            return true;
     return false;
 }
 
@@ -763,16 +822,8 @@ static bool link_line(const wn_doc *doc, uint32_t i)
         return false;
     /* Its element siblings: prose before it, no other such line around it.
      * An empty ad slot between them is no sibling a reader sees. */
-    const wn_node *p = &doc->nodes[n->parent];
-    uint32_t prev = WN_NONE, next = WN_NONE;
-    for (uint32_t c = n->parent + 1; c < i; c = doc->nodes[c].end)
-        if (doc->nodes[c].kind == WN_NODE_ELEMENT && doc->nodes[c].all.chars)
-            prev = c;
-    for (uint32_t c = n->end; c < p->end; c = doc->nodes[c].end)
-        if (doc->nodes[c].kind == WN_NODE_ELEMENT && doc->nodes[c].all.chars) {
-            next = c;
-            break;
-        }
+    uint32_t prev = prev_sibling_where(doc, i, element_with_text);
+    uint32_t next = next_sibling_where(doc, i, element_with_text);
     if ((prev != WN_NONE && whole_link_p(&doc->nodes[prev])) ||
         (next != WN_NONE && whole_link_p(&doc->nodes[next])))
         return false;
@@ -811,10 +862,14 @@ static bool intro_line(const wn_doc *doc, uint32_t i)
 static bool tail_of_links(const wn_doc *doc, uint32_t i)
 {
     const wn_node *p = &doc->nodes[doc->nodes[i].parent];
+    unsigned seen = 0;
     for (uint32_t c = doc->nodes[i].end; c < p->end; c = doc->nodes[c].end) {
         const wn_node *s = &doc->nodes[c];
         if (!s->all.chars)
             continue;
+        /* A run longer than a closing list is a list page of its own. */
+        if (++seen > 4 * SIBLING_REACH)
+            return false;
         if (s->kind != WN_NODE_ELEMENT)
             return false;
         if (headline_link_p(doc, c) || (s->hints & WN_HINT_CLUTTER) || wn_link_density(s) >= 0.5f ||
@@ -825,34 +880,19 @@ static bool tail_of_links(const wn_doc *doc, uint32_t i)
     return true;
 }
 
-static uint32_t prev_text_sibling(const wn_doc *doc, uint32_t i)
-{
-    uint32_t prev = WN_NONE;
-    for (uint32_t c = doc->nodes[i].parent + 1; c < i; c = doc->nodes[c].end)
-        if (doc->nodes[c].all.chars)
-            prev = c;
-    return prev;
-}
-
 static bool link_tail_run(const wn_doc *doc, uint32_t i, const region *r)
 {
     const wn_node *n = &doc->nodes[i];
     if (n->parent == WN_NONE || n->kind != WN_NODE_ELEMENT)
         return false;
     if (headline_link_p(doc, i)) {
-        uint32_t prev = prev_text_sibling(doc, i);
+        uint32_t prev = prev_sibling_where(doc, i, has_text);
         if (prev == WN_NONE || doc->nodes[prev].kind != WN_NODE_ELEMENT ||
             !(prose_p(&doc->nodes[prev]) || headline_link_p(doc, prev) || intro_line(doc, prev)))
             return false;
     } else if (intro_line(doc, i)) {
         /* The line that announces the run goes with it. */
-        const wn_node *p = &doc->nodes[n->parent];
-        uint32_t next = WN_NONE;
-        for (uint32_t c = n->end; c < p->end; c = doc->nodes[c].end)
-            if (doc->nodes[c].all.chars) {
-                next = c;
-                break;
-            }
+        uint32_t next = next_sibling_where(doc, i, has_text);
         if (next == WN_NONE || !headline_link_p(doc, next))
             return false;
     } else {
@@ -1109,10 +1149,7 @@ static bool starts_line(const wn_doc *doc, uint32_t i)
     const wn_node *n = &doc->nodes[i];
     if ((n->flags & WN_NODE_BLOCK) || n->parent == WN_NONE || n->parent != n->block)
         return false;
-    uint32_t prev = WN_NONE;
-    for (uint32_t c = n->parent + 1; c < i; c = doc->nodes[c].end)
-        if (doc->nodes[c].all.chars || (doc->nodes[c].flags & WN_NODE_BREAK))
-            prev = c;
+    uint32_t prev = prev_sibling_where(doc, i, text_or_break);
     if (prev != WN_NONE && !(doc->nodes[prev].flags & (WN_NODE_BLOCK | WN_NODE_BREAK)))
         return false;
     /* Misnested markup can put blocks inside it: then it is a wrapper. */
@@ -1381,10 +1418,7 @@ static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
         return false;
     /* A line right after a picture is its caption. */
     if (b->parent != WN_NONE) {
-        uint32_t prev = WN_NONE;
-        for (uint32_t c = b->parent + 1; c < i; c = doc->nodes[c].end)
-            if (doc->nodes[c].kind == WN_NODE_ELEMENT || doc->nodes[c].all.chars)
-                prev = c;
+        uint32_t prev = prev_sibling_where(doc, i, element_or_text);
         if (prev != WN_NONE && !doc->nodes[prev].all.chars &&
             (doc->nodes[prev].images || doc->nodes[prev].tag == GUMBO_TAG_IMG))
             return false;
@@ -1568,10 +1602,24 @@ static void select_question(wn_doc *doc, uint32_t top)
     b->rule = WN_RULE_QUESTION;
 }
 
+/* Marks the subtrees that hold an element named as the article's body. */
+static void mark_named_bodies(wn_doc *doc)
+{
+    for (uint32_t i = doc->count; i-- > 0;) {
+        wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_ELEMENT && (n->hints & WN_HINT_STRONG) && !(n->hints & WN_HINT_CLUTTER) &&
+            n->all.chars)
+            n->hints |= WN_HINT_BODY_INSIDE;
+        if ((n->hints & WN_HINT_BODY_INSIDE) && n->parent != WN_NONE)
+            doc->nodes[n->parent].hints |= WN_HINT_BODY_INSIDE;
+    }
+}
+
 void wn_score_select(wn_doc *doc)
 {
     if (doc->count == 0)
         return;
+    mark_named_bodies(doc);
     score_candidates(doc);
     uint32_t top = best_candidate(doc);
     if (top == WN_NONE)
