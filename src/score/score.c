@@ -1129,17 +1129,21 @@ static bool bare_date(const char *text, size_t len)
 {
     if (len > 20)
         return false;
-    unsigned digits = 0, separators = 0;
+    /* A date has two separators between day, month and year, a time at
+     * most two colons; an address ("192.168.100.1", "10.0.0.1/24") more. */
+    unsigned digits = 0, date_separators = 0, colons = 0;
     for (size_t k = 0; k < len; k++) {
         char c = text[k];
         if (c >= '0' && c <= '9')
             digits++;
-        else if (c == '.' || c == '/' || c == '-' || c == ':')
-            separators++;
+        else if (c == '.' || c == '/' || c == '-')
+            date_separators++;
+        else if (c == ':')
+            colons++;
         else if (c != ' ')
             return false;
     }
-    return digits >= 6 && separators >= 2;
+    return digits >= 6 && date_separators == 2 && colons <= 2;
 }
 
 /* An inline element loose in its block that starts a line: nothing but
@@ -1218,7 +1222,8 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     /* A line that is a bare date ("23.10.2018", "2018-10-23 12:30"): the
      * page's date stamp, not a sentence. Not a table's or a list's cell. */
     if (m == WN_MARKER_NONE && n->tag != GUMBO_TAG_TD && n->tag != GUMBO_TAG_TH &&
-        n->tag != GUMBO_TAG_LI && bare_date(lead, len))
+        n->tag != GUMBO_TAG_LI && n->tag != GUMBO_TAG_PRE && n->tag != GUMBO_TAG_CODE &&
+        bare_date(lead, len))
         m = WN_MARKER_SOURCE;
     /* A short heading whose class names a related list or a comment
      * thread opens that section as its words would, in any language

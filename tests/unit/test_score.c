@@ -406,9 +406,9 @@ static const score_case LEAD_CASES[] = {
     {"a class-less standfirst between the headline and the article is kept",
      EN_CHROME_TOP
      "<div id=\"wrap\"><div id=\"head\"><h1 id=\"t\">A walk in the hills</h1>"
-     "<p id=\"lead\">" EN_STANDFIRST "</p></div><div id=\"art\">" EN_PARAS "</div></div>"
+     "<p id=\"sf\">" EN_STANDFIRST "</p></div><div id=\"art\">" EN_PARAS "</div></div>"
      EN_FOOTER "</body></html>",
-     {{"lead", KEPT, 0}, {"p1", KEPT, 0}, {"p3", KEPT, 0}}},
+     {{"sf", KEPT, 0}, {"p1", KEPT, 0}, {"p3", KEPT, 0}}},
 
     {"a standfirst styled as a dek is left out",
      EN_CHROME_TOP
@@ -568,6 +568,177 @@ static const score_case TAIL_CASES[] = {
      {{"p1", KEPT, 0}, {"nc", PRUNED, WN_LABEL_COMMENTS}, {"teaser", PRUNED, WN_LABEL_COMMENTS}}},
 };
 
+/* ---- rules of 433cae2 (and the whole-line case of 616cbb3): each with a
+ * page where the rule fires and a close one where it must not. */
+
+/* A "header"-named bar inside the article, once its text has begun: the
+ * title bar of a collapsible part stays, a code box's label bar goes. */
+static const score_case SECTION_HEADER_CASES[] = {
+    {"a header-named title bar of a part, after the article's first paragraphs, is kept",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<div id=\"acc\" class=\"accordion-header\"><h3 id=\"acc-h\">Getting "
+     "there by bus</h3></div>" EN_P4
+     "<div id=\"pane\" class=\"panel-header\">The number 12 bus leaves the village green every hour, "
+     "stops at the foot of the ridge path, and runs until late in the evening.</div></div>"
+     EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"acc", KEPT, 0}, {"acc-h", KEPT, 0}, {"p4", KEPT, 0}, {"pane", KEPT, 0}}},
+
+    {"a header-named bar holding a code box's short label still goes",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<div id=\"bar\" class=\"code-header\"><span>js</span></div>"
+     "<pre id=\"code\">const walk = ridge.map(step =&gt; step + 1);</pre>" EN_P4 "</div>"
+     EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"code", KEPT, 0}, {"p4", KEPT, 0}, {"bar", PRUNED, WN_LABEL_NAV}}},
+};
+
+#define EN_P5 \
+    "<p id=\"p5\">Next time we will start earlier, carry more water, and leave the camera at home " \
+    "for the day.</p>"
+
+/* The top candidate and, beside it, the article's last paragraph in plain
+ * wrappers of its own. */
+static const score_case WRAPPED_P_CASES[] = {
+    {"a paragraph in class-less wrappers beside the top candidate is a sibling of it",
+     EN_CHROME_TOP
+     "<div id=\"wrap\"><div id=\"art\">" EN_PARAS EN_P4 "</div><div id=\"w5\"><div>" EN_P5
+     "</div></div></div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p4", KEPT, 0}, {"w5", KEPT, 0}, {"p5", KEPT, 0}}},
+
+    {"a paragraph of links in class-less wrappers beside the top candidate is not",
+     EN_CHROME_TOP
+     "<div id=\"wrap\"><div id=\"art\">" EN_PARAS EN_P4 "</div><div id=\"w5\"><div><p id=\"lk\">"
+     "<a href=\"/1\">Ten tips for walking in the rain</a>, <a href=\"/2\">The best boots for long "
+     "hikes</a>, and <a href=\"/3\">Why we love the hills</a></p></div></div></div>"
+     EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p4", KEPT, 0}, {"lk", DROPPED, 0}}},
+};
+
+#define EN_HEADLINE_RUN \
+    "<p id=\"l1\"><a href=\"/1\">Ten tips for walking in the rain</a></p>" \
+    "<p id=\"l2\"><a href=\"/2\">The best boots for long hikes this year</a></p>" \
+    "<p id=\"l3\"><a href=\"/3\">Why we love the northern hills in autumn</a></p>"
+
+static const score_case LINK_TAIL_CASES[] = {
+    {"a closing run of headline links goes with the line that announces it",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<p id=\"pre\">Elsewhere this week:</p>" EN_HEADLINE_RUN "</div>"
+     EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p3", KEPT, 0}, {"pre", PRUNED, WN_LABEL_RELATED},
+      {"l1", PRUNED, WN_LABEL_RELATED}, {"l2", PRUNED, WN_LABEL_RELATED},
+      {"l3", PRUNED, WN_LABEL_RELATED}}},
+
+    {"a closing run after a short heading goes with the heading",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<h4 id=\"pre\">Elsewhere</h4>" EN_HEADLINE_RUN "</div>"
+     EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p3", KEPT, 0}, {"pre", PRUNED, WN_LABEL_RELATED},
+      {"l1", PRUNED, WN_LABEL_RELATED}, {"l3", PRUNED, WN_LABEL_RELATED}}},
+
+    {"a closing run of linked sentences is the article's own",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<p id=\"pre\">Where to go next:</p>"
+     "<p id=\"l1\"><a href=\"/1\">Take the bus back from the village green.</a></p>"
+     "<p id=\"l2\"><a href=\"/2\">Book a table at the inn by the bridge.</a></p>"
+     "<p id=\"l3\"><a href=\"/3\">Buy the map of the northern hills.</a></p></div>"
+     EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"pre", KEPT, 0}, {"l1", KEPT, 0}, {"l2", KEPT, 0}, {"l3", KEPT, 0}}},
+
+    {"a run of headline links with prose after it does not close the article",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<p id=\"pre\">Elsewhere this week:</p>" EN_HEADLINE_RUN EN_P4 "</div>"
+     EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"pre", KEPT, 0}, {"l1", KEPT, 0}, {"l3", KEPT, 0}, {"p4", KEPT, 0}}},
+};
+
+static const score_case LINK_MADE_CASES[] = {
+    {"a paragraph of headline links and an <article> teaser card inside the article go",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<p id=\"lp\"><a href=\"/1\">Ten tips for walking in the rain</a> "
+     "<a href=\"/2\">The best boots for long hikes this year</a> <a href=\"/3\">Why we love the "
+     "northern hills in autumn</a></p>"
+     "<article id=\"card\"><h3><a href=\"/4\">Maps and how to read them in the fog</a></h3>"
+     "<p><a href=\"/4\">Old maps, new maps and the paths they leave out</a></p>"
+     "<a href=\"/4\">Read the whole story</a></article>" EN_P4 "</div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p4", KEPT, 0}, {"lp", PRUNED, WN_LABEL_RELATED},
+      {"card", PRUNED, WN_LABEL_RELATED}}},
+
+    {"a sentence with three links and an <article> of prose stay",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<p id=\"ls\">We followed <a href=\"/1\">the old drove road</a> past "
+     "<a href=\"/2\">the mill</a> to <a href=\"/3\">the inn by the bridge</a>, and stayed there for "
+     "the night, glad of the fire and the soup.</p><article id=\"box\"><h3>The inn</h3>" EN_P4
+     "</article></div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"ls", KEPT, 0}, {"box", KEPT, 0}, {"p4", KEPT, 0}}},
+};
+
+/* A lone link or label loose between the article's blocks, beside text of
+ * the block's own (so that it is not the block's whole line). */
+static const score_case LONE_LINE_CASES[] = {
+    {"lone 'zurück zur Übersicht', 'Print' and 'Was this article helpful?' lines go, alone",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<a id=\"back\" href=\"/list\">zurück zur Übersicht</a>" EN_P5
+     "<span id=\"prt\">Print</span>" EN_P4 "<span id=\"help\">Was this article helpful?</span>"
+     "</div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p5", KEPT, 0}, {"p4", KEPT, 0}, {"back", PRUNED, WN_LABEL_NAV},
+      {"prt", PRUNED, WN_LABEL_OTHER}, {"help", PRUNED, WN_LABEL_OTHER}}},
+
+    {"a section marker on a lone line does not cut the article; a link inside a line stays",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<a id=\"jump\" href=\"#c\">Comments</a>" EN_P5
+     "Maps of the route are on <a id=\"in\" href=\"/print\">Print</a> at the shop." EN_P4
+     "</div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p5", KEPT, 0}, {"p4", KEPT, 0}, {"in", KEPT, 0}}},
+};
+
+static const score_case WHOLE_LINE_CASES[] = {
+    {"a 'blog comments powered by Disqus' link that is its block's whole line goes",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS EN_P4
+     "<a id=\"pb\" href=\"http://disqus.com\">blog comments powered by <span>Disqus</span></a></div>"
+     EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p4", KEPT, 0}, {"pb", PRUNED, WN_LABEL_COMMENTS}}},
+
+    {"a 'Comments' jump link that is its block's whole line goes alone, the text after it stays",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<a id=\"jump\" href=\"#c\">Comments</a>" EN_P4 "</div>"
+     EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p4", KEPT, 0}, {"jump", PRUNED, WN_LABEL_COMMENTS}}},
+
+    {"an inline element that is its block's whole line, with no marker, stays",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<em id=\"sig\">Ann, somewhere on the ridge, with a flask of tea</em>"
+     "</div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p3", KEPT, 0}, {"sig", KEPT, 0}}},
+};
+
+static const score_case DATE_LINE_CASES[] = {
+    {"bare date lines are the page's date stamps",
+     EN_CHROME_TOP
+     "<div id=\"art\"><p id=\"dt\">23.10.2018</p>" EN_PARAS "<div id=\"dt2\">2018-10-23 12:30</div>"
+     EN_P4 "</div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p4", KEPT, 0}, {"dt", PRUNED, WN_LABEL_OTHER},
+      {"dt2", PRUNED, WN_LABEL_OTHER}}},
+
+    {"a date in a table cell or a list item, and a line with a date in words, stay",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<table><tr><td id=\"d1\">23.10.2018</td><td id=\"d2\">Ridge walk "
+     "with the club, from the village green, all day</td></tr></table>"
+     "<ul><li id=\"d3\">24.10.2018</li><li>Coast path, from the harbour</li></ul>"
+     "<p id=\"d4\">23. Oktober 2018</p>" EN_P4 "</div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"d1", KEPT, 0}, {"d2", KEPT, 0}, {"d3", KEPT, 0}, {"d4", KEPT, 0},
+      {"p4", KEPT, 0}}},
+};
+
+/* The bare-date rule once took these for dates: a code block or a line
+ * holding a network address is no date stamp. */
+static const score_case DATE_LINE_REGRESSIONS[] = {
+    {"a code block or a line with an IP address is not a bare date",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<p>Set the router to this address:</p><pre id=\"code\">10.0.0.1/24</pre>"
+     "<p id=\"ip\">192.168.100.1</p>" EN_P4 "</div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p4", KEPT, 0}, {"code", KEPT, 0}, {"ip", KEPT, 0}}},
+};
+
 static void check_page(const score_case *c)
 {
     wn_test_doc t;
@@ -644,6 +815,54 @@ START_TEST(test_negated_class)
 }
 END_TEST
 
+START_TEST(test_section_header)
+{
+    check_page(&SECTION_HEADER_CASES[_i]);
+}
+END_TEST
+
+START_TEST(test_wrapped_paragraph)
+{
+    check_page(&WRAPPED_P_CASES[_i]);
+}
+END_TEST
+
+START_TEST(test_link_tail_run)
+{
+    check_page(&LINK_TAIL_CASES[_i]);
+}
+END_TEST
+
+START_TEST(test_link_made_blocks)
+{
+    check_page(&LINK_MADE_CASES[_i]);
+}
+END_TEST
+
+START_TEST(test_lone_line)
+{
+    check_page(&LONE_LINE_CASES[_i]);
+}
+END_TEST
+
+START_TEST(test_whole_line)
+{
+    check_page(&WHOLE_LINE_CASES[_i]);
+}
+END_TEST
+
+START_TEST(test_date_line)
+{
+    check_page(&DATE_LINE_CASES[_i]);
+}
+END_TEST
+
+START_TEST(test_date_line_regressions)
+{
+    check_page(&DATE_LINE_REGRESSIONS[_i]);
+}
+END_TEST
+
 /* Invariants of any selection: something is selected; selected roots do not
  * nest; every pruned node lies inside a selected root (or is one) and has a
  * label and a rule; kept nodes inside the region are labelled body. */
@@ -703,6 +922,10 @@ static const struct {
     {LEAD_CASES, WN_COUNT(LEAD_CASES)},         {CHUNK_CASES, WN_COUNT(CHUNK_CASES)},
     {WIDGET_CASES, WN_COUNT(WIDGET_CASES)},     {NAMED_BODY_CASES, WN_COUNT(NAMED_BODY_CASES)},
     {APP_PROMO_CASES, WN_COUNT(APP_PROMO_CASES)}, {TAIL_CASES, WN_COUNT(TAIL_CASES)},
+    {SECTION_HEADER_CASES, WN_COUNT(SECTION_HEADER_CASES)}, {WRAPPED_P_CASES, WN_COUNT(WRAPPED_P_CASES)},
+    {LINK_TAIL_CASES, WN_COUNT(LINK_TAIL_CASES)}, {LINK_MADE_CASES, WN_COUNT(LINK_MADE_CASES)},
+    {LONE_LINE_CASES, WN_COUNT(LONE_LINE_CASES)}, {WHOLE_LINE_CASES, WN_COUNT(WHOLE_LINE_CASES)},
+    {DATE_LINE_CASES, WN_COUNT(DATE_LINE_CASES)}, {DATE_LINE_REGRESSIONS, WN_COUNT(DATE_LINE_REGRESSIONS)},
 };
 
 static size_t rule_case_count(void)
@@ -841,6 +1064,34 @@ Suite *wn_test_suite(void)
     tcase_add_loop_test(tc, test_tail_next_post, 0, WN_COUNT(TAIL_CASES));
     suite_add_tcase(s, tc);
 
+    tc = tcase_create("section-header");
+    tcase_add_loop_test(tc, test_section_header, 0, WN_COUNT(SECTION_HEADER_CASES));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("wrapped-paragraph");
+    tcase_add_loop_test(tc, test_wrapped_paragraph, 0, WN_COUNT(WRAPPED_P_CASES));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("link-tail-run");
+    tcase_add_loop_test(tc, test_link_tail_run, 0, WN_COUNT(LINK_TAIL_CASES));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("link-made");
+    tcase_add_loop_test(tc, test_link_made_blocks, 0, WN_COUNT(LINK_MADE_CASES));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("lone-line");
+    tcase_add_loop_test(tc, test_lone_line, 0, WN_COUNT(LONE_LINE_CASES));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("whole-line");
+    tcase_add_loop_test(tc, test_whole_line, 0, WN_COUNT(WHOLE_LINE_CASES));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("date-line");
+    tcase_add_loop_test(tc, test_date_line, 0, WN_COUNT(DATE_LINE_CASES));
+    suite_add_tcase(s, tc);
+
     tc = tcase_create("title");
     tcase_add_test(tc, test_late_slideshow);
     tcase_add_test(tc, test_title_first_h1_only);
@@ -855,6 +1106,7 @@ Suite *wn_test_suite(void)
     /* Failing tests for bugs reported to the lead (src/ is not ours to fix). */
     tc = tcase_create("regressions");
     tcase_add_loop_test(tc, test_negated_class, 0, WN_COUNT(NEGATED_CLASS));
+    tcase_add_loop_test(tc, test_date_line_regressions, 0, WN_COUNT(DATE_LINE_REGRESSIONS));
     suite_add_tcase(s, tc);
     return s;
 }
