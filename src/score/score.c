@@ -369,10 +369,28 @@ static uint32_t only_element_child(const wn_doc *doc, uint32_t index)
     return count == 1 ? only : WN_NONE;
 }
 
+/* Old markup's font-style wrappers, which some pages put around whole
+ * paragraphs. */
+static bool font_markup(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_FONT: case GUMBO_TAG_SMALL: case GUMBO_TAG_BIG: case GUMBO_TAG_B: case GUMBO_TAG_I:
+    case GUMBO_TAG_U: case GUMBO_TAG_STRONG: case GUMBO_TAG_EM:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Readability's refinements: prefer a parent that scores better, and do not
  * stop at an element that is its parent's only child. */
 static uint32_t refine_top(const wn_doc *doc, uint32_t top)
 {
+    /* A font-style wrapper (<font>, <small>) around paragraphs is old
+     * markup, not the article: the block that holds it is. (A <span> can be
+     * a named container.) */
+    if (font_markup((GumboTag)doc->nodes[top].tag) && doc->nodes[top].block != WN_NONE)
+        top = doc->nodes[top].block;
     float last = doc->nodes[top].score;
     float threshold = last / 3.0f;
     uint32_t p = doc->nodes[top].parent;
@@ -407,7 +425,12 @@ static uint32_t refine_top(const wn_doc *doc, uint32_t top)
         bool named_body = (an->hints & WN_HINT_STRONG) && !(t->hints & WN_HINT_STRONG) &&
                           prose >= NAMED_UP_RATIO * top_prose &&
                           wn_link_density(an) <= wn_link_density(t) + 0.05f;
-        if (an->content > 0.0f && an->score >= SCORE_UP_RATIO * t->score &&
+        /* One without links around much more prose is the article whatever
+         * it scores: nested layout tables thin the votes out before they
+         * reach it. */
+        bool unlinked = wn_link_density(an) <= 0.01f && prose >= PROSE_UP_RATIO * top_prose &&
+                        !(an->hints & WN_HINT_CLUTTER) && !(an->flags & WN_NODE_IN_CLUTTER);
+        if (an->content > 0.0f && (an->score >= SCORE_UP_RATIO * t->score || unlinked) &&
             (named_body || prose >= PROSE_UP_RATIO * top_prose) && wn_link_density(an) < 0.25f) {
             top = a;
             t = an;
@@ -460,6 +483,28 @@ static bool wraps_one_paragraph(const wn_doc *doc, uint32_t index)
     return false;
 }
 
+/* A layout table's row or cell that holds one line of text: no block inside
+ * but the cell around it, no picture. */
+static bool text_row(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->tag != GUMBO_TAG_TR && n->tag != GUMBO_TAG_TD)
+        return false;
+    uint32_t cells = 0;
+    for (uint32_t k = index + 1; k < n->end; k++) {
+        const wn_node *d = &doc->nodes[k];
+        if (d->kind != WN_NODE_ELEMENT)
+            continue;
+        if (d->tag == GUMBO_TAG_IMG)
+            return false;
+        if (d->tag == GUMBO_TAG_TD || d->tag == GUMBO_TAG_TH)
+            cells++;
+        else if (d->flags & WN_NODE_BLOCK)
+            return false;
+    }
+    return cells <= 1;
+}
+
 static void select_region(wn_doc *doc, uint32_t top)
 {
     wn_node *t = &doc->nodes[top];
@@ -496,13 +541,19 @@ static void select_region(wn_doc *doc, uint32_t top)
              * paragraphs block inside it does not. */
             keep = true;
         } else if (s->tag == GUMBO_TAG_P || (s->flags & WN_NODE_BLOCK && s->elements == 0) ||
-                   wraps_one_paragraph(doc, c)) {
+                   wraps_one_paragraph(doc, c) || text_row(doc, c)) {
             float ld = wn_link_density(s);
             float len = weighted_length(&s->all);
             if (len > 80.0f && ld < 0.25f)
                 keep = true;
             else if (len > 0.0f && len <= 80.0f && ld == 0.0f && ends_like_sentence(doc, c))
                 keep = true;
+        } else if ((s->tag == GUMBO_TAG_TABLE || s->tag == GUMBO_TAG_TD) && s->tag == t->tag &&
+                   !s->hints && wn_link_density(s) == 0.0f && s->all.chars <= 400 && s->paragraphs >= 1 &&
+                   ends_like_sentence(doc, c)) {
+            /* A short box of unlinked sentences beside the article in a
+             * table layout: its opening lines. */
+            keep = true;
         }
         if (keep) {
             s->flags |= WN_NODE_SELECTED;
@@ -522,6 +573,14 @@ static void select_parts(wn_doc *doc, uint32_t top)
         return;
     uint32_t parent = t->parent;
     uint32_t grand = doc->nodes[parent].parent;
+    /* Up through wrappers that hold the top's row and nothing else (a
+     * table's cell and row). */
+    while (grand != WN_NONE &&
+           (doc->nodes[grand].tag == GUMBO_TAG_TR || doc->nodes[grand].tag == GUMBO_TAG_TD) &&
+           (float)doc->nodes[grand].all.chars <= 1.1f * (float)t->all.chars) {
+        parent = grand;
+        grand = doc->nodes[parent].parent;
+    }
     if (grand == WN_NONE || doc->nodes[grand].tag == GUMBO_TAG_BODY ||
         doc->nodes[grand].tag == GUMBO_TAG_HTML)
         return;
@@ -556,6 +615,30 @@ static bool holds_selected(const wn_doc *doc, uint32_t index)
     return false;
 }
 
+/* Two unnamed wrappers of one shape: the same tag and the same sequence of
+ * child element tags, at least two of them (a dated block of posts on an
+ * old news page: a date table, then a table of posts). */
+static bool same_shape(const wn_doc *doc, uint32_t a, uint32_t b)
+{
+    const wn_node *na = &doc->nodes[a], *nb = &doc->nodes[b];
+    if (na->tag != nb->tag || (na->class_attr && *na->class_attr) || (nb->class_attr && *nb->class_attr))
+        return false;
+    uint32_t ca = a + 1, cb = b + 1, count = 0;
+    for (;;) {
+        while (ca < na->end && doc->nodes[ca].kind != WN_NODE_ELEMENT)
+            ca = doc->nodes[ca].end;
+        while (cb < nb->end && doc->nodes[cb].kind != WN_NODE_ELEMENT)
+            cb = doc->nodes[cb].end;
+        if (ca >= na->end || cb >= nb->end)
+            return ca >= na->end && cb >= nb->end && count >= 2;
+        if (doc->nodes[ca].tag != doc->nodes[cb].tag)
+            return false;
+        count++;
+        ca = doc->nodes[ca].end;
+        cb = doc->nodes[cb].end;
+    }
+}
+
 static void select_chunks(wn_doc *doc, uint32_t top)
 {
     const wn_node *t = &doc->nodes[top];
@@ -566,12 +649,15 @@ static void select_chunks(wn_doc *doc, uint32_t top)
         if (parent == WN_NONE || doc->nodes[parent].tag == GUMBO_TAG_HTML)
             return;
         const wn_node *p = &doc->nodes[parent];
-        if (level > 0 && an->class_attr && *an->class_attr) {
+        if (level > 0) {
             for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end) {
                 wn_node *s = &doc->nodes[c];
                 if (c == a || s->kind != WN_NODE_ELEMENT || (s->flags & WN_NODE_SELECTED))
                     continue;
-                if (same_class(s, an) && s->best >= 0.5f * t->best && wn_link_density(s) < 0.25f &&
+                /* One of a run of unnamed posts of one shape needs less: its
+                 * shape already says what it is. */
+                float need = same_class(s, an) ? 0.5f : same_shape(doc, c, a) ? 0.3f : -1.0f;
+                if (need > 0.0f && s->best >= need * t->best && wn_link_density(s) < 0.25f &&
                     !(s->flags & WN_NODE_IN_CLUTTER) && !holds_selected(doc, c)) {
                     s->flags |= WN_NODE_SELECTED;
                     s->label = WN_LABEL_BODY;
@@ -1409,10 +1495,41 @@ static void mark_title(wn_doc *doc)
  * no clutter-named wrapper, no figure caption, no marker line. */
 #define LEAD_GAP_CHARS 1500
 
+/* An inline element that is a line of its own: no loose text beside it,
+ * and other text in its parent (the only text of a block is that block's). */
+static bool stands_alone(const wn_doc *doc, uint32_t i)
+{
+    const wn_node *n = &doc->nodes[i];
+    if (n->parent == WN_NONE)
+        return false;
+    const wn_node *p = &doc->nodes[n->parent];
+    uint32_t prev = WN_NONE, next = WN_NONE;
+    for (uint32_t c = n->parent + 1; c < p->end; c = doc->nodes[c].end) {
+        const wn_node *k = &doc->nodes[c];
+        if (k->kind != WN_NODE_ELEMENT && !k->all.chars)
+            continue;
+        if (c < i)
+            prev = c;
+        else if (c > i) {
+            next = c;
+            break;
+        }
+    }
+    if ((prev != WN_NONE && doc->nodes[prev].kind != WN_NODE_ELEMENT) ||
+        (next != WN_NONE && doc->nodes[next].kind != WN_NODE_ELEMENT))
+        return false;
+    return p->all.chars > n->all.chars;
+}
+
 static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
 {
     const wn_node *b = &doc->nodes[i];
-    if (b->kind != WN_NODE_ELEMENT || !(b->flags & WN_NODE_BLOCK) || (b->flags & WN_NODE_IN_CLUTTER))
+    if (b->kind != WN_NODE_ELEMENT || (b->flags & WN_NODE_IN_CLUTTER))
+        return false;
+    /* Old markup sets the lead as a <font> line between blocks. */
+    bool font_line =
+        !(b->flags & WN_NODE_BLOCK) && font_markup((GumboTag)b->tag) && stands_alone(doc, i);
+    if (!(b->flags & WN_NODE_BLOCK) && !font_line)
         return false;
     /* A block the page styles as its own (a dek, a summary) repeats the
      * page's description; a plain one, or one named as the lead (the lede,
@@ -1428,10 +1545,12 @@ static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
             (doc->nodes[prev].images || doc->nodes[prev].tag == GUMBO_TAG_IMG))
             return false;
     }
-    float len = weighted_length(&b->own);
-    if (b->own.chars < b->all.chars || (float)b->own_link_chars > 0.1f * (float)b->own.chars)
+    const wn_text_stats *text = font_line ? &b->all : &b->own;
+    uint32_t link_chars = font_line ? b->link_chars : b->own_link_chars;
+    float len = weighted_length(text);
+    if (text->chars < b->all.chars || (float)link_chars > 0.1f * (float)text->chars)
         return false;
-    if (is_heading((GumboTag)b->tag) ? len < 40.0f : (len < 60.0f || b->own.punct == 0))
+    if (is_heading((GumboTag)b->tag) ? len < 40.0f : (len < 60.0f || text->punct == 0))
         return false;
     for (uint32_t a = i; a != WN_NONE && a != common; a = doc->nodes[a].parent) {
         const wn_node *an = &doc->nodes[a];

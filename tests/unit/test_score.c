@@ -739,6 +739,71 @@ static const score_case DATE_LINE_REGRESSIONS[] = {
      {{"p1", KEPT, 0}, {"p4", KEPT, 0}, {"code", KEPT, 0}, {"ip", KEPT, 0}}},
 };
 
+/* Old table layouts: <font> wrappers, nested layout tables, rows of one
+ * line, posts of one shape without class words. */
+#define EN_OLD_TOP "<html><head><title>A walk in the hills</title></head><body>" \
+    "<table id=\"menu\"><tr><td><a href=\"/\">Home</a> | <a href=\"/walks\">Walks</a> | " \
+    "<a href=\"/maps\">Maps</a> | <a href=\"/about\">About us</a></td></tr></table>"
+#define EN_OLD_BOTTOM "<table id=\"links\"><tr><td><a href=\"/a\">Walks near you</a> | " \
+    "<a href=\"/b\">Boots and gear</a> | <a href=\"/c\">Contact the editor</a></td></tr></table>" \
+    EN_FOOTER "</body></html>"
+
+static const score_case TABLE_LAYOUT_CASES[] = {
+    {"a <small> around the paragraphs gives way to its cell, and the cell's last paragraph is kept",
+     EN_OLD_TOP
+     "<table><tr><td id=\"cell\"><small id=\"sm\">" EN_PARAS EN_COAST_PARAS "</small>"
+     "<p id=\"tail\">We will go back in the spring, when the days are longer, and walk "
+     "<a href=\"/ridge\">the whole of the northern ridge from end to end</a>.</p></td></tr></table>"
+     EN_OLD_BOTTOM,
+     {{"p1", KEPT, 0}, {"p3", KEPT, 0}, {"tail", KEPT, 0}}},
+
+    {"a cell without links around much more text than the top is the article, however deep the top",
+     EN_OLD_TOP
+     "<table><tr><td id=\"outer\"><h2 id=\"intro\">Our walks, and why you should join us this year</h2>"
+     "<ul id=\"points\"><li>Small groups of friendly people</li><li>Experienced local guides</li>"
+     "<li>Routes for every level of fitness</li><li>Maps and notes for every walk</li>"
+     "<li>Transport from the station</li><li>Tea and cake at the end</li>"
+     "<li>Walks all year round</li><li>No walker is left behind</li>"
+     "<li>Free for members of the club</li><li>Dogs welcome on most routes</li></ul>"
+     "<div><center><table><tr><td id=\"inner\">" EN_PARAS "</td></tr></table></center></div>"
+     "</td></tr></table>" EN_OLD_BOTTOM,
+     {{"intro", KEPT, 0}, {"points", KEPT, 0}, {"p1", KEPT, 0}, {"p3", KEPT, 0}}},
+
+    {"a row of one line of prose beside the article's row is kept",
+     EN_OLD_TOP
+     "<table><tr id=\"row\"><td><font>Here are the notes we took on the walk, with the times and the "
+     "places where we stopped for a rest.</font></td></tr>"
+     "<tr><td id=\"main\">" EN_PARAS "</td></tr></table>" EN_OLD_BOTTOM,
+     {{"row", KEPT, 0}, {"p1", KEPT, 0}}},
+
+    {"unnamed blocks of posts of one shape are all kept",
+     EN_OLD_TOP
+     "<div id=\"days\"><div id=\"d1\"><h3>Sunday</h3><div>" EN_PARAS "</div></div>"
+     "<div id=\"d2\"><h3>Saturday</h3><div>" EN_COAST_PARAS "</div></div></div>" EN_OLD_BOTTOM,
+     {{"p1", KEPT, 0}, {"q1", KEPT, 0}, {"q5", KEPT, 0}}},
+
+    {"cells of one class in the rows of a layout table are parts of the article",
+     EN_OLD_TOP
+     "<table><tr><td><h2>Sunday</h2><div class=\"entry\">" EN_PARAS "</div></td></tr>"
+     "<tr><td><h2>Saturday</h2><div class=\"entry\">" EN_COAST_PARAS "</div></td></tr></table>"
+     EN_OLD_BOTTOM,
+     {{"p1", KEPT, 0}, {"q1", KEPT, 0}}},
+
+    {"a short table of unlinked sentences before the article's table is its opening",
+     EN_OLD_TOP
+     "<div><table id=\"open\"><tr><td><p><b>Guided walks</b> Small groups, local guides.</p>"
+     "<p>Every route has been walked by us first.</p></td></tr></table>"
+     "<table id=\"main\"><tr><td>" EN_PARAS "</td></tr></table></div>" EN_OLD_BOTTOM,
+     {{"open", KEPT, 0}, {"p1", KEPT, 0}}},
+
+    {"a <font> line between the headline and the article is its standfirst",
+     EN_OLD_TOP
+     "<div id=\"wrap\"><h1 id=\"t\">A walk in the hills</h1><br><br>"
+     "<font id=\"sf\">" EN_STANDFIRST "</font><br><br>"
+     "<div id=\"art\">" EN_PARAS "</div></div>" EN_OLD_BOTTOM,
+     {{"sf", KEPT, 0}, {"p1", KEPT, 0}}},
+};
+
 static void check_page(const score_case *c)
 {
     wn_test_doc t;
@@ -806,6 +871,12 @@ END_TEST
 START_TEST(test_tail_next_post)
 {
     check_page(&TAIL_CASES[_i]);
+}
+END_TEST
+
+START_TEST(test_table_layout)
+{
+    check_page(&TABLE_LAYOUT_CASES[_i]);
 }
 END_TEST
 
@@ -1090,6 +1161,10 @@ Suite *wn_test_suite(void)
 
     tc = tcase_create("date-line");
     tcase_add_loop_test(tc, test_date_line, 0, WN_COUNT(DATE_LINE_CASES));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("table-layout");
+    tcase_add_loop_test(tc, test_table_layout, 0, WN_COUNT(TABLE_LAYOUT_CASES));
     suite_add_tcase(s, tc);
 
     tc = tcase_create("title");
