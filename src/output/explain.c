@@ -29,7 +29,8 @@ static void put_hints(wn_buf *out, uint32_t hints)
     static const char *const NAMES[] = {"positive", "strong", "nav", "related", "comments",
                                         "tipjar", "share", "footer", "ad", "sidebar",
                                         "header", "meta", "widget", "hidden", "gallery",
-                                        "question", "answer", "lead"};
+                                        "question", "answer", "lead",
+                                        "authorbox"};
     bool first = true;
     for (unsigned bit = 0; bit < sizeof NAMES / sizeof NAMES[0]; bit++) {
         if (!(hints & (1u << bit)))

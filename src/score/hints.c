@@ -98,7 +98,8 @@ static const word_hint STEMS[] = {
     {"tuijian", WN_HINT_RELATED}, {"fenxiang", WN_HINT_SHARE}, {"screenreader", WN_HINT_HIDDEN},
     {"visuallyhidden", WN_HINT_HIDDEN}, {"sronly", WN_HINT_HIDDEN}, {"buymeacoffee", WN_HINT_TIPJAR},
     {"kofi", WN_HINT_TIPJAR}, {"patreon", WN_HINT_TIPJAR}, {"prevnext", WN_HINT_NAV},
-    {"postnav", WN_HINT_NAV}, {"authorbox", WN_HINT_META}, {"aboutauthor", WN_HINT_META},
+    {"postnav", WN_HINT_NAV}, {"authorbox", WN_HINT_META | WN_HINT_AUTHORBOX},
+    {"aboutauthor", WN_HINT_META | WN_HINT_AUTHORBOX}, {"authorbio", WN_HINT_META | WN_HINT_AUTHORBOX},
     {"gallery", WN_HINT_GALLERY}, {"slideshow", WN_HINT_GALLERY},
 };
 
@@ -331,6 +332,7 @@ static const marker_entry MARKERS[] = {
     {"you are here", WN_MARKER_NAV, LINE},
     {"版权所有", WN_MARKER_FOOTER, LINE}, {"copyright ©", WN_MARKER_FOOTER, LINE},
     {"copyright", WN_MARKER_FOOTER, 80}, {"©", WN_MARKER_FOOTER, 80},
+    {"(c) 19", WN_MARKER_FOOTER, 80}, {"(c) 20", WN_MARKER_FOOTER, 80},
     {"all rights reserved", WN_MARKER_FOOTER, 80}, {"powered by", WN_MARKER_FOOTER, 60}, {"版權所有", WN_MARKER_FOOTER, LINE},
     {"advertisement", WN_MARKER_AD, 14}, {"sponsored", WN_MARKER_AD, 10},
     {"广告", WN_MARKER_AD, 5}, {"advert", WN_MARKER_AD, 6}, {"anzeige", WN_MARKER_AD, 8},
@@ -596,29 +598,93 @@ static bool sentence_starts_with(const char *text, size_t len, const char *const
     return false;
 }
 
+/* Whether a count stands before "followers" ("17,951 followers"). */
+static bool counted_followers(const char *text, size_t len)
+{
+    for (size_t i = 2; i + 9 <= len; i++)
+        if (prefix_ci(text + i, len - i, "followers") && text[i - 1] == ' ' && text[i - 2] >= '0' &&
+            text[i - 2] <= '9')
+            return true;
+    return false;
+}
+
 bool wn_promo_text(const char *text, size_t len)
 {
     static const char *const NETWORKS[] = {"facebook", "twitter", "instagram", "youtube",
                                            "linkedin", "pinterest", "tiktok"};
-    static const char *const ASKS[] = {"subscribe", "sign up", "get", "click", "join", "receive"};
+    static const char *const ASKS[] = {"subscribe", "sign up", "sign-up", "signup", "get",
+                                       "click", "join", "receive"};
     /* "Follow us" in the languages of the web's news sites. */
     static const char *const FOLLOWS[] = {"follow", "síguenos", "siguenos", "folgen sie uns",
                                           "folge uns", "suivez-nous", "obserwuj nas", "seguici"};
     /* Calls to subscribe or join, opening the line. */
     static const char *const JOINS[] = {"subscribe", "suscríbete", "suscribete", "abonnez-vous",
                                         "jetzt abonnieren", "hazte miembro", "hazte socio"};
-    if ((contains_ci(text, len, "newsletter") || contains_ci(text, len, "newsletters")) &&
-        sentence_starts_with(text, len, ASKS, sizeof ASKS / sizeof ASKS[0]))
+    /* The sign-off that asks a reader who liked the post to subscribe,
+     * follow or share: "If you enjoyed this article, ...". */
+    static const char *const SIGNOFFS[] = {"if you enjoyed this", "if you liked this",
+                                           "if you found this", "if you like this",
+                                           "if you enjoy this", "did you enjoy this",
+                                           "did you like this", "if you like my",
+                                           "if you enjoyed my", "if you're new here",
+                                           "if you\xE2\x80\x99re new here"};
+    static const char *const WRITINGS[] = {"post", "article", "story", "blog", "posts", "articles",
+                                           "new here"};
+    /* A dash or bullet before the words ("– Follow the desk on Twitter"). */
+    while (len && (text[0] == '-' || text[0] == ' ' || (unsigned char)text[0] == 0xE2)) {
+        size_t skip = (unsigned char)text[0] == 0xE2 ? 3 : 1;
+        if ((unsigned char)text[0] == 0xE2 &&
+            (len < 3 || (unsigned char)text[1] != 0x80 ||
+             ((unsigned char)text[2] != 0x93 && (unsigned char)text[2] != 0x94 &&
+              (unsigned char)text[2] != 0xA2)))
+            break;
+        text += skip;
+        len -= skip;
+    }
+    unsigned networks = 0;
+    for (size_t i = 0; i < sizeof NETWORKS / sizeof NETWORKS[0]; i++)
+        networks += contains_ci(text, len, NETWORKS[i]);
+    bool newsletter = contains_ci(text, len, "newsletter") || contains_ci(text, len, "newsletters");
+    if (newsletter && sentence_starts_with(text, len, ASKS, sizeof ASKS / sizeof ASKS[0]))
+        return true;
+    /* A box's heading: "Newsletter sign up". */
+    if (newsletter && len <= 40 &&
+        (contains_ci(text, len, "sign up") || contains_ci(text, len, "signup") ||
+         contains_ci(text, len, "sign-up") || contains_ci(text, len, "subscribe")))
         return true;
     for (size_t i = 0; i < sizeof JOINS / sizeof JOINS[0]; i++)
         if (prefix_ci(text, len, JOINS[i]))
             return true;
+    /* The sign-off must name the writing: "if you like this idea" is a
+     * sentence of the article. */
+    if (sentence_starts_with(text, len, SIGNOFFS, sizeof SIGNOFFS / sizeof SIGNOFFS[0]))
+        for (size_t i = 0; i < sizeof WRITINGS / sizeof WRITINGS[0]; i++)
+            if (contains_ci(text, len, WRITINGS[i]))
+                return true;
+    /* "Join us ... right to your inbox", "when you join our list". */
+    if ((contains_ci(text, len, "your inbox") &&
+         sentence_starts_with(text, len, ASKS, sizeof ASKS / sizeof ASKS[0])) ||
+        contains_ci(text, len, "join our list") || contains_ci(text, len, "join our mailing list"))
+        return true;
+    /* The site's audience on each network: "Twitter (17,951 followers) •
+     * Facebook (3,507 likes)". */
+    if (networks >= 2 && counted_followers(text, len))
+        return true;
+    /* "Sign up for free email updates", "enter your email below to get
+     * free updates". */
+    if ((contains_ci(text, len, "free updates") || contains_ci(text, len, "email updates")) &&
+        (sentence_starts_with(text, len, ASKS, sizeof ASKS / sizeof ASKS[0]) ||
+         contains_ci(text, len, "enter your email")))
+        return true;
+    /* "Follow us!" alone, or a follow line naming a network or an @handle. */
+    if ((prefix_ci(text, len, "follow us") || prefix_ci(text, len, "follow me")) && len <= 12)
+        return true;
+    if (len <= 120 && networks >= 1 &&
+        sentence_starts_with(text, len, (const char *const[]){"follow us", "follow me"}, 2))
+        return true;
     for (size_t f = 0; f < sizeof FOLLOWS / sizeof FOLLOWS[0]; f++) {
         if (!prefix_ci(text, len, FOLLOWS[f]))
             continue;
-        unsigned networks = 0;
-        for (size_t i = 0; i < sizeof NETWORKS / sizeof NETWORKS[0]; i++)
-            networks += contains_ci(text, len, NETWORKS[i]);
         return networks >= 2;
     }
     /* "Submit your letter to the editor", a site's note on its
@@ -628,6 +694,46 @@ bool wn_promo_text(const char *text, size_t len)
         return true;
     return contains_ci(text, len, "not responsible for the") &&
            (contains_ci(text, len, "opinions") || contains_ci(text, len, "content"));
+}
+
+bool wn_photo_credit_text(const char *text, size_t len)
+{
+    static const char *const AGENCIES[] = {"getty", "gettyimages", "associated press", "ap photo",
+                                           "afp", "reuters", "presswire", "bloomberg",
+                                           "new york times", "epa"};
+    if (len > 70)
+        return false;
+    unsigned words = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (c == '.' || c == '!' || c == '?' || c == ';')
+            return false;
+        if (is_alnum_ascii((unsigned char)c) && (i == 0 || text[i - 1] == ' '))
+            words++;
+    }
+    if (words > 8)
+        return false;
+    for (size_t i = 0; i < sizeof AGENCIES / sizeof AGENCIES[0]; i++) {
+        size_t n = strlen(AGENCIES[i]);
+        for (size_t k = 0; k + n <= len; k++)
+            if (prefix_ci(text + k, len - k, AGENCIES[i]) &&
+                (k == 0 || !is_alnum_ascii((unsigned char)text[k - 1])) &&
+                (k + n == len || !is_alnum_ascii((unsigned char)text[k + n])))
+                return true;
+    }
+    return false;
+}
+
+bool wn_platform_credit_text(const char *text, size_t len)
+{
+    static const char *const PLATFORMS[] = {"powered by wordpress", "powered by blogger",
+                                            "powered by typepad", "powered by drupal",
+                                            "powered by joomla", "powered by tumblr",
+                                            "powered by movable type"};
+    for (size_t i = 0; i < sizeof PLATFORMS / sizeof PLATFORMS[0]; i++)
+        if (contains_ci(text, len, PLATFORMS[i]))
+            return true;
+    return false;
 }
 
 bool wn_app_promo_text(const char *text, size_t len)

@@ -45,6 +45,7 @@ enum {
     WN_HINT_QUESTION = 1u << 15, /* the question of a Q&A page */
     WN_HINT_ANSWER = 1u << 16,   /* one of its answers */
     WN_HINT_LEAD = 1u << 17,     /* lead, lede, intro: the article's first paragraph */
+    WN_HINT_AUTHORBOX = 1u << 18, /* the author's bio box: authorbox, about-author */
     /* Set by the scorer, not by words: the subtree holds an element named
      * as the article's body (entry-content, articleBody) that has text. */
     WN_HINT_BODY_INSIDE = 1u << 30
@@ -101,6 +102,13 @@ wn_label wn_label_from_marker(wn_marker marker);
  * site asking the reader to subscribe or follow it: "Sign up for our
  * newsletter", "Follow us on Facebook, Twitter and Instagram." */
 bool wn_promo_text(const char *text, size_t len);
+/* Whether a short line is only a photo's credit: names and a picture
+ * agency, no sentence ("Saul Loeb / AFP - Getty Images", "(Associated
+ * Press)"). */
+bool wn_photo_credit_text(const char *text, size_t len);
+/* Whether a short block names the blog software the site runs on ("(c) 2012
+ * Site | powered by WordPress"): the site's footer line. */
+bool wn_platform_credit_text(const char *text, size_t len);
 /* Whether such a line asks the reader to download the site's apps ("Download
  * our apps for iOS and Android"); after the article's text it is a call,
  * before it the page may be about the app. */

@@ -782,7 +782,11 @@ static bool late_clutter(const wn_doc *doc, uint32_t i, const region *r)
 {
     const wn_node *n = &doc->nodes[i];
     uint32_t h = n->hints & ~r->layout;
-    return (h & WN_HINT_CLUTTER) && !(h & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wraps_prose(n) &&
+    /* An author's bio box after the article holds a paragraph of prose
+     * of its own. */
+    bool author_box = (h & WN_HINT_AUTHORBOX) && !(h & WN_HINT_STRONG) && n->all.chars <= 1500;
+    return (((h & WN_HINT_CLUTTER) && !(h & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wraps_prose(n)) ||
+            author_box) &&
            text_before(doc, i, r, LATE_CLUTTER_CHARS) >= LATE_CLUTTER_CHARS;
 }
 
@@ -843,6 +847,45 @@ static bool prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
     return true;
 }
 
+/* Whether the text of index ends with a colon (":" or "："). */
+static bool ends_with_colon(const wn_doc *doc, uint32_t index)
+{
+    for (uint32_t i = doc->nodes[index].end; i-- > index;) {
+        const wn_node *t = &doc->nodes[i];
+        if (t->kind != WN_NODE_TEXT || !t->all.chars)
+            continue;
+        size_t k = t->text_len;
+        while (k && (t->text[k - 1] == ' ' || t->text[k - 1] == '\n' || t->text[k - 1] == '\t' ||
+                     t->text[k - 1] == '\r'))
+            k--;
+        return (k && t->text[k - 1] == ':') ||
+               (k >= 3 && memcmp(t->text + k - 3, "\xEF\xBC\x9A", 3) == 0);
+    }
+    return false;
+}
+
+/* A list the article's own sentence announces ("Here's how you can join:"):
+ * the previous element is prose ending with a colon, and its items carry
+ * words of their own beside their links. */
+static bool announced_list(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if ((n->tag != GUMBO_TAG_UL && n->tag != GUMBO_TAG_OL) || n->parent == WN_NONE ||
+        wn_link_density(n) >= 0.9f)
+        return false;
+    uint32_t prev = WN_NONE;
+    for (uint32_t c = n->parent + 1; c < index; c = doc->nodes[c].end)
+        if (doc->nodes[c].kind == WN_NODE_ELEMENT && doc->nodes[c].all.chars)
+            prev = c;
+        else if (doc->nodes[c].kind == WN_NODE_TEXT && doc->nodes[c].all.chars)
+            prev = WN_NONE;
+    if (prev == WN_NONE)
+        return false;
+    const wn_node *p = &doc->nodes[prev];
+    return (p->tag == GUMBO_TAG_P || p->tag == GUMBO_TAG_DIV) && p->all.chars >= 20 &&
+           wn_link_density(p) < 0.5f && ends_with_colon(doc, prev);
+}
+
 static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
 {
     const wn_node *n = &doc->nodes[index];
@@ -860,7 +903,7 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
     default:
         return false;
     }
-    if (!n->all.chars || (n->hints & WN_HINT_STRONG))
+    if (!n->all.chars || (n->hints & WN_HINT_STRONG) || announced_list(doc, index))
         return false;
     float ld = wn_link_density(n);
     /* Most of the region and prose-like: a link-rich article, not a menu. */
@@ -1130,6 +1173,27 @@ static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, const region
     }
 }
 
+/* Whether the next element after index is a paragraph of prose without
+ * links. */
+static bool opens_prose(const wn_doc *doc, uint32_t index)
+{
+    uint32_t parent = doc->nodes[index].parent;
+    for (uint32_t s = doc->nodes[index].end; parent != WN_NONE && s < doc->nodes[parent].end;
+         s = doc->nodes[s].end) {
+        const wn_node *next = &doc->nodes[s];
+        if (next->kind != WN_NODE_ELEMENT) {
+            if (next->all.chars)
+                return false;
+            continue;
+        }
+        if (!next->all.chars)
+            continue;
+        return next->tag == GUMBO_TAG_P && next->link_chars == 0 && next->all.chars >= 150 &&
+               next->all.punct >= 2;
+    }
+    return false;
+}
+
 static bool is_section_marker(wn_marker m)
 {
     return m == WN_MARKER_RELATED || m == WN_MARKER_COMMENTS || m == WN_MARKER_MORE ||
@@ -1282,7 +1346,10 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
          * that starts so stays. */
         if (n->link_chars == 0 && n->all.chars <= 12)
             return prune_see_also(doc, i, WN_LABEL_OTHER);
-        if (wn_link_density(n) < 0.5f)
+        /* One tag after a long label ("Related topics: Colorado") is
+         * still only the label and its link. */
+        bool label_and_links = n->link_chars > 0 && n->all.chars - n->link_chars <= 15;
+        if (wn_link_density(n) < 0.5f && !label_and_links)
             return false;
         prune(doc, i, WN_LABEL_OTHER, WN_RULE_MARKER);
         return true;
@@ -1297,11 +1364,18 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     }
     /* A one-line prompt to subscribe or follow: a leaf block only, so that
      * a box of article text around it stays. */
-    if (m == WN_MARKER_NONE && n->own.chars == n->all.chars && n->all.chars <= 200 &&
+    if ((m == WN_MARKER_NONE || (m == WN_MARKER_SEEALSO && n->link_chars == 0)) &&
+        n->own.chars == n->all.chars && n->all.chars <= 200 &&
         len < sizeof lead - 1 &&
         (wn_promo_text(lead, len) ||
          (wn_app_promo_text(lead, len) && text_before(doc, i, r, 200) >= 200)))
         m = WN_MARKER_PROMO;
+    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->all.chars <= 300 &&
+        len < sizeof lead - 1 && wn_platform_credit_text(lead, len))
+        m = WN_MARKER_FOOTER;
+    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->own.chars == n->all.chars &&
+        wn_photo_credit_text(lead, len))
+        m = WN_MARKER_CONTROL;
     /* A byline's labelled fields: source, author, time, views. */
     if (m == WN_MARKER_NONE && n->all.chars <= 80 && len < sizeof lead - 1 && wn_byline_text(lead, len))
         m = WN_MARKER_SOURCE;
@@ -1341,6 +1415,10 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
             prune_link_run(doc, i, label);
         return true;
     }
+    /* "More reading" over a paragraph of the author's own prose opens a
+     * section of the article: a list of links starts with a link. */
+    if ((m == WN_MARKER_MORE || m == WN_MARKER_RELATED) && opens_prose(doc, i))
+        return false;
     /* A section heading: drop the section it opens. */
     uint32_t section = section_of(doc, i, r);
     if (section != i && doc->nodes[section].all.chars > n->all.chars) {
@@ -1676,12 +1754,78 @@ static void restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
     for (uint32_t i = 0; i < doc->count; i++) {
         wn_node *n = &doc->nodes[i];
         if ((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_LINK_DENSITY) {
+            /* A short box of nothing but links after the text began (a
+             * call to action, the post's feed links) is no brief's text. */
+            if (n->links >= 2 && n->all.chars < 100 && n->link_chars == n->all.chars &&
+                text_before(doc, i, r, 1) >= 1) {
+                i = n->end - 1;
+                continue;
+            }
             n->flags &= (uint8_t)~WN_NODE_PRUNED;
             n->label = WN_LABEL_BODY;
             n->rule = WN_RULE_INSIDE;
             /* The subtree was never visited: the other rules judge it now. */
             if (!prune_by_hint(doc, i, r) && !prune_by_marker(doc, i, r))
                 prune_selected(doc, i, r, false);
+            i = n->end - 1;
+        }
+    }
+}
+
+/* A small box whose list, form or links went, leaving only its label
+ * ("Photos of the day", "Jump to:") once the article has begun: the label
+ * names what is gone. */
+static bool orphan_label(const wn_doc *doc, uint32_t index, const region *r)
+{
+    const wn_node *e = &doc->nodes[index];
+    if (e->kind != WN_NODE_ELEMENT || e->all.chars > 300 || (e->flags & WN_NODE_SELECTED))
+        return false;
+    uint32_t kept = 0, kept_punct = 0, gone = 0;
+    bool form = false, colon = false;
+    for (uint32_t i = index + 1; i < e->end; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->flags & WN_NODE_PRUNED) {
+            /* Only a list, menu, share bar or form names a box so; a
+             * byline's date leaves a name that is text. */
+            if (n->label == WN_LABEL_RELATED || n->label == WN_LABEL_NAV ||
+                n->label == WN_LABEL_SHARE || n->label == WN_LABEL_AD)
+                gone += n->all.chars;
+            form |= n->tag == GUMBO_TAG_FORM && n->kind == WN_NODE_ELEMENT;
+            i = n->end - 1;
+            continue;
+        }
+        if (n->kind == WN_NODE_TEXT && n->all.chars) {
+            kept += n->all.chars;
+            kept_punct += n->all.punct;
+            size_t k = n->text_len;
+            while (k && (n->text[k - 1] == ' ' || n->text[k - 1] == '\n' || n->text[k - 1] == '\t'))
+                k--;
+            colon = k && n->text[k - 1] == ':';
+        }
+    }
+    /* A label has no sentence punctuation, but for a closing colon. */
+    if (kept_punct > (colon ? 1u : 0u))
+        return false;
+    return kept > 0 && kept <= 30 && (form || gone >= kept) && text_before(doc, index, r, 200) >= 200;
+}
+
+static void prune_orphan_labels(wn_doc *doc, const region *r)
+{
+    bool in_region = false;
+    uint32_t region_end = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        wn_node *n = &doc->nodes[i];
+        if (!in_region || i >= region_end) {
+            in_region = (n->flags & WN_NODE_SELECTED) != 0;
+            region_end = n->end;
+            continue;
+        }
+        if (n->flags & WN_NODE_PRUNED) {
+            i = n->end - 1;
+            continue;
+        }
+        if (orphan_label(doc, i, r)) {
+            prune(doc, i, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
             i = n->end - 1;
         }
     }
@@ -1779,6 +1923,7 @@ void wn_score_select(wn_doc *doc)
     }
 
     restore_if_emptied(doc, top, &r);
+    prune_orphan_labels(doc, &r);
     mark_title(doc);
     select_lead(doc, r.chars);
 }

@@ -537,6 +537,60 @@ START_TEST(test_promo_text)
 }
 END_TEST
 
+/* Sign-offs, sign-up boxes and follow lines at the foot of a post; a
+ * sentence that only mentions the same words stays. */
+START_TEST(test_promo_signoffs)
+{
+    static const char *const YES[] = {
+        "If you enjoyed this article, enter your email below to get free updates!",
+        "Want to learn more? If you like my articles, there's a good chance you'll like my books.",
+        "NEWSLETTER SIGN UP",
+        "Sign-up to the Daily Tips newsletter and you will be able to download the eBook for free.",
+        "Sign up for free email updates and be entered to win our monthly giveaway!",
+        "Join us for Free Printables and fresh fun ideas right to your inbox!",
+        "Follow us!",
+        "Like The Root on Facebook. Follow us on Twitter.",
+        "\xE2\x80\x93 Follow us on Twitter: @desk",
+        "Twitter (17,951 followers) \xE2\x80\xA2 Facebook (3,507 likes) \xE2\x80\xA2 Flickr",
+    };
+    static const char *const NO[] = {
+        "If you like this idea, the second half of the plan will please you too.",
+        "I tweeted to my followers and posted on Facebook and Twitter.",
+        "Follow Grace on Twitter.",
+        "Residents can get updates from the county's website.",
+    };
+    for (size_t i = 0; i < sizeof YES / sizeof YES[0]; i++)
+        ck_assert_msg(wn_promo_text(YES[i], strlen(YES[i])), "\"%s\" not promo", YES[i]);
+    for (size_t i = 0; i < sizeof NO / sizeof NO[0]; i++)
+        ck_assert_msg(!wn_promo_text(NO[i], strlen(NO[i])), "\"%s\" promo", NO[i]);
+}
+END_TEST
+
+/* A line that is only a photo's credit, and the blog software's footer. */
+START_TEST(test_credit_lines)
+{
+    static const char *const CREDITS[] = {
+        "Saul Loeb / AFP - Getty Images", "(Associated Press)", "Rex/AP Photo",
+        "Jim Wilson/The New York Times", "Tony Gonzalez, John David Mercer-US PRESSWIRE",
+    };
+    static const char *const NOT_CREDITS[] = {
+        "\"They've all got egg on their face,\" she told The Associated Press on Tuesday.",
+        "Nick Leroy is SEO Consultant at FindLaw, a Thompson Reuters business",
+        "Photo credit: Larry Weinberg", "",
+    };
+    for (size_t i = 0; i < sizeof CREDITS / sizeof CREDITS[0]; i++)
+        ck_assert_msg(wn_photo_credit_text(CREDITS[i], strlen(CREDITS[i])), "\"%s\" not a credit",
+                      CREDITS[i]);
+    for (size_t i = 0; i < sizeof NOT_CREDITS / sizeof NOT_CREDITS[0]; i++)
+        ck_assert_msg(!wn_photo_credit_text(NOT_CREDITS[i], strlen(NOT_CREDITS[i])),
+                      "\"%s\" a credit", NOT_CREDITS[i]);
+    const char *footer = "(c) 2012 The Curious Brain | powered by WordPress with Barecity";
+    ck_assert(wn_platform_credit_text(footer, strlen(footer)));
+    const char *sentence = "The rover is powered by a nuclear battery.";
+    ck_assert(!wn_platform_credit_text(sentence, strlen(sentence)));
+}
+END_TEST
+
 /* Bylines: labelled fields, or one field and a date with its time, at the
  * start of the line. */
 START_TEST(test_byline_text)
@@ -716,6 +770,8 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_promo_follow_and_join_languages);
     tcase_add_test(tc, test_promo_letters_and_disclaimer);
     tcase_add_test(tc, test_app_promo_text);
+    tcase_add_test(tc, test_promo_signoffs);
+    tcase_add_test(tc, test_credit_lines);
     tcase_add_loop_test(tc, test_marker_case_folding, 0, WN_COUNT(MARKER_CASE_FOLDING));
     tcase_add_test(tc, test_marker_whole_len);
     tcase_add_loop_test(tc, test_label_from_marker, 0, WN_COUNT(MARKER_LABELS));

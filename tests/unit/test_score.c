@@ -390,6 +390,29 @@ static const score_case CASES[] = {
      "more...</a></p></div><div><h3>Maps</h3><p>Old maps, new maps, and the paths they leave out. "
      "<a href=\"/3\">Read more...</a></p></div></div></div>" EN_FOOTER "</body></html>",
      {{"p1", KEPT, 0}, {"p3", KEPT, 0}, {"teasers", PRUNED, WN_LABEL_RELATED}}},
+
+    {"'More reading' over a paragraph of the author's prose opens a section of the article",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<h3 id=\"mr\">More Reading</h3><p id=\"mrp\">This is no complete "
+     "guide to the hills: better walkers than I have written more on them, and these are the books and "
+     "sites I keep going back to when I plan a route, check the weather or look for a place to stay the night.</p><ul id=\"mrl\"><li><a href=\"/1\">Hill "
+     "Maps</a> - the old survey sheets, scanned and free to print.</li><li><a href=\"/2\">Ridge "
+     "Notes</a> - a walker's diary of every ridge in the north.</li></ul></div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"mr", KEPT, 0}, {"mrp", KEPT, 0}, {"mrl", KEPT, 0}}},
+
+    {"a list the article's sentence announces with a colon stays, however many links it holds",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<p id=\"how\">Here is how you can join the walk next month:</p>"
+     "<ol id=\"steps\"><li>Write to the club (read <a href=\"/t\">these tips</a>)</li><li>Pack "
+     "boots and <a href=\"/k\">the kit on this list</a></li></ol></div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"how", KEPT, 0}, {"steps", KEPT, 0}}},
+
+    {"a box whose list and form went leaves no label behind; a one-tag line goes",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<div class=\"terms\" id=\"tags\">Related Topics: <a href=\"/t\">"
+     "Hills</a></div><div id=\"jump\"><b id=\"jl\">JUMP TO:</b><form><select name=\"m\"></select>"
+     "<input type=\"submit\"></form></div></div>" EN_FOOTER "</body></html>",
+     {{"p3", KEPT, 0}, {"tags", PRUNED, WN_LABEL_OTHER}, {"jump", PRUNED, WN_LABEL_OTHER}}},
 };
 
 /* ---- rules of the standfirst, article chunks, page-builder widgets, named
