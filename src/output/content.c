@@ -13,6 +13,7 @@ typedef struct frame {
     uint8_t close_kind;   /* event to emit on close, or 0xFF for none */
     uint8_t line_kind;    /* kind of text lines inside */
     uint8_t level;
+    bool layout;          /* inside a table used for layout, not for data */
 } frame;
 
 /* Hashes of the long blocks emitted so far: a page that carries the article
@@ -34,6 +35,7 @@ typedef struct emitter {
     frame *stack;
     size_t depth, cap;
     bool line_whole;      /* the current line began where its block began */
+    bool root_layout;     /* the emitted subtree sits in a layout table */
     wn_status status;
 } emitter;
 
@@ -75,6 +77,34 @@ static uint8_t current_kind(const emitter *e)
 static uint8_t current_level(const emitter *e)
 {
     return e->depth ? e->stack[e->depth - 1].level : 0;
+}
+
+static bool current_layout(const emitter *e)
+{
+    return e->depth ? e->stack[e->depth - 1].layout : e->root_layout;
+}
+
+/* A table whose cells hold paragraphs, lists, headings or tables of their
+ * own lays a page out; its text is blocks, not rows of cells. The scan
+ * stops at the first such block, so a page's tables cost one pass. */
+static bool layout_table(const wn_doc *doc, uint32_t table)
+{
+    const wn_node *t = &doc->nodes[table];
+    for (uint32_t k = table + 1; k < t->end; k++) {
+        const wn_node *d = &doc->nodes[k];
+        if (d->kind != WN_NODE_ELEMENT || !d->all.chars)
+            continue;
+        switch ((GumboTag)d->tag) {
+        case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+        case GUMBO_TAG_DL: case GUMBO_TAG_TABLE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
+        case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_FORM:
+            return true;
+        default:
+            break;
+        }
+    }
+    return false;
 }
 
 static uint64_t hash_bytes(const char *s, size_t len)
@@ -228,7 +258,7 @@ static void enter_block(emitter *e, uint32_t index)
     uint8_t inherited = current_kind(e);
     bool inside_special = inherited == WN_C_ITEM || inherited == WN_C_CELL ||
                           inherited == WN_C_CODE || inherited == WN_C_CAPTION;
-    frame f = {n->end, 0xFF, inside_special ? inherited : WN_C_PARA, current_level(e)};
+    frame f = {n->end, 0xFF, inside_special ? inherited : WN_C_PARA, current_level(e), current_layout(e)};
     switch ((GumboTag)n->tag) {
     case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_MENU:
         if (n->items) {
@@ -237,20 +267,28 @@ static void enter_block(emitter *e, uint32_t index)
         }
         break;
     case GUMBO_TAG_TABLE:
-        push_item(e, WN_C_TABLE_OPEN, 0, NULL, 0);
-        f.close_kind = WN_C_TABLE_CLOSE;
+        f.layout = layout_table(e->doc, index);
         f.line_kind = WN_C_PARA;
+        if (!f.layout) {
+            push_item(e, WN_C_TABLE_OPEN, 0, NULL, 0);
+            f.close_kind = WN_C_TABLE_CLOSE;
+        }
         break;
     case GUMBO_TAG_TR:
-        push_item(e, WN_C_ROW_OPEN, 0, NULL, 0);
-        f.close_kind = WN_C_ROW_CLOSE;
+        if (!f.layout) {
+            push_item(e, WN_C_ROW_OPEN, 0, NULL, 0);
+            f.close_kind = WN_C_ROW_CLOSE;
+        }
         break;
     case GUMBO_TAG_BLOCKQUOTE:
         push_item(e, WN_C_QUOTE_OPEN, 0, NULL, 0);
         f.close_kind = WN_C_QUOTE_CLOSE;
         break;
     case GUMBO_TAG_LI: f.line_kind = WN_C_ITEM; break;
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: f.line_kind = WN_C_CELL; break;
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+        if (!f.layout)
+            f.line_kind = WN_C_CELL;
+        break;
     case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP: case GUMBO_TAG_PLAINTEXT:
         f.line_kind = WN_C_CODE;
         break;
@@ -272,6 +310,15 @@ static void emit_subtree(emitter *e, uint32_t root)
     const wn_doc *doc = e->doc;
     uint32_t end = doc->nodes[root].end;
     size_t base = e->depth;
+    /* A region that starts inside a table (a layout cell or row won) takes
+     * the table's nature. */
+    e->root_layout = false;
+    if (doc->nodes[root].tag != GUMBO_TAG_TABLE)
+        for (uint32_t a = doc->nodes[root].parent; a != WN_NONE; a = doc->nodes[a].parent)
+            if (doc->nodes[a].kind == WN_NODE_ELEMENT && doc->nodes[a].tag == GUMBO_TAG_TABLE) {
+                e->root_layout = layout_table(doc, a);
+                break;
+            }
     for (uint32_t i = root; i < end && e->status == WN_OK;) {
         pop_frames(e, i);
         const wn_node *n = &doc->nodes[i];

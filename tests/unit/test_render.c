@@ -341,6 +341,33 @@ START_TEST(test_page_table_and_list)
 }
 END_TEST
 
+/* A table that lays the page out (its cells hold paragraphs, lists,
+ * headings) is read as blocks; a data table keeps its rows and cells. */
+START_TEST(test_layout_table)
+{
+    page_content p;
+    page_init(&p, "<html><body><table><tr><td><h2>Walks</h2><p>" LONG_PARA "</p>"
+                  "<ul><li>first item</li><li>second item</li></ul></td>"
+                  "<td>Loose cell text<br>on two lines</td></tr>"
+                  "<tr><td><p>" LONG_PARA2 "</p><table><tr><td>Ann</td><td>31</td></tr></table></td></tr>"
+                  "</table></body></html>", false);
+    char *text = render_text(&p.content, NULL);
+    ck_assert_str_eq(text, "Walks\n" LONG_PARA "\nfirst item\nsecond item\nLoose cell text\non two lines\n"
+                           LONG_PARA2 "\nAnn 31\n");
+    free(text);
+    size_t len;
+    char *xml = render_xml(&p.content, NULL, &len);
+    xmlDocPtr doc = parse_xml(xml, len);
+    ck_assert_msg(doc != NULL, "not well-formed:\n%s", xml);
+    char *shape = shape_of(child(xmlDocGetRootElement(doc)));
+    ck_assert_str_eq(shape, "main(head,p,list(item,item),p,p,p,table(row(cell,cell)))");
+    free(shape);
+    xmlFreeDoc(doc);
+    free(xml);
+    page_free(&p);
+}
+END_TEST
+
 START_TEST(test_page_whitespace_and_breaks)
 {
     page_content p;
@@ -555,6 +582,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_comments_section);
     tcase_add_test(tc, test_duplicate_blocks);
     tcase_add_test(tc, test_loose_note_lines);
+    tcase_add_test(tc, test_layout_table);
     tcase_add_test(tc, test_explain);
     suite_add_tcase(s, tc);
 
