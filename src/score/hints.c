@@ -71,7 +71,7 @@ static const word_hint WORDS[] = {
     {"cookie", WN_HINT_WIDGET}, {"cookies", WN_HINT_WIDGET}, {"gdpr", WN_HINT_WIDGET},
     {"consent", WN_HINT_WIDGET}, {"overlay", WN_HINT_WIDGET}, {"login", WN_HINT_WIDGET},
     {"gallery", WN_HINT_GALLERY}, {"slideshow", WN_HINT_GALLERY}, {"carousel", WN_HINT_GALLERY},
-    {"disclosure", WN_HINT_WIDGET},
+    {"disclosure", WN_HINT_WIDGET}, {"fivestar", WN_HINT_WIDGET},
     {"hidden", WN_HINT_HIDDEN}, {"invisible", WN_HINT_HIDDEN},
     {"question", WN_HINT_QUESTION}, {"answer", WN_HINT_ANSWER}, {"answers", WN_HINT_ANSWER},
     {"cmt", WN_HINT_COMMENTS}, {"cmts", WN_HINT_COMMENTS},
@@ -270,6 +270,8 @@ static const marker_entry MARKERS[] = {
     {"no related posts", WN_MARKER_RELATED, HEADING}, {"featured post", WN_MARKER_RELATED, HEADING},
     {"featured content", WN_MARKER_RELATED, HEADING}, {"featured articles", WN_MARKER_RELATED, HEADING},
     {"featured stories", WN_MARKER_RELATED, HEADING},
+    /* Links to the blog's posts of the same date in earlier years. */
+    {"posted on this day", WN_MARKER_RELATED, 40},
     {"more ", WN_MARKER_MORE, HEADING},
     /* Russian (Cyrillic is compared as written: capitalised). */
     {"Похожие статьи", WN_MARKER_RELATED, HEADING}, {"Похожие записи", WN_MARKER_RELATED, HEADING},
@@ -312,7 +314,7 @@ static const marker_entry MARKERS[] = {
     {"分享：", WN_MARKER_SHARE, 40}, {"分享", WN_MARKER_SHARE, 6},
     {"share this", WN_MARKER_SHARE, 40}, {"share on", WN_MARKER_SHARE, 40},
     {"share:", WN_MARKER_SHARE, 40}, {"share", WN_MARKER_SHARE, 6}, {"tweet", WN_MARKER_SHARE, 5},
-    {"pin it", WN_MARKER_SHARE, 5},
+    {"pin it", WN_MARKER_SHARE, 5}, {"be sociable", WN_MARKER_SHARE, 20},
     {"本文来自", WN_MARKER_SOURCE, LINE}, {"转载请注明", WN_MARKER_SOURCE, LINE},
     {"转载请保留", WN_MARKER_SOURCE, LINE}, {"免责声明", WN_MARKER_SOURCE, 500},
     {"版权声明", WN_MARKER_SOURCE, 500}, {"责任编辑", WN_MARKER_SOURCE, 40},
@@ -345,6 +347,7 @@ static const marker_entry MARKERS[] = {
     {"hide caption", WN_MARKER_CONTROL, 11}, {"toggle caption", WN_MARKER_CONTROL, 13},
     {"enlarge this image", WN_MARKER_CONTROL, 16}, {"click to enlarge", WN_MARKER_CONTROL, 15},
     {"this slideshow requires javascript", WN_MARKER_CONTROL, 32},
+    {"enlarge image", WN_MARKER_CONTROL, 13}, {"story highlights", WN_MARKER_CONTROL, 16},
     {"view gallery", WN_MARKER_CONTROL, 11}, {"launch gallery", WN_MARKER_CONTROL, 13},
     {"tell us what you think", WN_MARKER_COMMENTS, 24},
     /* An author's bio box after the article, under its own heading. */
@@ -385,6 +388,8 @@ static const marker_entry MARKERS[] = {
     {"filed under", WN_MARKER_TAGS, LINE}, {"topics:", WN_MARKER_TAGS, LINE},
     {"posted in", WN_MARKER_TAGS, LINE}, {"labels:", WN_MARKER_TAGS, LINE},
     {"related topics", WN_MARKER_TAGS, LINE},
+    /* Blog software's default category, shown as the post's category link. */
+    {"uncategorized", WN_MARKER_TAGS, 13}, {"uncategorised", WN_MARKER_TAGS, 13},
     {"etiquetas", WN_MARKER_TAGS, LINE}, {"schlagwörter", WN_MARKER_TAGS, LINE},
     {"标签", WN_MARKER_TAGS, LINE}, {"標籤", WN_MARKER_TAGS, LINE}, {"关键词", WN_MARKER_TAGS, LINE},
     /* The same sections and controls in the other languages of the web's
@@ -608,6 +613,35 @@ static bool counted_followers(const char *text, size_t len)
     return false;
 }
 
+/* A line that gives the site's account on a network and nothing else:
+ * "Twitter: @handle", "Facebook Fan Page: www.facebook.com/name". */
+static bool network_account_line(const char *text, size_t len, const char *const *networks, size_t count)
+{
+    if (len > 100)
+        return false;
+    size_t n = 0;
+    for (size_t i = 0; i < count && !n; i++)
+        if (prefix_ci(text, len, networks[i]))
+            n = strlen(networks[i]);
+    if (!n)
+        return false;
+    const char *colon = memchr(text + n, ':', len - n);
+    if (!colon || colon - text > 30)
+        return false;
+    size_t at = (size_t)(colon - text) + 1;
+    while (at < len && text[at] == ' ')
+        at++;
+    /* One handle or address after the colon, no sentence. */
+    bool handle = false;
+    for (size_t i = at; i < len; i++) {
+        if (text[i] == ' ')
+            return false;
+        if (text[i] == '@' || text[i] == '.' || text[i] == '/')
+            handle = true;
+    }
+    return handle && at < len;
+}
+
 bool wn_promo_text(const char *text, size_t len)
 {
     static const char *const NETWORKS[] = {"facebook", "twitter", "instagram", "youtube",
@@ -641,11 +675,17 @@ bool wn_promo_text(const char *text, size_t len)
         text += skip;
         len -= skip;
     }
+    if (network_account_line(text, len, NETWORKS, sizeof NETWORKS / sizeof NETWORKS[0]))
+        return true;
     unsigned networks = 0;
     for (size_t i = 0; i < sizeof NETWORKS / sizeof NETWORKS[0]; i++)
         networks += contains_ci(text, len, NETWORKS[i]);
     bool newsletter = contains_ci(text, len, "newsletter") || contains_ci(text, len, "newsletters");
     if (newsletter && sentence_starts_with(text, len, ASKS, sizeof ASKS / sizeof ASKS[0]))
+        return true;
+    /* "Click here to sign up for our daily emails." */
+    if (contains_ci(text, len, "emails") && contains_ci(text, len, "sign up") &&
+        sentence_starts_with(text, len, ASKS, sizeof ASKS / sizeof ASKS[0]))
         return true;
     /* A box's heading: "Newsletter sign up". */
     if (newsletter && len <= 40 &&
@@ -668,7 +708,7 @@ bool wn_promo_text(const char *text, size_t len)
         return true;
     /* The site's audience on each network: "Twitter (17,951 followers) •
      * Facebook (3,507 likes)". */
-    if (networks >= 2 && counted_followers(text, len))
+    if (networks >= 2 && len <= 200 && counted_followers(text, len))
         return true;
     /* "Sign up for free email updates", "enter your email below to get
      * free updates". */

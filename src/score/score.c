@@ -1071,6 +1071,45 @@ static uint32_t text_before(const wn_doc *doc, uint32_t index, const region *r, 
     return chars;
 }
 
+/* Whether any kept text of the article's selected parts follows node
+ * index inside the region. */
+static bool text_after(const wn_doc *doc, uint32_t index, const region *r)
+{
+    const wn_node *root = &doc->nodes[r->root];
+    for (uint32_t i = doc->nodes[index].end; i < root->end; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->flags & WN_NODE_PRUNED) {
+            i = n->end - 1;
+            continue;
+        }
+        if (n->kind != WN_NODE_TEXT || !n->all.chars)
+            continue;
+        for (uint32_t a = n->parent; a != WN_NONE; a = doc->nodes[a].parent) {
+            if (doc->nodes[a].flags & WN_NODE_SELECTED)
+                return true;
+            if (a == r->root)
+                break;
+        }
+    }
+    return false;
+}
+
+/* Digits and thousands commas only, spaces around: a count ("64", "1,587"). */
+static bool bare_count(const char *text, size_t len)
+{
+    if (len > 16)
+        return false;
+    unsigned digits = 0;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char c = (unsigned char)text[k];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c != ',' && c != ' ' && c != 0xC2 && c != 0xA0) /* U+00A0 */
+            return false;
+    }
+    return digits > 0;
+}
+
 /* Whether a link's text is a teaser's "Read more" / "Continue reading". */
 static bool read_more_link(const wn_doc *doc, uint32_t index)
 {
@@ -1264,6 +1303,30 @@ static bool prev_next_line(const wn_node *n, const char *lead, size_t len)
     return false;
 }
 
+/* A pager: an optional label ("Pages:") and then page numbers only, some
+ * of them links ("Pages: 1 2", "1 2 3 Next"). A cited "Pages: 18" has one
+ * number and no link. */
+static bool page_number_line(const wn_node *n, const char *lead, size_t len)
+{
+    if (n->links < 1 || n->all.chars > 40 || len >= 60)
+        return false;
+    size_t i = 0;
+    const char *colon = memchr(lead, ':', len);
+    if (colon && (size_t)(colon - lead) <= 12)
+        i = (size_t)(colon - lead) + 1;
+    unsigned numbers = 0;
+    for (; i < len; i++) {
+        char c = lead[i];
+        if (c >= '0' && c <= '9') {
+            if (i == 0 || lead[i - 1] < '0' || lead[i - 1] > '9')
+                numbers++;
+        } else if (c != ' ' && c != '|' && c != ',') {
+            return false;
+        }
+    }
+    return numbers >= 2;
+}
+
 /* Whether a byline or author box (below the region root) holds index: a
  * comment count there is one of the author's figures, not a heading. */
 static bool in_meta_box(const wn_doc *doc, uint32_t index, const region *r)
@@ -1365,7 +1428,7 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     /* A one-line prompt to subscribe or follow: a leaf block only, so that
      * a box of article text around it stays. */
     if ((m == WN_MARKER_NONE || (m == WN_MARKER_SEEALSO && n->link_chars == 0)) &&
-        n->own.chars == n->all.chars && n->all.chars <= 200 &&
+        n->own.chars == n->all.chars && n->all.chars <= 400 &&
         len < sizeof lead - 1 &&
         (wn_promo_text(lead, len) ||
          (wn_app_promo_text(lead, len) && text_before(doc, i, r, 200) >= 200)))
@@ -1385,6 +1448,12 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         n->tag != GUMBO_TAG_LI && n->tag != GUMBO_TAG_PRE && n->tag != GUMBO_TAG_CODE &&
         bare_date(lead, len))
         m = WN_MARKER_SOURCE;
+    /* A bare count closing the article, with nothing after it: the tally
+     * of a like or share button whose icon is gone. */
+    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->link_chars == 0 && n->tag != GUMBO_TAG_TD &&
+        n->tag != GUMBO_TAG_TH && n->tag != GUMBO_TAG_LI && bare_count(lead, len) &&
+        !text_after(doc, i, r) && text_before(doc, i, r, 200) >= 200)
+        m = WN_MARKER_CONTROL;
     /* A short heading whose class names a related list or a comment
      * thread opens that section as its words would, in any language
      * ("Você pode gostar..." in h3.related-posts-title). */
@@ -1395,7 +1464,8 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         else if (n->hints & WN_HINT_RELATED)
             m = WN_MARKER_RELATED;
     }
-    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && prev_next_line(n, lead, len))
+    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) &&
+        (prev_next_line(n, lead, len) || page_number_line(n, lead, len)))
         m = WN_MARKER_PREVNEXT;
     /* "More ..." opens a section only as a heading; in a paragraph it is
      * a sentence ("More when we have it"). */

@@ -672,6 +672,40 @@ START_TEST(test_promo_follow_and_join_languages)
 }
 END_TEST
 
+/* A line giving the site's account on a network, and a call to sign up
+ * for emails, are prompts; a sentence naming a network is not. */
+START_TEST(test_promo_accounts_and_emails)
+{
+    static const char *const YES[] = {
+        "Twitter: @nuttynomads",
+        "Facebook Fan Page: www.facebook.com/nuttynomads",
+        "Youtube Vids: www.youtube.com/user/nuttynomads",
+        "Click here to sign up for First Read emails.",
+    };
+    static const char *const NO[] = {
+        "Twitter: the company said it would not comment.",
+        "Facebook: 2 billion users",
+        "Sign up with your email address to get regular updates",
+        "The emails show that he tried to sign up for the program.",
+    };
+    for (size_t i = 0; i < sizeof YES / sizeof YES[0]; i++)
+        ck_assert_msg(wn_promo_text(YES[i], strlen(YES[i])), "\"%s\" not promo", YES[i]);
+    for (size_t i = 0; i < sizeof NO / sizeof NO[0]; i++)
+        ck_assert_msg(!wn_promo_text(NO[i], strlen(NO[i])), "\"%s\" promo", NO[i]);
+}
+END_TEST
+
+/* Blog software's default category and a social bar's tagline are
+ * markers; "Posted on this day" heads a list of older posts. */
+START_TEST(test_markers_blog_furniture)
+{
+    ck_assert_int_eq(wn_marker_of_text("Uncategorized", 13, 13), WN_MARKER_TAGS);
+    ck_assert_int_eq(wn_marker_of_text("Be Sociable, Share!", 19, 17), WN_MARKER_SHARE);
+    ck_assert_int_eq(wn_marker_of_text("Posted on this day, other years:", 32, 27), WN_MARKER_RELATED);
+    ck_assert_int_eq(wn_marker_of_text("Enlarge Image", 13, 12), WN_MARKER_CONTROL);
+}
+END_TEST
+
 /* A site's call for letters to the editor and its note on readers'
  * opinions are prompts too; prose that mentions the editor is not. */
 START_TEST(test_promo_letters_and_disclaimer)
@@ -771,6 +805,8 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_promo_letters_and_disclaimer);
     tcase_add_test(tc, test_app_promo_text);
     tcase_add_test(tc, test_promo_signoffs);
+    tcase_add_test(tc, test_promo_accounts_and_emails);
+    tcase_add_test(tc, test_markers_blog_furniture);
     tcase_add_test(tc, test_credit_lines);
     tcase_add_loop_test(tc, test_marker_case_folding, 0, WN_COUNT(MARKER_CASE_FOLDING));
     tcase_add_test(tc, test_marker_whole_len);
