@@ -171,6 +171,7 @@ void wn_class_words(const char *value, size_t len, wn_class_word_fn fn, void *da
 typedef struct hint_words {
     uint32_t hints;
     bool negated;
+    bool live;        /* "live-comments", "live-match-comment": a live ticker's entries */
     unsigned token;
     char joined[256];
     size_t joined_len;
@@ -182,6 +183,7 @@ static void add_hint_word(const char *word, size_t len, unsigned token, void *da
     /* "non-ad-column", "no-comments": a negated word says nothing. */
     if (!h->negated)
         h->hints |= lookup_word(word, len);
+    h->live |= len == 4 && memcmp(word, "live", 4) == 0;
     h->negated = (len == 2 && memcmp(word, "no", 2) == 0) ||
                  (len == 3 && (memcmp(word, "non", 3) == 0 || memcmp(word, "not", 3) == 0));
     if (token != h->token && h->joined_len && h->joined_len < sizeof h->joined - 1)
@@ -202,6 +204,9 @@ uint32_t wn_hints_from_attribute(const char *value, size_t len)
                 h.hints |= STEMS[i].hints;
                 break;
             }
+    /* A live ticker's "comments" are the reporter's, not the readers'. */
+    if (h.live)
+        h.hints &= ~WN_HINT_COMMENTS;
     return h.hints;
 }
 
@@ -269,7 +274,7 @@ static const marker_entry MARKERS[] = {
     {"recent posts", WN_MARKER_RELATED, HEADING}, {"latest posts", WN_MARKER_RELATED, HEADING},
     {"no related posts", WN_MARKER_RELATED, HEADING}, {"featured post", WN_MARKER_RELATED, HEADING},
     {"featured content", WN_MARKER_RELATED, HEADING}, {"featured articles", WN_MARKER_RELATED, HEADING},
-    {"featured stories", WN_MARKER_RELATED, HEADING},
+    {"featured stories", WN_MARKER_RELATED, HEADING}, {"keep reading", WN_MARKER_RELATED, 12},
     /* Links to the blog's posts of the same date in earlier years. */
     {"posted on this day", WN_MARKER_RELATED, 40},
     {"more ", WN_MARKER_MORE, HEADING},
@@ -349,6 +354,8 @@ static const marker_entry MARKERS[] = {
     {"this slideshow requires javascript", WN_MARKER_CONTROL, 32},
     {"enlarge image", WN_MARKER_CONTROL, 13}, {"story highlights", WN_MARKER_CONTROL, 16},
     {"view gallery", WN_MARKER_CONTROL, 11}, {"launch gallery", WN_MARKER_CONTROL, 13},
+    /* A video teaser: "Watch video 02:17" over another story's title. */
+    {"watch video", WN_MARKER_CONTROL, 120},
     {"tell us what you think", WN_MARKER_COMMENTS, 24},
     /* An author's bio box after the article, under its own heading. */
     {"about the author", WN_MARKER_AUTHOR, 16}, {"about the authors", WN_MARKER_AUTHOR, 17},
@@ -380,6 +387,7 @@ static const marker_entry MARKERS[] = {
     {"zobacz też", WN_MARKER_SEEALSO, LINE}, {"zobacz także", WN_MARKER_SEEALSO, LINE},
     {"auch lesen", WN_MARKER_SEEALSO, LINE}, {"lesen sie auch", WN_MARKER_SEEALSO, LINE},
     {"auch interessant", WN_MARKER_SEEALSO, LINE}, {"zum weiterlesen", WN_MARKER_SEEALSO, LINE},
+    {"weiterlesen:", WN_MARKER_SEEALSO, LINE},
     {"schon gelesen", WN_MARKER_SEEALSO, LINE}, {"mehr zum thema", WN_MARKER_SEEALSO, LINE},
     {"das könnte sie auch interessieren", WN_MARKER_SEEALSO, LINE},
     {"dowiedz się więcej", WN_MARKER_SEEALSO, LINE},
@@ -439,6 +447,10 @@ static const marker_entry MARKERS[] = {
     {"rate this article", WN_MARKER_CONTROL, 30},
     {"sie sind aktuell nicht eingeloggt", WN_MARKER_CONTROL, 60}, {"sie sind nicht eingeloggt", WN_MARKER_CONTROL, 60},
     {"you must be logged in", WN_MARKER_CONTROL, 80},
+    /* The title of a consent box standing in for an embedded post or video. */
+    {"externer inhalt", WN_MARKER_CONTROL, 15}, {"empfohlener externer inhalt", WN_MARKER_CONTROL, 27},
+    {"contenido externo", WN_MARKER_CONTROL, 17}, {"contenu externe", WN_MARKER_CONTROL, 15},
+    {"external content", WN_MARKER_CONTROL, 16},
     {"alle angaben ohne gewähr", WN_MARKER_SOURCE, 80}, {"angaben ohne gewähr", WN_MARKER_SOURCE, 80},
     /* Date lines a page puts over or under its text. */
     {"erstellt am", WN_MARKER_SOURCE, LINE}, {"aktualisiert am", WN_MARKER_SOURCE, 60},
@@ -447,6 +459,9 @@ static const marker_entry MARKERS[] = {
     {"publié le", WN_MARKER_SOURCE, 60}, {"actualizado el", WN_MARKER_SOURCE, 60},
     {"opublikowano", WN_MARKER_SOURCE, 60}, {"veröffentlichung:", WN_MARKER_SOURCE, 60},
     {"stand:", WN_MARKER_SOURCE, 30},
+    /* A post's byline: "Verfasst von: Anna | 31. Dezember 2008". */
+    {"verfasst von", WN_MARKER_SOURCE, 60}, {"geschrieben von", WN_MARKER_SOURCE, 60},
+    {"publié par", WN_MARKER_SOURCE, 60}, {"publicado por", WN_MARKER_SOURCE, 60},
     /* Picture credits and source lines: "Foto: dpa", "Quelle: Landesregierung". */
     {"foto:", WN_MARKER_SOURCE, 80}, {"fotos:", WN_MARKER_SOURCE, 80}, {"bild:", WN_MARKER_SOURCE, 80},
     {"titelbild:", WN_MARKER_SOURCE, 80}, {"quelle:", WN_MARKER_SOURCE, 80},
@@ -590,9 +605,13 @@ static bool sentence_starts_with(const char *text, size_t len, const char *const
 {
     for (size_t i = 0; i < len; i++) {
         if (i > 0) {
-            if (text[i - 1] != ' ')
+            /* A space or a no-break space (U+00A0) after the stop. */
+            size_t gap = text[i - 1] == ' ' ? 1
+                         : (i >= 2 && (unsigned char)text[i - 1] == 0xA0 &&
+                            (unsigned char)text[i - 2] == 0xC2) ? 2 : 0;
+            if (!gap)
                 continue;
-            char before = i >= 2 ? text[i - 2] : 0;
+            char before = i > gap ? text[i - gap - 1] : 0;
             if (before != '.' && before != '!' && before != '?' && before != ':')
                 continue;
         }
@@ -687,6 +706,15 @@ bool wn_promo_text(const char *text, size_t len)
     if (contains_ci(text, len, "emails") && contains_ci(text, len, "sign up") &&
         sentence_starts_with(text, len, ASKS, sizeof ASKS / sizeof ASKS[0]))
         return true;
+    /* The same ask in the other languages of the web's news sites. */
+    static const char *const ASKS_ELSEWHERE[] = {"melde dich", "melden sie sich", "abonniere",
+                                                 "abonnieren sie", "jetzt anmelden", "hier anmelden",
+                                                 "registriere dich", "inscríbete", "suscríbete",
+                                                 "abonnez-vous", "inscrivez-vous", "zapisz się",
+                                                 "iscriviti"};
+    if (newsletter && len <= 400 &&
+        sentence_starts_with(text, len, ASKS_ELSEWHERE, sizeof ASKS_ELSEWHERE / sizeof ASKS_ELSEWHERE[0]))
+        return true;
     /* A box's heading: "Newsletter sign up". */
     if (newsletter && len <= 40 &&
         (contains_ci(text, len, "sign up") || contains_ci(text, len, "signup") ||
@@ -695,6 +723,14 @@ bool wn_promo_text(const char *text, size_t len)
     for (size_t i = 0; i < sizeof JOINS / sizeof JOINS[0]; i++)
         if (prefix_ci(text, len, JOINS[i]))
             return true;
+    /* The desk's address and networks under the article: "Write to us at
+     * desk@example.com or follow us on Facebook, Twitter, Instagram". */
+    if (len <= 200 && networks >= 2 && memchr(text, '@', len) && newsletter)
+        return true;
+    /* "Zapraszamy do subskrypcji", "Zachęcamy do prenumeraty". */
+    if ((prefix_ci(text, len, "zapraszamy") || prefix_ci(text, len, "zach\xC4\x99" "camy")) &&
+        (contains_ci(text, len, "subskrypcji") || contains_ci(text, len, "prenumeraty")))
+        return true;
     /* The sign-off must name the writing: "if you like this idea" is a
      * sentence of the article. */
     if (sentence_starts_with(text, len, SIGNOFFS, sizeof SIGNOFFS / sizeof SIGNOFFS[0]))

@@ -1128,15 +1128,49 @@ static bool read_more_link(const wn_doc *doc, uint32_t index)
             buf[k] = (char)(buf[k] + 32);
     return strncmp(buf, "read more", 9) == 0 || strncmp(buf, "continue reading", 16) == 0 ||
            strncmp(buf, "read the rest", 13) == 0 || strncmp(buf, "more...", 7) == 0 ||
-           strncmp(buf, "full story", 10) == 0;
+           strncmp(buf, "full story", 10) == 0 || strncmp(buf, "weiterlesen", 11) == 0 ||
+           strncmp(buf, "lire la suite", 13) == 0 || strncmp(buf, "leer m\xC3\xA1s", 9) == 0 ||
+           strncmp(buf, "seguir leyendo", 14) == 0 || strncmp(buf, "czytaj dalej", 12) == 0 ||
+           strncmp(buf, "leggi tutto", 11) == 0;
+}
+
+/* One other post's teaser card: its headline link, an excerpt and the
+ * "Read more" link that closes it. */
+static bool teaser_card(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->links < 2 || n->links > 4 || n->all.chars > 600)
+        return false;
+    uint32_t first = WN_NONE, last_link = WN_NONE;
+    for (uint32_t i = index + 1; i < n->end; i++) {
+        const wn_node *k = &doc->nodes[i];
+        if (first == WN_NONE && k->kind == WN_NODE_TEXT && k->all.chars)
+            first = i;
+        if (k->kind == WN_NODE_ELEMENT && k->tag == GUMBO_TAG_A && k->all.chars)
+            last_link = i;
+    }
+    if (first == WN_NONE || last_link == WN_NONE)
+        return false;
+    /* The card opens with a headline that is a link. */
+    uint32_t headline = WN_NONE;
+    for (uint32_t a = doc->nodes[first].parent; a != WN_NONE && a != index; a = doc->nodes[a].parent)
+        if (doc->nodes[a].tag == GUMBO_TAG_A && doc->nodes[a].kind == WN_NODE_ELEMENT)
+            headline = a;
+    if (headline == WN_NONE || headline == last_link || doc->nodes[headline].all.chars < 15)
+        return false;
+    /* And closes with "Read more": no text after it. */
+    for (uint32_t i = doc->nodes[last_link].end; i < n->end; i++)
+        if (doc->nodes[i].kind == WN_NODE_TEXT && doc->nodes[i].all.chars)
+            return false;
+    return read_more_link(doc, last_link);
 }
 
 /* A list of other posts' teasers set after the article: three or more
- * "Read more" links, each closing an excerpt. */
+ * "Read more" links, each closing an excerpt; or a single teaser card. */
 static bool teaser_list(const wn_doc *doc, uint32_t index, const region *r)
 {
     const wn_node *n = &doc->nodes[index];
-    if (n->links < 3 || n->links > 60 || n->all.chars > 6000 || !(n->flags & WN_NODE_BLOCK))
+    if (n->links < 2 || n->links > 60 || n->all.chars > 6000 || !(n->flags & WN_NODE_BLOCK))
         return false;
     unsigned more = 0;
     for (uint32_t i = index + 1; i < n->end && more < 3; i++)
@@ -1144,7 +1178,7 @@ static bool teaser_list(const wn_doc *doc, uint32_t index, const region *r)
             more += read_more_link(doc, i);
             i = doc->nodes[i].end - 1;
         }
-    return more >= 3 && text_before(doc, index, r, 200) >= 200;
+    return (more >= 3 || teaser_card(doc, index)) && text_before(doc, index, r, 200) >= 200;
 }
 
 /* The highest ancestor of index below the region root whose text starts with
@@ -1252,6 +1286,7 @@ static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label)
     if (!alone)
         return true;
     uint32_t parent = n->parent;
+    bool pruned_any = false;
     for (uint32_t s = n->end; parent != WN_NONE && s < doc->nodes[parent].end; s = doc->nodes[s].end) {
         const wn_node *next = &doc->nodes[s];
         if (next->kind != WN_NODE_ELEMENT) {
@@ -1259,9 +1294,15 @@ static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label)
                 break;
             continue;
         }
-        if (next->all.chars < 1000 && wn_link_density(next) > 0.5f)
-            prune(doc, s, label, WN_RULE_MARKER_SECTION);
-        break;
+        bool first = !pruned_any;
+        if (first ? !(next->all.chars < 1000 && wn_link_density(next) > 0.5f) : !headline_link_p(doc, s))
+            break;
+        prune(doc, s, label, WN_RULE_MARKER_SECTION);
+        pruned_any = true;
+        /* After a list, the run of headline links that was one item a
+         * paragraph goes too. */
+        if (!headline_link_p(doc, s))
+            break;
     }
     return true;
 }
@@ -1359,6 +1400,64 @@ static bool bare_date(const char *text, size_t len)
     return digits >= 6 && date_separators == 2 && colons <= 2;
 }
 
+/* A line that is a date written out ("Donnerstag, 31. Mai 2012",
+ * "31 de mayo de 2012", "May 31, 2012"): a day, a month's name and a
+ * year, give or take a weekday. Only as a link (to the post or the day's
+ * archive) is it the page's stamp; a blog's plain day header is the
+ * post's own. */
+static bool written_date(const char *text, size_t len)
+{
+    static const char *const MONTHS[] = {
+        "januar", "februar", "m\xC3\xA4rz", "april", "mai", "juni", "juli", "august", "september",
+        "oktober", "november", "dezember", "january", "february", "march", "may", "june", "july",
+        "october", "december", "janvier", "f\xC3\xA9vrier", "mars", "avril", "juin", "juillet",
+        "ao\xC3\xBBt", "septembre", "octobre", "novembre", "d\xC3\xA9" "cembre", "enero", "febrero",
+        "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+        "diciembre", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
+        "sierpnia", "wrze\xC5\x9Bnia", "pa\xC5\xBA" "dziernika", "listopada", "grudnia"};
+    if (len > 40)
+        return false;
+    unsigned days = 0, years = 0, months = 0, others = 0;
+    for (size_t k = 0; k < len;) {
+        while (k < len && (text[k] == ' ' || text[k] == ',' || text[k] == '.'))
+            k++;
+        size_t start = k;
+        while (k < len && text[k] != ' ' && text[k] != ',' && text[k] != '.')
+            k++;
+        size_t n = k - start;
+        if (!n)
+            break;
+        bool digits = true;
+        for (size_t d = start; d < k; d++)
+            digits &= text[d] >= '0' && text[d] <= '9';
+        if (digits) {
+            if (n <= 2)
+                days++;
+            else if (n == 4)
+                years++;
+            else
+                return false;
+            continue;
+        }
+        bool month = false;
+        char word[16];
+        if (n < sizeof word) {
+            for (size_t d = 0; d < n; d++)
+                word[d] = (char)(text[start + d] >= 'A' && text[start + d] <= 'Z' ? text[start + d] + 32
+                                                                                  : text[start + d]);
+            word[n] = '\0';
+            for (size_t m = 0; m < sizeof MONTHS / sizeof MONTHS[0] && !month; m++)
+                month = strcmp(word, MONTHS[m]) == 0;
+        }
+        if (month)
+            months++;
+        else if (!(n == 2 && (word[0] == 'd' && word[1] == 'e')))
+            others++;
+    }
+    /* The one other word is a weekday before the date. */
+    return days == 1 && years == 1 && months == 1 && others <= 1;
+}
+
 /* An inline element loose in its block that starts a line: nothing but
  * white space, a line break or another block before it in its parent. */
 static bool starts_line(const wn_doc *doc, uint32_t i)
@@ -1446,7 +1545,7 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
      * page's date stamp, not a sentence. Not a table's or a list's cell. */
     if (m == WN_MARKER_NONE && n->tag != GUMBO_TAG_TD && n->tag != GUMBO_TAG_TH &&
         n->tag != GUMBO_TAG_LI && n->tag != GUMBO_TAG_PRE && n->tag != GUMBO_TAG_CODE &&
-        bare_date(lead, len))
+        (bare_date(lead, len) || (written_date(lead, len) && wn_link_density(n) > 0.5f)))
         m = WN_MARKER_SOURCE;
     /* A bare count closing the article, with nothing after it: the tally
      * of a like or share button whose icon is gone. */
@@ -1901,6 +2000,53 @@ static void prune_orphan_labels(wn_doc *doc, const region *r)
     }
 }
 
+/* A heading once the article has begun whose section all went (a list of
+ * other stories, a box of links) and that is followed only by another
+ * heading or by nothing: it announces text the reader never gets. What
+ * went must be a list or a box of text; a picture, video or gallery (and
+ * its "Click to enlarge") under a heading leaves the heading its title. */
+#define STRANDED_GONE_CHARS 30
+
+static bool stranded_heading_p(const wn_doc *doc, uint32_t i, const region *r)
+{
+    const wn_node *n = &doc->nodes[i];
+    if (n->kind != WN_NODE_ELEMENT || !is_heading((GumboTag)n->tag) || !n->all.chars ||
+        n->all.chars > 80 || n->link_chars)
+        return false;
+    /* A sentence set as a heading (a pull quote) is the article's own. */
+    char buf[160];
+    size_t len = wn_leading_text(doc, i, buf, sizeof buf);
+    return len && !strchr(".!?:", buf[len - 1]) && text_before(doc, i, r, 200) >= 200;
+}
+
+static void prune_stranded_headings(wn_doc *doc, const region *r)
+{
+    uint32_t pending = WN_NONE, gone = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *part = &doc->nodes[i];
+        if (!(part->flags & WN_NODE_SELECTED) || (part->flags & WN_NODE_PRUNED))
+            continue;
+        for (uint32_t j = i; j < part->end; j++) {
+            const wn_node *n = &doc->nodes[j];
+            if (n->flags & WN_NODE_PRUNED) {
+                gone += n->all.chars;
+                j = n->end - 1;
+            } else if (stranded_heading_p(doc, j, r)) {
+                if (pending != WN_NONE && gone >= STRANDED_GONE_CHARS)
+                    prune(doc, pending, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
+                pending = j;
+                gone = 0;
+                j = n->end - 1;
+            } else if (n->kind == WN_NODE_TEXT && n->all.chars) {
+                pending = WN_NONE;
+            }
+        }
+        i = part->end - 1;
+    }
+    if (pending != WN_NONE && gone >= STRANDED_GONE_CHARS)
+        prune(doc, pending, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
+}
+
 /* A question-and-answer page: the article is the question and the answer
  * that won. When the top candidate sits in an element named as an answer,
  * the text of the element named as the question before it (its best-scoring
@@ -1994,6 +2140,7 @@ void wn_score_select(wn_doc *doc)
 
     restore_if_emptied(doc, top, &r);
     prune_orphan_labels(doc, &r);
+    prune_stranded_headings(doc, &r);
     mark_title(doc);
     select_lead(doc, r.chars);
 }

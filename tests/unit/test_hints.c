@@ -176,6 +176,9 @@ START_TEST(test_class_words)
     /* A script hook names nothing: "js-social-images" is no share bar. */
     ck_assert_uint_eq(wn_hints_from_attribute("js-social-images", 16) & WN_HINT_SHARE, 0);
     ck_assert_uint_ne(wn_hints_from_attribute("social-images", 13) & WN_HINT_SHARE, 0);
+    /* A live ticker's entries are the reporter's, not readers' comments. */
+    ck_assert_uint_eq(wn_hints_from_attribute("live-match-comment", 18) & WN_HINT_COMMENTS, 0);
+    ck_assert_uint_ne(wn_hints_from_attribute("match-comment", 13) & WN_HINT_COMMENTS, 0);
     /* Words past the read limit are not read. */
     char longv[WN_CLASS_VALUE_MAX + 32];
     memset(longv, 'x', sizeof longv);
@@ -552,12 +555,17 @@ START_TEST(test_promo_signoffs)
         "Like The Root on Facebook. Follow us on Twitter.",
         "\xE2\x80\x93 Follow us on Twitter: @desk",
         "Twitter (17,951 followers) \xE2\x80\xA2 Facebook (3,507 likes) \xE2\x80\xA2 Flickr",
+        /* The ask in other languages, after a no-break space. */
+        "Lust auf mehr? Lass dir die Storys liefern.\xC2\xA0Melde dich hier f\xC3\xBCr unseren Newsletter an!",
+        "Zapraszamy te\xC5\xBC do subskrypcji tygodnika.",
+        "Puede escribirnos a desk@example.com o seguir a Materia en Facebook, Twitter o suscribirse a nuestra newsletter.",
     };
     static const char *const NO[] = {
         "If you like this idea, the second half of the plan will please you too.",
         "I tweeted to my followers and posted on Facebook and Twitter.",
         "Follow Grace on Twitter.",
         "Residents can get updates from the county's website.",
+        "Melde dich bei der Beh\xC3\xB6rde, bevor du abreist.",
     };
     for (size_t i = 0; i < sizeof YES / sizeof YES[0]; i++)
         ck_assert_msg(wn_promo_text(YES[i], strlen(YES[i])), "\"%s\" not promo", YES[i]);

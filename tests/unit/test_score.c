@@ -589,6 +589,23 @@ static const score_case TAIL_CASES[] = {
      "<a href=\"/coast\">Read more</a></p></div></div>"
      EN_FOOTER "</body></html>",
      {{"p1", KEPT, 0}, {"nc", PRUNED, WN_LABEL_COMMENTS}, {"teaser", PRUNED, WN_LABEL_COMMENTS}}},
+
+    {"a heading whose list of links went, closing the article, goes; one over a picture stays",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS "<h3 id=\"pic\">The ridge at dawn</h3><img src=\"/r.jpg\">"
+     EN_P4 "<h2 id=\"hd\">Walks in the Alps</h2><ul id=\"lst\" class=\"related\"><li><a href=\"/a\">Ten walks "
+     "by the sea for a rainy day</a></li><li><a href=\"/b\">Boots we tried and liked this year</a></li></ul></div>"
+     EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"pic", KEPT, 0}, {"p4", KEPT, 0}, {"lst", DROPPED, 0},
+      {"hd", PRUNED, WN_LABEL_OTHER}}},
+
+    {"one other post's teaser card, headline to \"Weiterlesen\", goes",
+     EN_CHROME_TOP
+     "<div id=\"art\">" EN_PARAS EN_P4 "<div id=\"card\"><h3><a href=\"/coast\">Saturday: the coast "
+     "path north</a></h3><div>On Saturday we took the coast path north from the harbour, past the "
+     "lifeboat station and the old lime kilns, to the headland and back by the inland lanes. "
+     "<a href=\"/coast\">Weiterlesen</a></div></div></div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p4", KEPT, 0}, {"card", PRUNED, WN_LABEL_RELATED}}},
 };
 
 /* ---- rules of 433cae2 (and the whole-line case of 616cbb3): each with a
@@ -750,6 +767,12 @@ static const score_case DATE_LINE_CASES[] = {
      "<p id=\"d4\">23. Oktober 2018</p>" EN_P4 "</div>" EN_FOOTER "</body></html>",
      {{"p1", KEPT, 0}, {"d1", KEPT, 0}, {"d2", KEPT, 0}, {"d3", KEPT, 0}, {"d4", KEPT, 0},
       {"p4", KEPT, 0}}},
+
+    {"a date in words that is a link (to the post or its day) is a date stamp",
+     EN_CHROME_TOP
+     "<div id=\"art\"><p id=\"dt\"><a href=\"/2012/05/31\">Donnerstag, 31. Mai 2012</a></p>" EN_PARAS
+     EN_P4 "</div>" EN_FOOTER "</body></html>",
+     {{"p1", KEPT, 0}, {"p4", KEPT, 0}, {"dt", PRUNED, WN_LABEL_OTHER}}},
 };
 
 /* The bare-date rule once took these for dates: a code block or a line
