@@ -393,7 +393,7 @@ static const marker_entry MARKERS[] = {
     {"dowiedz się więcej", WN_MARKER_SEEALSO, LINE},
     /* The article's tag links. */
     {"tags", WN_MARKER_TAGS, LINE}, {"tagged", WN_MARKER_TAGS, LINE},
-    {"filed under", WN_MARKER_TAGS, LINE}, {"topics:", WN_MARKER_TAGS, LINE},
+    {"filed under", WN_MARKER_TAGS, LINE}, {"topics:", WN_MARKER_TAGS, LINE}, {"themen:", WN_MARKER_TAGS, LINE},
     {"posted in", WN_MARKER_TAGS, LINE}, {"labels:", WN_MARKER_TAGS, LINE},
     {"related topics", WN_MARKER_TAGS, LINE},
     /* Blog software's default category, shown as the post's category link. */
@@ -464,6 +464,7 @@ static const marker_entry MARKERS[] = {
     {"publié par", WN_MARKER_SOURCE, 60}, {"publicado por", WN_MARKER_SOURCE, 60},
     /* Picture credits and source lines: "Foto: dpa", "Quelle: Landesregierung". */
     {"foto:", WN_MARKER_SOURCE, 80}, {"fotos:", WN_MARKER_SOURCE, 80}, {"bild:", WN_MARKER_SOURCE, 80},
+    {"bild via", WN_MARKER_SOURCE, 80}, {"wählen sie ihren zugang", WN_MARKER_CONTROL, 80},
     {"titelbild:", WN_MARKER_SOURCE, 80}, {"quelle:", WN_MARKER_SOURCE, 80},
     {"abbildung:", WN_MARKER_SOURCE, 80}, {"fuente:", WN_MARKER_SOURCE, 80},
     {"imagen:", WN_MARKER_SOURCE, 80}, {"źródło:", WN_MARKER_SOURCE, 80},
