@@ -5,6 +5,17 @@
 #include "runner.h"
 #include "score/hints.h"
 
+/* Each text of yes passes fn, none of no does; what names the kind. */
+static void check_texts(bool (*fn)(const char *, size_t), const char *what, const char *const *yes,
+                        size_t n_yes, const char *const *no, size_t n_no)
+{
+    for (size_t i = 0; i < n_yes; i++)
+        ck_assert_msg(fn(yes[i], strlen(yes[i])), "\"%s\" not %s", yes[i], what);
+    for (size_t i = 0; i < n_no; i++)
+        ck_assert_msg(!fn(no[i], strlen(no[i])), "\"%s\" %s", no[i], what);
+}
+#define CHECK_TEXTS(fn, what, yes, no) check_texts(fn, what, yes, WN_COUNT(yes), no, WN_COUNT(no))
+
 /* ---- class / id words ---------------------------------------------------------- */
 
 typedef struct attr_case {
@@ -536,10 +547,7 @@ START_TEST(test_promo_text)
         "Members can subscribe to the club newsletter for free.",
         "",
     };
-    for (size_t i = 0; i < sizeof YES / sizeof YES[0]; i++)
-        ck_assert_msg(wn_promo_text(YES[i], strlen(YES[i])), "\"%s\" not promo", YES[i]);
-    for (size_t i = 0; i < sizeof NO / sizeof NO[0]; i++)
-        ck_assert_msg(!wn_promo_text(NO[i], strlen(NO[i])), "\"%s\" promo", NO[i]);
+    CHECK_TEXTS(wn_promo_text, "promo", YES, NO);
     ck_assert_str_eq(wn_marker_name(WN_MARKER_PROMO), "promo");
 }
 END_TEST
@@ -571,10 +579,7 @@ START_TEST(test_promo_signoffs)
         "Residents can get updates from the county's website.",
         "Melde dich bei der Beh\xC3\xB6rde, bevor du abreist.",
     };
-    for (size_t i = 0; i < sizeof YES / sizeof YES[0]; i++)
-        ck_assert_msg(wn_promo_text(YES[i], strlen(YES[i])), "\"%s\" not promo", YES[i]);
-    for (size_t i = 0; i < sizeof NO / sizeof NO[0]; i++)
-        ck_assert_msg(!wn_promo_text(NO[i], strlen(NO[i])), "\"%s\" promo", NO[i]);
+    CHECK_TEXTS(wn_promo_text, "promo", YES, NO);
 }
 END_TEST
 
@@ -622,10 +627,7 @@ START_TEST(test_byline_text)
         "发文字号： 吉政明电〔2022〕1号 发布日期： 2022年01月28日",
         "",
     };
-    for (size_t i = 0; i < sizeof YES / sizeof YES[0]; i++)
-        ck_assert_msg(wn_byline_text(YES[i], strlen(YES[i])), "\"%s\" not a byline", YES[i]);
-    for (size_t i = 0; i < sizeof NO / sizeof NO[0]; i++)
-        ck_assert_msg(!wn_byline_text(NO[i], strlen(NO[i])), "\"%s\" a byline", NO[i]);
+    CHECK_TEXTS(wn_byline_text, "a byline", YES, NO);
 }
 END_TEST
 
@@ -642,10 +644,7 @@ START_TEST(test_browser_notice)
         "Firefox and Chrome are the two most popular browsers among our readers.",
         "",
     };
-    for (size_t i = 0; i < sizeof YES / sizeof YES[0]; i++)
-        ck_assert_msg(wn_browser_notice(YES[i], strlen(YES[i])), "\"%s\" not a notice", YES[i]);
-    for (size_t i = 0; i < sizeof NO / sizeof NO[0]; i++)
-        ck_assert_msg(!wn_browser_notice(NO[i], strlen(NO[i])), "\"%s\" a notice", NO[i]);
+    CHECK_TEXTS(wn_browser_notice, "a notice", YES, NO);
 }
 END_TEST
 
@@ -677,10 +676,7 @@ START_TEST(test_promo_follow_and_join_languages)
         "Subscribers paid more this year than last, the company said.",
         "Many readers subscribe because of the puzzles.",
     };
-    for (size_t i = 0; i < sizeof YES / sizeof YES[0]; i++)
-        ck_assert_msg(wn_promo_text(YES[i], strlen(YES[i])), "\"%s\" not promo", YES[i]);
-    for (size_t i = 0; i < sizeof NO / sizeof NO[0]; i++)
-        ck_assert_msg(!wn_promo_text(NO[i], strlen(NO[i])), "\"%s\" promo", NO[i]);
+    CHECK_TEXTS(wn_promo_text, "promo", YES, NO);
 }
 END_TEST
 
@@ -700,10 +696,7 @@ START_TEST(test_promo_accounts_and_emails)
         "Sign up with your email address to get regular updates",
         "The emails show that he tried to sign up for the program.",
     };
-    for (size_t i = 0; i < sizeof YES / sizeof YES[0]; i++)
-        ck_assert_msg(wn_promo_text(YES[i], strlen(YES[i])), "\"%s\" not promo", YES[i]);
-    for (size_t i = 0; i < sizeof NO / sizeof NO[0]; i++)
-        ck_assert_msg(!wn_promo_text(NO[i], strlen(NO[i])), "\"%s\" promo", NO[i]);
+    CHECK_TEXTS(wn_promo_text, "promo", YES, NO);
 }
 END_TEST
 
@@ -732,10 +725,7 @@ START_TEST(test_promo_letters_and_disclaimer)
         "Readers who send a letter to the editor rarely see it printed.",
         "The council said it was not responsible for the flooding last winter.",
     };
-    for (size_t i = 0; i < sizeof YES / sizeof YES[0]; i++)
-        ck_assert_msg(wn_promo_text(YES[i], strlen(YES[i])), "\"%s\" not promo", YES[i]);
-    for (size_t i = 0; i < sizeof NO / sizeof NO[0]; i++)
-        ck_assert_msg(!wn_promo_text(NO[i], strlen(NO[i])), "\"%s\" promo", NO[i]);
+    CHECK_TEXTS(wn_promo_text, "promo", YES, NO);
 }
 END_TEST
 
@@ -755,10 +745,7 @@ START_TEST(test_app_promo_text)
         "Download our guide to walking in the hills, free on Android.",
         "",
     };
-    for (size_t i = 0; i < sizeof YES / sizeof YES[0]; i++)
-        ck_assert_msg(wn_app_promo_text(YES[i], strlen(YES[i])), "\"%s\" not an app prompt", YES[i]);
-    for (size_t i = 0; i < sizeof NO / sizeof NO[0]; i++)
-        ck_assert_msg(!wn_app_promo_text(NO[i], strlen(NO[i])), "\"%s\" an app prompt", NO[i]);
+    CHECK_TEXTS(wn_app_promo_text, "an app prompt", YES, NO);
 }
 END_TEST
 
