@@ -912,6 +912,108 @@ bool wn_byline_text(const char *text, size_t len)
     return starts && (labels >= 2 || (labels == 1 && stamp < len));
 }
 
+/* Digits and thousands commas only, spaces around: a count ("64", "1,587"). */
+bool wn_count_text(const char *text, size_t len)
+{
+    if (len > 16)
+        return false;
+    unsigned digits = 0;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char c = (unsigned char)text[k];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c != ',' && c != ' ' && c != 0xC2 && c != 0xA0) /* U+00A0 */
+            return false;
+    }
+    return digits > 0;
+}
+
+/* Digits and date/time separators only, with a day, a month and a year. */
+bool wn_date_text(const char *text, size_t len)
+{
+    if (len > 20)
+        return false;
+    /* A date has two separators between day, month and year, a time at
+     * most two colons; an address ("192.168.100.1", "10.0.0.1/24") more. */
+    unsigned digits = 0, date_separators = 0, colons = 0;
+    for (size_t k = 0; k < len; k++) {
+        char c = text[k];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c == '.' || c == '/' || c == '-')
+            date_separators++;
+        else if (c == ':')
+            colons++;
+        else if (c != ' ')
+            return false;
+    }
+    return digits >= 6 && date_separators == 2 && colons <= 2;
+}
+
+/* A line that is a date written out ("Donnerstag, 31. Mai 2012",
+ * "31 de mayo de 2012", "May 31, 2012"): a day, a month's name and a
+ * year, give or take a weekday. Only as a link (to the post or the day's
+ * archive) is it the page's stamp; a blog's plain day header is the
+ * post's own. */
+bool wn_written_date_text(const char *text, size_t len)
+{
+    static const char *const MONTHS[] = {
+        "januar", "februar", "m\xC3\xA4rz", "april", "mai", "juni", "juli", "august", "september",
+        "oktober", "november", "dezember", "january", "february", "march", "may", "june", "july",
+        "october", "december", "janvier", "f\xC3\xA9vrier", "mars", "avril", "juin", "juillet",
+        "ao\xC3\xBBt", "septembre", "octobre", "novembre", "d\xC3\xA9" "cembre", "enero", "febrero",
+        "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+        "diciembre", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
+        "sierpnia", "wrze\xC5\x9Bnia", "pa\xC5\xBA" "dziernika", "listopada", "grudnia"};
+    if (len > 40)
+        return false;
+    unsigned days = 0, years = 0, months = 0, others = 0;
+    for (size_t k = 0; k < len;) {
+        while (k < len && (text[k] == ' ' || text[k] == ',' || text[k] == '.'))
+            k++;
+        size_t start = k;
+        while (k < len && text[k] != ' ' && text[k] != ',' && text[k] != '.')
+            k++;
+        size_t n = k - start;
+        if (!n)
+            break;
+        bool digits = true;
+        for (size_t d = start; d < k; d++)
+            digits &= text[d] >= '0' && text[d] <= '9';
+        if (digits) {
+            if (n <= 2)
+                days++;
+            else if (n == 4)
+                years++;
+            else
+                return false;
+            continue;
+        }
+        bool month = false;
+        for (size_t m = 0; m < sizeof MONTHS / sizeof MONTHS[0] && !month; m++)
+            month = strlen(MONTHS[m]) == n && prefix_ci(text + start, n, MONTHS[m]);
+        if (month)
+            months++;
+        else if (!(n == 2 && prefix_ci(text + start, n, "de")))
+            others++;
+    }
+    /* The one other word is a weekday before the date. */
+    return days == 1 && years == 1 && months == 1 && others <= 1;
+}
+
+/* "Read more", "Continue reading" and the same in other languages. */
+bool wn_read_more_text(const char *text, size_t len)
+{
+    static const char *const PHRASES[] = {
+        "read more", "continue reading", "read the rest", "more...", "full story", "weiterlesen",
+        "lire la suite", "leer m\xC3\xA1s", "seguir leyendo", "czytaj dalej", "leggi tutto"};
+    for (size_t i = 0; i < sizeof PHRASES / sizeof PHRASES[0]; i++)
+        if (prefix_ci(text, len, PHRASES[i]))
+            return true;
+    return false;
+}
+
+
 bool wn_browser_notice(const char *text, size_t len)
 {
     static const char *const ASKS[] = {"best viewed", "upgrade", "update your browser", "out of date",

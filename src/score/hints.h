@@ -122,6 +122,15 @@ bool wn_byline_text(const char *text, size_t len);
  * page is best viewed in an up-to-date web browser", "Please enable
  * JavaScript"): the same words on every page of a site, never its article. */
 bool wn_browser_notice(const char *text, size_t len);
+
+/* Whole-line classifiers of short texts: a bare count ("64", "1,587");
+ * a numeric date ("23.10.2018", "2018-10-23 12:30", never an address); a
+ * date written out with a month's name ("Donnerstag, 31. Mai 2012"); a
+ * teaser's "Read more" in any of the web's main languages. */
+bool wn_count_text(const char *text, size_t len);
+bool wn_date_text(const char *text, size_t len);
+bool wn_written_date_text(const char *text, size_t len);
+bool wn_read_more_text(const char *text, size_t len);
 const char *wn_marker_name(wn_marker marker);
 
 #endif

@@ -1094,22 +1094,6 @@ static bool text_after(const wn_doc *doc, uint32_t index, const region *r)
     return false;
 }
 
-/* Digits and thousands commas only, spaces around: a count ("64", "1,587"). */
-static bool bare_count(const char *text, size_t len)
-{
-    if (len > 16)
-        return false;
-    unsigned digits = 0;
-    for (size_t k = 0; k < len; k++) {
-        unsigned char c = (unsigned char)text[k];
-        if (c >= '0' && c <= '9')
-            digits++;
-        else if (c != ',' && c != ' ' && c != 0xC2 && c != 0xA0) /* U+00A0 */
-            return false;
-    }
-    return digits > 0;
-}
-
 /* Whether a link's text is a teaser's "Read more" / "Continue reading". */
 static bool read_more_link(const wn_doc *doc, uint32_t index)
 {
@@ -1123,15 +1107,7 @@ static bool read_more_link(const wn_doc *doc, uint32_t index)
                 return false;
     char buf[64];
     size_t len = wn_leading_text(doc, index, buf, sizeof buf);
-    for (size_t k = 0; k < len; k++)
-        if (buf[k] >= 'A' && buf[k] <= 'Z')
-            buf[k] = (char)(buf[k] + 32);
-    return strncmp(buf, "read more", 9) == 0 || strncmp(buf, "continue reading", 16) == 0 ||
-           strncmp(buf, "read the rest", 13) == 0 || strncmp(buf, "more...", 7) == 0 ||
-           strncmp(buf, "full story", 10) == 0 || strncmp(buf, "weiterlesen", 11) == 0 ||
-           strncmp(buf, "lire la suite", 13) == 0 || strncmp(buf, "leer m\xC3\xA1s", 9) == 0 ||
-           strncmp(buf, "seguir leyendo", 14) == 0 || strncmp(buf, "czytaj dalej", 12) == 0 ||
-           strncmp(buf, "leggi tutto", 11) == 0;
+    return wn_read_more_text(buf, len);
 }
 
 /* One other post's teaser card: its headline link, an excerpt and the
@@ -1378,86 +1354,6 @@ static bool in_meta_box(const wn_doc *doc, uint32_t index, const region *r)
     return false;
 }
 
-/* Digits and date/time separators only, with a day, a month and a year. */
-static bool bare_date(const char *text, size_t len)
-{
-    if (len > 20)
-        return false;
-    /* A date has two separators between day, month and year, a time at
-     * most two colons; an address ("192.168.100.1", "10.0.0.1/24") more. */
-    unsigned digits = 0, date_separators = 0, colons = 0;
-    for (size_t k = 0; k < len; k++) {
-        char c = text[k];
-        if (c >= '0' && c <= '9')
-            digits++;
-        else if (c == '.' || c == '/' || c == '-')
-            date_separators++;
-        else if (c == ':')
-            colons++;
-        else if (c != ' ')
-            return false;
-    }
-    return digits >= 6 && date_separators == 2 && colons <= 2;
-}
-
-/* A line that is a date written out ("Donnerstag, 31. Mai 2012",
- * "31 de mayo de 2012", "May 31, 2012"): a day, a month's name and a
- * year, give or take a weekday. Only as a link (to the post or the day's
- * archive) is it the page's stamp; a blog's plain day header is the
- * post's own. */
-static bool written_date(const char *text, size_t len)
-{
-    static const char *const MONTHS[] = {
-        "januar", "februar", "m\xC3\xA4rz", "april", "mai", "juni", "juli", "august", "september",
-        "oktober", "november", "dezember", "january", "february", "march", "may", "june", "july",
-        "october", "december", "janvier", "f\xC3\xA9vrier", "mars", "avril", "juin", "juillet",
-        "ao\xC3\xBBt", "septembre", "octobre", "novembre", "d\xC3\xA9" "cembre", "enero", "febrero",
-        "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
-        "diciembre", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
-        "sierpnia", "wrze\xC5\x9Bnia", "pa\xC5\xBA" "dziernika", "listopada", "grudnia"};
-    if (len > 40)
-        return false;
-    unsigned days = 0, years = 0, months = 0, others = 0;
-    for (size_t k = 0; k < len;) {
-        while (k < len && (text[k] == ' ' || text[k] == ',' || text[k] == '.'))
-            k++;
-        size_t start = k;
-        while (k < len && text[k] != ' ' && text[k] != ',' && text[k] != '.')
-            k++;
-        size_t n = k - start;
-        if (!n)
-            break;
-        bool digits = true;
-        for (size_t d = start; d < k; d++)
-            digits &= text[d] >= '0' && text[d] <= '9';
-        if (digits) {
-            if (n <= 2)
-                days++;
-            else if (n == 4)
-                years++;
-            else
-                return false;
-            continue;
-        }
-        bool month = false;
-        char word[16];
-        if (n < sizeof word) {
-            for (size_t d = 0; d < n; d++)
-                word[d] = (char)(text[start + d] >= 'A' && text[start + d] <= 'Z' ? text[start + d] + 32
-                                                                                  : text[start + d]);
-            word[n] = '\0';
-            for (size_t m = 0; m < sizeof MONTHS / sizeof MONTHS[0] && !month; m++)
-                month = strcmp(word, MONTHS[m]) == 0;
-        }
-        if (month)
-            months++;
-        else if (!(n == 2 && (word[0] == 'd' && word[1] == 'e')))
-            others++;
-    }
-    /* The one other word is a weekday before the date. */
-    return days == 1 && years == 1 && months == 1 && others <= 1;
-}
-
 /* An inline element loose in its block that starts a line: nothing but
  * white space, a line break or another block before it in its parent. */
 static bool starts_line(const wn_doc *doc, uint32_t i)
@@ -1545,12 +1441,12 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
      * page's date stamp, not a sentence. Not a table's or a list's cell. */
     if (m == WN_MARKER_NONE && n->tag != GUMBO_TAG_TD && n->tag != GUMBO_TAG_TH &&
         n->tag != GUMBO_TAG_LI && n->tag != GUMBO_TAG_PRE && n->tag != GUMBO_TAG_CODE &&
-        (bare_date(lead, len) || (written_date(lead, len) && wn_link_density(n) > 0.5f)))
+        (wn_date_text(lead, len) || (wn_written_date_text(lead, len) && wn_link_density(n) > 0.5f)))
         m = WN_MARKER_SOURCE;
     /* A bare count closing the article, with nothing after it: the tally
      * of a like or share button whose icon is gone. */
     if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->link_chars == 0 && n->tag != GUMBO_TAG_TD &&
-        n->tag != GUMBO_TAG_TH && n->tag != GUMBO_TAG_LI && bare_count(lead, len) &&
+        n->tag != GUMBO_TAG_TH && n->tag != GUMBO_TAG_LI && wn_count_text(lead, len) &&
         !text_after(doc, i, r) && text_before(doc, i, r, 200) >= 200)
         m = WN_MARKER_CONTROL;
     /* A short heading whose class names a related list or a comment
