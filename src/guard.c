@@ -5,117 +5,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Unclosed formatting elements kept. Gumbo re-creates every one of them
- * (reconstructs the active formatting elements) in each block they span, so
- * N of them cost N elements per paragraph. Real pages rarely leave more than
- * a handful open; HTML's own "Noah's ark" clause keeps three of a kind. */
-#define MAX_OPEN_FORMATTING 32
-
-#define NONE (-1)
-#define TOMBSTONE GUMBO_TAG_LAST /* an entry removed from the middle of the stack */
-
-enum {
-    C_VOID = 1 << 0,       /* no end tag, no children */
-    C_RAW = 1 << 1,        /* raw text / RCDATA: content is not markup */
-    C_SPECIAL = 1 << 2,    /* HTML's "special" category: blocks "any other end tag" */
-    C_SCOPE = 1 << 3,      /* bounds "has an element in scope" */
-    C_CLOSES_P = 1 << 4,   /* its start tag closes an open <p> */
-    C_FORMATTING = 1 << 5, /* an active formatting element */
-    C_IGNORED = 1 << 6,    /* html/head/body: merged by the parser, never nested */
-    C_MARKER = 1 << 7,     /* pushes a marker on the active formatting list */
-    C_BREAKOUT = 1 << 8    /* its start tag leaves SVG / MathML content */
-};
-
-static unsigned tag_class(GumboTag tag)
-{
-    switch (tag) {
-    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND:
-    case GUMBO_TAG_COL: case GUMBO_TAG_EMBED: case GUMBO_TAG_FRAME: case GUMBO_TAG_IMAGE:
-    case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_LINK:
-    case GUMBO_TAG_META: case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK:
-    case GUMBO_TAG_WBR: case GUMBO_TAG_ISINDEX:
-        return C_VOID | C_SPECIAL;
-    case GUMBO_TAG_BR:
-        return C_VOID | C_SPECIAL | C_BREAKOUT;
-    case GUMBO_TAG_HR:
-        return C_VOID | C_SPECIAL | C_CLOSES_P | C_BREAKOUT;
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_NOEMBED:
-    case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_TITLE:
-        return C_RAW | C_SPECIAL;
-    case GUMBO_TAG_XMP:
-        return C_RAW | C_SPECIAL | C_CLOSES_P;
-    case GUMBO_TAG_PLAINTEXT:
-        return C_RAW | C_SPECIAL | C_CLOSES_P;
-    case GUMBO_TAG_HTML: case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY: case GUMBO_TAG_FRAMESET:
-        return C_IGNORED | C_SPECIAL | C_BREAKOUT;
-    case GUMBO_TAG_APPLET: case GUMBO_TAG_CAPTION: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-        return C_SPECIAL | C_SCOPE | C_MARKER;
-    case GUMBO_TAG_TABLE:
-        return C_SPECIAL | C_SCOPE | C_CLOSES_P | C_BREAKOUT;
-    case GUMBO_TAG_MI: case GUMBO_TAG_MO: case GUMBO_TAG_MN: case GUMBO_TAG_MS:
-    case GUMBO_TAG_MTEXT: case GUMBO_TAG_ANNOTATION_XML: case GUMBO_TAG_FOREIGNOBJECT:
-    case GUMBO_TAG_DESC:
-        return C_SPECIAL | C_SCOPE;
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_DIR: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_FORM:
-        return C_SPECIAL | C_CLOSES_P;
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_P:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-        return C_SPECIAL | C_CLOSES_P | C_BREAKOUT;
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI:
-        return C_SPECIAL | C_BREAKOUT;
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT: case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TR:
-        return C_SPECIAL;
-    case GUMBO_TAG_A:
-        return C_FORMATTING;
-    case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_CODE: case GUMBO_TAG_EM:
-    case GUMBO_TAG_I: case GUMBO_TAG_NOBR: case GUMBO_TAG_S: case GUMBO_TAG_SMALL:
-    case GUMBO_TAG_STRIKE: case GUMBO_TAG_STRONG: case GUMBO_TAG_TT: case GUMBO_TAG_U:
-        return C_FORMATTING | C_BREAKOUT;
-    case GUMBO_TAG_FONT:
-        return C_FORMATTING;
-    case GUMBO_TAG_RUBY: case GUMBO_TAG_SPAN: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP:
-    case GUMBO_TAG_VAR:
-        return C_BREAKOUT;
-    default:
-        return 0;
-    }
-}
-
-typedef struct open_element {
-    uint16_t tag;
-    int32_t prev_same;     /* the next-lower open element with this tag, or NONE */
-    int32_t scope_top;     /* topmost scope boundary at or below this entry */
-    int32_t special_top;   /* topmost special element at or below this entry */
-    uint32_t formatting;   /* open formatting count when a marker was pushed */
-} open_element;
+#include "guard_tree.h"
 
 typedef struct guard {
     const char *in;
     size_t len;
     size_t pos;
-    char *out;             /* rewritten copy, made at the first change */
-    size_t out_len;
+    char *out;             /* the parser's copy, made at the first change */
+    size_t out_len, out_cap;
     size_t copied;         /* input before this offset is in out (or was dropped) */
     wn_arena *arena;
     const wn_guard_limits *limits;
     wn_guard_report *report;
-
-    open_element *stack;
-    size_t count;          /* entries, tombstones included */
-    size_t capacity;
-    size_t tombstones;
-    int32_t top_of[GUMBO_TAG_LAST + 1];
-    uint32_t dropped[GUMBO_TAG_LAST + 1]; /* dropped start tags whose end tag is still to come */
-    uint32_t open_formatting;
-    int foreign;           /* open <svg> / <math> elements */
+    wn_gt tree;
+    uint32_t dropped[GUMBO_TAG_LAST + 1]; /* cut start tags whose end tag is still to come */
+    size_t html_attributes, body_attributes; /* merged into the one <html> / <body> */
+    int text, text_nonspace; /* text since the last tag */
+    int tokens;            /* a doctype counts only as the first token */
 } guard;
 
 static int is_space(char c)
@@ -128,213 +34,130 @@ static int is_alpha(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static size_t live_depth(const guard *g)
+static char lower(char c)
 {
-    return g->count - g->tombstones;
+    return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 }
 
-/* Leaves input[from..to) out of the copy given to the parser. */
-static wn_status cut(guard *g, size_t from, size_t to)
+/* ---- the parser's copy: written in input order, never behind `copied` ---- */
+
+static wn_status reserve(guard *g, size_t more)
 {
-    if (!g->out) {
-        g->out = wn_arena_alloc(g->arena, g->len);
-        if (!g->out)
-            return g->arena->limit_hit ? WN_ERR_MEMORY_LIMIT : WN_ERR_NOMEM;
-    }
-    memcpy(g->out + g->out_len, g->in + g->copied, from - g->copied);
-    g->out_len += from - g->copied;
+    if (g->out && g->out_len + more <= g->out_cap)
+        return WN_OK;
+    size_t cap = g->out_cap ? g->out_cap * 2 : g->len + g->len / 8 + 64;
+    if (cap < g->out_len + more)
+        cap = g->out_len + more;
+    char *grown = wn_arena_alloc(g->arena, cap);
+    if (!grown)
+        return g->arena->limit_hit ? WN_ERR_MEMORY_LIMIT : WN_ERR_NOMEM;
+    if (g->out_len)
+        memcpy(grown, g->out, g->out_len);
+    g->out = grown;
+    g->out_cap = cap;
+    return WN_OK;
+}
+
+/* Copies the input up to `to` (from where the copy stands). */
+static wn_status copy_to(guard *g, size_t to)
+{
+    if (to <= g->copied)
+        return WN_OK;
+    wn_status st = reserve(g, to - g->copied);
+    if (st != WN_OK)
+        return st;
+    memcpy(g->out + g->out_len, g->in + g->copied, to - g->copied);
+    g->out_len += to - g->copied;
     g->copied = to;
     return WN_OK;
 }
 
-static int32_t scope_top(const guard *g)
+/* Leaves input[from..to) out of the parser's copy. */
+static wn_status cut(guard *g, size_t from, size_t to)
 {
-    return g->count ? g->stack[g->count - 1].scope_top : NONE;
+    wn_status st = copy_to(g, from);
+    if (st == WN_OK && !g->out)
+        st = reserve(g, 0);
+    if (st == WN_OK && to > g->copied)
+        g->copied = to;
+    return st;
 }
 
-static int32_t special_top(const guard *g)
+static wn_status emit(guard *g, const char *s, size_t n)
 {
-    return g->count ? g->stack[g->count - 1].special_top : NONE;
-}
-
-static int32_t max3(int32_t a, int32_t b, int32_t c)
-{
-    int32_t m = a > b ? a : b;
-    return m > c ? m : c;
-}
-
-static void pop(guard *g)
-{
-    open_element *e = &g->stack[--g->count];
-    if (e->tag == TOMBSTONE) {
-        g->tombstones--;
-        return;
+    wn_status st = reserve(g, n);
+    if (st == WN_OK) {
+        memcpy(g->out + g->out_len, s, n);
+        g->out_len += n;
     }
-    g->top_of[e->tag] = e->prev_same;
-    unsigned cls = tag_class((GumboTag)e->tag);
-    if (cls & C_MARKER)
-        g->open_formatting = e->formatting;
-    if (e->tag == GUMBO_TAG_SVG || e->tag == GUMBO_TAG_MATH)
-        g->foreign--;
+    return st;
 }
 
-/* Pops entries until the one at index pos is gone. */
-static void pop_to(guard *g, int32_t pos)
+/* Replaces every '<' of input[from..to) with `with`. */
+static wn_status escape_lt(guard *g, size_t from, size_t to, const char *with)
 {
-    while (g->count && (int32_t)g->count > pos)
-        pop(g);
-}
-
-/* Pops the topmost open `tag` if it lies above `boundary`. */
-static void close_if_above(guard *g, GumboTag tag, int32_t boundary)
-{
-    int32_t at = g->top_of[tag];
-    if (at != NONE && at > boundary)
-        pop_to(g, at);
-}
-
-static wn_status push(guard *g, GumboTag tag)
-{
-    if (g->count == g->capacity) {
-        size_t cap = g->capacity ? g->capacity * 2 : 64;
-        open_element *grown = realloc(g->stack, cap * sizeof *grown);
-        if (!grown)
-            return WN_ERR_NOMEM;
-        g->stack = grown;
-        g->capacity = cap;
+    const char *lt = memchr(g->in + from, '<', to - from);
+    while (lt) {
+        size_t at = (size_t)(lt - g->in);
+        wn_status st = cut(g, at, at + 1);
+        if (st == WN_OK)
+            st = emit(g, with, strlen(with));
+        if (st != WN_OK)
+            return st;
+        lt = memchr(g->in + at + 1, '<', to - at - 1);
     }
-    unsigned cls = tag_class(tag);
-    int32_t pos = (int32_t)g->count;
-    open_element *e = &g->stack[g->count++];
-    e->tag = (uint16_t)tag;
-    e->prev_same = g->top_of[tag];
-    e->scope_top = (cls & C_SCOPE) ? pos : (pos ? g->stack[pos - 1].scope_top : NONE);
-    e->special_top = (cls & C_SPECIAL) ? pos : (pos ? g->stack[pos - 1].special_top : NONE);
-    e->formatting = g->open_formatting;
-    g->top_of[tag] = pos;
-    if (cls & C_MARKER)
-        g->open_formatting = 0;
-    if (tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH)
-        g->foreign++;
     return WN_OK;
 }
 
-/* The end tags a start tag implies (HTML's tree construction, in short). */
-static void imply_end_tags(guard *g, GumboTag tag, unsigned cls)
+/* ---- tokens ---- */
+
+static uint32_t name_hash(const char *s, size_t n)
 {
-    int32_t scope = scope_top(g);
-    if (g->foreign && (cls & C_BREAKOUT)) {
-        /* An HTML start tag inside SVG/MathML closes the foreign content. */
-        int32_t at = g->top_of[GUMBO_TAG_SVG] > g->top_of[GUMBO_TAG_MATH]
-                         ? g->top_of[GUMBO_TAG_SVG] : g->top_of[GUMBO_TAG_MATH];
-        if (at > scope)
-            pop_to(g, at);
-        scope = scope_top(g);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)lower(s[i]);
+        h *= 16777619u;
     }
-    switch (tag) {
-    case GUMBO_TAG_LI:
-        close_if_above(g, GUMBO_TAG_LI,
-                       max3(scope, g->top_of[GUMBO_TAG_UL], g->top_of[GUMBO_TAG_OL]));
-        break;
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: {
-        int32_t b = max3(scope, g->top_of[GUMBO_TAG_DL], NONE);
-        close_if_above(g, GUMBO_TAG_DD, b);
-        close_if_above(g, GUMBO_TAG_DT, b);
-        break;
-    }
-    case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP:
-        if (g->count && g->stack[g->count - 1].tag == GUMBO_TAG_OPTION)
-            pop(g);
-        break;
-    case GUMBO_TAG_TR:
-        close_if_above(g, GUMBO_TAG_TR, g->top_of[GUMBO_TAG_TABLE]);
-        break;
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: {
-        int32_t b = g->top_of[GUMBO_TAG_TR] > g->top_of[GUMBO_TAG_TABLE]
-                        ? g->top_of[GUMBO_TAG_TR] : g->top_of[GUMBO_TAG_TABLE];
-        close_if_above(g, GUMBO_TAG_TD, b);
-        close_if_above(g, GUMBO_TAG_TH, b);
-        break;
-    }
-    case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: {
-        int32_t t = g->top_of[GUMBO_TAG_TABLE];
-        close_if_above(g, GUMBO_TAG_TBODY, t);
-        close_if_above(g, GUMBO_TAG_THEAD, t);
-        close_if_above(g, GUMBO_TAG_TFOOT, t);
-        break;
-    }
-    case GUMBO_TAG_A: case GUMBO_TAG_NOBR: case GUMBO_TAG_BUTTON:
-        /* A second <a> (<nobr>, <button>) closes the first. */
-        close_if_above(g, tag, scope);
-        break;
-    default:
-        break;
-    }
-    if (cls & C_CLOSES_P)
-        close_if_above(g, GUMBO_TAG_P, max3(scope, g->top_of[GUMBO_TAG_BUTTON], NONE));
-    if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6 && g->count) {
-        uint16_t top = g->stack[g->count - 1].tag;
-        if (top >= GUMBO_TAG_H1 && top <= GUMBO_TAG_H6)
-            pop(g);
-    }
+    return h ? h : 1;
 }
 
-static void end_tag(guard *g, GumboTag tag, unsigned cls)
+static uint64_t mix64(uint64_t x)
 {
-    int32_t at = g->top_of[tag];
-    if (cls & C_FORMATTING) {
-        if (g->open_formatting)
-            g->open_formatting--;
-        if (at == NONE || at <= scope_top(g))
-            return;
-        if (special_top(g) < at) {
-            pop_to(g, at);
-        } else {
-            /* The adoption agency takes the element out of the middle of
-             * the stack and keeps the blocks above it open. */
-            g->stack[at].tag = TOMBSTONE;
-            g->top_of[tag] = g->stack[at].prev_same;
-            g->tombstones++;
-        }
-        return;
-    }
-    if (at == NONE)
-        return;
-    if (cls & C_SPECIAL) {
-        int32_t boundary = scope_top(g);
-        if (tag == GUMBO_TAG_P)
-            boundary = max3(boundary, g->top_of[GUMBO_TAG_BUTTON], NONE);
-        else if (tag == GUMBO_TAG_LI)
-            boundary = max3(boundary, g->top_of[GUMBO_TAG_UL], g->top_of[GUMBO_TAG_OL]);
-        else if (cls & C_SCOPE)
-            boundary = at - 1; /* a scope element ends itself */
-        else if (tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_THEAD ||
-                 tag == GUMBO_TAG_TFOOT)
-            boundary = g->top_of[GUMBO_TAG_TABLE];
-        if (at > boundary)
-            pop_to(g, at);
-        return;
-    }
-    /* Any other end tag closes the element only if no special one is above it. */
-    if (at > special_top(g))
-        pop_to(g, at);
+    x ^= x >> 31;
+    x *= 0x7fb5d329728ea185ull;
+    x ^= x >> 27;
+    x *= 0x81dadef4bc2dd44dull;
+    x ^= x >> 33;
+    return x;
 }
 
-static GumboTag read_tag_name(const guard *g, size_t start, size_t *end)
+static int equals_nocase(const char *s, size_t n, const char *word)
 {
-    size_t i = start;
-    while (i < g->len && !is_space(g->in[i]) && g->in[i] != '/' && g->in[i] != '>')
-        i++;
-    *end = i;
-    size_t n = i - start;
-    char name[16];
-    if (n == 0 || n >= sizeof name)
-        return GUMBO_TAG_UNKNOWN;
-    for (size_t k = 0; k < n; k++) {
-        char c = g->in[start + k];
-        name[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-    }
-    return gumbo_tagn_enum(name, (unsigned)n);
+    size_t w = strlen(word);
+    if (n != w)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (lower(s[i]) != word[i])
+            return 0;
+    return 1;
+}
+
+static const char *find(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (s[i] == needle[0] && memcmp(s + i, needle, k) == 0)
+            return s + i;
+    return NULL;
+}
+
+static int contains_json(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 4 <= n; i++)
+        if (lower(s[i]) == 'j' && lower(s[i + 1]) == 's' && lower(s[i + 2]) == 'o' &&
+            lower(s[i + 3]) == 'n')
+            return 1;
+    return 0;
 }
 
 typedef struct tag_scan {
@@ -342,22 +165,18 @@ typedef struct tag_scan {
     int terminated;
     int self_closing;
     size_t attributes;
-    size_t cut_from;         /* start of the first attribute past the limit */
+    size_t cut_from;         /* start of the first attribute past `keep` (0: none) */
     size_t cut_to;           /* end of the last attribute */
-    int json_type;           /* a type="...json..." attribute (JSON-LD data) */
+    uint64_t hash;           /* order-free hash of names and values */
+    int json_type;           /* type="...json..." (JSON-LD data) */
+    int hidden;              /* type=hidden */
+    int html_encoding;       /* encoding=text/html or application/xhtml+xml, or unsure */
+    int font_breakout;       /* color, face or size */
 } tag_scan;
 
-static int contains_json(const char *s, size_t n)
-{
-    for (size_t i = 0; i + 4 <= n; i++)
-        if ((s[i] | 0x20) == 'j' && (s[i + 1] | 0x20) == 's' && (s[i + 2] | 0x20) == 'o' &&
-            (s[i + 3] | 0x20) == 'n')
-            return 1;
-    return 0;
-}
-
-/* Reads attributes from i to the tag's '>' as the HTML tokenizer does. */
-static void scan_attributes(const guard *g, size_t i, tag_scan *t)
+/* Reads attributes from i to the tag's '>' as the HTML tokenizer does;
+ * attributes past the first `keep` are marked for cutting. */
+static void scan_attributes(const guard *g, size_t i, size_t keep, tag_scan *t)
 {
     const char *s = g->in;
     size_t len = g->len;
@@ -381,6 +200,8 @@ static void scan_attributes(const guard *g, size_t i, tag_scan *t)
         size_t name = i++;
         while (i < len && !is_space(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=')
             i++;
+        size_t name_len = i - name;
+        size_t value = i, value_len = 0;
         size_t j = i;
         while (j < len && is_space(s[j]))
             j++;
@@ -388,26 +209,59 @@ static void scan_attributes(const guard *g, size_t i, tag_scan *t)
             j++;
             while (j < len && is_space(s[j]))
                 j++;
-            size_t value = j;
             if (j < len && (s[j] == '"' || s[j] == '\'')) {
                 const char *close = memchr(s + j + 1, s[j], len - j - 1);
+                value = j + 1;
                 i = close ? (size_t)(close - s) + 1 : len;
+                value_len = close ? (size_t)(close - s) - value : len - value;
             } else {
+                value = j;
                 i = j;
                 while (i < len && !is_space(s[i]) && s[i] != '>')
                     i++;
+                value_len = i - value;
             }
-            if (j - name >= 4 && (s[name] | 0x20) == 't' && (s[name + 1] | 0x20) == 'y' &&
-                (s[name + 2] | 0x20) == 'p' && (s[name + 3] | 0x20) == 'e' &&
-                (name + 4 == len || is_space(s[name + 4]) || s[name + 4] == '=') &&
-                contains_json(s + value, i - value))
-                t->json_type = 1;
         }
+        const char *v = s + value;
+        int entity = memchr(v, '&', value_len) != NULL;
+        if (equals_nocase(s + name, name_len, "type")) {
+            if (contains_json(v, value_len))
+                t->json_type = 1;
+            if (equals_nocase(v, value_len, "hidden") && !entity)
+                t->hidden = 1;
+        } else if (equals_nocase(s + name, name_len, "encoding")) {
+            if (entity || equals_nocase(v, value_len, "text/html") ||
+                equals_nocase(v, value_len, "application/xhtml+xml"))
+                t->html_encoding = 1;
+        } else if (equals_nocase(s + name, name_len, "color") ||
+                   equals_nocase(s + name, name_len, "face") ||
+                   equals_nocase(s + name, name_len, "size")) {
+            t->font_breakout = 1;
+        }
+        t->hash += mix64(((uint64_t)name_hash(s + name, name_len) << 32) ^
+                         (uint64_t)(value_len * 0x9e3779b9u) ^
+                         name_hash(v, value_len) * 0x100000001b3ull);
         t->attributes++;
-        if (t->attributes == (size_t)g->limits->max_attributes + 1)
+        if (t->attributes == keep + 1)
             t->cut_from = name;
         t->cut_to = i;
     }
+}
+
+static GumboTag read_tag_name(const guard *g, size_t start, size_t *end, uint32_t *hash)
+{
+    size_t i = start;
+    while (i < g->len && !is_space(g->in[i]) && g->in[i] != '/' && g->in[i] != '>')
+        i++;
+    *end = i;
+    size_t n = i - start;
+    *hash = name_hash(g->in + start, n);
+    char name[24];
+    if (n == 0 || n >= sizeof name)
+        return GUMBO_TAG_UNKNOWN;
+    for (size_t k = 0; k < n; k++)
+        name[k] = lower(g->in[start + k]);
+    return gumbo_tagn_enum(name, (unsigned)n);
 }
 
 /* Whether `name` (lower case, n bytes) starts at i, in any case, followed by
@@ -416,11 +270,9 @@ static int tag_name_at(const guard *g, size_t i, const char *name, size_t n)
 {
     if (i + n > g->len)
         return 0;
-    for (size_t k = 0; k < n; k++) {
-        char c = g->in[i + k];
-        if ((c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) != name[k])
+    for (size_t k = 0; k < n; k++)
+        if (lower(g->in[i + k]) != name[k])
             return 0;
-    }
     size_t after = i + n;
     return after == g->len || is_space(g->in[after]) || g->in[after] == '/' ||
            g->in[after] == '>';
@@ -443,13 +295,6 @@ static size_t raw_text_end(const guard *g, size_t i, GumboTag tag)
     return g->len;
 }
 
-/* Whether "</script" / "<script" (skip = 2 or 1 leading bytes) starts at i,
- * followed by what ends a tag name. */
-static int script_tag_at(const guard *g, size_t i, size_t skip)
-{
-    return tag_name_at(g, i + skip, "script", 6);
-}
-
 /* Offset of the "</script" that ends a script, with the tokenizer's escape
  * states: inside "<!--", a nested "<script" hides the next "</script". */
 static size_t script_end(const guard *g, size_t i)
@@ -463,7 +308,7 @@ static size_t script_end(const guard *g, size_t i)
             if (!lt)
                 return len;
             i = (size_t)(lt - s);
-            if (i + 1 < len && s[i + 1] == '/' && script_tag_at(g, i, 2))
+            if (i + 1 < len && s[i + 1] == '/' && tag_name_at(g, i + 2, "script", 6))
                 return i;
             if (i + 4 <= len && memcmp(s + i, "<!--", 4) == 0) {
                 state = ESCAPED;
@@ -479,10 +324,10 @@ static size_t script_end(const guard *g, size_t i)
             continue;
         }
         if (s[i] == '<') {
-            int end = i + 1 < len && s[i + 1] == '/' && script_tag_at(g, i, 2);
+            int end = i + 1 < len && s[i + 1] == '/' && tag_name_at(g, i + 2, "script", 6);
             if (state == ESCAPED && end)
                 return i;
-            if (state == ESCAPED && script_tag_at(g, i, 1)) {
+            if (state == ESCAPED && tag_name_at(g, i + 1, "script", 6)) {
                 state = DOUBLE_ESCAPED;
                 i += 7;
                 continue;
@@ -504,87 +349,256 @@ static size_t skip_to_gt(const guard *g, size_t i)
     return gt ? (size_t)(gt - g->in) + 1 : g->len;
 }
 
+/* End of a comment opened at i ("<!--"): "-->" or "--!>", the abrupt "<!-->"
+ * and "<!--->", or the end of input; as the standard's comment states. */
+static size_t comment_end(const guard *g, size_t i)
+{
+    const char *s = g->in;
+    size_t len = g->len, k = i + 4;
+    if (k < len && s[k] == '>')
+        return k + 1;
+    if (k + 1 < len && s[k] == '-' && s[k + 1] == '>')
+        return k + 2;
+    while (k < len) {
+        const char *dash = memchr(s + k, '-', len - k);
+        if (!dash)
+            return len;
+        k = (size_t)(dash - s);
+        if (k + 1 < len && s[k + 1] == '-') {
+            size_t e = k + 2;
+            while (e < len && s[e] == '-')
+                e++;
+            if (e < len && s[e] == '>')
+                return e + 1;
+            if (e + 1 < len && s[e] == '!' && s[e + 1] == '>')
+                return e + 2;
+            k = e;
+            continue;
+        }
+        k++;
+    }
+    return len;
+}
+
+static void note_text(guard *g, size_t from, size_t to)
+{
+    if (to <= from)
+        return;
+    g->text = 1;
+    for (size_t i = from; i < to && !g->text_nonspace; i++)
+        if (!is_space(g->in[i]))
+            g->text_nonspace = 1;
+}
+
+static void flush_text(guard *g)
+{
+    if (g->text)
+        wn_gt_text(&g->tree, g->text_nonspace);
+    g->text = g->text_nonspace = 0;
+}
+
+/* A doctype that surely puts the page in no-quirks mode ("<!DOCTYPE html>",
+ * XHTML, HTML 4.01 strict or with a system identifier). Else the model
+ * assumes quirks mode, where <table> does not close an open <p>. */
+static int no_quirks_doctype(const char *s, size_t n)
+{
+    size_t i = 9; /* "<!doctype" */
+    while (i < n && is_space(s[i]))
+        i++;
+    if (i + 4 > n || !equals_nocase(s + i, 4, "html"))
+        return 0;
+    i += 4;
+    if (i < n && !is_space(s[i]) && s[i] != '>')
+        return 0;
+    while (i < n && is_space(s[i]))
+        i++;
+    if (i >= n || s[i] == '>')
+        return 1;
+    int xhtml = 0, strict401 = 0, system = 0;
+    for (size_t k = i; k + 5 <= n; k++) {
+        if (equals_nocase(s + k, 5, "xhtml"))
+            xhtml = 1;
+        if (k + 25 <= n && memcmp(s + k, "-//W3C//DTD HTML 4.01//EN", 25) == 0)
+            strict401 = 1;
+        if (k + 7 <= n && memcmp(s + k, "http://", 7) == 0)
+            system = 1;
+    }
+    return xhtml || strict401 || (system && find(s, n, "4.01") != NULL);
+}
+
+/* The raw-text kinds a start tag may open (whether it does is the model's
+ * call). */
+static int raw_kind(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TITLE: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_XMP: case GUMBO_TAG_IFRAME: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_NOFRAMES:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* After a raw-text body ending at `at` (or at the end of input): the end tag
+ * that closes the element is the parser's, not a token for the model. */
+static void skip_raw_end_tag(guard *g, size_t at)
+{
+    if (at >= g->len) {
+        g->pos = g->len;
+        return;
+    }
+    size_t name_end;
+    uint32_t hash;
+    read_tag_name(g, at + 2, &name_end, &hash);
+    tag_scan t;
+    scan_attributes(g, name_end, SIZE_MAX, &t);
+    g->pos = t.end;
+}
+
+static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json)
+{
+    size_t body = g->pos;
+    size_t end = kind == WN_GT_SCRIPT ? script_end(g, body) : raw_text_end(g, body, tag);
+    wn_status st = WN_OK;
+    if (kind == WN_GT_SCRIPT && json) {
+        /* JSON-LD is kept as evidence; with no '<' left, no parser can read
+         * markup in it. */
+        st = escape_lt(g, body, end, "\\u003c");
+    } else if (kind == WN_GT_RCDATA) {
+        /* Title and textarea decode "&lt;": the text is the same, and no
+         * parser can read markup in it. */
+        st = escape_lt(g, body, end, "&lt;");
+    } else if (tag != GUMBO_TAG_XMP && end > body) {
+        /* Script, style, iframe, noembed, noframes: never text. */
+        st = cut(g, body, end);
+        g->report->elided_bytes += end - body;
+    }
+    skip_raw_end_tag(g, end);
+    return st;
+}
+
 static wn_status start_tag(guard *g, size_t lt)
 {
     size_t name_end;
-    GumboTag tag = read_tag_name(g, lt + 1, &name_end);
+    wn_gt_tag tag;
+    memset(&tag, 0, sizeof tag);
+    tag.tag = read_tag_name(g, lt + 1, &name_end, &tag.name);
+    size_t keep = g->limits->max_attributes;
+    if (tag.tag == GUMBO_TAG_HTML || tag.tag == GUMBO_TAG_BODY) {
+        /* Gumbo merges the attributes of every <html> (<body>) into the
+         * first, each checked against all before it. */
+        size_t had = tag.tag == GUMBO_TAG_HTML ? g->html_attributes : g->body_attributes;
+        keep = had >= keep ? 0 : keep - had;
+    }
     tag_scan t;
-    scan_attributes(g, name_end, &t);
+    scan_attributes(g, name_end, keep, &t);
     g->pos = t.end;
     if (!t.terminated)
         return WN_OK; /* the tokenizer drops a tag cut off by the end of input */
-    wn_status st;
-    if (t.cut_from) {
-        g->report->dropped_attributes += t.attributes - g->limits->max_attributes;
-        if ((st = cut(g, t.cut_from, t.cut_to)) != WN_OK)
-            return st;
-    }
-    unsigned cls = tag_class(tag);
-    g->report->elements++;
-    if (g->report->elements > g->limits->max_elements)
+    g->tokens++;
+    tag.attributes = t.hash;
+    tag.self_closing = (unsigned)t.self_closing;
+    tag.hidden = (unsigned)t.hidden;
+    tag.html_encoding = (unsigned)t.html_encoding;
+    tag.font_breakout = (unsigned)t.font_breakout;
+    flush_text(g);
+    int foreign = wn_gt_foreign(&g->tree);
+    wn_gt_result r = wn_gt_start(&g->tree, &tag);
+    if (r == WN_GT_NOMEM)
+        return WN_ERR_NOMEM;
+    if (g->tree.elements > g->limits->max_elements)
         return WN_ERR_TOO_MANY_NODES;
-    if (cls & C_IGNORED)
-        return WN_OK;
-    if ((cls & C_RAW) && !g->foreign) {
-        if (tag == GUMBO_TAG_PLAINTEXT) {
-            g->pos = g->len;
-            return WN_OK;
-        }
-        size_t body = g->pos;
-        g->pos = tag == GUMBO_TAG_SCRIPT ? script_end(g, body) : raw_text_end(g, body, tag);
-        /* Script and style bodies are never text, and Gumbo tokenizes them a
-         * character at a time (more than half the bytes of a typical page):
-         * the parser gets them empty. JSON-LD data is kept as evidence. */
-        if ((tag == GUMBO_TAG_SCRIPT && !t.json_type) || tag == GUMBO_TAG_STYLE) {
-            if (g->pos > body && (st = cut(g, body, g->pos)) != WN_OK)
-                return st;
-            g->report->elided_bytes += g->pos - body;
-        }
-        return WN_OK;
-    }
-    if ((cls & C_VOID) || (g->foreign && t.self_closing))
-        return WN_OK;
-    if (tag == GUMBO_TAG_FORM && g->top_of[GUMBO_TAG_FORM] != NONE)
-        return WN_OK; /* a nested <form> is ignored */
-    imply_end_tags(g, tag, cls);
-    int too_deep = live_depth(g) >= g->limits->max_depth;
-    int too_many_formatting = (cls & C_FORMATTING) && g->open_formatting >= MAX_OPEN_FORMATTING;
-    if (too_deep || too_many_formatting) {
-        if (too_deep) {
+    if (r == WN_GT_TOO_DEEP || r == WN_GT_TOO_MANY_FORMATTING) {
+        if (r == WN_GT_TOO_DEEP) {
             g->report->dropped_deep++;
             g->report->max_depth_seen = g->limits->max_depth + 1;
         } else {
             g->report->dropped_formatting++;
         }
-        g->dropped[tag]++;
-        return cut(g, lt, t.end);
+        size_t to = t.end;
+        if (raw_kind(tag.tag) && !foreign) {
+            /* The body goes with the tag: read as markup it would be text. */
+            size_t end = tag.tag == GUMBO_TAG_SCRIPT ? script_end(g, to) : raw_text_end(g, to, tag.tag);
+            skip_raw_end_tag(g, end);
+            to = g->pos;
+        } else if (tag.tag != GUMBO_TAG_UNKNOWN) {
+            g->dropped[tag.tag]++;
+        }
+        return cut(g, lt, to);
     }
-    if (cls & C_FORMATTING)
-        g->open_formatting++;
-    if ((st = push(g, tag)) != WN_OK)
+    if (g->tree.depth > g->report->max_depth_seen)
+        g->report->max_depth_seen = (unsigned)g->tree.depth;
+    wn_status st = WN_OK;
+    if (t.cut_from) {
+        size_t over = t.attributes - keep;
+        g->report->dropped_attributes += over;
+        st = cut(g, t.cut_from, t.cut_to);
+    }
+    size_t kept = t.attributes < keep ? t.attributes : keep;
+    if (tag.tag == GUMBO_TAG_HTML)
+        g->html_attributes += kept;
+    else if (tag.tag == GUMBO_TAG_BODY)
+        g->body_attributes += kept;
+    if (st != WN_OK)
         return st;
-    if (live_depth(g) > g->report->max_depth_seen)
-        g->report->max_depth_seen = (unsigned)live_depth(g);
-    return WN_OK;
+    switch (r) {
+    case WN_GT_RCDATA: case WN_GT_RAWTEXT: case WN_GT_SCRIPT:
+        return raw_body(g, tag.tag, r, t.json_type);
+    case WN_GT_PLAINTEXT:
+        g->pos = g->len;
+        return WN_OK;
+    default:
+        return WN_OK;
+    }
 }
 
-static wn_status end_tag_at(guard *g, size_t lt)
+static wn_status end_tag(guard *g, size_t lt)
 {
     size_t name_end;
-    GumboTag tag = read_tag_name(g, lt + 2, &name_end);
+    uint32_t hash;
+    GumboTag tag = read_tag_name(g, lt + 2, &name_end, &hash);
     tag_scan t;
-    scan_attributes(g, name_end, &t);
+    scan_attributes(g, name_end, SIZE_MAX, &t);
     g->pos = t.end;
     if (!t.terminated)
         return WN_OK;
-    if (g->dropped[tag]) {
+    g->tokens++;
+    if (tag != GUMBO_TAG_UNKNOWN && g->dropped[tag]) {
         g->dropped[tag]--;
         return cut(g, lt, t.end);
     }
-    unsigned cls = tag_class(tag);
-    if (!(cls & (C_IGNORED | C_VOID)))
-        end_tag(g, tag, cls);
-    return WN_OK;
+    flush_text(g);
+    if (!wn_gt_end_fits(&g->tree, tag))
+        return cut(g, lt, t.end);
+    wn_gt_end(&g->tree, tag, hash);
+    return g->tree.oom ? WN_ERR_NOMEM : WN_OK;
+}
+
+/* "<!": a comment, a doctype, a CDATA section (foreign content only), or a
+ * bogus comment. All but the doctype are cut: whatever the parser would have
+ * made of them, it then cannot differ from the guard. */
+static wn_status markup_declaration(guard *g, size_t lt)
+{
+    const char *s = g->in;
+    size_t len = g->len;
+    size_t end;
+    if (lt + 3 < len && s[lt + 2] == '-' && s[lt + 3] == '-') {
+        end = comment_end(g, lt);
+    } else if (lt + 9 <= len && equals_nocase(s + lt + 2, 7, "doctype")) {
+        end = skip_to_gt(g, lt + 2);
+        if (g->tokens++ == 0 && !g->text_nonspace)
+            g->tree.no_quirks = (unsigned)no_quirks_doctype(s + lt, end - lt);
+        g->pos = end;
+        return WN_OK;
+    } else if (lt + 9 <= len && memcmp(s + lt + 2, "[CDATA[", 7) == 0 &&
+               wn_gt_foreign(&g->tree)) {
+        const char *close = find(s + lt + 9, len - lt - 9, "]]>");
+        end = close ? (size_t)(close - s) + 3 : len;
+    } else {
+        end = skip_to_gt(g, lt + 2);
+    }
+    g->pos = end;
+    return cut(g, lt, end);
 }
 
 static wn_status scan(guard *g)
@@ -593,38 +607,33 @@ static wn_status scan(guard *g)
     size_t len = g->len;
     while (g->pos < len) {
         const char *lt = memchr(s + g->pos, '<', len - g->pos);
-        if (!lt)
+        size_t i = lt ? (size_t)(lt - s) : len;
+        note_text(g, g->pos, i);
+        if (!lt || i + 1 >= len) {
+            note_text(g, i, len);
             break;
-        size_t i = (size_t)(lt - s);
-        g->pos = i + 1;
-        if (i + 1 >= len)
-            break;
+        }
         char c = s[i + 1];
         wn_status st = WN_OK;
         if (is_alpha(c)) {
             st = start_tag(g, i);
         } else if (c == '/' && i + 2 < len && is_alpha(s[i + 2])) {
-            st = end_tag_at(g, i);
-        } else if (c == '!' && i + 3 < len && s[i + 2] == '-' && s[i + 3] == '-') {
-            /* "-->" may overlap the opener: "<!-->" is an empty comment. */
-            const char *close = NULL;
-            for (size_t k = i + 2; k + 3 <= len; ) {
-                const char *dash = memchr(s + k, '-', len - k);
-                if (!dash || (size_t)(dash - s) + 3 > len)
-                    break;
-                if (dash[1] == '-' && dash[2] == '>') {
-                    close = dash;
-                    break;
-                }
-                k = (size_t)(dash - s) + 1;
-            }
-            g->pos = close ? (size_t)(close - s) + 3 : len;
-        } else if (c == '!' || c == '?' || c == '/') {
-            g->pos = skip_to_gt(g, i + 1);
+            st = end_tag(g, i);
+        } else if (c == '/' && i + 2 < len && s[i + 2] == '>') {
+            g->pos = i + 3; /* "</>" is nothing */
+        } else if (c == '!') {
+            st = markup_declaration(g, i);
+        } else if (c == '?' || c == '/') {
+            g->pos = skip_to_gt(g, i + 1); /* a bogus comment */
+            st = cut(g, i, g->pos);
+        } else {
+            note_text(g, i, i + 1); /* a '<' that starts nothing is text */
+            g->pos = i + 1;
         }
         if (st != WN_OK)
             return st;
     }
+    flush_text(g);
     return WN_OK;
 }
 
@@ -640,19 +649,16 @@ wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard
     g->arena = arena;
     g->limits = limits;
     g->report = report;
-    for (size_t t = 0; t <= GUMBO_TAG_LAST; t++)
-        g->top_of[t] = NONE;
+    wn_gt_init(&g->tree, limits->max_depth);
     wn_status st = scan(g);
-    if (st == WN_OK && g->out) {
-        memcpy(g->out + g->out_len, html + g->copied, len - g->copied);
-        g->out_len += len - g->copied;
-        *out = g->out;
-        *out_len = g->out_len;
-    } else if (st == WN_OK) {
-        *out = html;
-        *out_len = len;
+    if (st == WN_OK && g->out)
+        st = copy_to(g, len);
+    if (st == WN_OK) {
+        *out = g->out ? g->out : html;
+        *out_len = g->out ? g->out_len : len;
     }
-    free(g->stack);
+    report->elements = g->tree.elements;
+    wn_gt_free(&g->tree);
     free(g);
     return st;
 }
