@@ -526,8 +526,8 @@ static wn_status start_tag(guard *g, size_t lt)
         }
         return cut(g, lt, to);
     }
-    if (g->tree.depth > g->report->max_depth_seen)
-        g->report->max_depth_seen = (unsigned)g->tree.depth;
+    if (g->tree.deepest > g->report->max_depth_seen)
+        g->report->max_depth_seen = g->tree.deepest;
     wn_status st = WN_OK;
     if (t.cut_from) {
         size_t over = t.attributes - keep;
@@ -545,6 +545,7 @@ static wn_status start_tag(guard *g, size_t lt)
     case WN_GT_RCDATA: case WN_GT_RAWTEXT: case WN_GT_SCRIPT:
         return raw_body(g, tag.tag, r, t.json_type);
     case WN_GT_PLAINTEXT:
+        note_text(g, g->pos, g->len);
         g->pos = g->len;
         return WN_OK;
     default:
@@ -570,8 +571,14 @@ static wn_status end_tag(guard *g, size_t lt)
     flush_text(g);
     if (!wn_gt_end_fits(&g->tree, tag))
         return cut(g, lt, t.end);
-    wn_gt_end(&g->tree, tag, hash);
-    return g->tree.oom ? WN_ERR_NOMEM : WN_OK;
+    int r = wn_gt_end(&g->tree, tag, hash);
+    if (r == WN_GT_NOMEM)
+        return WN_ERR_NOMEM;
+    if (r) {
+        g->report->dropped_deep++;
+        return cut(g, lt, t.end);
+    }
+    return WN_OK;
 }
 
 /* "<!": a comment, a doctype, a CDATA section (foreign content only), or a

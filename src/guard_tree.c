@@ -8,13 +8,14 @@
  * insertion mode appropriately"), cached on each node. */
 enum {
     M_BODY, M_TABLE, M_TBODY, M_ROW, M_CELL, M_CAPTION, M_COLGROUP,
-    M_SELECT, M_SELECT_IN_TABLE, M_FRAMESET
+    M_SELECT, M_SELECT_IN_TABLE, M_FRAMESET, M_TEMPLATE
 };
 
 enum {
     NF_IN_AFE = 1,          /* on the list of active formatting elements */
     NF_HTML_IP = 2,         /* an HTML integration point (svg foreignObject, ...) */
-    NF_SELECT_IN_TABLE = 4  /* a <select> opened in a table mode */
+    NF_SELECT_IN_TABLE = 4, /* a <select> opened in a table mode */
+    NF_TEMPLATE_SET = 8     /* a <template> whose contents chose their mode */
 };
 
 #define REPROCESS (-1)
@@ -58,7 +59,7 @@ static int is_special(const wn_gt_node *n)
     case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEAD: case GUMBO_TAG_HEADER:
     case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_HTML: case GUMBO_TAG_IFRAME:
     case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT: case GUMBO_TAG_ISINDEX: case GUMBO_TAG_LI:
-    case GUMBO_TAG_LINK: case GUMBO_TAG_LISTING: case GUMBO_TAG_MAIN: case GUMBO_TAG_MARQUEE:
+    case GUMBO_TAG_LINK: case GUMBO_TAG_LISTING: case GUMBO_TAG_MARQUEE:
     case GUMBO_TAG_MENU: case GUMBO_TAG_META: case GUMBO_TAG_NAV: case GUMBO_TAG_NOEMBED:
     case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_OBJECT: case GUMBO_TAG_OL:
     case GUMBO_TAG_P: case GUMBO_TAG_PARAM: case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_PRE:
@@ -74,15 +75,15 @@ static int is_special(const wn_gt_node *n)
     }
 }
 
-/* "Generate implied end tags" pops these (Gumbo's list; the standard's adds
- * rb and rtc, which popping would not keep open). */
+/* "Generate implied end tags" pops these. */
 static int is_implied_end(const wn_gt_node *n)
 {
     if (n->ns != WN_NS_HTML)
         return 0;
     switch (n->tag) {
     case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_P: case GUMBO_TAG_RP: case GUMBO_TAG_RT:
+    case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_P: case GUMBO_TAG_RB: case GUMBO_TAG_RP:
+    case GUMBO_TAG_RT: case GUMBO_TAG_RTC:
         return 1;
     default:
         return 0;
@@ -186,7 +187,12 @@ static void set_mode(wn_gt *t, size_t i)
         case GUMBO_TAG_COLGROUP: mode = M_COLGROUP; break;
         case GUMBO_TAG_TABLE: mode = M_TABLE; break;
         case GUMBO_TAG_FRAMESET: mode = M_FRAMESET; break;
-        case GUMBO_TAG_TEMPLATE: mode = M_BODY; break;
+        case GUMBO_TAG_TEMPLATE:
+            if (!(n->flags & NF_TEMPLATE_SET))
+                mode = M_TEMPLATE;
+            else
+                return; /* keeps the mode its contents set */
+            break;
         default: break;
         }
     }
@@ -211,10 +217,21 @@ static int push(wn_gt *t, GumboTag tag, uint8_t ns, uint32_t name, uint8_t flags
     n->ns = ns;
     n->name = name;
     n->flags = flags;
+    n->level = t->depth ? t->stack[t->depth - 1].level + 1 : 1;
+    n->deepest = n->level;
+    if (is_html(n, GUMBO_TAG_TEMPLATE))
+        t->templates++;
+    if (n->level > t->deepest)
+        t->deepest = n->level;
     set_mode(t, t->depth);
     t->depth++;
     t->elements++;
     return 1;
+}
+
+static unsigned top_level(const wn_gt *t)
+{
+    return t->depth ? t->stack[t->depth - 1].level : 0;
 }
 
 static long afe_index_of(const wn_gt *t, uint32_t id)
@@ -236,6 +253,8 @@ static long stack_index_of(const wn_gt *t, uint32_t id)
 /* Bookkeeping for a node leaving the stack. */
 static void leaving_stack(wn_gt *t, const wn_gt_node *n)
 {
+    if (is_html(n, GUMBO_TAG_TEMPLATE))
+        t->templates--;
     if (!(n->flags & NF_IN_AFE))
         return;
     long k = afe_index_of(t, n->id);
@@ -245,17 +264,29 @@ static void leaving_stack(wn_gt *t, const wn_gt_node *n)
     }
 }
 
+/* A closed element's subtree stays in the tree: its depth is carried to
+ * the open element below it, which the adoption agency may still move. */
+static void carry_depth(wn_gt *t, size_t below, const wn_gt_node *n)
+{
+    if (t->stack[below].deepest < n->deepest)
+        t->stack[below].deepest = n->deepest;
+}
+
 static void pop(wn_gt *t)
 {
     if (!t->depth)
         return;
     leaving_stack(t, &t->stack[t->depth - 1]);
     t->depth--;
+    if (t->depth)
+        carry_depth(t, t->depth - 1, &t->stack[t->depth]);
 }
 
 static void remove_at(wn_gt *t, size_t i)
 {
     leaving_stack(t, &t->stack[i]);
+    if (i)
+        carry_depth(t, i - 1, &t->stack[i]);
     memmove(&t->stack[i], &t->stack[i + 1], (t->depth - i - 1) * sizeof *t->stack);
     t->depth--;
     for (size_t j = i; j < t->depth; j++)
@@ -401,22 +432,34 @@ static void reconstruct(wn_gt *t)
     }
 }
 
-/* The adoption agency algorithm, as Gumbo runs it: eight outer rounds,
- * three inner steps; when no formatting element matches, nothing happens. */
+static void any_other_end_tag(wn_gt *t, GumboTag tag);
+
+/* The adoption agency algorithm (the standard's form, as Gumbo 0.10 runs
+ * it): at most eight rounds; each moves the formatting element below the
+ * furthest block, cloning the formatting elements between them and dropping
+ * the others from the stack; past the third, formatting elements leave the
+ * list but, in Gumbo, stay on the stack. */
 static void adoption_agency(wn_gt *t, GumboTag subject)
 {
+    if (t->depth) {
+        wn_gt_node *top = &t->stack[t->depth - 1];
+        if (is_html(top, subject) && !(top->flags & NF_IN_AFE)) {
+            pop(t);
+            return;
+        }
+    }
     for (int round = 0; round < 8; round++) {
         long fk = -1;
-        for (size_t k = t->afe_len; k-- > 0;) {
-            if (!t->afe[k].id)
-                return;
+        for (size_t k = t->afe_len; k-- > 0 && t->afe[k].id;)
             if (t->afe[k].tag == subject) {
                 fk = (long)k;
                 break;
             }
-        }
-        if (fk < 0)
+        if (fk < 0) {
+            if (round == 0)
+                any_other_end_tag(t, subject);
             return;
+        }
         uint32_t fid = t->afe[fk].id;
         long fi = t->afe[fk].open ? stack_index_of(t, fid) : -1;
         if (fi < 0) {
@@ -426,7 +469,7 @@ static void adoption_agency(wn_gt *t, GumboTag subject)
         if (in_scope(t, subject, SC_DEFAULT) < 0)
             return;
         long furthest = -1;
-        for (size_t j = (size_t)fi; j < t->depth; j++)
+        for (size_t j = (size_t)fi + 1; j < t->depth; j++)
             if (is_special(&t->stack[j])) {
                 furthest = (long)j;
                 break;
@@ -440,11 +483,14 @@ static void adoption_agency(wn_gt *t, GumboTag subject)
             return;
         }
         uint32_t furthest_id = t->stack[furthest].id;
+        uint32_t furthest_level = t->stack[furthest].level;
+        uint32_t ancestor_level = fi > 0 ? t->stack[fi - 1].level : 0;
+        unsigned clones = 0;
         long bookmark = fk;
         uint32_t node_id = furthest_id;
         int last_is_furthest = 1;
         long saved = furthest;
-        for (int step = 0; step < 3; step++) {
+        for (int inner = 1;; inner++) {
             long idx = stack_index_of(t, node_id);
             if (idx < 0)
                 idx = saved;
@@ -453,15 +499,26 @@ static void adoption_agency(wn_gt *t, GumboTag subject)
                 break;
             wn_gt_node *node = &t->stack[idx];
             node_id = node->id;
+            if (node->id == fid)
+                break;
+            if (inner > 3 && (node->flags & NF_IN_AFE)) {
+                /* Gumbo takes it off the list and leaves it on the stack. */
+                long k = afe_index_of(t, node->id);
+                if (k >= 0) {
+                    afe_remove(t, (size_t)k);
+                    if (k < bookmark)
+                        bookmark--;
+                }
+                continue;
+            }
             if (!(node->flags & NF_IN_AFE)) {
                 remove_at(t, (size_t)idx);
                 continue;
             }
-            if (node->id == fid)
-                break;
             long k = afe_index_of(t, node->id);
             node->id = ++t->next_id; /* a clone takes its place */
             t->elements++;
+            clones++;
             node_id = node->id;
             if (k >= 0) {
                 t->afe[k].id = node->id;
@@ -483,6 +540,8 @@ static void adoption_agency(wn_gt *t, GumboTag subject)
             bookmark--;
         if (bookmark > (long)t->afe_len)
             bookmark = (long)t->afe_len;
+        if (bookmark < 0)
+            bookmark = 0;
         entry.id = ++t->next_id;
         entry.open = 1;
         t->elements++;
@@ -496,6 +555,21 @@ static void adoption_agency(wn_gt *t, GumboTag subject)
         memmove(&t->stack[si], &t->stack[si + 1], (t->depth - (size_t)si - 1) * sizeof *t->stack);
         t->depth--;
         long at = stack_index_of(t, furthest_id) + 1;
+        /* The furthest block now hangs from the common ancestor through the
+         * clones, and its children (the open ones: the stack above it) move
+         * one level down, under the formatting element's clone. */
+        uint32_t new_level = ancestor_level + clones + 1;
+        for (size_t j = (size_t)at - 1; j < t->depth; j++) {
+            wn_gt_node *m = &t->stack[j];
+            uint32_t add = new_level + (j >= (size_t)at ? 1 : 0);
+            m->level = m->level + add > furthest_level ? m->level + add - furthest_level : 1;
+            /* The furthest block's closed children move down one level too. */
+            uint32_t d = m->deepest + new_level + 1;
+            d = d > furthest_level ? d - furthest_level : 1;
+            m->deepest = d > m->level ? d : m->level;
+            if (m->deepest > t->deepest)
+                t->deepest = m->deepest;
+        }
         /* The stack has room: one entry was just removed. */
         memmove(&t->stack[at + 1], &t->stack[at], (t->depth - (size_t)at) * sizeof *t->stack);
         wn_gt_node *n = &t->stack[at];
@@ -504,6 +578,8 @@ static void adoption_agency(wn_gt *t, GumboTag subject)
         n->ns = WN_NS_HTML;
         n->name = entry.name;
         n->flags = NF_IN_AFE;
+        n->level = t->stack[at - 1].level + 1;
+        n->deepest = n->level;
         t->depth++;
         for (size_t j = si < at ? (size_t)si : (size_t)at; j < t->depth; j++)
             set_mode(t, j);
@@ -584,6 +660,14 @@ static int start_in_body(wn_gt *t, const wn_gt_tag *g, uint8_t mode)
         push(t, tag, WN_NS_HTML, g->name, 0);
         afe_marker(t);
         return WN_GT_DATA;
+    case GUMBO_TAG_NOSCRIPT:
+        if (!t->body_started && !t->head_closed && !t->depth) {
+            t->elements++;
+            return WN_GT_DATA; /* in the head: closed by whatever is not head content */
+        }
+        reconstruct(t);
+        push(t, tag, WN_NS_HTML, g->name, 0);
+        return WN_GT_DATA;
     case GUMBO_TAG_FRAMESET:
         if (t->content_seen || t->depth || t->frameset)
             return WN_GT_DATA;
@@ -598,6 +682,7 @@ static int start_in_body(wn_gt *t, const wn_gt_tag *g, uint8_t mode)
     case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_MENU:
     case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_SECTION:
     case GUMBO_TAG_SUMMARY: case GUMBO_TAG_UL: case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING:
+    case GUMBO_TAG_MAIN:
         close_p(t);
         push(t, tag, WN_NS_HTML, g->name, 0);
         return WN_GT_DATA;
@@ -609,12 +694,14 @@ static int start_in_body(wn_gt *t, const wn_gt_tag *g, uint8_t mode)
         push(t, tag, WN_NS_HTML, g->name, 0);
         return WN_GT_DATA;
     case GUMBO_TAG_FORM:
-        if (t->form_open)
+        if (t->form_open && !t->templates)
             return WN_GT_DATA;
         close_p(t);
         push(t, tag, WN_NS_HTML, g->name, 0);
-        t->form_open = 1;
-        t->form_id = t->stack[t->depth - 1].id;
+        if (!t->templates) {
+            t->form_open = 1;
+            t->form_id = t->stack[t->depth - 1].id;
+        }
         return WN_GT_DATA;
     case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
         close_list_item(t, tag == GUMBO_TAG_LI);
@@ -719,9 +806,14 @@ static int start_in_body(wn_gt *t, const wn_gt_tag *g, uint8_t mode)
         reconstruct(t);
         push(t, tag, WN_NS_HTML, g->name, 0);
         return WN_GT_DATA;
-    case GUMBO_TAG_RP: case GUMBO_TAG_RT:
+    case GUMBO_TAG_RB: case GUMBO_TAG_RTC:
         if (in_scope(t, GUMBO_TAG_RUBY, SC_DEFAULT) >= 0)
             generate_implied_end_tags(t, GUMBO_TAG_LAST);
+        push(t, tag, WN_NS_HTML, g->name, 0);
+        return WN_GT_DATA;
+    case GUMBO_TAG_RP: case GUMBO_TAG_RT:
+        if (in_scope(t, GUMBO_TAG_RUBY, SC_DEFAULT) >= 0)
+            generate_implied_end_tags(t, GUMBO_TAG_RTC);
         push(t, tag, WN_NS_HTML, g->name, 0);
         return WN_GT_DATA;
     case GUMBO_TAG_MATH: case GUMBO_TAG_SVG:
@@ -810,7 +902,7 @@ static int start_in_table(wn_gt *t, const wn_gt_tag *g, uint8_t mode)
             return push_void(t, tag);
         break;
     case GUMBO_TAG_FORM:
-        if (t->form_open)
+        if (t->form_open || t->templates)
             return WN_GT_DATA;
         push_void(t, tag);
         t->form_open = 1;
@@ -826,6 +918,12 @@ static int start_html(wn_gt *t, const wn_gt_tag *g)
 {
     GumboTag tag = g->tag;
     uint8_t mode = current_mode(t);
+    if (tag == GUMBO_TAG_TEMPLATE && mode != M_FRAMESET) {
+        /* "In head" rules, from every mode that has them. */
+        push(t, tag, WN_NS_HTML, g->name, 0);
+        afe_marker(t);
+        return WN_GT_DATA;
+    }
     switch (mode) {
     case M_SELECT: case M_SELECT_IN_TABLE:
         if (mode == M_SELECT_IN_TABLE &&
@@ -906,6 +1004,34 @@ static int start_html(wn_gt *t, const wn_gt_tag *g)
         return start_in_body(t, g, mode);
     case M_TABLE: case M_TBODY: case M_ROW:
         return start_in_table(t, g, mode);
+    case M_TEMPLATE: {
+        /* The first start tag in a template's contents sets the mode they
+         * are parsed in, the template standing for the table parts. */
+        uint8_t m;
+        switch (tag) {
+        case GUMBO_TAG_CAPTION: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_TBODY:
+        case GUMBO_TAG_TFOOT: case GUMBO_TAG_THEAD:
+            m = M_TABLE; break;
+        case GUMBO_TAG_COL: m = M_COLGROUP; break;
+        case GUMBO_TAG_TR: m = M_TBODY; break;
+        case GUMBO_TAG_TD: case GUMBO_TAG_TH: m = M_ROW; break;
+        case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND: case GUMBO_TAG_LINK:
+        case GUMBO_TAG_META: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_TITLE:
+            return start_in_body(t, g, mode);
+        default: m = M_BODY; break;
+        }
+        for (size_t i = t->depth; i-- > 0;) {
+            if (is_html(&t->stack[i], GUMBO_TAG_TEMPLATE)) {
+                t->stack[i].flags |= NF_TEMPLATE_SET;
+                t->stack[i].mode = m;
+                for (size_t j = i + 1; j < t->depth; j++)
+                    set_mode(t, j);
+                break;
+            }
+        }
+        return REPROCESS;
+    }
     default:
         return start_in_body(t, g, mode);
     }
@@ -954,6 +1080,35 @@ static int text_is_html(const wn_gt *t)
     return n->ns == WN_NS_HTML || (n->flags & NF_HTML_IP) || is_mathml_text_ip(n);
 }
 
+/* ---- dry runs: the adoption agency may deepen subtrees ---- */
+
+static int copy_model(wn_gt *dst, const wn_gt *src)
+{
+    *dst = *src;
+    dst->stack = malloc((src->stack_cap ? src->stack_cap : 1) * sizeof *dst->stack);
+    dst->afe = malloc((src->afe_cap ? src->afe_cap : 1) * sizeof *dst->afe);
+    if (!dst->stack || !dst->afe) {
+        free(dst->stack);
+        free(dst->afe);
+        return 0;
+    }
+    memcpy(dst->stack, src->stack, src->depth * sizeof *dst->stack);
+    memcpy(dst->afe, src->afe, src->afe_len * sizeof *dst->afe);
+    return 1;
+}
+
+/* Each round of the adoption agency moves a subtree down by at most a few
+ * levels (three clones and the formatting element): while the deepest
+ * subtree on the stack is that far from the limit, no dry run is needed. */
+static int may_pass_limit(const wn_gt *t)
+{
+    uint32_t deepest = 0;
+    for (size_t i = 0; i < t->depth; i++)
+        if (t->stack[i].deepest > deepest)
+            deepest = t->stack[i].deepest;
+    return deepest + 8 * 5 > t->max_depth;
+}
+
 /* ---- the interface ---- */
 
 void wn_gt_init(wn_gt *t, unsigned max_depth)
@@ -977,11 +1132,11 @@ int wn_gt_foreign(const wn_gt *t)
 void wn_gt_text(wn_gt *t, int nonspace)
 {
     if (nonspace)
-        t->content_seen = 1;
+        t->content_seen = t->body_started = 1;
     if (!text_is_html(t))
         return;
     switch (current_mode(t)) {
-    case M_BODY: case M_CELL: case M_CAPTION:
+    case M_BODY: case M_CELL: case M_CAPTION: case M_TEMPLATE:
         reconstruct(t);
         break;
     case M_TABLE: case M_TBODY: case M_ROW:
@@ -1014,16 +1169,11 @@ static unsigned pushes(GumboTag tag)
     }
 }
 
-static int never_pushes(GumboTag tag)
-{
-    return tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HEAD;
-}
-
 static int head_content(GumboTag tag)
 {
     switch (tag) {
-    case GUMBO_TAG_HTML: case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY: case GUMBO_TAG_BASE:
-    case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND: case GUMBO_TAG_LINK: case GUMBO_TAG_META:
+    case GUMBO_TAG_HTML: case GUMBO_TAG_HEAD: case GUMBO_TAG_BASE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND: case GUMBO_TAG_LINK: case GUMBO_TAG_META:
     case GUMBO_TAG_TITLE: case GUMBO_TAG_STYLE: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_NOFRAMES:
     case GUMBO_TAG_FRAMESET: case GUMBO_TAG_FRAME:
         return 1;
@@ -1032,18 +1182,45 @@ static int head_content(GumboTag tag)
     }
 }
 
+static wn_gt_result start_tag(wn_gt *t, const wn_gt_tag *g);
+
 wn_gt_result wn_gt_start(wn_gt *t, const wn_gt_tag *g)
 {
     /* The checks come first: a tag that is cut must not change the model,
      * since the parser will never see it. Reconstruction can re-open every
      * list entry that is not on the stack, so those count as depth. */
-    if (!never_pushes(g->tag) &&
-        t->depth + t->unopened + pushes(g->tag) > t->max_depth)
+    int exempt = g->tag == GUMBO_TAG_BODY || g->tag == GUMBO_TAG_HEAD ||
+                 (g->tag == GUMBO_TAG_HTML && html_start(t, g));
+    if (!exempt && top_level(t) + t->unopened + pushes(g->tag) > t->max_depth)
         return WN_GT_TOO_DEEP;
     if (is_formatting(g->tag) && afe_active(t) >= WN_GT_MAX_FORMATTING)
         return WN_GT_TOO_MANY_FORMATTING;
     if (!head_content(g->tag))
         t->content_seen = 1;
+    if (!head_content(g->tag) || g->tag == GUMBO_TAG_FRAME || g->tag == GUMBO_TAG_BODY)
+        t->body_started = 1;
+    if ((g->tag == GUMBO_TAG_A || g->tag == GUMBO_TAG_NOBR) && may_pass_limit(t)) {
+        /* Both may run the adoption agency first. */
+        wn_gt trial;
+        if (!copy_model(&trial, t))
+            return WN_GT_NOMEM;
+        unsigned before = trial.deepest;
+        trial.deepest = 0;
+        wn_gt_result r = start_tag(&trial, g);
+        if (trial.deepest > t->max_depth) {
+            wn_gt_free(&trial);
+            return WN_GT_TOO_DEEP;
+        }
+        trial.deepest = trial.deepest > before ? trial.deepest : before;
+        wn_gt_free(t);
+        *t = trial;
+        return r;
+    }
+    return start_tag(t, g);
+}
+
+static wn_gt_result start_tag(wn_gt *t, const wn_gt_tag *g)
+{
     for (int round = 0; round < 64; round++) {
         int r;
         if (html_start(t, g)) {
@@ -1080,7 +1257,7 @@ int wn_gt_end_fits(const wn_gt *t, GumboTag tag)
 {
     if (tag != GUMBO_TAG_P && tag != GUMBO_TAG_BR)
         return 1;
-    return t->depth + t->unopened + 1 <= t->max_depth;
+    return top_level(t) + t->unopened + 1 <= t->max_depth;
 }
 
 static int end_in_body(wn_gt *t, GumboTag tag)
@@ -1088,25 +1265,26 @@ static int end_in_body(wn_gt *t, GumboTag tag)
     switch (tag) {
     case GUMBO_TAG_BODY: case GUMBO_TAG_HTML:
         return 0;
-    case GUMBO_TAG_TEMPLATE:
-        for (size_t i = t->depth; i-- > 0;)
-            if (is_html(&t->stack[i], GUMBO_TAG_TEMPLATE)) {
-                generate_implied_end_tags(t, GUMBO_TAG_LAST);
-                pop_until(t, GUMBO_TAG_TEMPLATE);
-                afe_clear_to_marker(t);
-                break;
-            }
-        return 0;
     case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
     case GUMBO_TAG_BUTTON: case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR:
     case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
     case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
     case GUMBO_TAG_LISTING: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL:
     case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_UL:
+    case GUMBO_TAG_MAIN:
         if (in_scope(t, tag, SC_DEFAULT) >= 0)
             implicitly_close(t, tag);
         return 0;
     case GUMBO_TAG_FORM: {
+        if (t->templates) { /* the form in scope leaves the stack, alone */
+            if (in_scope(t, GUMBO_TAG_FORM, SC_DEFAULT) >= 0) {
+                generate_implied_end_tags(t, GUMBO_TAG_LAST);
+                long at = in_scope(t, GUMBO_TAG_FORM, SC_DEFAULT);
+                if (at >= 0)
+                    remove_at(t, (size_t)at);
+            }
+            return 0;
+        }
         uint32_t id = t->form_id;
         t->form_open = 0;
         t->form_id = 0;
@@ -1159,7 +1337,7 @@ static int end_in_body(wn_gt *t, GumboTag tag)
         adoption_agency(t, tag);
         return 0;
     case GUMBO_TAG_APPLET: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT:
-        if (in_scope(t, tag, SC_DEFAULT) >= 0) {
+        if (in_scope(t, tag, SC_TABLE) >= 0) { /* Gumbo's scope here */
             implicitly_close(t, tag);
             afe_clear_to_marker(t);
         }
@@ -1169,24 +1347,53 @@ static int end_in_body(wn_gt *t, GumboTag tag)
         push_void(t, GUMBO_TAG_BR);
         return 0;
     default:
-        for (size_t i = t->depth; i-- > 0;) {
-            const wn_gt_node *n = &t->stack[i];
-            if (is_html(n, tag)) {
-                generate_implied_end_tags(t, tag);
-                while (t->depth > i)
-                    pop(t);
-                return 0;
-            }
-            if (is_special(n))
-                return 0;
-        }
+        any_other_end_tag(t, tag);
         return 0;
     }
+}
+
+static void any_other_end_tag(wn_gt *t, GumboTag tag)
+{
+    for (size_t i = t->depth; i-- > 0;) {
+        const wn_gt_node *n = &t->stack[i];
+        if (is_html(n, tag)) {
+            generate_implied_end_tags(t, tag);
+            while (t->depth > i)
+                pop(t);
+            return;
+        }
+        if (is_special(n))
+            return;
+    }
+}
+
+static void end_template(wn_gt *t)
+{
+    if (!t->templates)
+        return;
+    while (t->depth) { /* generate all implied end tags thoroughly */
+        const wn_gt_node *n = &t->stack[t->depth - 1];
+        if (!is_implied_end(n) && !is_html(n, GUMBO_TAG_CAPTION) &&
+            !is_html(n, GUMBO_TAG_COLGROUP) && !is_html(n, GUMBO_TAG_TBODY) &&
+            !is_html(n, GUMBO_TAG_TD) && !is_html(n, GUMBO_TAG_TFOOT) &&
+            !is_html(n, GUMBO_TAG_TH) && !is_html(n, GUMBO_TAG_THEAD) &&
+            !is_html(n, GUMBO_TAG_TR))
+            break;
+        pop(t);
+    }
+    pop_until(t, GUMBO_TAG_TEMPLATE);
+    afe_clear_to_marker(t);
 }
 
 static int end_html(wn_gt *t, GumboTag tag)
 {
     uint8_t mode = current_mode(t);
+    if (tag == GUMBO_TAG_TEMPLATE && mode != M_FRAMESET) {
+        end_template(t);
+        return 0;
+    }
+    if (mode == M_TEMPLATE)
+        return 0; /* other end tags are ignored until the contents chose a mode */
     switch (mode) {
     case M_SELECT: case M_SELECT_IN_TABLE:
         if (mode == M_SELECT_IN_TABLE &&
@@ -1316,8 +1523,36 @@ static int end_html(wn_gt *t, GumboTag tag)
     return end_in_body(t, tag);
 }
 
-void wn_gt_end(wn_gt *t, GumboTag tag, uint32_t name)
+static void end_tag(wn_gt *t, GumboTag tag, uint32_t name);
+
+int wn_gt_end(wn_gt *t, GumboTag tag, uint32_t name)
 {
+    if (is_formatting(tag) && may_pass_limit(t)) {
+        wn_gt trial;
+        if (!copy_model(&trial, t))
+            return WN_GT_NOMEM;
+        unsigned before = trial.deepest;
+        trial.deepest = 0;
+        end_tag(&trial, tag, name);
+        if (trial.deepest > t->max_depth) {
+            wn_gt_free(&trial);
+            return 1;
+        }
+        trial.deepest = trial.deepest > before ? trial.deepest : before;
+        wn_gt_free(t);
+        *t = trial;
+        return t->oom ? WN_GT_NOMEM : 0;
+    }
+    end_tag(t, tag, name);
+    return t->oom ? WN_GT_NOMEM : 0;
+}
+
+static void end_tag(wn_gt *t, GumboTag tag, uint32_t name)
+{
+    if (tag == GUMBO_TAG_HEAD)
+        t->head_closed = 1;
+    if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML)
+        t->content_seen = t->body_started = 1;
     if (wn_gt_foreign(t)) {
         /* Foreign content: close the nearest foreign element of that name;
          * an HTML element below hands the tag to the HTML rules. */

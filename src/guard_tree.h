@@ -56,6 +56,8 @@ typedef struct wn_gt_tag {
 typedef struct wn_gt_node {
     uint32_t id;
     uint32_t name;
+    uint32_t level;          /* depth in the tree below <body> (the stack loses middle entries) */
+    uint32_t deepest;        /* deepest level in its subtree, closed descendants included */
     uint16_t tag;
     uint8_t ns;
     uint8_t flags;
@@ -73,6 +75,7 @@ typedef struct wn_gt_entry {
 typedef struct wn_gt {
     wn_gt_node *stack;       /* below <html> and <body>, which Gumbo always has */
     size_t depth, stack_cap;
+    unsigned deepest;        /* deepest tree level an element was given */
     wn_gt_entry *afe;        /* the list of active formatting elements */
     size_t afe_len, afe_cap;
     size_t unopened;         /* list entries whose element is not on the stack */
@@ -83,6 +86,9 @@ typedef struct wn_gt {
     unsigned form_open : 1;  /* Gumbo's form element pointer is set */
     unsigned no_quirks : 1;  /* the doctype surely puts the page in no-quirks mode */
     unsigned content_seen : 1; /* body content: a <frameset> can no longer replace the body */
+    unsigned head_closed : 1; /* </head> seen: a <noscript> now opens in the body */
+    unsigned body_started : 1; /* the parser left the head */
+    size_t templates;        /* <template> elements on the stack */
     unsigned frameset : 1;   /* the page is a frameset: other content is ignored */
     unsigned oom : 1;
 } wn_gt;
@@ -101,8 +107,11 @@ void wn_gt_text(wn_gt *t, int nonspace);
  * TOO_MANY_FORMATTING (the caller then cuts the tag). */
 wn_gt_result wn_gt_start(wn_gt *t, const wn_gt_tag *tag);
 
-/* An end tag (`name` as for wn_gt_tag). */
-void wn_gt_end(wn_gt *t, GumboTag tag, uint32_t name);
+/* An end tag (`name` as for wn_gt_tag). </br>, </body> and </html> start
+ * the body, as body content does. Returns 0 when taken; 1 when not (the
+ * caller cuts it): the adoption agency would move a subtree past the depth
+ * limit; WN_GT_NOMEM (as an int) when memory ran out. */
+int wn_gt_end(wn_gt *t, GumboTag tag, uint32_t name);
 
 /* Whether an end tag `</p>` or `</br>` (which create an element when none is
  * open) may be taken without passing the depth limit. */
