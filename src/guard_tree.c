@@ -669,8 +669,12 @@ static int start_in_body(wn_gt *t, const wn_gt_tag *g, uint8_t mode)
         push(t, tag, WN_NS_HTML, g->name, 0);
         return WN_GT_DATA;
     case GUMBO_TAG_FRAMESET:
-        if (t->content_seen || t->depth || t->frameset)
+        /* Before the body, or in a body whose frameset-ok flag is still
+         * set, a frameset replaces it. */
+        if (t->frameset || t->templates || (t->body_started && t->content_seen))
             return WN_GT_DATA;
+        while (t->depth)
+            pop(t);
         while (t->afe_len)
             afe_remove(t, t->afe_len - 1);
         t->frameset = 1;
@@ -777,7 +781,7 @@ static int start_in_body(wn_gt *t, const wn_gt_tag *g, uint8_t mode)
         close_p(t);
         return push_void(t, tag);
     case GUMBO_TAG_ISINDEX:
-        if (t->form_open)
+        if (t->form_open && !t->templates)
             return WN_GT_DATA;
         close_p(t);
         t->elements += 6; /* form, hr, label, input, hr: opened and closed at once */
@@ -1184,6 +1188,24 @@ static int head_content(GumboTag tag)
 
 static wn_gt_result start_tag(wn_gt *t, const wn_gt_tag *g);
 
+/* Start tags that clear the parser's frameset-ok flag (as Gumbo sets it). */
+static int clears_frameset_ok(const wn_gt_tag *g)
+{
+    switch (g->tag) {
+    case GUMBO_TAG_BODY: case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_BUTTON: case GUMBO_TAG_APPLET:
+    case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT: case GUMBO_TAG_TABLE: case GUMBO_TAG_AREA:
+    case GUMBO_TAG_BR: case GUMBO_TAG_EMBED: case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE:
+    case GUMBO_TAG_KEYGEN: case GUMBO_TAG_WBR: case GUMBO_TAG_HR: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_XMP: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SELECT: case GUMBO_TAG_ISINDEX:
+        return 1;
+    case GUMBO_TAG_INPUT:
+        return !g->hidden;
+    default:
+        return 0;
+    }
+}
+
 wn_gt_result wn_gt_start(wn_gt *t, const wn_gt_tag *g)
 {
     /* The checks come first: a tag that is cut must not change the model,
@@ -1195,7 +1217,7 @@ wn_gt_result wn_gt_start(wn_gt *t, const wn_gt_tag *g)
         return WN_GT_TOO_DEEP;
     if (is_formatting(g->tag) && afe_active(t) >= WN_GT_MAX_FORMATTING)
         return WN_GT_TOO_MANY_FORMATTING;
-    if (!head_content(g->tag))
+    if (clears_frameset_ok(g))
         t->content_seen = 1;
     if (!head_content(g->tag) || g->tag == GUMBO_TAG_FRAME || g->tag == GUMBO_TAG_BODY)
         t->body_started = 1;
@@ -1304,10 +1326,8 @@ static int end_in_body(wn_gt *t, GumboTag tag)
         return 0;
     }
     case GUMBO_TAG_P:
-        if (in_scope(t, GUMBO_TAG_P, SC_BUTTON) < 0) {
-            reconstruct(t);
-            push(t, GUMBO_TAG_P, WN_NS_HTML, 0, 0);
-        }
+        if (in_scope(t, GUMBO_TAG_P, SC_BUTTON) < 0)
+            push(t, GUMBO_TAG_P, WN_NS_HTML, 0, 0); /* an empty <p>, at once closed */
         implicitly_close(t, GUMBO_TAG_P);
         return 0;
     case GUMBO_TAG_LI:
@@ -1383,6 +1403,12 @@ static void end_template(wn_gt *t)
     }
     pop_until(t, GUMBO_TAG_TEMPLATE);
     afe_clear_to_marker(t);
+    if (!t->body_started) {
+        /* Gumbo resets a <head> left current to "in body": the rest of the
+         * page goes into the head, where no frameset can replace a body. */
+        t->body_started = 1;
+        t->content_seen = 1;
+    }
 }
 
 static int end_html(wn_gt *t, GumboTag tag)
@@ -1552,7 +1578,7 @@ static void end_tag(wn_gt *t, GumboTag tag, uint32_t name)
     if (tag == GUMBO_TAG_HEAD)
         t->head_closed = 1;
     if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML)
-        t->content_seen = t->body_started = 1;
+        t->body_started = 1;
     if (wn_gt_foreign(t)) {
         /* Foreign content: close the nearest foreign element of that name;
          * an HTML element below hands the tag to the HTML rules. */

@@ -85,7 +85,7 @@ typedef struct wn_gt {
     size_t elements;         /* elements Gumbo creates, clones and implied ones included */
     unsigned form_open : 1;  /* Gumbo's form element pointer is set */
     unsigned no_quirks : 1;  /* the doctype surely puts the page in no-quirks mode */
-    unsigned content_seen : 1; /* body content: a <frameset> can no longer replace the body */
+    unsigned content_seen : 1; /* the parser's frameset-ok flag is cleared */
     unsigned head_closed : 1; /* </head> seen: a <noscript> now opens in the body */
     unsigned body_started : 1; /* the parser left the head */
     size_t templates;        /* <template> elements on the stack */
