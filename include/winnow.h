@@ -44,8 +44,11 @@ typedef enum wn_status {
     WN_ERR_OUTPUT,         /* the output writer or a sink failed */
     WN_ERR_NOT_KEPT,       /* asked for something the options did not keep */
     WN_ERR_MEMORY_LIMIT,   /* the page needs more than wn_options.max_memory_bytes */
-    WN_ERR_TOO_MANY_ATTRIBUTES /* a tag past max_attributes (extra ones dropped
+    WN_ERR_TOO_MANY_ATTRIBUTES, /* a tag past max_attributes (extra ones dropped
                                   unless WN_FLAG_STRICT_LIMITS) */
+    WN_ERR_WORK_LIMIT      /* the parse passed its CPU budget (wn_options.parse_ms_per_mib):
+                              the page is parsed again as plain paragraphs unless
+                              WN_FLAG_STRICT_LIMITS */
 } wn_status;
 
 /* Output formats for wn_result_write(). */
@@ -89,7 +92,11 @@ typedef struct wn_options {
     unsigned max_attributes;   /* soft: extra attributes of a tag are dropped,
                                   WN_ERR_TOO_MANY_ATTRIBUTES (default 256) */
     size_t max_memory_bytes;   /* hard: the page's working memory (decoded text, parse
-                                  tree), WN_ERR_MEMORY_LIMIT (default 1 GiB) */
+                                  tree, block tree), WN_ERR_MEMORY_LIMIT (default 1 GiB) */
+    unsigned parse_ms_per_mib; /* soft: CPU time the HTML parse may take, in milliseconds
+                                  per MiB of page plus a fixed 250 ms; past it the page is
+                                  parsed again flattened, WN_ERR_WORK_LIMIT (default 2000;
+                                  0 = no budget) */
 } wn_options;
 
 /* Opaque handles. */
@@ -139,7 +146,8 @@ WN_API const char *wn_result_charset(const wn_result *result);
 WN_API wn_charset_source wn_result_charset_source(const wn_result *result);
 
 /* WN_OK when the page was extracted whole, else the status of the first soft
- * limit that degraded it (WN_ERR_TOO_DEEP, WN_ERR_TOO_MANY_ATTRIBUTES). */
+ * limit that degraded it (WN_ERR_TOO_DEEP, WN_ERR_TOO_MANY_ATTRIBUTES,
+ * WN_ERR_WORK_LIMIT). */
 WN_API wn_status wn_result_degraded(const wn_result *result);
 
 /* The page title, or "" when none was found. Owned by the result. */

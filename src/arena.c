@@ -29,12 +29,13 @@ static wn_arena_chunk *arena_grow(wn_arena *arena, size_t size)
         want = (size_t)64 << 20;
     if (want < size)
         want = size;
-    if (arena->limit_bytes && arena->reserved_bytes + want > arena->limit_bytes) {
-        if (arena->reserved_bytes + size > arena->limit_bytes) {
+    size_t held = arena->reserved_bytes + arena->charged_bytes;
+    if (arena->limit_bytes && (held > arena->limit_bytes || want > arena->limit_bytes - held)) {
+        if (held > arena->limit_bytes || size > arena->limit_bytes - held) {
             arena->limit_hit = 1;
             return NULL;
         }
-        want = arena->limit_bytes - arena->reserved_bytes;
+        want = arena->limit_bytes - held;
     }
     if (want > SIZE_MAX - CHUNK_HEADER)
         return NULL;
@@ -86,6 +87,22 @@ char *wn_arena_strndup(wn_arena *arena, const char *text, size_t len)
         out[len] = '\0';
     }
     return out;
+}
+
+int wn_arena_charge(wn_arena *arena, size_t bytes)
+{
+    size_t held = arena->reserved_bytes + arena->charged_bytes;
+    if (arena->limit_bytes && (held > arena->limit_bytes || bytes > arena->limit_bytes - held)) {
+        arena->limit_hit = 1;
+        return 0;
+    }
+    arena->charged_bytes += bytes;
+    return 1;
+}
+
+void wn_arena_uncharge(wn_arena *arena, size_t bytes)
+{
+    arena->charged_bytes -= bytes < arena->charged_bytes ? bytes : arena->charged_bytes;
 }
 
 void wn_arena_release(wn_arena *arena)

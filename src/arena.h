@@ -11,6 +11,7 @@ typedef struct wn_arena {
     size_t used_bytes;      /* bytes handed out, for limits and reports */
     size_t reserved_bytes;  /* bytes obtained from malloc */
     size_t limit_bytes;     /* 0 = unlimited; past it allocations fail */
+    size_t charged_bytes;   /* memory held outside the arena but counted against its limit */
     int limit_hit;          /* an allocation failed because of limit_bytes */
 } wn_arena;
 
@@ -19,6 +20,10 @@ void wn_arena_init(wn_arena *arena, size_t limit_bytes);
 void *wn_arena_alloc(wn_arena *arena, size_t size);
 void *wn_arena_calloc(wn_arena *arena, size_t count, size_t size);
 char *wn_arena_strndup(wn_arena *arena, const char *text, size_t len);
+/* Counts `bytes` held elsewhere (a growing array) against the limit: 0 (and
+ * limit_hit) when that would pass it. Uncharge when they are freed. */
+int wn_arena_charge(wn_arena *arena, size_t bytes);
+void wn_arena_uncharge(wn_arena *arena, size_t bytes);
 /* Frees every chunk; the arena can be used again afterwards. */
 void wn_arena_release(wn_arena *arena);
 

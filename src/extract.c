@@ -53,6 +53,7 @@ const char *wn_status_message(wn_status status)
     case WN_ERR_NOT_KEPT: return "not kept: enable it in the options";
     case WN_ERR_MEMORY_LIMIT: return "page needs more memory than the configured limit";
     case WN_ERR_TOO_MANY_ATTRIBUTES: return "a tag has more attributes than the configured limit";
+    case WN_ERR_WORK_LIMIT: return "the HTML parse took longer than its budget";
     }
     return "unknown status";
 }
@@ -67,6 +68,7 @@ void wn_options_init(wn_options *options)
     options->max_depth = 512;
     options->max_attributes = 256;
     options->max_memory_bytes = (size_t)1 << 30;
+    options->parse_ms_per_mib = 2000;
 }
 
 wn_status wn_extractor_new(const wn_options *options, wn_extractor **out)
@@ -145,6 +147,15 @@ static const char *choose_title(const wn_doc *doc, wn_arena *arena)
     return t ? wn_xml_clean(arena, t, strlen(t)) : NULL;
 }
 
+/* The parse's CPU budget: a fixed 250 ms plus parse_ms_per_mib per MiB. */
+static uint64_t parse_budget_ns(const wn_options *options, size_t len)
+{
+    if (!options->parse_ms_per_mib)
+        return 0;
+    double mib = (double)len / (1024.0 * 1024.0);
+    return (uint64_t)((250.0 + mib * options->parse_ms_per_mib) * 1e6);
+}
+
 static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char *bytes, size_t len,
                               const char *charset_hint, wn_result *res, wn_doc *doc)
 {
@@ -174,7 +185,17 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     res->degraded = st;
 
     GumboOutput *parsed;
-    st = wn_parse(page, html, html_len, &parsed);
+    st = wn_parse(page, html, html_len, parse_budget_ns(&ex->options, html_len), &parsed);
+    if (st == WN_ERR_WORK_LIMIT) {
+        /* The guard's model missed a shape: the page is parsed again as
+         * plain paragraphs, which no parser can nest. */
+        if (ex->options.flags & WN_FLAG_STRICT_LIMITS)
+            return st;
+        res->degraded = st;
+        st = wn_guard_flatten(page, decoded.utf8, decoded.len, &html, &html_len);
+        if (st == WN_OK)
+            st = wn_parse(page, html, html_len, 0, &parsed);
+    }
     if (st != WN_OK)
         return st;
     /* The parser adds a few levels the guard does not model (<html>, <body>,

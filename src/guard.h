@@ -1,22 +1,31 @@
-/* Pre-parse guard: one linear pass over the decoded page that finds the
- * shapes on which Gumbo 0.10 is superlinear and rewrites them away before
- * the parse.
+/* Pre-parse guard: one linear pass over the decoded page that keeps Gumbo
+ * linear and its tree within the limits.
  *
  * Gumbo checks "element in scope" and reconstructs active formatting
- * elements by walking its stack of open elements, and it checks each new
- * attribute against all earlier ones of the tag. So its cost per tag grows
- * with nesting depth, and per attribute with the attribute count: 40,000
- * nested <div>s take ~46 s, one tag with 100,000 attributes ~18 s (issue 5).
- * The guard models the open-element stack closely enough (implied end tags,
- * void and raw-text elements, end tags matched by name) and drops
- *   - start tags that would open an element deeper than max_depth (and their
- *     end tags): the text stays, the tree is flattened;
- *   - attributes past max_attributes on one tag;
- *   - formatting start tags (<b>, <font>, ...) past a small count of
- *     unclosed ones, which Gumbo re-creates after every block they span.
- * It also counts elements, so a page over max_nodes fails before the parse,
- * and leaves script and style bodies out of the parser's copy (they are
- * never text, and Gumbo's tokenizer is slow on them).
+ * elements by walking its stack of open elements and its list of active
+ * formatting elements, and it checks each new attribute against all earlier
+ * ones of the element. So its cost per tag grows with the stack's depth and
+ * the list's length, and per attribute with the attribute count: 40,000
+ * nested <div>s take ~46 s, one tag with 100,000 attributes ~18 s.
+ *
+ * The guard tokenizes the page as the HTML standard does and feeds every
+ * token it lets through to a model of tree construction (guard_tree.h), so
+ * it knows the depth each start tag would reach in Gumbo's tree. It cuts
+ *   - start tags that would put an element deeper than max_depth below
+ *     <body> (and their end tags; the text stays, the tree is flattened),
+ *     and formatting end tags whose adoption-agency moves would;
+ *   - formatting start tags past WN_GT_MAX_FORMATTING on the active list;
+ *   - attributes past max_attributes on one tag, counting those Gumbo
+ *     merges into the one <html> and <body>;
+ * and it refuses a page whose elements and text nodes, counted as Gumbo
+ * will create them (clones and implied elements included), pass
+ * max_elements, before any tree is built.
+ *
+ * So that the parser cannot read the page differently from the guard,
+ * comments, bogus comments, CDATA sections and processing instructions are
+ * cut, script and style bodies are cut (they are never text; Gumbo
+ * tokenizes them a character at a time), JSON-LD keeps its '<' only as the
+ * JSON escape \u003c, and title and textarea text keep theirs as "&lt;".
  * A page that needs none of this is passed through untouched (no copy). */
 #ifndef WN_GUARD_H
 #define WN_GUARD_H
@@ -29,23 +38,33 @@
 typedef struct wn_guard_limits {
     unsigned max_depth;       /* deepest element kept */
     unsigned max_attributes;  /* attributes kept per tag */
-    size_t max_elements;      /* more start tags: WN_ERR_TOO_MANY_NODES */
+    size_t max_elements;      /* more elements and text nodes: WN_ERR_TOO_MANY_NODES */
 } wn_guard_limits;
 
 typedef struct wn_guard_report {
-    size_t elements;            /* start tags seen (elements the parse will create, roughly) */
+    size_t elements;            /* elements the parse will create (an upper bound) */
+    size_t nodes;               /* elements and text nodes (an upper bound) */
     size_t dropped_deep;        /* start tags dropped for depth */
     size_t dropped_formatting;  /* unclosed formatting start tags dropped */
     size_t dropped_attributes;  /* attributes dropped */
-    unsigned max_depth_seen;    /* deepest nesting met (capped at max_depth + 1) */
+    unsigned max_depth_seen;    /* deepest level below <body> given to an element
+                                   (max_depth + 1 once a tag was cut for depth) */
     size_t elided_bytes;        /* script and style bodies left out */
 } wn_guard_report;
 
 /* Scans html[0..len). On WN_OK, *out / *out_len is either html itself or a
  * rewritten copy in the arena. WN_ERR_TOO_MANY_NODES when the page has more
- * than max_elements start tags; WN_ERR_MEMORY_LIMIT / WN_ERR_NOMEM when the
- * arena is exhausted. */
+ * than max_elements elements and text nodes; WN_ERR_MEMORY_LIMIT /
+ * WN_ERR_NOMEM when the arena is exhausted. */
 wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard_limits *limits,
                    const char **out, size_t *out_len, wn_guard_report *report);
+
+/* The page as plain paragraphs: its text, '<' escaped, with <p> at block
+ * boundaries and only balanced <a> and <hN> inside them, so that no parser
+ * nests it deeper than body > p > a. Script and style bodies and comments
+ * are left out; the first title is kept. For the page whose parse passed
+ * its budget (the guard's model missed a shape). */
+wn_status wn_guard_flatten(wn_arena *arena, const char *html, size_t len, const char **out,
+                           size_t *out_len);
 
 #endif

@@ -147,11 +147,18 @@ static wn_node *push_node(wn_doc *doc, size_t max_nodes, wn_status *status)
     }
     if (doc->count == doc->capacity) {
         uint32_t cap = doc->capacity ? doc->capacity * 2 : 1024;
+        /* While realloc moves it, old and new arrays are both held. */
+        if (doc->budget && !wn_arena_charge(doc->budget, (size_t)cap * sizeof *doc->nodes)) {
+            *status = WN_ERR_MEMORY_LIMIT;
+            return NULL;
+        }
         wn_node *grown = realloc(doc->nodes, (size_t)cap * sizeof *grown);
         if (!grown) {
             *status = WN_ERR_NOMEM;
             return NULL;
         }
+        if (doc->budget)
+            wn_arena_uncharge(doc->budget, (size_t)doc->capacity * sizeof *doc->nodes);
         doc->nodes = grown;
         doc->capacity = cap;
     }
@@ -298,6 +305,7 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
                           wn_doc *doc)
 {
     memset(doc, 0, sizeof *doc);
+    doc->budget = arena;
     doc->body = 0;
     wn_status status = WN_OK;
     const GumboNode *root = parse->root;
@@ -389,6 +397,8 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
 
 void wn_doc_free(wn_doc *doc)
 {
+    if (doc->budget)
+        wn_arena_uncharge(doc->budget, (size_t)doc->capacity * sizeof *doc->nodes);
     free(doc->nodes);
     doc->nodes = NULL;
     doc->count = doc->capacity = 0;

@@ -67,6 +67,7 @@ typedef struct wn_doc {
     const char *og_title;
     const char *lang;
     bool flattened;         /* elements past max_depth were read into an ancestor */
+    wn_arena *budget;       /* the page's arena: `nodes` counts against its limit */
 } wn_doc;
 
 typedef struct wn_block_limits {

@@ -433,7 +433,7 @@ START_TEST(test_max_depth_flattens)
     wn_test_doc t;
     memset(&t, 0, sizeof t);
     wn_arena_init(&t.arena, 0);
-    ck_assert_int_eq(wn_parse(&t.arena, html, strlen(html), &t.parse), WN_OK);
+    ck_assert_int_eq(wn_parse(&t.arena, html, strlen(html), 0, &t.parse), WN_OK);
     wn_block_limits limits = {1000000, 16};
     ck_assert_int_eq(wn_blocks_build(t.parse, &t.arena, &limits, &t.doc), WN_OK);
     unsigned deepest = 0;
