@@ -172,6 +172,57 @@ def many_sidebars(n):
                 b"<div class=sidebar><p>About this blog and its author.</p></div>" * n)
 
 
+def li_section(n):
+    # <li> closes an open <li> only through address, div and p: not <section>.
+    return page(b"<li><section>" * n + ARTICLE)
+
+
+def dd_article(n):
+    return page(b"<dd><article>" * n + ARTICLE)
+
+
+def comment_bang(n):
+    # "--!>" ends a comment as "-->" does.
+    return page(b"<!-- note --!>" + b"<div>" * n + ARTICLE)
+
+
+def select_xmp(n):
+    # <xmp> is ignored inside <select>: what follows is markup, not raw text.
+    return page(b"<select><xmp></select>" + b"<div>" * n + ARTICLE)
+
+
+def math_textarea(n):
+    # Raw text at a MathML text integration point; the "<!--" inside it is text.
+    return page(b"<math><mi><textarea><!--</textarea>" + b"<div>" * n + ARTICLE)
+
+
+def body_attributes(n):
+    # Gumbo merges every <body>'s attributes into the first, each checked
+    # against all before it.
+    return page(b"".join(b"<body a%d=v>" % i for i in range(n)) + ARTICLE)
+
+
+def html_attributes(n):
+    return page(b"".join(b"<html a%d=v>" % i for i in range(n)) + ARTICLE)
+
+
+def cut_tag_with_attributes(n):
+    # Tags that lose attributes past the limit and then are cut whole.
+    return page((b"<b id=%d>" * 40 % tuple(range(40)) + b"<b" + b" a" * 300 + b">x") * max(1, n // 300)
+                + ARTICLE)
+
+
+def adoption_agency(n):
+    # Each </b> moves the block under a clone of <b>.
+    return page(b"<b><div></b>" * n + ARTICLE)
+
+
+def unclosed_link_menu(n):
+    # An ordinary menu: each <a> closes the one before.
+    return page(b"<ul>" + b"".join(b"<li><a href=/p%d>item %d" % (i, i) for i in range(n)) + b"</ul>"
+                + ARTICLE)
+
+
 # name -> (function, base size for scale 1)
 CASES = {
     "deep_divs": (deep_divs, 10000),
@@ -206,6 +257,16 @@ CASES = {
     "many_link_lines": (many_link_lines, 20000),
     "many_break_lines": (many_break_lines, 20000),
     "many_sidebars": (many_sidebars, 20000),
+    "li_section": (li_section, 20000),
+    "dd_article": (dd_article, 20000),
+    "comment_bang": (comment_bang, 50000),
+    "select_xmp": (select_xmp, 50000),
+    "math_textarea": (math_textarea, 50000),
+    "body_attributes": (body_attributes, 20000),
+    "html_attributes": (html_attributes, 20000),
+    "cut_tag_with_attributes": (cut_tag_with_attributes, 30000),
+    "adoption_agency": (adoption_agency, 20000),
+    "unclosed_link_menu": (unclosed_link_menu, 5000),
 }
 
 
