@@ -482,6 +482,28 @@ static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json)
     return st;
 }
 
+/* End of the <template> element whose start tag ends at i: just past the
+ * matching "</template...>", nested templates counted, or the end of input
+ * (an unclosed template holds the rest of the page). */
+static size_t template_end(const guard *g, size_t i)
+{
+    size_t open = 1;
+    while (i < g->len) {
+        const char *lt = memchr(g->in + i, '<', g->len - i);
+        if (!lt)
+            return g->len;
+        size_t at = (size_t)(lt - g->in);
+        if (at + 1 < g->len && g->in[at + 1] == '/' && tag_name_at(g, at + 2, "template", 8)) {
+            if (--open == 0)
+                return skip_to_gt(g, at + 2);
+        } else if (tag_name_at(g, at + 1, "template", 8)) {
+            open++;
+        }
+        i = at + 1;
+    }
+    return g->len;
+}
+
 static wn_status start_tag(guard *g, size_t lt)
 {
     size_t name_end;
@@ -508,6 +530,13 @@ static wn_status start_tag(guard *g, size_t lt)
     tag.font_breakout = (unsigned)t.font_breakout;
     flush_text(g);
     int foreign = wn_gt_foreign(&g->tree);
+    if (tag.tag == GUMBO_TAG_TEMPLATE) {
+        /* Template contents are never shown, and Gumbo parses them in modes
+         * of their own: the element goes whole, as script bodies do. */
+        g->pos = template_end(g, t.end);
+        g->report->elided_bytes += g->pos - lt;
+        return cut(g, lt, g->pos);
+    }
     wn_gt_result r = wn_gt_start(&g->tree, &tag);
     if (r == WN_GT_NOMEM)
         return WN_ERR_NOMEM;
@@ -569,6 +598,8 @@ static wn_status end_tag(guard *g, size_t lt)
     if (!t.terminated)
         return WN_OK;
     g->tokens++;
+    if (tag == GUMBO_TAG_TEMPLATE) /* a stray one: its start tag went whole */
+        return cut(g, lt, t.end);
     if (tag != GUMBO_TAG_UNKNOWN && g->dropped[tag]) {
         g->dropped[tag]--;
         return cut(g, lt, t.end);

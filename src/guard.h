@@ -23,7 +23,8 @@
  *
  * So that the parser cannot read the page differently from the guard,
  * comments, bogus comments, CDATA sections and processing instructions are
- * cut, script and style bodies are cut (they are never text; Gumbo
+ * cut, <template> elements are cut whole (never shown; Gumbo parses their
+ * contents in modes of their own), script and style bodies are cut (they are never text; Gumbo
  * tokenizes them a character at a time), JSON-LD keeps its '<' only as the
  * JSON escape \u003c, and title and textarea text keep theirs as "&lt;".
  * A page that needs none of this is passed through untouched (no copy). */

@@ -1198,6 +1198,7 @@ static int clears_frameset_ok(const wn_gt_tag *g)
     case GUMBO_TAG_BR: case GUMBO_TAG_EMBED: case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE:
     case GUMBO_TAG_KEYGEN: case GUMBO_TAG_WBR: case GUMBO_TAG_HR: case GUMBO_TAG_TEXTAREA:
     case GUMBO_TAG_XMP: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SELECT: case GUMBO_TAG_ISINDEX:
+    case GUMBO_TAG_TEMPLATE:
         return 1;
     case GUMBO_TAG_INPUT:
         return !g->hidden;
