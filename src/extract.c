@@ -258,7 +258,8 @@ wn_status wn_result_write(const wn_result *result, wn_format format, wn_sink_fn 
         return WN_ERR_ARGUMENT;
     switch (format) {
     case WN_FORMAT_XML:
-        return wn_render_xml(&result->content, &result->info, sink, sink_data);
+        return wn_render_xml(&result->content, &result->info,
+                             (result->flags & WN_FLAG_XML_INDENT) != 0, sink, sink_data);
     case WN_FORMAT_TEXT:
         return wn_render_text(&result->content,
                               (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title : NULL,

@@ -18,6 +18,7 @@ enum {
     OPT_CHARSET,
     OPT_URL,
     OPT_STRICT,
+    OPT_INDENT,
     OPT_HELP,
     OPT_VERSION
 };
@@ -31,6 +32,7 @@ static const struct option long_options[] = {
     {"charset", required_argument, NULL, OPT_CHARSET},
     {"url", required_argument, NULL, OPT_URL},
     {"strict", no_argument, NULL, OPT_STRICT},
+    {"indent", no_argument, NULL, OPT_INDENT},
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0}
@@ -56,6 +58,7 @@ static const char usage_text[] =
     "      --explain          same as --format=explain: the scored block tree\n"
     "      --comments         put the comment thread in its own section\n"
     "      --title            start the text output with the page title\n"
+    "      --indent           indent the XML output (two spaces a level)\n"
     "      --charset=NAME     charset hint, as from an HTTP Content-Type header\n"
     "      --url=URL          the address the page came from\n"
     "      --strict           fail a page that hits a soft limit (nesting\n"
@@ -206,6 +209,9 @@ static cli_action apply_option(int opt, char **argv, cli_args *args)
         return CLI_ACTION_RUN;
     case OPT_STRICT:
         args->flags |= WN_FLAG_STRICT_LIMITS;
+        return CLI_ACTION_RUN;
+    case OPT_INDENT:
+        args->flags |= WN_FLAG_XML_INDENT;
         return CLI_ACTION_RUN;
     case 'h':
     case OPT_HELP:
