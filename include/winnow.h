@@ -44,8 +44,9 @@ typedef enum wn_status {
     WN_ERR_OUTPUT,         /* the output writer or a sink failed */
     WN_ERR_NOT_KEPT,       /* asked for something the options did not keep */
     WN_ERR_MEMORY_LIMIT,   /* the page needs more than wn_options.max_memory_bytes */
-    WN_ERR_TOO_MANY_ATTRIBUTES /* a tag past max_attributes (extra ones dropped
-                                  unless WN_FLAG_STRICT_LIMITS) */
+    WN_ERR_TOO_MANY_ATTRIBUTES, /* a tag past max_attributes (extra ones dropped
+                                   unless WN_FLAG_STRICT_LIMITS) */
+    WN_ERR_NOT_HTML,       /* not a page: an image, archive, executable, compressed or binary data */
 } wn_status;
 
 /* Output formats for wn_result_write(). */
@@ -147,6 +148,12 @@ WN_API wn_status wn_result_degraded(const wn_result *result);
 WN_API const char *wn_result_title(const wn_result *result);
 
 WN_API void wn_result_free(wn_result *result);
+
+/* Why wn_extract() refuses these bytes with WN_ERR_NOT_HTML: a short
+ * description such as "PNG image", "gzip-compressed data" (winnow does not
+ * decompress) or "binary data", in static storage; NULL when the bytes may
+ * be a page. charset_hint as for wn_extract(). */
+WN_API const char *wn_not_html_reason(const char *bytes, size_t len, const char *charset_hint);
 
 #ifdef __cplusplus
 }

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "guard.h"
 #include "input/decode.h"
+#include "input/magic.h"
 #include "input/sniff.h"
 #include "output/content.h"
 #include "output/render.h"
@@ -53,6 +54,7 @@ const char *wn_status_message(wn_status status)
     case WN_ERR_NOT_KEPT: return "not kept: enable it in the options";
     case WN_ERR_MEMORY_LIMIT: return "page needs more memory than the configured limit";
     case WN_ERR_TOO_MANY_ATTRIBUTES: return "a tag has more attributes than the configured limit";
+    case WN_ERR_NOT_HTML: return "not an HTML page (binary, image, archive or compressed data)";
     }
     return "unknown status";
 }
@@ -148,6 +150,8 @@ static const char *choose_title(const wn_doc *doc, wn_arena *arena)
 static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char *bytes, size_t len,
                               const char *charset_hint, wn_result *res, wn_doc *doc)
 {
+    if (wn_sniff_not_text(bytes, len, charset_hint))
+        return WN_ERR_NOT_HTML;
     wn_decoded decoded;
     wn_status st = wn_decode(page, bytes, len, charset_hint, &decoded);
     if (st != WN_OK)
@@ -323,6 +327,11 @@ wn_status wn_result_degraded(const wn_result *result)
 const char *wn_result_title(const wn_result *result)
 {
     return result && result->info.title ? result->info.title : "";
+}
+
+const char *wn_not_html_reason(const char *bytes, size_t len, const char *charset_hint)
+{
+    return wn_sniff_not_text(bytes, len, charset_hint);
 }
 
 void wn_result_free(wn_result *result)
