@@ -15,6 +15,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <time.h>
 
 /* Exit statuses. */
 enum {
@@ -121,11 +122,14 @@ char *cli_path_join(const char *dir, const char *name);
 /* mkdir -p. Returns 0 or an errno value. */
 int cli_make_directory(const char *path);
 
-/* An output written to a temporary file beside its target, then renamed. */
+/* An output written to a temporary file beside its target, then renamed:
+ * an unnamed O_TMPFILE file where the file system has them (nothing is
+ * left if the process is killed), else a hidden ".NAME.XXXXXX". */
 typedef struct cli_atomic_file {
     char *target;
-    char *temp;
+    char *temp;   /* the hidden name (given to an unnamed file at commit) */
     int fd;
+    int unnamed;  /* opened with O_TMPFILE */
 } cli_atomic_file;
 
 /* Returns 0 or an errno value; on failure nothing is left to clean up. */
@@ -138,6 +142,11 @@ int cli_atomic_commit(cli_atomic_file *file);
 /* Drop the temporary file, leaving the target untouched. */
 void cli_atomic_abort(cli_atomic_file *file);
 void cli_atomic_release(cli_atomic_file *file);
+
+/* Remove hidden temporaries of the command's outputs (".NAME.xml.XXXXXX",
+ * ".NAME.txt.XXXXXX") older than started from dir: what a killed run left
+ * where O_TMPFILE was not available. */
+void cli_clean_stale_temporaries(const char *dir, time_t started);
 
 /* Remove a half-written temporary file when SIGINT/SIGTERM/SIGHUP arrive. */
 void cli_install_signal_cleanup(void);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* What became of one input. */
@@ -399,12 +400,14 @@ static int check_destination(const cli_args *args, const cli_inputs *inputs)
 
     if (!args->output_dir)
         return -1;
+    time_t started = time(NULL);
     err = cli_make_directory(args->output_dir);
     if (err != 0) {
         cli_report(args->output_dir, "cannot create the output directory: %s",
                    strerror(err));
         return CLI_EXIT_FAILED;
     }
+    cli_clean_stale_temporaries(args->output_dir, started);
     return -1;
 }
 
