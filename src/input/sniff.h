@@ -17,7 +17,8 @@ const char *wn_sniff_bom(const char *bytes, size_t len, size_t *bom_len);
 
 /* The charset declared by <meta charset> or <meta http-equiv=Content-Type>
  * in the first bytes of the page, as a canonical iconv name, or NULL. A
- * declared UTF-16 means UTF-8 (the bytes would have had a BOM otherwise). */
+ * declared UTF-16 or UTF-32 means UTF-8 (the prescan could not have read
+ * it in those encodings). */
 const char *wn_sniff_meta(const char *bytes, size_t len);
 
 /* "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE" when the first bytes
