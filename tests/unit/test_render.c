@@ -771,6 +771,11 @@ Suite *wn_test_suite(void)
     tcase_add_loop_test(tc, test_sink_failure, 0, WN_COUNT(FAIL_AT));
     tcase_add_test(tc, test_xml_clean);
     tcase_add_test(tc, test_xml_unindented_by_default);
+    suite_add_tcase(s, tc);
+
+    /* Tens of MB through the writer and the parser: slow under sanitizers. */
+    tc = tcase_create("bounds");
+    tcase_set_timeout(tc, 0);
     tcase_add_test(tc, test_xml_deep_nesting_capped);
     tcase_add_test(tc, test_xml_long_text_split);
     tcase_add_test(tc, test_xml_long_attribute_cut);
