@@ -45,8 +45,9 @@ typedef enum wn_status {
     WN_ERR_NOT_KEPT,       /* asked for something the options did not keep */
     WN_ERR_MEMORY_LIMIT,   /* the page needs more than wn_options.max_memory_bytes */
     WN_ERR_TOO_MANY_ATTRIBUTES, /* a tag past max_attributes (extra ones dropped
-                                  unless WN_FLAG_STRICT_LIMITS) */
-    WN_ERR_WORK_LIMIT      /* the parse passed its CPU budget (wn_options.parse_ms_per_mib):
+                                   unless WN_FLAG_STRICT_LIMITS) */
+    WN_ERR_NOT_HTML,       /* not a page: an image, archive, executable, compressed or binary data */
+    WN_ERR_WORK_LIMIT,     /* the parse passed its CPU budget (wn_options.parse_ms_per_mib):
                               the page is parsed again as plain paragraphs unless
                               WN_FLAG_STRICT_LIMITS */
 } wn_status;
@@ -72,7 +73,8 @@ enum {
     WN_FLAG_EXPLAIN = 1u << 0,  /* keep the scored block tree for WN_FORMAT_EXPLAIN */
     WN_FLAG_COMMENTS = 1u << 1, /* emit the comment thread as its own <comments> section */
     WN_FLAG_TITLE_IN_TEXT = 1u << 2, /* start the text output with the title line */
-    WN_FLAG_STRICT_LIMITS = 1u << 3  /* fail with the limit's status instead of degrading */
+    WN_FLAG_STRICT_LIMITS = 1u << 3, /* fail with the limit's status instead of degrading */
+    WN_FLAG_XML_INDENT = 1u << 4     /* indent the XML output, two spaces a level */
 };
 
 /* Options: fill with wn_options_init(), then change what you need.
@@ -154,6 +156,12 @@ WN_API wn_status wn_result_degraded(const wn_result *result);
 WN_API const char *wn_result_title(const wn_result *result);
 
 WN_API void wn_result_free(wn_result *result);
+
+/* Why wn_extract() refuses these bytes with WN_ERR_NOT_HTML: a short
+ * description such as "PNG image", "gzip-compressed data" (winnow does not
+ * decompress) or "binary data", in static storage; NULL when the bytes may
+ * be a page. charset_hint as for wn_extract(). */
+WN_API const char *wn_not_html_reason(const char *bytes, size_t len, const char *charset_hint);
 
 #ifdef __cplusplus
 }

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "guard.h"
 #include "input/decode.h"
+#include "input/magic.h"
 #include "input/sniff.h"
 #include "output/content.h"
 #include "output/render.h"
@@ -53,6 +54,7 @@ const char *wn_status_message(wn_status status)
     case WN_ERR_NOT_KEPT: return "not kept: enable it in the options";
     case WN_ERR_MEMORY_LIMIT: return "page needs more memory than the configured limit";
     case WN_ERR_TOO_MANY_ATTRIBUTES: return "a tag has more attributes than the configured limit";
+    case WN_ERR_NOT_HTML: return "not an HTML page (binary, image, archive or compressed data)";
     case WN_ERR_WORK_LIMIT: return "the HTML parse took longer than its budget";
     }
     return "unknown status";
@@ -159,6 +161,8 @@ static uint64_t parse_budget_ns(const wn_options *options, size_t len)
 static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char *bytes, size_t len,
                               const char *charset_hint, wn_result *res, wn_doc *doc)
 {
+    if (wn_sniff_not_text(bytes, len, charset_hint))
+        return WN_ERR_NOT_HTML;
     wn_decoded decoded;
     wn_status st = wn_decode(page, bytes, len, charset_hint, &decoded);
     if (st != WN_OK)
@@ -279,7 +283,8 @@ wn_status wn_result_write(const wn_result *result, wn_format format, wn_sink_fn 
         return WN_ERR_ARGUMENT;
     switch (format) {
     case WN_FORMAT_XML:
-        return wn_render_xml(&result->content, &result->info, sink, sink_data);
+        return wn_render_xml(&result->content, &result->info,
+                             (result->flags & WN_FLAG_XML_INDENT) != 0, sink, sink_data);
     case WN_FORMAT_TEXT:
         return wn_render_text(&result->content,
                               (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title : NULL,
@@ -343,6 +348,11 @@ wn_status wn_result_degraded(const wn_result *result)
 const char *wn_result_title(const wn_result *result)
 {
     return result && result->info.title ? result->info.title : "";
+}
+
+const char *wn_not_html_reason(const char *bytes, size_t len, const char *charset_hint)
+{
+    return wn_sniff_not_text(bytes, len, charset_hint);
 }
 
 void wn_result_free(wn_result *result)

@@ -540,6 +540,8 @@ static wn_status start_tag(guard *g, size_t lt)
     wn_gt_result r = wn_gt_start(&g->tree, &tag);
     if (r == WN_GT_NOMEM)
         return WN_ERR_NOMEM;
+    if (r == WN_GT_DROP)
+        return cut(g, lt, t.end);
     if (g->tree.elements + g->text_nodes > g->limits->max_elements)
         return WN_ERR_TOO_MANY_NODES;
     if (r == WN_GT_TOO_DEEP || r == WN_GT_TOO_MANY_FORMATTING) {
@@ -610,6 +612,8 @@ static wn_status end_tag(guard *g, size_t lt)
     int r = wn_gt_end(&g->tree, tag, hash);
     if (r == WN_GT_NOMEM)
         return WN_ERR_NOMEM;
+    if (r == WN_GT_DROP)
+        return cut(g, lt, t.end);
     if (r) {
         g->report->dropped_deep++;
         return cut(g, lt, t.end);

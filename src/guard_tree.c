@@ -450,13 +450,21 @@ static void adoption_agency(wn_gt *t, GumboTag subject)
     }
     for (int round = 0; round < 8; round++) {
         long fk = -1;
-        for (size_t k = t->afe_len; k-- > 0 && t->afe[k].id;)
+        int marker = 0;
+        for (size_t k = t->afe_len; k-- > 0;) {
+            if (!t->afe[k].id) {
+                marker = 1;
+                break;
+            }
             if (t->afe[k].tag == subject) {
                 fk = (long)k;
                 break;
             }
+        }
         if (fk < 0) {
-            if (round == 0)
+            /* Gumbo acts as for any other end tag only when the whole list
+             * was searched; a marker ends the search, and the tag. */
+            if (round == 0 && !marker)
                 any_other_end_tag(t, subject);
             return;
         }
@@ -1063,6 +1071,21 @@ static int is_breakout(const wn_gt_tag *g)
     }
 }
 
+/* HTML elements that decide an insertion mode when the parser resets it:
+ * Gumbo does not check their namespace there. */
+static int sets_mode(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_HTML: case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY: case GUMBO_TAG_FRAMESET:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TR:
+    case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_COLGROUP: case GUMBO_TAG_TABLE: case GUMBO_TAG_TEMPLATE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* Whether a start tag is taken by the HTML rules (not foreign content). */
 static int html_start(const wn_gt *t, const wn_gt_tag *g)
 {
@@ -1259,6 +1282,8 @@ static wn_gt_result start_tag(wn_gt *t, const wn_gt_tag *g)
         } else {
             uint8_t ns = t->stack[t->depth - 1].ns;
             uint8_t flags = 0;
+            if (sets_mode(g->tag))
+                return round ? WN_GT_DATA : WN_GT_DROP;
             if ((ns == WN_NS_SVG && (g->tag == GUMBO_TAG_FOREIGNOBJECT ||
                                      g->tag == GUMBO_TAG_DESC || g->tag == GUMBO_TAG_TITLE)) ||
                 (ns == WN_NS_MATH && g->tag == GUMBO_TAG_ANNOTATION_XML && g->html_encoding))

@@ -39,6 +39,9 @@ typedef enum wn_gt_result {
     WN_GT_PLAINTEXT,  /* the rest of the input is text */
     WN_GT_TOO_DEEP,   /* not taken: it would open an element past the limit */
     WN_GT_TOO_MANY_FORMATTING, /* not taken: one formatting element too many */
+    WN_GT_DROP,       /* not taken: an SVG/MathML element named like an HTML
+                         element that sets the parser's insertion mode (table,
+                         select, body, ...), which Gumbo then mistakes for it */
     WN_GT_NOMEM
 } wn_gt_result;
 

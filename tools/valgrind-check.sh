@@ -30,8 +30,12 @@ for format in xml text explain; do
 done
 echo "== memcheck: the command on hostile inputs =="
 python3 tools/hostile.py write "$tmp/hostile" --scale 0.01
-$vg "$build/winnow" -f xml -o "$tmp/hostile-out" "$tmp/hostile" 2>"$tmp/hostile.err" || {
-    cat "$tmp/hostile.err"; exit 1; }
+# Status 3: some inputs (binary_garbage) are refused as not a page.
+status=0
+$vg "$build/winnow" -f xml -o "$tmp/hostile-out" "$tmp/hostile" 2>"$tmp/hostile.err" || status=$?
+if [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
+    cat "$tmp/hostile.err"; exit 1
+fi
 echo "== memcheck: winnow-eval corpus =="
 $vg "$build/tools/winnow-eval" corpus >/dev/null
 echo "memcheck: clean"

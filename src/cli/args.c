@@ -18,6 +18,7 @@ enum {
     OPT_CHARSET,
     OPT_URL,
     OPT_STRICT,
+    OPT_INDENT,
     OPT_HELP,
     OPT_VERSION
 };
@@ -31,6 +32,7 @@ static const struct option long_options[] = {
     {"charset", required_argument, NULL, OPT_CHARSET},
     {"url", required_argument, NULL, OPT_URL},
     {"strict", no_argument, NULL, OPT_STRICT},
+    {"indent", no_argument, NULL, OPT_INDENT},
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0}
@@ -56,6 +58,7 @@ static const char usage_text[] =
     "      --explain          same as --format=explain: the scored block tree\n"
     "      --comments         put the comment thread in its own section\n"
     "      --title            start the text output with the page title\n"
+    "      --indent           indent the XML output (two spaces a level)\n"
     "      --charset=NAME     charset hint, as from an HTTP Content-Type header\n"
     "      --url=URL          the address the page came from\n"
     "      --strict           fail a page that hits a soft limit (nesting\n"
@@ -73,7 +76,9 @@ static const char usage_text[] =
     "output of the same name (the first input keeps it).\n"
     "\n"
     "Exit status: 0 if every input succeeded, 1 if some failed, 2 for a\n"
-    "usage error. Each failed input gets one line on stderr, naming it and\n"
+    "usage error, 3 if some input was not an HTML page (an image, archive,\n"
+    "executable, compressed or binary data: refused) and none failed\n"
+    "otherwise. Each failed input gets one line on stderr, naming it and\n"
     "the cause, and the other inputs are still processed (a page extracted\n"
     "past a soft limit succeeds, with a \"warning:\" line); an output DIR that\n"
     "cannot be created stops the run before any input (status 1). A reader\n"
@@ -206,6 +211,9 @@ static cli_action apply_option(int opt, char **argv, cli_args *args)
         return CLI_ACTION_RUN;
     case OPT_STRICT:
         args->flags |= WN_FLAG_STRICT_LIMITS;
+        return CLI_ACTION_RUN;
+    case OPT_INDENT:
+        args->flags |= WN_FLAG_XML_INDENT;
         return CLI_ACTION_RUN;
     case 'h':
     case OPT_HELP:

@@ -15,12 +15,15 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <time.h>
 
 /* Exit statuses. */
 enum {
     CLI_EXIT_OK = 0,     /* every input succeeded */
     CLI_EXIT_FAILED = 1, /* some input (or the output directory) failed */
-    CLI_EXIT_USAGE = 2   /* bad command line */
+    CLI_EXIT_USAGE = 2,  /* bad command line */
+    CLI_EXIT_NOT_HTML = 3 /* some input was not a page (binary, compressed) and
+                             no input failed otherwise */
 };
 
 #if defined(__GNUC__)
@@ -119,11 +122,14 @@ char *cli_path_join(const char *dir, const char *name);
 /* mkdir -p. Returns 0 or an errno value. */
 int cli_make_directory(const char *path);
 
-/* An output written to a temporary file beside its target, then renamed. */
+/* An output written to a temporary file beside its target, then renamed:
+ * an unnamed O_TMPFILE file where the file system has them (nothing is
+ * left if the process is killed), else a hidden ".NAME.XXXXXX". */
 typedef struct cli_atomic_file {
     char *target;
-    char *temp;
+    char *temp;   /* the hidden name (given to an unnamed file at commit) */
     int fd;
+    int unnamed;  /* opened with O_TMPFILE */
 } cli_atomic_file;
 
 /* Returns 0 or an errno value; on failure nothing is left to clean up. */
@@ -136,6 +142,11 @@ int cli_atomic_commit(cli_atomic_file *file);
 /* Drop the temporary file, leaving the target untouched. */
 void cli_atomic_abort(cli_atomic_file *file);
 void cli_atomic_release(cli_atomic_file *file);
+
+/* Remove hidden temporaries of the command's outputs (".NAME.xml.XXXXXX",
+ * ".NAME.txt.XXXXXX") older than started from dir: what a killed run left
+ * where O_TMPFILE was not available. */
+void cli_clean_stale_temporaries(const char *dir, time_t started);
 
 /* Remove a half-written temporary file when SIGINT/SIGTERM/SIGHUP arrive. */
 void cli_install_signal_cleanup(void);

@@ -1,13 +1,19 @@
 /* Writing outputs: a buffered fd sink, atomic output files, output names. */
+/* O_TMPFILE, linkat() and AT_* come with the GNU extensions. */
+#define _GNU_SOURCE
 #include "cli.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ---- buffered sink ---- */
@@ -226,7 +232,15 @@ void cli_install_signal_cleanup(void)
     }
 }
 
-/* ---- atomic output files ---- */
+/* ---- atomic output files ----
+ *
+ * On Linux the output is written to an unnamed file (O_TMPFILE) in the
+ * output directory, which vanishes with the process however it ends
+ * (SIGKILL included); when complete it gets a hidden name ".NAME.XXXXXX"
+ * (linkat() through /proc/self/fd) that rename() puts over the target at
+ * once. Where O_TMPFILE is missing (some file systems, no /proc), the file
+ * is created under the hidden name from the start; such leftovers of a
+ * killed run are removed by the next run (cli_clean_stale_temporaries). */
 
 /* "DIR/.NAME.XXXXXX": hidden, beside the target, so rename() stays on one
  * file system. */
@@ -253,16 +267,35 @@ void cli_atomic_release(cli_atomic_file *file)
     file->target = NULL;
     file->temp = NULL;
     file->fd = -1;
+    file->unnamed = 0;
+}
+
+/* An unnamed file in dir, or -1 (errno set) where O_TMPFILE cannot be had. */
+static int open_unnamed(const char *dir)
+{
+#ifdef O_TMPFILE
+    return open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+#else
+    (void)dir;
+    errno = EOPNOTSUPP;
+    return -1;
+#endif
 }
 
 int cli_atomic_open(cli_atomic_file *file, const char *dir, const char *name)
 {
     file->fd = -1;
+    file->unnamed = 0;
     file->target = cli_path_join(dir, name);
     file->temp = temp_template(dir, name);
     if (!file->target || !file->temp) {
         cli_atomic_release(file);
         return ENOMEM;
+    }
+    file->fd = open_unnamed(dir);
+    if (file->fd >= 0) {
+        file->unnamed = 1;
+        return 0;
     }
     file->fd = mkstemp(file->temp);
     if (file->fd < 0) {
@@ -279,7 +312,7 @@ void cli_atomic_abort(cli_atomic_file *file)
     if (file->fd >= 0)
         close(file->fd);
     file->fd = -1;
-    if (file->temp)
+    if (file->temp && !file->unnamed)
         unlink(file->temp);
     clear_pending_temp();
 }
@@ -292,6 +325,33 @@ static int set_default_mode(int fd)
     return fchmod(fd, 0666 & ~mask) == 0 ? 0 : errno;
 }
 
+/* Gives the unnamed file fd a fresh name from template (its XXXXXX
+ * replaced). Returns 0 or an errno value. */
+static int link_unnamed(int fd, char *template)
+{
+    static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    static unsigned long counter;
+    char proc_path[64];
+    size_t len = strlen(template);
+    unsigned long x = (unsigned long)getpid() * 2654435761u ^ (unsigned long)time(NULL);
+
+    snprintf(proc_path, sizeof proc_path, "/proc/self/fd/%d", fd);
+    for (int attempt = 0; attempt < 100; attempt++) {
+        x ^= ++counter * 0x9E3779B9u;
+        for (size_t i = len - 6; i < len; i++) {
+            x = x * 6364136223846793005u + 1442695040888963407u;
+            template[i] = letters[(x >> 33) % (sizeof letters - 1)];
+        }
+        set_pending_temp(template);
+        if (linkat(AT_FDCWD, proc_path, AT_FDCWD, template, AT_SYMLINK_FOLLOW) == 0)
+            return 0;
+        clear_pending_temp();
+        if (errno != EEXIST)
+            return errno;
+    }
+    return EEXIST;
+}
+
 /* No fsync(): outputs are cheap to make again, and syncing every file of a
  * large batch would cost far more than a crash could. rename() still
  * guarantees readers see the old file or the whole new one. */
@@ -301,12 +361,53 @@ int cli_atomic_commit(cli_atomic_file *file)
     int fd = file->fd;
 
     file->fd = -1;
+    if (file->unnamed && err == 0)
+        err = link_unnamed(fd, file->temp);
     if (close(fd) != 0 && err == 0)
         err = errno;
     if (err == 0 && rename(file->temp, file->target) != 0)
         err = errno;
-    if (err != 0)
+    if (err != 0 && (!file->unnamed || pending_temp_set))
         unlink(file->temp);
     clear_pending_temp();
     return err;
+}
+
+/* ---- leftovers of killed runs ---- */
+
+/* Whether name is ".NAME.EXT.XXXXXX" for one of the command's outputs. */
+static int is_temporary_name(const char *name)
+{
+    static const char *const extensions[] = {".xml.", ".txt."};
+    size_t len = strlen(name);
+
+    if (name[0] != '.' || len < 1 + 1 + 5 + 6)
+        return 0;
+    for (size_t i = len - 6; i < len; i++)
+        if (!isalnum((unsigned char)name[i]))
+            return 0;
+    for (size_t k = 0; k < sizeof extensions / sizeof extensions[0]; k++)
+        if (memcmp(name + len - 6 - 5, extensions[k], 5) == 0)
+            return 1;
+    return 0;
+}
+
+void cli_clean_stale_temporaries(const char *dir, time_t started)
+{
+    DIR *d = opendir(dir);
+    struct dirent *entry;
+
+    if (!d)
+        return;
+    while ((entry = readdir(d)) != NULL) {
+        struct stat st;
+        if (!is_temporary_name(entry->d_name))
+            continue;
+        /* Only regular files from before this run: another run writing
+         * into the same directory now keeps its own. */
+        if (fstatat(dirfd(d), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISREG(st.st_mode) && st.st_mtime < started)
+            unlinkat(dirfd(d), entry->d_name, 0);
+    }
+    closedir(d);
 }

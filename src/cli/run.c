@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* What became of one input. */
@@ -103,6 +104,19 @@ void cli_report(const char *path, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Inputs refused as not HTML, for the exit status. */
+static size_t not_html_inputs;
+
+/* "not an HTML page: gzip-compressed data (decompress it first)". */
+static void report_not_html(const char *path, const char *bytes, size_t len, const char *hint)
+{
+    const char *reason = wn_not_html_reason(bytes, len, hint);
+    const char *compressed = reason ? strstr(reason, "compressed data") : NULL;
+    not_html_inputs++;
+    cli_report(path, "not an HTML page: %s%s", reason ? reason : "binary data",
+               compressed ? " (decompress it first)" : "");
+}
+
 /* Read and extract one input; a failure is reported. */
 static int extract_input(const job *j, const char *path, wn_result **result)
 {
@@ -126,7 +140,11 @@ static int extract_input(const job *j, const char *path, wn_result **result)
         return -1;
     }
     status = wn_extract(j->extractor, bytes, len, j->args->charset, j->args->url, result);
+    if (status == WN_ERR_NOT_HTML)
+        report_not_html(path, bytes, len, j->args->charset);
     free(bytes);
+    if (status == WN_ERR_NOT_HTML)
+        return -1;
     if (status != WN_OK) {
         cli_report(path, "%s", wn_status_message(status));
         return -1;
@@ -382,12 +400,14 @@ static int check_destination(const cli_args *args, const cli_inputs *inputs)
 
     if (!args->output_dir)
         return -1;
+    time_t started = time(NULL);
     err = cli_make_directory(args->output_dir);
     if (err != 0) {
         cli_report(args->output_dir, "cannot create the output directory: %s",
                    strerror(err));
         return CLI_EXIT_FAILED;
     }
+    cli_clean_stale_temporaries(args->output_dir, started);
     return -1;
 }
 
@@ -424,7 +444,8 @@ int cli_run(const cli_args *args)
     if (status < 0) {
         failures += process_all(&j, &inputs);
         wn_extractor_free(j.extractor);
-        status = failures ? CLI_EXIT_FAILED : CLI_EXIT_OK;
+        status = failures == 0 ? CLI_EXIT_OK
+                 : failures == not_html_inputs ? CLI_EXIT_NOT_HTML : CLI_EXIT_FAILED;
     }
     cli_inputs_free(&inputs);
     return status;

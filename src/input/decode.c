@@ -114,6 +114,8 @@ static const multibyte MULTIBYTE[] = {
     /* A lone surrogate is one bad code unit, not one bad byte. */
     {"UTF-16LE", "UTF-16LE", 0, 0, 0, 0, 0, 2},
     {"UTF-16BE", "UTF-16BE", 0, 0, 0, 0, 0, 2},
+    {"UTF-32LE", "UTF-32LE", 0, 0, 0, 0, 0, 4},
+    {"UTF-32BE", "UTF-32BE", 0, 0, 0, 0, 0, 4},
 };
 
 /* Code points glibc gives where the WHATWG index has another. */
@@ -397,6 +399,21 @@ static const char *detect_charset(const char *bytes, size_t len)
     return found;
 }
 
+/* Whether the bytes plainly contradict a charset hint, as they may a
+ * <meta>: a hint of UTF-16 or UTF-32 on ASCII tags written one byte each
+ * without a zero byte, or of UTF-8 on bytes far from valid UTF-8 that the
+ * detector reads as another charset. A correct hint is never overruled. */
+static bool hint_contradicted(const char *hinted, const char *bytes, size_t len, bool valid_utf8)
+{
+    if (wn_charset_is_wide(hinted))
+        return wn_sniff_ascii_markup(bytes, len);
+    if (strcmp(hinted, "UTF-8") == 0 && !valid_utf8 && !mostly_utf8(bytes, len)) {
+        const char *detected = detect_charset(bytes, len);
+        return detected && strcmp(detected, "UTF-8") != 0;
+    }
+    return false;
+}
+
 wn_status wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *charset_hint,
                     wn_decoded *out)
 {
@@ -406,14 +423,26 @@ wn_status wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *
         out->source = WN_CHARSET_BOM;
         return wn_decode_with(arena, bytes + bom_len, len - bom_len, charset, out);
     }
+    const char *hinted = NULL;
     if (charset_hint && *charset_hint) {
-        charset = wn_charset_from_label(charset_hint, strlen(charset_hint));
-        if (!charset)
+        hinted = wn_charset_from_label(charset_hint, strlen(charset_hint));
+        if (!hinted)
             return WN_ERR_CHARSET;
-        out->source = WN_CHARSET_HINT;
-        return wn_decode_with(arena, bytes, len, charset, out);
+    }
+    /* UTF-16 or UTF-32 without a BOM, seen in the zero bytes beside its
+     * ASCII markup. A hint naming another charset loses: no other encoding
+     * writes markup that way. */
+    const char *wide = wn_sniff_wide(bytes, len);
+    if (wide) {
+        bool hint_agrees = hinted && strcmp(hinted, wide) == 0;
+        out->source = hint_agrees ? WN_CHARSET_HINT : WN_CHARSET_DETECTED;
+        return wn_decode_with(arena, bytes, len, wide, out);
     }
     bool valid_utf8 = wn_utf8_valid_prefix(bytes, len) == len;
+    if (hinted && !hint_contradicted(hinted, bytes, len, valid_utf8)) {
+        out->source = WN_CHARSET_HINT;
+        return wn_decode_with(arena, bytes, len, hinted, out);
+    }
     bool has_multibyte = false;
     for (size_t i = 0; valid_utf8 && i < len && !has_multibyte; i++)
         has_multibyte = (unsigned char)bytes[i] >= 0x80;

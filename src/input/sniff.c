@@ -227,6 +227,9 @@ static const label_entry LABELS[] = {
     {"utf-16", "UTF-16LE"},
     {"utf-16be", "UTF-16BE"},
     {"utf-16le", "UTF-16LE"},
+    {"utf-32", "UTF-32LE"},
+    {"utf-32be", "UTF-32BE"},
+    {"utf-32le", "UTF-32LE"},
     {"utf-8", "UTF-8"},
     {"utf8", "UTF-8"},
     {"visual", "ISO-8859-8"},
@@ -307,6 +310,16 @@ const char *wn_sniff_bom(const char *bytes, size_t len, size_t *bom_len)
         *bom_len = 3;
         return "UTF-8";
     }
+    if (len >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0 &&
+        wn_sniff_wide(bytes + 4, len - 4) && strcmp(wn_sniff_wide(bytes + 4, len - 4), "UTF-32LE") == 0) {
+        *bom_len = 4;
+        return "UTF-32LE";
+    }
+    if (len >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF &&
+        wn_sniff_wide(bytes + 4, len - 4) && strcmp(wn_sniff_wide(bytes + 4, len - 4), "UTF-32BE") == 0) {
+        *bom_len = 4;
+        return "UTF-32BE";
+    }
     if (len >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
         *bom_len = 2;
         return "UTF-16LE";
@@ -317,6 +330,101 @@ const char *wn_sniff_bom(const char *bytes, size_t len, size_t *bom_len)
     }
     *bom_len = 0;
     return NULL;
+}
+
+/* ---- UTF-16 and UTF-32 without a BOM ------------------------------------- */
+
+/* How far the pattern checks look: markup fills a page's first KB. */
+#define WIDE_SCAN_LIMIT 1024u
+
+/* Code units of a width whose bytes read as one ASCII character in either
+ * byte order, and whether all of them could be that encoding at all. */
+typedef struct wide_count {
+    size_t units, ascii_le, ascii_be, valid_le, valid_be, zero;
+} wide_count;
+
+static wide_count count_units(const unsigned char *b, size_t len, size_t width)
+{
+    wide_count c = {0, 0, 0, 0, 0, 0};
+    size_t n = len < WIDE_SCAN_LIMIT ? len : WIDE_SCAN_LIMIT;
+    for (size_t i = 0; i + width <= n; i += width) {
+        const unsigned char *u = b + i;
+        c.units++;
+        bool high_zero_le = true, high_zero_be = true, all_zero = true;
+        for (size_t k = 1; k < width; k++) {
+            high_zero_le = high_zero_le && u[k] == 0;
+            high_zero_be = high_zero_be && u[width - 1 - k] == 0;
+        }
+        for (size_t k = 0; k < width; k++)
+            all_zero = all_zero && u[k] == 0;
+        c.zero += all_zero;
+        c.ascii_le += high_zero_le && u[0] != 0 && u[0] < 0x80;
+        c.ascii_be += high_zero_be && u[width - 1] != 0 && u[width - 1] < 0x80;
+        /* UTF-32: a code point is at most 0x10FFFF. */
+        c.valid_le += width == 2 || (u[3] == 0 && u[2] <= 0x10);
+        c.valid_be += width == 2 || (u[0] == 0 && u[1] <= 0x10);
+    }
+    return c;
+}
+
+const char *wn_sniff_wide(const char *bytes, size_t len)
+{
+    const unsigned char *b = (const unsigned char *)bytes;
+    /* Text in an ASCII-compatible encoding has no zero bytes at all. In
+     * UTF-16 and UTF-32 every ASCII character brings its own, always at the
+     * same place in its code unit: an eighth of the units or more (the
+     * markup of a page in Chinese) have them in one byte order and hardly
+     * any in the other (U+4E00 is 00 4E in UTF-16LE). UTF-32 first: its
+     * ASCII also reads as UTF-16 with NUL characters. */
+    wide_count c = count_units(b, len, 4);
+    bool few_nuls = c.zero * 16 <= c.units;
+    if (c.units >= 2 && few_nuls && c.valid_le == c.units && c.ascii_le * 8 >= c.units)
+        return "UTF-32LE";
+    if (c.units >= 2 && few_nuls && c.valid_be == c.units && c.ascii_be * 8 >= c.units)
+        return "UTF-32BE";
+    c = count_units(b, len, 2);
+    if (c.units < 4 || c.zero * 16 > c.units)
+        return NULL;
+    if (c.ascii_le >= 2 && c.ascii_le * 8 >= c.units && c.ascii_be * 8 <= c.ascii_le)
+        return "UTF-16LE";
+    if (c.ascii_be >= 2 && c.ascii_be * 8 >= c.units && c.ascii_le * 8 <= c.ascii_be)
+        return "UTF-16BE";
+    return NULL;
+}
+
+static bool is_ascii_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (lower(c) >= 'a' && lower(c) <= 'z');
+}
+
+bool wn_sniff_ascii_markup(const char *bytes, size_t len)
+{
+    const unsigned char *b = (const unsigned char *)bytes;
+    size_t n = len < WIDE_SCAN_LIMIT ? len : WIDE_SCAN_LIMIT;
+    if (memchr(b, 0, n))
+        return false;
+    unsigned tags = 0;
+    for (size_t i = 0; i + 2 < n && tags < 2; i++) {
+        if (b[i] != '<')
+            continue;
+        size_t j = i + 1 + (b[i + 1] == '/' || b[i + 1] == '!');
+        if (j >= n || lower(b[j]) < 'a' || lower(b[j]) > 'z')
+            continue;
+        size_t name = 0;
+        while (j < n && is_ascii_alnum(b[j]) && name < 12) {
+            j++;
+            name++;
+        }
+        /* A tag name ends at a space, '>' or '/': "<html ", "</p>". */
+        if (j < n && (is_ascii_space(b[j]) || b[j] == '>' || b[j] == '/'))
+            tags++;
+    }
+    return tags >= 2;
+}
+
+bool wn_charset_is_wide(const char *charset)
+{
+    return charset && (strncmp(charset, "UTF-16", 6) == 0 || strncmp(charset, "UTF-32", 6) == 0);
 }
 
 /* ---- <meta> prescan (after the HTML standard's "prescan a byte stream") -- */
@@ -437,7 +545,7 @@ static const char *meta_charset(scanner *s)
         }
     }
     const char *found = have_charset_attr ? from_charset : (http_equiv_ct ? from_content : NULL);
-    if (found && strncmp(found, "UTF-16", 6) == 0)
+    if (wn_charset_is_wide(found))
         found = "UTF-8";
     return found;
 }

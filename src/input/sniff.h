@@ -2,6 +2,7 @@
 #ifndef WN_SNIFF_H
 #define WN_SNIFF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The iconv name of the encoding a WHATWG label (case-insensitive, spaces
@@ -10,12 +11,26 @@
 const char *wn_charset_from_label(const char *label, size_t len);
 
 /* "UTF-8", "UTF-16LE" or "UTF-16BE" when bytes start with that BOM (and
- * *bom_len gets its length), else NULL. */
+ * *bom_len gets its length), else NULL. FF FE 00 00 and 00 00 FE FF
+ * followed by UTF-32 text (wn_sniff_wide()) are "UTF-32LE" / "UTF-32BE". */
 const char *wn_sniff_bom(const char *bytes, size_t len, size_t *bom_len);
 
 /* The charset declared by <meta charset> or <meta http-equiv=Content-Type>
  * in the first bytes of the page, as a canonical iconv name, or NULL. A
- * declared UTF-16 means UTF-8 (the bytes would have had a BOM otherwise). */
+ * declared UTF-16 or UTF-32 means UTF-8 (the prescan could not have read
+ * it in those encodings). */
 const char *wn_sniff_meta(const char *bytes, size_t len);
+
+/* "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE" when the first bytes
+ * (no BOM) show the zero bytes those encodings put beside ASCII characters:
+ * "<\0h\0t\0" is UTF-16LE. NULL when no such pattern is there. */
+const char *wn_sniff_wide(const char *bytes, size_t len);
+
+/* True when the first bytes hold ASCII tags as single bytes ("<html ",
+ * "</p>") and no zero byte: text no UTF-16 or UTF-32 encoder wrote. */
+bool wn_sniff_ascii_markup(const char *bytes, size_t len);
+
+/* Whether an iconv name is UTF-16 or UTF-32 (either byte order). */
+bool wn_charset_is_wide(const char *charset);
 
 #endif

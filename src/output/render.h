@@ -14,8 +14,10 @@ typedef struct wn_page_info {
     const char *charset_source;
 } wn_page_info;
 
-wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, wn_sink_fn sink,
-                        void *sink_data);
+/* XML, unindented unless indent is set. Nesting and text are bounded so that
+ * libxml2's default parser accepts the output (see xml.c). */
+wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, bool indent,
+                        wn_sink_fn sink, void *sink_data);
 /* One block per line; table rows as one line of space-separated cells.
  * title (if not NULL) comes first, on its own line. */
 wn_status wn_render_text(const wn_content *content, const char *title, wn_sink_fn sink,

@@ -1,7 +1,9 @@
 #include "output/render.h"
 
 #include <libxml/xmlwriter.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -50,41 +52,137 @@ static int close_sink(void *context)
     return 0;
 }
 
+/* libxml2's parser without XML_PARSE_HUGE refuses elements nested deeper
+ * than 256 and text nodes over 10,000,000 bytes. The output stays under
+ * both: containers (list, table, row, quote) past XML_MAX_DEPTH open
+ * elements are not written and their content goes into the ancestor at the
+ * cap; a block's text over XML_MAX_TEXT bytes is split into several sibling
+ * elements of its kind; an attribute value is cut at XML_MAX_ATTR bytes. */
+#define XML_MAX_DEPTH 200
+#define XML_MAX_TEXT ((size_t)8 << 20)
+#define XML_MAX_ATTR ((size_t)1 << 20)
+/* A text element may need two levels below a container: <list><item>. */
+#define XML_TEXT_ROOM 2
+
 typedef struct xml_state {
     xmlTextWriterPtr w;
     int rc;           /* < 0 once a write failed */
+    unsigned depth;   /* open elements */
+    size_t flattened; /* containers opened past the cap and not yet closed */
+    char *chunk;      /* a NUL-terminated copy of a piece of a long text */
 } xml_state;
 
 static void start(xml_state *x, const char *name)
 {
     if (x->rc >= 0)
         x->rc = xmlTextWriterStartElement(x->w, BAD_CAST name);
+    x->depth++;
 }
 
 static void end(xml_state *x)
 {
     if (x->rc >= 0)
         x->rc = xmlTextWriterEndElement(x->w);
+    if (x->depth)
+        x->depth--;
+}
+
+/* A container element: written when there is room under the cap, else
+ * flattened into its ancestor. Returns whether it was written. */
+static bool open_container(xml_state *x, const char *name)
+{
+    if (x->flattened || x->depth + 1 + XML_TEXT_ROOM > XML_MAX_DEPTH) {
+        x->flattened++;
+        return false;
+    }
+    start(x, name);
+    return true;
+}
+
+/* Closes the innermost container; returns whether it had been written. */
+static bool close_container(xml_state *x)
+{
+    if (x->flattened) {
+        x->flattened--;
+        return false;
+    }
+    end(x);
+    return true;
+}
+
+/* The length of the longest prefix of text[0..len) of at most max bytes that
+ * ends at a character boundary, preferably after a space. */
+static size_t piece_length(const char *text, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    size_t cut = max;
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+        cut--;
+    for (size_t back = 0; back < 4096 && back < cut; back++)
+        if (text[cut - back - 1] == ' ' || text[cut - back - 1] == '\n')
+            return cut - back;
+    return cut ? cut : len < max ? len : max;
+}
+
+/* Writes text[0..len) as escaped character data (NUL-terminated via a copy
+ * when it is a piece of a longer text). */
+static void write_text(xml_state *x, const char *text, size_t len, bool whole)
+{
+    if (x->rc < 0)
+        return;
+    if (whole) {
+        x->rc = xmlTextWriterWriteString(x->w, BAD_CAST text);
+        return;
+    }
+    if (!x->chunk && !(x->chunk = malloc(XML_MAX_TEXT + 1))) {
+        x->rc = -1;
+        return;
+    }
+    memcpy(x->chunk, text, len);
+    x->chunk[len] = '\0';
+    x->rc = xmlTextWriterWriteString(x->w, BAD_CAST x->chunk);
 }
 
 static void attr(xml_state *x, const char *name, const char *value)
 {
-    if (x->rc >= 0 && value && *value)
+    if (x->rc < 0 || !value || !*value)
+        return;
+    size_t len = strlen(value);
+    if (len <= XML_MAX_ATTR) {
         x->rc = xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value);
+        return;
+    }
+    size_t cut = piece_length(value, len, XML_MAX_ATTR);
+    char *copy = malloc(cut + 1);
+    if (!copy) {
+        x->rc = -1;
+        return;
+    }
+    memcpy(copy, value, cut);
+    copy[cut] = '\0';
+    x->rc = xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST copy);
+    free(copy);
 }
 
+/* One block as <name>text</name>; a text longer than XML_MAX_TEXT becomes
+ * several sibling elements of the same name, each under the limit. */
 static void text_element(xml_state *x, const char *name, const wn_content_item *it)
 {
-    start(x, name);
-    if (it->kind == WN_C_HEAD && it->level) {
-        char rend[3] = {'h', (char)('0' + it->level), '\0'};
-        attr(x, "rend", rend);
-    }
-    if (x->rc >= 0) {
-        /* WriteString escapes; the text is NUL-terminated in the arena. */
-        x->rc = xmlTextWriterWriteString(x->w, BAD_CAST it->text);
-    }
-    end(x);
+    const char *text = it->text ? it->text : "";
+    size_t len = strlen(text);
+    size_t pos = 0;
+    do {
+        size_t n = piece_length(text + pos, len - pos, XML_MAX_TEXT);
+        start(x, name);
+        if (it->kind == WN_C_HEAD && it->level) {
+            char rend[3] = {'h', (char)('0' + it->level), '\0'};
+            attr(x, "rend", rend);
+        }
+        write_text(x, text + pos, n, pos == 0 && n == len);
+        end(x);
+        pos += n;
+    } while (pos < len && x->rc >= 0);
 }
 
 static void render_items(xml_state *x, const wn_content *content)
@@ -109,14 +207,18 @@ static void render_items(xml_state *x, const wn_content *content)
         case WN_C_CELL:
             text_element(x, row_open ? "cell" : "p", it);
             break;
-        case WN_C_LIST_OPEN: start(x, "list"); list_depth++; break;
-        case WN_C_LIST_CLOSE: end(x); list_depth--; break;
-        case WN_C_TABLE_OPEN: start(x, "table"); break;
-        case WN_C_TABLE_CLOSE: end(x); break;
-        case WN_C_ROW_OPEN: start(x, "row"); row_open++; break;
-        case WN_C_ROW_CLOSE: end(x); row_open--; break;
-        case WN_C_QUOTE_OPEN: start(x, "quote"); break;
-        case WN_C_QUOTE_CLOSE: end(x); break;
+        /* Lists and rows count only when written: an item or a cell in a
+         * flattened one goes into the written ancestor. */
+        case WN_C_LIST_OPEN: list_depth += open_container(x, "list"); break;
+        case WN_C_LIST_CLOSE: list_depth -= close_container(x); break;
+        case WN_C_TABLE_OPEN: open_container(x, "table"); break;
+        case WN_C_ROW_OPEN: row_open += open_container(x, "row"); break;
+        case WN_C_ROW_CLOSE: row_open -= close_container(x); break;
+        case WN_C_QUOTE_OPEN: open_container(x, "quote"); break;
+        case WN_C_TABLE_CLOSE:
+        case WN_C_QUOTE_CLOSE:
+            close_container(x);
+            break;
         case WN_C_COMMENTS_OPEN:
             end(x); /* </main> */
             start(x, "comments");
@@ -124,37 +226,36 @@ static void render_items(xml_state *x, const wn_content *content)
         case WN_C_COMMENTS_CLOSE:
             end(x);
             break;
-        case WN_C_COMMENT_OPEN:
+        case WN_C_COMMENT_OPEN: {
             /* <comment author="..." date="..." depth="2">: the author and
              * date items follow the open item, before any paragraph. */
-            start(x, "comment");
+            bool written = open_container(x, "comment");
             for (; i + 1 < content->count; i++) {
                 const wn_content_item *next = &content->items[i + 1];
-                if (next->kind == WN_C_COMMENT_AUTHOR)
-                    attr(x, "author", next->text);
-                else if (next->kind == WN_C_COMMENT_DATE)
-                    attr(x, "date", next->text);
-                else
+                if (next->kind != WN_C_COMMENT_AUTHOR && next->kind != WN_C_COMMENT_DATE)
                     break;
+                if (written)
+                    attr(x, next->kind == WN_C_COMMENT_AUTHOR ? "author" : "date", next->text);
             }
-            if (it->level > 1) {
+            if (written && it->level > 1) {
                 char depth[8];
                 snprintf(depth, sizeof depth, "%u", (unsigned)it->level);
                 attr(x, "depth", depth);
             }
             break;
+        }
         case WN_C_COMMENT_AUTHOR:
         case WN_C_COMMENT_DATE:
             break; /* written as attributes above */
         case WN_C_COMMENT_CLOSE:
-            end(x);
+            close_container(x);
             break;
         }
     }
 }
 
-wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, wn_sink_fn sink,
-                        void *sink_data)
+wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, bool indent,
+                        wn_sink_fn sink, void *sink_data)
 {
     sink_ctx ctx = {sink, sink_data, 0};
     xmlOutputBufferPtr out = xmlOutputBufferCreateIO(write_to_sink, close_sink, &ctx, NULL);
@@ -165,9 +266,11 @@ wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, wn_
         xmlOutputBufferClose(out);
         return WN_ERR_NOMEM;
     }
-    xmlTextWriterSetIndent(w, 1);
-    xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-    xml_state x = {w, 0};
+    if (indent) {
+        xmlTextWriterSetIndent(w, 1);
+        xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+    }
+    xml_state x = {w, 0, 0, 0, NULL};
     x.rc = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
     start(&x, "doc");
     if (info) {
@@ -183,6 +286,7 @@ wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, wn_
     if (x.rc >= 0)
         x.rc = xmlTextWriterFlush(w);
     xmlFreeTextWriter(w);
+    free(x.chunk);
     if (ctx.failed)
         return WN_ERR_OUTPUT;
     return x.rc < 0 ? WN_ERR_OUTPUT : WN_OK;

@@ -95,7 +95,7 @@ END_TEST
 
 START_TEST(test_status_messages)
 {
-    for (int a = WN_OK; a <= WN_ERR_NOT_KEPT; a++) {
+    for (int a = WN_OK; a <= WN_ERR_NOT_HTML; a++) {
         const char *m = wn_status_message((wn_status)a);
         ck_assert_ptr_nonnull(m);
         ck_assert_uint_gt(strlen(m), 0);
@@ -647,12 +647,19 @@ START_TEST(test_comments_flag)
 }
 END_TEST
 
-/* Hostile bytes: whatever comes in, the XML is well-formed and the text valid. */
+/* Hostile bytes after a page's first KB: whatever comes in, the XML is
+ * well-formed and the text valid. (The same noise from the first byte on is
+ * not a page at all: test_binary_refused.) */
 START_TEST(test_garbage_input)
 {
-    char bytes[3000];
+    static const char lead[] = "<!DOCTYPE html><html><head><title>t</title></head><body><p>"
+                               PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p><p>" PARA1 "</p><p>"
+                               PARA2 "</p><p>" PARA3 "</p><p>" PARA1 "</p>";
+    _Static_assert(sizeof lead > 1024, "the lead must fill the first KB");
+    char bytes[sizeof lead - 1 + 3000];
+    memcpy(bytes, lead, sizeof lead - 1);
     uint32_t x = 88172645u + (uint32_t)_i * 7919u;
-    for (size_t i = 0; i < sizeof bytes; i++) {
+    for (size_t i = sizeof lead - 1; i < sizeof bytes; i++) {
         x ^= x << 13;
         x ^= x >> 17;
         x ^= x << 5;
@@ -668,6 +675,146 @@ START_TEST(test_garbage_input)
     ck_assert_ptr_nonnull(wn_result_text(res, NULL));
     wn_result_free(res);
     wn_extractor_free(ex);
+}
+END_TEST
+
+/* ---- input that is not a page -------------------------------------------------------- */
+
+typedef struct not_html_case {
+    const char *name;
+    const char *bytes;
+    size_t len;
+    const char *reason; /* a word the reason must hold */
+} not_html_case;
+
+#define NH(name, bytes, reason) {name, bytes, sizeof bytes - 1, reason}
+
+static const not_html_case NOT_HTML[] = {
+    NH("png", "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", "PNG"),
+    NH("jpeg", "\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01", "JPEG"),
+    NH("gif", "GIF89a\x01\0\x01\0\x80\0\0", "GIF"),
+    NH("pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>", "PDF"),
+    NH("elf", "\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", "ELF"),
+    NH("zip", "PK\x03\x04\x14\0\0\0\x08\0", "ZIP"),
+    NH("gzip", "\x1F\x8B\x08\0\0\0\0\0\0\x03\xB3\xC9\x28\xC9\xCD\xB1", "gzip-compressed"),
+    NH("zstd", "\x28\xB5\x2F\xFD\x24\x0B\x59\0\0<html>", "zstd-compressed"),
+    NH("bzip2", "BZh91AY&SY\x8A\x3F\x21\x6C\0\0", "bzip2-compressed"),
+    NH("xz", "\xFD" "7zXZ\0\0\x04\xE6\xD6\xB4\x46", "xz-compressed"),
+    NH("7z", "7z\xBC\xAF\x27\x1C\0\x04", "7-Zip"),
+};
+
+START_TEST(test_not_html_magic)
+{
+    const not_html_case *c = &NOT_HTML[_i];
+    wn_extractor *ex = new_extractor(0);
+    wn_result *res = (wn_result *)(uintptr_t)1;
+    ck_assert_msg(wn_extract(ex, c->bytes, c->len, NULL, NULL, &res) == WN_ERR_NOT_HTML, "%s not refused",
+                  c->name);
+    ck_assert_ptr_null(res);
+    /* Refused whatever the hint says. */
+    ck_assert_int_eq(wn_extract(ex, c->bytes, c->len, "utf-16le", NULL, &res), WN_ERR_NOT_HTML);
+    const char *reason = wn_not_html_reason(c->bytes, c->len, NULL);
+    ck_assert_msg(reason && strstr(reason, c->reason), "%s: reason %s", c->name, reason ? reason : "(null)");
+    wn_extractor_free(ex);
+}
+END_TEST
+
+/* Noise from the first byte: bytes no text encoding produces. */
+START_TEST(test_binary_refused)
+{
+    char bytes[4096];
+    uint32_t x = 2463534242u;
+    for (size_t i = 0; i < sizeof bytes; i++) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        bytes[i] = (char)(x >> 8);
+    }
+    wn_extractor *ex = new_extractor(0);
+    wn_result *res = (wn_result *)(uintptr_t)1;
+    ck_assert_int_eq(wn_extract(ex, bytes, sizeof bytes, NULL, NULL, &res), WN_ERR_NOT_HTML);
+    ck_assert_ptr_null(res);
+    ck_assert_str_eq(wn_not_html_reason(bytes, sizeof bytes, NULL), "binary data");
+    /* A page of NUL-separated records is no page either. */
+    static const char nuls[] = "<p>a\0b</p>\0<p>a\0b</p>\0<p>a\0b</p>\0<p>a\0b</p>\0<p>a\0b</p>\0";
+    ck_assert_int_eq(wn_extract(ex, nuls, sizeof nuls - 1, NULL, NULL, &res), WN_ERR_NOT_HTML);
+    ck_assert_str_eq(wn_status_message(WN_ERR_NOT_HTML),
+                     "not an HTML page (binary, image, archive or compressed data)");
+    wn_extractor_free(ex);
+}
+END_TEST
+
+/* Real pages with stray control bytes, or a C string's terminating NUL, are
+ * pages; so is text after a magic-looking word that is not at the start. */
+START_TEST(test_stray_controls_are_a_page)
+{
+    char page[2048];
+    snprintf(page, sizeof page, "<html><head><title>t</title></head><body>\x01<p>%s\x08</p>\x1F<p>%s"
+             "\x0B</p>\x7F<p>PNG and GIF89a and %%PDF- are words here.</p></body></html>", PARA1, PARA2);
+    size_t len = strlen(page) + 1; /* the NUL too */
+    wn_extractor *ex = new_extractor(0);
+    ck_assert_ptr_null(wn_not_html_reason(page, len, NULL));
+    wn_result *res = extract(ex, page, len, NULL);
+    ck_assert_ptr_nonnull(strstr(wn_result_text(res, NULL), "approved the plan"));
+    wn_result_free(res);
+    /* ISO-2022 pages are 7-bit with escape, shift-out and shift-in bytes. */
+    static const char iso2022kr[] = "<html><head><meta charset=\"iso-2022-kr\"></head><body>\x1B$)C<p>"
+        "\x0E\x3C\x2D\x3F\x6F\x0F \x0E\x30\x71\x0F \x0E\x3C\x2D\x3F\x6F\x0F \x0E\x30\x71\x0F"
+        " \x0E\x3C\x2D\x3F\x6F\x0F \x0E\x30\x71\x0F \x0E\x3C\x2D\x3F\x6F\x0F \x0E\x30\x71\x0F</p>";
+    ck_assert_ptr_null(wn_not_html_reason(iso2022kr, sizeof iso2022kr - 1, NULL));
+    wn_extractor_free(ex);
+}
+END_TEST
+
+/* ---- charsets without a BOM, and hints the bytes contradict ----------------------------------- */
+
+typedef struct wide_case {
+    const char *encode_as;
+    const char *hint;
+    const char *charset;
+    wn_charset_source source;
+} wide_case;
+
+static const wide_case WIDE[] = {
+    {"UTF-16LE", NULL, "UTF-16LE", WN_CHARSET_DETECTED},
+    {"UTF-16BE", NULL, "UTF-16BE", WN_CHARSET_DETECTED},
+    {"UTF-32LE", NULL, "UTF-32LE", WN_CHARSET_DETECTED},
+    {"UTF-32BE", NULL, "UTF-32BE", WN_CHARSET_DETECTED},
+    {"UTF-16LE", "utf-16le", "UTF-16LE", WN_CHARSET_HINT},    /* a right hint stands */
+    {"UTF-16BE", "utf-8", "UTF-16BE", WN_CHARSET_DETECTED},   /* a wrong one loses */
+    {"UTF-32LE", "windows-1252", "UTF-32LE", WN_CHARSET_DETECTED},
+    {"UTF-8", "utf-16", "UTF-8", WN_CHARSET_META},            /* UTF-16 hint on ASCII markup */
+    {"UTF-8", "utf-32be", "UTF-8", WN_CHARSET_META},
+    {"GBK", "utf-8", "GB18030", WN_CHARSET_META},             /* UTF-8 hint on GBK bytes */
+    {"UTF-8", "utf-8", "UTF-8", WN_CHARSET_HINT},
+    {"GBK", "gbk", "GB18030", WN_CHARSET_HINT},
+    {"ISO-8859-1", "iso-8859-2", "ISO-8859-2", WN_CHARSET_HINT}, /* a plausible hint is trusted */
+};
+
+START_TEST(test_wide_and_contradicted_hints)
+{
+    const wide_case *c = &WIDE[_i];
+    const char *text = strcmp(c->encode_as, "ISO-8859-1") == 0 ? "Caf\xC3\xA9 cr\xC3\xA8me" : ZH_TEXT;
+    char html[4096];
+    snprintf(html, sizeof html, "<!DOCTYPE html><html><head><meta charset=\"%s\"><title>t</title></head>"
+             "<body><div><p>%s</p><p>%s</p><p>%s</p></div></body></html>",
+             strcmp(c->encode_as, "GBK") == 0 ? "gbk" : "utf-8", text, text, text);
+    size_t len;
+    char *bytes = encode_as(c->encode_as, html, &len);
+    wn_extractor *ex = new_extractor(0);
+    ck_assert_ptr_null(wn_not_html_reason(bytes, len, c->hint));
+    wn_result *res = extract(ex, bytes, len, c->hint);
+    ck_assert_msg(strcmp(wn_result_charset(res), c->charset) == 0, "%d: charset %s, want %s", _i,
+                  wn_result_charset(res), c->charset);
+    ck_assert_msg(wn_result_charset_source(res) == c->source, "%d: source %d, want %d", _i,
+                  (int)wn_result_charset_source(res), (int)c->source);
+    if (strcmp(c->encode_as, "ISO-8859-1") != 0)
+        ck_assert_msg(strstr(wn_result_text(res, NULL), text) != NULL, "%d: text not decoded: %s", _i,
+                      wn_result_text(res, NULL));
+    ck_assert_ptr_null(strstr(wn_result_text(res, NULL), "<p>"));
+    wn_result_free(res);
+    wn_extractor_free(ex);
+    free(bytes);
 }
 END_TEST
 
@@ -699,6 +846,13 @@ Suite *wn_test_suite(void)
     tc = tcase_create("charset");
     tcase_add_loop_test(tc, test_charset, 0, WN_COUNT(CHARSETS));
     tcase_add_test(tc, test_unknown_hint);
+    tcase_add_loop_test(tc, test_wide_and_contradicted_hints, 0, WN_COUNT(WIDE));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("not html");
+    tcase_add_loop_test(tc, test_not_html_magic, 0, WN_COUNT(NOT_HTML));
+    tcase_add_test(tc, test_binary_refused);
+    tcase_add_test(tc, test_stray_controls_are_a_page);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("errors");

@@ -684,6 +684,136 @@ def read_only_output_dir(env):
         subprocess.run(["umount", mnt])
 
 
+# ---- killed runs, pages that are not pages, indentation ----
+
+def output_fd_open(pid, directory):
+    """Whether process pid holds a file in directory open (its output)."""
+    fd_dir = "/proc/%d/fd" % pid
+    try:
+        for fd in os.listdir(fd_dir):
+            try:
+                target = os.readlink(os.path.join(fd_dir, fd))
+            except OSError:
+                continue
+            if target.startswith(directory + "/"):
+                return True
+    except OSError:
+        pass
+    return False
+
+
+@test
+def killed_while_writing_leaves_nothing(env):
+    """SIGKILL while the output is being written: no temporary file stays
+    behind (an unnamed O_TMPFILE vanishes with the process)."""
+    if env.prefix:
+        raise Skip("timing under a wrapper")
+    words = b"word " * (6 * MIB)
+    big = env.write("big.html", b"<html><body><article><p>" + words + b"</p></article></body></html>")
+    out = env.path("out")
+    os.makedirs(out)
+    for attempt in range(30):
+        proc = subprocess.Popen(env.command(["-o", out, big]), cwd=env.dir,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        killed_while_writing = False
+        while proc.poll() is None:
+            if output_fd_open(proc.pid, out):
+                proc.send_signal(signal.SIGKILL)
+                killed_while_writing = True
+                break
+        proc.wait()
+        check(listing(out) == [] if killed_while_writing else listing(out) == ["big.xml"],
+              "attempt %d: left behind: %r" % (attempt, listing(out)))
+        if killed_while_writing and proc.returncode == -signal.SIGKILL:
+            return
+        for name in listing(out):
+            os.unlink(os.path.join(out, name))
+    raise Failure("never caught the command while it was writing its output")
+
+
+@test
+def stale_temporaries_cleaned(env):
+    """A run removes the hidden temporaries of the command's outputs that a
+    killed run left (where O_TMPFILE is not available), older than itself;
+    other files, and a temporary from now (a run writing beside it), stay."""
+    a = env.write("a.html", ARTICLE)
+    old = 1000000000  # 2001
+    stale = ["out/.a.xml.Ab12Cd", "out/.b.txt.Zz99Yy", "out/.c.explain.txt.q1w2e3"]
+    kept = ["out/.keep.me", "out/.d.xml.short", "out/notes.xml.abcdef", "out/.e.html.Ab12Cd"]
+    for rel in stale + kept:
+        env.write(rel, b"partial")
+        os.utime(env.path(rel), (old, old))
+    fresh = env.write("out/.f.xml.Fresh1", b"being written")
+    future = 4000000000
+    os.utime(fresh, (future, future))
+    r = env.run("-o", "out", a)
+    expect_clean_success(r)
+    want = sorted(["a.xml", ".f.xml.Fresh1"] + [os.path.basename(k) for k in kept])
+    check(listing(env.path("out")) == want, "left: %r, want %r" % (listing(env.path("out")), want))
+
+
+@test
+def not_html_refused(env):
+    """Binary and compressed inputs are refused with status 3 and a line
+    that says what they are; the pages beside them are still written."""
+    png = env.write("in/img.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    gz = env.write("in/page.html", b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + bytes(range(255, -1, -1)) * 4)
+    good = env.write("in/good.html", ARTICLE)
+    r = env.run("-o", "out", png, gz, good)
+    expect(r, 3)
+    lines = r.lines()
+    check(len(lines) == 2, "one line per refused input: %r" % lines)
+    check("img.html: not an HTML page: PNG image" in lines[0], "PNG line: %r" % lines[0])
+    check("page.html: not an HTML page: gzip-compressed data (decompress it first)" in lines[1],
+          "gzip line: %r" % lines[1])
+    check(listing(env.path("out")) == ["good.xml"], "outputs: %r" % listing(env.path("out")))
+    # One refused and one missing input: the other failure decides (1).
+    r = env.run("-o", "out", png, env.path("in/missing.html"))
+    expect(r, 1)
+    # Noise from standard input.
+    noise = bytes((i * 7919 + 13) % 256 for i in range(4096))
+    r = env.run(stdin=noise)
+    expect(r, 3)
+    check("not an HTML page: binary data" in r.stderr, "stderr: %r" % r.stderr)
+    check(r.stdout == b"", "no output for a refused input")
+    # --help documents status 3.
+    r = env.run("--help")
+    check(b"3 if some input was not an HTML page" in r.stdout.replace(b"\n", b" ").replace(b"  ", b" "),
+          "--help should document status 3")
+
+
+@test
+def indent_option(env):
+    """XML is unindented unless --indent is given."""
+    a = env.write("a.html", ARTICLE)
+    r = env.run(a)
+    expect_clean_success(r)
+    body = r.stdout.split(b"\n", 1)[1]
+    check(body.count(b"\n") == 1 and body.endswith(b"</doc>\n"), "one line: %r" % body)
+    check(b"><main><p>Hello world" in body, "unindented: %r" % body)
+    r = env.run("--indent", a)
+    expect_clean_success(r)
+    check(b">\n  <main>\n    <p>Hello world" in r.stdout, "indented: %r" % r.stdout)
+
+
+@test
+def utf16_without_bom_and_contradicted_hint(env):
+    """UTF-16LE without a BOM is read as UTF-16LE; a UTF-16 hint on an ASCII
+    page loses to what the bytes say."""
+    a = env.write("a16.html", page().decode().encode("utf-16-le"))
+    r = env.run("-f", "text", a)
+    expect_clean_success(r)
+    check(r.stdout == b"Hello world, this is a long enough paragraph of text to be the article body.\n",
+          "text: %r" % r.stdout)
+    r = env.run(a)
+    check(b'charset="UTF-16LE" charset-source="detected"' in r.stdout, "xml: %r" % r.stdout[:200])
+    b = env.write("b.html", ARTICLE)
+    r = env.run("--charset=UTF-16", b)
+    expect_clean_success(r)
+    check(b"Hello world, this is" in r.stdout and b'charset="UTF-8" charset-source="detected"' in r.stdout,
+          "hint should lose: %r" % r.stdout[:300])
+
+
 # ---- driver ----
 
 def run_test(exe, name):

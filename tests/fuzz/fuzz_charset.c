@@ -61,8 +61,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     wn_result *res = NULL;
     wn_status st = wn_extract(plain, page, size, hint, NULL, &res);
-    /* Only an unknown hint may fail a page under default limits. */
-    if (st != WN_OK && !(st == WN_ERR_CHARSET && hint && *hint)) {
+    /* Only an unknown hint, or bytes that are not a page, may fail it
+     * under default limits. */
+    const char *not_html = wn_not_html_reason(page, size, hint);
+    FUZZ_REQUIRE((st == WN_ERR_NOT_HTML) == (not_html != NULL));
+    if (st != WN_OK && st != WN_ERR_NOT_HTML && !(st == WN_ERR_CHARSET && hint && *hint)) {
         fprintf(stderr, "wn_extract: %s\n", wn_status_message(st));
         abort();
     }
@@ -81,8 +84,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     wn_status st2 = wn_extract(ex, page, size, hint, "http://example.com/a?b=<c>&d=\"e\"", &res2);
     if (size > lim->max_input_bytes)
         FUZZ_REQUIRE(st2 == WN_ERR_INPUT_TOO_LARGE);
-    else if (st == WN_ERR_CHARSET)
-        FUZZ_REQUIRE(st2 == WN_ERR_CHARSET);
+    else if (st == WN_ERR_CHARSET || st == WN_ERR_NOT_HTML)
+        FUZZ_REQUIRE(st2 == st);
     else
         FUZZ_REQUIRE(st2 == WN_OK || st2 == WN_ERR_TOO_MANY_NODES);
     if (st2 == WN_OK) {

@@ -1,7 +1,8 @@
 /* libFuzzer target: raw bytes as a page, default limits, every output.
  * The extractor keeps the explain tree and the comment thread and puts the
  * title in the text, so every renderer runs. With default limits and no
- * hint, every input must extract (WN_OK). */
+ * hint, every input must extract (WN_OK), unless it is not a page
+ * (WN_ERR_NOT_HTML, exactly when wn_not_html_reason() names what it is). */
 #include "fuzz_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -17,6 +18,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     wn_result *res = NULL;
     wn_status st = wn_extract(ex, (const char *)data, size, NULL, NULL, &res);
+    const char *not_html = wn_not_html_reason((const char *)data, size, NULL);
+    FUZZ_REQUIRE((st == WN_ERR_NOT_HTML) == (not_html != NULL));
+    if (st == WN_ERR_NOT_HTML) {
+        FUZZ_REQUIRE(res == NULL);
+        return 0;
+    }
     if (st != WN_OK) {
         fprintf(stderr, "wn_extract: %s\n", wn_status_message(st));
         abort();

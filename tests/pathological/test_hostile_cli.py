@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Every case of tools/hostile.py through the command: exit 0, well-formed
-XML on stdout, nothing on stderr but a degraded-page warning.
+XML on stdout, nothing on stderr but a degraded-page warning; or, for the
+cases that are not a page (hostile.REFUSED), exit 3 and one "not an HTML
+page" line on stderr.
 
     test_hostile_cli.py WINNOW HOSTILE_PY [SCALE]
 """
@@ -22,7 +24,11 @@ def main(argv):
         proc = subprocess.run([winnow, "-f", "xml", "-"], input=data,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
         problem = None
-        if proc.returncode != 0:
+        if name in hostile.REFUSED:
+            err = proc.stderr.decode("utf-8", "replace")
+            if proc.returncode != 3 or "not an HTML page" not in err or proc.stdout:
+                problem = "want exit 3 and a refusal, got exit %d: %s" % (proc.returncode, err)
+        elif proc.returncode != 0:
             problem = "exit %d: %s" % (proc.returncode, proc.stderr.decode("utf-8", "replace"))
         else:
             try:

@@ -300,9 +300,18 @@ static void garbage(text *t, size_t n)
     }
 }
 
-static void nul_bytes(text *t, size_t n)
+/* The page's first KB is ordinary: the same bytes from the start are not a
+ * page at all (WN_ERR_NOT_HTML, test_binary_refused), and these cases test
+ * what comes after. */
+static void clean_lead(text *t)
 {
     page_open(t);
+    repeat(t, "<p>" ARTICLE "</p>", 8);
+}
+
+static void nul_bytes(text *t, size_t n)
+{
+    clean_lead(t);
     for (size_t i = 0; i < n; i++)
         put(t, "<p>a\0b</p>\0", 11);
 }
@@ -316,7 +325,7 @@ static void truncated_utf8(text *t, size_t n)
 
 static void xml_forbidden(text *t, size_t n)
 {
-    page_open(t);
+    clean_lead(t);
     puts_(t, "<p>" ARTICLE);
     for (size_t i = 0; i < n; i++) {
         for (char c = 1; c < 32; c++)
@@ -395,8 +404,7 @@ typedef struct sound_case {
 
 static const sound_case SOUND[] = {
     {"empty", empty, 0, 0},
-    {"1 MB of binary garbage", garbage, 1000000, 0},
-    {"NUL bytes", nul_bytes, 50000, 0},
+    {"NUL bytes", nul_bytes, 50000, 1},
     {"truncated UTF-8 at the end", truncated_utf8, 100, 1},
     {"C0 controls, U+FFFE/FFFF, bad references", xml_forbidden, 1000, 1},
     {"entity flood", entity_flood, 200000, 1},
@@ -423,6 +431,24 @@ START_TEST(test_sound_result)
     wn_result_free(res);
     wn_extractor_free(ex);
     free(page.bytes);
+}
+END_TEST
+
+/* 1 MB of noise, and NUL bytes from the start: not a page. */
+START_TEST(test_binary_refused)
+{
+    wn_extractor *ex = extractor(0, NULL);
+    text page = {0};
+    garbage(&page, scaled(1000000));
+    run(ex, &page, WN_ERR_NOT_HTML);
+    free(page.bytes);
+    text nuls = {0};
+    page_open(&nuls);
+    for (size_t i = 0; i < 1000; i++)
+        put(&nuls, "<p>a\0b</p>\0", 11);
+    run(ex, &nuls, WN_ERR_NOT_HTML);
+    free(nuls.bytes);
+    wn_extractor_free(ex);
 }
 END_TEST
 
@@ -462,6 +488,7 @@ Suite *wn_test_suite(void)
     tcase_set_timeout(tc, 0);
     tcase_add_loop_test(tc, test_sound_result, 0, WN_COUNT(SOUND));
     tcase_add_test(tc, test_truncated_sequence_replaced);
+    tcase_add_test(tc, test_binary_refused);
     suite_add_tcase(s, tc);
     return s;
 }

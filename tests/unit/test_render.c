@@ -94,7 +94,7 @@ static char *render_xml(const wn_content *content, const wn_page_info *info, siz
 {
     wn_buf b;
     wn_buf_init(&b);
-    ck_assert_int_eq(wn_render_xml(content, info, to_buf, &b), WN_OK);
+    ck_assert_int_eq(wn_render_xml(content, info, false, to_buf, &b), WN_OK);
     return wn_buf_detach(&b, len);
 }
 
@@ -293,8 +293,205 @@ START_TEST(test_sink_failure)
     ck_assert_int_eq(wn_render_text(&b.content, "title", fail_sink, &f), WN_ERR_OUTPUT);
     ck_assert_uint_eq(f.calls, FAIL_AT[_i]); /* nothing more after the failure */
     failing_sink g = {0, 1};
-    ck_assert_int_eq(wn_render_xml(&b.content, NULL, fail_sink, &g), WN_ERR_OUTPUT);
+    ck_assert_int_eq(wn_render_xml(&b.content, NULL, false, fail_sink, &g), WN_ERR_OUTPUT);
     ck_assert_uint_eq(g.calls, 1);
+    wn_arena_release(&b.arena);
+}
+END_TEST
+
+/* ---- bounds: what libxml2's default parser accepts -------------------------------- */
+
+/* The deepest element nesting of a document (iterative walk). */
+static unsigned max_depth(xmlDocPtr doc)
+{
+    unsigned depth = 1, deepest = 0;
+    xmlNodePtr n = xmlDocGetRootElement(doc);
+    while (n) {
+        if (depth > deepest)
+            deepest = depth;
+        xmlNodePtr down = first_element(n->children);
+        if (down) {
+            n = down;
+            depth++;
+            continue;
+        }
+        while (n && !next_element(n)) {
+            n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+            depth--;
+        }
+        if (n)
+            n = next_element(n);
+    }
+    return deepest;
+}
+
+static void content_init_sized(built_content *b, size_t capacity)
+{
+    content_init(b);
+    b->content.capacity = capacity;
+    b->content.items = wn_arena_calloc(&b->arena, capacity, sizeof(wn_content_item));
+}
+
+START_TEST(test_xml_unindented_by_default)
+{
+    built_content b;
+    sample_content(&b);
+    size_t len;
+    char *xml = render_xml(&b.content, NULL, &len);
+    /* No line break between elements (the code block keeps its own). */
+    const char *body = strstr(xml, "?>\n<doc>");
+    ck_assert_ptr_nonnull(body);
+    ck_assert_ptr_null(strstr(body + 3, ">\n<"));
+    ck_assert_ptr_null(strstr(body + 3, ">\n "));
+    ck_assert_ptr_nonnull(strstr(xml, "<doc><main><head rend=\"h2\">"));
+    free(xml);
+
+    wn_buf out;
+    wn_buf_init(&out);
+    ck_assert_int_eq(wn_render_xml(&b.content, NULL, true, to_buf, &out), WN_OK);
+    char *indented = wn_buf_detach(&out, &len);
+    ck_assert_ptr_nonnull(strstr(indented, "<doc>\n  <main>\n    <head rend=\"h2\">"));
+    ck_assert_ptr_nonnull(strstr(indented, "\n      <item>apple</item>\n"));
+    xmlDocPtr doc = parse_xml(indented, len);
+    ck_assert_ptr_nonnull(doc);
+    xmlFreeDoc(doc);
+    free(indented);
+    wn_arena_release(&b.arena);
+}
+END_TEST
+
+/* 600 nested quotes, then 600 nested lists with an item at the bottom and a
+ * table at each level: libxml2 refuses nesting past 256 unless told
+ * XML_PARSE_HUGE. Containers past the cap go into their ancestor; the text
+ * stays, and the structure resumes after them. */
+START_TEST(test_xml_deep_nesting_capped)
+{
+    enum { LEVELS = 600 };
+    built_content b;
+    content_init_sized(&b, LEVELS * 10 + 16);
+    for (int i = 0; i < LEVELS; i++)
+        add(&b, WN_C_QUOTE_OPEN, 0, NULL);
+    add(&b, WN_C_PARA, 0, "deep quote");
+    for (int i = 0; i < LEVELS; i++)
+        add(&b, WN_C_QUOTE_CLOSE, 0, NULL);
+    for (int i = 0; i < LEVELS; i++) {
+        add(&b, WN_C_LIST_OPEN, 0, NULL);
+        add(&b, WN_C_TABLE_OPEN, 0, NULL);
+        add(&b, WN_C_ROW_OPEN, 0, NULL);
+        add(&b, WN_C_CELL, 0, "cell");
+        add(&b, WN_C_ROW_CLOSE, 0, NULL);
+        add(&b, WN_C_TABLE_CLOSE, 0, NULL);
+    }
+    add(&b, WN_C_ITEM, 0, "deep item");
+    for (int i = 0; i < LEVELS; i++)
+        add(&b, WN_C_LIST_CLOSE, 0, NULL);
+    add(&b, WN_C_PARA, 0, "after");
+    size_t len;
+    char *xml = render_xml(&b.content, NULL, &len);
+    xmlDocPtr doc = xmlReadMemory(xml, (int)len, "deep.xml", NULL, XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    ck_assert_msg(doc != NULL, "libxml2's default parser refused the output");
+    unsigned depth = max_depth(doc);
+    ck_assert_uint_le(depth, 256);
+    ck_assert_uint_ge(depth, 150); /* nesting is kept up to the cap */
+    xmlChar *all = xmlNodeGetContent(xmlDocGetRootElement(doc));
+    ck_assert_ptr_nonnull(strstr((char *)all, "deep quote"));
+    ck_assert_ptr_nonnull(strstr((char *)all, "deep item"));
+    xmlFree(all);
+    /* Every cell is still there, each in an element of its own. */
+    size_t cells = 0;
+    for (const char *p = xml; (p = strstr(p, ">cell</")); p++)
+        cells++;
+    ck_assert_uint_eq(cells, LEVELS);
+    ck_assert_ptr_nonnull(strstr(xml, "<item>deep item</item>"));
+    /* The last paragraph is main's own child again. */
+    xmlNodePtr main = child(xmlDocGetRootElement(doc));
+    xmlNodePtr last = xmlGetLastChild(main);
+    assert_element(last, "p", "after");
+    xmlFreeDoc(doc);
+    free(xml);
+    wn_arena_release(&b.arena);
+}
+END_TEST
+
+/* A 21 MB paragraph (libxml2 refuses text nodes over 10,000,000 bytes) is
+ * split into sibling <p> elements, each under the limit, at character
+ * boundaries; together they hold the whole text. A heading keeps its rend. */
+START_TEST(test_xml_long_text_split)
+{
+    static const char unit[] = "w\xC3\xB6rd \xE4\xB8\xAD\xE6\x96\x87 & <x> "; /* 17 bytes */
+    size_t units = 21000000 / (sizeof unit - 1);
+    size_t text_len = units * (sizeof unit - 1);
+    char *text = malloc(text_len + 1);
+    ck_assert_ptr_nonnull(text);
+    for (size_t i = 0; i < units; i++)
+        memcpy(text + i * (sizeof unit - 1), unit, sizeof unit - 1);
+    text[text_len] = '\0';
+    built_content b;
+    content_init(&b);
+    add(&b, WN_C_HEAD, 2, text);
+    add(&b, WN_C_PARA, 0, text);
+    size_t len;
+    char *xml = render_xml(&b.content, NULL, &len);
+    xmlDocPtr doc = xmlReadMemory(xml, (int)len, "long.xml", NULL, XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    ck_assert_msg(doc != NULL, "libxml2's default parser refused the output");
+    const char *names[] = {"head", "p"};
+    xmlNodePtr n = child(child(xmlDocGetRootElement(doc)));
+    for (int k = 0; k < 2; k++) {
+        size_t pos = 0, pieces = 0;
+        for (; n && strcmp((const char *)n->name, names[k]) == 0; n = next_element(n)) {
+            xmlChar *content = xmlNodeGetContent(n);
+            size_t piece = strlen((const char *)content);
+            ck_assert_uint_lt(piece, 10000000);
+            ck_assert_uint_le(pos + piece, text_len);
+            ck_assert_msg(memcmp(text + pos, content, piece) == 0, "piece %zu differs", pieces);
+            if (k == 0) {
+                xmlChar *rend = xmlGetProp(n, BAD_CAST "rend");
+                ck_assert_str_eq((const char *)rend, "h2");
+                xmlFree(rend);
+            }
+            xmlFree(content);
+            pos += piece;
+            pieces++;
+        }
+        ck_assert_uint_eq(pos, text_len);
+        ck_assert_uint_ge(pieces, 3);
+    }
+    ck_assert_ptr_null(n);
+    xmlFreeDoc(doc);
+    free(xml);
+    free(text);
+    wn_arena_release(&b.arena);
+}
+END_TEST
+
+/* An attribute value (a page's <title>) over 1 MiB is cut at a character
+ * boundary: libxml2 refuses attribute values over 10,000,000 bytes. */
+START_TEST(test_xml_long_attribute_cut)
+{
+    size_t title_len = 12000000;
+    char *title = malloc(title_len + 1);
+    ck_assert_ptr_nonnull(title);
+    for (size_t i = 0; i + 3 <= title_len; i += 3)
+        memcpy(title + i, "\xE4\xB8\xAD", 3);
+    title[title_len] = '\0';
+    built_content b;
+    content_init(&b);
+    add(&b, WN_C_PARA, 0, "text");
+    wn_page_info info = {title, NULL, "UTF-8", "meta"};
+    size_t len;
+    char *xml = render_xml(&b.content, &info, &len);
+    xmlDocPtr doc = xmlReadMemory(xml, (int)len, "attr.xml", NULL, XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    ck_assert_msg(doc != NULL, "libxml2's default parser refused the output");
+    xmlChar *got = xmlGetProp(xmlDocGetRootElement(doc), BAD_CAST "title");
+    size_t got_len = strlen((const char *)got);
+    ck_assert_uint_gt(got_len, 1000000 - 3);
+    ck_assert_uint_le(got_len, 1 << 20);
+    ck_assert_uint_eq(got_len % 3, 0);
+    ck_assert_int_eq(memcmp(got, title, got_len), 0);
+    xmlFree(got);
+    xmlFreeDoc(doc);
+    free(xml);
+    free(title);
     wn_arena_release(&b.arena);
 }
 END_TEST
@@ -573,6 +770,15 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_xml_empty);
     tcase_add_loop_test(tc, test_sink_failure, 0, WN_COUNT(FAIL_AT));
     tcase_add_test(tc, test_xml_clean);
+    tcase_add_test(tc, test_xml_unindented_by_default);
+    suite_add_tcase(s, tc);
+
+    /* Tens of MB through the writer and the parser: slow under sanitizers. */
+    tc = tcase_create("bounds");
+    tcase_set_timeout(tc, 0);
+    tcase_add_test(tc, test_xml_deep_nesting_capped);
+    tcase_add_test(tc, test_xml_long_text_split);
+    tcase_add_test(tc, test_xml_long_attribute_cut);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("pages");

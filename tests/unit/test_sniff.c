@@ -314,6 +314,56 @@ START_TEST(test_meta_truncated)
 }
 END_TEST
 
+/* ---- UTF-16 / UTF-32 without a BOM ------------------------------------------- */
+
+typedef struct wide_sniff_case {
+    const char *bytes;
+    size_t len;
+    const char *name;
+} wide_sniff_case;
+
+#define WS(bytes, name) {bytes, sizeof bytes - 1, name}
+
+static const wide_sniff_case WIDE_SNIFF[] = {
+    WS("<\0h\0t\0m\0l\0>\0", "UTF-16LE"),
+    WS("\0<\0h\0t\0m\0l\0>", "UTF-16BE"),
+    WS("<\0\0\0h\0\0\0t\0\0\0m\0\0\0", "UTF-32LE"),
+    WS("\0\0\0<\0\0\0h\0\0\0t\0\0\0m", "UTF-32BE"),
+    /* Chinese with a little markup: "<p>" and four CJK characters. */
+    WS("<\0p\0>\0\x2C\x4E\x2D\x4E\x87\x65\x57\x5B", "UTF-16LE"),
+    WS("<html><p>text</p>", NULL),
+    WS("\xE4\xB8\xAD\xE6\x96\x87", NULL),
+    WS("<\0h\0", NULL),                      /* too short to tell */
+    WS("<\0\0\0\0\0\0\0\0\0\0\0\0\0", NULL),  /* zeros, not characters */
+    WS("a\0b\0c\0\0d\0e\0f\0g", NULL),       /* odd and even zeros alike */
+};
+
+START_TEST(test_wide_sniff)
+{
+    const wide_sniff_case *c = &WIDE_SNIFF[_i];
+    const char *got = wn_sniff_wide(c->bytes, c->len);
+    if (c->name) {
+        ck_assert_msg(got && strcmp(got, c->name) == 0, "case %d: %s, want %s", _i, got ? got : "NULL",
+                      c->name);
+    } else {
+        ck_assert_msg(got == NULL, "case %d: %s, want none", _i, got);
+    }
+}
+END_TEST
+
+START_TEST(test_ascii_markup)
+{
+    ck_assert(wn_sniff_ascii_markup("<!DOCTYPE html><html lang=en>", 29));
+    ck_assert(wn_sniff_ascii_markup("<p>one</p>", 10));
+    ck_assert(!wn_sniff_ascii_markup("<p>one", 6));                /* one tag only */
+    ck_assert(!wn_sniff_ascii_markup("<\0p\0>\0<\0/\0p\0>\0", 14)); /* UTF-16 */
+    ck_assert(!wn_sniff_ascii_markup("a <b and c <d", 13));         /* not tags */
+    ck_assert(wn_charset_is_wide("UTF-32BE"));
+    ck_assert(!wn_charset_is_wide("UTF-8"));
+    ck_assert(!wn_charset_is_wide(NULL));
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("sniff");
@@ -326,6 +376,8 @@ Suite *wn_test_suite(void)
 
     tc = tcase_create("bom");
     tcase_add_loop_test(tc, test_bom, 0, WN_COUNT(BOMS));
+    tcase_add_loop_test(tc, test_wide_sniff, 0, WN_COUNT(WIDE_SNIFF));
+    tcase_add_test(tc, test_ascii_markup);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("meta");
