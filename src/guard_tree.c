@@ -8,14 +8,13 @@
  * insertion mode appropriately"), cached on each node. */
 enum {
     M_BODY, M_TABLE, M_TBODY, M_ROW, M_CELL, M_CAPTION, M_COLGROUP,
-    M_SELECT, M_SELECT_IN_TABLE, M_FRAMESET, M_TEMPLATE
+    M_SELECT, M_SELECT_IN_TABLE, M_FRAMESET
 };
 
 enum {
     NF_IN_AFE = 1,          /* on the list of active formatting elements */
     NF_HTML_IP = 2,         /* an HTML integration point (svg foreignObject, ...) */
-    NF_SELECT_IN_TABLE = 4, /* a <select> opened in a table mode */
-    NF_TEMPLATE_SET = 8     /* a <template> whose contents chose their mode */
+    NF_SELECT_IN_TABLE = 4  /* a <select> opened in a table mode */
 };
 
 #define REPROCESS (-1)
@@ -187,12 +186,6 @@ static void set_mode(wn_gt *t, size_t i)
         case GUMBO_TAG_COLGROUP: mode = M_COLGROUP; break;
         case GUMBO_TAG_TABLE: mode = M_TABLE; break;
         case GUMBO_TAG_FRAMESET: mode = M_FRAMESET; break;
-        case GUMBO_TAG_TEMPLATE:
-            if (!(n->flags & NF_TEMPLATE_SET))
-                mode = M_TEMPLATE;
-            else
-                return; /* keeps the mode its contents set */
-            break;
         default: break;
         }
     }
@@ -219,8 +212,6 @@ static int push(wn_gt *t, GumboTag tag, uint8_t ns, uint32_t name, uint8_t flags
     n->flags = flags;
     n->level = t->depth ? t->stack[t->depth - 1].level + 1 : 1;
     n->deepest = n->level;
-    if (is_html(n, GUMBO_TAG_TEMPLATE))
-        t->templates++;
     if (n->level > t->deepest)
         t->deepest = n->level;
     set_mode(t, t->depth);
@@ -253,8 +244,6 @@ static long stack_index_of(const wn_gt *t, uint32_t id)
 /* Bookkeeping for a node leaving the stack. */
 static void leaving_stack(wn_gt *t, const wn_gt_node *n)
 {
-    if (is_html(n, GUMBO_TAG_TEMPLATE))
-        t->templates--;
     if (!(n->flags & NF_IN_AFE))
         return;
     long k = afe_index_of(t, n->id);
@@ -664,10 +653,6 @@ static int start_in_body(wn_gt *t, const wn_gt_tag *g, uint8_t mode)
     case GUMBO_TAG_SCRIPT:
         t->elements++;
         return WN_GT_SCRIPT;
-    case GUMBO_TAG_TEMPLATE:
-        push(t, tag, WN_NS_HTML, g->name, 0);
-        afe_marker(t);
-        return WN_GT_DATA;
     case GUMBO_TAG_NOSCRIPT:
         if (!t->body_started && !t->head_closed && !t->depth) {
             t->elements++;
@@ -679,7 +664,7 @@ static int start_in_body(wn_gt *t, const wn_gt_tag *g, uint8_t mode)
     case GUMBO_TAG_FRAMESET:
         /* Before the body, or in a body whose frameset-ok flag is still
          * set, a frameset replaces it. */
-        if (t->frameset || t->templates || (t->body_started && t->content_seen))
+        if (t->frameset || (t->body_started && t->content_seen))
             return WN_GT_DATA;
         while (t->depth)
             pop(t);
@@ -706,14 +691,12 @@ static int start_in_body(wn_gt *t, const wn_gt_tag *g, uint8_t mode)
         push(t, tag, WN_NS_HTML, g->name, 0);
         return WN_GT_DATA;
     case GUMBO_TAG_FORM:
-        if (t->form_open && !t->templates)
+        if (t->form_open)
             return WN_GT_DATA;
         close_p(t);
         push(t, tag, WN_NS_HTML, g->name, 0);
-        if (!t->templates) {
-            t->form_open = 1;
-            t->form_id = t->stack[t->depth - 1].id;
-        }
+        t->form_open = 1;
+        t->form_id = t->stack[t->depth - 1].id;
         return WN_GT_DATA;
     case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
         close_list_item(t, tag == GUMBO_TAG_LI);
@@ -789,7 +772,7 @@ static int start_in_body(wn_gt *t, const wn_gt_tag *g, uint8_t mode)
         close_p(t);
         return push_void(t, tag);
     case GUMBO_TAG_ISINDEX:
-        if (t->form_open && !t->templates)
+        if (t->form_open)
             return WN_GT_DATA;
         close_p(t);
         t->elements += 6; /* form, hr, label, input, hr: opened and closed at once */
@@ -914,7 +897,7 @@ static int start_in_table(wn_gt *t, const wn_gt_tag *g, uint8_t mode)
             return push_void(t, tag);
         break;
     case GUMBO_TAG_FORM:
-        if (t->form_open || t->templates)
+        if (t->form_open)
             return WN_GT_DATA;
         push_void(t, tag);
         t->form_open = 1;
@@ -930,12 +913,6 @@ static int start_html(wn_gt *t, const wn_gt_tag *g)
 {
     GumboTag tag = g->tag;
     uint8_t mode = current_mode(t);
-    if (tag == GUMBO_TAG_TEMPLATE && mode != M_FRAMESET) {
-        /* "In head" rules, from every mode that has them. */
-        push(t, tag, WN_NS_HTML, g->name, 0);
-        afe_marker(t);
-        return WN_GT_DATA;
-    }
     switch (mode) {
     case M_SELECT: case M_SELECT_IN_TABLE:
         if (mode == M_SELECT_IN_TABLE &&
@@ -969,10 +946,6 @@ static int start_html(wn_gt *t, const wn_gt_tag *g)
         case GUMBO_TAG_SCRIPT:
             t->elements++;
             return WN_GT_SCRIPT;
-        case GUMBO_TAG_TEMPLATE: /* unsure whether Gumbo takes it here: keep it open */
-            push(t, tag, WN_NS_HTML, g->name, 0);
-            afe_marker(t);
-            return WN_GT_DATA;
         default:
             return WN_GT_DATA; /* ignored */
         }
@@ -1016,34 +989,6 @@ static int start_html(wn_gt *t, const wn_gt_tag *g)
         return start_in_body(t, g, mode);
     case M_TABLE: case M_TBODY: case M_ROW:
         return start_in_table(t, g, mode);
-    case M_TEMPLATE: {
-        /* The first start tag in a template's contents sets the mode they
-         * are parsed in, the template standing for the table parts. */
-        uint8_t m;
-        switch (tag) {
-        case GUMBO_TAG_CAPTION: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_TBODY:
-        case GUMBO_TAG_TFOOT: case GUMBO_TAG_THEAD:
-            m = M_TABLE; break;
-        case GUMBO_TAG_COL: m = M_COLGROUP; break;
-        case GUMBO_TAG_TR: m = M_TBODY; break;
-        case GUMBO_TAG_TD: case GUMBO_TAG_TH: m = M_ROW; break;
-        case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND: case GUMBO_TAG_LINK:
-        case GUMBO_TAG_META: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
-        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_TITLE:
-            return start_in_body(t, g, mode);
-        default: m = M_BODY; break;
-        }
-        for (size_t i = t->depth; i-- > 0;) {
-            if (is_html(&t->stack[i], GUMBO_TAG_TEMPLATE)) {
-                t->stack[i].flags |= NF_TEMPLATE_SET;
-                t->stack[i].mode = m;
-                for (size_t j = i + 1; j < t->depth; j++)
-                    set_mode(t, j);
-                break;
-            }
-        }
-        return REPROCESS;
-    }
     default:
         return start_in_body(t, g, mode);
     }
@@ -1163,7 +1108,7 @@ void wn_gt_text(wn_gt *t, int nonspace)
     if (!text_is_html(t))
         return;
     switch (current_mode(t)) {
-    case M_BODY: case M_CELL: case M_CAPTION: case M_TEMPLATE:
+    case M_BODY: case M_CELL: case M_CAPTION:
         reconstruct(t);
         break;
     case M_TABLE: case M_TBODY: case M_ROW:
@@ -1221,7 +1166,6 @@ static int clears_frameset_ok(const wn_gt_tag *g)
     case GUMBO_TAG_BR: case GUMBO_TAG_EMBED: case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE:
     case GUMBO_TAG_KEYGEN: case GUMBO_TAG_WBR: case GUMBO_TAG_HR: case GUMBO_TAG_TEXTAREA:
     case GUMBO_TAG_XMP: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SELECT: case GUMBO_TAG_ISINDEX:
-    case GUMBO_TAG_TEMPLATE:
         return 1;
     case GUMBO_TAG_INPUT:
         return !g->hidden;
@@ -1324,15 +1268,6 @@ static int end_in_body(wn_gt *t, GumboTag tag)
             implicitly_close(t, tag);
         return 0;
     case GUMBO_TAG_FORM: {
-        if (t->templates) { /* the form in scope leaves the stack, alone */
-            if (in_scope(t, GUMBO_TAG_FORM, SC_DEFAULT) >= 0) {
-                generate_implied_end_tags(t, GUMBO_TAG_LAST);
-                long at = in_scope(t, GUMBO_TAG_FORM, SC_DEFAULT);
-                if (at >= 0)
-                    remove_at(t, (size_t)at);
-            }
-            return 0;
-        }
         uint32_t id = t->form_id;
         t->form_open = 0;
         t->form_id = 0;
@@ -1413,39 +1348,9 @@ static void any_other_end_tag(wn_gt *t, GumboTag tag)
     }
 }
 
-static void end_template(wn_gt *t)
-{
-    if (!t->templates)
-        return;
-    while (t->depth) { /* generate all implied end tags thoroughly */
-        const wn_gt_node *n = &t->stack[t->depth - 1];
-        if (!is_implied_end(n) && !is_html(n, GUMBO_TAG_CAPTION) &&
-            !is_html(n, GUMBO_TAG_COLGROUP) && !is_html(n, GUMBO_TAG_TBODY) &&
-            !is_html(n, GUMBO_TAG_TD) && !is_html(n, GUMBO_TAG_TFOOT) &&
-            !is_html(n, GUMBO_TAG_TH) && !is_html(n, GUMBO_TAG_THEAD) &&
-            !is_html(n, GUMBO_TAG_TR))
-            break;
-        pop(t);
-    }
-    pop_until(t, GUMBO_TAG_TEMPLATE);
-    afe_clear_to_marker(t);
-    if (!t->body_started) {
-        /* Gumbo resets a <head> left current to "in body": the rest of the
-         * page goes into the head, where no frameset can replace a body. */
-        t->body_started = 1;
-        t->content_seen = 1;
-    }
-}
-
 static int end_html(wn_gt *t, GumboTag tag)
 {
     uint8_t mode = current_mode(t);
-    if (tag == GUMBO_TAG_TEMPLATE && mode != M_FRAMESET) {
-        end_template(t);
-        return 0;
-    }
-    if (mode == M_TEMPLATE)
-        return 0; /* other end tags are ignored until the contents chose a mode */
     switch (mode) {
     case M_SELECT: case M_SELECT_IN_TABLE:
         if (mode == M_SELECT_IN_TABLE &&

@@ -9,8 +9,8 @@
  * caption, in column group, in select, in select in table, in frameset,
  * foreign content) and its algorithms: implied end tags, the special
  * category, the scopes, reconstructing the active formatting elements,
- * the Noah's ark clause and the adoption agency algorithm (in Gumbo's form,
- * whose inner loop runs at most three times).
+ * the Noah's ark clause and the adoption agency algorithm (in Gumbo's form).
+ * <template> never reaches it: the guard cuts templates whole.
  *
  * Where the model cannot be sure what Gumbo does, it errs towards keeping
  * elements open: its depth may exceed Gumbo's, never fall below it. The
@@ -91,7 +91,6 @@ typedef struct wn_gt {
     unsigned content_seen : 1; /* the parser's frameset-ok flag is cleared */
     unsigned head_closed : 1; /* </head> seen: a <noscript> now opens in the body */
     unsigned body_started : 1; /* the parser left the head */
-    size_t templates;        /* <template> elements on the stack */
     unsigned frameset : 1;   /* the page is a frameset: other content is ignored */
     unsigned oom : 1;
 } wn_gt;
