@@ -20,6 +20,9 @@
 
 struct wn_extractor {
     wn_options options;
+    /* iconv descriptors, single-byte tables and detectors kept across pages;
+     * shared by the threads, guarded inside (decoders.h). */
+    wn_decoders *decoders;
 };
 
 struct wn_result {
@@ -78,6 +81,11 @@ wn_status wn_extractor_new(const wn_options *options, wn_extractor **out)
     if (!ex)
         return WN_ERR_NOMEM;
     wn_options_init(&ex->options);
+    ex->decoders = wn_decoders_new();
+    if (!ex->decoders) {
+        free(ex);
+        return WN_ERR_NOMEM;
+    }
     if (options) {
         /* Copy only the fields the caller's struct has. */
         size_t n = options->struct_size;
@@ -101,6 +109,8 @@ wn_status wn_extractor_new(const wn_options *options, wn_extractor **out)
 
 void wn_extractor_free(wn_extractor *extractor)
 {
+    if (extractor)
+        wn_decoders_free(extractor->decoders);
     free(extractor);
 }
 
@@ -149,7 +159,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
                               const char *charset_hint, wn_result *res, wn_doc *doc)
 {
     wn_decoded decoded;
-    wn_status st = wn_decode(page, bytes, len, charset_hint, &decoded);
+    wn_status st = wn_decode_using(ex->decoders, page, bytes, len, charset_hint, &decoded);
     if (st != WN_OK)
         return st;
     res->info.charset = decoded.charset;
