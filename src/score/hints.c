@@ -478,6 +478,18 @@ static bool prefix_ci(const char *text, size_t len, const char *prefix)
     while (i < n) {
         if (t >= len)
             return false;
+        unsigned char pb = (unsigned char)prefix[i], tb = (unsigned char)text[t];
+        if (pb < 0x80 && tb < 0x80) {
+            /* Two ASCII bytes (the common case, and most calls fail on the
+             * first): wn_to_lower() without the calls. A non-ASCII letter
+             * may lower to an ASCII one (K, the Kelvin sign), so any other
+             * pair goes the long way. */
+            if ((pb >= 'A' && pb <= 'Z' ? pb + 32 : pb) != (tb >= 'A' && tb <= 'Z' ? tb + 32 : tb))
+                return false;
+            i++;
+            t++;
+            continue;
+        }
         uint32_t b = wn_utf8_next(prefix, n, &i);
         uint32_t a = wn_utf8_next(text, len, &t);
         if (wn_to_lower(a) != wn_to_lower(b))
