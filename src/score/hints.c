@@ -607,9 +607,18 @@ wn_marker wn_marker_of_text(const char *text, size_t len, size_t whole_len)
 static bool contains_ci(const char *text, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
+    /* After an ASCII first letter, only that letter in either case, or a
+     * non-ASCII byte (which may lower to it), can start a match. */
+    unsigned char first = (unsigned char)needle[0];
+    unsigned char lower = first >= 'A' && first <= 'Z' ? (unsigned char)(first + 32) : first;
+    unsigned char upper = lower >= 'a' && lower <= 'z' ? (unsigned char)(lower - 32) : lower;
+    for (size_t i = 0; i + n <= len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (first < 0x80 && c < 0x80 && c != lower && c != upper)
+            continue;
         if (prefix_ci(text + i, len - i, needle) && (i == 0 || !is_alnum_ascii((unsigned char)text[i - 1])))
             return true;
+    }
     return false;
 }
 
