@@ -32,7 +32,13 @@
  *            not see is a tokenizer divergence); all elements, clones
  *            included, <= ELEMENTS_PER_BYTE * len + 16 (guard.h promises no
  *            bound on clones, so this one is linear in the input).
- *   work     Gumbo allocator calls <= ALLOCS_PER_BYTE * len + ALLOC_BASE. */
+ *   work     Gumbo allocator calls <= ALLOCS_PER_BYTE * len + ALLOC_BASE.
+ *
+ * Gumbo is not built with coverage instrumentation, so libFuzzer would see
+ * only the guard's branches. Under libFuzzer (WN_LIBFUZZER), the tree feeds
+ * extra counters back: each tag Gumbo built by how it got there (from the
+ * page, implied, re-created), and how close the tree came to each limit, so
+ * that inputs nearing a violation are kept and mutated further. */
 #include <gumbo.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -43,6 +49,34 @@
 #include "guard.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* libFuzzer's extra counters: every non-zero byte (and its hit count, in
+ * buckets) is a feature of the run. */
+enum {
+    FEATURE_TAGS = 0,                                  /* tag * 4 + origin */
+    FEATURE_DEPTH = FEATURE_TAGS + (GUMBO_TAG_LAST + 1) * 4, /* margin to max_depth */
+    FEATURE_ELEMENTS = FEATURE_DEPTH + 32,             /* margin to report.elements */
+    FEATURE_ATTRIBUTES = FEATURE_ELEMENTS + 32,        /* margin to max_attributes */
+    FEATURE_TOTAL = FEATURE_ATTRIBUTES + 16
+};
+#ifdef WN_LIBFUZZER
+__attribute__((section("__libfuzzer_extra_counters")))
+#endif
+static uint8_t features[FEATURE_TOTAL];
+
+static void feature(size_t at)
+{
+    if (features[at] < 255)
+        features[at]++;
+}
+
+/* A margin (limit - measured, >= 0 while within the limit) as a feature:
+ * the closer, the more distinct buckets. */
+static void margin_feature(size_t base, size_t buckets, long long margin)
+{
+    size_t b = margin < 0 ? 0 : margin >= (long long)buckets - 1 ? buckets - 1 : (size_t)margin + 1;
+    feature(base + b);
+}
 
 /* html + body, and the wrappers Gumbo implies around table rows (tbody, tr)
  * and columns (colgroup), plus the unclosed formatting elements (at most 32
@@ -170,6 +204,12 @@ static void walk(const GumboNode *root, unsigned max_attributes, tree_stats *s)
                 source_depth++;
                 s->source_elements++;
             }
+            unsigned origin = from_source(n) ? 0
+                              : (n->parse_flags & (GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT |
+                                                   GUMBO_INSERTION_ADOPTION_AGENCY_CLONED)) ? 2
+                              : (n->parse_flags & GUMBO_INSERTION_BY_PARSER) ? 1 : 3;
+            feature(FEATURE_TAGS + (size_t)(e->tag <= GUMBO_TAG_LAST ? e->tag : GUMBO_TAG_LAST) * 4 +
+                    origin);
             if (depth > s->max_depth) {
                 s->max_depth = depth;
                 s->deepest = n;
@@ -272,6 +312,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     tree_stats s;
     walk(parsed->document, c.limits.max_attributes, &s);
+    margin_feature(FEATURE_DEPTH, 32, (long long)c.limits.max_depth - s.max_source_depth);
+    margin_feature(FEATURE_ELEMENTS, 32, (long long)r.elements - (long long)s.source_elements);
+    margin_feature(FEATURE_ATTRIBUTES, 16, (long long)c.limits.max_attributes - (long long)s.max_attributes);
     if (s.max_source_depth > c.limits.max_depth)
         report_and_abort("source depth past max_depth", &c, size, &r, &s, &alloc);
     if (s.max_depth > c.limits.max_depth + DEPTH_ALLOWANCE)
