@@ -9,9 +9,10 @@
 # Environment:
 #   WINNOW_FUZZ_SECONDS  time per target (default 60)
 #   WINNOW_FUZZ_BUILD    build directory (default build-fuzz in the project root)
-#   WINNOW_FUZZ_MAX_LEN  longest input tried (default 4096: a few ms per run
-#                        keeps every target past 1,000 runs a second; the
-#                        pages are cut in pieces of that size as seeds)
+#   WINNOW_FUZZ_MAX_LEN  longest input tried (default 4096; the pages' first
+#                        max_len bytes seed every target)
+#   WINNOW_FUZZ_PIECE    the pages are also cut in pieces of this size as
+#                        seeds (default 1024: short seeds keep runs fast)
 #   WINNOW_FUZZ_ARGS     extra libFuzzer flags, e.g. "-seed=1 -only_ascii=1"
 #
 # The grown corpus stays in $WINNOW_FUZZ_BUILD/fuzz-corpus/<target> for the next
@@ -27,6 +28,7 @@ seconds=${WINNOW_FUZZ_SECONDS:-60}
 build=${WINNOW_FUZZ_BUILD:-build-fuzz}
 case $build in /*) ;; *) build=$root/$build ;; esac
 max_len=${WINNOW_FUZZ_MAX_LEN:-4096}
+piece=${WINNOW_FUZZ_PIECE:-1024}
 all_targets=(fuzz_extract fuzz_charset fuzz_guard)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 
@@ -45,7 +47,9 @@ if ! ninja -C "$build" -j "$(nproc 2>/dev/null || echo 2)" \
     exit 1
 fi
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+# A 16 MB quarantine (default 256) still holds far more than one run frees,
+# and lets the allocator reuse memory instead of faulting in fresh pages.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:quarantine_size_mb=16}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 
 findings=$build/fuzz-findings
@@ -60,13 +64,13 @@ for t in "${targets[@]}"; do
     # Seeds: the corpus pages in each target's input format (fuzz_charset:
     # behind a hint line; fuzz_guard: behind two limit bytes, default and
     # tiny limits), whole (libFuzzer keeps their first max_len bytes) and in
-    # max_len pieces, so that the bodies of the pages seed too; and every
+    # pieces, so that the bodies of the pages seed too; and every
     # saved regression input but the known failures.
     pieces=$(mktemp -d)
     for page in corpus/pages/*.html; do
         name=$(basename "$page" .html)
         rm -f "$pieces"/*
-        split -b "$max_len" -a 3 "$page" "$pieces/"
+        split -b "$piece" -a 3 "$page" "$pieces/"
         for part in "$page" "$pieces"/*; do
             if [ "$part" = "$page" ]; then seed=seed-$name; else seed=seed-$name-$(basename "$part"); fi
             case $t in
@@ -108,7 +112,7 @@ for t in "${targets[@]}"; do
     rc=0
     # shellcheck disable=SC2086
     "$exe" "$corpus" -dict=tests/fuzz/html.dict -max_len="$max_len" -rss_limit_mb=2048 \
-        -timeout=10 -max_total_time="$seconds" -print_final_stats=1 \
+        -timeout=10 -max_total_time="$seconds" -print_final_stats=1 -reload=0 \
         -artifact_prefix="$findings/$t-" ${WINNOW_FUZZ_ARGS:-} > "$log" 2>&1 || rc=$?
     after=$(find "$findings" -maxdepth 1 -name "$t-*" -type f | wc -l)
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

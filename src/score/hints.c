@@ -474,6 +474,11 @@ static bool prefix_ci(const char *text, size_t len, const char *prefix)
 {
     /* Letters compare in any case, beyond ASCII too ("Ähnliche Artikel",
      * "ПОХОЖИЕ СТАТЬИ"). */
+    /* Most calls fail on the first letter: no strlen() for them. */
+    unsigned char p0 = (unsigned char)prefix[0], t0 = len ? (unsigned char)text[0] : 0;
+    if (len && p0 && p0 < 0x80 && t0 < 0x80 &&
+        (p0 >= 'A' && p0 <= 'Z' ? p0 + 32 : p0) != (t0 >= 'A' && t0 <= 'Z' ? t0 + 32 : t0))
+        return false;
     size_t n = strlen(prefix), i = 0, t = 0;
     while (i < n) {
         if (t >= len)
