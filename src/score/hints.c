@@ -833,6 +833,9 @@ bool wn_platform_credit_text(const char *text, size_t len)
                                             "powered by typepad", "powered by drupal",
                                             "powered by joomla", "powered by tumblr",
                                             "powered by movable type"};
+    /* Each of them contains "powered by" where it matches: one scan first. */
+    if (!contains_ci(text, len, "powered by"))
+        return false;
     for (size_t i = 0; i < sizeof PLATFORMS / sizeof PLATFORMS[0]; i++)
         if (contains_ci(text, len, PLATFORMS[i]))
             return true;
