@@ -21,6 +21,9 @@
 
 struct wn_extractor {
     wn_options options;
+    /* iconv descriptors, single-byte tables and detectors kept across pages;
+     * shared by the threads, guarded inside (decoders.h). */
+    wn_decoders *decoders;
 };
 
 struct wn_result {
@@ -82,6 +85,11 @@ wn_status wn_extractor_new(const wn_options *options, wn_extractor **out)
     if (!ex)
         return WN_ERR_NOMEM;
     wn_options_init(&ex->options);
+    ex->decoders = wn_decoders_new();
+    if (!ex->decoders) {
+        free(ex);
+        return WN_ERR_NOMEM;
+    }
     if (options) {
         /* Copy only the fields the caller's struct has. */
         size_t n = options->struct_size;
@@ -105,6 +113,8 @@ wn_status wn_extractor_new(const wn_options *options, wn_extractor **out)
 
 void wn_extractor_free(wn_extractor *extractor)
 {
+    if (extractor)
+        wn_decoders_free(extractor->decoders);
     free(extractor);
 }
 
@@ -164,7 +174,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     if (wn_sniff_not_text(bytes, len, charset_hint))
         return WN_ERR_NOT_HTML;
     wn_decoded decoded;
-    wn_status st = wn_decode(page, bytes, len, charset_hint, &decoded);
+    wn_status st = wn_decode_using(ex->decoders, page, bytes, len, charset_hint, &decoded);
     if (st != WN_OK)
         return st;
     res->info.charset = decoded.charset;

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan+UBSan) and fuzzes each one for a
-# bounded time, seeded from corpus/pages and tests/fuzz/regressions, with the
-# HTML dictionary. Exits non-zero when any target finds a crash, leak, UBSan
-# report, timeout or OOM, and prints the reproducer's path.
+# bounded time, seeded from corpus/pages (whole, and cut in max_len pieces)
+# and tests/fuzz/regressions (less the inputs a KNOWN_FAILING file lists),
+# with the HTML dictionary. Exits non-zero when any target finds a crash,
+# leak, UBSan report, timeout or OOM, and prints the reproducer's path.
 #
 # Usage: tools/fuzz.sh [TARGET ...]        (from anywhere; default: all targets)
 # Environment:
 #   WINNOW_FUZZ_SECONDS  time per target (default 60)
 #   WINNOW_FUZZ_BUILD    build directory (default build-fuzz in the project root)
-#   WINNOW_FUZZ_ARGS     extra libFuzzer flags, e.g. "-seed=1 -max_len=4096"
+#   WINNOW_FUZZ_MAX_LEN  longest input tried (default 4096)
+#   WINNOW_FUZZ_PIECE    the pages seed every target cut in pieces of this
+#                        size (default 512: short seeds keep runs fast; whole
+#                        pages as seeds, at 4 KiB each, halve the executions)
+#   WINNOW_FUZZ_ARGS     extra libFuzzer flags, e.g. "-seed=1 -only_ascii=1"
 #
 # The grown corpus stays in $WINNOW_FUZZ_BUILD/fuzz-corpus/<target> for the next
 # run; findings go to $WINNOW_FUZZ_BUILD/fuzz-findings/. Replay one with
@@ -22,7 +27,9 @@ root=$PWD
 seconds=${WINNOW_FUZZ_SECONDS:-60}
 build=${WINNOW_FUZZ_BUILD:-build-fuzz}
 case $build in /*) ;; *) build=$root/$build ;; esac
-all_targets=(fuzz_extract fuzz_charset)
+max_len=${WINNOW_FUZZ_MAX_LEN:-4096}
+piece=${WINNOW_FUZZ_PIECE:-512}
+all_targets=(fuzz_extract fuzz_charset fuzz_guard)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 
 if [ ! -f "$build/build.ninja" ]; then
@@ -40,7 +47,9 @@ if ! ninja -C "$build" -j "$(nproc 2>/dev/null || echo 2)" \
     exit 1
 fi
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+# A 16 MB quarantine (default 256) still holds far more than one run frees,
+# and lets the allocator reuse memory instead of faulting in fresh pages.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:quarantine_size_mb=16}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 
 findings=$build/fuzz-findings
@@ -52,38 +61,64 @@ for t in "${targets[@]}"; do
     corpus=$build/fuzz-corpus/$t
     log=$findings/$t.log
     mkdir -p "$corpus"
-    # Seeds: the corpus pages (for fuzz_charset behind a hint line, its input
-    # format) and every saved regression input.
+    # Seeds: the corpus pages cut in pieces, in each target's input format
+    # (fuzz_charset: behind a hint line; fuzz_guard: behind two limit bytes,
+    # default and tiny limits), and every saved regression input but the
+    # known failures.
+    pieces=$(mktemp -d)
     for page in corpus/pages/*.html; do
         name=$(basename "$page" .html)
-        if [ "$t" = fuzz_charset ]; then
-            { printf '\n'; cat "$page"; } > "$corpus/seed-$name-nohint"
-            case $name in
-                zh-*gbk*) hint=gbk ;;
-                zh-*big5*) hint=big5 ;;
-                *) hint=utf-8 ;;
+        rm -f "$pieces"/*
+        split -b "$piece" -a 3 "$page" "$pieces/"
+        for part in "$pieces"/*; do
+            seed=seed-$name-$(basename "$part")
+            case $t in
+            fuzz_charset)
+                { printf '\n'; cat "$part"; } > "$corpus/$seed-nohint"
+                case $name in
+                    zh-*gbk*) hint=gbk ;;
+                    zh-*big5*) hint=big5 ;;
+                    *) hint=utf-8 ;;
+                esac
+                { printf '%s\n' "$hint"; cat "$part"; } > "$corpus/$seed-hint" ;;
+            fuzz_guard)
+                # "\0\0": default limits; "\1a": depth 8, 4 attributes.
+                { printf '\000\000'; cat "$part"; } > "$corpus/$seed-default"
+                { printf '\001a'; cat "$part"; } > "$corpus/$seed-tiny" ;;
+            *)
+                cp "$part" "$corpus/$seed" ;;
             esac
-            { printf '%s\n' "$hint"; cat "$page"; } > "$corpus/seed-$name-hint"
-        else
-            cp "$page" "$corpus/seed-$name"
-        fi
+        done
     done
-    if [ -d "tests/fuzz/regressions/$t" ]; then
-        find "tests/fuzz/regressions/$t" -maxdepth 1 -type f ! -name 'README*' \
-            -exec cp {} "$corpus/" \;
+    rm -rf "$pieces"
+    regressions=tests/fuzz/regressions/$t
+    if [ -d "$regressions" ]; then
+        for f in "$regressions"/*; do
+            base=$(basename "$f")
+            case $base in README*|KNOWN_FAILING) continue ;; esac
+            [ -f "$f" ] || continue
+            if [ -f "$regressions/KNOWN_FAILING" ] &&
+                sed 's/#.*//; s/^[[:space:]]*//; s/[[:space:]]*$//' "$regressions/KNOWN_FAILING" |
+                grep -qxF -- "$base"; then
+                rm -f "$corpus/$base" # it would stop the run before any fuzzing
+                continue
+            fi
+            cp "$f" "$corpus/"
+        done
     fi
     before=$(find "$findings" -maxdepth 1 -name "$t-*" -type f | wc -l)
     echo "== $t: ${seconds}s, corpus $(find "$corpus" -type f | wc -l) inputs =="
     rc=0
     # shellcheck disable=SC2086
-    "$exe" "$corpus" -dict=tests/fuzz/html.dict -max_len=65536 -rss_limit_mb=2048 \
-        -timeout=10 -max_total_time="$seconds" -print_final_stats=1 \
+    "$exe" "$corpus" -dict=tests/fuzz/html.dict -max_len="$max_len" -rss_limit_mb=2048 \
+        -timeout=10 -max_total_time="$seconds" -print_final_stats=1 -reload=0 \
         -artifact_prefix="$findings/$t-" ${WINNOW_FUZZ_ARGS:-} > "$log" 2>&1 || rc=$?
     after=$(find "$findings" -maxdepth 1 -name "$t-*" -type f | wc -l)
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -1)
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
     cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*' "$log" | tail -1 || true)
-    line="$t: ${execs:-?} execs, ${cov:-no coverage line}, peak rss ${rss:-?} MB"
+    line="$t: ${execs:-?} execs (${rate:-?}/s), ${cov:-no coverage line}, peak rss ${rss:-?} MB"
     if [ "$rc" -ne 0 ] || [ "$after" -gt "$before" ]; then
         failed=1
         summary+=("$line: FINDING (exit $rc)")

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <uchardet.h>
 
+#include "input/decoders.h"
 #include "input/sniff.h"
 #include "utf8.h"
 
@@ -155,10 +156,13 @@ static bool is_single_byte(const char *charset)
            strcmp(charset, "MAC-CYRILLIC") == 0;
 }
 
-/* What each byte 0x80..0xFF of a single-byte charset decodes to. */
-static bool single_byte_table(const char *charset, uint32_t table[128])
+/* What each byte 0x80..0xFF of a single-byte charset decodes to (built
+ * once per charset when decoders keep it). */
+static bool single_byte_table(wn_decoders *decoders, const char *charset, uint32_t table[128])
 {
-    iconv_t cd = iconv_open("UTF-8", charset);
+    if (wn_decoders_table(decoders, charset, table))
+        return true;
+    iconv_t cd = wn_decoders_iconv(decoders, charset);
     if (cd == (iconv_t)-1)
         return false;
     /* The windows code pages' undefined bytes are C1 controls to a browser. */
@@ -176,18 +180,19 @@ static bool single_byte_table(const char *charset, uint32_t table[128])
         else
             table[b - 0x80] = c1_defined && b < 0xA0 ? b : 0xFFFD;
     }
-    iconv_close(cd);
+    wn_decoders_iconv_done(decoders, cd);
     for (size_t i = 0; i < sizeof BYTE_FIXES / sizeof BYTE_FIXES[0]; i++)
         if (strcmp(BYTE_FIXES[i].charset, charset) == 0)
             table[BYTE_FIXES[i].byte - 0x80] = BYTE_FIXES[i].cp;
+    wn_decoders_keep_table(decoders, charset, table);
     return true;
 }
 
-static wn_status decode_single_byte(wn_arena *arena, const char *bytes, size_t len,
-                                    const char *charset, wn_decoded *out)
+static wn_status decode_single_byte(wn_decoders *decoders, wn_arena *arena, const char *bytes,
+                                    size_t len, const char *charset, wn_decoded *out)
 {
     uint32_t table[128];
-    if (!single_byte_table(charset, table))
+    if (!single_byte_table(decoders, charset, table))
         return WN_ERR_CHARSET;
     size_t room;
     char *dst = output_room(arena, len, &room);
@@ -314,19 +319,19 @@ static char *hz_to_gb(wn_arena *arena, const char *bytes, size_t len, size_t *ou
     return (char *)dst;
 }
 
-static wn_status decode_iconv(wn_arena *arena, const char *bytes, size_t len, const char *charset,
-                              wn_decoded *out)
+static wn_status decode_iconv(wn_decoders *decoders, wn_arena *arena, const char *bytes, size_t len,
+                              const char *charset, wn_decoded *out)
 {
     const multibyte *mb = find_multibyte(charset);
-    iconv_t cd = iconv_open("UTF-8", mb ? mb->iconv_name : charset);
+    iconv_t cd = wn_decoders_iconv(decoders, mb ? mb->iconv_name : charset);
     if (cd == (iconv_t)-1 && mb)
-        cd = iconv_open("UTF-8", charset); /* a C library without eucJP-ms */
+        cd = wn_decoders_iconv(decoders, charset); /* a C library without eucJP-ms */
     if (cd == (iconv_t)-1)
         return WN_ERR_CHARSET;
     size_t room;
     char *dst = output_room(arena, len, &room);
     if (!dst) {
-        iconv_close(cd);
+        wn_decoders_iconv_done(decoders, cd);
         return WN_ERR_NOMEM;
     }
     char *in = (char *)bytes;
@@ -352,37 +357,49 @@ static wn_status decode_iconv(wn_arena *arena, const char *bytes, size_t len, co
         in_left -= used;
     }
     iconv(cd, NULL, NULL, &o, &o_left); /* a stateful decoder's last character */
-    iconv_close(cd);
+    wn_decoders_iconv_done(decoders, cd);
     *o = '\0';
     out->utf8 = dst;
     out->len = (size_t)(o - dst);
     return apply_remaps(arena, charset, out);
 }
 
-wn_status wn_decode_with(wn_arena *arena, const char *bytes, size_t len, const char *charset,
-                         wn_decoded *out)
+static wn_status decode_with(wn_decoders *decoders, wn_arena *arena, const char *bytes, size_t len,
+                             const char *charset, wn_decoded *out)
 {
     out->charset = charset;
     if (strcmp(charset, "UTF-8") == 0)
         return copy_utf8(arena, bytes, len, out);
     if (is_single_byte(charset))
-        return decode_single_byte(arena, bytes, len, charset, out);
+        return decode_single_byte(decoders, arena, bytes, len, charset, out);
     if (strcmp(charset, "HZ-GB-2312") == 0) {
         size_t gb_len;
         char *gb = hz_to_gb(arena, bytes, len, &gb_len);
         if (!gb)
             return WN_ERR_NOMEM;
-        wn_status st = decode_iconv(arena, gb, gb_len, "GB18030", out);
+        wn_status st = decode_iconv(decoders, arena, gb, gb_len, "GB18030", out);
         out->charset = charset;
         return st;
     }
-    return decode_iconv(arena, bytes, len, charset, out);
+    return decode_iconv(decoders, arena, bytes, len, charset, out);
+}
+
+wn_status wn_decode_with(wn_arena *arena, const char *bytes, size_t len, const char *charset,
+                         wn_decoded *out)
+{
+    return decode_with(NULL, arena, bytes, len, charset, out);
+}
+
+wn_status wn_decode_with_using(wn_decoders *decoders, wn_arena *arena, const char *bytes, size_t len,
+                               const char *charset, wn_decoded *out)
+{
+    return decode_with(decoders, arena, bytes, len, charset, out);
 }
 
 /* libuchardet's guess over the first bytes, as an iconv name, or NULL. */
-static const char *detect_charset(const char *bytes, size_t len)
+static const char *detect_charset(wn_decoders *decoders, const char *bytes, size_t len)
 {
-    uchardet_t detector = uchardet_new();
+    uchardet_t detector = wn_decoders_detector(decoders);
     if (!detector)
         return NULL;
     size_t sample = len < (256u << 10) ? len : (256u << 10);
@@ -395,7 +412,7 @@ static const char *detect_charset(const char *bytes, size_t len)
         if (!found && name && strcmp(name, "ASCII") == 0)
             found = "UTF-8";
     }
-    uchardet_delete(detector);
+    wn_decoders_detector_done(decoders, detector);
     return found;
 }
 
@@ -403,12 +420,13 @@ static const char *detect_charset(const char *bytes, size_t len)
  * <meta>: a hint of UTF-16 or UTF-32 on ASCII tags written one byte each
  * without a zero byte, or of UTF-8 on bytes far from valid UTF-8 that the
  * detector reads as another charset. A correct hint is never overruled. */
-static bool hint_contradicted(const char *hinted, const char *bytes, size_t len, bool valid_utf8)
+static bool hint_contradicted(wn_decoders *decoders, const char *hinted, const char *bytes,
+                              size_t len, bool valid_utf8)
 {
     if (wn_charset_is_wide(hinted))
         return wn_sniff_ascii_markup(bytes, len);
     if (strcmp(hinted, "UTF-8") == 0 && !valid_utf8 && !mostly_utf8(bytes, len)) {
-        const char *detected = detect_charset(bytes, len);
+        const char *detected = detect_charset(decoders, bytes, len);
         return detected && strcmp(detected, "UTF-8") != 0;
     }
     return false;
@@ -417,11 +435,17 @@ static bool hint_contradicted(const char *hinted, const char *bytes, size_t len,
 wn_status wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *charset_hint,
                     wn_decoded *out)
 {
+    return wn_decode_using(NULL, arena, bytes, len, charset_hint, out);
+}
+
+wn_status wn_decode_using(wn_decoders *decoders, wn_arena *arena, const char *bytes, size_t len,
+                          const char *charset_hint, wn_decoded *out)
+{
     size_t bom_len = 0;
     const char *charset = wn_sniff_bom(bytes, len, &bom_len);
     if (charset) {
         out->source = WN_CHARSET_BOM;
-        return wn_decode_with(arena, bytes + bom_len, len - bom_len, charset, out);
+        return decode_with(decoders, arena, bytes + bom_len, len - bom_len, charset, out);
     }
     const char *hinted = NULL;
     if (charset_hint && *charset_hint) {
@@ -436,12 +460,12 @@ wn_status wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *
     if (wide) {
         bool hint_agrees = hinted && strcmp(hinted, wide) == 0;
         out->source = hint_agrees ? WN_CHARSET_HINT : WN_CHARSET_DETECTED;
-        return wn_decode_with(arena, bytes, len, wide, out);
+        return decode_with(decoders, arena, bytes, len, wide, out);
     }
     bool valid_utf8 = wn_utf8_valid_prefix(bytes, len) == len;
-    if (hinted && !hint_contradicted(hinted, bytes, len, valid_utf8)) {
+    if (hinted && !hint_contradicted(decoders, hinted, bytes, len, valid_utf8)) {
         out->source = WN_CHARSET_HINT;
-        return wn_decode_with(arena, bytes, len, hinted, out);
+        return decode_with(decoders, arena, bytes, len, hinted, out);
     }
     bool has_multibyte = false;
     for (size_t i = 0; valid_utf8 && i < len && !has_multibyte; i++)
@@ -455,26 +479,26 @@ wn_status wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *
         charset = NULL;
     if (charset && !(strcmp(charset, "UTF-8") == 0 && !valid_utf8 && !mostly_utf8(bytes, len))) {
         out->source = WN_CHARSET_META;
-        return wn_decode_with(arena, bytes, len, charset, out);
+        return decode_with(decoders, arena, bytes, len, charset, out);
     }
     /* 7-bit bytes with escape sequences would pass for ASCII: ISO-2022-JP
      * (or -KR, -CN), which Firefox's detector finds too. */
     if (valid_utf8 && !has_multibyte && len && memchr(bytes, 0x1B, len)) {
-        charset = detect_charset(bytes, len);
+        charset = detect_charset(decoders, bytes, len);
         if (charset && strncmp(charset, "ISO-2022-", 9) == 0) {
             out->source = WN_CHARSET_DETECTED;
-            return wn_decode_with(arena, bytes, len, charset, out);
+            return decode_with(decoders, arena, bytes, len, charset, out);
         }
     }
     if (valid_utf8) {
         out->source = WN_CHARSET_DETECTED;
-        return wn_decode_with(arena, bytes, len, "UTF-8", out);
+        return decode_with(decoders, arena, bytes, len, "UTF-8", out);
     }
-    charset = detect_charset(bytes, len);
+    charset = detect_charset(decoders, bytes, len);
     if (charset) {
         out->source = WN_CHARSET_DETECTED;
-        return wn_decode_with(arena, bytes, len, charset, out);
+        return decode_with(decoders, arena, bytes, len, charset, out);
     }
     out->source = WN_CHARSET_FALLBACK;
-    return wn_decode_with(arena, bytes, len, "WINDOWS-1252", out);
+    return decode_with(decoders, arena, bytes, len, "WINDOWS-1252", out);
 }

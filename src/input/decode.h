@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "input/decoders.h"
 #include "winnow.h"
 
 typedef struct wn_decoded {
@@ -20,9 +21,16 @@ typedef struct wn_decoded {
 wn_status wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *charset_hint,
                     wn_decoded *out);
 
+/* wn_decode() with converters and detectors kept in decoders (which may be
+ * NULL: then opened and closed here); the same result. */
+wn_status wn_decode_using(wn_decoders *decoders, wn_arena *arena, const char *bytes, size_t len,
+                          const char *charset_hint, wn_decoded *out);
+
 /* Converts bytes from charset (a name wn_charset_from_label() gives, or any
  * iconv name) to UTF-8 into the arena. */
 wn_status wn_decode_with(wn_arena *arena, const char *bytes, size_t len, const char *charset,
                          wn_decoded *out);
+wn_status wn_decode_with_using(wn_decoders *decoders, wn_arena *arena, const char *bytes, size_t len,
+                               const char *charset, wn_decoded *out);
 
 #endif

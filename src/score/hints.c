@@ -474,10 +474,27 @@ static bool prefix_ci(const char *text, size_t len, const char *prefix)
 {
     /* Letters compare in any case, beyond ASCII too ("Ähnliche Artikel",
      * "ПОХОЖИЕ СТАТЬИ"). */
+    /* Most calls fail on the first letter: no strlen() for them. */
+    unsigned char p0 = (unsigned char)prefix[0], t0 = len ? (unsigned char)text[0] : 0;
+    if (len && p0 && p0 < 0x80 && t0 < 0x80 &&
+        (p0 >= 'A' && p0 <= 'Z' ? p0 + 32 : p0) != (t0 >= 'A' && t0 <= 'Z' ? t0 + 32 : t0))
+        return false;
     size_t n = strlen(prefix), i = 0, t = 0;
     while (i < n) {
         if (t >= len)
             return false;
+        unsigned char pb = (unsigned char)prefix[i], tb = (unsigned char)text[t];
+        if (pb < 0x80 && tb < 0x80) {
+            /* Two ASCII bytes (the common case, and most calls fail on the
+             * first): wn_to_lower() without the calls. A non-ASCII letter
+             * may lower to an ASCII one (K, the Kelvin sign), so any other
+             * pair goes the long way. */
+            if ((pb >= 'A' && pb <= 'Z' ? pb + 32 : pb) != (tb >= 'A' && tb <= 'Z' ? tb + 32 : tb))
+                return false;
+            i++;
+            t++;
+            continue;
+        }
         uint32_t b = wn_utf8_next(prefix, n, &i);
         uint32_t a = wn_utf8_next(text, len, &t);
         if (wn_to_lower(a) != wn_to_lower(b))
@@ -595,9 +612,18 @@ wn_marker wn_marker_of_text(const char *text, size_t len, size_t whole_len)
 static bool contains_ci(const char *text, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
+    /* After an ASCII first letter, only that letter in either case, or a
+     * non-ASCII byte (which may lower to it), can start a match. */
+    unsigned char first = (unsigned char)needle[0];
+    unsigned char lower = first >= 'A' && first <= 'Z' ? (unsigned char)(first + 32) : first;
+    unsigned char upper = lower >= 'a' && lower <= 'z' ? (unsigned char)(lower - 32) : lower;
+    for (size_t i = 0; i + n <= len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (first < 0x80 && c < 0x80 && c != lower && c != upper)
+            continue;
         if (prefix_ci(text + i, len - i, needle) && (i == 0 || !is_alnum_ascii((unsigned char)text[i - 1])))
             return true;
+    }
     return false;
 }
 
@@ -807,6 +833,9 @@ bool wn_platform_credit_text(const char *text, size_t len)
                                             "powered by typepad", "powered by drupal",
                                             "powered by joomla", "powered by tumblr",
                                             "powered by movable type"};
+    /* Each of them contains "powered by" where it matches: one scan first. */
+    if (!contains_ci(text, len, "powered by"))
+        return false;
     for (size_t i = 0; i < sizeof PLATFORMS / sizeof PLATFORMS[0]; i++)
         if (contains_ci(text, len, PLATFORMS[i]))
             return true;

@@ -598,6 +598,74 @@ START_TEST(test_decode_with)
 }
 END_TEST
 
+/* ---- decoders kept across pages ---------------------------------------------------------- */
+
+static void same_decoding(const wn_decoded *kept, wn_status kept_st, const wn_decoded *fresh,
+                          wn_status fresh_st, const char *what, int round)
+{
+    ck_assert_msg(kept_st == fresh_st, "%s round %d: status %d, fresh %d", what, round, kept_st,
+                  fresh_st);
+    if (kept_st != WN_OK)
+        return;
+    ck_assert_str_eq(kept->charset, fresh->charset);
+    ck_assert_int_eq(kept->source, fresh->source);
+    ck_assert_msg(kept->len == fresh->len && memcmp(kept->utf8, fresh->utf8, kept->len) == 0,
+                  "%s round %d: kept decoders give \"%s\", fresh ones \"%s\"", what, round,
+                  kept->utf8, fresh->utf8);
+}
+
+/* Descriptors, tables and detectors kept in one wn_decoders decode every
+ * page as fresh ones do, in any order: a stateful decoder left mid-sequence
+ * (ISO-2022-JP cut in JIS X 0208 mode) or a detector that saw another page
+ * starts the next page clean. */
+START_TEST(test_kept_decoders_same_result)
+{
+    wn_decoders *kept = wn_decoders_new();
+    ck_assert_ptr_nonnull(kept);
+    static const whatwg_case SEQUENCE_EXTRA[] = {
+        W("ISO-2022-JP", "\x1B$B\x21\x41", "\xEF\xBD\x9E"), /* ends in JIS X 0208 mode */
+        W("ISO-2022-JP", "\x21\x41", "!A"),                  /* ASCII again on the next page */
+        W("WINDOWS-1252", "caf\xE9", "caf\xC3\xA9"),
+        W("NO-SUCH-CHARSET", "x", ""),
+    };
+    char gbk[400] = "", *gbk_end = gbk;
+    for (int i = 0; i < 20; i++)
+        gbk_end += sprintf(gbk_end, "\xC4\xE3\xBA\xC3\xA3\xAC\xCA\xC0\xBD\xE7 %d ", i);
+    static const char jis[] = "<p>\x1B$B5~ET$N=)$OH~$7$$!#\x1B(B</p>";
+    for (int round = 0; round < 3; round++) {
+        size_t n_main = sizeof WHATWG_BYTES / sizeof WHATWG_BYTES[0];
+        size_t n_extra = sizeof SEQUENCE_EXTRA / sizeof SEQUENCE_EXTRA[0];
+        for (size_t i = 0; i < n_main + n_extra; i++) {
+            /* Each round in another order. */
+            size_t k = round == 1 ? n_main + n_extra - 1 - i : i;
+            const whatwg_case *c = k < n_main ? &WHATWG_BYTES[k] : &SEQUENCE_EXTRA[k - n_main];
+            wn_arena arena;
+            wn_arena_init(&arena, 0);
+            wn_decoded a, b;
+            memset(&a, 0, sizeof a);
+            memset(&b, 0, sizeof b);
+            wn_status sa = wn_decode_with_using(kept, &arena, c->bytes, c->len, c->charset, &a);
+            wn_status sb = wn_decode_with(&arena, c->bytes, c->len, c->charset, &b);
+            same_decoding(&a, sa, &b, sb, c->charset, round);
+            if (sa == WN_OK && strcmp(c->charset, "NO-SUCH-CHARSET") != 0)
+                ck_assert_msg(a.len == strlen(c->text) && memcmp(a.utf8, c->text, a.len) == 0,
+                              "%s: got \"%s\", want \"%s\"", c->charset, a.utf8, c->text);
+            /* Detection through a kept detector, between the conversions. */
+            const char *page = (i % 2) ? gbk : jis;
+            size_t page_len = (i % 2) ? (size_t)(gbk_end - gbk) : sizeof jis - 1;
+            sa = wn_decode_using(kept, &arena, page, page_len, NULL, &a);
+            sb = wn_decode(&arena, page, page_len, NULL, &b);
+            same_decoding(&a, sa, &b, sb, (i % 2) ? "undeclared GBK" : "undeclared ISO-2022-JP",
+                          round);
+            ck_assert_int_eq(a.source, WN_CHARSET_DETECTED);
+            wn_arena_release(&arena);
+        }
+    }
+    wn_decoders_free(kept);
+    wn_decoders_free(NULL);
+}
+END_TEST
+
 /* The arena's limit turns into WN_ERR_NOMEM, not a crash. */
 START_TEST(test_decode_nomem)
 {
@@ -658,6 +726,7 @@ Suite *wn_test_suite(void)
 
     tc = tcase_create("decode_with");
     tcase_add_test(tc, test_decode_with);
+    tcase_add_test(tc, test_kept_decoders_same_result);
     tcase_add_test(tc, test_decode_nomem);
     suite_add_tcase(s, tc);
     return s;
