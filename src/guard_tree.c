@@ -1064,8 +1064,10 @@ static int copy_model(wn_gt *dst, const wn_gt *src)
         free(dst->afe);
         return 0;
     }
-    memcpy(dst->stack, src->stack, src->depth * sizeof *dst->stack);
-    memcpy(dst->afe, src->afe, src->afe_len * sizeof *dst->afe);
+    if (src->depth)
+        memcpy(dst->stack, src->stack, src->depth * sizeof *dst->stack);
+    if (src->afe_len)
+        memcpy(dst->afe, src->afe, src->afe_len * sizeof *dst->afe);
     return 1;
 }
 
