@@ -73,12 +73,22 @@ static wn_status copy_to(guard *g, size_t to)
     return WN_OK;
 }
 
-/* Leaves input[from..to) out of the parser's copy. */
+/* Leaves input[from..to) out of the parser's copy. A cut never joins a
+ * text '<' before it to what follows ("<<?>v>" must not become "<v>"): that
+ * '<' becomes "&lt;", the same text. */
 static wn_status cut(guard *g, size_t from, size_t to)
 {
     wn_status st = copy_to(g, from);
     if (st == WN_OK && !g->out)
         st = reserve(g, 0);
+    if (st == WN_OK && g->out_len && g->out[g->out_len - 1] == '<' && from < to) {
+        g->out_len--;
+        st = reserve(g, 4);
+        if (st == WN_OK) {
+            memcpy(g->out + g->out_len, "&lt;", 4);
+            g->out_len += 4;
+        }
+    }
     if (st == WN_OK && to > g->copied)
         g->copied = to;
     return st;
