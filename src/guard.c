@@ -391,14 +391,18 @@ static size_t comment_end(const guard *g, size_t i)
     return len;
 }
 
+/* Text between tags. NUL is no text: Gumbo drops it in the body, and so
+ * it re-creates no formatting element there. */
 static void note_text(guard *g, size_t from, size_t to)
 {
-    if (to <= from)
-        return;
-    g->text = 1;
-    for (size_t i = from; i < to && !g->text_nonspace; i++)
-        if (!is_space(g->in[i]))
+    for (size_t i = from; i < to && !g->text_nonspace; i++) {
+        char c = g->in[i];
+        if (c == '\0')
+            continue;
+        g->text = 1;
+        if (!is_space(c))
             g->text_nonspace = 1;
+    }
 }
 
 static void flush_text(guard *g)
