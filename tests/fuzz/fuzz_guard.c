@@ -319,6 +319,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     margin_feature(FEATURE_DEPTH, 32, (long long)c.limits.max_depth - s.max_source_depth);
     margin_feature(FEATURE_ELEMENTS, 32, (long long)r.elements - (long long)s.source_elements);
     margin_feature(FEATURE_ATTRIBUTES, 16, (long long)c.limits.max_attributes - (long long)s.max_attributes);
+    if (getenv("FUZZ_GUARD_VERBOSE")) /* the measures of a passing input too */
+        fprintf(stderr, "fuzz_guard: depth %u (source %u), elements %zu (source %zu, guard %zu), "
+                        "most attributes %zu, %zu allocator calls; limits %u/%u, page %zu bytes\n",
+                s.max_depth, s.max_source_depth, s.elements, s.source_elements, r.elements,
+                s.max_attributes, alloc.calls, c.limits.max_depth, c.limits.max_attributes, size);
     if (s.max_source_depth > c.limits.max_depth)
         report_and_abort("source depth past max_depth", &c, size, &r, &s, &alloc);
     if (s.max_depth > c.limits.max_depth + DEPTH_ALLOWANCE)
