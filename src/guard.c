@@ -538,6 +538,7 @@ static wn_status start_tag(guard *g, size_t lt)
         return WN_OK; /* the tokenizer drops a tag cut off by the end of input */
     g->tokens++;
     tag.attributes = t.hash;
+    tag.attribute_count = (unsigned)(t.attributes < keep ? t.attributes : keep);
     tag.self_closing = (unsigned)t.self_closing;
     tag.hidden = (unsigned)t.hidden;
     tag.html_encoding = (unsigned)t.html_encoding;

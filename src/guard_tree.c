@@ -365,12 +365,15 @@ static void afe_clear_to_marker(wn_gt *t)
     }
 }
 
-/* Entries after the last marker. */
-static size_t afe_active(const wn_gt *t)
+/* Entries after the last marker, and their weight. */
+static size_t afe_active(const wn_gt *t, size_t *weight)
 {
     size_t n = 0;
-    for (size_t k = t->afe_len; k-- > 0 && t->afe[k].id;)
+    *weight = 0;
+    for (size_t k = t->afe_len; k-- > 0 && t->afe[k].id;) {
         n++;
+        *weight += t->afe[k].weight;
+    }
     return n;
 }
 
@@ -396,6 +399,7 @@ static void afe_add(wn_gt *t, const wn_gt_tag *g)
     e->tag = n->tag;
     e->open = 1;
     e->attributes = g->attributes;
+    e->weight = (uint16_t)(1 + (g->attribute_count < 1000 ? g->attribute_count : 1000));
     e->name = n->name;
     n->flags |= NF_IN_AFE;
 }
@@ -1185,7 +1189,10 @@ wn_gt_result wn_gt_start(wn_gt *t, const wn_gt_tag *g)
                  (g->tag == GUMBO_TAG_HTML && html_start(t, g));
     if (!exempt && top_level(t) + t->unopened + pushes(g->tag) > t->max_depth)
         return WN_GT_TOO_DEEP;
-    if (is_formatting(g->tag) && afe_active(t) >= WN_GT_MAX_FORMATTING)
+    size_t weight;
+    if (is_formatting(g->tag) &&
+        (afe_active(t, &weight) >= WN_GT_MAX_FORMATTING ||
+         weight + 1 + g->attribute_count > WN_GT_MAX_FORMATTING_WEIGHT))
         return WN_GT_TOO_MANY_FORMATTING;
     if (clears_frameset_ok(g))
         t->content_seen = 1;

@@ -27,6 +27,10 @@
  * per paragraph. Real pages rarely leave more than a handful open; HTML's
  * own Noah's ark clause keeps three of a kind. */
 #define WN_GT_MAX_FORMATTING 32
+/* And their weight, one for each element and each of its attributes, which
+ * Gumbo copies with it: bounds what one re-creation costs (about three
+ * allocations a unit) whatever the attributes. */
+#define WN_GT_MAX_FORMATTING_WEIGHT 48
 
 enum { WN_NS_HTML = 0, WN_NS_SVG = 1, WN_NS_MATH = 2 };
 
@@ -50,6 +54,7 @@ typedef struct wn_gt_tag {
     GumboTag tag;            /* GUMBO_TAG_UNKNOWN for names Gumbo does not know */
     uint32_t name;           /* hash of the lower-cased name (foreign end tags match by name) */
     uint64_t attributes;     /* order-free hash of the attributes (the Noah's ark clause) */
+    unsigned attribute_count; /* attributes kept */
     unsigned self_closing : 1;
     unsigned html_encoding : 1; /* encoding="text/html" (or unsure): annotation-xml is an integration point */
     unsigned hidden : 1;     /* type=hidden, for <input> in a table */
@@ -71,6 +76,7 @@ typedef struct wn_gt_entry {
     uint32_t id;             /* 0: a marker */
     uint16_t tag;
     uint8_t open;            /* the element is on the stack */
+    uint16_t weight;         /* 1 + its attributes */
     uint64_t attributes;
     uint32_t name;
 } wn_gt_entry;

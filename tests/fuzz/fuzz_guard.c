@@ -84,14 +84,17 @@ static void margin_feature(size_t base, size_t buckets, long long margin)
  * wrappers Gumbo implies around table rows and columns, the formatting
  * elements it re-creates and the levels the adoption agency adds included. */
 #define DEPTH_ALLOWANCE 2
-/* "</p>x" makes a <p> and re-creates up to 32 formatting elements: 33
- * elements per 5 bytes. */
-#define ELEMENTS_PER_BYTE 8
+/* "<p>x" makes a <p> and re-creates up to 32 formatting elements: 33
+ * elements per 4 bytes. */
+#define ELEMENTS_PER_BYTE 9
 /* Gumbo's fixed cost (parser, document, html/head/body, buffers), then what
  * a byte may cost: an attribute is 3 allocations (struct, name, value) per
- * 2 bytes ("<b a b c>"), a tag a node and a few vectors. */
+ * 2 bytes ("<b a b c>"), a tag a node and a few vectors; and re-creating
+ * the formatting list, at most WN_GT_MAX_FORMATTING_WEIGHT (48) elements and
+ * attributes at about 3 allocations each, can follow every 4 bytes ("<p>x"):
+ * 36 a byte. */
 #define ALLOC_BASE 256
-#define ALLOCS_PER_BYTE 8
+#define ALLOCS_PER_BYTE 40
 
 typedef struct counting {
     size_t calls;
