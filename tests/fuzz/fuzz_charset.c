@@ -3,8 +3,9 @@
  * Input: "HINT\nPAGE". When no '\n' occurs in the first 65 bytes, there is no
  * hint and the whole input is the page. The page is extracted twice with the
  * hint: once with default options, once with small limits (input bytes, node
- * count, depth) picked by the hint's length, so that the limit paths and the
- * flattening of deep nesting are fuzzed too. */
+ * count, depth, attributes, a memory limit of a few KB, strict limits)
+ * picked by the hint's length, so that the limit paths, their interplay and
+ * the flattening of deep nesting are fuzzed too. */
 #include "fuzz_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -14,13 +15,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 typedef struct small_limits {
     size_t max_input_bytes, max_nodes;
     unsigned max_depth, flags;
+    size_t max_memory_bytes;   /* 0: the default */
+    unsigned max_attributes;   /* 0: the default */
 } small_limits;
 
 static const small_limits SMALL[] = {
-    {1u << 16, 1, 1, 0},
-    {4096, 64, 4, WN_FLAG_COMMENTS},
-    {1u << 16, 500, 2, WN_FLAG_COMMENTS | WN_FLAG_EXPLAIN},
-    {256, 1u << 20, 60001, WN_FLAG_EXPLAIN | WN_FLAG_TITLE_IN_TEXT},
+    {1u << 16, 1, 1, 0, 0, 0},
+    {4096, 64, 4, WN_FLAG_COMMENTS, 0, 0},
+    {1u << 16, 500, 2, WN_FLAG_COMMENTS | WN_FLAG_EXPLAIN, 0, 0},
+    {256, 1u << 20, 60001, WN_FLAG_EXPLAIN | WN_FLAG_TITLE_IN_TEXT, 0, 0},
+    {1u << 16, 1u << 20, 8, WN_FLAG_COMMENTS, 6u << 10, 4},
+    {1u << 16, 1u << 20, 8, WN_FLAG_STRICT_LIMITS, 48u << 10, 4},
 };
 #define NSMALL (sizeof SMALL / sizeof SMALL[0])
 
@@ -37,6 +42,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             opt.max_nodes = SMALL[i].max_nodes;
             opt.max_depth = SMALL[i].max_depth;
             opt.flags = SMALL[i].flags;
+            if (SMALL[i].max_memory_bytes)
+                opt.max_memory_bytes = SMALL[i].max_memory_bytes;
+            if (SMALL[i].max_attributes)
+                opt.max_attributes = SMALL[i].max_attributes;
             FUZZ_REQUIRE(wn_extractor_new(&opt, &small[i]) == WN_OK);
         }
     }
@@ -86,8 +95,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_REQUIRE(st2 == WN_ERR_INPUT_TOO_LARGE);
     else if (st == WN_ERR_CHARSET || st == WN_ERR_NOT_HTML)
         FUZZ_REQUIRE(st2 == st);
+    else if (lim->flags & WN_FLAG_STRICT_LIMITS)
+        FUZZ_REQUIRE(st2 == WN_OK || st2 == WN_ERR_TOO_MANY_NODES || st2 == WN_ERR_MEMORY_LIMIT ||
+                     st2 == WN_ERR_TOO_DEEP || st2 == WN_ERR_TOO_MANY_ATTRIBUTES ||
+                     st2 == WN_ERR_WORK_LIMIT);
     else
-        FUZZ_REQUIRE(st2 == WN_OK || st2 == WN_ERR_TOO_MANY_NODES);
+        FUZZ_REQUIRE(st2 == WN_OK || st2 == WN_ERR_TOO_MANY_NODES ||
+                     (lim->max_memory_bytes && st2 == WN_ERR_MEMORY_LIMIT));
     if (st2 == WN_OK) {
         fuzz_check_result(res2, (lim->flags & WN_FLAG_EXPLAIN) != 0);
         /* Limits do not change the decoding. */
