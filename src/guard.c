@@ -524,6 +524,11 @@ static wn_status start_tag(guard *g, size_t lt)
     wn_gt_tag tag;
     memset(&tag, 0, sizeof tag);
     tag.tag = read_tag_name(g, lt + 1, &name_end, &tag.name);
+    /* For matching end tags in foreign content, Gumbo reads the name off
+     * the start tag's raw text up to a space of C's isspace(), \v too. */
+    const char *vt = memchr(g->in + lt + 1, '\v', name_end - lt - 1);
+    if (vt)
+        tag.name = name_hash(g->in + lt + 1, (size_t)(vt - g->in) - lt - 1);
     size_t keep = g->limits->max_attributes;
     if (tag.tag == GUMBO_TAG_HTML || tag.tag == GUMBO_TAG_BODY) {
         /* Gumbo merges the attributes of every <html> (<body>) into the
@@ -615,6 +620,10 @@ static wn_status end_tag(guard *g, size_t lt)
     if (!t.terminated)
         return WN_OK;
     g->tokens++;
+    /* Gumbo matches an end tag to an SVG/MathML element by the end tag's
+     * raw text: "</svg >" or "</svg/>" closes no <svg>. */
+    if (t.end != name_end + 1)
+        hash = 0;
     if (tag == GUMBO_TAG_TEMPLATE) /* a stray one: its start tag went whole */
         return cut(g, lt, t.end);
     if (tag != GUMBO_TAG_UNKNOWN && g->dropped[tag]) {
