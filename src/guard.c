@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "guard_tree.h"
 
@@ -414,33 +415,131 @@ static void flush_text(guard *g)
     g->text = g->text_nonspace = 0;
 }
 
-/* A doctype that surely puts the page in no-quirks mode ("<!DOCTYPE html>",
- * XHTML, HTML 4.01 strict or with a system identifier). Else the model
- * assumes quirks mode, where <table> does not close an open <p>. */
-static int no_quirks_doctype(const char *s, size_t n)
+/* Public identifiers that put a page in quirks mode (the HTML standard's
+ * list). Gumbo compares them whole, without case, not as prefixes. */
+static const char *const QUIRKS_PUBLIC[] = {
+    "+//Silmaril//dtd html Pro v0r11 19970101//",
+    "-//AdvaSoft Ltd//DTD HTML 3.0 asWedit + extensions//",
+    "-//AS//DTD HTML 3.0 asWedit + extensions//",
+    "-//IETF//DTD HTML 2.0 Level 1//", "-//IETF//DTD HTML 2.0 Level 2//",
+    "-//IETF//DTD HTML 2.0 Strict Level 1//", "-//IETF//DTD HTML 2.0 Strict Level 2//",
+    "-//IETF//DTD HTML 2.0 Strict//", "-//IETF//DTD HTML 2.0//", "-//IETF//DTD HTML 2.1E//",
+    "-//IETF//DTD HTML 3.0//", "-//IETF//DTD HTML 3.2 Final//", "-//IETF//DTD HTML 3.2//",
+    "-//IETF//DTD HTML 3//", "-//IETF//DTD HTML Level 0//", "-//IETF//DTD HTML Level 1//",
+    "-//IETF//DTD HTML Level 2//", "-//IETF//DTD HTML Level 3//",
+    "-//IETF//DTD HTML Strict Level 0//", "-//IETF//DTD HTML Strict Level 1//",
+    "-//IETF//DTD HTML Strict Level 2//", "-//IETF//DTD HTML Strict Level 3//",
+    "-//IETF//DTD HTML Strict//", "-//IETF//DTD HTML//",
+    "-//Metrius//DTD Metrius Presentational//",
+    "-//Microsoft//DTD Internet Explorer 2.0 HTML Strict//",
+    "-//Microsoft//DTD Internet Explorer 2.0 HTML//",
+    "-//Microsoft//DTD Internet Explorer 2.0 Tables//",
+    "-//Microsoft//DTD Internet Explorer 3.0 HTML Strict//",
+    "-//Microsoft//DTD Internet Explorer 3.0 HTML//",
+    "-//Microsoft//DTD Internet Explorer 3.0 Tables//",
+    "-//Netscape Comm. Corp.//DTD HTML//", "-//Netscape Comm. Corp.//DTD Strict HTML//",
+    "-//O'Reilly and Associates//DTD HTML 2.0//",
+    "-//O'Reilly and Associates//DTD HTML Extended 1.0//",
+    "-//O'Reilly and Associates//DTD HTML Extended Relaxed 1.0//",
+    "-//SoftQuad Software//DTD HoTMetaL PRO 6.0::19990601::extensions to HTML 4.0//",
+    "-//SoftQuad//DTD HoTMetaL PRO 4.0::19971010::extensions to HTML 4.0//",
+    "-//Spyglass//DTD HTML 2.0 Extended//", "-//SQ//DTD HTML 2.0 HoTMetaL + extensions//",
+    "-//Sun Microsystems Corp.//DTD HotJava HTML//",
+    "-//Sun Microsystems Corp.//DTD HotJava Strict HTML//",
+    "-//W3C//DTD HTML 3 1995-03-24//", "-//W3C//DTD HTML 3.2 Draft//",
+    "-//W3C//DTD HTML 3.2 Final//", "-//W3C//DTD HTML 3.2//", "-//W3C//DTD HTML 3.2S Draft//",
+    "-//W3C//DTD HTML 4.0 Frameset//", "-//W3C//DTD HTML 4.0 Transitional//",
+    "-//W3C//DTD HTML Experimental 19960712//", "-//W3C//DTD HTML Experimental 970421//",
+    "-//W3C//DTD W3 HTML//", "-//W3O//DTD W3 HTML 3.0//", "-//WebTechs//DTD Mozilla HTML 2.0//",
+    "-//WebTechs//DTD Mozilla HTML//",
+};
+
+static int is_doctype_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+/* A quoted identifier at *i: its span, or 0 when there is no quote or a '>'
+ * (or the end) comes first, which forces quirks mode. */
+static int doctype_id(const char *s, size_t n, size_t *i, size_t *from, size_t *len)
+{
+    while (*i < n && is_doctype_space(s[*i]))
+        (*i)++;
+    if (*i >= n || (s[*i] != '"' && s[*i] != '\''))
+        return 0;
+    char quote = s[(*i)++];
+    *from = *i;
+    while (*i < n && s[*i] != quote && s[*i] != '>')
+        (*i)++;
+    if (*i >= n || s[*i] != quote)
+        return 0;
+    *len = *i - *from;
+    (*i)++;
+    return 1;
+}
+
+/* Whether a doctype (s[0..n), from "<!" to its '>') puts the page in quirks
+ * mode, where <table> does not close an open <p>: as the standard's doctype
+ * states read it (a missing name, an unknown keyword, an unquoted or cut
+ * identifier force quirks) and as Gumbo then decides. */
+static int doctype_quirks(const char *s, size_t n)
 {
     size_t i = 9; /* "<!doctype" */
-    while (i < n && is_space(s[i]))
+    while (i < n && is_doctype_space(s[i]))
         i++;
-    if (i + 4 > n || !equals_nocase(s + i, 4, "html"))
-        return 0;
-    i += 4;
-    if (i < n && !is_space(s[i]) && s[i] != '>')
-        return 0;
-    while (i < n && is_space(s[i]))
+    size_t name = i;
+    while (i < n && !is_doctype_space(s[i]) && s[i] != '>')
         i++;
-    if (i >= n || s[i] == '>')
+    if (i == name || i >= n || !equals_nocase(s + name, i - name, "html"))
+        return 1; /* no name, cut off, or not html */
+    while (i < n && is_doctype_space(s[i]))
+        i++;
+    if (i >= n)
         return 1;
-    int xhtml = 0, strict401 = 0, system = 0;
-    for (size_t k = i; k + 5 <= n; k++) {
-        if (equals_nocase(s + k, 5, "xhtml"))
-            xhtml = 1;
-        if (k + 25 <= n && memcmp(s + k, "-//W3C//DTD HTML 4.01//EN", 25) == 0)
-            strict401 = 1;
-        if (k + 7 <= n && memcmp(s + k, "http://", 7) == 0)
-            system = 1;
+    if (s[i] == '>')
+        return 0;
+    size_t pub = 0, pub_len = 0, sys = 0, sys_len = 0;
+    int has_pub = 0, has_sys = 0;
+    if (i + 6 <= n && equals_nocase(s + i, 6, "public")) {
+        i += 6;
+        if (!doctype_id(s, n, &i, &pub, &pub_len))
+            return 1;
+        has_pub = 1;
+        size_t j = i;
+        while (j < n && is_doctype_space(s[j]))
+            j++;
+        if (j < n && (s[j] == '"' || s[j] == '\'')) {
+            if (!doctype_id(s, n, &i, &sys, &sys_len))
+                return 1;
+            has_sys = 1;
+        }
+    } else if (i + 6 <= n && equals_nocase(s + i, 6, "system")) {
+        i += 6;
+        if (!doctype_id(s, n, &i, &sys, &sys_len))
+            return 1;
+        has_sys = 1;
+    } else {
+        return 1;
     }
-    return xhtml || strict401 || (system && find(s, n, "4.01") != NULL);
+    /* What follows the identifiers only makes a bogus doctype. */
+    const char *p = s + pub;
+    if (has_pub) {
+        for (size_t k = 0; k < sizeof QUIRKS_PUBLIC / sizeof *QUIRKS_PUBLIC; k++)
+            if (strlen(QUIRKS_PUBLIC[k]) == pub_len &&
+                strncasecmp(p, QUIRKS_PUBLIC[k], pub_len) == 0)
+                return 1;
+        if ((pub_len == 36 && memcmp(p, "-//W3O//DTD W3 HTML Strict 3.0//EN//", 36) == 0) ||
+            (pub_len == 34 && memcmp(p, "-/W3C/DTD HTML 4.0 Transitional/EN", 34) == 0) ||
+            (pub_len == 4 && memcmp(p, "HTML", 4) == 0))
+            return 1;
+        if (!has_sys && ((pub_len == 32 && strncasecmp(p, "-//W3C//DTD HTML 4.01 Frameset//", 32) == 0) ||
+                         (pub_len == 36 && strncasecmp(p, "-//W3C//DTD HTML 4.01 Transitional//", 36) == 0)))
+            return 1;
+    }
+    if (has_sys && sys_len == 58 &&
+        memcmp(s + sys, "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd", 58) == 0)
+        return 1;
+    return 0;
 }
 
 /* The raw-text kinds a start tag may open (whether it does is the model's
@@ -658,7 +757,7 @@ static wn_status markup_declaration(guard *g, size_t lt)
     } else if (lt + 9 <= len && equals_nocase(s + lt + 2, 7, "doctype")) {
         end = skip_to_gt(g, lt + 2);
         if (g->tokens++ == 0 && !g->text_nonspace)
-            g->tree.no_quirks = (unsigned)no_quirks_doctype(s + lt, end - lt);
+            g->tree.no_quirks = (unsigned)!doctype_quirks(s + lt, end - lt);
         g->pos = end;
         return WN_OK;
     } else if (lt + 9 <= len && memcmp(s + lt + 2, "[CDATA[", 7) == 0 &&
