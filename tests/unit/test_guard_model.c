@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "guard.h"
+#include "parse.h"
 #include "runner.h"
 
 typedef struct tree_stats {
@@ -275,6 +276,67 @@ START_TEST(test_random_soups_within_limits)
 }
 END_TEST
 
+START_TEST(test_parse_budget_and_flattened_fallback)
+{
+    /* The budget stops the parse at the first clock reading past it. */
+    size_t len;
+    char *html = shape("<title>T</title>", "<div><p>Some words <a href=/x>a link</a> here.</p></div>",
+                       200000, &len);
+    wn_arena arena;
+    wn_arena_init(&arena, 0);
+    GumboOutput *out = NULL;
+    ck_assert_int_eq(wn_parse(&arena, html, len, 1, &out), WN_ERR_WORK_LIMIT);
+    ck_assert_ptr_null(out);
+    ck_assert_int_eq(wn_parse(&arena, html, len, 0, &out), WN_OK); /* no budget */
+    ck_assert_ptr_nonnull(out);
+    wn_arena_release(&arena);
+
+    /* The fallback: the text in plain paragraphs, no parser can nest it. */
+    char *deep = shape("<title>Deep</title>", "<li><section><b id=1><i>word <a href=/y>link</a> ",
+                       100000, &len);
+    wn_arena_init(&arena, 0);
+    const char *flat;
+    size_t flat_len;
+    ck_assert_int_eq(wn_guard_flatten(&arena, deep, len, &flat, &flat_len), WN_OK);
+    GumboOutput *parsed = gumbo_parse_with_options(&kGumboDefaultOptions, flat, flat_len);
+    size_t words = 0;
+    unsigned depth = 0;
+    size_t cap = 1024, n = 0;
+    const GumboNode **stack = malloc(cap * sizeof *stack);
+    unsigned *depths = malloc(cap * sizeof *depths);
+    stack[n] = parsed->root;
+    depths[n++] = 1;
+    while (n) {
+        const GumboNode *node = stack[--n];
+        unsigned d = depths[n];
+        if (node->type == GUMBO_NODE_TEXT && strstr(node->v.text.text, "word"))
+            words++;
+        if (node->type != GUMBO_NODE_ELEMENT)
+            continue;
+        if (d > depth)
+            depth = d;
+        for (unsigned i = 0; i < node->v.element.children.length; i++) {
+            if (n == cap) {
+                cap *= 2;
+                stack = realloc(stack, cap * sizeof *stack);
+                depths = realloc(depths, cap * sizeof *depths);
+            }
+            stack[n] = node->v.element.children.data[i];
+            depths[n++] = d + 1;
+        }
+    }
+    ck_assert_uint_le(depth, 4); /* html > body > p > a */
+    ck_assert_uint_eq(words, len / strlen("<li><section><b id=1><i>word <a href=/y>link</a> "));
+    ck_assert_ptr_nonnull(strstr(flat, "<title>Deep</title>"));
+    free(stack);
+    free(depths);
+    gumbo_destroy_output(&kGumboDefaultOptions, parsed);
+    wn_arena_release(&arena);
+    free(html);
+    free(deep);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("guard_model");
@@ -286,6 +348,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_unclosed_link_menu_kept);
     tcase_add_test(tc, test_ordinary_nesting_untouched);
     tcase_add_test(tc, test_random_soups_within_limits);
+    tcase_add_test(tc, test_parse_budget_and_flattened_fallback);
     suite_add_tcase(s, tc);
     return s;
 }
