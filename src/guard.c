@@ -178,7 +178,6 @@ typedef struct tag_scan {
     int self_closing;
     size_t attributes;
     size_t cut_from;         /* start of the first attribute past `keep` (0: none) */
-    size_t cut_to;           /* end of the last attribute */
     uint64_t hash;           /* order-free hash of names and values */
     int json_type;           /* type="...json..." (JSON-LD data) */
     int hidden;              /* type=hidden */
@@ -256,7 +255,6 @@ static void scan_attributes(const guard *g, size_t i, size_t keep, tag_scan *t)
         t->attributes++;
         if (t->attributes == keep + 1)
             t->cut_from = name;
-        t->cut_to = i;
     }
 }
 
@@ -685,9 +683,14 @@ static wn_status start_tag(guard *g, size_t lt)
         g->report->max_depth_seen = g->tree.deepest;
     wn_status st = WN_OK;
     if (t.cut_from) {
+        /* Everything from the first attribute too many up to the '>' goes;
+         * "/" (self-closing) or " " takes its place, so that a '/' left
+         * before the cut cannot make a tag self-closing that was not. */
         size_t over = t.attributes - keep;
         g->report->dropped_attributes += over;
-        st = cut(g, t.cut_from, t.cut_to);
+        st = cut(g, t.cut_from, t.end - 1);
+        if (st == WN_OK)
+            st = emit(g, t.self_closing ? "/" : " ", 1);
     }
     size_t kept = t.attributes < keep ? t.attributes : keep;
     if (tag.tag == GUMBO_TAG_HTML)

@@ -148,12 +148,17 @@ START_TEST(test_attributes_capped)
     guarded g;
     ck_assert_int_eq(guard_str(&g, "<div a=1 b='2' c=\"3\" d e=5 f=6 g=7 h=8 i=9 j=10>x</div>", NULL),
                      WN_OK);
-    ck_assert_str_eq(g.text, "<div a=1 b='2' c=\"3\" d e=5 f=6 g=7 h=8 >x</div>");
+    ck_assert_str_eq(g.text, "<div a=1 b='2' c=\"3\" d e=5 f=6 g=7 h=8  >x</div>");
     ck_assert_uint_eq(g.report.dropped_attributes, 2);
     wn_arena_release(&g.arena);
 
     ck_assert_int_eq(guard_str(&g, "<img a=1 b=2 c=3 d=4 e=5 f=6 g=7 h=8 i=9 />", NULL), WN_OK);
-    ck_assert_str_eq(g.text, "<img a=1 b=2 c=3 d=4 e=5 f=6 g=7 h=8  />");
+    ck_assert_str_eq(g.text, "<img a=1 b=2 c=3 d=4 e=5 f=6 g=7 h=8 />");
+    wn_arena_release(&g.arena);
+
+    /* A '/' left before the cut does not make the tag self-closing. */
+    ck_assert_int_eq(guard_str(&g, "<svg a b c d e f g h/i>x</svg>", NULL), WN_OK);
+    ck_assert_str_eq(g.text, "<svg a b c d e f g h/ >x</svg>");
     wn_arena_release(&g.arena);
 
     /* A '>' inside a quoted value does not end the tag. */
