@@ -816,6 +816,21 @@ def utf16_without_bom_and_contradicted_hint(env):
 
 # ---- driver ----
 
+@test
+def unclosed_link_menu_passes_strict(env):
+    """A menu of links without </a> (each <a> closes the one before, as
+    browsers parse it) is ordinary: nothing is cut, --strict succeeds, and
+    the article after the menu is extracted."""
+    menu = b"".join(b"<li><a href=/p%d>Section %d" % (i, i) for i in range(60))
+    article = (b"<p>The harbour reopened on Monday after the storm had closed it for "
+               b"three days, and the ferries ran again to the islands in the afternoon.</p>") * 4
+    page = b"<!DOCTYPE html><title>t</title><ul>" + menu + b"</ul>" + article
+    env.write("menu.html", page)
+    result = env.run("--strict", "-f", "text", "menu.html")
+    expect_clean_success(result)
+    check(b"The harbour reopened" in result.stdout, "article missing: %r" % result.stdout[:200])
+
+
 def run_test(exe, name):
     fn = TESTS.get(name)
     if fn is None:

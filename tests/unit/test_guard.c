@@ -230,6 +230,28 @@ START_TEST(test_too_many_elements)
     ck_assert_int_eq(guard_str(&g, html, &few), WN_ERR_TOO_MANY_NODES);
     wn_arena_release(&g.arena);
     free(html);
+
+    /* Text nodes count: 60 paragraphs are 120 nodes. */
+    html = repeated("<p>x", 60, "");
+    ck_assert_int_eq(guard_str(&g, html, &few), WN_ERR_TOO_MANY_NODES);
+    ck_assert_uint_gt(g.report.nodes, 100);
+    wn_arena_release(&g.arena);
+    free(html);
+
+    /* Formatting elements re-created in every paragraph count too: 4 <b>
+     * left open in a <p>, then 25 paragraphs, are 30 start tags but 130
+     * elements (each new <p> closes the last with its <b>s, its text
+     * re-creates them). */
+    html = repeated("<p>x", 25, "");
+    char *page = malloc(strlen(html) + 64);
+    ck_assert_ptr_nonnull(page);
+    sprintf(page, "<p><b id=1><b id=2><b id=3><b id=4>%s", html);
+    wn_guard_limits elements_only = {16, 8, 140};
+    ck_assert_int_eq(guard_str(&g, page, &elements_only), WN_ERR_TOO_MANY_NODES);
+    ck_assert_uint_gt(g.report.elements, 2 * 30); /* far more than the start tags */
+    wn_arena_release(&g.arena);
+    free(page);
+    free(html);
 }
 END_TEST
 
