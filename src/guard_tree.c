@@ -34,17 +34,15 @@ static int is_formatting(GumboTag tag)
     }
 }
 
-/* HTML's "special" category, in Gumbo's list and the standard's: when the
- * two differ, treating an element as special keeps more open. */
+/* HTML's "special" category, as Gumbo 0.10 has it. */
 static int is_special(const wn_gt_node *n)
 {
     if (n->ns == WN_NS_MATH)
         return n->tag == GUMBO_TAG_MI || n->tag == GUMBO_TAG_MO || n->tag == GUMBO_TAG_MN ||
                n->tag == GUMBO_TAG_MS || n->tag == GUMBO_TAG_MTEXT ||
                n->tag == GUMBO_TAG_ANNOTATION_XML;
-    if (n->ns == WN_NS_SVG)
-        return n->tag == GUMBO_TAG_FOREIGNOBJECT || n->tag == GUMBO_TAG_DESC ||
-               n->tag == GUMBO_TAG_TITLE;
+    if (n->ns == WN_NS_SVG) /* SVG's <title> is not special in Gumbo */
+        return n->tag == GUMBO_TAG_FOREIGNOBJECT || n->tag == GUMBO_TAG_DESC;
     switch (n->tag) {
     case GUMBO_TAG_ADDRESS: case GUMBO_TAG_APPLET: case GUMBO_TAG_AREA: case GUMBO_TAG_ARTICLE:
     case GUMBO_TAG_ASIDE: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND:
