@@ -23,6 +23,7 @@ typedef struct guard {
     size_t html_attributes, body_attributes; /* merged into the one <html> / <body> */
     int text, text_nonspace; /* text since the last tag */
     int tokens;            /* a doctype counts only as the first token */
+    int nul;               /* a NUL was met */
     size_t text_nodes;
 } guard;
 
@@ -396,8 +397,10 @@ static void note_text(guard *g, size_t from, size_t to)
 {
     for (size_t i = from; i < to && !g->text_nonspace; i++) {
         char c = g->in[i];
-        if (c == '\0')
+        if (c == '\0') {
+            g->nul = 1; /* before a doctype, it already means quirks mode */
             continue;
+        }
         g->text = 1;
         if (!is_space(c))
             g->text_nonspace = 1;
@@ -759,7 +762,7 @@ static wn_status markup_declaration(guard *g, size_t lt)
         end = comment_end(g, lt);
     } else if (lt + 9 <= len && equals_nocase(s + lt + 2, 7, "doctype")) {
         end = skip_to_gt(g, lt + 2);
-        if (g->tokens++ == 0 && !g->text_nonspace)
+        if (g->tokens++ == 0 && !g->text_nonspace && !g->nul)
             g->tree.no_quirks = (unsigned)!doctype_quirks(s + lt, end - lt);
         g->pos = end;
         return WN_OK;
