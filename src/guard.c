@@ -513,6 +513,8 @@ static int doctype_quirks(const char *s, size_t n)
             if (!doctype_id(s, n, &i, &sys, &sys_len))
                 return 1;
             has_sys = 1;
+        } else if (j >= n || s[j] != '>') {
+            return 1; /* neither '>' nor a quoted system identifier */
         }
     } else if (i + 6 <= n && equals_nocase(s + i, 6, "system")) {
         i += 6;
