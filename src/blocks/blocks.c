@@ -1,5 +1,7 @@
 #include "blocks/blocks.h"
 
+#include "utf8.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -254,6 +256,19 @@ static void aggregate(wn_doc *doc)
     }
 }
 
+/* Gumbo turns a character reference whose value passes 2^31
+ * ("&#xCCCCCCC8;") into a lone byte: the text (the parse's, in the page's
+ * arena) is mended in place, each byte that starts no UTF-8 character a '?'. */
+static void mend_utf8(char *s, size_t len)
+{
+    size_t pos = wn_utf8_valid_prefix(s, len);
+    while (pos < len) {
+        size_t start = pos;
+        if (wn_utf8_next(s, len, &pos) == 0xFFFD && pos - start == 1)
+            s[start] = '?';
+    }
+}
+
 static void add_text_node(wn_doc *doc, uint32_t index, const GumboNode *g, uint32_t parent)
 {
     wn_node *n = &doc->nodes[index];
@@ -261,6 +276,7 @@ static void add_text_node(wn_doc *doc, uint32_t index, const GumboNode *g, uint3
     n->kind = WN_NODE_TEXT;
     n->text = g->v.text.text;
     size_t len = strlen(n->text);
+    mend_utf8((char *)n->text, len);
     n->text_len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
     n->flags = p->flags & (WN_NODE_IN_LINK | WN_NODE_PREFORMATTED);
     n->block = p->block;
