@@ -441,24 +441,13 @@ static void adoption_agency(wn_gt *t, GumboTag subject)
     }
     for (int round = 0; round < 8; round++) {
         long fk = -1;
-        int marker = 0;
-        for (size_t k = t->afe_len; k-- > 0;) {
-            if (!t->afe[k].id) {
-                marker = 1;
-                break;
-            }
+        for (size_t k = t->afe_len; k-- > 0 && t->afe[k].id;)
             if (t->afe[k].tag == subject) {
                 fk = (long)k;
                 break;
             }
-        }
-        if (fk < 0) {
-            /* Gumbo acts as for any other end tag only when the whole list
-             * was searched; a marker ends the search, and the tag. */
-            if (round == 0 && !marker)
-                any_other_end_tag(t, subject);
-            return;
-        }
+        if (fk < 0)
+            return; /* Gumbo does not go on as for any other end tag */
         uint32_t fid = t->afe[fk].id;
         long fi = t->afe[fk].open ? stack_index_of(t, fid) : -1;
         if (fi < 0) {
