@@ -900,16 +900,25 @@ static int start_in_table(wn_gt *t, const wn_gt_tag *g, uint8_t mode)
     return start_in_body(t, g, mode); /* foster parented: the stack is the same */
 }
 
+/* Table tags that close a <select> opened in a table ("in select in table"). */
+static int leaves_select_in_table(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_CAPTION: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_THEAD: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static int start_html(wn_gt *t, const wn_gt_tag *g)
 {
     GumboTag tag = g->tag;
     uint8_t mode = current_mode(t);
     switch (mode) {
     case M_SELECT: case M_SELECT_IN_TABLE:
-        if (mode == M_SELECT_IN_TABLE &&
-            (tag == GUMBO_TAG_CAPTION || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_TBODY ||
-             tag == GUMBO_TAG_TFOOT || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TR ||
-             tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH)) {
+        if (mode == M_SELECT_IN_TABLE && leaves_select_in_table(tag)) {
             close_select(t);
             return REPROCESS;
         }
@@ -1349,10 +1358,7 @@ static int end_html(wn_gt *t, GumboTag tag)
     uint8_t mode = current_mode(t);
     switch (mode) {
     case M_SELECT: case M_SELECT_IN_TABLE:
-        if (mode == M_SELECT_IN_TABLE &&
-            (tag == GUMBO_TAG_CAPTION || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_TBODY ||
-             tag == GUMBO_TAG_TFOOT || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TR ||
-             tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH)) {
+        if (mode == M_SELECT_IN_TABLE && leaves_select_in_table(tag)) {
             if (in_scope(t, tag, SC_TABLE) < 0)
                 return 0;
             close_select(t);
