@@ -1,0 +1,35 @@
+#!/bin/sh
+# Writes winnow's outputs (text with and without --comments, xml, explain) for every page
+# of ../shared/bench and corpus/ with one build, and compares them with the
+# outputs of another build (or of an earlier snapshot folder). For changes
+# that must not move a figure: "no difference" is the proof.
+# Usage: tools/outputs-diff.sh snapshot BUILD_DIR OUT_DIR
+#        tools/outputs-diff.sh compare  OUT_DIR_A OUT_DIR_B
+set -eu
+cd "$(dirname "$0")/.."
+bench=${WINNOW_BENCH:-../shared/bench}
+case ${1:-} in
+snapshot)
+    build=$2 out=$3
+    rm -rf "$out"; mkdir -p "$out"
+    for dir in "$bench"/*/pages corpus/pages; do
+        [ -d "$dir" ] || continue
+        set_name=$(basename "$(dirname "$dir")")
+        for format in text xml explain; do
+            "$build/winnow" --comments -f "$format" -o "$out/$set_name/$format" "$dir" \
+                2>"$out/$set_name.$format.err" || true
+        done
+        "$build/winnow" -f text -o "$out/$set_name/plain" "$dir" 2>"$out/$set_name.plain.err" || true
+    done
+    echo "snapshot written to $out";;
+compare)
+    if diff -r "$2" "$3" >/dev/null; then
+        echo "no difference"
+    else
+        diff -rq "$2" "$3" | head -50
+        echo "$(diff -rq "$2" "$3" | wc -l) files differ"
+        exit 1
+    fi;;
+*)
+    sed -n 2,8p "$0"; exit 2;;
+esac
