@@ -753,8 +753,8 @@ static wn_status end_tag(guard *g, size_t lt)
 }
 
 /* "<!": a comment, a doctype, a CDATA section (foreign content only), or a
- * bogus comment. All but the doctype are cut: whatever the parser would have
- * made of them, it then cannot differ from the guard. */
+ * bogus comment. All but a doctype that opens the page are cut: whatever the
+ * parser would have made of them, it then cannot differ from the guard. */
 static wn_status markup_declaration(guard *g, size_t lt)
 {
     const char *s = g->in;
@@ -764,10 +764,14 @@ static wn_status markup_declaration(guard *g, size_t lt)
         end = comment_end(g, lt);
     } else if (lt + 9 <= len && equals_nocase(s + lt + 2, 7, "doctype")) {
         end = skip_to_gt(g, lt + 2);
-        if (g->tokens++ == 0 && !g->text_nonspace && !g->nul)
-            g->tree.no_quirks = (unsigned)!doctype_quirks(s + lt, end - lt);
         g->pos = end;
-        return WN_OK;
+        if (g->tokens++ == 0 && !g->text_nonspace && !g->nul) {
+            g->tree.no_quirks = (unsigned)!doctype_quirks(s + lt, end - lt);
+            return WN_OK;
+        }
+        /* Past the first token the parser ignores a doctype; in its "in
+         * table text" mode it would first flush held-back text. Cut. */
+        return cut(g, lt, end);
     } else if (lt + 9 <= len && memcmp(s + lt + 2, "[CDATA[", 7) == 0 &&
                wn_gt_foreign(&g->tree)) {
         const char *close = find(s + lt + 9, len - lt - 9, "]]>");
@@ -829,6 +833,7 @@ wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard
     g->report = report;
     wn_gt_init(&g->tree, limits->max_depth);
     wn_status st = scan(g);
+    wn_gt_finish(&g->tree);
     if (st == WN_OK && g->out)
         st = copy_to(g, len);
     if (st == WN_OK) {

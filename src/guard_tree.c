@@ -202,6 +202,7 @@ static int push(wn_gt *t, GumboTag tag, uint8_t ns, uint32_t name, uint8_t flags
         t->stack = grown;
         t->stack_cap = cap;
     }
+    t->text_pending = 0; /* Gumbo flushes its text buffer first */
     wn_gt_node *n = &t->stack[t->depth];
     n->id = ++t->next_id;
     n->tag = (uint16_t)tag;
@@ -263,6 +264,7 @@ static void pop(wn_gt *t)
 {
     if (!t->depth)
         return;
+    t->text_pending = 0; /* Gumbo flushes its text buffer first */
     leaving_stack(t, &t->stack[t->depth - 1]);
     t->depth--;
     if (t->depth)
@@ -424,6 +426,19 @@ static void reconstruct(wn_gt *t)
 }
 
 static void any_other_end_tag(wn_gt *t, GumboTag tag);
+
+/* A token other than text reaches the HTML rules. In Gumbo's "in table
+ * text" mode, text held back re-creates the formatting elements first when
+ * it is more than spaces; any push or pop before then (foreign content's)
+ * has flushed it without them. */
+static void html_token(wn_gt *t)
+{
+    if (!t->table_text)
+        return;
+    if (t->text_pending)
+        reconstruct(t);
+    t->table_text = t->text_pending = 0;
+}
 
 /* The adoption agency algorithm (the standard's form, as Gumbo 0.10 runs
  * it): at most eight rounds; each moves the formatting element below the
@@ -1091,6 +1106,11 @@ void wn_gt_init(wn_gt *t, unsigned max_depth)
     t->max_depth = max_depth;
 }
 
+void wn_gt_finish(wn_gt *t)
+{
+    html_token(t);
+}
+
 void wn_gt_free(wn_gt *t)
 {
     free(t->stack);
@@ -1106,16 +1126,17 @@ int wn_gt_foreign(const wn_gt *t)
 void wn_gt_text(wn_gt *t, int nonspace)
 {
     if (nonspace)
-        t->content_seen = t->body_started = 1;
-    if (!text_is_html(t))
+        t->content_seen = t->body_started = t->text_pending = 1;
+    if (!text_is_html(t) || t->table_text)
         return;
     switch (current_mode(t)) {
     case M_BODY: case M_CELL: case M_CAPTION:
         reconstruct(t);
         break;
     case M_TABLE: case M_TBODY: case M_ROW:
-        if (nonspace)
-            reconstruct(t);
+        /* Gumbo holds text back here whatever the current node is (the
+         * standard asks for a table element): see html_token(). */
+        t->table_text = 1;
         break;
     case M_COLGROUP:
         if (nonspace && is_html(&t->stack[t->depth - 1], GUMBO_TAG_COLGROUP)) {
@@ -1219,6 +1240,7 @@ static wn_gt_result start_tag(wn_gt *t, const wn_gt_tag *g)
     for (int round = 0; round < 64; round++) {
         int r;
         if (html_start(t, g)) {
+            html_token(t);
             r = start_html(t, g);
         } else if (is_breakout(g)) {
             while (t->depth) {
@@ -1355,6 +1377,7 @@ static void any_other_end_tag(wn_gt *t, GumboTag tag)
 
 static int end_html(wn_gt *t, GumboTag tag)
 {
+    html_token(t);
     uint8_t mode = current_mode(t);
     switch (mode) {
     case M_SELECT: case M_SELECT_IN_TABLE:

@@ -98,6 +98,9 @@ typedef struct wn_gt {
     unsigned head_closed : 1; /* </head> seen: a <noscript> now opens in the body */
     unsigned body_started : 1; /* the parser left the head */
     unsigned frameset : 1;   /* the page is a frameset: other content is ignored */
+    unsigned table_text : 1; /* Gumbo is in its "in table text" mode */
+    unsigned text_pending : 1; /* its text buffer holds more than spaces (flushed
+                                  into the tree at the next push or pop) */
     unsigned oom : 1;
 } wn_gt;
 
@@ -110,6 +113,9 @@ int wn_gt_foreign(const wn_gt *t);
 
 /* Text between tags: `nonspace` when it holds anything but ASCII spaces. */
 void wn_gt_text(wn_gt *t, int nonspace);
+
+/* The end of the input. */
+void wn_gt_finish(wn_gt *t);
 
 /* A start tag. The model changes only when the result is not TOO_DEEP or
  * TOO_MANY_FORMATTING (the caller then cuts the tag). */

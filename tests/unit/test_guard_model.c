@@ -127,6 +127,23 @@ START_TEST(test_red_team_shapes)
 }
 END_TEST
 
+START_TEST(test_table_text_held_back)
+{
+    /* In a table Gumbo holds text back and re-creates the formatting
+     * elements only when the next token reaches the HTML rules; a push or
+     * pop of foreign content flushes it without them. A doctype there is
+     * such a token (the guard cuts it). */
+    static const char *const shapes[][2] = {
+        {"<table><svg><title><b><i><u><s></b>w</title>", "<p>u"}, /* a clone a letter */
+        {"<table><b><i><u></b>", "<svg><title><s></s>w</title><p>u"},
+        {"<table><b><i><u></b>", "<svg><title>w</title>x</b><p>u"},
+        {"<table><b><i><u></b>", "x<!DOCTYPE html><svg></svg>y</title>"},
+    };
+    for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++)
+        assert_within(shapes[i][0], shapes[i][1], 64 << 10);
+}
+END_TEST
+
 START_TEST(test_merged_attributes_bounded)
 {
     /* Gumbo merges the attributes of every <body> (<html>) into the first,
@@ -343,6 +360,7 @@ Suite *wn_test_suite(void)
     TCase *tc = tcase_create("guard_model");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_red_team_shapes);
+    tcase_add_test(tc, test_table_text_held_back);
     tcase_add_test(tc, test_merged_attributes_bounded);
     tcase_add_test(tc, test_overflow_when_a_cut_tag_lost_attributes);
     tcase_add_test(tc, test_unclosed_link_menu_kept);
