@@ -10,7 +10,7 @@
 #include "arena.h"
 #include "blocks/blocks.h"
 #include "buf.h"
-#include "guard.h"
+#include "guard/guard.h"
 #include "input/decode.h"
 #include "input/magic.h"
 #include "input/sniff.h"

@@ -1,4 +1,4 @@
-/* libFuzzer target: the pre-parse guard (src/guard.h) against Gumbo itself.
+/* libFuzzer target: the pre-parse guard (src/guard/guard.h) against Gumbo itself.
  *
  * The guard promises that the copy it hands to the parser makes Gumbo build
  * a tree no deeper than max_depth, with no element over max_attributes, from
@@ -48,7 +48,7 @@
 #include <string.h>
 
 #include "arena.h"
-#include "guard.h"
+#include "guard/guard.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,5 +1,5 @@
 /* The pre-parse guard: what it cuts, what it leaves alone. */
-#include "guard.h"
+#include "guard/guard.h"
 
 #include <stdio.h>
 #include <stdlib.h>

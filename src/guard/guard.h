@@ -9,7 +9,7 @@
  * nested <div>s take ~46 s, one tag with 100,000 attributes ~18 s.
  *
  * The guard tokenizes the page as the HTML standard does and feeds every
- * token it lets through to a model of tree construction (guard_tree.h), so
+ * token it lets through to a model of tree construction (guard/tree.h), so
  * it knows the depth each start tag would reach in Gumbo's tree. It cuts
  *   - start tags that would put an element deeper than max_depth below
  *     <body> (and their end tags; the text stays, the tree is flattened),

@@ -1,4 +1,4 @@
-#include "guard.h"
+#include "guard/guard.h"
 
 #include <gumbo.h>
 #include <stdint.h>
@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "guard_tree.h"
+#include "guard/tree.h"
 
 typedef struct guard {
     const char *in;
