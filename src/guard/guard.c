@@ -134,6 +134,20 @@ static uint32_t name_hash(const char *s, size_t n)
     return h ? h : 1;
 }
 
+/* Attribute values keep their case: the Noah's ark clause compares them
+ * exactly. (Raw bytes: values that differ only in how a character is
+ * written, "&amp;" or "&", count as different, which only keeps more
+ * entries on the list than Gumbo does, never fewer.) */
+static uint64_t value_hash(const char *s, size_t n)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
 static uint64_t mix64(uint64_t x)
 {
     x ^= x >> 31;
@@ -251,8 +265,7 @@ static void scan_attributes(const guard *g, size_t i, size_t keep, tag_scan *t)
             t->font_breakout = 1;
         }
         t->hash += mix64(((uint64_t)name_hash(s + name, name_len) << 32) ^
-                         (uint64_t)(value_len * 0x9e3779b9u) ^
-                         name_hash(v, value_len) * 0x100000001b3ull);
+                         (uint64_t)(value_len * 0x9e3779b9u) ^ value_hash(v, value_len));
         t->attributes++;
         if (t->attributes == keep + 1)
             t->cut_from = name;

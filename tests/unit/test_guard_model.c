@@ -144,6 +144,15 @@ START_TEST(test_table_text_held_back)
 }
 END_TEST
 
+START_TEST(test_noahs_ark_values_keep_case)
+{
+    /* The Noah's ark clause keeps at most three equal entries; "x" and "X"
+     * are different values, so Gumbo keeps all four <b>s and re-creates
+     * them in every paragraph. */
+    assert_within("<p><b class=x><b class=X><b class=X><b class=X></p>", "<p>y</p>", 64 << 10);
+}
+END_TEST
+
 START_TEST(test_merged_attributes_bounded)
 {
     /* Gumbo merges the attributes of every <body> (<html>) into the first,
@@ -361,6 +370,7 @@ Suite *wn_test_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_red_team_shapes);
     tcase_add_test(tc, test_table_text_held_back);
+    tcase_add_test(tc, test_noahs_ark_values_keep_case);
     tcase_add_test(tc, test_merged_attributes_bounded);
     tcase_add_test(tc, test_overflow_when_a_cut_tag_lost_attributes);
     tcase_add_test(tc, test_unclosed_link_menu_kept);
