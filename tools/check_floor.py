@@ -2,6 +2,7 @@
 """Runs winnow-eval on a set and fails when a figure is below its floor.
 
 usage: check_floor.py WINNOW_EVAL SET_DIR --f1 MIN [--snippet-f MIN] [--max-empty N]
+                      [--max-misses N]
                       [--max-snippet-fp N]
 """
 import argparse
@@ -19,6 +20,7 @@ def main():
     ap.add_argument("--f1", type=float, default=None, help="floor for the shingle F1")
     ap.add_argument("--snippet-f", type=float, default=None, help="floor for the snippet F")
     ap.add_argument("--max-empty", type=int, default=None)
+    ap.add_argument("--max-misses", type=int, default=None)
     ap.add_argument("--max-snippet-fp", type=int, default=None,
                     help="most 'without' snippets allowed in the output (leaked clutter)")
     args = ap.parse_args()
@@ -57,6 +59,10 @@ def main():
         empty = (body or {}).get("empty", 0) + (snippets or {}).get("empty", 0)
         if empty > args.max_empty:
             failures.append("%d empty outputs > %d" % (empty, args.max_empty))
+    if args.max_misses is not None:
+        misses = (body or {}).get("misses", 0) + (snippets or {}).get("misses", 0)
+        if misses > args.max_misses:
+            failures.append("%d total misses > %d" % (misses, args.max_misses))
     if figures.get("failed"):
         failures.append("%d pages failed to extract" % figures["failed"])
     for f in failures:

@@ -6,13 +6,14 @@ set -eu
 cd "$(dirname "$0")/.."
 build=${1:-build}
 bench=${WINNOW_BENCH:-../shared/bench}
-echo "| set | pages | metric | winnow F | precision | recall | empty | pages/s |"
-echo "|---|---|---|---|---|---|---|---|"
-for set in scrapinghub trafilatura-dev chinese-wce dragnet cleaneval-dev; do
+echo "| set | pages | metric | winnow F | precision | recall | empty | total misses | pages/s |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for set in scrapinghub trafilatura-dev chinese-wce dragnet cleaneval-dev forum-dev; do
     [ -d "$bench/$set" ] || continue
     "$build/tools/winnow-eval" "$bench/$set" 2>/dev/null | awk -v set="$set" '
-        /^shingle/ { m="shingle F1"; pages=$3; f=$5; p=$7; r=$9; empty=$13 }
-        /^snippet/ && m == "" { m="snippet F"; pages=$3; f=$5; p=$7; r=$9; empty=$NF }
+        function field(name,   i) { for (i = 1; i < NF; i++) if ($i == name) return $(i + 1); return "" }
+        /^shingle/ { m="shingle F1"; pages=field("pages"); f=field("F1"); p=field("P"); r=field("R"); empty=field("empty"); misses=field("misses") }
+        /^snippet/ && m == "" { m="snippet F"; pages=field("pages"); f=field("F"); p=field("P"); r=field("R"); empty=field("empty"); misses=field("misses") }
         /^time/ { speed=$4 }
-        END { printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", set, pages, m, f, p, r, empty, speed }'
+        END { printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", set, pages, m, f, p, r, empty, misses, speed }'
 done

@@ -1,7 +1,7 @@
 /* winnow-eval: run winnow over benchmark sets and score the output with the
  * metrics of shared/bench/score.py.
  *
- *   winnow-eval SET_DIR [SET_DIR ...] [--per-page] [--save DIR]
+ *   winnow-eval SET_DIR [SET_DIR ...] [--per-page] [--misses] [--save DIR]
  *               [--charset NAME] [--json FILE]
  *
  * Hidden options, for checking the scorer itself:
@@ -34,6 +34,7 @@ typedef struct options {
     const char **sets;
     size_t n_sets;
     int per_page;
+    int misses;
     const char *save_dir;
     const char *charset;
     const char *json_path;
@@ -59,7 +60,7 @@ typedef struct set_stats {
 } set_stats;
 
 #define USAGE_LINES \
-    "usage: " PROG " SET_DIR [SET_DIR ...] [--per-page] [--save DIR]\n" \
+    "usage: " PROG " SET_DIR [SET_DIR ...] [--per-page] [--misses] [--save DIR]\n" \
     "                   [--charset NAME] [--json FILE]\n"
 
 static void usage(FILE *out)
@@ -75,6 +76,9 @@ static void usage(FILE *out)
             "pages/<id>.html) and prints the metrics of shared/bench/score.py.\n"
             "\n"
             "  --per-page      list every page's figures, worst first\n"
+            "  --misses        list the total misses: pages with body gold whose\n"
+            "                  shingle F1 is under 0.2, pages with snippet gold of\n"
+            "                  which no \x27with\x27 snippet is found\n"
             "  --save DIR      write each prediction to DIR/<id>.txt (with several\n"
             "                  sets: DIR/<set name>/<id>.txt)\n"
             "  --charset NAME  charset hint passed for every page\n"
@@ -135,6 +139,10 @@ static int parse_args(int argc, char **argv, options *o)
         }
         if (strcmp(arg, "--per-page") == 0) {
             o->per_page = 1;
+            continue;
+        }
+        if (strcmp(arg, "--misses") == 0) {
+            o->misses = 1;
             continue;
         }
         if (strcmp(arg, "--dump-classes") == 0) {
@@ -244,6 +252,23 @@ static void print_per_page(const ev_gold *gold, body_entry *body, size_t n_body,
     }
 }
 
+/* The total misses, in gold order. */
+static void print_misses(const ev_gold *gold, const body_entry *body, size_t n_body,
+                         const snippet_entry *snip, size_t n_snip)
+{
+    int w = id_width(gold);
+    for (size_t i = 0; i < n_body; i++)
+        if (ev_body_miss(&body[i].page))
+            printf("miss     %-*s  shingle F1 %.4f  gold %zu tokens, output %zu%s\n", w,
+                   gold->rows[body[i].row].id, body[i].page.f1, body[i].page.gold_tokens,
+                   body[i].page.pred_tokens, body[i].page.empty ? "  empty" : "");
+    for (size_t i = 0; i < n_snip; i++)
+        if (ev_snippet_miss(&snip[i].page))
+            printf("miss     %-*s  snippets found 0 of %zu%s\n", w,
+                   gold->rows[snip[i].row].id, snip[i].page.fn,
+                   snip[i].page.empty ? "  empty" : "");
+}
+
 /* json_object_set_new that remembers a failure instead of returning it. */
 static void jset(json_t *obj, const char *key, json_t *value, int *failed)
 {
@@ -274,6 +299,7 @@ static json_t *set_json(const char *set_dir, const options *o, const ev_gold *go
             jset(b, "accuracy", json_real(body->accuracy), &bad);
             jset(b, "pages", json_integer((json_int_t)body->pages), &bad);
             jset(b, "empty", json_integer((json_int_t)body->empty), &bad);
+            jset(b, "misses", json_integer((json_int_t)body->misses), &bad);
         }
         json_t *list = json_array();
         jset(s, "body_pages", list, &bad);
@@ -296,6 +322,7 @@ static json_t *set_json(const char *set_dir, const options *o, const ev_gold *go
             jset(e, "f1", json_real(p->f1), &bad);
             jset(e, "exact", json_real(p->exact ? 1.0 : 0.0), &bad);
             jset(e, "empty", json_boolean(p->empty), &bad);
+            jset(e, "miss", json_boolean(ev_body_miss(p)), &bad);
         }
     }
     if (n_snip) {
@@ -312,6 +339,7 @@ static json_t *set_json(const char *set_dir, const options *o, const ev_gold *go
             jset(b, "tn", json_integer((json_int_t)snip->tn), &bad);
             jset(b, "pages", json_integer((json_int_t)snip->pages), &bad);
             jset(b, "empty", json_integer((json_int_t)snip->empty), &bad);
+            jset(b, "misses", json_integer((json_int_t)snip->misses), &bad);
         }
         json_t *list = json_array();
         jset(s, "snippet_pages", list, &bad);
@@ -328,6 +356,7 @@ static json_t *set_json(const char *set_dir, const options *o, const ev_gold *go
             jset(e, "fp", json_integer((json_int_t)p->fp), &bad);
             jset(e, "fn", json_integer((json_int_t)p->fn), &bad);
             jset(e, "tn", json_integer((json_int_t)p->tn), &bad);
+            jset(e, "miss", json_boolean(ev_snippet_miss(p)), &bad);
         }
     }
     if (!o->pred_dir) {
@@ -524,13 +553,13 @@ static int run_set(const options *o, const wn_extractor *ex, ev_scorer *sc,
 
     printf("set: %s\n", set_dir);
     if (n_body)
-        printf("shingle  pages %zu  F1 %.4f  P %.4f  R %.4f  acc %.4f  empty %zu\n",
-               bs.pages, bs.f1, bs.precision, bs.recall, bs.accuracy, bs.empty);
+        printf("shingle  pages %zu  F1 %.4f  P %.4f  R %.4f  acc %.4f  empty %zu  misses %zu\n",
+               bs.pages, bs.f1, bs.precision, bs.recall, bs.accuracy, bs.empty, bs.misses);
     if (n_snip)
         printf("snippet  pages %zu  F %.4f  P %.4f  R %.4f  acc %.4f  "
-               "tp %zu  fp %zu  fn %zu  tn %zu  empty %zu\n",
+               "tp %zu  fp %zu  fn %zu  tn %zu  empty %zu  misses %zu\n",
                ss.pages, ss.f1, ss.precision, ss.recall, ss.accuracy,
-               ss.tp, ss.fp, ss.fn, ss.tn, ss.empty);
+               ss.tp, ss.fp, ss.fn, ss.tn, ss.empty, ss.misses);
     if (!n_body && !n_snip)
         printf("no labelled pages\n");
     if (o->pred_dir) {
@@ -557,6 +586,8 @@ static int run_set(const options *o, const wn_extractor *ex, ev_scorer *sc,
             rc = 1;
         }
     }
+    if (o->misses)
+        print_misses(&gold, body, n_body, snip, n_snip);
     if (o->per_page)
         print_per_page(&gold, body, n_body, snip, n_snip);
     fflush(stdout);

@@ -624,9 +624,15 @@ static void neumaier_add(double *sum, double *comp, double x)
     *sum = t;
 }
 
+int ev_body_miss(const ev_body_page *page)
+{
+    return page->f1 < EV_MISS_F1;
+}
+
 void ev_body_totals_add(ev_body_totals *totals, const ev_body_page *page)
 {
     totals->pages++;
+    totals->misses += ev_body_miss(page) != 0;
     totals->empty += page->empty != 0;
     totals->exact += page->exact != 0;
     if (page->in_precision) {
@@ -644,6 +650,7 @@ void ev_body_summarise(const ev_body_totals *totals, ev_body_summary *out)
     memset(out, 0, sizeof *out);
     out->pages = totals->pages;
     out->empty = totals->empty;
+    out->misses = totals->misses;
     if (totals->n_precision)
         out->precision = (totals->precision_sum + totals->precision_comp) / (double)totals->n_precision;
     if (totals->n_recall)
@@ -696,9 +703,15 @@ int ev_score_snippets(const char *pred, size_t pred_len,
     return rc;
 }
 
+int ev_snippet_miss(const ev_snippet_page *page)
+{
+    return page->tp == 0 && page->fn > 0;
+}
+
 void ev_snippet_totals_add(ev_snippet_totals *totals, const ev_snippet_page *page)
 {
     totals->pages++;
+    totals->misses += ev_snippet_miss(page) != 0;
     totals->empty += page->empty != 0;
     totals->tp += page->tp;
     totals->fp += page->fp;
@@ -715,6 +728,7 @@ void ev_snippet_summarise(const ev_snippet_totals *t, ev_snippet_summary *out)
     out->tn = t->tn;
     out->pages = t->pages;
     out->empty = t->empty;
+    out->misses = t->misses;
     size_t all = t->tp + t->fp + t->fn + t->tn;
     if (t->tp + t->fp)
         out->precision = (double)t->tp / (double)(t->tp + t->fp);

@@ -92,8 +92,13 @@ int ev_score_body(ev_scorer *scorer, const char *gold, size_t gold_len,
                   const char *pred, size_t pred_len, ev_body_page *out);
 
 /* Running totals over the pages of a set. Start zeroed. */
+/* A total miss: the page kept next to nothing of its gold. Body gold: page
+ * shingle F1 under EV_MISS_F1. Snippet gold: `with` snippets, none found. */
+#define EV_MISS_F1 0.2
+int ev_body_miss(const ev_body_page *page);
+
 typedef struct ev_body_totals {
-    size_t pages, empty, exact;
+    size_t pages, empty, exact, misses;
     size_t n_precision, n_recall;
     double precision_sum, precision_comp; /* Neumaier compensated sums */
     double recall_sum, recall_comp;
@@ -101,7 +106,7 @@ typedef struct ev_body_totals {
 
 typedef struct ev_body_summary {
     double f1, precision, recall, accuracy;
-    size_t pages, empty;
+    size_t pages, empty, misses;
 } ev_body_summary;
 
 void ev_body_totals_add(ev_body_totals *totals, const ev_body_page *page);
@@ -126,13 +131,15 @@ int ev_score_snippets(const char *pred, size_t pred_len,
                       const ev_text *without, size_t n_without,
                       ev_snippet_page *out);
 
+int ev_snippet_miss(const ev_snippet_page *page);
+
 typedef struct ev_snippet_totals {
-    size_t pages, empty, tp, fp, fn, tn;
+    size_t pages, empty, misses, tp, fp, fn, tn;
 } ev_snippet_totals;
 
 typedef struct ev_snippet_summary {
     double precision, recall, accuracy, f1;
-    size_t tp, fp, fn, tn, pages, empty;
+    size_t tp, fp, fn, tn, pages, empty, misses;
 } ev_snippet_summary;
 
 void ev_snippet_totals_add(ev_snippet_totals *totals, const ev_snippet_page *page);

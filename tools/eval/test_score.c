@@ -308,6 +308,48 @@ START_TEST(snippets)
 }
 END_TEST
 
+START_TEST(misses)
+{
+    /* body: page F1 under 0.2 is a miss; 0.2 itself is not */
+    ev_body_page b = {0};
+    b.f1 = 0.19;
+    ck_assert(ev_body_miss(&b));
+    b.f1 = 0.2;
+    ck_assert(!ev_body_miss(&b));
+
+    /* snippets: a miss when no `with` snippet is found; a page with no
+     * `with` snippets (only `without`) is never one */
+    const ev_text with[] = {{"alpha beta", 10}, {"gamma", 5}};
+    const ev_text without[] = {{"delta", 5}};
+    ev_snippet_page p;
+    ck_assert_int_eq(ev_score_snippets("nothing here", 12, with, 2, without, 1, &p), 0);
+    ck_assert(ev_snippet_miss(&p));
+    ck_assert_int_eq(ev_score_snippets("gamma rays", 10, with, 2, without, 1, &p), 0);
+    ck_assert(!ev_snippet_miss(&p));
+    ck_assert_int_eq(ev_score_snippets("", 0, NULL, 0, without, 1, &p), 0);
+    ck_assert(!ev_snippet_miss(&p));
+
+    ev_snippet_totals t;
+    memset(&t, 0, sizeof t);
+    ck_assert_int_eq(ev_score_snippets("x", 1, with, 2, NULL, 0, &p), 0);
+    ev_snippet_totals_add(&t, &p);
+    ev_snippet_totals_add(&t, &p);
+    ev_snippet_summary s;
+    ev_snippet_summarise(&t, &s);
+    ck_assert_uint_eq(s.misses, 2);
+
+    ev_body_totals bt;
+    memset(&bt, 0, sizeof bt);
+    b.f1 = 0.1;
+    ev_body_totals_add(&bt, &b);
+    b.f1 = 0.9;
+    ev_body_totals_add(&bt, &b);
+    ev_body_summary bs;
+    ev_body_summarise(&bt, &bs);
+    ck_assert_uint_eq(bs.misses, 1);
+}
+END_TEST
+
 static Suite *score_suite(void)
 {
     Suite *s = suite_create("eval-score");
@@ -326,6 +368,7 @@ static Suite *score_suite(void)
     tcase_add_test(tc, shingle_multiset_and_partial);
     tcase_add_test(tc, shingle_empty_and_totals);
     tcase_add_test(tc, snippets);
+    tcase_add_test(tc, misses);
     suite_add_tcase(s, tc);
     return s;
 }
