@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -587,10 +588,40 @@ static void skip_raw_end_tag(guard *g, size_t at)
     g->pos = t.end;
 }
 
+/* Where the markup resumes after a raw-text element that never closes: the
+ * first tag of a known HTML element (start or end tag), or for a script,
+ * whose code often holds tags in strings, the first </head>, <body> or
+ * </body>. g->len when there is none. */
+static size_t markup_resumes(const guard *g, size_t i, int script)
+{
+    while (i < g->len) {
+        const char *lt = memchr(g->in + i, '<', g->len - i);
+        if (!lt)
+            return g->len;
+        size_t at = (size_t)(lt - g->in);
+        size_t name = at + 1 + (at + 1 < g->len && g->in[at + 1] == '/');
+        if (name < g->len && is_alpha(g->in[name])) {
+            size_t name_end;
+            uint32_t hash;
+            GumboTag tag = read_tag_name(g, name, &name_end, &hash);
+            int end_tag = name > at + 1;
+            if (script ? (end_tag && (tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_BODY)) ||
+                             (!end_tag && tag == GUMBO_TAG_BODY)
+                       : tag != GUMBO_TAG_UNKNOWN)
+                return at;
+        }
+        i = at + 1;
+    }
+    return g->len;
+}
+
 static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json)
 {
     size_t body = g->pos;
     size_t end = kind == WN_GT_SCRIPT ? script_end(g, body) : raw_text_end(g, body, tag);
+    size_t resume = g->len;
+    if (end == g->len)
+        resume = end = markup_resumes(g, body, kind == WN_GT_SCRIPT);
     wn_status st = WN_OK;
     if (kind == WN_GT_SCRIPT && json) {
         /* JSON-LD is kept as evidence; with no '<' left, no parser can read
@@ -607,6 +638,18 @@ static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json)
     }
     if (end > body && (kind == WN_GT_RCDATA || tag == GUMBO_TAG_XMP || json))
         g->text_nodes++;
+    if (resume < g->len) {
+        /* Closed here: the parser's end tag, not a token for the model. */
+        char close[32];
+        int n = snprintf(close, sizeof close, "</%s>", gumbo_normalized_tagname(tag));
+        if (st == WN_OK)
+            st = copy_to(g, resume);
+        if (st == WN_OK)
+            st = emit(g, close, (size_t)n);
+        g->report->closed_raw_text++;
+        g->pos = resume;
+        return st;
+    }
     skip_raw_end_tag(g, end);
     return st;
 }

@@ -27,6 +27,13 @@
  * contents in modes of their own), script and style bodies are cut (they are never text; Gumbo
  * tokenizes them a character at a time), JSON-LD keeps its '<' only as the
  * JSON escape \u003c, and title and textarea text keep theirs as "&lt;".
+ *
+ * One repair, where browsers would lose the page: a title, textarea, style,
+ * xmp, iframe, noembed, noframes or script that never closes would hold the
+ * rest of the page as its text. The guard closes it where the markup plainly
+ * resumes (as libxml2's HTML parser does): before the first tag of an HTML
+ * element, or for a script, before the first </head>, <body> or </body>.
+ *
  * A page that needs none of this is passed through untouched (no copy). */
 #ifndef WN_GUARD_H
 #define WN_GUARD_H
@@ -51,6 +58,7 @@ typedef struct wn_guard_report {
     unsigned max_depth_seen;    /* deepest level below <body> given to an element
                                    (max_depth + 1 once a tag was cut for depth) */
     size_t elided_bytes;        /* script and style bodies left out */
+    size_t closed_raw_text;     /* unclosed raw-text elements closed (see above) */
 } wn_guard_report;
 
 /* Scans html[0..len). On WN_OK, *out / *out_len is either html itself or a

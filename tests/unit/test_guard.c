@@ -222,6 +222,35 @@ START_TEST(test_comments_and_raw_text_hide_tags)
 }
 END_TEST
 
+START_TEST(test_unclosed_raw_text_closed_where_markup_resumes)
+{
+    /* Without </title> (</style>, ...) the element would hold the rest of
+     * the page as its text; it is closed before the first HTML tag. */
+    static const char *const cases[][2] = {
+        {"<title>News <b>x</b>", "<title>News </title><b>x</b>"},
+        {"<title>a < b, c<d\n<meta charset=utf-8><p>x", "<title>a &lt; b, c&lt;d\n</title><meta charset=utf-8><p>x"},
+        {"<textarea>note<p>x", "<textarea>note</textarea><p>x"},
+        {"<style>p{color:red}<p>x", "<style></style><p>x"},
+        {"<xmp>code<div>x", "<xmp>code</xmp><div>x"},
+        {"<iframe>alt<p>x", "<iframe></iframe><p>x"},
+        /* a script's code holds tags in strings: only the page's own
+         * structure ends it */
+        {"<script>s='<p>';</head><body><p>x", "<script></script></head><body><p>x"},
+        {"<script>s='<p>';<body>x", "<script></script><body>x"},
+        /* a truncated page: nothing resumes, nothing changes */
+        {"<p>x<title>cut off", "<p>x<title>cut off"},
+        {"<p>x<script>s='<p>';", "<p>x<script>"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        guarded g;
+        ck_assert_int_eq(guard_str(&g, cases[i][0], NULL), WN_OK);
+        ck_assert_str_eq(g.text, cases[i][1]);
+        ck_assert_uint_eq(g.report.closed_raw_text, i < 8 ? 1 : 0);
+        wn_arena_release(&g.arena);
+    }
+}
+END_TEST
+
 START_TEST(test_too_many_elements)
 {
     char *html = repeated("<br>", 200, "");
@@ -267,6 +296,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_attributes_capped);
     tcase_add_test(tc, test_script_and_style_emptied);
     tcase_add_test(tc, test_comments_and_raw_text_hide_tags);
+    tcase_add_test(tc, test_unclosed_raw_text_closed_where_markup_resumes);
     tcase_add_test(tc, test_too_many_elements);
     suite_add_tcase(s, tc);
     return s;
