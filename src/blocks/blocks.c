@@ -42,6 +42,7 @@ static bool tag_is_skipped(GumboTag tag)
     case GUMBO_TAG_BUTTON: case GUMBO_TAG_HEAD: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
     case GUMBO_TAG_MAP: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES:
     case GUMBO_TAG_TITLE: case GUMBO_TAG_DATALIST: case GUMBO_TAG_OPTION: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_RT: case GUMBO_TAG_RP: case GUMBO_TAG_RTC: /* ruby annotations: the base text is read */
         return true;
     default:
         return false;

@@ -538,6 +538,21 @@ START_TEST(test_page_table_and_list)
 }
 END_TEST
 
+/* Ruby annotations (<rt>, <rp>, <rtc>) are not read: the base text is. */
+START_TEST(test_ruby_base_text_only)
+{
+    page_content p;
+    page_init(&p, "<html><body><div id=\"art\"><p>" LONG_PARA "</p><p>"
+                  "<ruby>\xe6\xbc\xa2<rp>(</rp><rt>kan</rt><rp>)</rp>\xe5\xad\x97"
+                  "<rtc>letters</rtc></ruby> are written here.</p>"
+                  "<p>" LONG_PARA2 "</p></div></body></html>", false);
+    char *text = render_text(&p.content, NULL);
+    ck_assert_str_eq(text, LONG_PARA "\n\xe6\xbc\xa2\xe5\xad\x97 are written here.\n" LONG_PARA2 "\n");
+    free(text);
+    page_free(&p);
+}
+END_TEST
+
 /* A table that lays the page out (its cells hold paragraphs, lists,
  * headings) is read as blocks; a data table keeps its rows and cells. */
 START_TEST(test_layout_table)
@@ -789,6 +804,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_duplicate_blocks);
     tcase_add_test(tc, test_loose_note_lines);
     tcase_add_test(tc, test_layout_table);
+    tcase_add_test(tc, test_ruby_base_text_only);
     tcase_add_test(tc, test_explain);
     suite_add_tcase(s, tc);
 
