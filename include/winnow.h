@@ -155,6 +155,24 @@ WN_API wn_status wn_result_degraded(const wn_result *result);
 /* The page title, or "" when none was found. Owned by the result. */
 WN_API const char *wn_result_title(const wn_result *result);
 
+/* Where the article text came from. The scorer's region, unless that holds
+ * next to no text: then the page's other sources, tried in this order, the
+ * first that holds clearly more text winning. */
+typedef enum wn_article_source {
+    WN_SOURCE_SELECTED = 0, /* the region the scorer chose */
+    WN_SOURCE_NOSCRIPT,     /* the page read with its <noscript> alternatives */
+    WN_SOURCE_TEMPLATE,     /* markup the page renders with a script (<template>,
+                               <script type="text/template">, text/html, ...) */
+    WN_SOURCE_DECLARED,     /* the articleBody the page declares in JSON-LD */
+    WN_SOURCE_PROSE,        /* the page's prose paragraphs, in document order */
+    WN_SOURCE_NONE          /* the page holds no article text (not an error: the
+                               result is empty) */
+} wn_article_source;
+
+WN_API wn_article_source wn_result_source(const wn_result *result);
+/* "selected", "noscript", "template", "declared", "prose", "none". */
+WN_API const char *wn_source_name(wn_article_source source);
+
 WN_API void wn_result_free(wn_result *result);
 
 /* Why wn_extract() refuses these bytes with WN_ERR_NOT_HTML: a short

@@ -14,6 +14,7 @@
 #include "input/decode.h"
 #include "input/magic.h"
 #include "input/sniff.h"
+#include "ladder.h"
 #include "output/content.h"
 #include "output/render.h"
 #include "parse.h"
@@ -32,6 +33,7 @@ struct wn_result {
     wn_page_info info;
     wn_charset_source charset_source;
     wn_status degraded;      /* first soft limit applied, or WN_OK */
+    wn_article_source source;
     unsigned flags;
     char *xml, *text, *explain;  /* rendered on demand; malloc'ed */
     size_t xml_len, text_len, explain_len;
@@ -168,6 +170,139 @@ static uint64_t parse_budget_ns(const wn_options *options, size_t len)
     return (uint64_t)((250.0 + mib * options->parse_ms_per_mib) * 1e6);
 }
 
+static wn_block_limits block_limits(const wn_extractor *ex)
+{
+    /* The parser adds a few levels the guard does not model (<html>, <body>,
+     * <tbody>): the tree's own cap sits a little above the guard's. */
+    unsigned tree_depth = ex->options.max_depth + 32;
+    wn_block_limits limits = {ex->options.max_nodes, tree_depth > 60000 ? 60000 : tree_depth,
+                              false};
+    return limits;
+}
+
+static void content_init(wn_content *content, wn_result *res)
+{
+    memset(content, 0, sizeof *content);
+    content->arena = &res->arena;
+}
+
+/* A step of the ladder that yields a scored page: its content replaces the
+ * result's when it holds clearly more text (the page's doc then becomes the
+ * one --explain shows). Frees `candidate` otherwise. */
+static wn_status try_doc(const wn_extractor *ex, wn_doc *candidate, wn_article_source source,
+                         size_t *best, wn_doc *doc, wn_result *res)
+{
+    wn_score_select(candidate);
+    wn_content content;
+    content_init(&content, res);
+    wn_status st = wn_content_build(candidate, ex->options.flags & WN_FLAG_COMMENTS, &content);
+    size_t blocks = 0;
+    size_t chars = st == WN_OK ? wn_content_measure(&content, &blocks) : 0;
+    if (st == WN_OK && wn_ladder_better(chars, *best) && blocks >= WN_LADDER_PROSE_BLOCKS &&
+        !(source == WN_SOURCE_TEMPLATE && wn_ladder_unfilled(&content))) {
+        res->content = content;
+        res->source = source;
+        *best = chars;
+        /* A fragment has no head: the page's title and declarations stay. */
+        if (!candidate->title)
+            candidate->title = doc->title;
+        if (!candidate->og_title)
+            candidate->og_title = doc->og_title;
+        if (!candidate->lang)
+            candidate->lang = doc->lang;
+        if (!candidate->jsonld_count) {
+            memcpy(candidate->jsonld, doc->jsonld, sizeof doc->jsonld);
+            candidate->jsonld_count = doc->jsonld_count;
+        }
+        wn_doc_free(doc);
+        *doc = *candidate;
+    } else {
+        wn_doc_free(candidate);
+    }
+    return st;
+}
+
+/* Markup a script renders, parsed as a page of its own. */
+static wn_status try_hidden(const wn_extractor *ex, wn_arena *page, const char *utf8,
+                            const wn_guard_range *range, size_t *best, wn_doc *doc,
+                            wn_result *res)
+{
+    wn_guard_limits guard_limits = {ex->options.max_depth, ex->options.max_attributes,
+                                    ex->options.max_nodes};
+    wn_guard_report report;
+    const char *html;
+    size_t len;
+    wn_status st = wn_guard(page, utf8 + range->start, range->len, &guard_limits, &html, &len,
+                            &report);
+    GumboOutput *parsed = NULL;
+    if (st == WN_OK)
+        st = wn_parse(page, html, len, parse_budget_ns(&ex->options, len), &parsed);
+    if (st == WN_ERR_WORK_LIMIT || st == WN_ERR_TOO_MANY_NODES)
+        return WN_OK; /* this step yields nothing; the page's own result stands */
+    if (st != WN_OK)
+        return st;
+    wn_block_limits limits = block_limits(ex);
+    wn_doc candidate;
+    memset(&candidate, 0, sizeof candidate);
+    st = wn_blocks_build(parsed, page, &limits, &candidate);
+    if (st != WN_OK)
+        return st;
+    return try_doc(ex, &candidate, WN_SOURCE_TEMPLATE, best, doc, res);
+}
+
+/* The fallback ladder (ladder.h), when the scorer's region is tiny. */
+static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboOutput *parsed,
+                            const char *utf8, const wn_guard_report *guard, wn_doc *doc,
+                            wn_result *res)
+{
+    size_t best = wn_content_chars(&res->content);
+    if (best >= WN_LADDER_TINY)
+        return WN_OK;
+    wn_status st = WN_OK;
+    if (doc->noscripts) {
+        wn_block_limits limits = block_limits(ex);
+        limits.read_noscript = true;
+        wn_doc candidate;
+        memset(&candidate, 0, sizeof candidate);
+        st = wn_blocks_build(parsed, page, &limits, &candidate);
+        if (st == WN_OK)
+            st = try_doc(ex, &candidate, WN_SOURCE_NOSCRIPT, &best, doc, res);
+    }
+    for (unsigned i = 0; st == WN_OK && i < guard->hidden_count; i++)
+        st = try_hidden(ex, page, utf8, &guard->hidden[i], &best, doc, res);
+    if (st != WN_OK)
+        return st;
+    size_t len;
+    const char *declared = wn_ladder_declared(doc, &res->arena, &len);
+    if (declared) {
+        wn_content content;
+        content_init(&content, res);
+        st = wn_ladder_content_from_text(declared, len, &content);
+        if (st != WN_OK)
+            return st;
+        size_t chars = wn_content_chars(&content);
+        if (wn_ladder_better(chars, best)) {
+            res->content = content;
+            res->source = WN_SOURCE_DECLARED;
+            best = chars;
+        }
+    }
+    if (wn_ladder_better(wn_ladder_prose(doc, false), best)) {
+        wn_ladder_prose(doc, true);
+        wn_content content;
+        content_init(&content, res);
+        st = wn_content_build(doc, ex->options.flags & WN_FLAG_COMMENTS, &content);
+        if (st != WN_OK)
+            return st;
+        res->content = content;
+        res->source = WN_SOURCE_PROSE;
+        best = wn_content_chars(&content);
+    }
+    if (best == 0)
+        res->source = WN_SOURCE_NONE;
+    return WN_OK;
+}
+
 static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char *bytes, size_t len,
                               const char *charset_hint, wn_result *res, wn_doc *doc)
 {
@@ -212,10 +347,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     }
     if (st != WN_OK)
         return st;
-    /* The parser adds a few levels the guard does not model (<html>, <body>,
-     * <tbody>): the tree's own cap sits a little above the guard's. */
-    unsigned tree_depth = ex->options.max_depth + 32;
-    wn_block_limits limits = {ex->options.max_nodes, tree_depth > 60000 ? 60000 : tree_depth};
+    wn_block_limits limits = block_limits(ex);
     st = wn_blocks_build(parsed, page, &limits, doc);
     if (st != WN_OK)
         return st;
@@ -226,12 +358,23 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     }
     wn_score_select(doc);
     st = wn_content_build(doc, ex->options.flags & WN_FLAG_COMMENTS, &res->content);
+    if (st == WN_OK)
+        st = run_ladder(ex, page, parsed, decoded.utf8, &guard, doc, res);
     if (st != WN_OK)
         return st;
     res->info.title = choose_title(doc, &res->arena);
+    if (res->source != WN_SOURCE_SELECTED)
+        res->info.source = wn_source_name(res->source);
     if (ex->options.flags & WN_FLAG_EXPLAIN) {
         wn_buf b;
         wn_buf_init(&b);
+        if (res->source != WN_SOURCE_SELECTED) {
+            /* The ladder (ladder.h) took the article from elsewhere. */
+            static const char line[] = "# article source: ";
+            wn_buf_append(&b, line, sizeof line - 1);
+            wn_buf_append(&b, wn_source_name(res->source), strlen(wn_source_name(res->source)));
+            wn_buf_append(&b, "\n", 1);
+        }
         wn_render_explain(doc, &b);
         res->explain = wn_buf_detach(&b, &res->explain_len);
         if (!res->explain)
@@ -358,6 +501,24 @@ wn_status wn_result_degraded(const wn_result *result)
 const char *wn_result_title(const wn_result *result)
 {
     return result && result->info.title ? result->info.title : "";
+}
+
+wn_article_source wn_result_source(const wn_result *result)
+{
+    return result ? result->source : WN_SOURCE_NONE;
+}
+
+const char *wn_source_name(wn_article_source source)
+{
+    switch (source) {
+    case WN_SOURCE_SELECTED: return "selected";
+    case WN_SOURCE_NOSCRIPT: return "noscript";
+    case WN_SOURCE_TEMPLATE: return "template";
+    case WN_SOURCE_DECLARED: return "declared";
+    case WN_SOURCE_PROSE: return "prose";
+    case WN_SOURCE_NONE: return "none";
+    }
+    return "unknown";
 }
 
 const char *wn_not_html_reason(const char *bytes, size_t len, const char *charset_hint)

@@ -199,6 +199,27 @@ static const char *trimmed_copy(wn_arena *arena, const char *text)
     return out;
 }
 
+static bool contains_nocase(const char *s, const char *word)
+{
+    size_t n = strlen(word);
+    for (; *s; s++)
+        if (strncasecmp(s, word, n) == 0)
+            return true;
+    return false;
+}
+
+/* Records the text of a JSON-LD script. */
+static void note_jsonld(const GumboElement *el, wn_doc *doc)
+{
+    const char *type = attribute(el, "type");
+    if (!type || !contains_nocase(type, "ld+json") || doc->jsonld_count == WN_DOC_JSONLD_MAX ||
+        el->children.length != 1)
+        return;
+    const GumboNode *t = el->children.data[0];
+    if (t->type == GUMBO_NODE_TEXT)
+        doc->jsonld[doc->jsonld_count++] = t->v.text.text;
+}
+
 /* <title>, og:title and lang from the head (its direct children only). */
 static void read_head(const GumboNode *head, wn_arena *arena, wn_doc *doc)
 {
@@ -208,6 +229,8 @@ static void read_head(const GumboNode *head, wn_arena *arena, wn_doc *doc)
         if (c->type != GUMBO_NODE_ELEMENT)
             continue;
         const GumboElement *el = &c->v.element;
+        if (el->tag == GUMBO_TAG_SCRIPT)
+            note_jsonld(el, doc);
         if (el->tag == GUMBO_TAG_TITLE && !doc->title && el->children.length) {
             const GumboNode *t = el->children.data[0];
             if (t->type == GUMBO_NODE_TEXT)
@@ -373,8 +396,12 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
             read_head(child, arena, doc);
             continue;
         }
-        if (tag_is_skipped(el->tag) || el->tag_namespace != GUMBO_NAMESPACE_HTML ||
-            element_hidden(el)) {
+        if (el->tag == GUMBO_TAG_SCRIPT)
+            note_jsonld(el, doc);
+        else if (el->tag == GUMBO_TAG_NOSCRIPT)
+            doc->noscripts++;
+        if ((tag_is_skipped(el->tag) && !(el->tag == GUMBO_TAG_NOSCRIPT && limits->read_noscript)) ||
+            el->tag_namespace != GUMBO_NAMESPACE_HTML || element_hidden(el)) {
             if (is_form_control(el->tag))
                 doc->nodes[parent].inputs++;
             continue;

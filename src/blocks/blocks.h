@@ -67,12 +67,20 @@ typedef struct wn_doc {
     const char *og_title;
     const char *lang;
     bool flattened;         /* elements past max_depth were read into an ancestor */
+    /* The texts of the page's JSON-LD scripts (application/ld+json), in the
+     * parse; the first WN_DOC_JSONLD_MAX. */
+#define WN_DOC_JSONLD_MAX 8
+    const char *jsonld[WN_DOC_JSONLD_MAX];
+    unsigned jsonld_count;
+    unsigned noscripts;     /* <noscript> elements in the body, skipped or read */
     wn_arena *budget;       /* the page's arena: `nodes` counts against its limit */
 } wn_doc;
 
 typedef struct wn_block_limits {
     size_t max_nodes;
     unsigned max_depth;
+    bool read_noscript;     /* read <noscript> contents as the page's (they are
+                               skipped: a browser with scripts shows none) */
 } wn_block_limits;
 
 /* Builds the block tree of a parsed page; strings point into the parse. */

@@ -188,6 +188,43 @@ static int contains_json(const char *s, size_t n)
     return 0;
 }
 
+/* A script type whose body is markup for a script to render. */
+static int markup_type(const char *s, size_t n)
+{
+    if (equals_nocase(s, n, "text/html"))
+        return 1;
+    static const char *const words[] = {"template", "handlebars", "mustache", "x-tmpl"};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        size_t k = strlen(words[w]);
+        for (size_t i = 0; i + k <= n; i++)
+            if (equals_nocase(s + i, k, words[w]))
+                return 1;
+    }
+    return 0;
+}
+
+/* Keeps the longest ranges of hidden markup. */
+static void note_hidden(guard *g, size_t start, size_t end)
+{
+    wn_guard_report *r = g->report;
+    if (end <= start)
+        return;
+    wn_guard_range range = {start, end - start};
+    unsigned n = r->hidden_count;
+    if (n == WN_GUARD_HIDDEN_MAX) {
+        if (r->hidden[n - 1].len >= range.len)
+            return;
+        n--;
+    }
+    unsigned at = n;
+    while (at > 0 && r->hidden[at - 1].len < range.len) {
+        r->hidden[at] = r->hidden[at - 1];
+        at--;
+    }
+    r->hidden[at] = range;
+    r->hidden_count = n + 1;
+}
+
 typedef struct tag_scan {
     size_t end;              /* just past '>', or len when unterminated */
     int terminated;
@@ -196,6 +233,7 @@ typedef struct tag_scan {
     size_t cut_from;         /* start of the first attribute past `keep` (0: none) */
     uint64_t hash;           /* order-free hash of names and values */
     int json_type;           /* type="...json..." (JSON-LD data) */
+    int markup_type;         /* a script type for markup (markup_type()) */
     int hidden;              /* type=hidden */
     int html_encoding;       /* encoding=text/html or application/xhtml+xml, or unsure */
     int font_breakout;       /* color, face or size */
@@ -254,6 +292,8 @@ static void scan_attributes(const guard *g, size_t i, size_t keep, tag_scan *t)
         if (equals_nocase(s + name, name_len, "type")) {
             if (contains_json(v, value_len))
                 t->json_type = 1;
+            if (markup_type(v, value_len))
+                t->markup_type = 1;
             if (equals_nocase(v, value_len, "hidden") && !entity)
                 t->hidden = 1;
         } else if (equals_nocase(s + name, name_len, "encoding")) {
@@ -615,7 +655,7 @@ static size_t markup_resumes(const guard *g, size_t i, int script)
     return g->len;
 }
 
-static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json)
+static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json, int markup)
 {
     size_t body = g->pos;
     size_t end = kind == WN_GT_SCRIPT ? script_end(g, body) : raw_text_end(g, body, tag);
@@ -633,6 +673,8 @@ static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json)
         st = escape_lt(g, body, end, "&lt;");
     } else if (tag != GUMBO_TAG_XMP && end > body) {
         /* Script, style, iframe, noembed, noframes: never text. */
+        if (kind == WN_GT_SCRIPT && markup)
+            note_hidden(g, body, end);
         st = cut(g, body, end);
         g->report->elided_bytes += end - body;
     }
@@ -657,17 +699,20 @@ static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json)
 /* End of the <template> element whose start tag ends at i: just past the
  * matching "</template...>", nested templates counted, or the end of input
  * (an unclosed template holds the rest of the page). */
-static size_t template_end(const guard *g, size_t i)
+static size_t template_end(const guard *g, size_t i, size_t *content_end)
 {
     size_t open = 1;
+    *content_end = g->len;
     while (i < g->len) {
         const char *lt = memchr(g->in + i, '<', g->len - i);
         if (!lt)
             return g->len;
         size_t at = (size_t)(lt - g->in);
         if (at + 1 < g->len && g->in[at + 1] == '/' && tag_name_at(g, at + 2, "template", 8)) {
-            if (--open == 0)
+            if (--open == 0) {
+                *content_end = at;
                 return skip_to_gt(g, at + 2);
+            }
         } else if (tag_name_at(g, at + 1, "template", 8)) {
             open++;
         }
@@ -711,8 +756,10 @@ static wn_status start_tag(guard *g, size_t lt)
     if (tag.tag == GUMBO_TAG_TEMPLATE) {
         /* Template contents are never shown, and Gumbo parses them in modes
          * of their own: the element goes whole, as script bodies do. */
-        g->pos = template_end(g, t.end);
+        size_t content_end;
+        g->pos = template_end(g, t.end, &content_end);
         g->report->elided_bytes += g->pos - lt;
+        note_hidden(g, t.end, content_end);
         return cut(g, lt, g->pos);
     }
     wn_gt_result r = wn_gt_start(&g->tree, &tag);
@@ -762,7 +809,7 @@ static wn_status start_tag(guard *g, size_t lt)
         return st;
     switch (r) {
     case WN_GT_RCDATA: case WN_GT_RAWTEXT: case WN_GT_SCRIPT:
-        return raw_body(g, tag.tag, r, t.json_type);
+        return raw_body(g, tag.tag, r, t.json_type, t.markup_type);
     case WN_GT_PLAINTEXT:
         note_text(g, g->pos, g->len);
         g->pos = g->len;

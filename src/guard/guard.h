@@ -49,6 +49,14 @@ typedef struct wn_guard_limits {
     size_t max_elements;      /* more elements and text nodes: WN_ERR_TOO_MANY_NODES */
 } wn_guard_limits;
 
+/* Markup a script renders: the contents of a <template>, or of a script
+ * whose type says it holds markup (text/template, text/html, x-handlebars,
+ * ...), as offsets into the guard's input. */
+#define WN_GUARD_HIDDEN_MAX 4
+typedef struct wn_guard_range {
+    size_t start, len;
+} wn_guard_range;
+
 typedef struct wn_guard_report {
     size_t elements;            /* elements the parse will create (an upper bound) */
     size_t nodes;               /* elements and text nodes (an upper bound) */
@@ -59,6 +67,8 @@ typedef struct wn_guard_report {
                                    (max_depth + 1 once a tag was cut for depth) */
     size_t elided_bytes;        /* script and style bodies left out */
     size_t closed_raw_text;     /* unclosed raw-text elements closed (see above) */
+    wn_guard_range hidden[WN_GUARD_HIDDEN_MAX]; /* the longest ones, longest first */
+    unsigned hidden_count;
 } wn_guard_report;
 
 /* Scans html[0..len). On WN_OK, *out / *out_len is either html itself or a

@@ -403,6 +403,58 @@ START_TEST(test_empty_input)
 }
 END_TEST
 
+/* The fallback ladder: where the article came from when the scorer's
+ * region holds next to nothing. */
+#define SHELL_HEAD "<!DOCTYPE html><html><head><title>Budget approved</title>"
+#define SHELL_BODY "<body><header><a href=\"/\">Town News</a></header><div id=\"app\"><span class=\"spinner\">Loading</span></div>"
+#define ARTICLE_HTML "<article><h1>Budget approved</h1><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></article>"
+
+static void expect_source(const wn_extractor *ex, const char *page, wn_article_source want,
+                          bool article)
+{
+    wn_result *res = extract(ex, page, strlen(page), NULL);
+    ck_assert_msg(wn_result_source(res) == want, "source %s, want %s",
+                  wn_source_name(wn_result_source(res)), wn_source_name(want));
+    const char *text = wn_result_text(res, NULL);
+    if (article) {
+        ck_assert_msg(strstr(text, PARA1) && strstr(text, PARA3), "article lost: %s", text);
+        ck_assert_ptr_null(strstr(text, "Loading"));
+    }
+    size_t len;
+    const char *xml = wn_result_xml(res, &len);
+    ck_assert(well_formed(xml, len));
+    char attr[64];
+    snprintf(attr, sizeof attr, "source=\"%s\"", wn_source_name(want));
+    ck_assert_msg((strstr(xml, attr) != NULL) == (want != WN_SOURCE_SELECTED), "xml: %s", xml);
+    wn_result_free(res);
+}
+
+START_TEST(test_article_sources)
+{
+    wn_extractor *ex = new_extractor(0);
+    expect_source(ex, SIMPLE, WN_SOURCE_SELECTED, true);
+    expect_source(ex, SHELL_HEAD "</head>" SHELL_BODY "<noscript>" ARTICLE_HTML "</noscript></body></html>",
+                  WN_SOURCE_NOSCRIPT, true);
+    expect_source(ex, SHELL_HEAD "</head>" SHELL_BODY "<template id=t>" ARTICLE_HTML "</template></body></html>",
+                  WN_SOURCE_TEMPLATE, true);
+    expect_source(ex, SHELL_HEAD "</head>" SHELL_BODY "<script type=\"text/x-template\">" ARTICLE_HTML
+                  "</script></body></html>", WN_SOURCE_TEMPLATE, true);
+    /* A template still waiting for its data is not the article. */
+    expect_source(ex, SHELL_HEAD "</head>" SHELL_BODY "<script type=\"text/template\"><p>{{a}} " PARA1
+                  " {{b}}</p><p>{{c}}</p><p>{{d}} " PARA2 "</p><p>" PARA3 "</p></script></body></html>",
+                  WN_SOURCE_SELECTED, false);
+    expect_source(ex, SHELL_HEAD "<script type=\"application/ld+json\">{\"@graph\": [{\"@type\": "
+                  "\"NewsArticle\", \"articleBody\": \"" PARA1 "\\n" PARA2 "\\n" PARA3 "\"}]}</script>"
+                  "</head>" SHELL_BODY "</body></html>", WN_SOURCE_DECLARED, true);
+    expect_source(ex, SHELL_HEAD "</head><body><div class=\"x\"><span>" PARA1 "</span><br><span>" PARA2
+                  "</span><br><span>" PARA3 "</span></div><div class=\"x\"><span>" PARA1
+                  "</span></div><div class=\"x\"><span>" PARA2 "</span></div><div class=\"x\"><span>"
+                  PARA3 "</span></div></body></html>", WN_SOURCE_SELECTED, true);
+    expect_source(ex, "<html><body><div></div></body></html>", WN_SOURCE_NONE, false);
+    wn_extractor_free(ex);
+}
+END_TEST
+
 START_TEST(test_null_arguments)
 {
     wn_extractor *ex = new_extractor(0);
@@ -839,6 +891,7 @@ Suite *wn_test_suite(void)
     tcase_add_loop_test(tc, test_title, 0, WN_COUNT(TITLES));
     tcase_add_test(tc, test_title_in_text);
     tcase_add_test(tc, test_empty_input);
+    tcase_add_test(tc, test_article_sources);
     tcase_add_test(tc, test_comments_flag);
     tcase_add_loop_test(tc, test_garbage_input, 0, 8);
     suite_add_tcase(s, tc);
