@@ -228,6 +228,25 @@ def unclosed_link_menu(n):
                 + ARTICLE)
 
 
+def formatting_attribute_bytes(n):
+    # One formatting element with long attribute values, re-created in every
+    # paragraph: Gumbo copies the attributes with each clone.
+    return page(b"<p><b " + b" ".join(b"a%d=%s" % (j, b"v" * 40) for j in range(47)) + b">"
+                + b"<p>x" * n + ARTICLE)
+
+
+def empty_end_tag_foreign(n):
+    # After "</>" Gumbo no longer closes a foreign element: every later cell
+    # would nest inside the <math>.
+    return page(b"</><math></math>" + b"<td>" * n + ARTICLE)
+
+
+def text_after_pre(n):
+    # The newline after <pre> is dropped: no formatting element is re-created
+    # for it.
+    return page(b"<p><i><pre>\n<h5><br>x</h3><object>" * n + ARTICLE)
+
+
 # name -> (function, base size for scale 1)
 CASES = {
     "deep_divs": (deep_divs, 10000),
@@ -272,6 +291,9 @@ CASES = {
     "cut_tag_with_attributes": (cut_tag_with_attributes, 30000),
     "adoption_agency": (adoption_agency, 20000),
     "unclosed_link_menu": (unclosed_link_menu, 5000),
+    "formatting_attribute_bytes": (formatting_attribute_bytes, 20000),
+    "empty_end_tag_foreign": (empty_end_tag_foreign, 20000),
+    "text_after_pre": (text_after_pre, 3000),
 }
 
 # Cases that are not a page: the command refuses them (exit status 3).

@@ -24,6 +24,7 @@ typedef struct guard {
     size_t html_attributes, body_attributes; /* merged into the one <html> / <body> */
     int text, text_nonspace; /* text since the last tag */
     int tokens;            /* a doctype counts only as the first token */
+    size_t ignored_newline; /* just after a <pre> or <listing> start tag (else SIZE_MAX) */
     int nul;               /* a NUL was met */
     size_t text_nodes;
 } guard;
@@ -230,6 +231,7 @@ typedef struct tag_scan {
     int terminated;
     int self_closing;
     size_t attributes;
+    size_t attribute_bytes;  /* names and values of the first `keep` */
     size_t cut_from;         /* start of the first attribute past `keep` (0: none) */
     uint64_t hash;           /* order-free hash of names and values */
     int json_type;           /* type="...json..." (JSON-LD data) */
@@ -308,6 +310,8 @@ static void scan_attributes(const guard *g, size_t i, size_t keep, tag_scan *t)
         t->hash += mix64(((uint64_t)name_hash(s + name, name_len) << 32) ^
                          (uint64_t)(value_len * 0x9e3779b9u) ^ value_hash(v, value_len));
         t->attributes++;
+        if (t->attributes <= keep)
+            t->attribute_bytes += name_len + value_len;
         if (t->attributes == keep + 1)
             t->cut_from = name;
     }
@@ -449,6 +453,10 @@ static size_t comment_end(const guard *g, size_t i)
  * it re-creates no formatting element there. */
 static void note_text(guard *g, size_t from, size_t to)
 {
+    if (from == g->ignored_newline && from < to && (g->in[from] == '\n' || g->in[from] == '\r')) {
+        /* The newline that follows <pre> or <listing> is dropped. */
+        from += g->in[from] == '\r' && from + 1 < to && g->in[from + 1] == '\n' ? 2 : 1;
+    }
     for (size_t i = from; i < to && !g->text_nonspace; i++) {
         char c = g->in[i];
         if (c == '\0') {
@@ -747,6 +755,7 @@ static wn_status start_tag(guard *g, size_t lt)
     g->tokens++;
     tag.attributes = t.hash;
     tag.attribute_count = (unsigned)(t.attributes < keep ? t.attributes : keep);
+    tag.attribute_bytes = t.attribute_bytes;
     tag.self_closing = (unsigned)t.self_closing;
     tag.hidden = (unsigned)t.hidden;
     tag.html_encoding = (unsigned)t.html_encoding;
@@ -807,11 +816,16 @@ static wn_status start_tag(guard *g, size_t lt)
         g->body_attributes += kept;
     if (st != WN_OK)
         return st;
+    if (tag.tag == GUMBO_TAG_PRE || tag.tag == GUMBO_TAG_LISTING)
+        g->ignored_newline = t.end;
     switch (r) {
     case WN_GT_RCDATA: case WN_GT_RAWTEXT: case WN_GT_SCRIPT:
         return raw_body(g, tag.tag, r, t.json_type, t.markup_type);
     case WN_GT_PLAINTEXT:
         note_text(g, g->pos, g->len);
+        /* Past <plaintext>, a NUL is U+FFFD: text, not nothing. */
+        if (memchr(g->in + g->pos, '\0', g->len - g->pos))
+            g->text = g->text_nonspace = 1;
         g->pos = g->len;
         return WN_OK;
     default:
@@ -905,7 +919,10 @@ static wn_status scan(guard *g)
         } else if (c == '/' && i + 2 < len && is_alpha(s[i + 2])) {
             st = end_tag(g, i);
         } else if (c == '/' && i + 2 < len && s[i + 2] == '>') {
-            g->pos = i + 3; /* "</>" is nothing */
+            /* "</>" is nothing to the standard, but after it Gumbo 0.10.1
+             * no longer matches the end tag of a foreign element: cut. */
+            g->pos = i + 3;
+            st = cut(g, i, g->pos);
         } else if (c == '!') {
             st = markup_declaration(g, i);
         } else if (c == '?' || c == '/') {
@@ -933,6 +950,7 @@ wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard
     g->len = len;
     g->arena = arena;
     g->limits = limits;
+    g->ignored_newline = SIZE_MAX;
     g->report = report;
     wn_gt_init(&g->tree, limits->max_depth);
     wn_status st = scan(g);

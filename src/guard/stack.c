@@ -336,6 +336,12 @@ size_t wn_gt_afe_active(const wn_gt *t, size_t *weight)
 /* Adds the current node, a formatting element just pushed, with the Noah's
  * ark clause: a fourth identical element (same tag and attributes) after
  * the last marker removes the earliest. */
+unsigned wn_gt_weight(const wn_gt_tag *g)
+{
+    size_t w = 1 + (size_t)g->attribute_count + g->attribute_bytes / WN_GT_WEIGHT_BYTES;
+    return w < 1000 ? (unsigned)w : 1000;
+}
+
 void wn_gt_afe_add(wn_gt *t, const wn_gt_tag *g)
 {
     if (!afe_grow(t))
@@ -355,7 +361,7 @@ void wn_gt_afe_add(wn_gt *t, const wn_gt_tag *g)
     e->tag = n->tag;
     e->open = 1;
     e->attributes = g->attributes;
-    e->weight = (uint16_t)(1 + (g->attribute_count < 1000 ? g->attribute_count : 1000));
+    e->weight = (uint16_t)wn_gt_weight(g);
     e->name = n->name;
     n->flags |= NF_IN_AFE;
 }

@@ -109,7 +109,7 @@ wn_gt_result wn_gt_start(wn_gt *t, const wn_gt_tag *g)
     size_t weight;
     if (wn_gt_is_formatting(g->tag) &&
         (wn_gt_afe_active(t, &weight) >= WN_GT_MAX_FORMATTING ||
-         weight + 1 + g->attribute_count > WN_GT_MAX_FORMATTING_WEIGHT))
+         weight + wn_gt_weight(g) > WN_GT_MAX_FORMATTING_WEIGHT))
         return WN_GT_TOO_MANY_FORMATTING;
     if (clears_frameset_ok(g))
         t->content_seen = 1;

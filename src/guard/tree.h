@@ -27,10 +27,16 @@
  * per paragraph. Real pages rarely leave more than a handful open; HTML's
  * own Noah's ark clause keeps three of a kind. */
 #define WN_GT_MAX_FORMATTING 32
-/* And their weight, one for each element and each of its attributes, which
- * Gumbo copies with it: bounds what one re-creation costs (about three
- * allocations a unit) whatever the attributes. */
+/* And their weight, one for each element, each of its attributes and each
+ * WN_GT_WEIGHT_BYTES of their names and values, which Gumbo copies with it:
+ * bounds what one re-creation costs (about three allocations and 64 bytes a
+ * unit) whatever the attributes. */
 #define WN_GT_MAX_FORMATTING_WEIGHT 48
+#define WN_GT_WEIGHT_BYTES 64
+
+/* The weight of a formatting element (see above). */
+struct wn_gt_tag;
+unsigned wn_gt_weight(const struct wn_gt_tag *tag);
 
 enum { WN_NS_HTML = 0, WN_NS_SVG = 1, WN_NS_MATH = 2 };
 
@@ -55,6 +61,7 @@ typedef struct wn_gt_tag {
     uint32_t name;           /* hash of the lower-cased name (foreign end tags match by name) */
     uint64_t attributes;     /* order-free hash of the attributes (the Noah's ark clause) */
     unsigned attribute_count; /* attributes kept */
+    size_t attribute_bytes;   /* their names and values */
     unsigned self_closing : 1;
     unsigned html_encoding : 1; /* encoding="text/html" (or unsure): annotation-xml is an integration point */
     unsigned hidden : 1;     /* type=hidden, for <input> in a table */
