@@ -27,6 +27,7 @@ typedef struct wn_lex_entry {
 
 typedef struct wn_lex_list_info {
     uint16_t first, count; /* its entries, in the order of the data file */
+    uint16_t root;         /* its root node */
     uint8_t fold, bounds;
 } wn_lex_list_info;
 
@@ -35,15 +36,16 @@ typedef struct wn_lex_node {
     uint16_t edge_count, hit_count;
 } wn_lex_node;
 
-/* The generated tables. Node 0 is the root; its edges are wn_lex_root (0:
- * none). A node's edges are sorted by byte, its hits (entry indexes) by
- * entry, so by list and then by the order of the data file. */
+/* The generated tables: one trie, each list under its own root, whose edges
+ * are wn_lex_starts[list] (0: none; node 0 is no node). Other nodes' edges
+ * are sorted by byte, their hits (entry indexes) by entry: the order of the
+ * data file. */
 extern const wn_lex_entry wn_lex_entries[];
 extern const wn_lex_list_info wn_lex_lists[];
-extern const uint32_t wn_lex_root[256];
+extern const uint16_t wn_lex_starts[][256];
 extern const wn_lex_node wn_lex_nodes[];
 extern const uint8_t wn_lex_edge_bytes[];
-extern const uint32_t wn_lex_edge_children[];
+extern const uint16_t wn_lex_edge_children[];
 extern const uint16_t wn_lex_hits[];
 
 /* Called for each match of an entry: text[start, end) matched it. Returning
