@@ -321,6 +321,9 @@ def emit(lists, out_h, out_c):
             c.append('    ' + ', '.join(str(x) for x in values[i:i + 16]) + ',')
         c.extend(['};', ''])
 
+    if len(edge_bytes) > 0xFFFF or len(hit_list) > 0xFFFF or \
+            any(n[2] > 0xFF or n[3] > 0xFF for n in nodes):
+        raise Fault('lexicon too large for the node table')
     c.append('const wn_lex_node wn_lex_nodes[] = {')
     for n in nodes:
         c.append('    {%d, %d, %d, %d},' % n)

@@ -32,8 +32,8 @@ typedef struct wn_lex_list_info {
 } wn_lex_list_info;
 
 typedef struct wn_lex_node {
-    uint32_t edges, hits;  /* first edge, first hit */
-    uint16_t edge_count, hit_count;
+    uint16_t edges, hits;  /* first edge, first hit */
+    uint8_t edge_count, hit_count;
 } wn_lex_node;
 
 /* The generated tables: one trie, each list under its own root, whose edges
