@@ -1,8 +1,10 @@
 /* The lexicon: every word list, class word, stem and marker phrase of the
- * extractor, kept as data in the .tsv files of src/lexicon and compiled at build time
- * (tools/lexicon.py) into one byte trie over case-folded keys. A lookup walks
- * the text once, so it costs the text's length (at most the longest key's),
- * not the size of the tables. lists.tsv says how each list is matched. */
+ * extractor, kept as data in the .tsv files of src/lexicon and compiled at
+ * build time (tools/lexicon.py) into one byte trie over case-folded keys,
+ * each list under its own root. A lookup at one place walks the text once:
+ * it costs the text's length (at most the longest key's), not the size of
+ * the tables; a scan for words anywhere does that from each place a key can
+ * start. lists.tsv says how each list is matched. */
 #ifndef WN_LEXICON_H
 #define WN_LEXICON_H
 
