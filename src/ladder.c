@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "output/render.h"
-#include "score/hints.h"
+#include "lexicon/kinds.h"
 #include "utf8.h"
 
 size_t wn_content_chars(const wn_content *content)

@@ -6,7 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "score/hints.h"
+#include "lexicon/classes.h"
+#include "lexicon/lexicon.h"
 
 /* ---- tag classes ----------------------------------------------------------- */
 
@@ -128,7 +129,7 @@ static uint32_t element_hints(const GumboElement *el, const char *cls, const cha
     if (role)
         hints |= wn_hints_from_role(role, strlen(role));
     const char *itemprop = attribute(el, "itemprop");
-    if (itemprop && (strcasecmp(itemprop, "articleBody") == 0 || strcasecmp(itemprop, "text") == 0))
+    if (itemprop && wn_lex_whole(WN_LEX_ITEMPROP_BODY, itemprop, strlen(itemprop)) >= 0)
         hints |= WN_HINT_STRONG | WN_HINT_POSITIVE;
     /* A container that is both "content" and clutter is decided by its text. */
     return hints;

@@ -385,7 +385,8 @@ enum {
 
 /* What an element's class words (or tag) say its text is. */
 enum {
-    CK_NONE = 0, CK_TEXT, CK_AUTHOR, CK_DATE, CK_META, CK_ACTION, CK_FORM, CK_QUOTE,
+    CK_NONE = WN_CK_NONE, CK_TEXT = WN_CK_TEXT, CK_AUTHOR = WN_CK_AUTHOR, CK_DATE = WN_CK_DATE,
+    CK_META = WN_CK_META, CK_ACTION = WN_CK_ACTION, CK_FORM = WN_CK_FORM, CK_QUOTE = WN_CK_QUOTE,
     CK_UNSET = 0xFF
 };
 
@@ -480,69 +481,14 @@ static float weight_of(const char *s, size_t len)
     return (float)st.chars + 2.0f * (float)st.cjk;
 }
 
-static bool word_in(const char *word, size_t len, const char *const *list)
+/* The kinds (WN_LEXK_*) of a word or character of the thread's vocabulary
+ * that text is, whole; 0 if none. */
+static uint32_t thread_kinds(wn_lex_list list, const char *text, size_t len)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == len && memcmp(list[i], word, len) == 0)
-            return true;
-    return false;
+    int e = wn_lex_whole(list, text, len);
+    return e >= 0 ? wn_lex_entries[e].kinds : 0;
 }
 
-/* Latin words of dates and times ("April 2, 2024 at 6:14 pm", "4h ago"). */
-static const char *const DATE_WORDS[] = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-    "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "at",
-    "am", "pm", "ago", "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute",
-    "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks",
-    "mo", "month", "months", "y", "yr", "yrs", "year", "years", "yesterday", "today", "just",
-    "now", "edited", "updated", "posted", "on", "st", "nd", "rd", "th", "utc", "gmt", "a", "an",
-    "of", "last", "answered", "asked", "commented", "replied", "modified", NULL};
-static const char *const RELATIVE_WORDS[] = {"yesterday", "today", "now", NULL};
-
-/* Latin words of counters and actions ("3 replies", "Reply", "1.2K", "OP"). */
-static const char *const ACTION_WORDS[] = {
-    "reply", "replies", "report", "like", "likes", "liked", "unlike", "upvote", "upvotes",
-    "downvote", "downvotes", "vote", "votes", "point", "points", "share", "shares", "quote",
-    "edit", "delete", "flag", "permalink", "link", "helpful", "useful", "says", "said", "wrote",
-    "op", "load", "more", "view", "show", "hide", "see", "all", "comment", "comments", "response",
-    "responses", "top", "collapse", "expand", "k", "award", "awards", "follow", "save", "cancel",
-    "reactions", "sort", "by", "newest", "oldest", "best", "permalink", NULL};
-
-/* CJK words of counters and actions, longest first where one starts another. */
-static const char *const ACTION_CJK[] = {
-    "只看该作者", "电梯直达", "作者赞过", "复制链接", "写留言", "条回复", "条评论", "展开回复",
-    "回复", "回覆", "举报", "舉報", "点赞", "點讚", "赞过", "赞", "讚", "踩", "顶", "頂", "分享",
-    "引用", "删除", "刪除", "收起", "展开", "展開", "查看", "更多", "全部", "条", "條", "楼主",
-    "楼", "樓", "沙发", "沙發", "板凳", "地板", "支持", "反对", "反對", "评论", "評論", "有用",
-    "没用", "追问", "留言", "置顶", "收藏", "关注", "關注", "转发", "轉發", "私信", "跳转",
-    "喜欢", "喜歡", "浏览", "阅读", "閱讀", "热度", "获赞", "万", "萬", "千", "次", "人", "共",
-    "楼层", "回", NULL};
-
-/* CJK characters of dates and times ("2小时前", "7月2日", "发表于"). */
-static const uint32_t DATE_CJK[] = { /* 年月日号號时時分秒前天周週星期昨今刚剛才点點午上下晚凌晨早发發表于於布编編辑輯更新小钟鐘个個内內以 */
-    0x4E0A, 0x4E0B, 0x4E2A, 0x4E8E, 0x4ECA, 0x4EE5, 0x500B, 0x5167, 0x5185, 0x51CC, 0x5206,
-    0x521A, 0x524D, 0x525B, 0x5348, 0x53D1, 0x53F7, 0x5468, 0x5929, 0x5C0F, 0x5E03, 0x5E74,
-    0x624D, 0x65B0, 0x65BC, 0x65E5, 0x65E9, 0x65F6, 0x661F, 0x6628, 0x6642, 0x665A, 0x6668,
-    0x66F4, 0x6708, 0x671F, 0x70B9, 0x767C, 0x79D2, 0x7DE8, 0x7F16, 0x865F, 0x8868, 0x8F2F,
-    0x8F91, 0x9031, 0x9418, 0x949F, 0x9EDE};
-static const uint32_t CJK_NUMERALS[] = { /* 一二三四五六七八九十两兩半几幾 */
-    0x4E00, 0x4E03, 0x4E09, 0x4E24, 0x4E5D, 0x4E8C, 0x4E94, 0x5169, 0x516B, 0x516D, 0x51E0,
-    0x5341, 0x534A, 0x56DB, 0x5E7E};
-
-static bool cjk_in(uint32_t cp, const uint32_t *set, size_t n)
-{
-    size_t lo = 0, hi = n; /* the set is sorted */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (set[mid] < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && set[lo] == cp;
-}
 enum { PART_EMPTY = 0, PART_DATE, PART_COUNTER, PART_OTHER };
 
 /* A date, a counter/action, or other text: one part of a piece. */
@@ -567,11 +513,14 @@ static int part_kind(const char *s, size_t len)
             }
             if (n > sizeof word)
                 return PART_OTHER;
-            if (word_in(word, n, DATE_WORDS)) {
+            /* Latin words of dates and times ("April 2, 2024 at 6:14 pm",
+             * "4h ago"), of counters and actions ("3 replies", "Reply"). */
+            uint32_t kinds = thread_kinds(WN_LEX_THREAD_WORD, word, n);
+            if (kinds & (WN_LEXK_THREAD_WORD_DATE | WN_LEXK_THREAD_WORD_RELATIVE)) {
                 date_words++;
-                if (word_in(word, n, RELATIVE_WORDS))
+                if (kinds & WN_LEXK_THREAD_WORD_RELATIVE)
                     relative++;
-            } else if (word_in(word, n, ACTION_WORDS))
+            } else if (kinds & WN_LEXK_THREAD_WORD_ACTION)
                 actions++;
             else
                 return PART_OTHER;
@@ -596,25 +545,20 @@ static int part_kind(const char *s, size_t len)
         prev_digit = false;
         if (!is_word_cp(cp) || cp < 0x80)
             continue;
-        bool matched = false;
-        for (size_t i = 0; ACTION_CJK[i]; i++) {
-            if (ACTION_CJK[i][0] != s[at])
-                continue;
-            size_t n = strlen(ACTION_CJK[i]);
-            if (len - at >= n && memcmp(s + at, ACTION_CJK[i], n) == 0) {
-                pos = at + n;
-                actions++;
-                matched = true;
-                break;
-            }
-        }
-        if (matched)
+        /* CJK words of counters and actions, the first listed that matches. */
+        int action = wn_lex_first(WN_LEX_THREAD_ACTION_CJK, s + at, len - at, 0, NULL);
+        if (action >= 0) {
+            pos = at + wn_lex_entries[action].bytes;
+            actions++;
             continue;
-        if (cjk_in(cp, DATE_CJK, sizeof DATE_CJK / sizeof DATE_CJK[0])) {
+        }
+        /* CJK characters of dates and times ("2小时前", "7月2日", "发表于"). */
+        uint32_t kinds = thread_kinds(WN_LEX_THREAD_DATE_CJK, s + at, pos - at);
+        if (kinds) {
             date_words++;
-            if (cp == 0x6628 || cp == 0x4ECA || cp == 0x521A || cp == 0x525B) /* 昨今刚剛 */
+            if (kinds & WN_LEXK_THREAD_DATE_CJK_RELATIVE)
                 relative++;
-        } else if (cjk_in(cp, CJK_NUMERALS, sizeof CJK_NUMERALS / sizeof CJK_NUMERALS[0])) {
+        } else if (wn_lex_whole(WN_LEX_THREAD_NUMERAL_CJK, s + at, pos - at) >= 0) {
             numerals++;
         } else {
             return PART_OTHER;
@@ -652,15 +596,9 @@ static size_t separator_at(const char *s, size_t len, size_t pos)
 /* "回答时间", "发布日期", "Date": the label before a date. */
 static bool date_label(const char *s, size_t len)
 {
-    static const char *const ENDS[] = {"时间", "時間", "日期", "time", "Time", "date", "Date", NULL};
     if (!len || len > 24)
         return false;
-    for (size_t i = 0; ENDS[i]; i++) {
-        size_t n = strlen(ENDS[i]);
-        if (len >= n && memcmp(s + len - n, ENDS[i], n) == 0)
-            return true;
-    }
-    return false;
+    return wn_lex_suffix(WN_LEX_THREAD_DATE_LABEL, s, len, 0, NULL) >= 0;
 }
 
 /* Classifies a piece by its parts: PART_DATE if one part is a date and the
@@ -791,73 +729,16 @@ static bool name_like(const char *s, size_t len)
     return true;
 }
 
-static bool contains(const char *s, size_t len, const char *const *words)
-{
-    for (size_t i = 0; words[i]; i++) {
-        size_t n = strlen(words[i]);
-        for (size_t at = 0; at + n <= len; at++)
-            if (memcmp(s + at, words[i], n) == 0)
-                return true;
-    }
-    return false;
-}
-
 /* Whether a short text is a notice of the thread itself ("暫無評論，快來搶沙發吧",
  * "Become a member to start commenting", "Already a member? Sign in"). */
 static bool thread_notice(const char *s, size_t len)
 {
-    static const char *const PHRASES[] = {
-        "to comment", "commenting", "comments are", "no comments", "be the first",
-        "join the discussion", "start the discussion", "sign in", "log in", "sign up",
-        "create an account", "暂无评论", "暫無評論", "还没有评论", "還沒有評論", "抢沙发", "搶沙發",
-        "登录后", "登錄後", "参与评论", "參與評論", "发表评论", "發表評論", "查看更多评论",
-        "查看全部评论", "还没有人", "写留言", "写评论", NULL};
-    char low[256];
-    if (len >= sizeof low)
+    if (len >= 256)
         return false;
-    for (size_t i = 0; i < len; i++)
-        low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-    return contains(low, len, PHRASES);
+    return wn_lex_in(WN_LEX_THREAD_NOTICE, s, len);
 }
 
 /* ---- class words ---- */
-
-typedef struct class_word {
-    const char *word;
-    uint8_t kind;
-} class_word;
-
-static const class_word CLASS_WORDS[] = {
-    {"content", CK_TEXT}, {"text", CK_TEXT}, {"body", CK_TEXT}, {"message", CK_TEXT},
-    {"msg", CK_TEXT}, {"txt", CK_TEXT}, {"con", CK_TEXT}, {"desc", CK_TEXT},
-    {"description", CK_TEXT}, {"bd", CK_TEXT}, {"detail", CK_TEXT}, {"cont", CK_TEXT},
-    {"author", CK_AUTHOR}, {"authors", CK_AUTHOR}, {"name", CK_AUTHOR}, {"nick", CK_AUTHOR},
-    {"nickname", CK_AUTHOR}, {"user", CK_AUTHOR}, {"username", CK_AUTHOR}, {"uname", CK_AUTHOR},
-    {"fn", CK_AUTHOR}, {"poster", CK_AUTHOR}, {"commenter", CK_AUTHOR}, {"byline", CK_AUTHOR},
-    {"nicename", CK_AUTHOR}, {"bigusername", CK_AUTHOR}, {"who", CK_AUTHOR},
-    {"date", CK_DATE}, {"time", CK_DATE}, {"timestamp", CK_DATE}, {"datetime", CK_DATE},
-    {"ago", CK_DATE}, {"published", CK_DATE}, {"pubdate", CK_DATE}, {"posted", CK_DATE},
-    {"dateline", CK_DATE}, {"posttime", CK_DATE},
-    {"meta", CK_META}, {"metadata", CK_META}, {"info", CK_META}, {"profile", CK_META},
-    {"rank", CK_META}, {"level", CK_META}, {"badge", CK_META}, {"avatar", CK_META},
-    {"sig", CK_META}, {"signature", CK_META}, {"sign", CK_META}, {"stats", CK_META},
-    {"floor", CK_META}, {"tag", CK_META}, {"tags", CK_META}, {"ip", CK_META},
-    {"location", CK_META}, {"hd", CK_META}, {"header", CK_META}, {"title", CK_META},
-    {"label", CK_META}, {"grade", CK_META}, {"medal", CK_META}, {"credit", CK_META},
-    {"flair", CK_META}, {"status", CK_META}, {"pstatus", CK_META},
-    {"reply", CK_ACTION}, {"like", CK_ACTION}, {"likes", CK_ACTION}, {"vote", CK_ACTION},
-    {"votes", CK_ACTION}, {"voting", CK_ACTION}, {"upvote", CK_ACTION}, {"report", CK_ACTION},
-    {"share", CK_ACTION}, {"action", CK_ACTION}, {"actions", CK_ACTION}, {"btn", CK_ACTION},
-    {"button", CK_ACTION}, {"buttons", CK_ACTION}, {"tool", CK_ACTION}, {"tools", CK_ACTION},
-    {"toolbar", CK_ACTION}, {"opr", CK_ACTION}, {"praise", CK_ACTION}, {"digg", CK_ACTION},
-    {"zan", CK_ACTION}, {"count", CK_ACTION}, {"counter", CK_ACTION}, {"num", CK_ACTION},
-    {"more", CK_ACTION}, {"load", CK_ACTION}, {"permalink", CK_ACTION}, {"edit", CK_ACTION},
-    {"quote", CK_QUOTE}, {"quoted", CK_QUOTE}, {"blockquote", CK_QUOTE}, {"reaction", CK_ACTION}, {"reactions", CK_ACTION},
-    {"respond", CK_ACTION}, {"pagination", CK_ACTION}, {"pager", CK_ACTION},
-    {"nav", CK_ACTION}, {"menu", CK_ACTION}, {"follow", CK_ACTION}, {"ft", CK_ACTION},
-    {"footer", CK_ACTION}, {"foot", CK_ACTION}, {"controls", CK_ACTION}, {"links", CK_ACTION},
-    {"form", CK_FORM}, {"login", CK_FORM}, {"signin", CK_FORM},
-};
 
 /* The kind a class (else id) attribute names. In one class name the last
  * known word is the head ("comment-author" an author, "reply-content" text,
@@ -887,11 +768,9 @@ static void add_class_word(const char *word, size_t len, unsigned token, void *d
         k->token_kind = CK_NONE;
         k->token = token;
     }
-    for (size_t i = 0; i < sizeof CLASS_WORDS / sizeof CLASS_WORDS[0]; i++)
-        if (strlen(CLASS_WORDS[i].word) == len && memcmp(CLASS_WORDS[i].word, word, len) == 0) {
-            k->token_kind = CLASS_WORDS[i].kind;
-            return;
-        }
+    int e = wn_lex_whole(WN_LEX_THREAD_CLASS_WORD, word, len);
+    if (e >= 0)
+        k->token_kind = (uint8_t)wn_lex_entries[e].kinds;
 }
 
 static uint8_t class_kind_of(const char *value)
@@ -1741,18 +1620,10 @@ static void split_author(const char *s, size_t len, const char **name, size_t *n
     }
     while (cut && s[cut - 1] == ' ')
         cut--;
-    static const char *const SAYS[] = {" says:", " says", " said:", " said...", " wrote:",
-                                       "\xE6\x8F\x90\xE5\x88\xB0...", /* 提到... */
-                                       "\xE8\xAA\xAA\xEF\xBC\x9A", /* 說： */
-                                       "\xE8\xAF\xB4\xEF\xBC\x9A", /* 说： */
-                                       ":", "\xEF\xBC\x9A", NULL};
-    for (size_t i = 0; SAYS[i]; i++) {
-        size_t n = strlen(SAYS[i]);
-        if (cut > n && memcmp(s + cut - n, SAYS[i], n) == 0) {
-            cut -= n;
-            break;
-        }
-    }
+    /* " says:", "说：": the first listed that ends the name's part, after a word. */
+    size_t says;
+    if (wn_lex_suffix(WN_LEX_THREAD_SAYS, s, cut, 1, &says) >= 0)
+        cut = says;
     while (cut && s[cut - 1] == ' ')
         cut--;
     *name = s;
@@ -1892,16 +1763,11 @@ static void emit_comment(emitter *e, thread *th, const citem *it, unsigned depth
     }
     if (d && dlen) {
         /* "发表于 2024-3-2 21:40", "answered Mar 9 at 18:40": the date alone. */
-        static const char *const VERBS[] = {"发表于", "發表於", "发布于", "發佈於", "回复于",
-                                            "answered", "asked", "commented", "posted on",
-                                            "posted", "edited", "replied", NULL};
-        for (size_t i = 0; VERBS[i]; i++) {
-            size_t n = strlen(VERBS[i]);
-            if (dlen > n && memcmp(d, VERBS[i], n) == 0) {
-                d += n;
-                dlen -= n;
-                break;
-            }
+        size_t verb_end;
+        int verb = wn_lex_first(WN_LEX_THREAD_DATE_VERB, d, dlen - 1, 0, &verb_end);
+        if (verb >= 0) {
+            d += verb_end;
+            dlen -= verb_end;
         }
         while (dlen && (*d == ' ' || *d == ':'))
             d++, dlen--;
@@ -2019,10 +1885,6 @@ static void region_items(thread *th, uint32_t region, uint32_t lo, uint32_t hi, 
  * "评论 (3)", "全部评论 4", "Comments: 12". */
 static bool comment_heading(const char *s, size_t len)
 {
-    static const char *const NAMES[] = {"comments", "comment", "responses", "response",
-                                        "replies", "discussion", "评论", "評論", "留言", "跟贴",
-                                        "跟帖", "回帖", "回复", "全部评论", "精选留言", "网友评论",
-                                        "热门评论", "最新评论", "全部回复", NULL};
     char word[48];
     size_t n = 0;
     for (size_t pos = 0; pos < len;) {
@@ -2037,7 +1899,7 @@ static bool comment_heading(const char *s, size_t len)
         for (size_t k = at; k < pos; k++)
             word[n++] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
     }
-    return n && word_in(word, n, NAMES);
+    return n && wn_lex_whole(WN_LEX_THREAD_HEADING_NAME, word, n) >= 0;
 }
 
 /* A block opening with the thread's name as a label: "网友评论：（只显示最新10条）". */

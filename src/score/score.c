@@ -947,7 +947,7 @@ static bool link_line(const wn_doc *doc, uint32_t i)
     char buf[160];
     size_t len = wn_leading_text(doc, i, buf, sizeof buf);
     if (!len || buf[len - 1] == '.' || buf[len - 1] == '!' || buf[len - 1] == '?' ||
-        strncmp(buf, "http", 4) == 0 || strncmp(buf, "www.", 4) == 0)
+        wn_lex_first(WN_LEX_URL_START, buf, len, 0, NULL) >= 0)
         return false;
     /* Its element siblings: prose before it, no other such line around it.
      * An empty ad slot between them is no sibling a reader sees. */
@@ -971,7 +971,7 @@ static bool headline_link_p(const wn_doc *doc, uint32_t i)
      * article's own. */
     char buf[200];
     size_t len = wn_leading_text(doc, i, buf, sizeof buf);
-    return len && buf[len - 1] != '.' && strncmp(buf, "http", 4) != 0 && strncmp(buf, "www.", 4) != 0;
+    return len && buf[len - 1] != '.' && wn_lex_first(WN_LEX_URL_START, buf, len, 0, NULL) < 0;
 }
 
 /* A short heading or a line ending in a colon that announces what follows. */
@@ -1699,7 +1699,7 @@ static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
         const wn_node *an = &doc->nodes[a];
         if ((an->hints & (WN_HINT_CLUTTER | WN_HINT_META | WN_HINT_HIDDEN) & ~WN_HINT_HEADER) ||
             an->tag == GUMBO_TAG_FIGURE || an->tag == GUMBO_TAG_FIGCAPTION || an->tag == GUMBO_TAG_A ||
-            (an->class_attr && (strstr(an->class_attr, "caption") || strstr(an->class_attr, "Caption"))))
+            (an->class_attr && wn_lex_in(WN_LEX_CAPTION_CLASS, an->class_attr, strlen(an->class_attr))))
             return false;
     }
     char lead[400];

@@ -1,0 +1,32 @@
+/* What the names of an element (its class, id and role) say it holds: the
+ * lexicon's class words and stems, read by blocks, score and output. */
+#ifndef WN_LEXICON_CLASSES_H
+#define WN_LEXICON_CLASSES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lexicon/kinds.h"
+
+const char *wn_label_name(wn_label label);
+
+/* Hint bits for a class, id or role attribute value. */
+uint32_t wn_hints_from_attribute(const char *value, size_t len);
+
+/* The words of a class or id value, lower-cased: runs of ASCII letters and
+ * digits, also split where a lower-case letter meets an upper-case one
+ * ("postBody" -> "post", "body"). token counts the space-separated names
+ * the words belong to. Names that start "js-" or "js_" are hooks for
+ * scripts, not descriptions, and yield no words. Only the first
+ * WN_CLASS_VALUE_MAX bytes are read; a longer word is cut to
+ * WN_CLASS_WORD_MAX bytes. */
+#define WN_CLASS_VALUE_MAX 1024
+#define WN_CLASS_WORD_MAX 64
+typedef void (*wn_class_word_fn)(const char *word, size_t len, unsigned token, void *data);
+void wn_class_words(const char *value, size_t len, wn_class_word_fn fn, void *data);
+/* Hint bits for a role attribute value (ARIA landmark roles). */
+uint32_t wn_hints_from_role(const char *value, size_t len);
+/* The label a clutter hint mask stands for (the strongest bit wins). */
+wn_label wn_label_from_hints(uint32_t hints);
+
+#endif

@@ -1,0 +1,203 @@
+#include "lexicon/lexicon.h"
+
+#include "utf8.h"
+
+static bool alnum_ascii(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The child of node by byte; 0 if none. start: the list's root edges. */
+static inline uint32_t step(const uint16_t *start, uint32_t node, unsigned char byte)
+{
+    if (start)
+        return start[byte];
+    const wn_lex_node *n = &wn_lex_nodes[node];
+    const uint8_t *bytes = wn_lex_edge_bytes + n->edges;
+    for (unsigned i = 0; i < n->edge_count; i++) {
+        if (bytes[i] == byte)
+            return wn_lex_edge_children[n->edges + i];
+        if (bytes[i] > byte)
+            break;
+    }
+    return 0;
+}
+
+/* A text's next byte as the list folds it (ASCII only; other bytes go
+ * through fold_next). */
+static inline unsigned char fold_ascii(const wn_lex_list_info *l, unsigned char c)
+{
+    return l->fold != WN_LEX_FOLD_EXACT && c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Walks the trie over text[start..] folded as the list folds, reporting the
+ * list's entries that end at each node reached. Returns false if fn stopped
+ * it. */
+static inline bool walk(const wn_lex_list_info *l, const char *text, size_t len, size_t start,
+                        wn_lex_fn fn, void *data)
+{
+    const uint16_t *root = wn_lex_starts[l - wn_lex_lists];
+    uint32_t node = 0;
+    size_t t = start;
+    bool bounded = l->bounds == WN_LEX_BOUNDS_RIGHT || l->bounds == WN_LEX_BOUNDS_BOTH;
+    while (t < len) {
+        unsigned char c = (unsigned char)text[t];
+        if (c < 0x80 || l->fold != WN_LEX_FOLD_UNICODE) {
+            node = step(t == start ? root : NULL, node, fold_ascii(l, c));
+            t++;
+        } else {
+            /* As prefix_ci() compared: code point by code point, lowered. */
+            char folded[4];
+            const uint16_t *from = t == start ? root : NULL;
+            size_t n = wn_utf8_encode(wn_to_lower(wn_utf8_next(text, len, &t)), folded);
+            for (size_t k = 0; k < n; k++) {
+                if (!(node = step(from, node, (unsigned char)folded[k])))
+                    return true;
+                from = NULL;
+            }
+        }
+        if (!node)
+            return true;
+        const wn_lex_node *nd = &wn_lex_nodes[node];
+        for (unsigned h = 0; h < nd->hit_count; h++) {
+            unsigned e = wn_lex_hits[nd->hits + h];
+            if (bounded && wn_lex_entries[e].boundary && t < len && alnum_ascii((unsigned char)text[t]))
+                continue;
+            if (!fn((int)e, start, t, data))
+                return false;
+        }
+    }
+    return true;
+}
+
+void wn_lex_prefixes(wn_lex_list list, const char *text, size_t len, size_t start, wn_lex_fn fn,
+                     void *data)
+{
+    walk(&wn_lex_lists[list], text, len, start, fn, data);
+}
+
+void wn_lex_scan(wn_lex_list list, const char *text, size_t len, wn_lex_fn fn, void *data)
+{
+    const wn_lex_list_info *l = &wn_lex_lists[list];
+    const uint16_t *root = wn_lex_starts[list];
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        /* No key starts inside a character; an ASCII byte that starts none
+         * starts no match (a non-ASCII one may lower to one that does). */
+        if (c < 0x80 ? !root[fold_ascii(l, c)] : c < 0xC0 || (l->fold != WN_LEX_FOLD_UNICODE && !root[c]))
+            continue;
+        if (l->bounds == WN_LEX_BOUNDS_BOTH && i && alnum_ascii((unsigned char)text[i - 1]))
+            continue;
+        if (!walk(l, text, len, i, fn, data))
+            return;
+    }
+}
+
+typedef struct first_match {
+    size_t need;
+    int entry;
+    size_t end;
+} first_match;
+
+static bool take_first(int entry, size_t start, size_t end, void *data)
+{
+    first_match *m = data;
+    if (wn_lex_entries[entry].limit >= m->need && (m->entry < 0 || entry < m->entry)) {
+        m->entry = entry;
+        m->end = end;
+    }
+    return true;
+}
+
+int wn_lex_first(wn_lex_list list, const char *text, size_t len, size_t need, size_t *end)
+{
+    first_match m = {need, -1, 0};
+    walk(&wn_lex_lists[list], text, len, 0, take_first, &m);
+    if (m.entry >= 0 && end)
+        *end = m.end;
+    return m.entry;
+}
+
+int wn_lex_whole(wn_lex_list list, const char *text, size_t len)
+{
+    /* The node the whole text leads to, and the entry that ends there. */
+    const wn_lex_list_info *l = &wn_lex_lists[list];
+    const uint16_t *from = wn_lex_starts[list];
+    uint32_t node = 0;
+    for (size_t t = 0; t < len;) {
+        unsigned char c = (unsigned char)text[t];
+        if (c < 0x80 || l->fold != WN_LEX_FOLD_UNICODE) {
+            node = step(from, node, fold_ascii(l, c));
+            t++;
+            from = NULL;
+        } else {
+            char folded[4];
+            size_t n = wn_utf8_encode(wn_to_lower(wn_utf8_next(text, len, &t)), folded);
+            for (size_t k = 0; k < n && (from || node); k++) {
+                node = step(from, node, (unsigned char)folded[k]);
+                from = NULL;
+            }
+        }
+        if (!node)
+            return -1;
+    }
+    const wn_lex_node *nd = &wn_lex_nodes[node];
+    return node && nd->hit_count ? (int)wn_lex_hits[nd->hits] : -1;
+}
+
+typedef struct suffix_match {
+    size_t len, min_start, start;
+    int entry;
+} suffix_match;
+
+static bool take_suffix(int entry, size_t start, size_t end, void *data)
+{
+    suffix_match *m = data;
+    if (end == m->len && start >= m->min_start && (m->entry < 0 || entry < m->entry)) {
+        m->entry = entry;
+        m->start = start;
+    }
+    return true;
+}
+
+int wn_lex_suffix(wn_lex_list list, const char *text, size_t len, size_t min_start, size_t *start)
+{
+    suffix_match m = {len, min_start, 0, -1};
+    wn_lex_scan(list, text, len, take_suffix, &m);
+    if (m.entry >= 0 && start)
+        *start = m.start;
+    return m.entry;
+}
+
+static bool join_kinds(int entry, size_t start, size_t end, void *data)
+{
+    *(uint32_t *)data |= wn_lex_entries[entry].kinds;
+    return true;
+}
+
+uint32_t wn_lex_kinds_at(wn_lex_list list, const char *text, size_t len)
+{
+    uint32_t kinds = 0;
+    walk(&wn_lex_lists[list], text, len, 0, join_kinds, &kinds);
+    return kinds;
+}
+
+uint32_t wn_lex_kinds_in(wn_lex_list list, const char *text, size_t len)
+{
+    uint32_t kinds = 0;
+    wn_lex_scan(list, text, len, join_kinds, &kinds);
+    return kinds;
+}
+
+static bool found(int entry, size_t start, size_t end, void *data)
+{
+    *(bool *)data = true;
+    return false;
+}
+
+bool wn_lex_in(wn_lex_list list, const char *text, size_t len)
+{
+    bool any = false;
+    wn_lex_scan(list, text, len, found, &any);
+    return any;
+}
