@@ -30,6 +30,24 @@ static inline unsigned char fold_ascii(const wn_lex_list_info *l, unsigned char 
     return l->fold != WN_LEX_FOLD_EXACT && c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
+/* Bytes of a character no reader sees at text[t] (0 for any other): the
+ * soft hyphen U+00AD, the zero-width space U+200B, the word joiner U+2060
+ * and the zero-width no-break space U+FEFF. Pages put them inside words
+ * ("Ver<U+00AD>wandte Ar<U+00AD>tikel"); a match steps over them, and no key
+ * holds one. */
+static inline size_t invisible_at(const char *text, size_t len, size_t t)
+{
+    const unsigned char *s = (const unsigned char *)text + t;
+    size_t left = len - t;
+    if (s[0] == 0xC2)
+        return left >= 2 && s[1] == 0xAD ? 2 : 0;
+    if (left < 3)
+        return 0;
+    if (s[0] == 0xE2)
+        return (s[1] == 0x80 && s[2] == 0x8B) || (s[1] == 0x81 && s[2] == 0xA0) ? 3 : 0;
+    return s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
+}
+
 /* Walks the trie over text[start..] folded as the list folds, reporting the
  * list's entries that end at each node reached. Returns false if fn stopped
  * it. */
@@ -42,6 +60,11 @@ static inline bool walk(const wn_lex_list_info *l, const char *text, size_t len,
     bool bounded = l->bounds == WN_LEX_BOUNDS_RIGHT || l->bounds == WN_LEX_BOUNDS_BOTH;
     while (t < len) {
         unsigned char c = (unsigned char)text[t];
+        size_t skip = c >= 0xC2 && t > start ? invisible_at(text, len, t) : 0;
+        if (skip) {
+            t += skip;
+            continue;
+        }
         if (c < 0x80 || l->fold != WN_LEX_FOLD_UNICODE) {
             node = step(t == start ? root : NULL, node, fold_ascii(l, c));
             t++;

@@ -700,6 +700,19 @@ START_TEST(test_promo_accounts_and_emails)
 }
 END_TEST
 
+/* Characters no reader sees (soft hyphens, zero-width spaces) inside a
+ * phrase do not hide it. */
+START_TEST(test_markers_through_invisible_characters)
+{
+    static const char shy[] = "Ver\xc2\xadwand\xc2\xadte Ar\xc2\xadti\xc2\xadkel";
+    ck_assert_int_eq(wn_marker_of_text(shy, sizeof shy - 1, 16), WN_MARKER_RELATED);
+    static const char zw[] = "Related\xe2\x80\x8b posts";
+    ck_assert_int_eq(wn_marker_of_text(zw, sizeof zw - 1, 12), WN_MARKER_RELATED);
+    static const char zh[] = "\xe7\x9b\xb8\xe5\x85\xb3\xef\xbb\xbf\xe6\x8e\xa8\xe8\x8d\x90";
+    ck_assert_int_eq(wn_marker_of_text(zh, sizeof zh - 1, 4), WN_MARKER_RELATED);
+}
+END_TEST
+
 /* Blog software's default category and a social bar's tagline are
  * markers; "Posted on this day" heads a list of older posts. */
 START_TEST(test_markers_blog_furniture)
@@ -806,6 +819,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_promo_signoffs);
     tcase_add_test(tc, test_promo_accounts_and_emails);
     tcase_add_test(tc, test_markers_blog_furniture);
+    tcase_add_test(tc, test_markers_through_invisible_characters);
     tcase_add_test(tc, test_credit_lines);
     tcase_add_loop_test(tc, test_marker_case_folding, 0, WN_COUNT(MARKER_CASE_FOLDING));
     tcase_add_test(tc, test_marker_whole_len);
