@@ -12,6 +12,7 @@ typedef struct wn_page_info {
     const char *url;
     const char *charset;
     const char *charset_source;
+    const char *record_id; /* an archive record's id, or NULL */
 } wn_page_info;
 
 /* XML, unindented unless indent is set. Nesting and text are bounded so that
