@@ -182,7 +182,10 @@ static wn_codec_result run_zstd(wn_codec *c, const char **in, size_t *in_len, ch
         rc = ZSTD_decompressStream(c->zstd, &ob, &ib);
         if (ZSTD_isError(rc))
             break;
-        c->between = rc == 0;
+        /* 0: a frame is done and flushed. A call that makes no progress
+         * (no input left) returns the next frame's header size instead. */
+        if (ib.pos != before_in || ob.pos != before_out)
+            c->between = rc == 0;
         if (ib.pos == ib.size && ob.pos < ob.size)
             break; /* all input taken and flushed */
         if (ib.pos == before_in && ob.pos == before_out)
