@@ -154,12 +154,13 @@ static void report_not_html(const page_ref *page, const char *bytes, size_t len,
                 compressed ? " (decompress it first)" : "");
 }
 
-static void report_limit(const page_ref *page, const char *what, size_t limit)
+/* "WHAT the 64 MiB limitAFTER". */
+static void report_limit(const page_ref *page, const char *what, size_t limit, const char *after)
 {
     if (limit % ((size_t)1 << 20) == 0)
-        page_report(page, "%s the %zu MiB limit", what, limit >> 20);
+        page_report(page, "%s the %zu MiB limit%s", what, limit >> 20, after);
     else
-        page_report(page, "%s the %zu-byte limit", what, limit);
+        page_report(page, "%s the %zu-byte limit%s", what, limit, after);
 }
 
 /* Extract one page; a failure is reported. */
@@ -188,7 +189,7 @@ static int extract_page(const job *j, const page_ref *page, const char *bytes, s
         report_not_html(page, bytes, len, source.charset_hint);
         return -1;
     case WN_ERR_DECOMPRESSED_TOO_LARGE:
-        report_limit(page, "decompressed, larger than", j->max_input);
+        report_limit(page, "larger than", j->max_input, " once decompressed");
         return -1;
     case WN_ERR_CORRUPT:
         page_report(page, "corrupt or cut compressed data");
@@ -217,7 +218,7 @@ static int read_page(const job *j, const char *path, cli_source *source)
     /* Said here rather than by wn_extract() to name the limit: an endless
      * input (/dev/zero, a FIFO) stops at the cap with this message. */
     if (source->len > j->max_input) {
-        report_limit(&page, "input larger than", j->max_input);
+        report_limit(&page, "input larger than", j->max_input, "");
         return -1;
     }
     return 0;
@@ -267,7 +268,7 @@ static size_t each_warc_page(const job *j, const char *path, cli_source *source,
             break;
         if (st == WN_ERR_INPUT_TOO_LARGE) {
             page_ref page = {path, rec};
-            report_limit(&page, "warning: skipped, larger than", j->max_input);
+            report_limit(&page, "warning: skipped, larger than", j->max_input, "");
             continue;
         }
         if (st != WN_OK) {
