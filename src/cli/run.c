@@ -182,6 +182,12 @@ static int extract_page(const job *j, const page_ref *page, const char *bytes, s
         source.content_encoding = "br";
     source.record_id = rec ? rec->record_id : NULL;
     status = wn_extract_source(j->extractor, bytes, len, &source, result);
+    if (status == WN_ERR_CHARSET && rec && rec->charset) {
+        /* A record's charset label nobody knows: as a browser does, go on
+         * as if there were none. */
+        source.charset_hint = j->args->charset;
+        status = wn_extract_source(j->extractor, bytes, len, &source, result);
+    }
     switch (status) {
     case WN_OK:
         break;
