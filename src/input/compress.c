@@ -13,6 +13,8 @@ struct wn_codec {
     bool truncated;
     bool between;   /* gzip: a member ended, the next not begun; zstd: a frame ended */
     bool ended;
+    bool resync;
+    unsigned long long skipped;
     z_stream z;
     ZSTD_DCtx *zstd;
     BrotliDecoderState *brotli;
@@ -110,6 +112,16 @@ void wn_codec_free(wn_codec *c)
     free(c);
 }
 
+void wn_codec_resync(wn_codec *c)
+{
+    c->resync = true;
+}
+
+unsigned long long wn_codec_skipped(const wn_codec *c)
+{
+    return c->skipped;
+}
+
 bool wn_codec_truncated(const wn_codec *c)
 {
     return c->truncated;
@@ -130,6 +142,15 @@ static wn_codec_result run_gzip(wn_codec *c, const char **in, size_t *in_len, ch
             if (*in_len == 0)
                 return last ? WN_CODEC_END : WN_CODEC_MORE;
             if ((unsigned char)(*in)[0] != 0x1F || (*in_len >= 2 && (unsigned char)(*in)[1] != 0x8B)) {
+                if (c->resync) {
+                    /* On to the next 1F 8B, or to the end. */
+                    const char *next = memchr(*in + 1, 0x1F, *in_len - 1);
+                    size_t skip = next ? (size_t)(next - *in) : *in_len;
+                    c->skipped += skip;
+                    *in += skip;
+                    *in_len -= skip;
+                    continue;
+                }
                 c->ended = true; /* trailing bytes that are not gzip: ignored */
                 *in += *in_len;
                 *in_len = 0;
@@ -156,12 +177,22 @@ static wn_codec_result run_gzip(wn_codec *c, const char **in, size_t *in_len, ch
         *out_len -= made;
         if (rc == Z_STREAM_END) {
             c->between = true;
+            /* Resyncing: each call ends with its member, so that bytes
+             * passed over lie at the start of a call's output. */
+            if (c->resync && made > 0)
+                return WN_CODEC_MORE;
             continue;
         }
         if (rc == Z_BUF_ERROR || (rc == Z_OK && used == 0 && made == 0)) {
             if (*in_len == 0)
                 return last ? cut_short(c) : WN_CODEC_MORE;
             return WN_CODEC_MORE;
+        }
+        if (rc == Z_DATA_ERROR && c->resync && c->z.total_out == 0) {
+            /* 1F 8B that does not start a member: more garbage. */
+            c->skipped += used;
+            c->between = true;
+            continue;
         }
         if (rc != Z_OK)
             return WN_CODEC_CORRUPT;

@@ -52,6 +52,12 @@ void wn_codec_free(wn_codec *codec);
 wn_codec_result wn_codec_run(wn_codec *codec, const char **in, size_t *in_len, char **out,
                              size_t *out_len, bool last);
 
+/* gzip: instead of ending the stream at bytes after a member that do not
+ * start another, pass over them to the next member (a damaged archive of
+ * one member per record); wn_codec_skipped() counts them. */
+void wn_codec_resync(wn_codec *codec);
+unsigned long long wn_codec_skipped(const wn_codec *codec);
+
 /* After WN_CODEC_CORRUPT: whether the data was cut short rather than bad. */
 bool wn_codec_truncated(const wn_codec *codec);
 

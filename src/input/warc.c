@@ -46,10 +46,12 @@ struct wn_warc_reader {
     char out[OUT_CHUNK];
     size_t out_pos, out_len;
     bool out_end;
+    bool codec_broken; /* the codec failed after the output buffered */
     wn_status error;
     char message[256];
     unsigned long long number;  /* records seen */
     unsigned long long garbage; /* bytes passed over since the last record given out */
+    unsigned long long codec_skipped; /* the codec's count, as last seen */
     char *hdr;                  /* the current WARC header block, lines NUL-terminated */
     size_t hdr_len, hdr_cap;
     char *block;                /* the current record's block */
@@ -185,12 +187,26 @@ static wn_status start(wn_warc_reader *r)
     r->codec = wn_codec_new(kind);
     if (!r->codec)
         return fail(r, WN_ERR_NOMEM, "out of memory");
+    /* Bytes between gzip members are garbage between records, passed over
+     * and counted like any other, not the end of the file. */
+    wn_codec_resync(r->codec);
     if (kind == WN_CODEC_ZSTD)
         return load_zstd_dictionary(r);
     return WN_OK;
 }
 
 /* ---- the decompressed stream ---- */
+
+/* Raw bytes the codec passed over since the last call. */
+static unsigned long long take_skipped(wn_warc_reader *r)
+{
+    if (!r->codec)
+        return 0;
+    unsigned long long now = wn_codec_skipped(r->codec);
+    unsigned long long fresh = now - r->codec_skipped;
+    r->codec_skipped = now;
+    return fresh;
+}
 
 /* Bytes available in r->out: > 0, 0 at the end, -1 on an error. */
 static long fill(wn_warc_reader *r)
@@ -205,6 +221,11 @@ static long fill(wn_warc_reader *r)
     while (r->out_len == 0) {
         if (r->out_end)
             return 0;
+        if (r->codec_broken) {
+            fail(r, WN_ERR_CORRUPT, "%s data %s (after record %llu)", wn_codec_name(r->kind),
+                 wn_codec_truncated(r->codec) ? "cut short" : "corrupt", r->number);
+            return -1;
+        }
         if (r->in_pos == r->in_len && !r->in_eof && refill(r) != 0)
             return -1;
         const char *ip = r->in + r->in_pos;
@@ -215,8 +236,12 @@ static long fill(wn_warc_reader *r)
         size_t used = (size_t)(ip - (r->in + r->in_pos));
         r->in_pos += used;
         r->out_len = sizeof r->out - ol;
+        /* Passed over before this call's output (see wn_codec_resync). */
+        r->garbage += take_skipped(r);
         if (res == WN_CODEC_END)
             r->out_end = true;
+        else if (res == WN_CODEC_CORRUPT && r->out_len > 0)
+            r->codec_broken = true; /* what came before the damage first */
         else if (res == WN_CODEC_CORRUPT) {
             fail(r, WN_ERR_CORRUPT, "%s data %s (after record %llu)", wn_codec_name(r->kind),
                  wn_codec_truncated(r->codec) ? "cut short" : "corrupt", r->number);
@@ -698,6 +723,7 @@ wn_status wn_warc_next(wn_warc_reader *r, const wn_warc_record **record)
         if (n < 0)
             return r->error;
         if (n == 0) {
+            r->garbage += take_skipped(r);
             if (r->garbage)
                 return fail(r, WN_ERR_CORRUPT, "%llu bytes that are not WARC records after record %llu",
                             r->garbage, r->number);

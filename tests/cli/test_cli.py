@@ -1090,7 +1090,9 @@ def warc_damaged(env):
     # Garbage between records (plain, and as its own gzip member).
     env.write("junk.warc", records[2] + b"junk junk junk\r\n" + records[3])
     env.write("junk.warc.gz", gzip.compress(records[2]) + gzip.compress(b"junk\n") + gzip.compress(records[3]))
-    for name in ("junk.warc", "junk.warc.gz"):
+    # Raw bytes between gzip members, one of them a false 1F 8B start.
+    env.write("raw.warc.gz", gzip.compress(records[2]) + b"\x00junk\x1f\x8b junk" + gzip.compress(records[3]))
+    for name in ("junk.warc", "junk.warc.gz", "raw.warc.gz"):
         r = env.run("-f", "text", name)
         expect(r, 0)
         check(len(r.lines()) == 1 and "warning:" in r.stderr and "before record 2" in r.stderr,
