@@ -648,7 +648,10 @@ static wn_status read_candidate(wn_warc_reader *r, const warc_head *w, bool resp
     http_head http;
     memset(&http, 0, sizeof http);
     media_type(w->content_type, media, sizeof media);
-    if (response && strcmp(media, "application/http") == 0) {
+    /* A response's block is an HTTP message; some writers leave out its
+     * application/http type. */
+    if (response && (strcmp(media, "application/http") == 0 ||
+                     (media[0] == '\0' && strncmp(r->block, "HTTP/", 5) == 0))) {
         if (!parse_http(r, &http) || http.status < 200 || http.status > 299) {
             wn_status st = finish_block(r, len, false);
             return st == WN_OK ? NOT_A_PAGE : st;

@@ -628,6 +628,24 @@ START_TEST(test_warc_oversized_record_skipped)
 }
 END_TEST
 
+START_TEST(test_warc_response_without_type)
+{
+    /* A response record whose writer left out "application/http". */
+    bytes w = {0}, block = {0};
+    append_str(&block, "HTTP/1.0 200 OK\r\nContent-Type: text/html; charset=windows-1252\r\n\r\n");
+    append_str(&block, PAGE);
+    append_record(&w, "response", "1", "http://a.example/", NULL, block.data, block.len);
+    memory_reader m = {w.data, w.len, 0, 0, 0};
+    seen s;
+    char error[256];
+    ck_assert_int_eq(read_all(&m, 0, &s, error, sizeof error), WN_OK);
+    ck_assert_int_eq(s.count, 1);
+    ck_assert_str_eq(s.charset[0], "windows-1252");
+    free(w.data);
+    free(block.data);
+}
+END_TEST
+
 START_TEST(test_warc_not_warc)
 {
     ck_assert(!wn_is_warc(PAGE, sizeof PAGE - 1));
@@ -678,6 +696,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_warc_garbage_between_records);
     tcase_add_test(tc, test_warc_cut_short);
     tcase_add_test(tc, test_warc_oversized_record_skipped);
+    tcase_add_test(tc, test_warc_response_without_type);
     tcase_add_test(tc, test_warc_not_warc);
     suite_add_tcase(s, tc);
     return s;
