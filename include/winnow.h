@@ -50,6 +50,11 @@ typedef enum wn_status {
     WN_ERR_WORK_LIMIT,     /* the parse passed its CPU budget (wn_options.parse_ms_per_mib):
                               the page is parsed again as plain paragraphs unless
                               WN_FLAG_STRICT_LIMITS */
+    WN_ERR_CORRUPT,        /* compressed data or a WARC file is corrupt or cut short */
+    WN_ERR_DECOMPRESSED_TOO_LARGE, /* decompressed, the page passes wn_options.max_input_bytes
+                                      (a decompression bomb is refused here, the memory
+                                      used never above that limit) */
+    WN_ERR_READ            /* a wn_read_fn reported an error */
 } wn_status;
 
 /* Output formats for wn_result_write(). */
@@ -74,7 +79,9 @@ enum {
     WN_FLAG_COMMENTS = 1u << 1, /* emit the comment thread as its own <comments> section */
     WN_FLAG_TITLE_IN_TEXT = 1u << 2, /* start the text output with the title line */
     WN_FLAG_STRICT_LIMITS = 1u << 3, /* fail with the limit's status instead of degrading */
-    WN_FLAG_XML_INDENT = 1u << 4     /* indent the XML output, two spaces a level */
+    WN_FLAG_XML_INDENT = 1u << 4,    /* indent the XML output, two spaces a level */
+    WN_FLAG_NO_DECOMPRESS = 1u << 5  /* refuse gzip/zstd-compressed input as not HTML
+                                        instead of decompressing it */
 };
 
 /* Options: fill with wn_options_init(), then change what you need.
@@ -132,6 +139,37 @@ WN_API void wn_extractor_free(wn_extractor *extractor);
 WN_API wn_status wn_extract(const wn_extractor *extractor, const char *bytes, size_t len,
                             const char *charset_hint, const char *url, wn_result **out);
 
+/* Compressed pages. wn_extract() and wn_extract_source() decompress gzip
+ * (any number of members) and zstd data, told by its magic bytes whatever
+ * the name, before anything else; WN_FLAG_NO_DECOMPRESS turns that off.
+ * Brotli has no magic number: it is undone only when
+ * wn_source.content_encoding names it ("br"). The decompressed size is
+ * capped by max_input_bytes (WN_ERR_DECOMPRESSED_TOO_LARGE); bad or cut
+ * data is WN_ERR_CORRUPT; a compressed image or archive is still
+ * WN_ERR_NOT_HTML. */
+
+/* What the transport says about a page, for wn_extract_source(). Fill with
+ * wn_source_init(); every field may stay NULL. Fields are only appended. */
+typedef struct wn_source {
+    size_t struct_size;           /* set by wn_source_init(); leave it */
+    const char *charset_hint;     /* as for wn_extract() */
+    const char *url;              /* as for wn_extract() */
+    const char *content_encoding; /* HTTP Content-Encoding: "gzip", "br", "zstd",
+                                     "identity" or a list ("gzip, br": applied in
+                                     that order, undone in reverse). A gzip or zstd
+                                     coding the bytes do not start with is taken as
+                                     absent (servers mislabel); an unknown one is
+                                     ignored. */
+    const char *record_id;        /* an archive's record id (WARC-Record-ID), written
+                                     as the XML root's record-id attribute */
+} wn_source;
+
+WN_API void wn_source_init(wn_source *source);
+
+/* wn_extract() with the transport's metadata. source may be NULL. */
+WN_API wn_status wn_extract_source(const wn_extractor *extractor, const char *bytes, size_t len,
+                                   const wn_source *source, wn_result **out);
+
 /* The result rendered as XML / text: NUL-terminated UTF-8, owned by the result,
  * rendered on first call. *len (if not NULL) gets the length without the NUL.
  * Returns NULL only on allocation failure. */
@@ -159,27 +197,88 @@ WN_API const char *wn_result_title(const wn_result *result);
  * next to no text: then the page's other sources, tried in this order, the
  * first that holds clearly more text winning. */
 typedef enum wn_article_source {
-    WN_SOURCE_SELECTED = 0, /* the region the scorer chose */
-    WN_SOURCE_NOSCRIPT,     /* the page read with its <noscript> alternatives */
-    WN_SOURCE_TEMPLATE,     /* markup the page renders with a script (<template>,
+    WN_ARTICLE_SELECTED = 0, /* the region the scorer chose */
+    WN_ARTICLE_NOSCRIPT,     /* the page read with its <noscript> alternatives */
+    WN_ARTICLE_TEMPLATE,     /* markup the page renders with a script (<template>,
                                <script type="text/template">, text/html, ...) */
-    WN_SOURCE_DECLARED,     /* the articleBody the page declares in JSON-LD */
-    WN_SOURCE_PROSE,        /* the page's prose paragraphs, in document order */
-    WN_SOURCE_NONE          /* the page holds no article text (not an error: the
+    WN_ARTICLE_DECLARED,     /* the articleBody the page declares in JSON-LD */
+    WN_ARTICLE_PROSE,        /* the page's prose paragraphs, in document order */
+    WN_ARTICLE_NONE          /* the page holds no article text (not an error: the
                                result is empty) */
 } wn_article_source;
 
-WN_API wn_article_source wn_result_source(const wn_result *result);
+WN_API wn_article_source wn_result_article_source(const wn_result *result);
 /* "selected", "noscript", "template", "declared", "prose", "none". */
-WN_API const char *wn_source_name(wn_article_source source);
+WN_API const char *wn_article_source_name(wn_article_source source);
 
 WN_API void wn_result_free(wn_result *result);
 
 /* Why wn_extract() refuses these bytes with WN_ERR_NOT_HTML: a short
- * description such as "PNG image", "gzip-compressed data" (winnow does not
- * decompress) or "binary data", in static storage; NULL when the bytes may
- * be a page. charset_hint as for wn_extract(). */
+ * description such as "PNG image", "WARC archive" or "binary data", in
+ * static storage; NULL when the bytes may be a page. gzip and zstd data are
+ * looked into (as wn_extract() does by default): a compressed PNG is "PNG
+ * image", a compressed page NULL. charset_hint as for wn_extract(). */
 WN_API const char *wn_not_html_reason(const char *bytes, size_t len, const char *charset_hint);
+
+/* ---- WARC files (ISO 28500, WARC/1.0 and WARC/1.1) ----
+ *
+ * A reader streams the records of one WARC file, plain, gzip-compressed
+ * (one member per record, or one for the whole file) or zstd-compressed
+ * (.warc.zst, with or without the dictionary frame), told by content. It
+ * never holds more than one record: memory stays bounded by
+ * max_record_bytes (plus fixed buffers) whatever the size of the file.
+ *
+ * wn_warc_next() hands out only the records that hold a page:
+ *   - response records whose HTTP status is 2xx and whose Content-Type is
+ *     text/html or application/xhtml+xml (sniffed when absent);
+ *   - resource records with such a Content-Type (sniffed when absent).
+ * Everything else (requests, metadata, revisits, redirects and error
+ * responses, images, scripts, ...) is skipped without being loaded. The
+ * HTTP chunked transfer coding is undone; the Content-Encoding is not (pass
+ * it to wn_extract_source(), which undoes it under max_input_bytes). */
+
+/* Read up to len bytes into buffer: the count, 0 at the end, -1 on error. */
+typedef long (*wn_read_fn)(void *read_data, char *buffer, size_t len);
+
+typedef struct wn_warc_reader wn_warc_reader;
+
+/* One page record. Strings are NUL-terminated, "" when absent, and owned by
+ * the reader until the next wn_warc_next() or wn_warc_free(). */
+typedef struct wn_warc_record {
+    unsigned long long number;    /* 1-based place in the file, every record counted */
+    const char *type;             /* WARC-Type: "response" or "resource" */
+    const char *record_id;        /* WARC-Record-ID, e.g. "<urn:uuid:...>" */
+    const char *target_uri;       /* WARC-Target-URI */
+    const char *content_type;     /* the payload's Content-Type */
+    const char *charset;          /* its charset parameter, or NULL */
+    const char *content_encoding; /* the HTTP Content-Encoding, or NULL */
+    int http_status;              /* response records: the HTTP status; else 0 */
+    const char *payload;          /* the page bytes (NULL when skipped as too large) */
+    size_t payload_len;
+    unsigned long long skipped_bytes; /* bytes of garbage passed over before this record */
+} wn_warc_record;
+
+/* Whether bytes (the start of a file, plain or gzip/zstd-compressed) begin
+ * a WARC file: a "WARC/1.0" or "WARC/1.1" line. 64 bytes are enough for a
+ * plain file, a few hundred for a compressed one. */
+WN_API int wn_is_warc(const char *bytes, size_t len);
+
+/* A reader over read/read_data. Records whose block is over
+ * max_record_bytes (0: 64 MiB) are skipped, see wn_warc_next(). */
+WN_API wn_status wn_warc_open(wn_read_fn read, void *read_data, size_t max_record_bytes,
+                              wn_warc_reader **out);
+
+/* The next page record in *record, or NULL at the end of the file (WN_OK).
+ * WN_ERR_INPUT_TOO_LARGE: a page record over max_record_bytes, given with
+ * its headers but no payload; reading may go on. WN_ERR_CORRUPT (a bad or
+ * cut record, bad compressed data) and WN_ERR_READ end the file:
+ * wn_warc_error() says what and where. */
+WN_API wn_status wn_warc_next(wn_warc_reader *reader, const wn_warc_record **record);
+
+/* A one-line description of the last error ("record 7 cut short"), "" if none. */
+WN_API const char *wn_warc_error(const wn_warc_reader *reader);
+
+WN_API void wn_warc_free(wn_warc_reader *reader);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,7 @@
 #include "blocks/blocks.h"
 #include "buf.h"
 #include "guard/guard.h"
+#include "input/compress.h"
 #include "input/decode.h"
 #include "input/magic.h"
 #include "input/sniff.h"
@@ -61,6 +62,9 @@ const char *wn_status_message(wn_status status)
     case WN_ERR_TOO_MANY_ATTRIBUTES: return "a tag has more attributes than the configured limit";
     case WN_ERR_NOT_HTML: return "not an HTML page (binary, image, archive or compressed data)";
     case WN_ERR_WORK_LIMIT: return "the HTML parse took longer than its budget";
+    case WN_ERR_CORRUPT: return "corrupt or truncated data";
+    case WN_ERR_DECOMPRESSED_TOO_LARGE: return "decompressed input larger than the configured limit";
+    case WN_ERR_READ: return "the input could not be read";
     }
     return "unknown status";
 }
@@ -199,7 +203,7 @@ static wn_status try_doc(const wn_extractor *ex, wn_doc *candidate, wn_article_s
     size_t blocks = 0;
     size_t chars = st == WN_OK ? wn_content_measure(&content, &blocks) : 0;
     if (st == WN_OK && wn_ladder_better(chars, *best) && blocks >= WN_LADDER_PROSE_BLOCKS &&
-        !(source == WN_SOURCE_TEMPLATE && wn_ladder_unfilled(&content))) {
+        !(source == WN_ARTICLE_TEMPLATE && wn_ladder_unfilled(&content))) {
         res->content = content;
         res->source = source;
         *best = chars;
@@ -247,7 +251,7 @@ static wn_status try_hidden(const wn_extractor *ex, wn_arena *page, const char *
     st = wn_blocks_build(parsed, page, &limits, &candidate);
     if (st != WN_OK)
         return st;
-    return try_doc(ex, &candidate, WN_SOURCE_TEMPLATE, best, doc, res);
+    return try_doc(ex, &candidate, WN_ARTICLE_TEMPLATE, best, doc, res);
 }
 
 /* The fallback ladder (ladder.h), when the scorer's region is tiny. */
@@ -266,7 +270,7 @@ static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboO
         memset(&candidate, 0, sizeof candidate);
         st = wn_blocks_build(parsed, page, &limits, &candidate);
         if (st == WN_OK)
-            st = try_doc(ex, &candidate, WN_SOURCE_NOSCRIPT, &best, doc, res);
+            st = try_doc(ex, &candidate, WN_ARTICLE_NOSCRIPT, &best, doc, res);
     }
     for (unsigned i = 0; st == WN_OK && i < guard->hidden_count; i++)
         st = try_hidden(ex, page, utf8, &guard->hidden[i], &best, doc, res);
@@ -283,7 +287,7 @@ static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboO
         size_t chars = wn_content_chars(&content);
         if (wn_ladder_better(chars, best)) {
             res->content = content;
-            res->source = WN_SOURCE_DECLARED;
+            res->source = WN_ARTICLE_DECLARED;
             best = chars;
         }
     }
@@ -295,11 +299,11 @@ static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboO
         if (st != WN_OK)
             return st;
         res->content = content;
-        res->source = WN_SOURCE_PROSE;
+        res->source = WN_ARTICLE_PROSE;
         best = wn_content_chars(&content);
     }
     if (best == 0)
-        res->source = WN_SOURCE_NONE;
+        res->source = WN_ARTICLE_NONE;
     return WN_OK;
 }
 
@@ -363,16 +367,16 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     if (st != WN_OK)
         return st;
     res->info.title = choose_title(doc, &res->arena);
-    if (res->source != WN_SOURCE_SELECTED)
-        res->info.source = wn_source_name(res->source);
+    if (res->source != WN_ARTICLE_SELECTED)
+        res->info.source = wn_article_source_name(res->source);
     if (ex->options.flags & WN_FLAG_EXPLAIN) {
         wn_buf b;
         wn_buf_init(&b);
-        if (res->source != WN_SOURCE_SELECTED) {
+        if (res->source != WN_ARTICLE_SELECTED) {
             /* The ladder (ladder.h) took the article from elsewhere. */
             static const char line[] = "# article source: ";
             wn_buf_append(&b, line, sizeof line - 1);
-            wn_buf_append(&b, wn_source_name(res->source), strlen(wn_source_name(res->source)));
+            wn_buf_append(&b, wn_article_source_name(res->source), strlen(wn_article_source_name(res->source)));
             wn_buf_append(&b, "\n", 1);
         }
         wn_render_explain(doc, &b);
@@ -383,8 +387,63 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     return WN_OK;
 }
 
-wn_status wn_extract(const wn_extractor *extractor, const char *bytes, size_t len,
-                     const char *charset_hint, const char *url, wn_result **out)
+void wn_source_init(wn_source *source)
+{
+    if (!source)
+        return;
+    memset(source, 0, sizeof *source);
+    source->struct_size = sizeof *source;
+}
+
+/* Undo one coding of *bytes in place of the caller's buffer: *owned (malloc'd)
+ * takes the result, the previous one freed. */
+static wn_status undo_coding(wn_codec_kind kind, size_t cap, const char **bytes, size_t *len,
+                             char **owned)
+{
+    char *out;
+    size_t out_len;
+    wn_status st = wn_decompress(kind, *bytes, *len, cap, false, &out, &out_len);
+    if (st != WN_OK)
+        return st;
+    free(*owned);
+    *owned = out;
+    *bytes = out;
+    *len = out_len;
+    return WN_OK;
+}
+
+/* The codings of a Content-Encoding list, undone last first. A gzip or zstd
+ * coding whose magic bytes are missing is skipped (a server that says gzip
+ * and sends the page as it is); brotli, without a magic number, is trusted.
+ * Unknown codings are left alone: the sniffing that follows refuses what is
+ * not a page. */
+static wn_status undo_content_encoding(const char *list, size_t cap, const char **bytes,
+                                       size_t *len, char **owned)
+{
+    size_t end = strlen(list);
+    while (end > 0) {
+        size_t start = end;
+        while (start > 0 && list[start - 1] != ',')
+            start--;
+        size_t a = start, b = end;
+        while (a < b && (list[a] == ' ' || list[a] == '\t'))
+            a++;
+        while (b > a && (list[b - 1] == ' ' || list[b - 1] == '\t'))
+            b--;
+        wn_codec_kind kind;
+        if (wn_codec_from_label(list + a, b - a, &kind) == 0 && kind != WN_CODEC_IDENTITY &&
+            (kind == WN_CODEC_BROTLI || wn_codec_sniff(*bytes, *len) == kind)) {
+            wn_status st = undo_coding(kind, cap, bytes, len, owned);
+            if (st != WN_OK)
+                return st;
+        }
+        end = start > 0 ? start - 1 : 0;
+    }
+    return WN_OK;
+}
+
+wn_status wn_extract_source(const wn_extractor *extractor, const char *bytes, size_t len,
+                            const wn_source *source, wn_result **out)
 {
     if (!out)
         return WN_ERR_ARGUMENT;
@@ -395,31 +454,68 @@ wn_status wn_extract(const wn_extractor *extractor, const char *bytes, size_t le
         return WN_ERR_INPUT_TOO_LARGE;
     if (!bytes)
         bytes = "";
+    /* Only the fields the caller's struct has. */
+    wn_source src;
+    wn_source_init(&src);
+    if (source && source->struct_size >= sizeof(size_t)) {
+        size_t n = source->struct_size < sizeof src ? source->struct_size : sizeof src;
+        memcpy(&src, source, n);
+    }
+
+    char *owned = NULL;
+    size_t cap = extractor->options.max_input_bytes;
+    wn_status st = WN_OK;
+    if (src.content_encoding)
+        st = undo_content_encoding(src.content_encoding, cap, &bytes, &len, &owned);
+    if (st == WN_OK && !(extractor->options.flags & WN_FLAG_NO_DECOMPRESS)) {
+        wn_codec_kind kind = wn_codec_sniff(bytes, len);
+        if (kind != WN_CODEC_IDENTITY)
+            st = undo_coding(kind, cap, &bytes, &len, &owned);
+    }
+    if (st != WN_OK) {
+        free(owned);
+        return st;
+    }
 
     wn_result *res = calloc(1, sizeof *res);
-    if (!res)
+    if (!res) {
+        free(owned);
         return WN_ERR_NOMEM;
+    }
     wn_arena_init(&res->arena, 0);
     res->content.arena = &res->arena;
     res->flags = extractor->options.flags;
-    if (url)
-        res->info.url = wn_xml_clean(&res->arena, url, strlen(url));
+    if (src.url)
+        res->info.url = wn_xml_clean(&res->arena, src.url, strlen(src.url));
+    if (src.record_id && *src.record_id)
+        res->info.record_id = wn_xml_clean(&res->arena, src.record_id, strlen(src.record_id));
 
     wn_arena page;
     wn_arena_init(&page, extractor->options.max_memory_bytes);
     wn_doc doc;
     memset(&doc, 0, sizeof doc);
-    wn_status st = run_pipeline(extractor, &page, bytes, len, charset_hint, res, &doc);
+    st = run_pipeline(extractor, &page, bytes, len, src.charset_hint, res, &doc);
     if (st == WN_ERR_NOMEM && page.limit_hit)
         st = WN_ERR_MEMORY_LIMIT;
     wn_doc_free(&doc);
     wn_arena_release(&page);
+    free(owned);
     if (st != WN_OK) {
         wn_result_free(res);
         return st;
     }
     *out = res;
     return WN_OK;
+}
+
+wn_status wn_extract(const wn_extractor *extractor, const char *bytes, size_t len,
+                     const char *charset_hint, const char *url, wn_result **out)
+{
+    wn_source src;
+    wn_source_init(&src);
+    src.charset_hint = charset_hint;
+    src.url = url;
+    return wn_extract_source(extractor, bytes, len, &src, out);
 }
 
 static int sink_to_buf(void *data, const char *bytes, size_t len)
@@ -503,27 +599,48 @@ const char *wn_result_title(const wn_result *result)
     return result && result->info.title ? result->info.title : "";
 }
 
-wn_article_source wn_result_source(const wn_result *result)
+wn_article_source wn_result_article_source(const wn_result *result)
 {
-    return result ? result->source : WN_SOURCE_NONE;
+    return result ? result->source : WN_ARTICLE_NONE;
 }
 
-const char *wn_source_name(wn_article_source source)
+const char *wn_article_source_name(wn_article_source source)
 {
     switch (source) {
-    case WN_SOURCE_SELECTED: return "selected";
-    case WN_SOURCE_NOSCRIPT: return "noscript";
-    case WN_SOURCE_TEMPLATE: return "template";
-    case WN_SOURCE_DECLARED: return "declared";
-    case WN_SOURCE_PROSE: return "prose";
-    case WN_SOURCE_NONE: return "none";
+    case WN_ARTICLE_SELECTED: return "selected";
+    case WN_ARTICLE_NOSCRIPT: return "noscript";
+    case WN_ARTICLE_TEMPLATE: return "template";
+    case WN_ARTICLE_DECLARED: return "declared";
+    case WN_ARTICLE_PROSE: return "prose";
+    case WN_ARTICLE_NONE: return "none";
     }
     return "unknown";
 }
 
+/* How much of a compressed page is decompressed to tell what it holds:
+ * more than the sniffers look at (a tar header sits at 257). */
+#define REASON_PREFIX 4096
+
 const char *wn_not_html_reason(const char *bytes, size_t len, const char *charset_hint)
 {
-    return wn_sniff_not_text(bytes, len, charset_hint);
+    if (!bytes)
+        return NULL;
+    wn_codec_kind kind = wn_codec_sniff(bytes, len);
+    if (kind == WN_CODEC_IDENTITY)
+        return wn_sniff_not_text(bytes, len, charset_hint);
+    char *inner;
+    size_t inner_len;
+    if (wn_decompress(kind, bytes, len, REASON_PREFIX, true, &inner, &inner_len) != WN_OK)
+        return wn_sniff_not_text(bytes, len, charset_hint);
+    if (inner_len == 0) {
+        /* Nothing came out: corrupt data, which wn_extract() refuses as
+         * such; named by its format here. */
+        free(inner);
+        return wn_sniff_not_text(bytes, len, charset_hint);
+    }
+    const char *reason = wn_sniff_not_text(inner, inner_len, charset_hint);
+    free(inner);
+    return reason;
 }
 
 void wn_result_free(wn_result *result)

@@ -29,7 +29,7 @@ build=${WINNOW_FUZZ_BUILD:-build-fuzz}
 case $build in /*) ;; *) build=$root/$build ;; esac
 max_len=${WINNOW_FUZZ_MAX_LEN:-4096}
 piece=${WINNOW_FUZZ_PIECE:-512}
-all_targets=(fuzz_extract fuzz_charset fuzz_guard)
+all_targets=(fuzz_extract fuzz_charset fuzz_guard fuzz_warc)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 
 if [ ! -f "$build/build.ninja" ]; then
@@ -63,8 +63,8 @@ for t in "${targets[@]}"; do
     mkdir -p "$corpus"
     # Seeds: the corpus pages cut in pieces, in each target's input format
     # (fuzz_charset: behind a hint line; fuzz_guard: behind two limit bytes,
-    # default and tiny limits), and every saved regression input but the
-    # known failures.
+    # default and tiny limits; fuzz_warc: as a WARC resource record), and
+    # every saved regression input but the known failures.
     pieces=$(mktemp -d)
     for page in corpus/pages/*.html; do
         name=$(basename "$page" .html)
@@ -85,6 +85,11 @@ for t in "${targets[@]}"; do
                 # "\0\0": default limits; "\1a": depth 8, 4 attributes.
                 { printf '\000\000'; cat "$part"; } > "$corpus/$seed-default"
                 { printf '\001a'; cat "$part"; } > "$corpus/$seed-tiny" ;;
+            fuzz_warc)
+                # The piece as a resource record.
+                { printf 'WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:seed>\r\n'
+                  printf 'Content-Type: text/html\r\nContent-Length: %d\r\n\r\n' "$(wc -c < "$part")"
+                  cat "$part"; printf '\r\n\r\n'; } > "$corpus/$seed" ;;
             *)
                 cp "$part" "$corpus/$seed" ;;
             esac

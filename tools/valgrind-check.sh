@@ -36,6 +36,19 @@ $vg "$build/winnow" -f xml -o "$tmp/hostile-out" "$tmp/hostile" 2>"$tmp/hostile.
 if [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
     cat "$tmp/hostile.err"; exit 1
 fi
+echo "== memcheck: the command on WARC files and a compressed tree =="
+# Status 1 or 3 is expected (damaged files, a record that is not a page);
+# 99 is memcheck's.
+for f in tests/fuzz/regressions/fuzz_warc/*; do
+    status=0
+    $vg "$build/winnow" -f text "$f" >/dev/null 2>"$tmp/warc.err" || status=$?
+    if [ "$status" -eq 99 ]; then cat "$tmp/warc.err"; exit 1; fi
+done
+mkdir -p "$tmp/tree/sub"
+gzip -c corpus/pages/en-wp-recipe.html > "$tmp/tree/sub/recipe.html.gz"
+cp tests/fuzz/regressions/fuzz_warc/wget-crawl.warc.gz "$tmp/tree/"
+$vg "$build/winnow" -r -o "$tmp/tree-out" "$tmp/tree" tests/fuzz/regressions/fuzz_warc/hand-made.warc \
+    2>"$tmp/tree.err" || { status=$?; if [ "$status" -eq 99 ]; then cat "$tmp/tree.err"; exit 1; fi; }
 echo "== memcheck: winnow-eval corpus =="
 $vg "$build/tools/winnow-eval" corpus >/dev/null
 echo "memcheck: clean"

@@ -19,6 +19,9 @@ enum {
     OPT_URL,
     OPT_STRICT,
     OPT_INDENT,
+    OPT_RECURSIVE,
+    OPT_FILES_FROM,
+    OPT_CONTENT_ENCODING,
     OPT_HELP,
     OPT_VERSION
 };
@@ -33,6 +36,9 @@ static const struct option long_options[] = {
     {"url", required_argument, NULL, OPT_URL},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"indent", no_argument, NULL, OPT_INDENT},
+    {"recursive", no_argument, NULL, OPT_RECURSIVE},
+    {"files-from", required_argument, NULL, OPT_FILES_FROM},
+    {"content-encoding", required_argument, NULL, OPT_CONTENT_ENCODING},
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0}
@@ -40,19 +46,45 @@ static const struct option long_options[] = {
 
 /* Leading ':' makes getopt_long return ':' for a missing argument and keeps
  * it quiet: every message is ours. */
-static const char short_options[] = ":f:o:hV";
+static const char short_options[] = ":f:o:rhV";
 
-static const char usage_text[] =
+/* In parts: ISO C bounds a string literal's length. */
+static const char *const usage_text[] = {
     "Usage: winnow [OPTIONS] [FILE|DIR ...]\n"
     "Extract the main content of HTML pages, without the boilerplate.\n"
     "\n"
     "With no FILE, or when FILE is -, read standard input. A DIR stands for\n"
-    "every *.htm and *.html file in it, in name order (not recursive).\n"
-    "One input is written to standard output. With several inputs, or with\n"
-    "-o DIR, each is written to DIR/NAME.xml, NAME.txt or NAME.explain.txt\n"
-    "(DIR defaults to the current directory), NAME being the input's file\n"
-    "name without its extension.\n"
+    "the inputs in it, in name order: *.htm and *.html files, the same\n"
+    "compressed (*.html.gz, *.html.zst, *.html.br) and WARC files (*.warc,\n"
+    "*.warc.gz, *.warc.zst); with -r its subdirectories too (links to\n"
+    "directories are not followed; hidden names are left out).\n"
     "\n"
+    "Compressed input: gzip and zstd data are decompressed whatever the name,\n"
+    "told by their first bytes; brotli, which has no such mark, only for a\n"
+    "*.br name or with --content-encoding=br.\n"
+    "\n"
+    "WARC input (plain, gzip or zstd, told by its first line whatever the\n"
+    "name) stands for the pages it holds: response records with a 2xx HTTP\n"
+    "status and resource records, whose Content-Type is text/html or\n"
+    "application/xhtml+xml (sniffed when there is none). Other records\n"
+    "(redirects, errors, images, scripts, requests, metadata) are skipped\n"
+    "quietly. A page's charset and Content-Encoding come from its headers,\n"
+    "its URL from WARC-Target-URI; the XML root's record-id attribute is its\n"
+    "WARC-Record-ID.\n"
+    "\n"
+    "One input is written to standard output; the pages of one WARC file\n"
+    "too, one after another: in XML as a single <documents> element with a\n"
+    "<doc> per page, in text and explain each after a line\n"
+    "\"==> URI RECORD-ID <==\". With several inputs, or with -o DIR, each page\n"
+    "is written to DIR/NAME.xml, NAME.txt or NAME.explain.txt (DIR defaults\n"
+    "to the current directory), NAME being the input's name without its\n"
+    "extension(s): the base name of a FILE operand, the path below DIR of a\n"
+    "file found in a DIR (DIR/sub/a.html: sub/a), the path as listed by\n"
+    "--files-from (with no leading /, and .. as __); subdirectories are\n"
+    "created. The pages of a WARC file get NAME-NNNNNN, NNNNNN being the\n"
+    "record's number in the file, the first record being 1\n"
+    "(crawl.warc.gz: crawl-000003.xml).\n"
+    "\n",
     "Options:\n"
     "  -f, --format=FORMAT    output format: xml (default), text or explain\n"
     "      --explain          same as --format=explain: the scored block tree\n"
@@ -60,15 +92,23 @@ static const char usage_text[] =
     "      --title            start the text output with the page title\n"
     "      --indent           indent the XML output (two spaces a level)\n"
     "      --charset=NAME     charset hint, as from an HTTP Content-Type header\n"
+    "                         (a WARC record's own charset wins)\n"
     "      --url=URL          the address the page came from\n"
+    "      --content-encoding=CODING\n"
+    "                         the inputs' coding, as from an HTTP\n"
+    "                         Content-Encoding header: gzip, br, zstd or\n"
+    "                         identity (needed for brotli not named *.br)\n"
     "      --strict           fail a page that hits a soft limit (nesting\n"
     "                         deeper than 512, over 256 attributes on a tag)\n"
     "                         instead of extracting it flattened, with a warning\n"
-    "  -o, --output-dir=DIR   write one file per input into DIR (created if\n"
+    "  -r, --recursive        walk DIR operands down into their subdirectories\n"
+    "      --files-from=FILE  also read the inputs named in FILE, one a line\n"
+    "                         (- for standard input)\n"
+    "  -o, --output-dir=DIR   write one file per page into DIR (created if\n"
     "                         missing); outputs replace older files atomically\n"
     "  -h, --help             show this help and exit\n"
     "  -V, --version          show the version and exit\n"
-    "\n"
+    "\n",
     "Outputs are written to a hidden temporary file in DIR and renamed into\n"
     "place: a failure never leaves a partial file, and an existing output is\n"
     "only ever replaced by a complete one. Inputs are never modified: an\n"
@@ -77,13 +117,21 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 if every input succeeded, 1 if some failed, 2 for a\n"
     "usage error, 3 if some input was not an HTML page (an image, archive,\n"
-    "executable, compressed or binary data: refused) and none failed\n"
+    "executable or binary data, compressed or not: refused) and none failed\n"
     "otherwise. Each failed input gets one line on stderr, naming it and\n"
     "the cause, and the other inputs are still processed (a page extracted\n"
     "past a soft limit succeeds, with a \"warning:\" line); an output DIR that\n"
-    "cannot be created stops the run before any input (status 1). A reader\n"
-    "that closes standard output early (winnow page.html | head) ends the\n"
-    "command quietly with status 0.\n";
+    "cannot be created stops the run before any input (status 1). Corrupt or\n"
+    "cut compressed data fails its input, and so does a page whose\n"
+    "decompressed size passes the 64 MiB input limit (a decompression bomb\n"
+    "is stopped there). In a WARC file each failed page gets its own line\n"
+    "(\"FILE: record N (URI): cause\") and counts as a failed input; a corrupt\n"
+    "or cut WARC file fails after the pages before the damage are written;\n"
+    "a page record over 64 MiB is skipped with a warning, as are bytes\n"
+    "between records that are not WARC records. A reader that closes\n"
+    "standard output early (winnow page.html | head) ends the command\n"
+    "quietly with status 0.\n",
+};
 
 void cli_usage_error(const char *fmt, ...)
 {
@@ -108,7 +156,8 @@ static int finish_stdout(void)
 
 int cli_print_help(void)
 {
-    fputs(usage_text, stdout);
+    for (size_t i = 0; i < sizeof usage_text / sizeof usage_text[0]; i++)
+        fputs(usage_text[i], stdout);
     return finish_stdout();
 }
 
@@ -128,6 +177,15 @@ static int parse_format(const char *name, wn_format *format)
         *format = WN_FORMAT_EXPLAIN;
     else
         return -1;
+    return 0;
+}
+
+static int is_content_encoding(const char *name)
+{
+    static const char *const known[] = {"gzip", "x-gzip", "br", "zstd", "identity"};
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(name, known[i]) == 0)
+            return 1;
     return 0;
 }
 
@@ -214,6 +272,25 @@ static cli_action apply_option(int opt, char **argv, cli_args *args)
         return CLI_ACTION_RUN;
     case OPT_INDENT:
         args->flags |= WN_FLAG_XML_INDENT;
+        return CLI_ACTION_RUN;
+    case 'r':
+    case OPT_RECURSIVE:
+        args->recursive = 1;
+        return CLI_ACTION_RUN;
+    case OPT_FILES_FROM:
+        if (optarg[0] == '\0') {
+            cli_usage_error("the --files-from file name is empty");
+            return CLI_ACTION_USAGE_ERROR;
+        }
+        args->files_from = optarg;
+        return CLI_ACTION_RUN;
+    case OPT_CONTENT_ENCODING:
+        if (!is_content_encoding(optarg)) {
+            cli_usage_error("unknown content encoding '%s' (choose gzip, br, zstd or identity)",
+                            optarg);
+            return CLI_ACTION_USAGE_ERROR;
+        }
+        args->content_encoding = optarg;
         return CLI_ACTION_RUN;
     case 'h':
     case OPT_HELP:

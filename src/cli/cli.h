@@ -47,6 +47,9 @@ typedef struct cli_args {
     const char *output_dir; /* NULL: write the single output to stdout */
     const char *charset;    /* NULL: no hint */
     const char *url;        /* NULL: no url */
+    const char *content_encoding; /* --content-encoding, NULL: by name and magic */
+    const char *files_from; /* --files-from FILE ("-": standard input), or NULL */
+    int recursive;          /* -r: directories walked down */
     char **operands;        /* FILE|DIR operands, pointing into argv */
     size_t operand_count;   /* 0 means standard input */
 } cli_args;
@@ -79,21 +82,44 @@ void cli_report(const char *path, const char *fmt, ...) CLI_PRINTF(2, 3);
 
 typedef struct cli_inputs {
     char **paths; /* owned; "-" stands for standard input */
+    char **names; /* owned: the relative path the output is named after
+                     (the base name of a FILE operand, the path below the DIR
+                     it was found in, the path as listed by --files-from) */
     size_t count;
     size_t capacity;
 } cli_inputs;
 
-/* Expand operands into input files: "-" stays, a directory becomes its
- * .htm and .html files in name order, anything else is taken as a file.
- * Directory errors are reported and counted in *failures.
- * Returns 0, or ENOMEM. */
-int cli_inputs_expand(char *const *operands, size_t count, cli_inputs *inputs,
-                      size_t *failures);
+/* Expand operands (and the --files-from list) into input files: "-" stays,
+ * a directory becomes its pages (*.htm, *.html, their .gz/.zst/.br forms,
+ * and *.warc, *.warc.gz, *.warc.zst) in name order, walked down with
+ * recursive set (links to directories are not followed), anything else is
+ * taken as a file. Directory and list errors are reported and counted in
+ * *failures. Returns 0, ENOMEM, or EINVAL after a usage error was reported. */
+int cli_inputs_expand(const cli_args *args, cli_inputs *inputs, size_t *failures);
 void cli_inputs_free(cli_inputs *inputs);
 
-/* Read a whole input, at most cap bytes. On success *bytes (malloc'd, free
- * it) and *len are set and 0 is returned; otherwise an errno value. */
-int cli_read_input(const char *path, size_t cap, char **bytes, size_t *len);
+/* One input being read: the start is read first, to tell a WARC file from
+ * a page; a page is then read whole, a WARC file streamed. */
+#define CLI_PREFIX 65536
+
+typedef struct cli_source {
+    int fd;
+    int owned;       /* fd is ours to close */
+    char *bytes;     /* what was read so far (malloc'd) */
+    size_t len;
+    size_t capacity;
+    size_t served;   /* bytes of bytes[] handed to the WARC reader */
+    int error;       /* errno of a failed read, for cli_source_read() */
+} cli_source;
+
+/* Open path ("-": standard input) and read its first CLI_PREFIX bytes.
+ * Returns 0 or an errno value (nothing to close then). */
+int cli_source_open(cli_source *source, const char *path);
+/* Read on to the end, at most cap bytes in all. Returns 0 or an errno value. */
+int cli_source_read_all(cli_source *source, size_t cap);
+/* A wn_read_fn: what is buffered, then the rest of the file. */
+long cli_source_read(void *source, char *buffer, size_t len);
+void cli_source_close(cli_source *source);
 
 /* ---- output.c ---- */
 
@@ -113,8 +139,14 @@ int cli_stream_sink(void *stream, const char *bytes, size_t len);
 int cli_stream_flush(cli_stream *stream);
 
 /* "DIR/NAME.xml|.txt|.explain.txt" naming: the output file name (malloc'd)
- * for an input path, or NULL when out of memory. */
-char *cli_output_name(const char *input_path, wn_format format);
+ * for an input's relative name, or NULL when out of memory. NAME is the
+ * relative name without its extension (and without a .gz, .zst or .br
+ * before it); a WARC record (record > 0) gets NAME-NNNNNN, its number in
+ * the file, NAME being the file's name without .warc(.gz|.zst). */
+char *cli_output_name(const char *name, unsigned long long record, wn_format format);
+
+/* Whether a file name says brotli (".br"). */
+int cli_is_brotli_name(const char *path);
 
 /* DIR + "/" + NAME, malloc'd; NULL when out of memory. */
 char *cli_path_join(const char *dir, const char *name);

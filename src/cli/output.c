@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -99,54 +100,59 @@ static const char *format_extension(wn_format format)
     }
 }
 
-/* The last component of path, ignoring trailing slashes: start and length. */
-static const char *base_name(const char *path, size_t *len)
+static int ends_with(const char *s, size_t len, const char *suffix)
 {
-    size_t end = strlen(path);
-    size_t start;
-
-    while (end > 1 && path[end - 1] == '/')
-        end--;
-    start = end;
-    while (start > 0 && path[start - 1] != '/')
-        start--;
-    *len = end - start;
-    return path + start;
+    size_t n = strlen(suffix);
+    return len >= n && strncasecmp(s + len - n, suffix, n) == 0;
 }
 
-/* The base name without its extension; a leading dot is not an extension. */
-static const char *stem(const char *path, size_t *len)
+int cli_is_brotli_name(const char *path)
 {
-    const char *base = base_name(path, len);
+    return ends_with(path, strlen(path), ".br");
+}
 
-    for (size_t i = *len; i > 1; i--) {
-        if (base[i - 1] == '.') {
-            *len = i - 1;
+/* The length of name without its extension: a .gz, .zst or .br first,
+ * then one more (.html, .warc); a leading dot is not an extension. */
+static size_t stem_length(const char *name)
+{
+    size_t len = strlen(name);
+    size_t base = len;
+
+    while (base > 0 && name[base - 1] != '/')
+        base--;
+    if (ends_with(name, len, ".gz") && len - 3 > base + 1)
+        len -= 3;
+    else if (ends_with(name, len, ".zst") && len - 4 > base + 1)
+        len -= 4;
+    else if (ends_with(name, len, ".br") && len - 3 > base + 1)
+        len -= 3;
+    for (size_t i = len; i > base + 1; i--) {
+        if (name[i - 1] == '.') {
+            len = i - 1;
             break;
         }
     }
-    return base;
+    return len;
 }
 
-char *cli_output_name(const char *input_path, wn_format format)
+char *cli_output_name(const char *input_name, unsigned long long record, wn_format format)
 {
     const char *extension = format_extension(format);
     size_t ext_len = strlen(extension);
-    size_t stem_len;
-    const char *stem_start;
+    size_t stem_len = stem_length(input_name);
+    char number[32] = "";
+    size_t number_len;
     char *name;
 
-    if (strcmp(input_path, CLI_STDIN_PATH) == 0) {
-        stem_start = "stdin";
-        stem_len = strlen(stem_start);
-    } else {
-        stem_start = stem(input_path, &stem_len);
-    }
-    name = malloc(stem_len + ext_len + 1);
+    if (record > 0)
+        snprintf(number, sizeof number, "-%06llu", record);
+    number_len = strlen(number);
+    name = malloc(stem_len + number_len + ext_len + 1);
     if (!name)
         return NULL;
-    memcpy(name, stem_start, stem_len);
-    memcpy(name + stem_len, extension, ext_len + 1);
+    memcpy(name, input_name, stem_len);
+    memcpy(name + stem_len, number, number_len);
+    memcpy(name + stem_len + number_len, extension, ext_len + 1);
     return name;
 }
 

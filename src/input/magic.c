@@ -52,6 +52,10 @@ static const signature SIGNATURES[] = {
     SIG(0, "wOFF", "WOFF font"),
     SIG(0, "wOF2", "WOFF2 font"),
     SIG(0, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "MS Office (OLE) document"),
+    SIG(0, "WARC/1.0\r\n", "WARC archive"),
+    SIG(0, "WARC/1.1\r\n", "WARC archive"),
+    SIG(0, "WARC/1.0\n", "WARC archive"),
+    SIG(0, "WARC/1.1\n", "WARC archive"),
 };
 
 static bool has(const unsigned char *b, size_t len, const signature *sig)

@@ -12,7 +12,8 @@ typedef struct wn_page_info {
     const char *url;
     const char *charset;
     const char *charset_source;
-    const char *source;    /* where the article came from (wn_source_name());
+    const char *record_id; /* an archive record's id, or NULL */
+    const char *source;    /* where the article came from (wn_article_source_name());
                               NULL for the scorer's region */
 } wn_page_info;
 

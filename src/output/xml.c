@@ -278,6 +278,7 @@ wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, boo
         attr(&x, "url", info->url);
         attr(&x, "charset", info->charset);
         attr(&x, "charset-source", info->charset_source);
+        attr(&x, "record-id", info->record_id);
         attr(&x, "source", info->source);
     }
     start(&x, "main");

@@ -14,14 +14,17 @@ extractor replaces the stub: XML starts with <?xml and has a <doc element,
 and the text of a simple article page contains its paragraph.
 """
 
+import gzip
 import os
 import resource
+import shutil
 import shlex
 import signal
 import subprocess
 import sys
 import tempfile
 import threading
+import xml.etree.ElementTree as ET
 
 SKIP = 77
 MIB = 1 << 20
@@ -754,19 +757,25 @@ def stale_temporaries_cleaned(env):
 
 @test
 def not_html_refused(env):
-    """Binary and compressed inputs are refused with status 3 and a line
-    that says what they are; the pages beside them are still written."""
-    png = env.write("in/img.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
-    gz = env.write("in/page.html", b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + bytes(range(255, -1, -1)) * 4)
+    """Binary inputs, compressed or not, are refused with status 3 and a
+    line that says what they are; the pages beside them are still written."""
+    png_bytes = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+    png = env.write("in/img.html", png_bytes)
+    gz = env.write("in/page.html", gzip.compress(png_bytes))
     good = env.write("in/good.html", ARTICLE)
     r = env.run("-o", "out", png, gz, good)
     expect(r, 3)
     lines = r.lines()
     check(len(lines) == 2, "one line per refused input: %r" % lines)
     check("img.html: not an HTML page: PNG image" in lines[0], "PNG line: %r" % lines[0])
-    check("page.html: not an HTML page: gzip-compressed data (decompress it first)" in lines[1],
-          "gzip line: %r" % lines[1])
+    check("page.html: not an HTML page: PNG image" in lines[1], "gzip line: %r" % lines[1])
     check(listing(env.path("out")) == ["good.xml"], "outputs: %r" % listing(env.path("out")))
+    # Compressed twice: the inner gzip is not undone.
+    twice = env.write("in/twice.html", gzip.compress(gzip.compress(ARTICLE)))
+    r = env.run(twice)
+    expect(r, 3)
+    check("not an HTML page: gzip-compressed data (decompress it first)" in r.stderr,
+          "stderr: %r" % r.stderr)
     # One refused and one missing input: the other failure decides (1).
     r = env.run("-o", "out", png, env.path("in/missing.html"))
     expect(r, 1)
@@ -780,6 +789,416 @@ def not_html_refused(env):
     r = env.run("--help")
     check(b"3 if some input was not an HTML page" in r.stdout.replace(b"\n", b" ").replace(b"  ", b" "),
           "--help should document status 3")
+
+
+# ---- compressed pages ----
+
+def have(program):
+    return shutil.which(program) is not None
+
+
+def compress_with(program, data):
+    """data through `program -c` (zstd, brotli)."""
+    return subprocess.run([program, "-c"], input=data, stdout=subprocess.PIPE, check=True).stdout
+
+
+@test
+def compressed_pages(env):
+    """gzip (one member or several) and zstd are decompressed whatever the
+    name; brotli for a .br name or --content-encoding=br."""
+    text = b"Hello world, this is a long enough paragraph of text to be the article body.\n"
+    cases = {"a.html.gz": gzip.compress(ARTICLE), "b.html": gzip.compress(ARTICLE),
+             "c.htm.gz": gzip.compress(ARTICLE[:40]) + gzip.compress(ARTICLE[40:])}
+    if have("zstd"):
+        cases["d.html.zst"] = compress_with("zstd", ARTICLE)
+        cases["e.dat"] = compress_with("zstd", ARTICLE)
+    if have("brotli"):
+        cases["f.html.br"] = compress_with("brotli", ARTICLE)
+    for name, data in cases.items():
+        env.write(name, data)
+        r = env.run("-f", "text", name)
+        expect_clean_success(r)
+        check(r.stdout == text, "%s: %r" % (name, r.stdout))
+    # Standard input, told by its bytes.
+    r = env.run("-f", "text", stdin=gzip.compress(ARTICLE))
+    expect_clean_success(r)
+    check(r.stdout == text, "gzip stdin: %r" % r.stdout)
+    # Outputs are named without the compression's extension.
+    r = env.run("-o", "out", "-f", "text", *cases)
+    expect_clean_success(r)
+    want = sorted({"a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"} &
+                  {n.split(".")[0] + ".txt" for n in cases})
+    check(listing(env.path("out")) == want, "outputs: %r" % listing(env.path("out")))
+    if have("brotli"):
+        br = compress_with("brotli", ARTICLE)
+        r = env.run("-f", "text", "--content-encoding=br", stdin=br)
+        expect_clean_success(r)
+        check(r.stdout == text, "br stdin: %r" % r.stdout)
+        # Without a name or the option brotli is not guessed: its bytes
+        # are taken as they are (refused, or read as text of no sense).
+        r = env.run("-f", "text", stdin=br)
+        check(b"Hello world" not in r.stdout, "undeclared brotli: %s" % r.describe())
+    r = env.run("--content-encoding=compress", stdin=ARTICLE)
+    expect_usage_error(r, "compress")
+
+
+@test
+def compressed_refusals(env):
+    """A decompression bomb is stopped at the input limit (status 1, bounded
+    memory); cut or corrupt data fails its input; nothing crashes."""
+    bomb = "bomb.html.gz"
+    env.write(bomb, gzip.compress(b"<p>" + b"a" * (DEFAULT_MAX_INPUT + MIB)))
+    check(os.path.getsize(env.path(bomb)) < MIB, "the bomb is small")
+
+    def limit_memory():
+        # Twice the input limit plus room for the program: a bomb that
+        # were decompressed whole would pass it.
+        limit = 3 * DEFAULT_MAX_INPUT
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    # Not under a wrapper (valgrind), nor with ASan, which reserves far
+    # more address space than it uses.
+    with open(env.exe, "rb") as f:
+        sanitized = b"__asan_init" in f.read()
+    wrapped = bool(os.environ.get("WINNOW_TEST_WRAPPER")) or sanitized
+    r = env.run(bomb, preexec_fn=None if wrapped else limit_memory)
+    expect(r, 1)
+    lines = r.lines()
+    check(len(lines) == 1, "one line: %r" % lines)
+    expect_failure_line(lines[0], "bomb.html.gz", "64 MiB")
+    check("once decompressed" in lines[0], "names the decompression: %r" % lines[0])
+    cut = "cut.html.gz"
+    env.write(cut, gzip.compress(ARTICLE * 50)[:100])
+    r = env.run(cut)
+    expect(r, 1)
+    expect_failure_line(r.lines()[0], "cut.html.gz", "corrupt or cut compressed data")
+    bad = bytearray(gzip.compress(ARTICLE * 50))
+    for i in range(20, 60):
+        bad[i] ^= 0x5A
+    env.write("bad.html.gz", bytes(bad))
+    good = env.write("good.html", ARTICLE)
+    r = env.run("-o", "out", "bad.html.gz", good)
+    expect(r, 1)
+    check(len(r.lines()) == 1 and "bad.html.gz" in r.lines()[0], "stderr: %r" % r.stderr)
+    check(listing(env.path("out")) == ["good.xml"], "outputs: %r" % listing(env.path("out")))
+
+
+# ---- -r and --files-from ----
+
+def titled(title):
+    return ("<html><head><title>%s</title></head><body><article><p>%s is a long enough "
+            "paragraph of text to be the article body of this page.</p></article></body>"
+            "</html>" % (title, title)).encode()
+
+
+@test
+def recursive_walk(env):
+    """-r walks subdirectories in name order, mirrors them under -o DIR (so
+    that same-named pages do not collide), takes compressed pages and WARC
+    files, skips hidden names and does not follow links to directories (a
+    loop ends)."""
+    env.write("site/index.html", titled("Top"))
+    env.write("site/a/index.html", titled("Alpha"))
+    env.write("site/a/b/index.htm", titled("Bravo"))
+    env.write("site/b/index.html.gz", gzip.compress(titled("Gamma")))
+    env.write("site/b/notes.txt", b"not a page")
+    env.write("site/.git/index.html", titled("Hidden"))
+    os.symlink("..", env.path("site/a/loop"))          # a loop
+    os.symlink(env.path("site/a"), env.path("site/z"))  # a link to a directory
+    r = env.run("-r", "-o", "out", "-f", "text", "--title", "site", timeout=60)
+    expect_clean_success(r)
+    found = []
+    for root, dirs, files in os.walk(env.path("out")):
+        for f in files:
+            found.append(os.path.relpath(os.path.join(root, f), env.path("out")))
+    check(sorted(found) == ["a/b/index.txt", "a/index.txt", "b/index.txt", "index.txt"],
+          "outputs: %r" % sorted(found))
+    check(env.read("out/a/b/index.txt").startswith(b"Bravo"), "a/b")
+    check(env.read("out/b/index.txt").startswith(b"Gamma"), "b (gzip)")
+    # Without -r only the top level.
+    r = env.run("-o", "out2", "site")
+    expect_clean_success(r)
+    check(listing(env.path("out2")) == ["index.xml"], "outputs: %r" % listing(env.path("out2")))
+    # Several pages, no -o: into the current directory, order = walk order.
+    r = env.run("-r", "-f", "text", "site/a")
+    expect_clean_success(r)
+    check(os.path.exists(env.path("b/index.txt")) and os.path.exists(env.path("index.txt")),
+          "mirrored into the current directory")
+    # An empty tree fails.
+    os.makedirs(env.path("empty/sub"))
+    r = env.run("-r", "empty")
+    expect(r, 1)
+    expect_failure_line(r.lines()[0], "empty", "no pages")
+
+
+@test
+def files_from(env):
+    """--files-from names inputs one a line (from a file or stdin); outputs
+    mirror the listed paths, so that same-named pages do not collide."""
+    env.write("x/a/page.html", titled("One"))
+    env.write("x/b/page.html", titled("Two"))
+    env.write("x/dir/c.html", titled("Three"))
+    env.write("list.txt", b"x/a/page.html\r\n\n./x/b/page.html\nx/dir\n")
+    r = env.run("--files-from", "list.txt", "-o", "out", "-f", "text", "--title")
+    expect_clean_success(r)
+    found = sorted(os.path.relpath(os.path.join(root, f), env.path("out"))
+                   for root, _, files in os.walk(env.path("out")) for f in files)
+    check(found == ["c.txt", "x/a/page.txt", "x/b/page.txt"], "outputs: %r" % found)
+    check(env.read("out/x/b/page.txt").startswith(b"Two"), "x/b")
+    # From standard input, with "..", an absolute path and a missing file.
+    os.makedirs(env.path("w"))
+    listed = "../x/a/page.html\n%s\nmissing.html\n" % env.path("x/b/page.html")
+    r = subprocess.run(env.command(["--files-from=-", "-o", "../out2", "-f", "text"]),
+                       input=listed.encode(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       cwd=env.path("w"), timeout=60)
+    check(r.returncode == 1, "missing file fails: %r" % r.stderr)
+    lines = r.stderr.decode().splitlines()
+    check(len(lines) == 1 and lines[0].startswith("winnow: missing.html: "), "stderr: %r" % lines)
+    found = sorted(os.path.relpath(os.path.join(root, f), env.path("out2"))
+                   for root, _, files in os.walk(env.path("out2")) for f in files)
+    want = sorted(["__/x/a/page.txt", os.path.relpath(env.path("x/b/page.txt"), "/")])
+    check(found == want, "outputs: %r, want %r" % (found, want))
+    # stdin cannot be both the list and an input.
+    r = env.run("--files-from=-", "-", stdin=b"a.html\n")
+    expect_usage_error(r, "standard input")
+    r = env.run("--files-from", "nolist.txt")
+    expect(r, 1)
+    expect_failure_line(r.lines()[0], "nolist.txt", "No such file")
+
+
+# ---- WARC ----
+
+def warc_record(number, wtype, block, uri=None, ctype=None, version="1.0"):
+    head = ["WARC/%s" % version, "WARC-Type: %s" % wtype,
+            "WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-%012d>" % number,
+            "WARC-Date: 2026-12-01T00:00:00Z"]
+    if uri:
+        head.append("WARC-Target-URI: %s" % uri)
+    if ctype:
+        head.append("Content-Type: %s" % ctype)
+    head.append("Content-Length: %d" % len(block))
+    return ("\r\n".join(head) + "\r\n\r\n").encode() + block + b"\r\n\r\n"
+
+
+def http_response(body, status="200 OK", headers=(("Content-Type", "text/html"),)):
+    head = "HTTP/1.1 %s\r\n" % status + "".join("%s: %s\r\n" % h for h in headers) + "\r\n"
+    return head.encode() + body
+
+
+def chunked(data, size=37):
+    out = b""
+    for i in range(0, len(data), size):
+        piece = data[i:i + size]
+        out += b"%x\r\n%s\r\n" % (len(piece), piece)
+    return out + b"0\r\n\r\n"
+
+
+def hand_made_warc():
+    """Records: 1 warcinfo, 2 request, 3 page, 4 chunked gzip-encoded page,
+    5 404, 6 PNG, 7 resource page, 8 resource without a type (sniffed),
+    9 resource claiming HTML but holding a PNG."""
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    http = "application/http; msgtype=response"
+    records = [
+        warc_record(1, "warcinfo", b"software: hand\r\n", ctype="application/warc-fields"),
+        warc_record(2, "request", b"GET / HTTP/1.1\r\n\r\n", "http://h.example/", "application/http; msgtype=request"),
+        warc_record(3, "response", http_response(titled("Plain")), "http://h.example/plain", http),
+        warc_record(4, "response", http_response(chunked(gzip.compress(titled("Zipped"))), headers=(
+            ("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip"),
+            ("Transfer-Encoding", "chunked"))), "http://h.example/zipped", http),
+        warc_record(5, "response", http_response(titled("Missing"), "404 Not Found"), "http://h.example/404", http),
+        warc_record(6, "response", http_response(png, headers=(("Content-Type", "image/png"),)),
+                    "http://h.example/i.png", http),
+        warc_record(7, "resource", titled("Resource"), "http://h.example/res", "text/html"),
+        warc_record(8, "resource", titled("Sniffed"), "http://h.example/sniffed"),
+        warc_record(9, "resource", png, "http://h.example/liar", "text/html"),
+    ]
+    return records
+
+
+def members(records):
+    return b"".join(gzip.compress(r) for r in records)
+
+
+@test
+def warc_hand_made(env):
+    """Pages of a hand-made WARC: plain, gzip per record, zstd; the chunked
+    gzip-encoded response is decoded, the 404 and the PNG skipped quietly,
+    the record that lies about its type refused with its own line (status 3)."""
+    records = hand_made_warc()
+    files = {"h.warc": b"".join(records), "h.warc.gz": members(records), "h.bin": members(records)}
+    if have("zstd"):
+        files["h.warc.zst"] = compress_with("zstd", b"".join(records))
+    for name, data in files.items():
+        env.write(name, data)
+        r = env.run("-f", "text", "--title", name)
+        expect(r, 3)
+        lines = r.lines()
+        check(len(lines) == 1, "%s: one line: %r" % (name, lines))
+        expect_failure_line(lines[0], name, "record 9 (http://h.example/liar): not an HTML page: PNG image")
+        out = r.stdout.decode()
+        heads = [l for l in out.splitlines() if l.startswith("==> ")]
+        check(heads == [
+            "==> http://h.example/plain <urn:uuid:00000000-0000-0000-0000-000000000003> <==",
+            "==> http://h.example/zipped <urn:uuid:00000000-0000-0000-0000-000000000004> <==",
+            "==> http://h.example/res <urn:uuid:00000000-0000-0000-0000-000000000007> <==",
+            "==> http://h.example/sniffed <urn:uuid:00000000-0000-0000-0000-000000000008> <=="],
+            "%s: separators %r" % (name, heads))
+        for title in ("Plain", "Zipped", "Resource", "Sniffed"):
+            check("\n%s\n" % title in out, "%s: %s missing: %r" % (name, title, out))
+    # XML on stdout: one well-formed <documents> of <doc>s.
+    r = env.run("h.warc.gz")
+    expect(r, 3)
+    root = ET.fromstring(r.stdout)
+    check(root.tag == "documents", "root: %r" % root.tag)
+    docs = list(root)
+    check([d.get("url") for d in docs] == ["http://h.example/plain", "http://h.example/zipped",
+                                           "http://h.example/res", "http://h.example/sniffed"],
+          "urls: %r" % [d.get("url") for d in docs])
+    check(docs[1].get("record-id") == "<urn:uuid:00000000-0000-0000-0000-000000000004>",
+          "record-id: %r" % docs[1].attrib)
+    check(docs[1].get("title") == "Zipped", "title: %r" % docs[1].attrib)
+    # -o DIR: one file per page, named by record number.
+    r = env.run("-o", "out", "h.warc.gz", "h.warc")
+    expect(r, 1)  # the second h.warc's outputs are the first's names
+    check(listing(env.path("out")) == ["h-000003.xml", "h-000004.xml", "h-000007.xml", "h-000008.xml"],
+          "outputs: %r" % listing(env.path("out")))
+    # Record 9 failed, but its name was the first file's all the same.
+    check(sum("already the output of h.warc.gz record" in l for l in r.lines()) == 5,
+          "collisions reported: %r" % r.lines())
+    expect_xml(env.read("out/h-000004.xml"))
+
+
+@test
+def warc_damaged(env):
+    """A truncated final record fails the file after the pages before it are
+    written; garbage between records is skipped with a warning; an
+    oversized record is skipped with a warning."""
+    records = hand_made_warc()[:4]
+    whole = members(records)
+    env.write("cut.warc.gz", whole[:-30])
+    r = env.run("-o", "out", "-f", "text", "cut.warc.gz")
+    expect(r, 1)
+    lines = r.lines()
+    check(len(lines) == 1, "one line: %r" % lines)
+    expect_failure_line(lines[0], "cut.warc.gz", "corrupt WARC file")
+    check("cut short" in lines[0], "says cut: %r" % lines[0])
+    check(listing(env.path("out")) == ["cut-000003.txt"], "outputs: %r" % listing(env.path("out")))
+    # Cut inside a plain record's block.
+    plain = b"".join(records)
+    env.write("cut.warc", plain[:-100])
+    r = env.run("-f", "text", "cut.warc")
+    expect(r, 1)
+    check("record 4 cut short" in r.stderr, "stderr: %r" % r.stderr)
+    check(b"Plain is a long" in r.stdout, "the page before is written: %r" % r.stdout)
+    # Garbage between records (plain, and as its own gzip member).
+    env.write("junk.warc", records[2] + b"junk junk junk\r\n" + records[3])
+    env.write("junk.warc.gz", gzip.compress(records[2]) + gzip.compress(b"junk\n") + gzip.compress(records[3]))
+    # Raw bytes between gzip members, one of them a false 1F 8B start.
+    env.write("raw.warc.gz", gzip.compress(records[2]) + b"\x00junk\x1f\x8b junk" + gzip.compress(records[3]))
+    for name in ("junk.warc", "junk.warc.gz", "raw.warc.gz"):
+        r = env.run("-f", "text", name)
+        expect(r, 0)
+        check(len(r.lines()) == 1 and "warning:" in r.stderr and "before record 2" in r.stderr,
+              "%s: stderr %r" % (name, r.stderr))
+        check(b"Plain is" in r.stdout and b"Zipped is" in r.stdout, "%s: %r" % (name, r.stdout))
+    # Trailing garbage after the last record.
+    env.write("tail.warc", records[2] + b"trailing junk\n")
+    r = env.run("-f", "text", "tail.warc")
+    expect(r, 1)
+    check("not WARC records after record 1" in r.stderr, "stderr: %r" % r.stderr)
+    # An oversized page record: skipped with a warning, the next one read.
+    big = warc_record(2, "resource", b"<p>" + b"a" * (DEFAULT_MAX_INPUT + 10), "http://h.example/big", "text/html")
+    env.write("big.warc.gz", gzip.compress(records[2]) + gzip.compress(big) + gzip.compress(records[3]))
+    r = env.run("-f", "text", "big.warc.gz")
+    expect(r, 0)
+    check(len(r.lines()) == 1 and "warning: skipped" in r.stderr and "record 2 (http://h.example/big)" in r.stderr,
+          "stderr: %r" % r.stderr)
+    check(b"Zipped is" in r.stdout, "the record after: %r" % r.stdout)
+
+
+SERVER = r"""
+import gzip, http.server, socketserver, sys
+def page(title, body):
+    return ("<html><head><title>%s</title></head><body><nav><a href=/index.html>Home</a></nav>"
+            "<article><h1>%s</h1><p>%s</p></article></body></html>" % (title, title, body)).encode()
+class H(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def log_message(self, *a):
+        pass
+    def send(self, code, body, ctype="text/html; charset=utf-8", extra=()):
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        for k, v in extra:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def do_GET(self):
+        p = self.path
+        if p == "/index.html":
+            self.send(200, page("Index", "The index page links to every page of this small test site. " * 3 +
+                '<a href="/gz.html">g</a> <a href="/img.png">i</a> <a href="/missing.html">m</a> '
+                '<a href="/latin1.html">l</a>'))
+        elif p == "/gz.html":
+            self.send(200, gzip.compress(page("Gzipped", "This page travels gzip-encoded over HTTP. " * 4)),
+                      extra=[("Content-Encoding", "gzip")])
+        elif p == "/img.png":
+            self.send(200, b"\x89PNG\r\n\x1a\n" + bytes(range(256)), ctype="image/png")
+        elif p == "/latin1.html":
+            self.send(200, page("Latin", "Caf\xe9 cr\xe8me, named Latin-1 by the HTTP header only. " * 3)
+                      .decode().encode("latin-1"), ctype="text/html; charset=iso-8859-1")
+        else:
+            self.send(404, page("Not found", "Nothing here."))
+with socketserver.TCPServer(("127.0.0.1", 0), H) as s:
+    print(s.server_address[1], flush=True)
+    s.serve_forever()
+"""
+
+
+@test
+def warc_from_wget(env):
+    """A WARC written by wget --warc-file from a local server: the HTML
+    pages come out (the gzip-encoded one decoded, the Latin-1 one by its
+    HTTP charset), the PNG and the 404 do not."""
+    if not have("wget"):
+        raise Skip("wget is not installed")
+    env.write("server.py", SERVER.encode())
+    server = subprocess.Popen([sys.executable, env.path("server.py")], stdout=subprocess.PIPE)
+    try:
+        port = int(server.stdout.readline())
+        environ = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+        subprocess.run(["wget", "-q", "--no-proxy", "-e", "robots=off", "-r", "-l", "1",
+                        "-P", env.path("dl"), "--warc-file=" + env.path("crawl"),
+                        "http://127.0.0.1:%d/index.html" % port], env=environ, timeout=60)
+    finally:
+        server.kill()
+        server.wait()
+    warc = env.path("crawl.warc.gz")
+    check(os.path.exists(warc), "wget wrote no WARC")
+    r = env.run(warc)
+    expect_clean_success(r)
+    root = ET.fromstring(r.stdout)
+    titles = [d.get("title") for d in root]
+    check(titles == ["Index", "Gzipped", "Latin"], "titles: %r" % titles)
+    for d in root:
+        check(d.get("url", "").startswith("http://127.0.0.1:%d/" % port), "url: %r" % d.attrib)
+        check(d.get("record-id", "").startswith("<urn:uuid:"), "record-id: %r" % d.attrib)
+    check("Café crème" in ET.tostring(root[2], encoding="unicode"), "Latin-1 page decoded")
+    check(root[2].get("charset") == "WINDOWS-1252" and root[2].get("charset-source") == "hint",
+          "charset from the HTTP header: %r" % root[2].attrib)
+    r = env.run("-o", "out", "-f", "text", warc)
+    expect_clean_success(r)
+    names = listing(env.path("out"))
+    check(len(names) == 3 and all(n.startswith("crawl-") and n.endswith(".txt") for n in names),
+          "outputs: %r" % names)
+    # The same file found by -r, and on standard input.
+    r = env.run("-r", "-o", "out-r", "-f", "text", env.path("."))
+    check(listing(env.path("out-r")) == names or r.returncode == 0, "outputs: %r" % listing(env.path("out-r")))
+    with open(warc, "rb") as f:
+        r = env.run("-f", "text", stdin=f.read())
+    expect_clean_success(r)
+    check(r.stdout.count(b"\n==> ") + r.stdout.startswith(b"==> ") == 3, "three pages: %r" % r.stdout[:300])
 
 
 @test
