@@ -29,11 +29,6 @@ static const signature SIGNATURES[] = {
     SIG(0, "GIF89a", "GIF image"),
     SIG(0, "II*\x00", "TIFF image"),
     SIG(0, "MM\x00*", "TIFF image"),
-    SIG(8, "WEBP", "WebP image"),
-    SIG(4, "ftyp", "MP4/QuickTime media"),
-    SIG(0, "OggS", "Ogg media"),
-    SIG(0, "fLaC", "FLAC audio"),
-    SIG(0, "ID3", "MP3 audio"),
     SIG(0, "\x1A\x45\xDF\xA3", "Matroska/WebM media"),
     SIG(0, "%PDF-", "PDF document"),
     SIG(0, "\x7F" "ELF", "ELF executable"),
@@ -61,6 +56,33 @@ static const signature SIGNATURES[] = {
 static bool has(const unsigned char *b, size_t len, const signature *sig)
 {
     return len >= sig->offset + sig->len && memcmp(b + sig->offset, sig->bytes, sig->len) == 0;
+}
+
+/* Formats whose first bytes could also start a line of text: each is
+ * checked with the bytes that follow, which text does not hold. */
+static const char *media(const unsigned char *b, size_t len)
+{
+    if (len >= 12 && memcmp(b, "RIFF", 4) == 0) {
+        if (memcmp(b + 8, "WEBP", 4) == 0)
+            return "WebP image";
+        if (memcmp(b + 8, "WAVE", 4) == 0)
+            return "WAV audio";
+        if (memcmp(b + 8, "AVI ", 4) == 0)
+            return "AVI video";
+    }
+    /* ISO media: a box of at most 16 MB ("\0\0\0" then its size), "ftyp". */
+    if (len >= 8 && b[0] == 0 && b[1] == 0 && memcmp(b + 4, "ftyp", 4) == 0)
+        return "MP4/QuickTime media";
+    /* "OggS", stream structure version 0 */
+    if (len >= 5 && memcmp(b, "OggS", 4) == 0 && b[4] == 0)
+        return "Ogg media";
+    /* "fLaC", then the STREAMINFO block's header (type 0) */
+    if (len >= 5 && memcmp(b, "fLaC", 4) == 0 && (b[4] & 0x7F) == 0)
+        return "FLAC audio";
+    /* "ID3", version 2..4, revision 0 */
+    if (len >= 5 && memcmp(b, "ID3", 3) == 0 && b[3] >= 2 && b[3] <= 4 && b[4] == 0)
+        return "MP3 audio";
+    return NULL;
 }
 
 /* bzip2: "BZh", the block size '1'..'9', then a block or end-of-stream magic. */
@@ -106,6 +128,9 @@ const char *wn_sniff_not_text(const char *bytes, size_t len, const char *charset
             return SIGNATURES[i].what;
     if (is_bzip2(b, len))
         return "bzip2-compressed data";
+    const char *m = media(b, len);
+    if (m)
+        return m;
     size_t bom_len;
     if (wn_sniff_bom(bytes, len, &bom_len) || wn_sniff_wide(bytes, len))
         return NULL;

@@ -389,6 +389,19 @@ const char *wn_sniff_wide(const char *bytes, size_t len)
         return "UTF-16LE";
     if (c.ascii_be >= 2 && c.ascii_be * 8 >= c.units && c.ascii_le * 8 <= c.ascii_be)
         return "UTF-16BE";
+    /* A page mostly in Chinese may hold fewer ASCII units than that in its
+     * first KB; starting with markup ('<' after white space, as a UTF-16
+     * unit) with a few more ASCII units in the same byte order says enough. */
+    size_t i = 0;
+    while (i + 1 < len && i < WIDE_SCAN_LIMIT && ((b[i] == 0 && (b[i + 1] == ' ' || b[i + 1] == '\n' ||
+                                                                 b[i + 1] == '\r' || b[i + 1] == '\t')) ||
+                                                  (b[i + 1] == 0 && (b[i] == ' ' || b[i] == '\n' ||
+                                                                     b[i] == '\r' || b[i] == '\t'))))
+        i += 2;
+    if (i + 1 < len && b[i] == '<' && b[i + 1] == 0 && c.ascii_le >= 8 && c.ascii_be * 8 <= c.ascii_le)
+        return "UTF-16LE";
+    if (i + 1 < len && b[i] == 0 && b[i + 1] == '<' && c.ascii_be >= 8 && c.ascii_le * 8 <= c.ascii_be)
+        return "UTF-16BE";
     return NULL;
 }
 

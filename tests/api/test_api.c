@@ -752,6 +752,10 @@ static const not_html_case NOT_HTML[] = {
     NH("bzip2", "BZh91AY&SY\x8A\x3F\x21\x6C\0\0", "bzip2-compressed"),
     NH("xz", "\xFD" "7zXZ\0\0\x04\xE6\xD6\xB4\x46", "xz-compressed"),
     NH("7z", "7z\xBC\xAF\x27\x1C\0\x04", "7-Zip"),
+    NH("mp4", "\0\0\0\x18" "ftypmp42\0\0\0\0mp42isom", "MP4"),
+    NH("webp", "RIFF\x24\0\0\0WEBPVP8 \x18\0\0\0", "WebP"),
+    NH("mp3", "ID3\x03\0\0\0\0\0\x21TIT2", "MP3"),
+    NH("ogg", "OggS\0\x02\0\0\0\0\0\0\0\0", "Ogg"),
 };
 
 START_TEST(test_not_html_magic)
@@ -766,6 +770,32 @@ START_TEST(test_not_html_magic)
     ck_assert_int_eq(wn_extract(ex, c->bytes, c->len, "utf-16le", NULL, &res), WN_ERR_NOT_HTML);
     const char *reason = wn_not_html_reason(c->bytes, c->len, NULL);
     ck_assert_msg(reason && strstr(reason, c->reason), "%s: reason %s", c->name, reason ? reason : "(null)");
+    wn_extractor_free(ex);
+}
+END_TEST
+
+/* UTF-16 without a BOM whose first KB is nearly all Chinese: the markup it
+ * starts with says what it is. */
+START_TEST(test_utf16_chinese_without_bom)
+{
+    char utf8[8192] = "<html><body><p>";
+    for (int i = 0; i < 80; i++)
+        strcat(utf8, "\xe4\xb8\xad\xe6\x96\x87\xe7\x9a\x84\xe6\x96\x87\xe7\xab\xa0\xe3\x80\x82");
+    strcat(utf8, "</p></body></html>");
+    size_t len;
+    char *le = encode_as("UTF-16LE", utf8, &len);
+    ck_assert_ptr_null(wn_not_html_reason(le, len, NULL));
+    wn_extractor *ex = new_extractor(0);
+    wn_result *res = extract(ex, le, len, NULL);
+    ck_assert_str_eq(wn_result_charset(res), "UTF-16LE");
+    ck_assert_ptr_nonnull(strstr(wn_result_text(res, NULL), "\xe4\xb8\xad\xe6\x96\x87\xe7\x9a\x84"));
+    wn_result_free(res);
+    free(le);
+    char *be = encode_as("UTF-16BE", utf8, &len);
+    res = extract(ex, be, len, NULL);
+    ck_assert_str_eq(wn_result_charset(res), "UTF-16BE");
+    wn_result_free(res);
+    free(be);
     wn_extractor_free(ex);
 }
 END_TEST
@@ -813,6 +843,21 @@ START_TEST(test_stray_controls_are_a_page)
         "\x0E\x3C\x2D\x3F\x6F\x0F \x0E\x30\x71\x0F \x0E\x3C\x2D\x3F\x6F\x0F \x0E\x30\x71\x0F"
         " \x0E\x3C\x2D\x3F\x6F\x0F \x0E\x30\x71\x0F \x0E\x3C\x2D\x3F\x6F\x0F \x0E\x30\x71\x0F</p>";
     ck_assert_ptr_null(wn_not_html_reason(iso2022kr, sizeof iso2022kr - 1, NULL));
+    /* A page may start with the letters of a media format's signature. */
+    static const char *const lookalikes[] = {
+        "<h1>ftyp box: the MP4 container</h1><p>" PARA1 "</p>",
+        "<h1><em>WEBP images</em></h1><p>" PARA1 "</p>",
+        "ID3 tags explained<br><p>" PARA1 "</p>",
+        "OggS and fLaC, explained<br><p>" PARA1 "</p>",
+        "RIFF files, explained<br><p>" PARA1 "</p>",
+    };
+    for (size_t i = 0; i < sizeof lookalikes / sizeof *lookalikes; i++) {
+        ck_assert_msg(wn_not_html_reason(lookalikes[i], strlen(lookalikes[i]), NULL) == NULL, "%s",
+                      lookalikes[i]);
+        res = extract(ex, lookalikes[i], strlen(lookalikes[i]), NULL);
+        ck_assert_ptr_nonnull(strstr(wn_result_text(res, NULL), "approved the plan"));
+        wn_result_free(res);
+    }
     wn_extractor_free(ex);
 }
 END_TEST
@@ -891,6 +936,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_title_in_text);
     tcase_add_test(tc, test_empty_input);
     tcase_add_test(tc, test_article_sources);
+    tcase_add_test(tc, test_utf16_chinese_without_bom);
     tcase_add_test(tc, test_comments_flag);
     tcase_add_loop_test(tc, test_garbage_input, 0, 8);
     suite_add_tcase(s, tc);
