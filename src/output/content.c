@@ -982,7 +982,8 @@ static piece *analysed(thread *th, size_t index)
     piece *p = &th->pieces[index];
     if (p->analysed)
         return p;
-    const char *t = th->text.data + p->start;
+    /* Pieces may all be empty, with no text buffer behind them. */
+    const char *t = th->text.data ? th->text.data + p->start : "";
     p->word = has_word(t, p->len);
     p->weight = weight_of(t, p->len);
     p->signature = signature_rule(t, p->len);
@@ -997,7 +998,7 @@ static piece *analysed(thread *th, size_t index)
 
 static const char *piece_text(const thread *th, const piece *p)
 {
-    return th->text.data + p->start;
+    return th->text.data ? th->text.data + p->start : "";
 }
 
 /* Index of the first piece at or after node. */
