@@ -177,3 +177,32 @@ void wn_text_measure(const char *s, size_t len, wn_text_stats *stats)
         }
     }
 }
+
+bool wn_utf8_may_change_in_nfc(const char *text, size_t len)
+{
+    size_t pos = 0;
+    while (pos < len) {
+        if ((unsigned char)text[pos] < 0x80) {
+            pos++;
+            continue;
+        }
+        uint32_t cp = wn_utf8_next(text, len, &pos);
+        const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)cp);
+        if (p->combining_class || p->comp_exclusion || (cp >= 0x1100 && cp <= 0x11FF))
+            return true;
+    }
+    return false;
+}
+
+char *wn_utf8_nfc(const char *text, size_t len, size_t *out_len)
+{
+    if (!wn_utf8_may_change_in_nfc(text, len))
+        return NULL;
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &nfc,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (n < 0)
+        return NULL;
+    *out_len = (size_t)n;
+    return (char *)nfc;
+}

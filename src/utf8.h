@@ -35,4 +35,13 @@ typedef struct wn_text_stats {
 
 void wn_text_measure(const char *s, size_t len, wn_text_stats *stats);
 
+/* Whether text may change under Unicode's canonical composition (NFC): it
+ * holds a combining mark, a character NFC never keeps (U+09DF becomes
+ * U+09AF U+09BC, a CJK compatibility ideograph its unified one) or a
+ * conjoining Hangul jamo. Precomposed letters such as "é" are already NFC. */
+bool wn_utf8_may_change_in_nfc(const char *text, size_t len);
+/* text in NFC, malloc'ed (*out_len its length); NULL when it needs no change
+ * (or cannot be normalised). */
+char *wn_utf8_nfc(const char *text, size_t len, size_t *out_len);
+
 #endif

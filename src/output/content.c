@@ -39,7 +39,22 @@ typedef struct emitter {
     wn_status status;
 } emitter;
 
+static void push_item_as_is(emitter *e, uint8_t kind, uint8_t level, const char *text, size_t len);
+
 static void push_item(emitter *e, uint8_t kind, uint8_t level, const char *text, size_t len)
+{
+    /* Text in NFC, the form readers' tools and the golds compare in. */
+    size_t nfc_len = 0;
+    char *nfc = text ? wn_utf8_nfc(text, len, &nfc_len) : NULL;
+    if (nfc) {
+        text = nfc;
+        len = nfc_len;
+    }
+    push_item_as_is(e, kind, level, text, len);
+    free(nfc);
+}
+
+static void push_item_as_is(emitter *e, uint8_t kind, uint8_t level, const char *text, size_t len)
 {
     wn_content *c = e->content;
     if (e->status != WN_OK)

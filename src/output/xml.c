@@ -8,7 +8,21 @@
 
 #include "utf8.h"
 
+static char *xml_clean_as_is(wn_arena *arena, const char *text, size_t len);
+
+/* In NFC, as the content's text is (content.c). */
 char *wn_xml_clean(wn_arena *arena, const char *text, size_t len)
+{
+    size_t n;
+    char *nfc = wn_utf8_nfc(text, len, &n);
+    if (!nfc)
+        return xml_clean_as_is(arena, text, len);
+    char *out = xml_clean_as_is(arena, nfc, n);
+    free(nfc);
+    return out;
+}
+
+static char *xml_clean_as_is(wn_arena *arena, const char *text, size_t len)
 {
     char *out = wn_arena_alloc(arena, len * 3 + 1);
     if (!out)

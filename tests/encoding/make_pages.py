@@ -17,6 +17,8 @@ EUC-JP 0xA1C1 is U+FF5E, windows-1258 keeps tone marks as combining
 characters. The expected texts were checked against Chromium's DOM
 (--dump-dom, file:// or an HTTP header for the hint). They differ from it
 only where winnow means to:
+  - the text comes out in NFC: windows-1258's tone marks are joined to their
+    letters (expected/cp1258-meta.txt is the NFC of the DOM's text);
   - a declaration the bytes contradict loses (contra-*); a browser obeys it;
   - the WHATWG "replacement" labels are decoded (a browser shows one U+FFFD);
   - undeclared ISO-2022-JP is detected (as Firefox does; Chromium does not);
@@ -549,7 +551,7 @@ def main():
         with open(os.path.join(pages_dir, cid + ".html"), "wb") as f:
             f.write(data)
         with open(os.path.join(expected_dir, cid + ".txt"), "wb") as f:
-            f.write(shown.encode("utf-8", "surrogatepass"))
+            f.write(unicodedata.normalize("NFC", shown).encode("utf-8", "surrogatepass"))
         lines.append("\t".join([cid, "pages/%s.html" % cid, hint or "-", charset, source,
                                 "expected/%s.txt" % cid]))
     with open(os.path.join(HERE, "cases.tsv"), "w", encoding="utf-8") as f:

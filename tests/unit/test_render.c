@@ -541,6 +541,21 @@ START_TEST(test_page_table_and_list)
 }
 END_TEST
 
+/* Text comes out in NFC: a combining accent joins its letter, a character
+ * NFC never keeps (Bengali U+09DF) is decomposed, "é" stays as it is. */
+START_TEST(test_text_in_nfc)
+{
+    page_content p;
+    page_init(&p, "<html><body><div id=\"art\"><p>" LONG_PARA "</p>"
+                  "<p>Cafe\xcc\x81 caf\xc3\xa9 \xe0\xa7\x9f.</p><p>" LONG_PARA2 "</p></div></body></html>",
+              false);
+    char *text = render_text(&p.content, NULL);
+    ck_assert_str_eq(text, LONG_PARA "\nCaf\xc3\xa9 caf\xc3\xa9 \xe0\xa6\xaf\xe0\xa6\xbc.\n" LONG_PARA2 "\n");
+    free(text);
+    page_free(&p);
+}
+END_TEST
+
 /* Ruby annotations (<rt>, <rp>, <rtc>) are not read: the base text is. */
 START_TEST(test_ruby_base_text_only)
 {
@@ -808,6 +823,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_loose_note_lines);
     tcase_add_test(tc, test_layout_table);
     tcase_add_test(tc, test_ruby_base_text_only);
+    tcase_add_test(tc, test_text_in_nfc);
     tcase_add_test(tc, test_explain);
     suite_add_tcase(s, tc);
 
