@@ -674,15 +674,82 @@ static void select_chunks(wn_doc *doc, uint32_t top)
 
 /* ---- pruning inside the region -------------------------------------------------- */
 
+/* What text_before() has counted: the kept text of the region's nodes
+ * [root, at), pruned subtrees skipped as that walk skips them. Later nodes
+ * continue the scan; pruning or restoring a subtree the scan has passed
+ * corrects the count (memo_flag_change()), so a pass asks about each node
+ * in turn at the cost of one walk over the region. */
+typedef struct text_memo {
+    bool valid;
+    uint32_t at;        /* the scan's next node: never inside a pruned subtree */
+    uint32_t chars;     /* kept text of [root, at) */
+    uint32_t quiet;     /* no counted text in [quiet, at): a node there has chars before it */
+} text_memo;
+
 typedef struct region {
     uint32_t root;      /* the top candidate's parent (or the top itself) */
     uint32_t chars;     /* characters kept before pruning */
     uint32_t layout;    /* hint bits that name the article's own building blocks */
+    text_memo *memo;    /* text_before()'s scan (NULL: none) */
 } region;
 
-static void prune(wn_doc *doc, uint32_t index, wn_label label, wn_rule rule)
+/* Characters of kept (unpruned, unlinked) text nodes in [from, to), pruned
+ * subtrees skipped; *last is set one past the last text node counted. */
+static uint32_t kept_text_in(const wn_doc *doc, uint32_t from, uint32_t to, uint32_t *last)
+{
+    uint32_t chars = 0;
+    for (uint32_t i = from; i < to; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->flags & WN_NODE_PRUNED) {
+            i = n->end - 1;
+            continue;
+        }
+        if (n->kind == WN_NODE_TEXT && !(n->flags & WN_NODE_IN_LINK) && n->all.chars) {
+            chars += n->all.chars;
+            *last = i + 1;
+        }
+    }
+    return chars;
+}
+
+/* Called before the pruned flag of index changes (set when pruning, cleared
+ * when not): what the memo counted of its subtree goes out, or comes in.
+ * Each subtree is walked once when pruned (a later walk skips it). */
+static void memo_flag_change(const wn_doc *doc, const region *r, uint32_t index, bool pruning)
+{
+    text_memo *m = r ? r->memo : NULL;
+    if (!m || !m->valid || index < r->root || index >= m->at)
+        return;
+    /* Inside a pruned subtree: never counted, and at is not inside it. */
+    for (uint32_t a = doc->nodes[index].parent; a != WN_NONE && a >= r->root; a = doc->nodes[a].parent)
+        if (doc->nodes[a].flags & WN_NODE_PRUNED)
+            return;
+    const wn_node *n = &doc->nodes[index];
+    uint32_t to = n->end < m->at ? n->end : m->at;
+    uint32_t last = m->quiet;
+    uint32_t chars = 0;
+    if (n->kind == WN_NODE_TEXT && !(n->flags & WN_NODE_IN_LINK) && n->all.chars) {
+        chars = n->all.chars;
+        last = index + 1;
+    }
+    chars += kept_text_in(doc, index + 1, to, &last);
+    if (pruning) {
+        m->chars -= chars;
+        /* The walk now skips the subtree. */
+        if (n->end > m->at)
+            m->at = n->end;
+    } else {
+        m->chars += chars;
+        if (last > m->quiet)
+            m->quiet = last;
+    }
+}
+
+static void prune(wn_doc *doc, const region *r, uint32_t index, wn_label label, wn_rule rule)
 {
     wn_node *n = &doc->nodes[index];
+    if (!(n->flags & WN_NODE_PRUNED))
+        memo_flag_change(doc, r, index, true);
     n->flags |= WN_NODE_PRUNED;
     n->label = (uint8_t)label;
     n->rule = (uint8_t)rule;
@@ -843,7 +910,7 @@ static bool prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
         (!(n->hints & (WN_HINT_RELATED | WN_HINT_COMMENTS)) && holds_named_body(doc, i)))
         return false;
     wn_label label = wn_label_from_hints(n->hints);
-    prune(doc, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
+    prune(doc, r, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
     return true;
 }
 
@@ -1054,21 +1121,38 @@ static bool inline_link_list(const wn_doc *doc, const wn_node *n)
 }
 
 /* Characters of kept text before node index inside the region, counted up
- * to enough (the caller only asks whether there are that many). */
+ * to enough (the caller only asks whether there are that many): less than
+ * enough is the exact count. The region's memo carries the scan from one
+ * question to the next; a question about an earlier node starts it over. */
 static uint32_t text_before(const wn_doc *doc, uint32_t index, const region *r, uint32_t enough)
 {
-    uint32_t chars = 0;
     const wn_node *root = &doc->nodes[r->root];
-    for (uint32_t i = r->root; i < index && i < root->end && chars < enough; i++) {
-        const wn_node *n = &doc->nodes[i];
+    uint32_t limit = index < root->end ? index : root->end;
+    if (limit <= r->root)
+        return 0;
+    text_memo fresh = {false, 0, 0, 0};
+    text_memo *m = r->memo ? r->memo : &fresh;
+    if (!m->valid || limit < m->quiet) {
+        m->valid = true;
+        m->at = m->quiet = r->root;
+        m->chars = 0;
+    }
+    /* Nothing counted in [limit, at). */
+    if (limit <= m->at)
+        return m->chars;
+    while (m->at < limit && m->chars < enough) {
+        const wn_node *n = &doc->nodes[m->at];
         if (n->flags & WN_NODE_PRUNED) {
-            i = n->end - 1;
+            m->at = n->end;
             continue;
         }
-        if (n->kind == WN_NODE_TEXT && !(n->flags & WN_NODE_IN_LINK))
-            chars += n->all.chars;
+        if (n->kind == WN_NODE_TEXT && !(n->flags & WN_NODE_IN_LINK) && n->all.chars) {
+            m->chars += n->all.chars;
+            m->quiet = m->at + 1;
+        }
+        m->at++;
     }
-    return chars;
+    return m->chars;
 }
 
 /* Whether any kept text of the article's selected parts follows node
@@ -1193,7 +1277,7 @@ static bool next_post(const wn_doc *doc, uint32_t post, uint32_t s)
  * each ancestor up to (not including) the region root. */
 static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, const region *r)
 {
-    prune(doc, index, label, WN_RULE_MARKER);
+    prune(doc, r, index, label, WN_RULE_MARKER);
     uint32_t at = index;
     while (at != WN_NONE && at != r->root) {
         uint32_t parent = doc->nodes[at].parent;
@@ -1204,9 +1288,11 @@ static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, const region
             if (next_post(doc, at, s))
                 continue;
             if (doc->nodes[s].kind == WN_NODE_ELEMENT)
-                prune(doc, s, label, WN_RULE_MARKER_TAIL);
-            else
+                prune(doc, r, s, label, WN_RULE_MARKER_TAIL);
+            else if (!(doc->nodes[s].flags & WN_NODE_PRUNED)) {
+                memo_flag_change(doc, r, s, true);
                 doc->nodes[s].flags |= WN_NODE_PRUNED;
+            }
         }
         if (doc->nodes[parent].flags & WN_NODE_SELECTED) {
             /* Following selected siblings under the region root go too,
@@ -1215,7 +1301,7 @@ static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, const region
             if (root != WN_NONE)
                 for (uint32_t s = doc->nodes[parent].end; s < doc->nodes[root].end; s = doc->nodes[s].end)
                     if ((doc->nodes[s].flags & WN_NODE_SELECTED) && !next_post(doc, parent, s))
-                        prune(doc, s, label, WN_RULE_MARKER_TAIL);
+                        prune(doc, r, s, label, WN_RULE_MARKER_TAIL);
             break;
         }
         at = parent;
@@ -1252,13 +1338,13 @@ static bool is_section_marker(wn_marker m)
 /* "Read more: <link>" between paragraphs goes; a bare "See also" heading
  * takes the link list right after it along. A line that starts so but
  * links nowhere is a sentence. */
-static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label)
+static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label, const region *r)
 {
     const wn_node *n = &doc->nodes[i];
     bool alone = n->all.chars <= 40 && n->link_chars == 0;
     if (!alone && n->link_chars == 0)
         return false;
-    prune(doc, i, label, WN_RULE_MARKER);
+    prune(doc, r, i, label, WN_RULE_MARKER);
     if (!alone)
         return true;
     uint32_t parent = n->parent;
@@ -1273,7 +1359,7 @@ static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label)
         bool first = !pruned_any;
         if (first ? !(next->all.chars < 1000 && wn_link_density(next) > 0.5f) : !headline_link_p(doc, s))
             break;
-        prune(doc, s, label, WN_RULE_MARKER_SECTION);
+        prune(doc, r, s, label, WN_RULE_MARKER_SECTION);
         pruned_any = true;
         /* After a list, the run of headline links that was one item a
          * paragraph goes too. */
@@ -1285,7 +1371,7 @@ static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label)
 
 /* The lines of links right after a "相关新闻：" heading set before the
  * article's text: the list it announces, one link a line. */
-static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label)
+static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label, const region *r)
 {
     uint32_t parent = doc->nodes[i].parent;
     for (uint32_t s = doc->nodes[i].end; parent != WN_NONE && s < doc->nodes[parent].end; s = doc->nodes[s].end) {
@@ -1299,7 +1385,7 @@ static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label)
             continue;
         if (next->all.chars >= 200 || (float)next->link_chars < 0.9f * (float)next->all.chars)
             break;
-        prune(doc, s, label, WN_RULE_MARKER_SECTION);
+        prune(doc, r, s, label, WN_RULE_MARKER_SECTION);
     }
 }
 
@@ -1403,13 +1489,13 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         /* Tag links, or a bare "Tags" heading over them; a line of prose
          * that starts so stays. */
         if (n->link_chars == 0 && n->all.chars <= 12)
-            return prune_see_also(doc, i, WN_LABEL_OTHER);
+            return prune_see_also(doc, i, WN_LABEL_OTHER, r);
         /* One tag after a long label ("Related topics: Colorado") is
          * still only the label and its link. */
         bool label_and_links = n->link_chars > 0 && n->all.chars - n->link_chars <= 15;
         if (wn_link_density(n) < 0.5f && !label_and_links)
             return false;
-        prune(doc, i, WN_LABEL_OTHER, WN_RULE_MARKER);
+        prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_MARKER);
         return true;
     }
     if (inline_links && !whole_line)
@@ -1417,7 +1503,7 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     if (inline_line) {
         if (m == WN_MARKER_NONE || is_section_marker(m) || m == WN_MARKER_SEEALSO)
             return false;
-        prune(doc, i, wn_label_from_marker(m), WN_RULE_MARKER);
+        prune(doc, r, i, wn_label_from_marker(m), WN_RULE_MARKER);
         return true;
     }
     /* A one-line prompt to subscribe or follow: a leaf block only, so that
@@ -1468,16 +1554,16 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         return false;
     wn_label label = wn_label_from_marker(m);
     if (m == WN_MARKER_SEEALSO)
-        return prune_see_also(doc, i, label);
+        return prune_see_also(doc, i, label, r);
     /* A marker that is a link ("发表评论" jumping to the form) or that comes
      * before any article text names no section: only the line goes. An
      * author's bio heading names its box once the article has begun. */
     uint32_t before = m == WN_MARKER_AUTHOR ? 50 : 200;
     if (!is_section_marker(m) || n->all.chars > 24 || wn_link_density(n) > 0.5f ||
         text_before(doc, i, r, before) < before || (m == WN_MARKER_COMMENTS && in_meta_box(doc, i, r))) {
-        prune(doc, i, label, WN_RULE_MARKER);
+        prune(doc, r, i, label, WN_RULE_MARKER);
         if (m == WN_MARKER_RELATED && n->link_chars == 0 && n->all.chars <= 24)
-            prune_link_run(doc, i, label);
+            prune_link_run(doc, i, label, r);
         return true;
     }
     /* "More reading" over a paragraph of the author's own prose opens a
@@ -1487,7 +1573,7 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     /* A section heading: drop the section it opens. */
     uint32_t section = section_of(doc, i, r);
     if (section != i && doc->nodes[section].all.chars > n->all.chars) {
-        prune(doc, section, label, WN_RULE_MARKER_SECTION);
+        prune(doc, r, section, label, WN_RULE_MARKER_SECTION);
         return true;
     }
     prune_tail(doc, i, label, r);
@@ -1522,29 +1608,29 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_l
             continue;
         }
         if (n->tag == GUMBO_TAG_FORM && n->inputs > 0 && (float)n->all.chars < 0.3f * (float)r->chars) {
-            prune(doc, i, WN_LABEL_OTHER, WN_RULE_FORM);
+            prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_FORM);
             i = n->end;
             continue;
         }
         if (teaser_list(doc, i, r)) {
-            prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
+            prune(doc, r, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
             i = n->end;
             continue;
         }
         if (link_line(doc, i) || link_tail_run(doc, i, r)) {
-            prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
+            prune(doc, r, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
             i = n->end;
             continue;
         }
         if (inline_link_list(doc, n)) {
-            prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_DENSITY);
+            prune(doc, r, i, WN_LABEL_RELATED, WN_RULE_LINK_DENSITY);
             i = n->end;
             continue;
         }
         if (by_links && link_dense(doc, i, r)) {
             /* Menus have short links; lists of article titles long ones. */
             float per_link = weighted_length(&n->all) / (float)(n->links ? n->links : 1);
-            prune(doc, i, n->links >= 3 && per_link > 15.0f ? WN_LABEL_RELATED : WN_LABEL_NAV,
+            prune(doc, r, i, n->links >= 3 && per_link > 15.0f ? WN_LABEL_RELATED : WN_LABEL_NAV,
                   WN_RULE_LINK_DENSITY);
             i = n->end;
             continue;
@@ -1622,7 +1708,7 @@ static void mark_title(wn_doc *doc)
             }
             if (h->kind == WN_NODE_ELEMENT &&
                 (h->tag == GUMBO_TAG_H1 || (n->rule != WN_RULE_TOP && repeats_page_title(doc, k)))) {
-                prune(doc, k, WN_LABEL_TITLE, WN_RULE_TITLE);
+                prune(doc, NULL, k, WN_LABEL_TITLE, WN_RULE_TITLE);
                 return;
             }
             /* Only before the article's first paragraph. */
@@ -1826,6 +1912,7 @@ static void restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
                 i = n->end - 1;
                 continue;
             }
+            memo_flag_change(doc, r, i, false);
             n->flags &= (uint8_t)~WN_NODE_PRUNED;
             n->label = WN_LABEL_BODY;
             n->rule = WN_RULE_INSIDE;
@@ -1890,7 +1977,7 @@ static void prune_orphan_labels(wn_doc *doc, const region *r)
             continue;
         }
         if (orphan_label(doc, i, r)) {
-            prune(doc, i, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
+            prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
             i = n->end - 1;
         }
     }
@@ -1929,7 +2016,7 @@ static void prune_stranded_headings(wn_doc *doc, const region *r)
                 j = n->end - 1;
             } else if (stranded_heading_p(doc, j, r)) {
                 if (pending != WN_NONE && gone >= STRANDED_GONE_CHARS)
-                    prune(doc, pending, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
+                    prune(doc, r, pending, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
                 pending = j;
                 gone = 0;
                 j = n->end - 1;
@@ -1940,7 +2027,7 @@ static void prune_stranded_headings(wn_doc *doc, const region *r)
         i = part->end - 1;
     }
     if (pending != WN_NONE && gone >= STRANDED_GONE_CHARS)
-        prune(doc, pending, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
+        prune(doc, r, pending, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
 }
 
 /* A question-and-answer page: the article is the question and the answer
@@ -2020,6 +2107,8 @@ void wn_score_select(wn_doc *doc)
             i = doc->nodes[i].end - 1;
         }
     r.layout = widget_chars(doc) > r.chars / 2 ? WN_HINT_WIDGET : 0;
+    text_memo memo = {false, 0, 0, 0};
+    r.memo = &memo;
     for (uint32_t i = 0; i < doc->count; i++) {
         wn_node *n = &doc->nodes[i];
         if (!(n->flags & WN_NODE_SELECTED))
