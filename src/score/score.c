@@ -33,14 +33,12 @@ size_t wn_leading_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
 {
     size_t n = 0;
     bool space = false;
-    const wn_node *root = &doc->nodes[index];
-    for (uint32_t i = index; i < root->end && n + 1 < cap; i++) {
+    uint32_t end = doc->nodes[index].end;
+    /* Only text nodes with a byte other than white space write; a block or
+     * <br> element or white space between two of them makes one space.
+     * The scan jumps from one such text node to the next. */
+    for (uint32_t i = doc->nodes[index].next_text; i < end && n + 1 < cap;) {
         const wn_node *t = &doc->nodes[i];
-        if (t->kind != WN_NODE_TEXT) {
-            if ((t->flags & (WN_NODE_BLOCK | WN_NODE_BREAK)) && n)
-                space = true;
-            continue;
-        }
         for (uint32_t k = 0; k < t->text_len && n + 1 < cap; k++) {
             unsigned char c = (unsigned char)t->text[k];
             if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
@@ -55,6 +53,12 @@ size_t wn_leading_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
             space = false;
             buf[n++] = (char)c;
         }
+        if (i + 1 >= doc->count)
+            break;
+        const wn_node *after = &doc->nodes[i + 1];
+        if (n && after->next_space < after->next_text && after->next_space < end)
+            space = true;
+        i = after->next_text;
     }
     /* Do not end inside a UTF-8 sequence. */
     if (n) {
