@@ -1,6 +1,7 @@
 #include "score/score.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -1928,45 +1929,112 @@ static void restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
     }
 }
 
+/* What orphan_label() reads of a subtree, packed in 16 bits: the kept
+ * text characters (saturated at 31: more than a label), their sentence
+ * punctuation (saturated at 2), the characters of pruned lists, menus,
+ * share bars and ads (saturated at 31), whether a pruned form, and whether
+ * the last kept text node ends with a colon. */
+#define LABEL_KEPT(v) ((v) & 31u)
+#define LABEL_PUNCT(v) (((v) >> 5) & 3u)
+#define LABEL_GONE(v) (((v) >> 7) & 31u)
+#define LABEL_FORM 0x1000u
+#define LABEL_COLON 0x2000u
+
+static uint32_t saturate(uint32_t a, uint32_t b, uint32_t max)
+{
+    return a + b > max || a + b < a ? max : a + b;
+}
+
+static uint16_t label_pack(uint32_t kept, uint32_t punct, uint32_t gone, bool form, bool colon)
+{
+    return (uint16_t)(kept | punct << 5 | gone << 7 | (form ? LABEL_FORM : 0) | (colon ? LABEL_COLON : 0));
+}
+
+/* A node as the scan of an ancestor sees it: a pruned subtree by its label,
+ * a text node by its text; inside is what the node's own scan found. */
+static uint16_t label_part(const wn_node *n, uint16_t inside)
+{
+    if (n->flags & WN_NODE_PRUNED) {
+        /* Only a list, menu, share bar or form names a box so; a
+         * byline's date leaves a name that is text. */
+        bool gone = n->label == WN_LABEL_RELATED || n->label == WN_LABEL_NAV ||
+                    n->label == WN_LABEL_SHARE || n->label == WN_LABEL_AD;
+        return label_pack(0, 0, gone ? saturate(n->all.chars, 0, 31) : 0,
+                          n->tag == GUMBO_TAG_FORM && n->kind == WN_NODE_ELEMENT, false);
+    }
+    if (n->kind == WN_NODE_TEXT) {
+        if (!n->all.chars)
+            return 0;
+        size_t k = n->text_len;
+        while (k && (n->text[k - 1] == ' ' || n->text[k - 1] == '\n' || n->text[k - 1] == '\t'))
+            k--;
+        return label_pack(saturate(n->all.chars, 0, 31), saturate(n->all.punct, 0, 2), 0, false,
+                          k && n->text[k - 1] == ':');
+    }
+    return inside;
+}
+
+/* The scan of first followed by the scan of then (document order). */
+static uint16_t label_join(uint16_t first, uint16_t then)
+{
+    uint16_t colon = LABEL_KEPT(then) ? then & LABEL_COLON : first & LABEL_COLON;
+    return (uint16_t)(label_pack(saturate(LABEL_KEPT(first), LABEL_KEPT(then), 31),
+                                 saturate(LABEL_PUNCT(first), LABEL_PUNCT(then), 2),
+                                 saturate(LABEL_GONE(first), LABEL_GONE(then), 31), false, false) |
+                      ((first | then) & LABEL_FORM) | colon);
+}
+
+/* What orphan_label() reads of the subtree of index (its descendants), by
+ * a walk over it. */
+static uint16_t label_scan(const wn_doc *doc, uint32_t index)
+{
+    uint16_t v = 0;
+    for (uint32_t i = index + 1; i < doc->nodes[index].end; i++) {
+        const wn_node *n = &doc->nodes[i];
+        v = label_join(v, label_part(n, 0));
+        if (n->flags & WN_NODE_PRUNED)
+            i = n->end - 1;
+    }
+    return v;
+}
+
+/* The same for every node, in one pass from the end: each node's part
+ * joins its parent's scan in front of the later children's. */
+static void label_scan_all(const wn_doc *doc, uint16_t *scan)
+{
+    memset(scan, 0, doc->count * sizeof *scan);
+    for (uint32_t i = doc->count; i-- > 0;) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->parent != WN_NONE)
+            scan[n->parent] = label_join(label_part(n, scan[i]), scan[n->parent]);
+    }
+}
+
 /* A small box whose list, form or links went, leaving only its label
  * ("Photos of the day", "Jump to:") once the article has begun: the label
- * names what is gone. */
-static bool orphan_label(const wn_doc *doc, uint32_t index, const region *r)
+ * names what is gone. scan: label_scan() of every node, or NULL. */
+static bool orphan_label(const wn_doc *doc, uint32_t index, const region *r, const uint16_t *scan)
 {
     const wn_node *e = &doc->nodes[index];
     if (e->kind != WN_NODE_ELEMENT || e->all.chars > 300 || (e->flags & WN_NODE_SELECTED))
         return false;
-    uint32_t kept = 0, kept_punct = 0, gone = 0;
-    bool form = false, colon = false;
-    for (uint32_t i = index + 1; i < e->end; i++) {
-        const wn_node *n = &doc->nodes[i];
-        if (n->flags & WN_NODE_PRUNED) {
-            /* Only a list, menu, share bar or form names a box so; a
-             * byline's date leaves a name that is text. */
-            if (n->label == WN_LABEL_RELATED || n->label == WN_LABEL_NAV ||
-                n->label == WN_LABEL_SHARE || n->label == WN_LABEL_AD)
-                gone += n->all.chars;
-            form |= n->tag == GUMBO_TAG_FORM && n->kind == WN_NODE_ELEMENT;
-            i = n->end - 1;
-            continue;
-        }
-        if (n->kind == WN_NODE_TEXT && n->all.chars) {
-            kept += n->all.chars;
-            kept_punct += n->all.punct;
-            size_t k = n->text_len;
-            while (k && (n->text[k - 1] == ' ' || n->text[k - 1] == '\n' || n->text[k - 1] == '\t'))
-                k--;
-            colon = k && n->text[k - 1] == ':';
-        }
-    }
+    uint16_t v = scan ? scan[index] : label_scan(doc, index);
+    uint32_t kept = LABEL_KEPT(v);
     /* A label has no sentence punctuation, but for a closing colon. */
-    if (kept_punct > (colon ? 1u : 0u))
+    if (LABEL_PUNCT(v) > ((v & LABEL_COLON) ? 1u : 0u))
         return false;
-    return kept > 0 && kept <= 30 && (form || gone >= kept) && text_before(doc, index, r, 200) >= 200;
+    return kept > 0 && kept <= 30 && ((v & LABEL_FORM) || LABEL_GONE(v) >= kept) &&
+           text_before(doc, index, r, 200) >= 200;
 }
 
+/* The pass prunes only nodes it has looked at and then skips their
+ * subtrees: the subtree of each node it looks at is as it was when the
+ * pass began, so the scans of all nodes are taken at once. */
 static void prune_orphan_labels(wn_doc *doc, const region *r)
 {
+    uint16_t *scan = malloc(doc->count * sizeof *scan);
+    if (scan)
+        label_scan_all(doc, scan);
     bool in_region = false;
     uint32_t region_end = 0;
     for (uint32_t i = 0; i < doc->count; i++) {
@@ -1980,11 +2048,12 @@ static void prune_orphan_labels(wn_doc *doc, const region *r)
             i = n->end - 1;
             continue;
         }
-        if (orphan_label(doc, i, r)) {
+        if (orphan_label(doc, i, r, scan)) {
             prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
             i = n->end - 1;
         }
     }
+    free(scan);
 }
 
 /* A heading once the article has begun whose section all went (a list of
