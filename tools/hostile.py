@@ -276,6 +276,14 @@ def deep_wrappers_empty_inline(n):
     return page(b"<section>" * 500 + b"<i></i>" * n + b"x" + b"</section>" * 500 + ARTICLE)
 
 
+
+def deep_wrappers_teaser(n):
+    # Block wrappers with two links and some words, each a teaser candidate
+    # around a large text-less subtree.
+    return page(b"<div>" + ARTICLE * 10 + b"<div>" * 300 + b"<a href=/a>x</a><a href=/b>y</a> plain words "
+                b"of a sentence here, unlinked" + b"<br>" * n + b"</div>" * 300 + b"</div>")
+
+
 # name -> (function, base size for scale 1)
 CASES = {
     "deep_divs": (deep_divs, 10000),
@@ -329,6 +337,7 @@ CASES = {
     "deep_wrappers_breaks": (deep_wrappers_breaks, 250000),
     "deep_wrappers_images": (deep_wrappers_images, 200000),
     "deep_wrappers_empty_inline": (deep_wrappers_empty_inline, 140000),
+    "deep_wrappers_teaser": (deep_wrappers_teaser, 250000),
 }
 
 # Cases that are not a page: the command refuses them (exit status 3).

@@ -691,11 +691,32 @@ typedef struct text_memo {
     uint32_t quiet;     /* no counted text in [quiet, at): a node there has chars before it */
 } text_memo;
 
+/* What teaser_list() and teaser_card() read of a subtree, for every node
+ * at once: the first text node with characters at or after each node
+ * (doc->count if none), the last <a> with text at or before it (WN_NONE
+ * if none), and the "Read more" links in each node's subtree, up to 3
+ * (not looking inside links). */
+typedef struct teaser_index {
+    uint32_t *next_text;
+    uint32_t *last_link;
+    uint8_t *more;
+} teaser_index;
+
+static void teaser_index_free(teaser_index *tx)
+{
+    free(tx->next_text);
+    free(tx->last_link);
+    free(tx->more);
+    tx->next_text = tx->last_link = NULL;
+    tx->more = NULL;
+}
+
 typedef struct region {
     uint32_t root;      /* the top candidate's parent (or the top itself) */
     uint32_t chars;     /* characters kept before pruning */
     uint32_t layout;    /* hint bits that name the article's own building blocks */
     text_memo *memo;    /* text_before()'s scan (NULL: none) */
+    const teaser_index *teasers; /* NULL: walk each subtree */
 } region;
 
 /* Characters of kept (unpruned, unlinked) text nodes in [from, to), pruned
@@ -1201,13 +1222,19 @@ static bool read_more_link(const wn_doc *doc, uint32_t index)
 
 /* One other post's teaser card: its headline link, an excerpt and the
  * "Read more" link that closes it. */
-static bool teaser_card(const wn_doc *doc, uint32_t index)
+static bool teaser_card(const wn_doc *doc, uint32_t index, const teaser_index *tx)
 {
     const wn_node *n = &doc->nodes[index];
     if (n->links < 2 || n->links > 4 || n->all.chars > 600)
         return false;
     uint32_t first = WN_NONE, last_link = WN_NONE;
-    for (uint32_t i = index + 1; i < n->end; i++) {
+    if (tx && index + 1 < n->end) {
+        if (tx->next_text[index + 1] < n->end)
+            first = tx->next_text[index + 1];
+        if (tx->last_link[n->end - 1] != WN_NONE && tx->last_link[n->end - 1] > index)
+            last_link = tx->last_link[n->end - 1];
+    }
+    for (uint32_t i = index + 1; !tx && i < n->end; i++) {
         const wn_node *k = &doc->nodes[i];
         if (first == WN_NONE && k->kind == WN_NODE_TEXT && k->all.chars)
             first = i;
@@ -1224,7 +1251,10 @@ static bool teaser_card(const wn_doc *doc, uint32_t index)
     if (headline == WN_NONE || headline == last_link || doc->nodes[headline].all.chars < 15)
         return false;
     /* And closes with "Read more": no text after it. */
-    for (uint32_t i = doc->nodes[last_link].end; i < n->end; i++)
+    uint32_t after = doc->nodes[last_link].end;
+    if (tx && after < n->end && tx->next_text[after] < n->end)
+        return false;
+    for (uint32_t i = after; !tx && i < n->end; i++)
         if (doc->nodes[i].kind == WN_NODE_TEXT && doc->nodes[i].all.chars)
             return false;
     return read_more_link(doc, last_link);
@@ -1237,13 +1267,49 @@ static bool teaser_list(const wn_doc *doc, uint32_t index, const region *r)
     const wn_node *n = &doc->nodes[index];
     if (n->links < 2 || n->links > 60 || n->all.chars > 6000 || !(n->flags & WN_NODE_BLOCK))
         return false;
-    unsigned more = 0;
-    for (uint32_t i = index + 1; i < n->end && more < 3; i++)
+    const teaser_index *tx = r->teasers;
+    unsigned more = tx ? tx->more[index] : 0;
+    for (uint32_t i = index + 1; !tx && i < n->end && more < 3; i++)
         if (doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].tag == GUMBO_TAG_A) {
             more += read_more_link(doc, i);
             i = doc->nodes[i].end - 1;
         }
-    return (more >= 3 || teaser_card(doc, index)) && text_before(doc, index, r, 200) >= 200;
+    return (more >= 3 || teaser_card(doc, index, tx)) && text_before(doc, index, r, 200) >= 200;
+}
+
+/* The teaser index of the page, in one pass each way; false when out of
+ * memory (the rules then walk each subtree). */
+static bool teaser_index_build(const wn_doc *doc, teaser_index *tx)
+{
+    tx->next_text = malloc(doc->count * sizeof *tx->next_text);
+    tx->last_link = malloc(doc->count * sizeof *tx->last_link);
+    tx->more = calloc(doc->count, sizeof *tx->more);
+    if (!tx->next_text || !tx->last_link || !tx->more) {
+        teaser_index_free(tx);
+        return false;
+    }
+    uint32_t next = doc->count;
+    for (uint32_t i = doc->count; i-- > 0;) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_TEXT && n->all.chars)
+            next = i;
+        tx->next_text[i] = next;
+        if (n->parent != WN_NONE) {
+            /* A link's own links are not looked into. */
+            unsigned part = n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_A ? read_more_link(doc, i)
+                                                                                 : tx->more[i];
+            unsigned sum = tx->more[n->parent] + part;
+            tx->more[n->parent] = (uint8_t)(sum < 3 ? sum : 3);
+        }
+    }
+    uint32_t last = WN_NONE;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_A && n->all.chars)
+            last = i;
+        tx->last_link[i] = last;
+    }
+    return true;
 }
 
 /* The highest ancestor of index below the region root whose text starts with
@@ -2182,6 +2248,8 @@ void wn_score_select(wn_doc *doc)
     r.layout = widget_chars(doc) > r.chars / 2 ? WN_HINT_WIDGET : 0;
     text_memo memo = {false, 0, 0, 0};
     r.memo = &memo;
+    teaser_index teasers = {NULL, NULL, NULL};
+    r.teasers = teaser_index_build(doc, &teasers) ? &teasers : NULL;
     for (uint32_t i = 0; i < doc->count; i++) {
         wn_node *n = &doc->nodes[i];
         if (!(n->flags & WN_NODE_SELECTED))
@@ -2199,6 +2267,7 @@ void wn_score_select(wn_doc *doc)
     restore_if_emptied(doc, top, &r);
     prune_orphan_labels(doc, &r);
     prune_stranded_headings(doc, &r);
+    teaser_index_free(&teasers);
     mark_title(doc);
     select_lead(doc, r.chars);
 }
