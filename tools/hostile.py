@@ -247,6 +247,43 @@ def text_after_pre(n):
     return page(b"<p><i><pre>\n<h5><br>x</h3><object>" * n + ARTICLE)
 
 
+def header_run(n):
+    # Text-poor candidates before the article: each asks how much kept text
+    # comes before it in the region.
+    return page(b"<article>" + b"<header><h2>x</h2></header>" * n + ARTICLE * 3 + b"</article>")
+
+
+def header_link_run(n):
+    return page(b"<article>" + b"<header><h2><a href=/x>x</a></h2></header>" * n + ARTICLE * 3 +
+                b"</article>")
+
+
+def header_div_run(n):
+    return page(b"<div class=header><h2><a href=/x>x</a></h2></div>" * n + ARTICLE * 3)
+
+
+def deep_wrappers_breaks(n):
+    # Wrappers around a large subtree with next to no text: each wrapper's
+    # leading text must not be looked for node by node.
+    return page(b"<div>" * 500 + b"<br>" * n + b"x" + b"</div>" * 500 + ARTICLE)
+
+
+def deep_wrappers_images(n):
+    return page(b"<span>" * 500 + b"<img>" * n + b"x" + b"</span>" * 500 + ARTICLE)
+
+
+def deep_wrappers_empty_inline(n):
+    return page(b"<section>" * 500 + b"<i></i>" * n + b"x" + b"</section>" * 500 + ARTICLE)
+
+
+
+def deep_wrappers_teaser(n):
+    # Block wrappers with two links and some words, each a teaser candidate
+    # around a large text-less subtree.
+    return page(b"<div>" + ARTICLE * 10 + b"<div>" * 300 + b"<a href=/a>x</a><a href=/b>y</a> plain words "
+                b"of a sentence here, unlinked" + b"<br>" * n + b"</div>" * 300 + b"</div>")
+
+
 # name -> (function, base size for scale 1)
 CASES = {
     "deep_divs": (deep_divs, 10000),
@@ -294,6 +331,13 @@ CASES = {
     "formatting_attribute_bytes": (formatting_attribute_bytes, 20000),
     "empty_end_tag_foreign": (empty_end_tag_foreign, 20000),
     "text_after_pre": (text_after_pre, 3000),
+    "header_run": (header_run, 40000),
+    "header_link_run": (header_link_run, 25000),
+    "header_div_run": (header_div_run, 20000),
+    "deep_wrappers_breaks": (deep_wrappers_breaks, 250000),
+    "deep_wrappers_images": (deep_wrappers_images, 200000),
+    "deep_wrappers_empty_inline": (deep_wrappers_empty_inline, 140000),
+    "deep_wrappers_teaser": (deep_wrappers_teaser, 250000),
 }
 
 # Cases that are not a page: the command refuses them (exit status 3).

@@ -281,6 +281,33 @@ static void aggregate(wn_doc *doc)
     }
 }
 
+static bool is_ascii_space(unsigned char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* next_text and next_space of every node, in one pass from the end. */
+static void link_text_runs(wn_doc *doc)
+{
+    uint32_t next_text = doc->count, next_space = doc->count;
+    for (uint32_t i = doc->count; i-- > 0;) {
+        wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_TEXT && n->text_len) {
+            bool ink = false;
+            for (uint32_t k = 0; k < n->text_len && !ink; k++)
+                ink = !is_ascii_space((unsigned char)n->text[k]);
+            if (ink)
+                next_text = i;
+            else
+                next_space = i;
+        } else if (n->kind == WN_NODE_ELEMENT && (n->flags & (WN_NODE_BLOCK | WN_NODE_BREAK))) {
+            next_space = i;
+        }
+        n->next_text = next_text;
+        n->next_space = next_space;
+    }
+}
+
 /* Gumbo turns a character reference whose value passes 2^31
  * ("&#xCCCCCCC8;") into a lone byte: the text (the parse's, in the page's
  * arena) is mended in place, each byte that starts no UTF-8 character a '?'. */
@@ -440,6 +467,7 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
         return status;
     }
     aggregate(doc);
+    link_text_runs(doc);
     return WN_OK;
 }
 

@@ -41,6 +41,12 @@ typedef struct wn_node {
     uint32_t hints;         /* WN_HINT_* from tag, class, id, role */
     const char *text;       /* text nodes: the text (UTF-8) */
     uint32_t text_len;
+    /* The first node at or after this one (document order, any subtree;
+     * doc->count if none) that is a text node with a byte other than ASCII
+     * white space, and the first that is a block or <br> element or a text
+     * node of white space alone: a scan for text (wn_leading_text) jumps
+     * over what lies between. */
+    uint32_t next_text;
     const char *class_attr; /* elements: attribute values or NULL (explain) */
     const char *id_attr;
     wn_text_stats all;      /* all text in the subtree */
@@ -56,6 +62,7 @@ typedef struct wn_node {
     float content;          /* content score gathered from paragraphs */
     float score;            /* candidate score */
     float best;             /* the best candidate score in the subtree */
+    uint32_t next_space;    /* see next_text */
 } wn_node;
 
 typedef struct wn_doc {

@@ -1,6 +1,7 @@
 #include "score/score.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -33,14 +34,12 @@ size_t wn_leading_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
 {
     size_t n = 0;
     bool space = false;
-    const wn_node *root = &doc->nodes[index];
-    for (uint32_t i = index; i < root->end && n + 1 < cap; i++) {
+    uint32_t end = doc->nodes[index].end;
+    /* Only text nodes with a byte other than white space write; a block or
+     * <br> element or white space between two of them makes one space.
+     * The scan jumps from one such text node to the next. */
+    for (uint32_t i = doc->nodes[index].next_text; i < end && n + 1 < cap;) {
         const wn_node *t = &doc->nodes[i];
-        if (t->kind != WN_NODE_TEXT) {
-            if ((t->flags & (WN_NODE_BLOCK | WN_NODE_BREAK)) && n)
-                space = true;
-            continue;
-        }
         for (uint32_t k = 0; k < t->text_len && n + 1 < cap; k++) {
             unsigned char c = (unsigned char)t->text[k];
             if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
@@ -55,6 +54,12 @@ size_t wn_leading_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
             space = false;
             buf[n++] = (char)c;
         }
+        if (i + 1 >= doc->count)
+            break;
+        const wn_node *after = &doc->nodes[i + 1];
+        if (n && after->next_space < after->next_text && after->next_space < end)
+            space = true;
+        i = after->next_text;
     }
     /* Do not end inside a UTF-8 sequence. */
     if (n) {
@@ -674,15 +679,103 @@ static void select_chunks(wn_doc *doc, uint32_t top)
 
 /* ---- pruning inside the region -------------------------------------------------- */
 
+/* What text_before() has counted: the kept text of the region's nodes
+ * [root, at), pruned subtrees skipped as that walk skips them. Later nodes
+ * continue the scan; pruning or restoring a subtree the scan has passed
+ * corrects the count (memo_flag_change()), so a pass asks about each node
+ * in turn at the cost of one walk over the region. */
+typedef struct text_memo {
+    bool valid;
+    uint32_t at;        /* the scan's next node: never inside a pruned subtree */
+    uint32_t chars;     /* kept text of [root, at) */
+    uint32_t quiet;     /* no counted text in [quiet, at): a node there has chars before it */
+} text_memo;
+
+/* What teaser_list() and teaser_card() read of a subtree, for every node
+ * at once: the first text node with characters at or after each node
+ * (doc->count if none), the last <a> with text at or before it (WN_NONE
+ * if none), and the "Read more" links in each node's subtree, up to 3
+ * (not looking inside links). */
+typedef struct teaser_index {
+    uint32_t *next_text;
+    uint32_t *last_link;
+    uint8_t *more;
+} teaser_index;
+
+static void teaser_index_free(teaser_index *tx)
+{
+    free(tx->next_text);
+    free(tx->last_link);
+    free(tx->more);
+    tx->next_text = tx->last_link = NULL;
+    tx->more = NULL;
+}
+
 typedef struct region {
     uint32_t root;      /* the top candidate's parent (or the top itself) */
     uint32_t chars;     /* characters kept before pruning */
     uint32_t layout;    /* hint bits that name the article's own building blocks */
+    text_memo *memo;    /* text_before()'s scan (NULL: none) */
+    const teaser_index *teasers; /* NULL: walk each subtree */
 } region;
 
-static void prune(wn_doc *doc, uint32_t index, wn_label label, wn_rule rule)
+/* Characters of kept (unpruned, unlinked) text nodes in [from, to), pruned
+ * subtrees skipped; *last is set one past the last text node counted. */
+static uint32_t kept_text_in(const wn_doc *doc, uint32_t from, uint32_t to, uint32_t *last)
+{
+    uint32_t chars = 0;
+    for (uint32_t i = from; i < to; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->flags & WN_NODE_PRUNED) {
+            i = n->end - 1;
+            continue;
+        }
+        if (n->kind == WN_NODE_TEXT && !(n->flags & WN_NODE_IN_LINK) && n->all.chars) {
+            chars += n->all.chars;
+            *last = i + 1;
+        }
+    }
+    return chars;
+}
+
+/* Called before the pruned flag of index changes (set when pruning, cleared
+ * when not): what the memo counted of its subtree goes out, or comes in.
+ * Each subtree is walked once when pruned (a later walk skips it). */
+static void memo_flag_change(const wn_doc *doc, const region *r, uint32_t index, bool pruning)
+{
+    text_memo *m = r ? r->memo : NULL;
+    if (!m || !m->valid || index < r->root || index >= m->at)
+        return;
+    /* Inside a pruned subtree: never counted, and at is not inside it. */
+    for (uint32_t a = doc->nodes[index].parent; a != WN_NONE && a >= r->root; a = doc->nodes[a].parent)
+        if (doc->nodes[a].flags & WN_NODE_PRUNED)
+            return;
+    const wn_node *n = &doc->nodes[index];
+    uint32_t to = n->end < m->at ? n->end : m->at;
+    uint32_t last = m->quiet;
+    uint32_t chars = 0;
+    if (n->kind == WN_NODE_TEXT && !(n->flags & WN_NODE_IN_LINK) && n->all.chars) {
+        chars = n->all.chars;
+        last = index + 1;
+    }
+    chars += kept_text_in(doc, index + 1, to, &last);
+    if (pruning) {
+        m->chars -= chars;
+        /* The walk now skips the subtree. */
+        if (n->end > m->at)
+            m->at = n->end;
+    } else {
+        m->chars += chars;
+        if (last > m->quiet)
+            m->quiet = last;
+    }
+}
+
+static void prune(wn_doc *doc, const region *r, uint32_t index, wn_label label, wn_rule rule)
 {
     wn_node *n = &doc->nodes[index];
+    if (!(n->flags & WN_NODE_PRUNED))
+        memo_flag_change(doc, r, index, true);
     n->flags |= WN_NODE_PRUNED;
     n->label = (uint8_t)label;
     n->rule = (uint8_t)rule;
@@ -843,7 +936,7 @@ static bool prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
         (!(n->hints & (WN_HINT_RELATED | WN_HINT_COMMENTS)) && holds_named_body(doc, i)))
         return false;
     wn_label label = wn_label_from_hints(n->hints);
-    prune(doc, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
+    prune(doc, r, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
     return true;
 }
 
@@ -1054,21 +1147,38 @@ static bool inline_link_list(const wn_doc *doc, const wn_node *n)
 }
 
 /* Characters of kept text before node index inside the region, counted up
- * to enough (the caller only asks whether there are that many). */
+ * to enough (the caller only asks whether there are that many): less than
+ * enough is the exact count. The region's memo carries the scan from one
+ * question to the next; a question about an earlier node starts it over. */
 static uint32_t text_before(const wn_doc *doc, uint32_t index, const region *r, uint32_t enough)
 {
-    uint32_t chars = 0;
     const wn_node *root = &doc->nodes[r->root];
-    for (uint32_t i = r->root; i < index && i < root->end && chars < enough; i++) {
-        const wn_node *n = &doc->nodes[i];
+    uint32_t limit = index < root->end ? index : root->end;
+    if (limit <= r->root)
+        return 0;
+    text_memo fresh = {false, 0, 0, 0};
+    text_memo *m = r->memo ? r->memo : &fresh;
+    if (!m->valid || limit < m->quiet) {
+        m->valid = true;
+        m->at = m->quiet = r->root;
+        m->chars = 0;
+    }
+    /* Nothing counted in [limit, at). */
+    if (limit <= m->at)
+        return m->chars;
+    while (m->at < limit && m->chars < enough) {
+        const wn_node *n = &doc->nodes[m->at];
         if (n->flags & WN_NODE_PRUNED) {
-            i = n->end - 1;
+            m->at = n->end;
             continue;
         }
-        if (n->kind == WN_NODE_TEXT && !(n->flags & WN_NODE_IN_LINK))
-            chars += n->all.chars;
+        if (n->kind == WN_NODE_TEXT && !(n->flags & WN_NODE_IN_LINK) && n->all.chars) {
+            m->chars += n->all.chars;
+            m->quiet = m->at + 1;
+        }
+        m->at++;
     }
-    return chars;
+    return m->chars;
 }
 
 /* Whether any kept text of the article's selected parts follows node
@@ -1112,13 +1222,19 @@ static bool read_more_link(const wn_doc *doc, uint32_t index)
 
 /* One other post's teaser card: its headline link, an excerpt and the
  * "Read more" link that closes it. */
-static bool teaser_card(const wn_doc *doc, uint32_t index)
+static bool teaser_card(const wn_doc *doc, uint32_t index, const teaser_index *tx)
 {
     const wn_node *n = &doc->nodes[index];
     if (n->links < 2 || n->links > 4 || n->all.chars > 600)
         return false;
     uint32_t first = WN_NONE, last_link = WN_NONE;
-    for (uint32_t i = index + 1; i < n->end; i++) {
+    if (tx && index + 1 < n->end) {
+        if (tx->next_text[index + 1] < n->end)
+            first = tx->next_text[index + 1];
+        if (tx->last_link[n->end - 1] != WN_NONE && tx->last_link[n->end - 1] > index)
+            last_link = tx->last_link[n->end - 1];
+    }
+    for (uint32_t i = index + 1; !tx && i < n->end; i++) {
         const wn_node *k = &doc->nodes[i];
         if (first == WN_NONE && k->kind == WN_NODE_TEXT && k->all.chars)
             first = i;
@@ -1135,7 +1251,10 @@ static bool teaser_card(const wn_doc *doc, uint32_t index)
     if (headline == WN_NONE || headline == last_link || doc->nodes[headline].all.chars < 15)
         return false;
     /* And closes with "Read more": no text after it. */
-    for (uint32_t i = doc->nodes[last_link].end; i < n->end; i++)
+    uint32_t after = doc->nodes[last_link].end;
+    if (tx && after < n->end && tx->next_text[after] < n->end)
+        return false;
+    for (uint32_t i = after; !tx && i < n->end; i++)
         if (doc->nodes[i].kind == WN_NODE_TEXT && doc->nodes[i].all.chars)
             return false;
     return read_more_link(doc, last_link);
@@ -1148,13 +1267,49 @@ static bool teaser_list(const wn_doc *doc, uint32_t index, const region *r)
     const wn_node *n = &doc->nodes[index];
     if (n->links < 2 || n->links > 60 || n->all.chars > 6000 || !(n->flags & WN_NODE_BLOCK))
         return false;
-    unsigned more = 0;
-    for (uint32_t i = index + 1; i < n->end && more < 3; i++)
+    const teaser_index *tx = r->teasers;
+    unsigned more = tx ? tx->more[index] : 0;
+    for (uint32_t i = index + 1; !tx && i < n->end && more < 3; i++)
         if (doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].tag == GUMBO_TAG_A) {
             more += read_more_link(doc, i);
             i = doc->nodes[i].end - 1;
         }
-    return (more >= 3 || teaser_card(doc, index)) && text_before(doc, index, r, 200) >= 200;
+    return (more >= 3 || teaser_card(doc, index, tx)) && text_before(doc, index, r, 200) >= 200;
+}
+
+/* The teaser index of the page, in one pass each way; false when out of
+ * memory (the rules then walk each subtree). */
+static bool teaser_index_build(const wn_doc *doc, teaser_index *tx)
+{
+    tx->next_text = malloc(doc->count * sizeof *tx->next_text);
+    tx->last_link = malloc(doc->count * sizeof *tx->last_link);
+    tx->more = calloc(doc->count, sizeof *tx->more);
+    if (!tx->next_text || !tx->last_link || !tx->more) {
+        teaser_index_free(tx);
+        return false;
+    }
+    uint32_t next = doc->count;
+    for (uint32_t i = doc->count; i-- > 0;) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_TEXT && n->all.chars)
+            next = i;
+        tx->next_text[i] = next;
+        if (n->parent != WN_NONE) {
+            /* A link's own links are not looked into. */
+            unsigned part = n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_A ? read_more_link(doc, i)
+                                                                                 : tx->more[i];
+            unsigned sum = tx->more[n->parent] + part;
+            tx->more[n->parent] = (uint8_t)(sum < 3 ? sum : 3);
+        }
+    }
+    uint32_t last = WN_NONE;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_A && n->all.chars)
+            last = i;
+        tx->last_link[i] = last;
+    }
+    return true;
 }
 
 /* The highest ancestor of index below the region root whose text starts with
@@ -1193,7 +1348,7 @@ static bool next_post(const wn_doc *doc, uint32_t post, uint32_t s)
  * each ancestor up to (not including) the region root. */
 static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, const region *r)
 {
-    prune(doc, index, label, WN_RULE_MARKER);
+    prune(doc, r, index, label, WN_RULE_MARKER);
     uint32_t at = index;
     while (at != WN_NONE && at != r->root) {
         uint32_t parent = doc->nodes[at].parent;
@@ -1204,9 +1359,11 @@ static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, const region
             if (next_post(doc, at, s))
                 continue;
             if (doc->nodes[s].kind == WN_NODE_ELEMENT)
-                prune(doc, s, label, WN_RULE_MARKER_TAIL);
-            else
+                prune(doc, r, s, label, WN_RULE_MARKER_TAIL);
+            else if (!(doc->nodes[s].flags & WN_NODE_PRUNED)) {
+                memo_flag_change(doc, r, s, true);
                 doc->nodes[s].flags |= WN_NODE_PRUNED;
+            }
         }
         if (doc->nodes[parent].flags & WN_NODE_SELECTED) {
             /* Following selected siblings under the region root go too,
@@ -1215,7 +1372,7 @@ static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, const region
             if (root != WN_NONE)
                 for (uint32_t s = doc->nodes[parent].end; s < doc->nodes[root].end; s = doc->nodes[s].end)
                     if ((doc->nodes[s].flags & WN_NODE_SELECTED) && !next_post(doc, parent, s))
-                        prune(doc, s, label, WN_RULE_MARKER_TAIL);
+                        prune(doc, r, s, label, WN_RULE_MARKER_TAIL);
             break;
         }
         at = parent;
@@ -1252,13 +1409,13 @@ static bool is_section_marker(wn_marker m)
 /* "Read more: <link>" between paragraphs goes; a bare "See also" heading
  * takes the link list right after it along. A line that starts so but
  * links nowhere is a sentence. */
-static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label)
+static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label, const region *r)
 {
     const wn_node *n = &doc->nodes[i];
     bool alone = n->all.chars <= 40 && n->link_chars == 0;
     if (!alone && n->link_chars == 0)
         return false;
-    prune(doc, i, label, WN_RULE_MARKER);
+    prune(doc, r, i, label, WN_RULE_MARKER);
     if (!alone)
         return true;
     uint32_t parent = n->parent;
@@ -1273,7 +1430,7 @@ static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label)
         bool first = !pruned_any;
         if (first ? !(next->all.chars < 1000 && wn_link_density(next) > 0.5f) : !headline_link_p(doc, s))
             break;
-        prune(doc, s, label, WN_RULE_MARKER_SECTION);
+        prune(doc, r, s, label, WN_RULE_MARKER_SECTION);
         pruned_any = true;
         /* After a list, the run of headline links that was one item a
          * paragraph goes too. */
@@ -1285,7 +1442,7 @@ static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label)
 
 /* The lines of links right after a "相关新闻：" heading set before the
  * article's text: the list it announces, one link a line. */
-static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label)
+static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label, const region *r)
 {
     uint32_t parent = doc->nodes[i].parent;
     for (uint32_t s = doc->nodes[i].end; parent != WN_NONE && s < doc->nodes[parent].end; s = doc->nodes[s].end) {
@@ -1299,7 +1456,7 @@ static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label)
             continue;
         if (next->all.chars >= 200 || (float)next->link_chars < 0.9f * (float)next->all.chars)
             break;
-        prune(doc, s, label, WN_RULE_MARKER_SECTION);
+        prune(doc, r, s, label, WN_RULE_MARKER_SECTION);
     }
 }
 
@@ -1403,13 +1560,13 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         /* Tag links, or a bare "Tags" heading over them; a line of prose
          * that starts so stays. */
         if (n->link_chars == 0 && n->all.chars <= 12)
-            return prune_see_also(doc, i, WN_LABEL_OTHER);
+            return prune_see_also(doc, i, WN_LABEL_OTHER, r);
         /* One tag after a long label ("Related topics: Colorado") is
          * still only the label and its link. */
         bool label_and_links = n->link_chars > 0 && n->all.chars - n->link_chars <= 15;
         if (wn_link_density(n) < 0.5f && !label_and_links)
             return false;
-        prune(doc, i, WN_LABEL_OTHER, WN_RULE_MARKER);
+        prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_MARKER);
         return true;
     }
     if (inline_links && !whole_line)
@@ -1417,7 +1574,7 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     if (inline_line) {
         if (m == WN_MARKER_NONE || is_section_marker(m) || m == WN_MARKER_SEEALSO)
             return false;
-        prune(doc, i, wn_label_from_marker(m), WN_RULE_MARKER);
+        prune(doc, r, i, wn_label_from_marker(m), WN_RULE_MARKER);
         return true;
     }
     /* A one-line prompt to subscribe or follow: a leaf block only, so that
@@ -1468,16 +1625,16 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         return false;
     wn_label label = wn_label_from_marker(m);
     if (m == WN_MARKER_SEEALSO)
-        return prune_see_also(doc, i, label);
+        return prune_see_also(doc, i, label, r);
     /* A marker that is a link ("发表评论" jumping to the form) or that comes
      * before any article text names no section: only the line goes. An
      * author's bio heading names its box once the article has begun. */
     uint32_t before = m == WN_MARKER_AUTHOR ? 50 : 200;
     if (!is_section_marker(m) || n->all.chars > 24 || wn_link_density(n) > 0.5f ||
         text_before(doc, i, r, before) < before || (m == WN_MARKER_COMMENTS && in_meta_box(doc, i, r))) {
-        prune(doc, i, label, WN_RULE_MARKER);
+        prune(doc, r, i, label, WN_RULE_MARKER);
         if (m == WN_MARKER_RELATED && n->link_chars == 0 && n->all.chars <= 24)
-            prune_link_run(doc, i, label);
+            prune_link_run(doc, i, label, r);
         return true;
     }
     /* "More reading" over a paragraph of the author's own prose opens a
@@ -1487,7 +1644,7 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     /* A section heading: drop the section it opens. */
     uint32_t section = section_of(doc, i, r);
     if (section != i && doc->nodes[section].all.chars > n->all.chars) {
-        prune(doc, section, label, WN_RULE_MARKER_SECTION);
+        prune(doc, r, section, label, WN_RULE_MARKER_SECTION);
         return true;
     }
     prune_tail(doc, i, label, r);
@@ -1522,29 +1679,29 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_l
             continue;
         }
         if (n->tag == GUMBO_TAG_FORM && n->inputs > 0 && (float)n->all.chars < 0.3f * (float)r->chars) {
-            prune(doc, i, WN_LABEL_OTHER, WN_RULE_FORM);
+            prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_FORM);
             i = n->end;
             continue;
         }
         if (teaser_list(doc, i, r)) {
-            prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
+            prune(doc, r, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
             i = n->end;
             continue;
         }
         if (link_line(doc, i) || link_tail_run(doc, i, r)) {
-            prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
+            prune(doc, r, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
             i = n->end;
             continue;
         }
         if (inline_link_list(doc, n)) {
-            prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_DENSITY);
+            prune(doc, r, i, WN_LABEL_RELATED, WN_RULE_LINK_DENSITY);
             i = n->end;
             continue;
         }
         if (by_links && link_dense(doc, i, r)) {
             /* Menus have short links; lists of article titles long ones. */
             float per_link = weighted_length(&n->all) / (float)(n->links ? n->links : 1);
-            prune(doc, i, n->links >= 3 && per_link > 15.0f ? WN_LABEL_RELATED : WN_LABEL_NAV,
+            prune(doc, r, i, n->links >= 3 && per_link > 15.0f ? WN_LABEL_RELATED : WN_LABEL_NAV,
                   WN_RULE_LINK_DENSITY);
             i = n->end;
             continue;
@@ -1622,7 +1779,7 @@ static void mark_title(wn_doc *doc)
             }
             if (h->kind == WN_NODE_ELEMENT &&
                 (h->tag == GUMBO_TAG_H1 || (n->rule != WN_RULE_TOP && repeats_page_title(doc, k)))) {
-                prune(doc, k, WN_LABEL_TITLE, WN_RULE_TITLE);
+                prune(doc, NULL, k, WN_LABEL_TITLE, WN_RULE_TITLE);
                 return;
             }
             /* Only before the article's first paragraph. */
@@ -1826,6 +1983,7 @@ static void restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
                 i = n->end - 1;
                 continue;
             }
+            memo_flag_change(doc, r, i, false);
             n->flags &= (uint8_t)~WN_NODE_PRUNED;
             n->label = WN_LABEL_BODY;
             n->rule = WN_RULE_INSIDE;
@@ -1837,45 +1995,112 @@ static void restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
     }
 }
 
+/* What orphan_label() reads of a subtree, packed in 16 bits: the kept
+ * text characters (saturated at 31: more than a label), their sentence
+ * punctuation (saturated at 2), the characters of pruned lists, menus,
+ * share bars and ads (saturated at 31), whether a pruned form, and whether
+ * the last kept text node ends with a colon. */
+#define LABEL_KEPT(v) ((v) & 31u)
+#define LABEL_PUNCT(v) (((v) >> 5) & 3u)
+#define LABEL_GONE(v) (((v) >> 7) & 31u)
+#define LABEL_FORM 0x1000u
+#define LABEL_COLON 0x2000u
+
+static uint32_t saturate(uint32_t a, uint32_t b, uint32_t max)
+{
+    return a + b > max || a + b < a ? max : a + b;
+}
+
+static uint16_t label_pack(uint32_t kept, uint32_t punct, uint32_t gone, bool form, bool colon)
+{
+    return (uint16_t)(kept | punct << 5 | gone << 7 | (form ? LABEL_FORM : 0) | (colon ? LABEL_COLON : 0));
+}
+
+/* A node as the scan of an ancestor sees it: a pruned subtree by its label,
+ * a text node by its text; inside is what the node's own scan found. */
+static uint16_t label_part(const wn_node *n, uint16_t inside)
+{
+    if (n->flags & WN_NODE_PRUNED) {
+        /* Only a list, menu, share bar or form names a box so; a
+         * byline's date leaves a name that is text. */
+        bool gone = n->label == WN_LABEL_RELATED || n->label == WN_LABEL_NAV ||
+                    n->label == WN_LABEL_SHARE || n->label == WN_LABEL_AD;
+        return label_pack(0, 0, gone ? saturate(n->all.chars, 0, 31) : 0,
+                          n->tag == GUMBO_TAG_FORM && n->kind == WN_NODE_ELEMENT, false);
+    }
+    if (n->kind == WN_NODE_TEXT) {
+        if (!n->all.chars)
+            return 0;
+        size_t k = n->text_len;
+        while (k && (n->text[k - 1] == ' ' || n->text[k - 1] == '\n' || n->text[k - 1] == '\t'))
+            k--;
+        return label_pack(saturate(n->all.chars, 0, 31), saturate(n->all.punct, 0, 2), 0, false,
+                          k && n->text[k - 1] == ':');
+    }
+    return inside;
+}
+
+/* The scan of first followed by the scan of then (document order). */
+static uint16_t label_join(uint16_t first, uint16_t then)
+{
+    uint16_t colon = LABEL_KEPT(then) ? then & LABEL_COLON : first & LABEL_COLON;
+    return (uint16_t)(label_pack(saturate(LABEL_KEPT(first), LABEL_KEPT(then), 31),
+                                 saturate(LABEL_PUNCT(first), LABEL_PUNCT(then), 2),
+                                 saturate(LABEL_GONE(first), LABEL_GONE(then), 31), false, false) |
+                      ((first | then) & LABEL_FORM) | colon);
+}
+
+/* What orphan_label() reads of the subtree of index (its descendants), by
+ * a walk over it. */
+static uint16_t label_scan(const wn_doc *doc, uint32_t index)
+{
+    uint16_t v = 0;
+    for (uint32_t i = index + 1; i < doc->nodes[index].end; i++) {
+        const wn_node *n = &doc->nodes[i];
+        v = label_join(v, label_part(n, 0));
+        if (n->flags & WN_NODE_PRUNED)
+            i = n->end - 1;
+    }
+    return v;
+}
+
+/* The same for every node, in one pass from the end: each node's part
+ * joins its parent's scan in front of the later children's. */
+static void label_scan_all(const wn_doc *doc, uint16_t *scan)
+{
+    memset(scan, 0, doc->count * sizeof *scan);
+    for (uint32_t i = doc->count; i-- > 0;) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->parent != WN_NONE)
+            scan[n->parent] = label_join(label_part(n, scan[i]), scan[n->parent]);
+    }
+}
+
 /* A small box whose list, form or links went, leaving only its label
  * ("Photos of the day", "Jump to:") once the article has begun: the label
- * names what is gone. */
-static bool orphan_label(const wn_doc *doc, uint32_t index, const region *r)
+ * names what is gone. scan: label_scan() of every node, or NULL. */
+static bool orphan_label(const wn_doc *doc, uint32_t index, const region *r, const uint16_t *scan)
 {
     const wn_node *e = &doc->nodes[index];
     if (e->kind != WN_NODE_ELEMENT || e->all.chars > 300 || (e->flags & WN_NODE_SELECTED))
         return false;
-    uint32_t kept = 0, kept_punct = 0, gone = 0;
-    bool form = false, colon = false;
-    for (uint32_t i = index + 1; i < e->end; i++) {
-        const wn_node *n = &doc->nodes[i];
-        if (n->flags & WN_NODE_PRUNED) {
-            /* Only a list, menu, share bar or form names a box so; a
-             * byline's date leaves a name that is text. */
-            if (n->label == WN_LABEL_RELATED || n->label == WN_LABEL_NAV ||
-                n->label == WN_LABEL_SHARE || n->label == WN_LABEL_AD)
-                gone += n->all.chars;
-            form |= n->tag == GUMBO_TAG_FORM && n->kind == WN_NODE_ELEMENT;
-            i = n->end - 1;
-            continue;
-        }
-        if (n->kind == WN_NODE_TEXT && n->all.chars) {
-            kept += n->all.chars;
-            kept_punct += n->all.punct;
-            size_t k = n->text_len;
-            while (k && (n->text[k - 1] == ' ' || n->text[k - 1] == '\n' || n->text[k - 1] == '\t'))
-                k--;
-            colon = k && n->text[k - 1] == ':';
-        }
-    }
+    uint16_t v = scan ? scan[index] : label_scan(doc, index);
+    uint32_t kept = LABEL_KEPT(v);
     /* A label has no sentence punctuation, but for a closing colon. */
-    if (kept_punct > (colon ? 1u : 0u))
+    if (LABEL_PUNCT(v) > ((v & LABEL_COLON) ? 1u : 0u))
         return false;
-    return kept > 0 && kept <= 30 && (form || gone >= kept) && text_before(doc, index, r, 200) >= 200;
+    return kept > 0 && kept <= 30 && ((v & LABEL_FORM) || LABEL_GONE(v) >= kept) &&
+           text_before(doc, index, r, 200) >= 200;
 }
 
+/* The pass prunes only nodes it has looked at and then skips their
+ * subtrees: the subtree of each node it looks at is as it was when the
+ * pass began, so the scans of all nodes are taken at once. */
 static void prune_orphan_labels(wn_doc *doc, const region *r)
 {
+    uint16_t *scan = malloc(doc->count * sizeof *scan);
+    if (scan)
+        label_scan_all(doc, scan);
     bool in_region = false;
     uint32_t region_end = 0;
     for (uint32_t i = 0; i < doc->count; i++) {
@@ -1889,11 +2114,12 @@ static void prune_orphan_labels(wn_doc *doc, const region *r)
             i = n->end - 1;
             continue;
         }
-        if (orphan_label(doc, i, r)) {
-            prune(doc, i, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
+        if (orphan_label(doc, i, r, scan)) {
+            prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
             i = n->end - 1;
         }
     }
+    free(scan);
 }
 
 /* A heading once the article has begun whose section all went (a list of
@@ -1929,7 +2155,7 @@ static void prune_stranded_headings(wn_doc *doc, const region *r)
                 j = n->end - 1;
             } else if (stranded_heading_p(doc, j, r)) {
                 if (pending != WN_NONE && gone >= STRANDED_GONE_CHARS)
-                    prune(doc, pending, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
+                    prune(doc, r, pending, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
                 pending = j;
                 gone = 0;
                 j = n->end - 1;
@@ -1940,7 +2166,7 @@ static void prune_stranded_headings(wn_doc *doc, const region *r)
         i = part->end - 1;
     }
     if (pending != WN_NONE && gone >= STRANDED_GONE_CHARS)
-        prune(doc, pending, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
+        prune(doc, r, pending, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
 }
 
 /* A question-and-answer page: the article is the question and the answer
@@ -2020,6 +2246,10 @@ void wn_score_select(wn_doc *doc)
             i = doc->nodes[i].end - 1;
         }
     r.layout = widget_chars(doc) > r.chars / 2 ? WN_HINT_WIDGET : 0;
+    text_memo memo = {false, 0, 0, 0};
+    r.memo = &memo;
+    teaser_index teasers = {NULL, NULL, NULL};
+    r.teasers = teaser_index_build(doc, &teasers) ? &teasers : NULL;
     for (uint32_t i = 0; i < doc->count; i++) {
         wn_node *n = &doc->nodes[i];
         if (!(n->flags & WN_NODE_SELECTED))
@@ -2037,6 +2267,7 @@ void wn_score_select(wn_doc *doc)
     restore_if_emptied(doc, top, &r);
     prune_orphan_labels(doc, &r);
     prune_stranded_headings(doc, &r);
+    teaser_index_free(&teasers);
     mark_title(doc);
     select_lead(doc, r.chars);
 }

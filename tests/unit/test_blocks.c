@@ -124,6 +124,26 @@ static void check_preorder(const wn_doc *doc)
         }
         ck_assert_uint_eq(c, n->end);
     }
+    /* next_text and next_space: the first text node with a byte other than
+     * white space, and the first block, <br> or white-space text node. */
+    for (uint32_t i = doc->count; i-- > 0;) {
+        const wn_node *n = &doc->nodes[i];
+        uint32_t text = i + 1 < doc->count ? doc->nodes[i + 1].next_text : doc->count;
+        uint32_t space = i + 1 < doc->count ? doc->nodes[i + 1].next_space : doc->count;
+        if (n->kind == WN_NODE_TEXT && n->text_len) {
+            uint32_t k = 0;
+            while (k < n->text_len && strchr(" \n\t\r\f", n->text[k]) && n->text[k])
+                k++;
+            if (k < n->text_len)
+                text = i;
+            else
+                space = i;
+        } else if (n->kind == WN_NODE_ELEMENT && (n->flags & (WN_NODE_BLOCK | WN_NODE_BREAK))) {
+            space = i;
+        }
+        ck_assert_uint_eq(n->next_text, text);
+        ck_assert_uint_eq(n->next_space, space);
+    }
 }
 
 START_TEST(test_preorder)

@@ -1138,6 +1138,34 @@ START_TEST(test_leading_text)
 }
 END_TEST
 
+/* The scan jumps over nodes without text: a break, a block or white space
+ * between two words still makes one space, and none before the first or
+ * after the last. */
+START_TEST(test_leading_text_gaps)
+{
+    wn_test_doc t;
+    ck_assert_int_eq(wn_test_doc_build(&t, "<div id=\"d\"><span> </span><br><img><i></i><b>one</b>"
+                                           "<i></i><img>two<br><br><i> </i>three<div></div>four"
+                                           "<span><i>five</i></span><img>\n<br></div><p>six</p>", 0),
+                     WN_OK);
+    uint32_t d = wn_test_by_id(&t.doc, "d");
+    char buf[64];
+    size_t n = wn_leading_text(&t.doc, d, buf, sizeof buf);
+    ck_assert_str_eq(buf, "onetwo three fourfive");
+    ck_assert_uint_eq(n, strlen(buf));
+    for (size_t cap = 1; cap < 24; cap++) {
+        n = wn_leading_text(&t.doc, d, buf, cap);
+        ck_assert_uint_lt(n, cap);
+        ck_assert_mem_eq(buf, "onetwo three fourfive", n);
+    }
+    /* A subtree without text, and one whose text comes after its end. */
+    uint32_t img = wn_test_by_tag(&t.doc, GUMBO_TAG_IMG, 0);
+    ck_assert_uint_eq(wn_leading_text(&t.doc, img, buf, sizeof buf), 0);
+    ck_assert_str_eq(buf, "");
+    wn_test_doc_free(&t);
+}
+END_TEST
+
 START_TEST(test_rule_names)
 {
     for (int r = 0; r < WN_RULE_COUNT; r++) {
@@ -1221,6 +1249,7 @@ Suite *wn_test_suite(void)
 
     tc = tcase_create("helpers");
     tcase_add_test(tc, test_leading_text);
+    tcase_add_test(tc, test_leading_text_gaps);
     tcase_add_test(tc, test_rule_names);
     suite_add_tcase(s, tc);
 
