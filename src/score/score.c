@@ -5,14 +5,91 @@
 
 #include "utf8.h"
 
-static const char *const RULE_NAMES[WN_RULE_COUNT] = {
-    "none", "outside", "top-candidate", "sibling", "inside", "class-id-hint", "marker",
-    "marker-section", "marker-tail", "link-density", "form", "title", "link-line", "part", "lead", "question",
+typedef struct rule_info {
+    const char *name;
+    wn_rule family;
+    wn_rule_stage stage;
+    const char *what;
+    const char *test;
+} rule_info;
+
+static const rule_info RULES[WN_RULE_COUNT] = {
+#define WN_RULE(id, name, family, stage, what, test) \
+    {name, WN_RULE_##family, WN_STAGE_##stage, what, test},
+#include "score/rules.def"
+#undef WN_RULE
 };
+
+_Static_assert(WN_RULE_COUNT <= 64, "the switch-off mask has 64 bits");
 
 const char *wn_rule_name(wn_rule rule)
 {
-    return (unsigned)rule < WN_RULE_COUNT ? RULE_NAMES[rule] : "?";
+    return (unsigned)rule < WN_RULE_COUNT ? RULES[rule].name : "?";
+}
+
+wn_rule wn_rule_family(wn_rule rule)
+{
+    return (unsigned)rule < WN_RULE_COUNT ? RULES[rule].family : WN_RULE_NONE;
+}
+
+wn_rule_stage wn_rule_stage_of(wn_rule rule)
+{
+    return (unsigned)rule < WN_RULE_COUNT ? RULES[rule].stage : WN_STAGE_DEFAULT;
+}
+
+const char *wn_rule_stage_name(wn_rule_stage stage)
+{
+    switch (stage) {
+    case WN_STAGE_DEFAULT: return "default";
+    case WN_STAGE_REGION: return "region";
+    case WN_STAGE_PRUNING: return "pruning";
+    case WN_STAGE_CLEANUP: return "cleanup";
+    case WN_STAGE_TITLE: return "title";
+    }
+    return "?";
+}
+
+const char *wn_rule_what(wn_rule rule)
+{
+    return (unsigned)rule < WN_RULE_COUNT ? RULES[rule].what : "?";
+}
+
+const char *wn_rule_test(wn_rule rule)
+{
+    return (unsigned)rule < WN_RULE_COUNT ? RULES[rule].test : "";
+}
+
+wn_rule wn_rule_by_name(const char *name, size_t len)
+{
+    for (unsigned r = 0; r < WN_RULE_COUNT; r++)
+        if (strlen(RULES[r].name) == len && memcmp(RULES[r].name, name, len) == 0)
+            return (wn_rule)r;
+    return WN_RULE_COUNT;
+}
+
+bool wn_rules_parse(const char *list, uint64_t *mask)
+{
+    uint64_t m = 0;
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ", ");
+        if (len) {
+            wn_rule r = wn_rule_by_name(p, len);
+            if (r == WN_RULE_COUNT)
+                return false;
+            m |= WN_RULE_BIT(r);
+        }
+        p += len;
+        if (*p)
+            p++;
+    }
+    *mask = m;
+    return true;
+}
+
+/* Whether a rule may decide on this page (not switched off). */
+static bool on(const wn_doc *doc, wn_rule rule)
+{
+    return !(doc->rules_off & WN_RULE_BIT(rule));
 }
 
 /* ---- helpers ---------------------------------------------------------------- */
@@ -530,35 +607,39 @@ static void select_region(wn_doc *doc, uint32_t top)
         /* A sidebar or widget box beside the article is not more of it. */
         if ((s->flags & WN_NODE_IN_SIDE) && !(t->flags & WN_NODE_IN_SIDE))
             continue;
-        bool keep = false;
+        wn_rule keep = WN_RULE_NONE;
         float bonus = same_class(s, t) ? t->score * 0.2f : 0.0f;
-        if (s->content > 0.0f && s->score + bonus >= threshold) {
-            keep = true;
-        } else if ((same_class(s, t) && s->best >= 0.2f * t->best && wn_link_density(s) < 0.25f) ||
-                   (s->tag == t->tag && s->best >= 0.5f * t->best && wn_link_density(s) < 0.2f && s->all.chars >= 200)) {
+        if (on(doc, WN_RULE_SIBLING) && s->content > 0.0f && s->score + bonus >= threshold) {
+            keep = WN_RULE_SIBLING;
+        } else if (on(doc, WN_RULE_SIBLING_SHAPE) &&
+                   ((same_class(s, t) && s->best >= 0.2f * t->best && wn_link_density(s) < 0.25f) ||
+                    (s->tag == t->tag && s->best >= 0.5f * t->best && wn_link_density(s) < 0.2f &&
+                     s->all.chars >= 200))) {
             /* The article cut into content elements (of one shape, or of
              * one tag and nearly as good): a part's wrapper scores low, the
              * paragraphs block inside it does not. */
-            keep = true;
+            keep = WN_RULE_SIBLING_SHAPE;
         } else if (s->tag == GUMBO_TAG_P || (s->flags & WN_NODE_BLOCK && s->elements == 0) ||
                    wraps_one_paragraph(doc, c) || text_row(doc, c)) {
             float ld = wn_link_density(s);
             float len = weighted_length(&s->all);
             if (len > 80.0f && ld < 0.25f)
-                keep = true;
-            else if (len > 0.0f && len <= 80.0f && ld == 0.0f && ends_like_sentence(doc, c))
-                keep = true;
-        } else if ((s->tag == GUMBO_TAG_TABLE || s->tag == GUMBO_TAG_TD) && s->tag == t->tag &&
+                keep = on(doc, WN_RULE_SIBLING_PROSE) ? WN_RULE_SIBLING_PROSE : WN_RULE_NONE;
+            else if (len > 0.0f && len <= 80.0f && ld == 0.0f && on(doc, WN_RULE_SIBLING_SENTENCE) &&
+                     ends_like_sentence(doc, c))
+                keep = WN_RULE_SIBLING_SENTENCE;
+        } else if (on(doc, WN_RULE_SIBLING_TABLE_BOX) &&
+                   (s->tag == GUMBO_TAG_TABLE || s->tag == GUMBO_TAG_TD) && s->tag == t->tag &&
                    !s->hints && wn_link_density(s) == 0.0f && s->all.chars <= 400 && s->paragraphs >= 1 &&
                    ends_like_sentence(doc, c)) {
             /* A short box of unlinked sentences beside the article in a
              * table layout: its opening lines. */
-            keep = true;
+            keep = WN_RULE_SIBLING_TABLE_BOX;
         }
-        if (keep) {
+        if (keep != WN_RULE_NONE) {
             s->flags |= WN_NODE_SELECTED;
             s->label = WN_LABEL_BODY;
-            s->rule = WN_RULE_SIBLING;
+            s->rule = (uint8_t)keep;
         }
     }
 }
@@ -593,8 +674,8 @@ static void select_parts(wn_doc *doc, uint32_t top)
         }
         if (n->kind != WN_NODE_ELEMENT || (n->flags & WN_NODE_SELECTED))
             continue;
-        if (same_class(n, t) && n->score >= 0.5f * t->score && wn_link_density(n) < 0.25f &&
-            !(n->flags & WN_NODE_IN_CLUTTER)) {
+        if (on(doc, WN_RULE_PART) && same_class(n, t) && n->score >= 0.5f * t->score &&
+            wn_link_density(n) < 0.25f && !(n->flags & WN_NODE_IN_CLUTTER)) {
             n->flags |= WN_NODE_SELECTED;
             n->label = WN_LABEL_BODY;
             n->rule = WN_RULE_PART;
@@ -657,11 +738,12 @@ static void select_chunks(wn_doc *doc, uint32_t top)
                 /* One of a run of unnamed posts of one shape needs less: its
                  * shape already says what it is. */
                 float need = same_class(s, an) ? 0.5f : same_shape(doc, c, a) ? 0.3f : -1.0f;
-                if (need > 0.0f && s->best >= need * t->best && wn_link_density(s) < 0.25f &&
-                    !(s->flags & WN_NODE_IN_CLUTTER) && !holds_selected(doc, c)) {
+                if (on(doc, WN_RULE_CHUNK) && need > 0.0f && s->best >= need * t->best &&
+                    wn_link_density(s) < 0.25f && !(s->flags & WN_NODE_IN_CLUTTER) &&
+                    !holds_selected(doc, c)) {
                     s->flags |= WN_NODE_SELECTED;
                     s->label = WN_LABEL_BODY;
-                    s->rule = WN_RULE_PART;
+                    s->rule = WN_RULE_CHUNK;
                 }
             }
         }
@@ -837,13 +919,16 @@ static bool prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
     /* A date or widget wrapper around the block named as the article's
      * body ("date-outer" around "post-body") is layout; a related list or
      * a comment thread holds other posts' bodies. */
-    if ((!hint_says_clutter(n, r) && !gallery_beside(doc, i, r) && !late_clutter(doc, i, r) &&
-         !sidebar_beside_body(doc, i)) ||
-        inline_in_sentence(doc, n) ||
+    wn_rule rule = on(doc, WN_RULE_HINT) && hint_says_clutter(n, r)                   ? WN_RULE_HINT
+                   : on(doc, WN_RULE_GALLERY_BESIDE) && gallery_beside(doc, i, r)     ? WN_RULE_GALLERY_BESIDE
+                   : on(doc, WN_RULE_LATE_CLUTTER) && late_clutter(doc, i, r)         ? WN_RULE_LATE_CLUTTER
+                   : on(doc, WN_RULE_SIDEBAR_BESIDE_BODY) && sidebar_beside_body(doc, i) ? WN_RULE_SIDEBAR_BESIDE_BODY
+                                                                                       : WN_RULE_NONE;
+    if (rule == WN_RULE_NONE || inline_in_sentence(doc, n) ||
         (!(n->hints & (WN_HINT_RELATED | WN_HINT_COMMENTS)) && holds_named_body(doc, i)))
         return false;
     wn_label label = wn_label_from_hints(n->hints);
-    prune(doc, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
+    prune(doc, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, rule);
     return true;
 }
 
@@ -1191,9 +1276,11 @@ static bool next_post(const wn_doc *doc, uint32_t post, uint32_t s)
 
 /* Prunes index and its following siblings, and the following siblings of
  * each ancestor up to (not including) the region root. */
-static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, const region *r)
+static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, wn_rule rule, const region *r)
 {
-    prune(doc, index, label, WN_RULE_MARKER);
+    prune(doc, index, label, rule);
+    if (!on(doc, WN_RULE_MARKER_TAIL))
+        return;
     uint32_t at = index;
     while (at != WN_NONE && at != r->root) {
         uint32_t parent = doc->nodes[at].parent;
@@ -1252,14 +1339,14 @@ static bool is_section_marker(wn_marker m)
 /* "Read more: <link>" between paragraphs goes; a bare "See also" heading
  * takes the link list right after it along. A line that starts so but
  * links nowhere is a sentence. */
-static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label)
+static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label, wn_rule rule)
 {
     const wn_node *n = &doc->nodes[i];
     bool alone = n->all.chars <= 40 && n->link_chars == 0;
     if (!alone && n->link_chars == 0)
         return false;
-    prune(doc, i, label, WN_RULE_MARKER);
-    if (!alone)
+    prune(doc, i, label, rule);
+    if (!alone || !on(doc, WN_RULE_HEADING_LINK_LIST))
         return true;
     uint32_t parent = n->parent;
     bool pruned_any = false;
@@ -1273,7 +1360,7 @@ static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label)
         bool first = !pruned_any;
         if (first ? !(next->all.chars < 1000 && wn_link_density(next) > 0.5f) : !headline_link_p(doc, s))
             break;
-        prune(doc, s, label, WN_RULE_MARKER_SECTION);
+        prune(doc, s, label, WN_RULE_HEADING_LINK_LIST);
         pruned_any = true;
         /* After a list, the run of headline links that was one item a
          * paragraph goes too. */
@@ -1287,6 +1374,8 @@ static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label)
  * article's text: the list it announces, one link a line. */
 static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label)
 {
+    if (!on(doc, WN_RULE_RELATED_LINK_RUN))
+        return;
     uint32_t parent = doc->nodes[i].parent;
     for (uint32_t s = doc->nodes[i].end; parent != WN_NONE && s < doc->nodes[parent].end; s = doc->nodes[s].end) {
         const wn_node *next = &doc->nodes[s];
@@ -1299,7 +1388,7 @@ static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label)
             continue;
         if (next->all.chars >= 200 || (float)next->link_chars < 0.9f * (float)next->all.chars)
             break;
-        prune(doc, s, label, WN_RULE_MARKER_SECTION);
+        prune(doc, s, label, WN_RULE_RELATED_LINK_RUN);
     }
 }
 
@@ -1399,83 +1488,119 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     if (wn_link_density(n) >= 0.5f)
         whole -= n->link_chars;
     wn_marker m = wn_marker_of_text(lead, len < 95 ? len : 95, whole);
+    /* The rule whose predicate named the marker m. */
+    wn_rule via = WN_RULE_MARKER;
     if (m == WN_MARKER_TAGS) {
+        if (!on(doc, WN_RULE_TAGS))
+            return false;
         /* Tag links, or a bare "Tags" heading over them; a line of prose
          * that starts so stays. */
         if (n->link_chars == 0 && n->all.chars <= 12)
-            return prune_see_also(doc, i, WN_LABEL_OTHER);
+            return prune_see_also(doc, i, WN_LABEL_OTHER, WN_RULE_TAGS);
         /* One tag after a long label ("Related topics: Colorado") is
          * still only the label and its link. */
         bool label_and_links = n->link_chars > 0 && n->all.chars - n->link_chars <= 15;
         if (wn_link_density(n) < 0.5f && !label_and_links)
             return false;
-        prune(doc, i, WN_LABEL_OTHER, WN_RULE_MARKER);
+        prune(doc, i, WN_LABEL_OTHER, WN_RULE_TAGS);
         return true;
     }
     if (inline_links && !whole_line)
         return false;
     if (inline_line) {
-        if (m == WN_MARKER_NONE || is_section_marker(m) || m == WN_MARKER_SEEALSO)
+        if (m == WN_MARKER_NONE || is_section_marker(m) || m == WN_MARKER_SEEALSO ||
+            !on(doc, WN_RULE_MARKER_INLINE))
             return false;
-        prune(doc, i, wn_label_from_marker(m), WN_RULE_MARKER);
+        prune(doc, i, wn_label_from_marker(m), WN_RULE_MARKER_INLINE);
         return true;
     }
+    /* The lexicon's markers, but for those with rules of their own. */
+    if (m != WN_MARKER_NONE && m != WN_MARKER_SEEALSO && !on(doc, WN_RULE_MARKER))
+        m = WN_MARKER_NONE;
+    if (m == WN_MARKER_SEEALSO && !on(doc, WN_RULE_SEE_ALSO))
+        m = WN_MARKER_NONE;
     /* A one-line prompt to subscribe or follow: a leaf block only, so that
      * a box of article text around it stays. */
     if ((m == WN_MARKER_NONE || (m == WN_MARKER_SEEALSO && n->link_chars == 0)) &&
         n->own.chars == n->all.chars && n->all.chars <= 400 &&
-        len < sizeof lead - 1 &&
-        (wn_promo_text(lead, len) ||
-         (wn_app_promo_text(lead, len) && text_before(doc, i, r, 200) >= 200)))
-        m = WN_MARKER_PROMO;
+        len < sizeof lead - 1) {
+        if (on(doc, WN_RULE_PROMO) && wn_promo_text(lead, len)) {
+            m = WN_MARKER_PROMO;
+            via = WN_RULE_PROMO;
+        } else if (on(doc, WN_RULE_APP_PROMO) && wn_app_promo_text(lead, len) &&
+                   text_before(doc, i, r, 200) >= 200) {
+            m = WN_MARKER_PROMO;
+            via = WN_RULE_APP_PROMO;
+        }
+    }
     if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->all.chars <= 300 &&
-        len < sizeof lead - 1 && wn_platform_credit_text(lead, len))
+        len < sizeof lead - 1 && on(doc, WN_RULE_PLATFORM_CREDIT) && wn_platform_credit_text(lead, len)) {
         m = WN_MARKER_FOOTER;
+        via = WN_RULE_PLATFORM_CREDIT;
+    }
     if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->own.chars == n->all.chars &&
-        wn_photo_credit_text(lead, len))
+        on(doc, WN_RULE_PHOTO_CREDIT) && wn_photo_credit_text(lead, len)) {
         m = WN_MARKER_CONTROL;
+        via = WN_RULE_PHOTO_CREDIT;
+    }
     /* A byline's labelled fields: source, author, time, views. */
-    if (m == WN_MARKER_NONE && n->all.chars <= 80 && len < sizeof lead - 1 && wn_byline_text(lead, len))
+    if (m == WN_MARKER_NONE && n->all.chars <= 80 && len < sizeof lead - 1 && on(doc, WN_RULE_BYLINE) &&
+        wn_byline_text(lead, len)) {
         m = WN_MARKER_SOURCE;
+        via = WN_RULE_BYLINE;
+    }
     /* A line that is a bare date ("23.10.2018", "2018-10-23 12:30"): the
      * page's date stamp, not a sentence. Not a table's or a list's cell. */
     if (m == WN_MARKER_NONE && n->tag != GUMBO_TAG_TD && n->tag != GUMBO_TAG_TH &&
         n->tag != GUMBO_TAG_LI && n->tag != GUMBO_TAG_PRE && n->tag != GUMBO_TAG_CODE &&
-        (wn_date_text(lead, len) || (wn_written_date_text(lead, len) && wn_link_density(n) > 0.5f)))
+        on(doc, WN_RULE_DATE_LINE) &&
+        (wn_date_text(lead, len) || (wn_written_date_text(lead, len) && wn_link_density(n) > 0.5f))) {
         m = WN_MARKER_SOURCE;
+        via = WN_RULE_DATE_LINE;
+    }
     /* A bare count closing the article, with nothing after it: the tally
      * of a like or share button whose icon is gone. */
     if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->link_chars == 0 && n->tag != GUMBO_TAG_TD &&
-        n->tag != GUMBO_TAG_TH && n->tag != GUMBO_TAG_LI && wn_count_text(lead, len) &&
-        !text_after(doc, i, r) && text_before(doc, i, r, 200) >= 200)
+        n->tag != GUMBO_TAG_TH && n->tag != GUMBO_TAG_LI && on(doc, WN_RULE_COUNT_LINE) &&
+        wn_count_text(lead, len) && !text_after(doc, i, r) && text_before(doc, i, r, 200) >= 200) {
         m = WN_MARKER_CONTROL;
+        via = WN_RULE_COUNT_LINE;
+    }
     /* A short heading whose class names a related list or a comment
      * thread opens that section as its words would, in any language
      * ("Você pode gostar..." in h3.related-posts-title). */
     if (m == WN_MARKER_NONE && is_heading((GumboTag)n->tag) && n->all.chars <= 24 &&
-        !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && n->link_chars == 0) {
+        !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && n->link_chars == 0 &&
+        on(doc, WN_RULE_CLASS_HEADING)) {
+        via = WN_RULE_CLASS_HEADING;
         if (n->hints & WN_HINT_COMMENTS)
             m = WN_MARKER_COMMENTS;
         else if (n->hints & WN_HINT_RELATED)
             m = WN_MARKER_RELATED;
     }
-    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) &&
-        (prev_next_line(n, lead, len) || page_number_line(n, lead, len)))
-        m = WN_MARKER_PREVNEXT;
+    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK)) {
+        if (on(doc, WN_RULE_PREV_NEXT) && prev_next_line(n, lead, len)) {
+            m = WN_MARKER_PREVNEXT;
+            via = WN_RULE_PREV_NEXT;
+        } else if (on(doc, WN_RULE_PAGE_NUMBERS) && page_number_line(n, lead, len)) {
+            m = WN_MARKER_PREVNEXT;
+            via = WN_RULE_PAGE_NUMBERS;
+        }
+    }
     /* "More ..." opens a section only as a heading; in a paragraph it is
      * a sentence ("More when we have it"). */
     if (m == WN_MARKER_NONE || (m == WN_MARKER_MORE && !is_heading((GumboTag)n->tag)))
         return false;
     wn_label label = wn_label_from_marker(m);
     if (m == WN_MARKER_SEEALSO)
-        return prune_see_also(doc, i, label);
+        return prune_see_also(doc, i, label, WN_RULE_SEE_ALSO);
     /* A marker that is a link ("发表评论" jumping to the form) or that comes
      * before any article text names no section: only the line goes. An
      * author's bio heading names its box once the article has begun. */
     uint32_t before = m == WN_MARKER_AUTHOR ? 50 : 200;
     if (!is_section_marker(m) || n->all.chars > 24 || wn_link_density(n) > 0.5f ||
         text_before(doc, i, r, before) < before || (m == WN_MARKER_COMMENTS && in_meta_box(doc, i, r))) {
-        prune(doc, i, label, WN_RULE_MARKER);
+        prune(doc, i, label, via);
         if (m == WN_MARKER_RELATED && n->link_chars == 0 && n->all.chars <= 24)
             prune_link_run(doc, i, label);
         return true;
@@ -1486,11 +1611,11 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         return false;
     /* A section heading: drop the section it opens. */
     uint32_t section = section_of(doc, i, r);
-    if (section != i && doc->nodes[section].all.chars > n->all.chars) {
+    if (section != i && doc->nodes[section].all.chars > n->all.chars && on(doc, WN_RULE_MARKER_SECTION)) {
         prune(doc, section, label, WN_RULE_MARKER_SECTION);
         return true;
     }
-    prune_tail(doc, i, label, r);
+    prune_tail(doc, i, label, via, r);
     return true;
 }
 
@@ -1521,27 +1646,23 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_l
             i = n->end;
             continue;
         }
-        if (n->tag == GUMBO_TAG_FORM && n->inputs > 0 && (float)n->all.chars < 0.3f * (float)r->chars) {
+        if (on(doc, WN_RULE_FORM) && n->tag == GUMBO_TAG_FORM && n->inputs > 0 &&
+            (float)n->all.chars < 0.3f * (float)r->chars) {
             prune(doc, i, WN_LABEL_OTHER, WN_RULE_FORM);
             i = n->end;
             continue;
         }
-        if (teaser_list(doc, i, r)) {
-            prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
+        wn_rule links = on(doc, WN_RULE_TEASER_LIST) && teaser_list(doc, i, r)       ? WN_RULE_TEASER_LIST
+                        : on(doc, WN_RULE_LINK_LINE) && link_line(doc, i)              ? WN_RULE_LINK_LINE
+                        : on(doc, WN_RULE_LINK_TAIL_RUN) && link_tail_run(doc, i, r)   ? WN_RULE_LINK_TAIL_RUN
+                        : on(doc, WN_RULE_INLINE_LINK_LIST) && inline_link_list(doc, n) ? WN_RULE_INLINE_LINK_LIST
+                                                                                       : WN_RULE_NONE;
+        if (links != WN_RULE_NONE) {
+            prune(doc, i, WN_LABEL_RELATED, links);
             i = n->end;
             continue;
         }
-        if (link_line(doc, i) || link_tail_run(doc, i, r)) {
-            prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
-            i = n->end;
-            continue;
-        }
-        if (inline_link_list(doc, n)) {
-            prune(doc, i, WN_LABEL_RELATED, WN_RULE_LINK_DENSITY);
-            i = n->end;
-            continue;
-        }
-        if (by_links && link_dense(doc, i, r)) {
+        if (by_links && on(doc, WN_RULE_LINK_DENSITY) && link_dense(doc, i, r)) {
             /* Menus have short links; lists of article titles long ones. */
             float per_link = weighted_length(&n->all) / (float)(n->links ? n->links : 1);
             prune(doc, i, n->links >= 3 && per_link > 15.0f ? WN_LABEL_RELATED : WN_LABEL_NAV,
@@ -1620,9 +1741,13 @@ static void mark_title(wn_doc *doc)
                 k = h->end - 1;
                 continue;
             }
-            if (h->kind == WN_NODE_ELEMENT &&
-                (h->tag == GUMBO_TAG_H1 || (n->rule != WN_RULE_TOP && repeats_page_title(doc, k)))) {
-                prune(doc, k, WN_LABEL_TITLE, WN_RULE_TITLE);
+            wn_rule title = h->kind != WN_NODE_ELEMENT                                   ? WN_RULE_NONE
+                            : h->tag == GUMBO_TAG_H1 && on(doc, WN_RULE_TITLE)            ? WN_RULE_TITLE
+                            : n->rule != WN_RULE_TOP && on(doc, WN_RULE_TITLE_REPEAT) &&
+                                      repeats_page_title(doc, k)                          ? WN_RULE_TITLE_REPEAT
+                                                                                          : WN_RULE_NONE;
+            if (title != WN_RULE_NONE) {
+                prune(doc, k, WN_LABEL_TITLE, title);
                 return;
             }
             /* Only before the article's first paragraph. */
@@ -1710,6 +1835,8 @@ static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
 
 static void select_lead(wn_doc *doc, uint32_t region_chars)
 {
+    if (!on(doc, WN_RULE_LEAD))
+        return;
     uint32_t start = WN_NONE;
     for (uint32_t i = 0; i < doc->count; i++)
         if ((doc->nodes[i].flags & WN_NODE_SELECTED) && !(doc->nodes[i].flags & WN_NODE_PRUNED)) {
@@ -1797,7 +1924,7 @@ static uint32_t link_dropped_chars(const wn_doc *doc, uint32_t top)
     uint32_t chars = 0;
     for (uint32_t i = top; i < doc->nodes[top].end; i++) {
         const wn_node *n = &doc->nodes[i];
-        if ((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_LINK_DENSITY) {
+        if ((n->flags & WN_NODE_PRUNED) && wn_rule_family((wn_rule)n->rule) == WN_RULE_LINK_DENSITY) {
             chars += n->all.chars;
             i = n->end - 1;
         }
@@ -1812,13 +1939,15 @@ static uint32_t link_dropped_chars(const wn_doc *doc, uint32_t top)
  * decisions are taken back and the other rules judge what it had dropped. */
 static void restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
 {
+    if (!on(doc, WN_RULE_LINK_RESTORE))
+        return;
     const wn_node *t = &doc->nodes[top];
     bool top_emptied = (float)link_dropped_chars(doc, top) > RESTORE_SHARE * (float)t->all.chars;
     if (kept_chars(doc) >= 150 && !top_emptied)
         return;
     for (uint32_t i = 0; i < doc->count; i++) {
         wn_node *n = &doc->nodes[i];
-        if ((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_LINK_DENSITY) {
+        if ((n->flags & WN_NODE_PRUNED) && wn_rule_family((wn_rule)n->rule) == WN_RULE_LINK_DENSITY) {
             /* A short box of nothing but links after the text began (a
              * call to action, the post's feed links) is no brief's text. */
             if (n->links >= 2 && n->all.chars < 100 && n->link_chars == n->all.chars &&
@@ -1828,7 +1957,7 @@ static void restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
             }
             n->flags &= (uint8_t)~WN_NODE_PRUNED;
             n->label = WN_LABEL_BODY;
-            n->rule = WN_RULE_INSIDE;
+            n->rule = WN_RULE_LINK_RESTORE;
             /* The subtree was never visited: the other rules judge it now. */
             if (!prune_by_hint(doc, i, r) && !prune_by_marker(doc, i, r))
                 prune_selected(doc, i, r, false);
@@ -1876,6 +2005,8 @@ static bool orphan_label(const wn_doc *doc, uint32_t index, const region *r)
 
 static void prune_orphan_labels(wn_doc *doc, const region *r)
 {
+    if (!on(doc, WN_RULE_ORPHAN_LABEL))
+        return;
     bool in_region = false;
     uint32_t region_end = 0;
     for (uint32_t i = 0; i < doc->count; i++) {
@@ -1890,7 +2021,7 @@ static void prune_orphan_labels(wn_doc *doc, const region *r)
             continue;
         }
         if (orphan_label(doc, i, r)) {
-            prune(doc, i, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
+            prune(doc, i, WN_LABEL_OTHER, WN_RULE_ORPHAN_LABEL);
             i = n->end - 1;
         }
     }
@@ -1917,6 +2048,8 @@ static bool stranded_heading_p(const wn_doc *doc, uint32_t i, const region *r)
 
 static void prune_stranded_headings(wn_doc *doc, const region *r)
 {
+    if (!on(doc, WN_RULE_STRANDED_HEADING))
+        return;
     uint32_t pending = WN_NONE, gone = 0;
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *part = &doc->nodes[i];
@@ -1929,7 +2062,7 @@ static void prune_stranded_headings(wn_doc *doc, const region *r)
                 j = n->end - 1;
             } else if (stranded_heading_p(doc, j, r)) {
                 if (pending != WN_NONE && gone >= STRANDED_GONE_CHARS)
-                    prune(doc, pending, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
+                    prune(doc, pending, WN_LABEL_OTHER, WN_RULE_STRANDED_HEADING);
                 pending = j;
                 gone = 0;
                 j = n->end - 1;
@@ -1940,7 +2073,7 @@ static void prune_stranded_headings(wn_doc *doc, const region *r)
         i = part->end - 1;
     }
     if (pending != WN_NONE && gone >= STRANDED_GONE_CHARS)
-        prune(doc, pending, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
+        prune(doc, pending, WN_LABEL_OTHER, WN_RULE_STRANDED_HEADING);
 }
 
 /* A question-and-answer page: the article is the question and the answer
@@ -1949,6 +2082,8 @@ static void prune_stranded_headings(wn_doc *doc, const region *r)
  * block) joins the region. */
 static void select_question(wn_doc *doc, uint32_t top)
 {
+    if (!on(doc, WN_RULE_QUESTION))
+        return;
     uint32_t answer = top;
     while (answer != WN_NONE && !(doc->nodes[answer].hints & WN_HINT_ANSWER))
         answer = doc->nodes[answer].parent;
@@ -2002,7 +2137,7 @@ void wn_score_select(wn_doc *doc)
     mark_named_bodies(doc);
     score_candidates(doc);
     uint32_t top = best_candidate(doc);
-    if (top == WN_NONE)
+    if (top == WN_NONE || !on(doc, WN_RULE_TOP))
         top = doc->body;
     else
         top = refine_top(doc, top);
