@@ -163,13 +163,13 @@ START_TEST(rule_has_changing_case)
     extraction without = extract(html, WN_RULE_BIT(rule));
     char shown[96];
     snprintf(shown, sizeof shown, " (%s)", name);
-    ck_assert_msg(strstr(with.explain, shown), "rule %s: its page's explain does not name it:\n%s", name,
+    ck_assert_msg(strstr(with.explain, shown), "rule %s: its page's explain does not name it:\n%.1500s", name,
                   with.explain);
     ck_assert_msg(strcmp(with.text, without.text) != 0,
-                  "rule %s: its page's extraction does not change when it is off:\n%s", name, with.text);
+                  "rule %s: its page's extraction does not change when it is off:\n%.1500s", name, with.text);
     /* Off, the rule decides nothing (but for the top candidate: off, the
      * body is the region, labelled as the top). */
-    ck_assert_msg(rule == WN_RULE_TOP || !strstr(without.explain, shown), "rule %s switched off still decides:\n%s", name,
+    ck_assert_msg(rule == WN_RULE_TOP || !strstr(without.explain, shown), "rule %s switched off still decides:\n%.1500s", name,
                   without.explain);
     extraction_free(&with);
     extraction_free(&without);
