@@ -12,6 +12,7 @@
 #include "output/render.h"
 #include "runner.h"
 #include "score/score.h"
+#include "winnow.h"
 
 #ifndef WN_RULE_PAGES
 #error "WN_RULE_PAGES (the folder of tests/rules) must be defined by the build"
@@ -196,11 +197,53 @@ START_TEST(all_off)
 }
 END_TEST
 
+/* The library reads WINNOW_RULES_OFF once, when an extractor is made: a
+ * page extracted by it has those rules off; an unknown name is refused. */
+static char *extract_with_env(const char *html, const char *off)
+{
+    if (off)
+        ck_assert_int_eq(setenv("WINNOW_RULES_OFF", off, 1), 0);
+    else
+        ck_assert_int_eq(unsetenv("WINNOW_RULES_OFF"), 0);
+    wn_extractor *ex = NULL;
+    ck_assert_int_eq(wn_extractor_new(NULL, &ex), WN_OK);
+    ck_assert_int_eq(unsetenv("WINNOW_RULES_OFF"), 0);
+    wn_result *res = NULL;
+    ck_assert_int_eq(wn_extract(ex, html, strlen(html), NULL, NULL, &res), WN_OK);
+    size_t len = 0;
+    const char *text = wn_result_text(res, &len);
+    ck_assert_ptr_nonnull(text);
+    char *copy = strndup(text, len);
+    wn_result_free(res);
+    wn_extractor_free(ex);
+    return copy;
+}
+
+START_TEST(env_read_at_creation)
+{
+    char *html = read_page("promo-line");
+    ck_assert_ptr_nonnull(html);
+    char *normal = extract_with_env(html, NULL);
+    char *off = extract_with_env(html, "promo-line");
+    ck_assert_ptr_null(strstr(normal, "Sign up for our newsletter"));
+    ck_assert_ptr_nonnull(strstr(off, "Sign up for our newsletter"));
+    free(normal);
+    free(off);
+    ck_assert_int_eq(setenv("WINNOW_RULES_OFF", "promo-line,no-such-rule", 1), 0);
+    wn_extractor *ex = (wn_extractor *)1;
+    ck_assert_int_eq(wn_extractor_new(NULL, &ex), WN_ERR_ARGUMENT);
+    ck_assert_ptr_null(ex);
+    ck_assert_int_eq(unsetenv("WINNOW_RULES_OFF"), 0);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
     TCase *tc = tcase_create("registry");
     tcase_add_test(tc, names_unique_and_parsed);
+    tcase_add_test(tc, env_read_at_creation);
     suite_add_tcase(s, tc);
     tc = tcase_create("coverage");
     tcase_add_loop_test(tc, rule_has_changing_case, 0, WN_RULE_COUNT);
