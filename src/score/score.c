@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "score/params.h"
 #include "utf8.h"
 
 typedef struct rule_info {
@@ -149,42 +150,20 @@ size_t wn_leading_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
 
 /* ---- content scores (after Readability's paragraph propagation) --------------- */
 
-/* Moving the top candidate up to an ancestor (measured on the bench sets:
- * 0.5 and 1.6 gave the best trafilatura-dev and cleaneval figures and left
- * scrapinghub, dragnet and chinese-wce as they were). */
-#define SCORE_UP_RATIO 0.5f
-#define HINT_SCALE 0.5f
-#define HINT_ADD 0.4f
-#define PROSE_UP_RATIO 1.6f
-/* Moving up to an ancestor named as the article's body ("post-body") needs
- * only this much more prose (measured: 1.15 on dragnet, where a long post's
- * largest <div> of paragraphs was taken for the whole; 1.05 takes a
- * named wrapper's sidebar along on scrapinghub). */
-#define NAMED_UP_RATIO 1.15f
-/* A candidate inside a sidebar or widget box counts this much of its score
- * against the others; a box holding more of the page is layout. */
-#define SIDE_FACTOR 0.5f
-#define SIDE_MAX_SHARE 0.9f
-/* Link density may not take more than this share of the top candidate. */
-#define RESTORE_SHARE 0.5f
-/* A block with links inside sentences: below this link density, with at
- * least this many unlinked characters per link. */
-#define LD_SENTENCE_MAX 0.85f
-#define LD_WORDS_PER_LINK 25.0f
 
 static float tag_base(GumboTag tag)
 {
     switch (tag) {
     case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_SECTION:
-        return 5.0f;
+        return TAG_BASE_CONTAINER;
     case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
-        return 3.0f;
+        return TAG_BASE_CELL;
     case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
     case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
-        return -3.0f;
+        return TAG_BASE_LIST;
     case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
     case GUMBO_TAG_H6: case GUMBO_TAG_TH:
-        return -5.0f;
+        return TAG_BASE_HEADING;
     default:
         return 0.0f;
     }
@@ -194,11 +173,11 @@ static float hint_weight(uint32_t hints)
 {
     float w = 0.0f;
     if (hints & WN_HINT_POSITIVE)
-        w += 25.0f;
+        w += HINT_WEIGHT;
     if (hints & WN_HINT_STRONG)
-        w += 25.0f;
+        w += HINT_WEIGHT;
     if (hints & (WN_HINT_CLUTTER | WN_HINT_META))
-        w -= 25.0f;
+        w -= HINT_WEIGHT;
     return w;
 }
 
@@ -211,14 +190,14 @@ static float paragraph_score(const wn_node *n)
     if (is_heading((GumboTag)n->tag) || (n->hints & WN_HINT_HIDDEN))
         return 0.0f;
     float len = weighted_length(&n->own);
-    if (len < 25.0f)
+    if (len < PARAGRAPH_MIN_LEN)
         return 0.0f;
     float own_ld = (float)n->own_link_chars / (float)n->own.chars;
-    if (own_ld > 0.5f)
+    if (own_ld > PARAGRAPH_MAX_LD)
         return 0.0f;
-    float s = 1.0f + (float)n->own.commas + fminf(3.0f, len / 100.0f);
+    float s = 1.0f + (float)n->own.commas + fminf(PARAGRAPH_LEN_MAX, len / PARAGRAPH_LEN_UNIT);
     if (n->tag == GUMBO_TAG_LI)
-        s *= 0.5f;
+        s *= LIST_ITEM_VOTE;
     return s;
 }
 
@@ -235,8 +214,8 @@ static float paragraph_score(const wn_node *n)
 static bool wraps_prose(const wn_node *n)
 {
     return !(n->hints & (WN_HINT_CLUTTER & ~(WN_HINT_AD | WN_HINT_SHARE | WN_HINT_TIPJAR | WN_HINT_RELATED))) &&
-           n->paragraphs >= 1 && n->all.chars >= 400 && n->all.punct >= 8 &&
-           wn_link_density(n) < 0.1f;
+           n->paragraphs >= 1 && n->all.chars >= WRAPS_PROSE_CHARS && n->all.punct >= WRAPS_PROSE_PUNCT &&
+           wn_link_density(n) < WRAPS_PROSE_MAX_LD;
 }
 
 /* Whether the subtree holds an element named as the article's body
@@ -281,8 +260,8 @@ static void mark_clutter_subtrees(wn_doc *doc)
             n->flags |= WN_NODE_IN_CLUTTER;
         else if (n->kind == WN_NODE_ELEMENT && (n->hints & SUBTREE_CLUTTER) &&
                  !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wraps_prose(n) &&
-                 (float)n->all.chars < 0.9f * (float)page_chars &&
-                 !(n->all.chars >= 400 && holds_named_body(doc, i)))
+                 (float)n->all.chars < LAYOUT_SHARE * (float)page_chars &&
+                 !(n->all.chars >= NAMED_BODY_MIN_CHARS && holds_named_body(doc, i)))
             n->flags |= WN_NODE_IN_CLUTTER;
         if (p->flags & WN_NODE_IN_SIDE)
             n->flags |= WN_NODE_IN_SIDE;
@@ -291,9 +270,6 @@ static void mark_clutter_subtrees(wn_doc *doc)
     }
 }
 
-/* Paragraphs up to this long are read for a note on the reader's browser,
- * which votes for no one. */
-#define BROWSER_NOTICE_CHARS 400
 
 static void score_candidates(wn_doc *doc)
 {
@@ -317,7 +293,7 @@ static void score_candidates(wn_doc *doc)
         uint32_t a = n->parent;
         if (n->tag == GUMBO_TAG_DIV && n->own.chars < n->all.chars)
             a = i;
-        for (int level = 0; level < 5 && a != WN_NONE; level++) {
+        for (int level = 0; level < VOTE_LEVELS && a != WN_NONE; level++) {
             float share = level == 0 ? 1.0f : level == 1 ? 0.5f : 1.0f / (float)(level * 3);
             doc->nodes[a].content += s * share;
             a = doc->nodes[a].parent;
@@ -331,10 +307,10 @@ static void score_candidates(wn_doc *doc)
          * it: a "content" wrapper holding a title alone must not beat the
          * article (measured: half multiplicative, a little additive). */
         float w = hint_weight(n->hints);
-        float scale = fmaxf(0.2f, 1.0f + HINT_SCALE * w / 25.0f);
+        float scale = fmaxf(HINT_SCALE_MIN, 1.0f + HINT_SCALE * w / HINT_WEIGHT);
         /* The additive part needs some text behind it: a 100-character
          * "entry-content" tweet box must not beat the article. */
-        float add = HINT_ADD * w * fminf(1.0f, (float)n->all.chars / 400.0f);
+        float add = HINT_ADD * w * fminf(1.0f, (float)n->all.chars / HINT_ADD_FULL_CHARS);
         float base = (n->content + tag_base((GumboTag)n->tag)) * scale + add;
         n->score = base * (1.0f - wn_link_density(n));
     }
@@ -348,10 +324,6 @@ static void score_candidates(wn_doc *doc)
 
 /* ---- siblings -------------------------------------------------------------------- */
 
-/* Rules that look at a block's neighbours look only this far: a walk over
- * all of a parent's children for each child would make a page of many
- * short lines quadratic. */
-#define SIBLING_REACH 16
 
 /* The sibling just before i, or WN_NONE: the node before i in document
  * order is that sibling or its last descendant. */
@@ -469,7 +441,7 @@ static uint32_t refine_top(const wn_doc *doc, uint32_t top)
     if (font_markup((GumboTag)doc->nodes[top].tag) && doc->nodes[top].block != WN_NONE)
         top = doc->nodes[top].block;
     float last = doc->nodes[top].score;
-    float threshold = last / 3.0f;
+    float threshold = last / PARENT_SCORE_DIVISOR;
     uint32_t p = doc->nodes[top].parent;
     while (p != WN_NONE && p != doc->body && doc->nodes[p].tag != GUMBO_TAG_BODY) {
         const wn_node *pn = &doc->nodes[p];
@@ -501,14 +473,14 @@ static uint32_t refine_top(const wn_doc *doc, uint32_t top)
          * whole of it: the top was its longest part. */
         bool named_body = (an->hints & WN_HINT_STRONG) && !(t->hints & WN_HINT_STRONG) &&
                           prose >= NAMED_UP_RATIO * top_prose &&
-                          wn_link_density(an) <= wn_link_density(t) + 0.05f;
+                          wn_link_density(an) <= wn_link_density(t) + NAMED_UP_LD_MARGIN;
         /* One without links around much more prose is the article whatever
          * it scores: nested layout tables thin the votes out before they
          * reach it. */
-        bool unlinked = wn_link_density(an) <= 0.01f && prose >= PROSE_UP_RATIO * top_prose &&
+        bool unlinked = wn_link_density(an) <= UNLINKED_LD && prose >= PROSE_UP_RATIO * top_prose &&
                         !(an->hints & WN_HINT_CLUTTER) && !(an->flags & WN_NODE_IN_CLUTTER);
         if (an->content > 0.0f && (an->score >= SCORE_UP_RATIO * t->score || unlinked) &&
-            (named_body || prose >= PROSE_UP_RATIO * top_prose) && wn_link_density(an) < 0.25f) {
+            (named_body || prose >= PROSE_UP_RATIO * top_prose) && wn_link_density(an) < LD_PROSE) {
             top = a;
             t = an;
             top_prose = prose;
@@ -592,7 +564,7 @@ static void select_region(wn_doc *doc, uint32_t top)
         t->rule = WN_RULE_TOP;
         return;
     }
-    float threshold = fmaxf(10.0f, t->score * 0.2f);
+    float threshold = fmaxf(SIBLING_MIN_SCORE, t->score * SIBLING_SCORE_SHARE);
     const wn_node *p = &doc->nodes[parent];
     for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end) {
         wn_node *s = &doc->nodes[c];
@@ -608,13 +580,14 @@ static void select_region(wn_doc *doc, uint32_t top)
         if ((s->flags & WN_NODE_IN_SIDE) && !(t->flags & WN_NODE_IN_SIDE))
             continue;
         wn_rule keep = WN_RULE_NONE;
-        float bonus = same_class(s, t) ? t->score * 0.2f : 0.0f;
+        float bonus = same_class(s, t) ? t->score * SIBLING_CLASS_BONUS : 0.0f;
         if (on(doc, WN_RULE_SIBLING) && s->content > 0.0f && s->score + bonus >= threshold) {
             keep = WN_RULE_SIBLING;
         } else if (on(doc, WN_RULE_SIBLING_SHAPE) &&
-                   ((same_class(s, t) && s->best >= 0.2f * t->best && wn_link_density(s) < 0.25f) ||
-                    (s->tag == t->tag && s->best >= 0.5f * t->best && wn_link_density(s) < 0.2f &&
-                     s->all.chars >= 200))) {
+                   ((same_class(s, t) && s->best >= SHAPE_CLASS_BEST_SHARE * t->best &&
+                     wn_link_density(s) < LD_PROSE) ||
+                    (s->tag == t->tag && s->best >= SHAPE_TAG_BEST_SHARE * t->best &&
+                     wn_link_density(s) < SHAPE_TAG_MAX_LD && s->all.chars >= SHAPE_TAG_MIN_CHARS))) {
             /* The article cut into content elements (of one shape, or of
              * one tag and nearly as good): a part's wrapper scores low, the
              * paragraphs block inside it does not. */
@@ -623,14 +596,15 @@ static void select_region(wn_doc *doc, uint32_t top)
                    wraps_one_paragraph(doc, c) || text_row(doc, c)) {
             float ld = wn_link_density(s);
             float len = weighted_length(&s->all);
-            if (len > 80.0f && ld < 0.25f)
+            if (len > SIBLING_LINE_LEN && ld < LD_PROSE)
                 keep = on(doc, WN_RULE_SIBLING_PROSE) ? WN_RULE_SIBLING_PROSE : WN_RULE_NONE;
-            else if (len > 0.0f && len <= 80.0f && ld == 0.0f && on(doc, WN_RULE_SIBLING_SENTENCE) &&
+            else if (len > 0.0f && len <= SIBLING_LINE_LEN && ld == 0.0f && on(doc, WN_RULE_SIBLING_SENTENCE) &&
                      ends_like_sentence(doc, c))
                 keep = WN_RULE_SIBLING_SENTENCE;
         } else if (on(doc, WN_RULE_SIBLING_TABLE_BOX) &&
                    (s->tag == GUMBO_TAG_TABLE || s->tag == GUMBO_TAG_TD) && s->tag == t->tag &&
-                   !s->hints && wn_link_density(s) == 0.0f && s->all.chars <= 400 && s->paragraphs >= 1 &&
+                   !s->hints && wn_link_density(s) == 0.0f && s->all.chars <= TABLE_BOX_MAX_CHARS &&
+                   s->paragraphs >= 1 &&
                    ends_like_sentence(doc, c)) {
             /* A short box of unlinked sentences beside the article in a
              * table layout: its opening lines. */
@@ -658,7 +632,7 @@ static void select_parts(wn_doc *doc, uint32_t top)
      * table's cell and row). */
     while (grand != WN_NONE &&
            (doc->nodes[grand].tag == GUMBO_TAG_TR || doc->nodes[grand].tag == GUMBO_TAG_TD) &&
-           (float)doc->nodes[grand].all.chars <= 1.1f * (float)t->all.chars) {
+           (float)doc->nodes[grand].all.chars <= WRAPPER_SLACK * (float)t->all.chars) {
         parent = grand;
         grand = doc->nodes[parent].parent;
     }
@@ -674,8 +648,8 @@ static void select_parts(wn_doc *doc, uint32_t top)
         }
         if (n->kind != WN_NODE_ELEMENT || (n->flags & WN_NODE_SELECTED))
             continue;
-        if (on(doc, WN_RULE_PART) && same_class(n, t) && n->score >= 0.5f * t->score &&
-            wn_link_density(n) < 0.25f && !(n->flags & WN_NODE_IN_CLUTTER)) {
+        if (on(doc, WN_RULE_PART) && same_class(n, t) && n->score >= PART_SCORE_SHARE * t->score &&
+            wn_link_density(n) < LD_PROSE && !(n->flags & WN_NODE_IN_CLUTTER)) {
             n->flags |= WN_NODE_SELECTED;
             n->label = WN_LABEL_BODY;
             n->rule = WN_RULE_PART;
@@ -724,7 +698,7 @@ static void select_chunks(wn_doc *doc, uint32_t top)
 {
     const wn_node *t = &doc->nodes[top];
     uint32_t a = top;
-    for (int level = 0; level < 4; level++) {
+    for (int level = 0; level < CHUNK_LEVELS; level++) {
         const wn_node *an = &doc->nodes[a];
         uint32_t parent = an->parent;
         if (parent == WN_NONE || doc->nodes[parent].tag == GUMBO_TAG_HTML)
@@ -737,9 +711,11 @@ static void select_chunks(wn_doc *doc, uint32_t top)
                     continue;
                 /* One of a run of unnamed posts of one shape needs less: its
                  * shape already says what it is. */
-                float need = same_class(s, an) ? 0.5f : same_shape(doc, c, a) ? 0.3f : -1.0f;
+                float need = same_class(s, an)        ? CHUNK_CLASS_BEST_SHARE
+                             : same_shape(doc, c, a) ? CHUNK_SHAPE_BEST_SHARE
+                                                     : -1.0f;
                 if (on(doc, WN_RULE_CHUNK) && need > 0.0f && s->best >= need * t->best &&
-                    wn_link_density(s) < 0.25f && !(s->flags & WN_NODE_IN_CLUTTER) &&
+                    wn_link_density(s) < LD_PROSE && !(s->flags & WN_NODE_IN_CLUTTER) &&
                     !holds_selected(doc, c)) {
                     s->flags |= WN_NODE_SELECTED;
                     s->label = WN_LABEL_BODY;
@@ -748,7 +724,7 @@ static void select_chunks(wn_doc *doc, uint32_t top)
             }
         }
         /* Only up through wrappers that hold the top and nothing else. */
-        if (p->tag == GUMBO_TAG_BODY || (float)p->all.chars > 1.1f * (float)an->all.chars)
+        if (p->tag == GUMBO_TAG_BODY || (float)p->all.chars > WRAPPER_SLACK * (float)an->all.chars)
             return;
         a = parent;
     }
@@ -780,19 +756,19 @@ static bool hint_says_clutter(const wn_node *n, const region *r)
     /* A "read more" expander or related-named wrapper around most of the
      * region's unlinked prose is the article behind a soft gate. */
     if ((h & WN_HINT_RELATED) && !(h & (WN_HINT_CLUTTER & ~WN_HINT_RELATED)) &&
-        (float)n->all.chars > 0.5f * (float)r->chars && wn_link_density(n) < 0.1f &&
-        n->all.punct >= 20)
+        (float)n->all.chars > GATE_SHARE * (float)r->chars && wn_link_density(n) < GATE_MAX_LD &&
+        n->all.punct >= GATE_MIN_PUNCT)
         return false;
     if (h & (WN_HINT_CLUTTER)) {
         if (!(h & WN_HINT_POSITIVE))
             return (h & (WN_HINT_COMMENTS | WN_HINT_RELATED | WN_HINT_TIPJAR | WN_HINT_SHARE |
                          WN_HINT_AD | WN_HINT_FOOTER)) ||
-                   (float)n->all.chars < 0.6f * (float)r->chars || wn_link_density(n) > 0.4f;
+                   (float)n->all.chars < CLUTTER_SHARE * (float)r->chars || wn_link_density(n) > CLUTTER_LD;
         /* "content" and clutter words together: only small blocks go. */
-        return (float)n->all.chars < 0.15f * (float)r->chars;
+        return (float)n->all.chars < CLUTTER_CONTENT_SHARE * (float)r->chars;
     }
     if (h & (WN_HINT_META | WN_HINT_HIDDEN))
-        return n->all.chars < 300 && (float)n->all.chars < 0.3f * (float)r->chars;
+        return n->all.chars < META_MAX_CHARS && (float)n->all.chars < META_SHARE * (float)r->chars;
     return false;
 }
 
@@ -803,12 +779,12 @@ static bool gallery_beside(const wn_doc *doc, uint32_t index, const region *r)
 {
     const wn_node *n = &doc->nodes[index];
     if (!(n->hints & WN_HINT_GALLERY) || (n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) ||
-        (float)n->all.chars >= 0.5f * (float)r->chars)
+        (float)n->all.chars >= GALLERY_SHARE * (float)r->chars)
         return false;
     for (uint32_t k = index + 1; k < n->end; k++) {
         const wn_node *d = &doc->nodes[k];
-        if (d->kind == WN_NODE_ELEMENT && d->tag == GUMBO_TAG_P && d->all.chars >= 80 &&
-            d->all.punct >= 2)
+        if (d->kind == WN_NODE_ELEMENT && d->tag == GUMBO_TAG_P && d->all.chars >= GALLERY_PROSE_CHARS &&
+            d->all.punct >= GALLERY_PROSE_PUNCT)
             return false;
     }
     return true;
@@ -822,7 +798,7 @@ static bool inline_in_sentence(const wn_doc *doc, const wn_node *n)
     if ((n->flags & WN_NODE_BLOCK) || (n->hints & WN_HINT_HIDDEN) || n->block == WN_NONE)
         return false;
     const wn_node *b = &doc->nodes[n->block];
-    return b->own.chars >= 3 * n->all.chars + 40 && b->own.punct >= 1;
+    return b->own.chars >= INLINE_SENTENCE_TIMES * n->all.chars + INLINE_SENTENCE_EXTRA && b->own.punct >= 1;
 }
 
 /* Characters of the selected region held in "widget" boxes. A page builder
@@ -858,7 +834,6 @@ static uint32_t text_before(const wn_doc *doc, uint32_t index, const region *r, 
  * the article (a slideshow of other stories, a promo holder) is set after
  * it, however much text it holds; a misnamed wrapper of the article starts
  * with the article. */
-#define LATE_CLUTTER_CHARS 1000
 
 static bool late_clutter(const wn_doc *doc, uint32_t i, const region *r)
 {
@@ -866,7 +841,7 @@ static bool late_clutter(const wn_doc *doc, uint32_t i, const region *r)
     uint32_t h = n->hints & ~r->layout;
     /* An author's bio box after the article holds a paragraph of prose
      * of its own. */
-    bool author_box = (h & WN_HINT_AUTHORBOX) && !(h & WN_HINT_STRONG) && n->all.chars <= 1500;
+    bool author_box = (h & WN_HINT_AUTHORBOX) && !(h & WN_HINT_STRONG) && n->all.chars <= AUTHOR_BOX_MAX_CHARS;
     return (((h & WN_HINT_CLUTTER) && !(h & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wraps_prose(n)) ||
             author_box) &&
            text_before(doc, i, r, LATE_CLUTTER_CHARS) >= LATE_CLUTTER_CHARS;
@@ -903,11 +878,11 @@ static bool section_header(const wn_doc *doc, uint32_t i, const region *r)
     if ((n->hints & ~r->layout & (WN_HINT_CLUTTER | WN_HINT_META | WN_HINT_HIDDEN)) != WN_HINT_HEADER)
         return false;
     /* It holds a heading or prose; a code box's "js" label bar does not. */
-    bool heading = is_heading((GumboTag)n->tag) || n->all.chars >= 100;
+    bool heading = is_heading((GumboTag)n->tag) || n->all.chars >= SECTION_HEADER_CHARS;
     for (uint32_t k = i + 1; k < n->end && !heading; k++)
         heading = doc->nodes[k].kind == WN_NODE_ELEMENT && is_heading((GumboTag)doc->nodes[k].tag) &&
                   doc->nodes[k].all.chars;
-    return heading && text_before(doc, i, r, 200) >= 200;
+    return heading && text_before(doc, i, r, BEGUN_CHARS) >= BEGUN_CHARS;
 }
 
 /* Returns true when the node's class/id/role words pruned it. */
@@ -956,7 +931,7 @@ static bool announced_list(const wn_doc *doc, uint32_t index)
 {
     const wn_node *n = &doc->nodes[index];
     if ((n->tag != GUMBO_TAG_UL && n->tag != GUMBO_TAG_OL) || n->parent == WN_NONE ||
-        wn_link_density(n) >= 0.9f)
+        wn_link_density(n) >= LD_NEARLY_ALL)
         return false;
     uint32_t prev = WN_NONE;
     for (uint32_t c = n->parent + 1; c < index; c = doc->nodes[c].end)
@@ -968,7 +943,7 @@ static bool announced_list(const wn_doc *doc, uint32_t index)
         return false;
     const wn_node *p = &doc->nodes[prev];
     return (p->tag == GUMBO_TAG_P || p->tag == GUMBO_TAG_DIV) && p->all.chars >= 20 &&
-           wn_link_density(p) < 0.5f && ends_with_colon(doc, prev);
+           wn_link_density(p) < LD_MOSTLY_LINKS && ends_with_colon(doc, prev);
 }
 
 static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
@@ -982,7 +957,7 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
         break;
     case GUMBO_TAG_P:
         /* A paragraph of several links and nothing else is a list of them. */
-        if (n->links >= 3 && wn_link_density(n) >= 0.9f && n->all.chars >= 15 * n->links)
+        if (n->links >= 3 && wn_link_density(n) >= LD_NEARLY_ALL && n->all.chars >= 15 * n->links)
             break;
         return false;
     default:
@@ -992,17 +967,19 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
         return false;
     float ld = wn_link_density(n);
     /* Most of the region and prose-like: a link-rich article, not a menu. */
-    if ((float)n->all.chars > 0.5f * (float)r->chars && ld < 0.75f && n->all.punct > 10)
+    if ((float)n->all.chars > LINK_RICH_SHARE * (float)r->chars && ld < LINK_RICH_MAX_LD &&
+        n->all.punct > LINK_RICH_PUNCT)
         return false;
     /* Links set inside sentences: each link comes with a clause of its own
      * words, where a menu or a list of headlines has a few at most. */
     float unlinked = (float)(n->all.chars - n->link_chars);
-    if (ld > 0.5f && ld < LD_SENTENCE_MAX && unlinked >= LD_WORDS_PER_LINK * (float)n->links &&
+    if (ld > LD_MOSTLY_LINKS && ld < LD_SENTENCE_MAX && unlinked >= LD_WORDS_PER_LINK * (float)n->links &&
         n->all.punct >= n->links)
         return false;
-    bool dense = ld > 0.5f ||
+    bool dense = ld > LD_MOSTLY_LINKS ||
                  /* A short block with a real share of links and no sentences: a link box. */
-                 (ld > 0.3f && n->all.chars < 200 && n->all.commas < 2 && !(n->hints & WN_HINT_POSITIVE));
+                 (ld > LINK_BOX_LD && n->all.chars < LINK_BOX_CHARS && n->all.commas < LINK_BOX_COMMAS &&
+                  !(n->hints & WN_HINT_POSITIVE));
     /* The post around the block named as its body is the article, however
      * many links it gives (a roundup of links). */
     return dense && !holds_named_body(doc, index);
@@ -1020,14 +997,15 @@ static bool whole_link_p(const wn_node *n)
 
 static bool prose_p(const wn_node *n)
 {
-    return n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_P && n->all.chars >= 80 &&
-           wn_link_density(n) < 0.5f;
+    return n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_P && n->all.chars >= PROSE_P_CHARS &&
+           wn_link_density(n) < LD_MOSTLY_LINKS;
 }
 
 static bool link_line(const wn_doc *doc, uint32_t i)
 {
     const wn_node *n = &doc->nodes[i];
-    if (!whole_link_p(n) || n->all.chars < 15 || n->all.chars > 120 || n->parent == WN_NONE)
+    if (!whole_link_p(n) || n->all.chars < LINK_LINE_MIN_CHARS || n->all.chars > LINK_LINE_MAX_CHARS ||
+        n->parent == WN_NONE)
         return false;
     char buf[160];
     size_t len = wn_leading_text(doc, i, buf, sizeof buf);
@@ -1050,7 +1028,7 @@ static bool link_line(const wn_doc *doc, uint32_t i)
 static bool headline_link_p(const wn_doc *doc, uint32_t i)
 {
     const wn_node *n = &doc->nodes[i];
-    if (!whole_link_p(n) || n->all.chars < 15 || n->all.chars > 160)
+    if (!whole_link_p(n) || n->all.chars < LINK_LINE_MIN_CHARS || n->all.chars > HEADLINE_MAX_CHARS)
         return false;
     /* A sentence that is a link ("For tickets, click here.") is the
      * article's own. */
@@ -1066,10 +1044,10 @@ static bool intro_line(const wn_doc *doc, uint32_t i)
     if (n->kind != WN_NODE_ELEMENT || n->link_chars || n->all.chars == 0)
         return false;
     if (is_heading((GumboTag)n->tag))
-        return n->all.chars <= 40;
+        return n->all.chars <= INTRO_HEADING_CHARS;
     char buf[160];
     size_t len = wn_leading_text(doc, i, buf, sizeof buf);
-    return n->all.chars <= 80 && len && len < sizeof buf - 1 && buf[len - 1] == ':';
+    return n->all.chars <= INTRO_LINE_CHARS && len && len < sizeof buf - 1 && buf[len - 1] == ':';
 }
 
 /* Whether only links, short headings and named clutter follow i in its parent. */
@@ -1086,8 +1064,8 @@ static bool tail_of_links(const wn_doc *doc, uint32_t i)
             return false;
         if (s->kind != WN_NODE_ELEMENT)
             return false;
-        if (headline_link_p(doc, c) || (s->hints & WN_HINT_CLUTTER) || wn_link_density(s) >= 0.5f ||
-            (is_heading((GumboTag)s->tag) && s->all.chars <= 40))
+        if (headline_link_p(doc, c) || (s->hints & WN_HINT_CLUTTER) || wn_link_density(s) >= LD_MOSTLY_LINKS ||
+            (is_heading((GumboTag)s->tag) && s->all.chars <= INTRO_HEADING_CHARS))
             continue;
         return false;
     }
@@ -1112,7 +1090,7 @@ static bool link_tail_run(const wn_doc *doc, uint32_t i, const region *r)
     } else {
         return false;
     }
-    return tail_of_links(doc, i) && text_before(doc, i, r, 200) >= 200;
+    return tail_of_links(doc, i) && text_before(doc, i, r, BEGUN_CHARS) >= BEGUN_CHARS;
 }
 
 /* An inline element inside a sentence that holds nothing but several long
@@ -1121,7 +1099,7 @@ static bool link_tail_run(const wn_doc *doc, uint32_t i, const region *r)
 static bool inline_link_list(const wn_doc *doc, const wn_node *n)
 {
     if ((n->flags & WN_NODE_BLOCK) || n->block == WN_NONE || n->links < 3 ||
-        wn_link_density(n) < 0.9f || n->link_chars < 20 * n->links)
+        wn_link_density(n) < LD_NEARLY_ALL || n->link_chars < 20 * n->links)
         return false;
     const wn_node *b = &doc->nodes[n->block];
     if (b->all.chars - b->link_chars < 40)
@@ -1200,7 +1178,7 @@ static bool read_more_link(const wn_doc *doc, uint32_t index)
 static bool teaser_card(const wn_doc *doc, uint32_t index)
 {
     const wn_node *n = &doc->nodes[index];
-    if (n->links < 2 || n->links > 4 || n->all.chars > 600)
+    if (n->links < 2 || n->links > TEASER_CARD_MAX_LINKS || n->all.chars > TEASER_CARD_MAX_CHARS)
         return false;
     uint32_t first = WN_NONE, last_link = WN_NONE;
     for (uint32_t i = index + 1; i < n->end; i++) {
@@ -1231,15 +1209,17 @@ static bool teaser_card(const wn_doc *doc, uint32_t index)
 static bool teaser_list(const wn_doc *doc, uint32_t index, const region *r)
 {
     const wn_node *n = &doc->nodes[index];
-    if (n->links < 2 || n->links > 60 || n->all.chars > 6000 || !(n->flags & WN_NODE_BLOCK))
+    if (n->links < 2 || n->links > TEASER_LIST_MAX_LINKS || n->all.chars > TEASER_LIST_MAX_CHARS ||
+        !(n->flags & WN_NODE_BLOCK))
         return false;
     unsigned more = 0;
-    for (uint32_t i = index + 1; i < n->end && more < 3; i++)
+    for (uint32_t i = index + 1; i < n->end && more < TEASER_LIST_MORE; i++)
         if (doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].tag == GUMBO_TAG_A) {
             more += read_more_link(doc, i);
             i = doc->nodes[i].end - 1;
         }
-    return (more >= 3 || teaser_card(doc, index)) && text_before(doc, index, r, 200) >= 200;
+    return (more >= TEASER_LIST_MORE || teaser_card(doc, index)) &&
+           text_before(doc, index, r, BEGUN_CHARS) >= BEGUN_CHARS;
 }
 
 /* The highest ancestor of index below the region root whose text starts with
@@ -1257,7 +1237,7 @@ static uint32_t section_of(const wn_doc *doc, uint32_t index, const region *r)
                 break;
             }
         }
-        if (!first || (float)doc->nodes[a].all.chars > 0.6f * (float)r->chars)
+        if (!first || (float)doc->nodes[a].all.chars > SECTION_SHARE * (float)r->chars)
             break;
         best = a;
         a = doc->nodes[a].parent;
@@ -1271,7 +1251,8 @@ static bool next_post(const wn_doc *doc, uint32_t post, uint32_t s)
 {
     const wn_node *a = &doc->nodes[post], *b = &doc->nodes[s];
     return b->kind == WN_NODE_ELEMENT && same_class(a, b) && a->tag != GUMBO_TAG_P &&
-           b->paragraphs >= 2 && b->all.chars >= 500 && wn_link_density(b) < 0.25f;
+           b->paragraphs >= NEXT_POST_PARAGRAPHS && b->all.chars >= NEXT_POST_CHARS &&
+           wn_link_density(b) < LD_PROSE;
 }
 
 /* Prunes index and its following siblings, and the following siblings of
@@ -1324,8 +1305,8 @@ static bool opens_prose(const wn_doc *doc, uint32_t index)
         }
         if (!next->all.chars)
             continue;
-        return next->tag == GUMBO_TAG_P && next->link_chars == 0 && next->all.chars >= 150 &&
-               next->all.punct >= 2;
+        return next->tag == GUMBO_TAG_P && next->link_chars == 0 && next->all.chars >= OPENS_PROSE_CHARS &&
+               next->all.punct >= OPENS_PROSE_PUNCT;
     }
     return false;
 }
@@ -1342,7 +1323,7 @@ static bool is_section_marker(wn_marker m)
 static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label, wn_rule rule)
 {
     const wn_node *n = &doc->nodes[i];
-    bool alone = n->all.chars <= 40 && n->link_chars == 0;
+    bool alone = n->all.chars <= SEE_ALSO_CHARS && n->link_chars == 0;
     if (!alone && n->link_chars == 0)
         return false;
     prune(doc, i, label, rule);
@@ -1358,7 +1339,8 @@ static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label, wn_rule rule
             continue;
         }
         bool first = !pruned_any;
-        if (first ? !(next->all.chars < 1000 && wn_link_density(next) > 0.5f) : !headline_link_p(doc, s))
+        if (first ? !(next->all.chars < SEE_ALSO_LIST_CHARS && wn_link_density(next) > LD_MOSTLY_LINKS)
+                  : !headline_link_p(doc, s))
             break;
         prune(doc, s, label, WN_RULE_HEADING_LINK_LIST);
         pruned_any = true;
@@ -1386,7 +1368,7 @@ static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label)
         }
         if (!next->all.chars)
             continue;
-        if (next->all.chars >= 200 || (float)next->link_chars < 0.9f * (float)next->all.chars)
+        if (next->all.chars >= LINK_RUN_CHARS || (float)next->link_chars < LD_NEARLY_ALL * (float)next->all.chars)
             break;
         prune(doc, s, label, WN_RULE_RELATED_LINK_RUN);
     }
@@ -1466,7 +1448,7 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     wn_node *n = &doc->nodes[i];
     /* An inline run of links can be a line of its own ("Tags" and the tag
      * links in a <strong> between paragraphs). */
-    bool inline_links = !(n->flags & WN_NODE_BLOCK) && n->links >= 2 && wn_link_density(n) >= 0.5f;
+    bool inline_links = !(n->flags & WN_NODE_BLOCK) && n->links >= 2 && wn_link_density(n) >= LD_MOSTLY_LINKS;
     /* An inline element that carries all of its block's own words (a
      * "blog comments powered by" link under the thread) is a line too. */
     bool whole_line = !(n->flags & WN_NODE_BLOCK) && n->block != WN_NONE && n->all.chars &&
@@ -1474,20 +1456,20 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     /* So can a lone link or label ("zurück zur Listenansicht", "Print"
      * loose between the article's blocks): only it goes. */
     bool inline_line = !whole_line && !(n->flags & WN_NODE_BLOCK) && !is_heading((GumboTag)n->tag) &&
-                       !inline_links && n->all.chars <= 80 && starts_line(doc, i);
+                       !inline_links && n->all.chars <= INLINE_LINE_CHARS && starts_line(doc, i);
     if (!(n->flags & WN_NODE_BLOCK) && !is_heading((GumboTag)n->tag) && !inline_links && !whole_line &&
         !inline_line)
         return false;
-    if (n->all.chars == 0 || n->all.chars > 500)
+    if (n->all.chars == 0 || n->all.chars > MARKER_MAX_CHARS)
         return false;
     char lead[400];
     size_t len = wn_leading_text(doc, i, lead, sizeof lead);
     /* A run of links after the marker words is the list they announce: it
      * is measured by its unlinked words. */
     uint32_t whole = n->all.chars;
-    if (wn_link_density(n) >= 0.5f)
+    if (wn_link_density(n) >= LD_MOSTLY_LINKS)
         whole -= n->link_chars;
-    wn_marker m = wn_marker_of_text(lead, len < 95 ? len : 95, whole);
+    wn_marker m = wn_marker_of_text(lead, len < MARKER_LEAD_BYTES ? len : MARKER_LEAD_BYTES, whole);
     /* The rule whose predicate named the marker m. */
     wn_rule via = WN_RULE_MARKER;
     if (m == WN_MARKER_TAGS) {
@@ -1495,12 +1477,12 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
             return false;
         /* Tag links, or a bare "Tags" heading over them; a line of prose
          * that starts so stays. */
-        if (n->link_chars == 0 && n->all.chars <= 12)
+        if (n->link_chars == 0 && n->all.chars <= TAGS_HEADING_CHARS)
             return prune_see_also(doc, i, WN_LABEL_OTHER, WN_RULE_TAGS);
         /* One tag after a long label ("Related topics: Colorado") is
          * still only the label and its link. */
-        bool label_and_links = n->link_chars > 0 && n->all.chars - n->link_chars <= 15;
-        if (wn_link_density(n) < 0.5f && !label_and_links)
+        bool label_and_links = n->link_chars > 0 && n->all.chars - n->link_chars <= TAGS_LABEL_CHARS;
+        if (wn_link_density(n) < LD_MOSTLY_LINKS && !label_and_links)
             return false;
         prune(doc, i, WN_LABEL_OTHER, WN_RULE_TAGS);
         return true;
@@ -1522,18 +1504,18 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     /* A one-line prompt to subscribe or follow: a leaf block only, so that
      * a box of article text around it stays. */
     if ((m == WN_MARKER_NONE || (m == WN_MARKER_SEEALSO && n->link_chars == 0)) &&
-        n->own.chars == n->all.chars && n->all.chars <= 400 &&
+        n->own.chars == n->all.chars && n->all.chars <= PROMO_MAX_CHARS &&
         len < sizeof lead - 1) {
         if (on(doc, WN_RULE_PROMO) && wn_promo_text(lead, len)) {
             m = WN_MARKER_PROMO;
             via = WN_RULE_PROMO;
         } else if (on(doc, WN_RULE_APP_PROMO) && wn_app_promo_text(lead, len) &&
-                   text_before(doc, i, r, 200) >= 200) {
+                   text_before(doc, i, r, BEGUN_CHARS) >= BEGUN_CHARS) {
             m = WN_MARKER_PROMO;
             via = WN_RULE_APP_PROMO;
         }
     }
-    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->all.chars <= 300 &&
+    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->all.chars <= PLATFORM_MAX_CHARS &&
         len < sizeof lead - 1 && on(doc, WN_RULE_PLATFORM_CREDIT) && wn_platform_credit_text(lead, len)) {
         m = WN_MARKER_FOOTER;
         via = WN_RULE_PLATFORM_CREDIT;
@@ -1544,7 +1526,8 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         via = WN_RULE_PHOTO_CREDIT;
     }
     /* A byline's labelled fields: source, author, time, views. */
-    if (m == WN_MARKER_NONE && n->all.chars <= 80 && len < sizeof lead - 1 && on(doc, WN_RULE_BYLINE) &&
+    if (m == WN_MARKER_NONE && n->all.chars <= BYLINE_MAX_CHARS && len < sizeof lead - 1 &&
+        on(doc, WN_RULE_BYLINE) &&
         wn_byline_text(lead, len)) {
         m = WN_MARKER_SOURCE;
         via = WN_RULE_BYLINE;
@@ -1554,7 +1537,7 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     if (m == WN_MARKER_NONE && n->tag != GUMBO_TAG_TD && n->tag != GUMBO_TAG_TH &&
         n->tag != GUMBO_TAG_LI && n->tag != GUMBO_TAG_PRE && n->tag != GUMBO_TAG_CODE &&
         on(doc, WN_RULE_DATE_LINE) &&
-        (wn_date_text(lead, len) || (wn_written_date_text(lead, len) && wn_link_density(n) > 0.5f))) {
+        (wn_date_text(lead, len) || (wn_written_date_text(lead, len) && wn_link_density(n) > LD_MOSTLY_LINKS))) {
         m = WN_MARKER_SOURCE;
         via = WN_RULE_DATE_LINE;
     }
@@ -1562,14 +1545,14 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
      * of a like or share button whose icon is gone. */
     if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->link_chars == 0 && n->tag != GUMBO_TAG_TD &&
         n->tag != GUMBO_TAG_TH && n->tag != GUMBO_TAG_LI && on(doc, WN_RULE_COUNT_LINE) &&
-        wn_count_text(lead, len) && !text_after(doc, i, r) && text_before(doc, i, r, 200) >= 200) {
+        wn_count_text(lead, len) && !text_after(doc, i, r) && text_before(doc, i, r, BEGUN_CHARS) >= BEGUN_CHARS) {
         m = WN_MARKER_CONTROL;
         via = WN_RULE_COUNT_LINE;
     }
     /* A short heading whose class names a related list or a comment
      * thread opens that section as its words would, in any language
      * ("Você pode gostar..." in h3.related-posts-title). */
-    if (m == WN_MARKER_NONE && is_heading((GumboTag)n->tag) && n->all.chars <= 24 &&
+    if (m == WN_MARKER_NONE && is_heading((GumboTag)n->tag) && n->all.chars <= MARKER_HEADING_CHARS &&
         !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && n->link_chars == 0 &&
         on(doc, WN_RULE_CLASS_HEADING)) {
         via = WN_RULE_CLASS_HEADING;
@@ -1597,11 +1580,11 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     /* A marker that is a link ("发表评论" jumping to the form) or that comes
      * before any article text names no section: only the line goes. An
      * author's bio heading names its box once the article has begun. */
-    uint32_t before = m == WN_MARKER_AUTHOR ? 50 : 200;
-    if (!is_section_marker(m) || n->all.chars > 24 || wn_link_density(n) > 0.5f ||
+    uint32_t before = m == WN_MARKER_AUTHOR ? AUTHOR_BEGUN_CHARS : BEGUN_CHARS;
+    if (!is_section_marker(m) || n->all.chars > MARKER_HEADING_CHARS || wn_link_density(n) > LD_MOSTLY_LINKS ||
         text_before(doc, i, r, before) < before || (m == WN_MARKER_COMMENTS && in_meta_box(doc, i, r))) {
         prune(doc, i, label, via);
-        if (m == WN_MARKER_RELATED && n->link_chars == 0 && n->all.chars <= 24)
+        if (m == WN_MARKER_RELATED && n->link_chars == 0 && n->all.chars <= MARKER_HEADING_CHARS)
             prune_link_run(doc, i, label);
         return true;
     }
@@ -1647,7 +1630,7 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_l
             continue;
         }
         if (on(doc, WN_RULE_FORM) && n->tag == GUMBO_TAG_FORM && n->inputs > 0 &&
-            (float)n->all.chars < 0.3f * (float)r->chars) {
+            (float)n->all.chars < FORM_SHARE * (float)r->chars) {
             prune(doc, i, WN_LABEL_OTHER, WN_RULE_FORM);
             i = n->end;
             continue;
@@ -1665,7 +1648,7 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_l
         if (by_links && on(doc, WN_RULE_LINK_DENSITY) && link_dense(doc, i, r)) {
             /* Menus have short links; lists of article titles long ones. */
             float per_link = weighted_length(&n->all) / (float)(n->links ? n->links : 1);
-            prune(doc, i, n->links >= 3 && per_link > 15.0f ? WN_LABEL_RELATED : WN_LABEL_NAV,
+            prune(doc, i, n->links >= 3 && per_link > HEADLINE_LINK_LEN ? WN_LABEL_RELATED : WN_LABEL_NAV,
                   WN_RULE_LINK_DENSITY);
             i = n->end;
             continue;
@@ -1751,7 +1734,7 @@ static void mark_title(wn_doc *doc)
                 return;
             }
             /* Only before the article's first paragraph. */
-            if (h->kind == WN_NODE_ELEMENT && h->tag == GUMBO_TAG_P && h->all.chars > 40)
+            if (h->kind == WN_NODE_ELEMENT && h->tag == GUMBO_TAG_P && h->all.chars > TITLE_STOP_P_CHARS)
                 return;
         }
     }
@@ -1761,7 +1744,6 @@ static void mark_title(wn_doc *doc)
  * paragraph or a summary heading set in the article's header, outside the
  * body's wrapper). Only close to the headline and only prose: no links,
  * no clutter-named wrapper, no figure caption, no marker line. */
-#define LEAD_GAP_CHARS 1500
 
 /* An inline element that is a line of its own: no loose text beside it,
  * and other text in its parent (the only text of a block is that block's). */
@@ -1853,14 +1835,14 @@ static void select_lead(wn_doc *doc, uint32_t region_chars)
     }
     /* A headline that links away is a site's name, as is one followed by
      * a post title that links to its post. */
-    if (title == WN_NONE || wn_link_density(&doc->nodes[title]) > 0.5f)
+    if (title == WN_NONE || wn_link_density(&doc->nodes[title]) > LD_MOSTLY_LINKS)
         return;
     uint32_t gap = 0;
     for (uint32_t i = doc->nodes[title].end; i < start; i++) {
         const wn_node *n = &doc->nodes[i];
         if (n->kind == WN_NODE_TEXT)
             gap += n->all.chars;
-        else if (is_heading((GumboTag)n->tag) && n->all.chars && wn_link_density(n) > 0.5f)
+        else if (is_heading((GumboTag)n->tag) && n->all.chars && wn_link_density(n) > LD_MOSTLY_LINKS)
             return;
     }
     if (gap > LEAD_GAP_CHARS)
@@ -1872,7 +1854,8 @@ static void select_lead(wn_doc *doc, uint32_t region_chars)
     /* The headline and the article must fill their wrapper: a site's name
      * and motto over a page of posts and sidebars are no headline. */
     if (common == WN_NONE ||
-        (float)(doc->nodes[title].all.chars + gap + region_chars) < 0.7f * (float)doc->nodes[common].all.chars)
+        (float)(doc->nodes[title].all.chars + gap + region_chars) <
+            LEAD_FILL_SHARE * (float)doc->nodes[common].all.chars)
         return;
     for (uint32_t i = doc->nodes[title].end; i < start; i++) {
         /* Past another heading the text is that heading's, not the lead;
@@ -1943,14 +1926,14 @@ static void restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
         return;
     const wn_node *t = &doc->nodes[top];
     bool top_emptied = (float)link_dropped_chars(doc, top) > RESTORE_SHARE * (float)t->all.chars;
-    if (kept_chars(doc) >= 150 && !top_emptied)
+    if (kept_chars(doc) >= RESTORE_MIN_KEPT && !top_emptied)
         return;
     for (uint32_t i = 0; i < doc->count; i++) {
         wn_node *n = &doc->nodes[i];
         if ((n->flags & WN_NODE_PRUNED) && wn_rule_family((wn_rule)n->rule) == WN_RULE_LINK_DENSITY) {
             /* A short box of nothing but links after the text began (a
              * call to action, the post's feed links) is no brief's text. */
-            if (n->links >= 2 && n->all.chars < 100 && n->link_chars == n->all.chars &&
+            if (n->links >= 2 && n->all.chars < RESTORE_LINK_BOX_CHARS && n->link_chars == n->all.chars &&
                 text_before(doc, i, r, 1) >= 1) {
                 i = n->end - 1;
                 continue;
@@ -1972,7 +1955,7 @@ static void restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
 static bool orphan_label(const wn_doc *doc, uint32_t index, const region *r)
 {
     const wn_node *e = &doc->nodes[index];
-    if (e->kind != WN_NODE_ELEMENT || e->all.chars > 300 || (e->flags & WN_NODE_SELECTED))
+    if (e->kind != WN_NODE_ELEMENT || e->all.chars > ORPHAN_BOX_CHARS || (e->flags & WN_NODE_SELECTED))
         return false;
     uint32_t kept = 0, kept_punct = 0, gone = 0;
     bool form = false, colon = false;
@@ -2000,7 +1983,8 @@ static bool orphan_label(const wn_doc *doc, uint32_t index, const region *r)
     /* A label has no sentence punctuation, but for a closing colon. */
     if (kept_punct > (colon ? 1u : 0u))
         return false;
-    return kept > 0 && kept <= 30 && (form || gone >= kept) && text_before(doc, index, r, 200) >= 200;
+    return kept > 0 && kept <= ORPHAN_LABEL_CHARS && (form || gone >= kept) &&
+           text_before(doc, index, r, BEGUN_CHARS) >= BEGUN_CHARS;
 }
 
 static void prune_orphan_labels(wn_doc *doc, const region *r)
@@ -2032,18 +2016,17 @@ static void prune_orphan_labels(wn_doc *doc, const region *r)
  * heading or by nothing: it announces text the reader never gets. What
  * went must be a list or a box of text; a picture, video or gallery (and
  * its "Click to enlarge") under a heading leaves the heading its title. */
-#define STRANDED_GONE_CHARS 30
 
 static bool stranded_heading_p(const wn_doc *doc, uint32_t i, const region *r)
 {
     const wn_node *n = &doc->nodes[i];
     if (n->kind != WN_NODE_ELEMENT || !is_heading((GumboTag)n->tag) || !n->all.chars ||
-        n->all.chars > 80 || n->link_chars)
+        n->all.chars > STRANDED_MAX_CHARS || n->link_chars)
         return false;
     /* A sentence set as a heading (a pull quote) is the article's own. */
     char buf[160];
     size_t len = wn_leading_text(doc, i, buf, sizeof buf);
-    return len && !strchr(".!?:", buf[len - 1]) && text_before(doc, i, r, 200) >= 200;
+    return len && !strchr(".!?:", buf[len - 1]) && text_before(doc, i, r, BEGUN_CHARS) >= BEGUN_CHARS;
 }
 
 static void prune_stranded_headings(wn_doc *doc, const region *r)
@@ -2095,7 +2078,8 @@ static void select_question(wn_doc *doc, uint32_t top)
         if (n->end > answer || n->kind != WN_NODE_ELEMENT)
             continue;   /* an ancestor of the answer holds it */
         if ((n->hints & WN_HINT_QUESTION) && !(n->hints & WN_HINT_ANSWER) &&
-            !(n->flags & WN_NODE_IN_CLUTTER) && n->all.chars >= 20 && wn_link_density(n) < 0.3f) {
+            !(n->flags & WN_NODE_IN_CLUTTER) && n->all.chars >= QUESTION_MIN_CHARS &&
+            wn_link_density(n) < QUESTION_MAX_LD) {
             question = i;
             i = n->end - 1;
         }
