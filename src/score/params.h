@@ -209,6 +209,24 @@
 #define TEASER_LIST_MORE 3
 #define TEASER_CARD_MAX_LINKS 4
 #define TEASER_CARD_MAX_CHARS 600
+/* A paragraph of at least this many links, each with this many characters,
+ * nearly all linked, is a list of links. By hand. */
+#define LINK_LIST_P_LINKS 3
+#define LINK_LIST_P_CHARS_PER_LINK 15
+/* A list announced by the article's sentence: the sentence is this long.
+ * By hand. */
+#define ANNOUNCE_MIN_CHARS 20
+/* A hover card inside a sentence: at least this many links of this many
+ * characters each, in a block with this much unlinked text; a child holding
+ * this share of its links is the card itself. By hand. */
+#define HOVER_CARD_LINKS 3
+#define HOVER_CARD_CHARS_PER_LINK 20
+#define HOVER_CARD_SENTENCE_CHARS 40
+#define HOVER_CARD_SHARE 0.8f
+/* A "Read more" link this short; a teaser card's headline this long. By
+ * hand. */
+#define READ_MORE_MAX_CHARS 24
+#define TEASER_HEADLINE_CHARS 15
 /* Link density may not take more than this share of the top candidate, and
  * must leave this much text; a short all-link box up to this long stays
  * dropped. By hand. */
@@ -244,6 +262,15 @@
 #define SEE_ALSO_LIST_CHARS 1000
 /* A line after a "Related" heading this short and this linked. By hand. */
 #define LINK_RUN_CHARS 200
+/* A line of links to the previous and next posts: this short, this
+ * linked. A pager: this short (characters, bytes), a label of this many
+ * bytes, this many numbers. By hand. */
+#define PREV_NEXT_MAX_CHARS 200
+#define PREV_NEXT_LD 0.8f
+#define PAGER_MAX_CHARS 40
+#define PAGER_MAX_BYTES 60
+#define PAGER_LABEL_BYTES 12
+#define PAGER_MIN_NUMBERS 2
 /* A paragraph that opens prose under a "More" heading: this long, this
  * much punctuation. By hand. */
 #define OPENS_PROSE_CHARS 150
@@ -263,6 +290,18 @@
 #define STRANDED_MAX_CHARS 80
 /* The title marks stop at the first paragraph longer than this. By hand. */
 #define TITLE_STOP_P_CHARS 40
+/* A block repeats the page's title when it is this long (characters, and
+ * bytes without white space) and at least NUM/DEN of the title. By hand. */
+#define TITLE_MIN_CHARS 6
+#define TITLE_MAX_CHARS 200
+#define TITLE_MIN_SQUEEZED 12
+#define TITLE_SHARE_NUM 2
+#define TITLE_SHARE_DEN 5
+/* A standfirst block: at most this linked; a heading this long (weighted),
+ * other blocks this long. By hand. */
+#define LEAD_MAX_LD 0.1f
+#define LEAD_HEADING_LEN 40.0f
+#define LEAD_MIN_LEN 60.0f
 /* The standfirst: at most this much text between headline and region; the
  * headline and the article fill this share of their wrapper. By hand. */
 #define LEAD_GAP_CHARS 1500

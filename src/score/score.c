@@ -942,7 +942,7 @@ static bool announced_list(const wn_doc *doc, uint32_t index)
     if (prev == WN_NONE)
         return false;
     const wn_node *p = &doc->nodes[prev];
-    return (p->tag == GUMBO_TAG_P || p->tag == GUMBO_TAG_DIV) && p->all.chars >= 20 &&
+    return (p->tag == GUMBO_TAG_P || p->tag == GUMBO_TAG_DIV) && p->all.chars >= ANNOUNCE_MIN_CHARS &&
            wn_link_density(p) < LD_MOSTLY_LINKS && ends_with_colon(doc, prev);
 }
 
@@ -957,7 +957,8 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
         break;
     case GUMBO_TAG_P:
         /* A paragraph of several links and nothing else is a list of them. */
-        if (n->links >= 3 && wn_link_density(n) >= LD_NEARLY_ALL && n->all.chars >= 15 * n->links)
+        if (n->links >= LINK_LIST_P_LINKS && wn_link_density(n) >= LD_NEARLY_ALL &&
+            n->all.chars >= LINK_LIST_P_CHARS_PER_LINK * n->links)
             break;
         return false;
     default:
@@ -1098,19 +1099,19 @@ static bool link_tail_run(const wn_doc *doc, uint32_t i, const region *r)
  * name, not words of the sentence. */
 static bool inline_link_list(const wn_doc *doc, const wn_node *n)
 {
-    if ((n->flags & WN_NODE_BLOCK) || n->block == WN_NONE || n->links < 3 ||
-        wn_link_density(n) < LD_NEARLY_ALL || n->link_chars < 20 * n->links)
+    if ((n->flags & WN_NODE_BLOCK) || n->block == WN_NONE || n->links < HOVER_CARD_LINKS ||
+        wn_link_density(n) < LD_NEARLY_ALL || n->link_chars < HOVER_CARD_CHARS_PER_LINK * n->links)
         return false;
     const wn_node *b = &doc->nodes[n->block];
-    if (b->all.chars - b->link_chars < 40)
+    if (b->all.chars - b->link_chars < HOVER_CARD_SENTENCE_CHARS)
         return false;
     /* The card is the child that holds nearly all of the links; the name
      * link beside it is the sentence's word. */
     uint32_t index = (uint32_t)(n - doc->nodes);
     for (uint32_t c = index + 1; c < n->end; c = doc->nodes[c].end) {
         const wn_node *k = &doc->nodes[c];
-        if (k->kind == WN_NODE_ELEMENT && k->links >= 3 && k->link_chars < n->link_chars &&
-            (float)k->link_chars >= 0.8f * (float)n->link_chars)
+        if (k->kind == WN_NODE_ELEMENT && k->links >= HOVER_CARD_LINKS && k->link_chars < n->link_chars &&
+            (float)k->link_chars >= HOVER_CARD_SHARE * (float)n->link_chars)
             return false;
     }
     return true;
@@ -1161,7 +1162,7 @@ static bool text_after(const wn_doc *doc, uint32_t index, const region *r)
 static bool read_more_link(const wn_doc *doc, uint32_t index)
 {
     const wn_node *a = &doc->nodes[index];
-    if (a->kind != WN_NODE_ELEMENT || a->tag != GUMBO_TAG_A || !a->all.chars || a->all.chars > 24)
+    if (a->kind != WN_NODE_ELEMENT || a->tag != GUMBO_TAG_A || !a->all.chars || a->all.chars > READ_MORE_MAX_CHARS)
         return false;
     /* It closes its excerpt: no text after it in its block. */
     if (a->block != WN_NONE && a->block != index)
@@ -1195,7 +1196,7 @@ static bool teaser_card(const wn_doc *doc, uint32_t index)
     for (uint32_t a = doc->nodes[first].parent; a != WN_NONE && a != index; a = doc->nodes[a].parent)
         if (doc->nodes[a].tag == GUMBO_TAG_A && doc->nodes[a].kind == WN_NODE_ELEMENT)
             headline = a;
-    if (headline == WN_NONE || headline == last_link || doc->nodes[headline].all.chars < 15)
+    if (headline == WN_NONE || headline == last_link || doc->nodes[headline].all.chars < TEASER_HEADLINE_CHARS)
         return false;
     /* And closes with "Read more": no text after it. */
     for (uint32_t i = doc->nodes[last_link].end; i < n->end; i++)
@@ -1378,7 +1379,7 @@ static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label)
  * opening with "«" or closing with "»" ("« Older post | Main | Newer »"). */
 static bool prev_next_line(const wn_node *n, const char *lead, size_t len)
 {
-    if (n->links < 1 || n->all.chars > 200 || len >= 399 || wn_link_density(n) < 0.8f)
+    if (n->links < 1 || n->all.chars > PREV_NEXT_MAX_CHARS || len >= 399 || wn_link_density(n) < PREV_NEXT_LD)
         return false;
     static const char *const OPENS[] = {"\xC2\xAB", "\xE2\x80\xB9"};  /* « ‹ */
     static const char *const CLOSES[] = {"\xC2\xBB", "\xE2\x80\xBA"}; /* » › */
@@ -1396,11 +1397,11 @@ static bool prev_next_line(const wn_node *n, const char *lead, size_t len)
  * number and no link. */
 static bool page_number_line(const wn_node *n, const char *lead, size_t len)
 {
-    if (n->links < 1 || n->all.chars > 40 || len >= 60)
+    if (n->links < 1 || n->all.chars > PAGER_MAX_CHARS || len >= PAGER_MAX_BYTES)
         return false;
     size_t i = 0;
     const char *colon = memchr(lead, ':', len);
-    if (colon && (size_t)(colon - lead) <= 12)
+    if (colon && (size_t)(colon - lead) <= PAGER_LABEL_BYTES)
         i = (size_t)(colon - lead) + 1;
     unsigned numbers = 0;
     for (; i < len; i++) {
@@ -1412,7 +1413,7 @@ static bool page_number_line(const wn_node *n, const char *lead, size_t len)
             return false;
         }
     }
-    return numbers >= 2;
+    return numbers >= PAGER_MIN_NUMBERS;
 }
 
 /* Whether a byline or author box (below the region root) holds index: a
@@ -1690,12 +1691,12 @@ static size_t squeezed(const char *text, char *out, size_t cap)
 static bool repeats_page_title(const wn_doc *doc, uint32_t index)
 {
     const wn_node *n = &doc->nodes[index];
-    if (!(n->flags & WN_NODE_BLOCK) || n->all.chars < 6 || n->all.chars > 200 || n->links)
+    if (!(n->flags & WN_NODE_BLOCK) || n->all.chars < TITLE_MIN_CHARS || n->all.chars > TITLE_MAX_CHARS || n->links)
         return false;
     char lead[640], text[640];
     wn_leading_text(doc, index, lead, sizeof lead);
     size_t len = squeezed(lead, text, sizeof text);
-    if (len < 12)
+    if (len < TITLE_MIN_SQUEEZED)
         return false;
     const char *titles[] = {doc->title, doc->og_title};
     for (size_t t = 0; t < 2; t++) {
@@ -1703,7 +1704,7 @@ static bool repeats_page_title(const wn_doc *doc, uint32_t index)
             continue;
         char title[640];
         size_t title_len = squeezed(titles[t], title, sizeof title);
-        if (title_len && 5 * len >= 2 * title_len && strstr(title, text))
+        if (title_len && TITLE_SHARE_DEN * len >= TITLE_SHARE_NUM * title_len && strstr(title, text))
             return true;
     }
     return false;
@@ -1798,9 +1799,9 @@ static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
     const wn_text_stats *text = font_line ? &b->all : &b->own;
     uint32_t link_chars = font_line ? b->link_chars : b->own_link_chars;
     float len = weighted_length(text);
-    if (text->chars < b->all.chars || (float)link_chars > 0.1f * (float)text->chars)
+    if (text->chars < b->all.chars || (float)link_chars > LEAD_MAX_LD * (float)text->chars)
         return false;
-    if (is_heading((GumboTag)b->tag) ? len < 40.0f : (len < 60.0f || text->punct == 0))
+    if (is_heading((GumboTag)b->tag) ? len < LEAD_HEADING_LEN : (len < LEAD_MIN_LEN || text->punct == 0))
         return false;
     for (uint32_t a = i; a != WN_NONE && a != common; a = doc->nodes[a].parent) {
         const wn_node *an = &doc->nodes[a];
@@ -1811,7 +1812,7 @@ static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
     }
     char lead[400];
     size_t n = wn_leading_text(doc, i, lead, sizeof lead);
-    return wn_marker_of_text(lead, n < 95 ? n : 95, b->all.chars) == WN_MARKER_NONE &&
+    return wn_marker_of_text(lead, n < MARKER_LEAD_BYTES ? n : MARKER_LEAD_BYTES, b->all.chars) == WN_MARKER_NONE &&
            !wn_promo_text(lead, n);
 }
 
