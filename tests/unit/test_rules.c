@@ -3,6 +3,7 @@
  * registry's test column) whose extraction changes when the rule is off and
  * whose --explain names the rule when it is on. A rule without a page fails
  * the test unless it is listed below as a known gap, with the reason. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,6 +179,30 @@ START_TEST(rule_has_changing_case)
 }
 END_TEST
 
+/* Every page of tests/rules is some rule's case: no page is left behind
+ * when a rule is renamed. */
+START_TEST(no_stray_pages)
+{
+    DIR *dir = opendir(WN_RULE_PAGES);
+    ck_assert_ptr_nonnull(dir);
+    unsigned pages = 0;
+    for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+        size_t len = strlen(e->d_name);
+        if (len < 6 || strcmp(e->d_name + len - 5, ".html") != 0)
+            continue;
+        pages++;
+        bool named = false;
+        for (int r = 0; r < WN_RULE_COUNT && !named; r++) {
+            const char *test = wn_rule_test((wn_rule)r);
+            named = strlen(test) == len - 5 && memcmp(test, e->d_name, len - 5) == 0;
+        }
+        ck_assert_msg(named, "tests/rules/%s is the case of no rule in rules.def", e->d_name);
+    }
+    closedir(dir);
+    ck_assert_uint_gt(pages, 0);
+}
+END_TEST
+
 /* Switching every rule off but the defaults still extracts something
  * without failing, and names no rule. */
 START_TEST(all_off)
@@ -248,6 +273,7 @@ Suite *wn_test_suite(void)
     tc = tcase_create("coverage");
     tcase_add_loop_test(tc, rule_has_changing_case, 0, WN_RULE_COUNT);
     tcase_add_test(tc, all_off);
+    tcase_add_test(tc, no_stray_pages);
     suite_add_tcase(s, tc);
     return s;
 }
