@@ -26,6 +26,9 @@ struct wn_extractor {
     /* iconv descriptors, single-byte tables and detectors kept across pages;
      * shared by the threads, guarded inside (decoders.h). */
     wn_decoders *decoders;
+    /* Scoring rules switched off: the names in WINNOW_RULES_OFF, read once
+     * here. A debugging hook (see score/rules.def); 0 in normal use. */
+    uint64_t rules_off;
 };
 
 struct wn_result {
@@ -110,6 +113,12 @@ wn_status wn_extractor_new(const wn_options *options, wn_extractor **out)
         ex->options.max_depth = 60000;
     if (ex->options.max_attributes == 0)
         ex->options.max_attributes = 1;
+    const char *off = getenv("WINNOW_RULES_OFF");
+    if (off && !wn_rules_parse(off, &ex->rules_off)) {
+        wn_decoders_free(ex->decoders);
+        free(ex);
+        return WN_ERR_ARGUMENT;
+    }
     /* libxml2 sets up its globals once; doing it here keeps wn_extract()
      * free of first-use races between threads. */
     xmlInitParser();
@@ -196,6 +205,7 @@ static void content_init(wn_content *content, wn_result *res)
 static wn_status try_doc(const wn_extractor *ex, wn_doc *candidate, wn_article_source source,
                          size_t *best, wn_doc *doc, wn_result *res)
 {
+    candidate->rules_off = ex->rules_off;
     wn_score_select(candidate);
     wn_content content;
     content_init(&content, res);
@@ -360,6 +370,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
             return WN_ERR_TOO_DEEP;
         res->degraded = WN_ERR_TOO_DEEP;
     }
+    doc->rules_off = ex->rules_off;
     wn_score_select(doc);
     st = wn_content_build(doc, ex->options.flags & WN_FLAG_COMMENTS, &res->content);
     if (st == WN_OK)

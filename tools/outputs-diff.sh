@@ -5,6 +5,9 @@
 # that must not move a figure: "no difference" is the proof.
 # Usage: tools/outputs-diff.sh snapshot BUILD_DIR OUT_DIR
 #        tools/outputs-diff.sh compare  OUT_DIR_A OUT_DIR_B
+#        tools/outputs-diff.sh compare-unnamed OUT_DIR_A OUT_DIR_B
+# compare-unnamed blanks the rule names of the explain outputs ("-> label
+# (rule)") first: for changes that only rename or split rules.
 set -eu
 cd "$(dirname "$0")/.."
 bench=${WINNOW_BENCH:-../shared/bench}
@@ -30,6 +33,16 @@ compare)
         echo "$(diff -rq "$2" "$3" | wc -l) files differ"
         exit 1
     fi;;
+compare-unnamed)
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+    for side in a b; do
+        if [ $side = a ]; then src=$2; else src=$3; fi
+        cp -r "$src" "$tmp/$side"
+        find "$tmp/$side" -path '*/explain/*' -type f \
+            -exec sed -i -E 's/(  -> [a-z]+) \([a-z-]+\)/\1 (RULE)/' {} +
+    done
+    "$0" compare "$tmp/a" "$tmp/b";;
 *)
-    sed -n 2,8p "$0"; exit 2;;
+    sed -n 2,11p "$0"; exit 2;;
 esac

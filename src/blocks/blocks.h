@@ -81,6 +81,9 @@ typedef struct wn_doc {
     unsigned jsonld_count;
     unsigned noscripts;     /* <noscript> elements in the body, skipped or read */
     wn_arena *budget;       /* the page's arena: `nodes` counts against its limit */
+    /* Scoring rules switched off (bit 1 << wn_rule; score.h), for debugging
+     * and the rule-coverage test only; 0 in normal use. */
+    uint64_t rules_off;
 } wn_doc;
 
 typedef struct wn_block_limits {

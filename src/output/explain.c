@@ -108,7 +108,8 @@ void wn_render_explain(const wn_doc *doc, wn_buf *out)
         if (n->label != WN_LABEL_NONE) {
             wn_buf_printf(out, "  -> %s (%s)", wn_label_name((wn_label)n->label),
                           wn_rule_name((wn_rule)n->rule));
-            if (n->rule == WN_RULE_MARKER || n->rule == WN_RULE_MARKER_SECTION)
+            wn_rule family = wn_rule_family((wn_rule)n->rule);
+            if (family == WN_RULE_MARKER || family == WN_RULE_MARKER_SECTION)
                 put_marker(out, doc, i);
         }
         if (!in_region) {

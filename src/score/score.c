@@ -4,16 +4,94 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "score/params.h"
 #include "utf8.h"
 
-static const char *const RULE_NAMES[WN_RULE_COUNT] = {
-    "none", "outside", "top-candidate", "sibling", "inside", "class-id-hint", "marker",
-    "marker-section", "marker-tail", "link-density", "form", "title", "link-line", "part", "lead", "question",
+typedef struct rule_info {
+    const char *name;
+    wn_rule family;
+    wn_rule_stage stage;
+    const char *what;
+    const char *test;
+} rule_info;
+
+static const rule_info RULES[WN_RULE_COUNT] = {
+#define WN_RULE(id, name, family, stage, what, test) \
+    {name, WN_RULE_##family, WN_STAGE_##stage, what, test},
+#include "score/rules.def"
+#undef WN_RULE
 };
+
+_Static_assert(WN_RULE_COUNT <= 64, "the switch-off mask has 64 bits");
 
 const char *wn_rule_name(wn_rule rule)
 {
-    return (unsigned)rule < WN_RULE_COUNT ? RULE_NAMES[rule] : "?";
+    return (unsigned)rule < WN_RULE_COUNT ? RULES[rule].name : "?";
+}
+
+wn_rule wn_rule_family(wn_rule rule)
+{
+    return (unsigned)rule < WN_RULE_COUNT ? RULES[rule].family : WN_RULE_NONE;
+}
+
+wn_rule_stage wn_rule_stage_of(wn_rule rule)
+{
+    return (unsigned)rule < WN_RULE_COUNT ? RULES[rule].stage : WN_STAGE_DEFAULT;
+}
+
+const char *wn_rule_stage_name(wn_rule_stage stage)
+{
+    switch (stage) {
+    case WN_STAGE_DEFAULT: return "default";
+    case WN_STAGE_REGION: return "region";
+    case WN_STAGE_PRUNING: return "pruning";
+    case WN_STAGE_CLEANUP: return "cleanup";
+    case WN_STAGE_TITLE: return "title";
+    }
+    return "?";
+}
+
+const char *wn_rule_what(wn_rule rule)
+{
+    return (unsigned)rule < WN_RULE_COUNT ? RULES[rule].what : "?";
+}
+
+const char *wn_rule_test(wn_rule rule)
+{
+    return (unsigned)rule < WN_RULE_COUNT ? RULES[rule].test : "";
+}
+
+wn_rule wn_rule_by_name(const char *name, size_t len)
+{
+    for (unsigned r = 0; r < WN_RULE_COUNT; r++)
+        if (strlen(RULES[r].name) == len && memcmp(RULES[r].name, name, len) == 0)
+            return (wn_rule)r;
+    return WN_RULE_COUNT;
+}
+
+bool wn_rules_parse(const char *list, uint64_t *mask)
+{
+    uint64_t m = 0;
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ", ");
+        if (len) {
+            wn_rule r = wn_rule_by_name(p, len);
+            if (r == WN_RULE_COUNT)
+                return false;
+            m |= WN_RULE_BIT(r);
+        }
+        p += len;
+        if (*p)
+            p++;
+    }
+    *mask = m;
+    return true;
+}
+
+/* Whether a rule may decide on this page (not switched off). */
+static bool on(const wn_doc *doc, wn_rule rule)
+{
+    return !(doc->rules_off & WN_RULE_BIT(rule));
 }
 
 /* ---- helpers ---------------------------------------------------------------- */
@@ -77,42 +155,20 @@ size_t wn_leading_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
 
 /* ---- content scores (after Readability's paragraph propagation) --------------- */
 
-/* Moving the top candidate up to an ancestor (measured on the bench sets:
- * 0.5 and 1.6 gave the best trafilatura-dev and cleaneval figures and left
- * scrapinghub, dragnet and chinese-wce as they were). */
-#define SCORE_UP_RATIO 0.5f
-#define HINT_SCALE 0.5f
-#define HINT_ADD 0.4f
-#define PROSE_UP_RATIO 1.6f
-/* Moving up to an ancestor named as the article's body ("post-body") needs
- * only this much more prose (measured: 1.15 on dragnet, where a long post's
- * largest <div> of paragraphs was taken for the whole; 1.05 takes a
- * named wrapper's sidebar along on scrapinghub). */
-#define NAMED_UP_RATIO 1.15f
-/* A candidate inside a sidebar or widget box counts this much of its score
- * against the others; a box holding more of the page is layout. */
-#define SIDE_FACTOR 0.5f
-#define SIDE_MAX_SHARE 0.9f
-/* Link density may not take more than this share of the top candidate. */
-#define RESTORE_SHARE 0.5f
-/* A block with links inside sentences: below this link density, with at
- * least this many unlinked characters per link. */
-#define LD_SENTENCE_MAX 0.85f
-#define LD_WORDS_PER_LINK 25.0f
 
 static float tag_base(GumboTag tag)
 {
     switch (tag) {
     case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_SECTION:
-        return 5.0f;
+        return TAG_BASE_CONTAINER;
     case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
-        return 3.0f;
+        return TAG_BASE_CELL;
     case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
     case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
-        return -3.0f;
+        return TAG_BASE_LIST;
     case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
     case GUMBO_TAG_H6: case GUMBO_TAG_TH:
-        return -5.0f;
+        return TAG_BASE_HEADING;
     default:
         return 0.0f;
     }
@@ -122,11 +178,11 @@ static float hint_weight(uint32_t hints)
 {
     float w = 0.0f;
     if (hints & WN_HINT_POSITIVE)
-        w += 25.0f;
+        w += HINT_WEIGHT;
     if (hints & WN_HINT_STRONG)
-        w += 25.0f;
+        w += HINT_WEIGHT;
     if (hints & (WN_HINT_CLUTTER | WN_HINT_META))
-        w -= 25.0f;
+        w -= HINT_WEIGHT;
     return w;
 }
 
@@ -139,14 +195,14 @@ static float paragraph_score(const wn_node *n)
     if (is_heading((GumboTag)n->tag) || (n->hints & WN_HINT_HIDDEN))
         return 0.0f;
     float len = weighted_length(&n->own);
-    if (len < 25.0f)
+    if (len < PARAGRAPH_MIN_LEN)
         return 0.0f;
     float own_ld = (float)n->own_link_chars / (float)n->own.chars;
-    if (own_ld > 0.5f)
+    if (own_ld > PARAGRAPH_MAX_LD)
         return 0.0f;
-    float s = 1.0f + (float)n->own.commas + fminf(3.0f, len / 100.0f);
+    float s = 1.0f + (float)n->own.commas + fminf(PARAGRAPH_LEN_MAX, len / PARAGRAPH_LEN_UNIT);
     if (n->tag == GUMBO_TAG_LI)
-        s *= 0.5f;
+        s *= LIST_ITEM_VOTE;
     return s;
 }
 
@@ -163,8 +219,8 @@ static float paragraph_score(const wn_node *n)
 static bool wraps_prose(const wn_node *n)
 {
     return !(n->hints & (WN_HINT_CLUTTER & ~(WN_HINT_AD | WN_HINT_SHARE | WN_HINT_TIPJAR | WN_HINT_RELATED))) &&
-           n->paragraphs >= 1 && n->all.chars >= 400 && n->all.punct >= 8 &&
-           wn_link_density(n) < 0.1f;
+           n->paragraphs >= 1 && n->all.chars >= WRAPS_PROSE_CHARS && n->all.punct >= WRAPS_PROSE_PUNCT &&
+           wn_link_density(n) < WRAPS_PROSE_MAX_LD;
 }
 
 /* Whether the subtree holds an element named as the article's body
@@ -209,8 +265,8 @@ static void mark_clutter_subtrees(wn_doc *doc)
             n->flags |= WN_NODE_IN_CLUTTER;
         else if (n->kind == WN_NODE_ELEMENT && (n->hints & SUBTREE_CLUTTER) &&
                  !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wraps_prose(n) &&
-                 (float)n->all.chars < 0.9f * (float)page_chars &&
-                 !(n->all.chars >= 400 && holds_named_body(doc, i)))
+                 (float)n->all.chars < LAYOUT_SHARE * (float)page_chars &&
+                 !(n->all.chars >= NAMED_BODY_MIN_CHARS && holds_named_body(doc, i)))
             n->flags |= WN_NODE_IN_CLUTTER;
         if (p->flags & WN_NODE_IN_SIDE)
             n->flags |= WN_NODE_IN_SIDE;
@@ -219,9 +275,6 @@ static void mark_clutter_subtrees(wn_doc *doc)
     }
 }
 
-/* Paragraphs up to this long are read for a note on the reader's browser,
- * which votes for no one. */
-#define BROWSER_NOTICE_CHARS 400
 
 static void score_candidates(wn_doc *doc)
 {
@@ -245,7 +298,7 @@ static void score_candidates(wn_doc *doc)
         uint32_t a = n->parent;
         if (n->tag == GUMBO_TAG_DIV && n->own.chars < n->all.chars)
             a = i;
-        for (int level = 0; level < 5 && a != WN_NONE; level++) {
+        for (int level = 0; level < VOTE_LEVELS && a != WN_NONE; level++) {
             float share = level == 0 ? 1.0f : level == 1 ? 0.5f : 1.0f / (float)(level * 3);
             doc->nodes[a].content += s * share;
             a = doc->nodes[a].parent;
@@ -259,10 +312,10 @@ static void score_candidates(wn_doc *doc)
          * it: a "content" wrapper holding a title alone must not beat the
          * article (measured: half multiplicative, a little additive). */
         float w = hint_weight(n->hints);
-        float scale = fmaxf(0.2f, 1.0f + HINT_SCALE * w / 25.0f);
+        float scale = fmaxf(HINT_SCALE_MIN, 1.0f + HINT_SCALE * w / HINT_WEIGHT);
         /* The additive part needs some text behind it: a 100-character
          * "entry-content" tweet box must not beat the article. */
-        float add = HINT_ADD * w * fminf(1.0f, (float)n->all.chars / 400.0f);
+        float add = HINT_ADD * w * fminf(1.0f, (float)n->all.chars / HINT_ADD_FULL_CHARS);
         float base = (n->content + tag_base((GumboTag)n->tag)) * scale + add;
         n->score = base * (1.0f - wn_link_density(n));
     }
@@ -276,10 +329,6 @@ static void score_candidates(wn_doc *doc)
 
 /* ---- siblings -------------------------------------------------------------------- */
 
-/* Rules that look at a block's neighbours look only this far: a walk over
- * all of a parent's children for each child would make a page of many
- * short lines quadratic. */
-#define SIBLING_REACH 16
 
 /* The sibling just before i, or WN_NONE: the node before i in document
  * order is that sibling or its last descendant. */
@@ -397,7 +446,7 @@ static uint32_t refine_top(const wn_doc *doc, uint32_t top)
     if (font_markup((GumboTag)doc->nodes[top].tag) && doc->nodes[top].block != WN_NONE)
         top = doc->nodes[top].block;
     float last = doc->nodes[top].score;
-    float threshold = last / 3.0f;
+    float threshold = last / PARENT_SCORE_DIVISOR;
     uint32_t p = doc->nodes[top].parent;
     while (p != WN_NONE && p != doc->body && doc->nodes[p].tag != GUMBO_TAG_BODY) {
         const wn_node *pn = &doc->nodes[p];
@@ -429,14 +478,14 @@ static uint32_t refine_top(const wn_doc *doc, uint32_t top)
          * whole of it: the top was its longest part. */
         bool named_body = (an->hints & WN_HINT_STRONG) && !(t->hints & WN_HINT_STRONG) &&
                           prose >= NAMED_UP_RATIO * top_prose &&
-                          wn_link_density(an) <= wn_link_density(t) + 0.05f;
+                          wn_link_density(an) <= wn_link_density(t) + NAMED_UP_LD_MARGIN;
         /* One without links around much more prose is the article whatever
          * it scores: nested layout tables thin the votes out before they
          * reach it. */
-        bool unlinked = wn_link_density(an) <= 0.01f && prose >= PROSE_UP_RATIO * top_prose &&
+        bool unlinked = wn_link_density(an) <= UNLINKED_LD && prose >= PROSE_UP_RATIO * top_prose &&
                         !(an->hints & WN_HINT_CLUTTER) && !(an->flags & WN_NODE_IN_CLUTTER);
         if (an->content > 0.0f && (an->score >= SCORE_UP_RATIO * t->score || unlinked) &&
-            (named_body || prose >= PROSE_UP_RATIO * top_prose) && wn_link_density(an) < 0.25f) {
+            (named_body || prose >= PROSE_UP_RATIO * top_prose) && wn_link_density(an) < LD_PROSE) {
             top = a;
             t = an;
             top_prose = prose;
@@ -520,7 +569,7 @@ static void select_region(wn_doc *doc, uint32_t top)
         t->rule = WN_RULE_TOP;
         return;
     }
-    float threshold = fmaxf(10.0f, t->score * 0.2f);
+    float threshold = fmaxf(SIBLING_MIN_SCORE, t->score * SIBLING_SCORE_SHARE);
     const wn_node *p = &doc->nodes[parent];
     for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end) {
         wn_node *s = &doc->nodes[c];
@@ -535,35 +584,41 @@ static void select_region(wn_doc *doc, uint32_t top)
         /* A sidebar or widget box beside the article is not more of it. */
         if ((s->flags & WN_NODE_IN_SIDE) && !(t->flags & WN_NODE_IN_SIDE))
             continue;
-        bool keep = false;
-        float bonus = same_class(s, t) ? t->score * 0.2f : 0.0f;
-        if (s->content > 0.0f && s->score + bonus >= threshold) {
-            keep = true;
-        } else if ((same_class(s, t) && s->best >= 0.2f * t->best && wn_link_density(s) < 0.25f) ||
-                   (s->tag == t->tag && s->best >= 0.5f * t->best && wn_link_density(s) < 0.2f && s->all.chars >= 200)) {
+        wn_rule keep = WN_RULE_NONE;
+        float bonus = same_class(s, t) ? t->score * SIBLING_CLASS_BONUS : 0.0f;
+        if (on(doc, WN_RULE_SIBLING) && s->content > 0.0f && s->score + bonus >= threshold) {
+            keep = WN_RULE_SIBLING;
+        } else if (on(doc, WN_RULE_SIBLING_SHAPE) &&
+                   ((same_class(s, t) && s->best >= SHAPE_CLASS_BEST_SHARE * t->best &&
+                     wn_link_density(s) < LD_PROSE) ||
+                    (s->tag == t->tag && s->best >= SHAPE_TAG_BEST_SHARE * t->best &&
+                     wn_link_density(s) < SHAPE_TAG_MAX_LD && s->all.chars >= SHAPE_TAG_MIN_CHARS))) {
             /* The article cut into content elements (of one shape, or of
              * one tag and nearly as good): a part's wrapper scores low, the
              * paragraphs block inside it does not. */
-            keep = true;
+            keep = WN_RULE_SIBLING_SHAPE;
         } else if (s->tag == GUMBO_TAG_P || (s->flags & WN_NODE_BLOCK && s->elements == 0) ||
                    wraps_one_paragraph(doc, c) || text_row(doc, c)) {
             float ld = wn_link_density(s);
             float len = weighted_length(&s->all);
-            if (len > 80.0f && ld < 0.25f)
-                keep = true;
-            else if (len > 0.0f && len <= 80.0f && ld == 0.0f && ends_like_sentence(doc, c))
-                keep = true;
-        } else if ((s->tag == GUMBO_TAG_TABLE || s->tag == GUMBO_TAG_TD) && s->tag == t->tag &&
-                   !s->hints && wn_link_density(s) == 0.0f && s->all.chars <= 400 && s->paragraphs >= 1 &&
+            if (len > SIBLING_LINE_LEN && ld < LD_PROSE)
+                keep = on(doc, WN_RULE_SIBLING_PROSE) ? WN_RULE_SIBLING_PROSE : WN_RULE_NONE;
+            else if (len > 0.0f && len <= SIBLING_LINE_LEN && ld == 0.0f && on(doc, WN_RULE_SIBLING_SENTENCE) &&
+                     ends_like_sentence(doc, c))
+                keep = WN_RULE_SIBLING_SENTENCE;
+        } else if (on(doc, WN_RULE_SIBLING_TABLE_BOX) &&
+                   (s->tag == GUMBO_TAG_TABLE || s->tag == GUMBO_TAG_TD) && s->tag == t->tag &&
+                   !s->hints && wn_link_density(s) == 0.0f && s->all.chars <= TABLE_BOX_MAX_CHARS &&
+                   s->paragraphs >= 1 &&
                    ends_like_sentence(doc, c)) {
             /* A short box of unlinked sentences beside the article in a
              * table layout: its opening lines. */
-            keep = true;
+            keep = WN_RULE_SIBLING_TABLE_BOX;
         }
-        if (keep) {
+        if (keep != WN_RULE_NONE) {
             s->flags |= WN_NODE_SELECTED;
             s->label = WN_LABEL_BODY;
-            s->rule = WN_RULE_SIBLING;
+            s->rule = (uint8_t)keep;
         }
     }
 }
@@ -582,7 +637,7 @@ static void select_parts(wn_doc *doc, uint32_t top)
      * table's cell and row). */
     while (grand != WN_NONE &&
            (doc->nodes[grand].tag == GUMBO_TAG_TR || doc->nodes[grand].tag == GUMBO_TAG_TD) &&
-           (float)doc->nodes[grand].all.chars <= 1.1f * (float)t->all.chars) {
+           (float)doc->nodes[grand].all.chars <= WRAPPER_SLACK * (float)t->all.chars) {
         parent = grand;
         grand = doc->nodes[parent].parent;
     }
@@ -598,8 +653,8 @@ static void select_parts(wn_doc *doc, uint32_t top)
         }
         if (n->kind != WN_NODE_ELEMENT || (n->flags & WN_NODE_SELECTED))
             continue;
-        if (same_class(n, t) && n->score >= 0.5f * t->score && wn_link_density(n) < 0.25f &&
-            !(n->flags & WN_NODE_IN_CLUTTER)) {
+        if (on(doc, WN_RULE_PART) && same_class(n, t) && n->score >= PART_SCORE_SHARE * t->score &&
+            wn_link_density(n) < LD_PROSE && !(n->flags & WN_NODE_IN_CLUTTER)) {
             n->flags |= WN_NODE_SELECTED;
             n->label = WN_LABEL_BODY;
             n->rule = WN_RULE_PART;
@@ -648,7 +703,7 @@ static void select_chunks(wn_doc *doc, uint32_t top)
 {
     const wn_node *t = &doc->nodes[top];
     uint32_t a = top;
-    for (int level = 0; level < 4; level++) {
+    for (int level = 0; level < CHUNK_LEVELS; level++) {
         const wn_node *an = &doc->nodes[a];
         uint32_t parent = an->parent;
         if (parent == WN_NONE || doc->nodes[parent].tag == GUMBO_TAG_HTML)
@@ -661,17 +716,20 @@ static void select_chunks(wn_doc *doc, uint32_t top)
                     continue;
                 /* One of a run of unnamed posts of one shape needs less: its
                  * shape already says what it is. */
-                float need = same_class(s, an) ? 0.5f : same_shape(doc, c, a) ? 0.3f : -1.0f;
-                if (need > 0.0f && s->best >= need * t->best && wn_link_density(s) < 0.25f &&
-                    !(s->flags & WN_NODE_IN_CLUTTER) && !holds_selected(doc, c)) {
+                float need = same_class(s, an)        ? CHUNK_CLASS_BEST_SHARE
+                             : same_shape(doc, c, a) ? CHUNK_SHAPE_BEST_SHARE
+                                                     : -1.0f;
+                if (on(doc, WN_RULE_CHUNK) && need > 0.0f && s->best >= need * t->best &&
+                    wn_link_density(s) < LD_PROSE && !(s->flags & WN_NODE_IN_CLUTTER) &&
+                    !holds_selected(doc, c)) {
                     s->flags |= WN_NODE_SELECTED;
                     s->label = WN_LABEL_BODY;
-                    s->rule = WN_RULE_PART;
+                    s->rule = WN_RULE_CHUNK;
                 }
             }
         }
         /* Only up through wrappers that hold the top and nothing else. */
-        if (p->tag == GUMBO_TAG_BODY || (float)p->all.chars > 1.1f * (float)an->all.chars)
+        if (p->tag == GUMBO_TAG_BODY || (float)p->all.chars > WRAPPER_SLACK * (float)an->all.chars)
             return;
         a = parent;
     }
@@ -791,19 +849,19 @@ static bool hint_says_clutter(const wn_node *n, const region *r)
     /* A "read more" expander or related-named wrapper around most of the
      * region's unlinked prose is the article behind a soft gate. */
     if ((h & WN_HINT_RELATED) && !(h & (WN_HINT_CLUTTER & ~WN_HINT_RELATED)) &&
-        (float)n->all.chars > 0.5f * (float)r->chars && wn_link_density(n) < 0.1f &&
-        n->all.punct >= 20)
+        (float)n->all.chars > GATE_SHARE * (float)r->chars && wn_link_density(n) < GATE_MAX_LD &&
+        n->all.punct >= GATE_MIN_PUNCT)
         return false;
     if (h & (WN_HINT_CLUTTER)) {
         if (!(h & WN_HINT_POSITIVE))
             return (h & (WN_HINT_COMMENTS | WN_HINT_RELATED | WN_HINT_TIPJAR | WN_HINT_SHARE |
                          WN_HINT_AD | WN_HINT_FOOTER)) ||
-                   (float)n->all.chars < 0.6f * (float)r->chars || wn_link_density(n) > 0.4f;
+                   (float)n->all.chars < CLUTTER_SHARE * (float)r->chars || wn_link_density(n) > CLUTTER_LD;
         /* "content" and clutter words together: only small blocks go. */
-        return (float)n->all.chars < 0.15f * (float)r->chars;
+        return (float)n->all.chars < CLUTTER_CONTENT_SHARE * (float)r->chars;
     }
     if (h & (WN_HINT_META | WN_HINT_HIDDEN))
-        return n->all.chars < 300 && (float)n->all.chars < 0.3f * (float)r->chars;
+        return n->all.chars < META_MAX_CHARS && (float)n->all.chars < META_SHARE * (float)r->chars;
     return false;
 }
 
@@ -814,12 +872,12 @@ static bool gallery_beside(const wn_doc *doc, uint32_t index, const region *r)
 {
     const wn_node *n = &doc->nodes[index];
     if (!(n->hints & WN_HINT_GALLERY) || (n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) ||
-        (float)n->all.chars >= 0.5f * (float)r->chars)
+        (float)n->all.chars >= GALLERY_SHARE * (float)r->chars)
         return false;
     for (uint32_t k = index + 1; k < n->end; k++) {
         const wn_node *d = &doc->nodes[k];
-        if (d->kind == WN_NODE_ELEMENT && d->tag == GUMBO_TAG_P && d->all.chars >= 80 &&
-            d->all.punct >= 2)
+        if (d->kind == WN_NODE_ELEMENT && d->tag == GUMBO_TAG_P && d->all.chars >= GALLERY_PROSE_CHARS &&
+            d->all.punct >= GALLERY_PROSE_PUNCT)
             return false;
     }
     return true;
@@ -833,7 +891,7 @@ static bool inline_in_sentence(const wn_doc *doc, const wn_node *n)
     if ((n->flags & WN_NODE_BLOCK) || (n->hints & WN_HINT_HIDDEN) || n->block == WN_NONE)
         return false;
     const wn_node *b = &doc->nodes[n->block];
-    return b->own.chars >= 3 * n->all.chars + 40 && b->own.punct >= 1;
+    return b->own.chars >= INLINE_SENTENCE_TIMES * n->all.chars + INLINE_SENTENCE_EXTRA && b->own.punct >= 1;
 }
 
 /* Characters of the selected region held in "widget" boxes. A page builder
@@ -869,7 +927,6 @@ static uint32_t text_before(const wn_doc *doc, uint32_t index, const region *r, 
  * the article (a slideshow of other stories, a promo holder) is set after
  * it, however much text it holds; a misnamed wrapper of the article starts
  * with the article. */
-#define LATE_CLUTTER_CHARS 1000
 
 static bool late_clutter(const wn_doc *doc, uint32_t i, const region *r)
 {
@@ -877,7 +934,7 @@ static bool late_clutter(const wn_doc *doc, uint32_t i, const region *r)
     uint32_t h = n->hints & ~r->layout;
     /* An author's bio box after the article holds a paragraph of prose
      * of its own. */
-    bool author_box = (h & WN_HINT_AUTHORBOX) && !(h & WN_HINT_STRONG) && n->all.chars <= 1500;
+    bool author_box = (h & WN_HINT_AUTHORBOX) && !(h & WN_HINT_STRONG) && n->all.chars <= AUTHOR_BOX_MAX_CHARS;
     return (((h & WN_HINT_CLUTTER) && !(h & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wraps_prose(n)) ||
             author_box) &&
            text_before(doc, i, r, LATE_CLUTTER_CHARS) >= LATE_CLUTTER_CHARS;
@@ -914,11 +971,11 @@ static bool section_header(const wn_doc *doc, uint32_t i, const region *r)
     if ((n->hints & ~r->layout & (WN_HINT_CLUTTER | WN_HINT_META | WN_HINT_HIDDEN)) != WN_HINT_HEADER)
         return false;
     /* It holds a heading or prose; a code box's "js" label bar does not. */
-    bool heading = is_heading((GumboTag)n->tag) || n->all.chars >= 100;
+    bool heading = is_heading((GumboTag)n->tag) || n->all.chars >= SECTION_HEADER_CHARS;
     for (uint32_t k = i + 1; k < n->end && !heading; k++)
         heading = doc->nodes[k].kind == WN_NODE_ELEMENT && is_heading((GumboTag)doc->nodes[k].tag) &&
                   doc->nodes[k].all.chars;
-    return heading && text_before(doc, i, r, 200) >= 200;
+    return heading && text_before(doc, i, r, BEGUN_CHARS) >= BEGUN_CHARS;
 }
 
 /* Returns true when the node's class/id/role words pruned it. */
@@ -930,13 +987,16 @@ static bool prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
     /* A date or widget wrapper around the block named as the article's
      * body ("date-outer" around "post-body") is layout; a related list or
      * a comment thread holds other posts' bodies. */
-    if ((!hint_says_clutter(n, r) && !gallery_beside(doc, i, r) && !late_clutter(doc, i, r) &&
-         !sidebar_beside_body(doc, i)) ||
-        inline_in_sentence(doc, n) ||
+    wn_rule rule = on(doc, WN_RULE_HINT) && hint_says_clutter(n, r)                   ? WN_RULE_HINT
+                   : on(doc, WN_RULE_GALLERY_BESIDE) && gallery_beside(doc, i, r)     ? WN_RULE_GALLERY_BESIDE
+                   : on(doc, WN_RULE_LATE_CLUTTER) && late_clutter(doc, i, r)         ? WN_RULE_LATE_CLUTTER
+                   : on(doc, WN_RULE_SIDEBAR_BESIDE_BODY) && sidebar_beside_body(doc, i) ? WN_RULE_SIDEBAR_BESIDE_BODY
+                                                                                       : WN_RULE_NONE;
+    if (rule == WN_RULE_NONE || inline_in_sentence(doc, n) ||
         (!(n->hints & (WN_HINT_RELATED | WN_HINT_COMMENTS)) && holds_named_body(doc, i)))
         return false;
     wn_label label = wn_label_from_hints(n->hints);
-    prune(doc, r, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, WN_RULE_HINT);
+    prune(doc, r, i, label == WN_LABEL_NONE ? WN_LABEL_OTHER : label, rule);
     return true;
 }
 
@@ -964,7 +1024,7 @@ static bool announced_list(const wn_doc *doc, uint32_t index)
 {
     const wn_node *n = &doc->nodes[index];
     if ((n->tag != GUMBO_TAG_UL && n->tag != GUMBO_TAG_OL) || n->parent == WN_NONE ||
-        wn_link_density(n) >= 0.9f)
+        wn_link_density(n) >= LD_NEARLY_ALL)
         return false;
     uint32_t prev = WN_NONE;
     for (uint32_t c = n->parent + 1; c < index; c = doc->nodes[c].end)
@@ -975,8 +1035,8 @@ static bool announced_list(const wn_doc *doc, uint32_t index)
     if (prev == WN_NONE)
         return false;
     const wn_node *p = &doc->nodes[prev];
-    return (p->tag == GUMBO_TAG_P || p->tag == GUMBO_TAG_DIV) && p->all.chars >= 20 &&
-           wn_link_density(p) < 0.5f && ends_with_colon(doc, prev);
+    return (p->tag == GUMBO_TAG_P || p->tag == GUMBO_TAG_DIV) && p->all.chars >= ANNOUNCE_MIN_CHARS &&
+           wn_link_density(p) < LD_MOSTLY_LINKS && ends_with_colon(doc, prev);
 }
 
 static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
@@ -990,7 +1050,8 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
         break;
     case GUMBO_TAG_P:
         /* A paragraph of several links and nothing else is a list of them. */
-        if (n->links >= 3 && wn_link_density(n) >= 0.9f && n->all.chars >= 15 * n->links)
+        if (n->links >= LINK_LIST_P_LINKS && wn_link_density(n) >= LD_NEARLY_ALL &&
+            n->all.chars >= LINK_LIST_P_CHARS_PER_LINK * n->links)
             break;
         return false;
     default:
@@ -1000,17 +1061,19 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
         return false;
     float ld = wn_link_density(n);
     /* Most of the region and prose-like: a link-rich article, not a menu. */
-    if ((float)n->all.chars > 0.5f * (float)r->chars && ld < 0.75f && n->all.punct > 10)
+    if ((float)n->all.chars > LINK_RICH_SHARE * (float)r->chars && ld < LINK_RICH_MAX_LD &&
+        n->all.punct > LINK_RICH_PUNCT)
         return false;
     /* Links set inside sentences: each link comes with a clause of its own
      * words, where a menu or a list of headlines has a few at most. */
     float unlinked = (float)(n->all.chars - n->link_chars);
-    if (ld > 0.5f && ld < LD_SENTENCE_MAX && unlinked >= LD_WORDS_PER_LINK * (float)n->links &&
+    if (ld > LD_MOSTLY_LINKS && ld < LD_SENTENCE_MAX && unlinked >= LD_WORDS_PER_LINK * (float)n->links &&
         n->all.punct >= n->links)
         return false;
-    bool dense = ld > 0.5f ||
+    bool dense = ld > LD_MOSTLY_LINKS ||
                  /* A short block with a real share of links and no sentences: a link box. */
-                 (ld > 0.3f && n->all.chars < 200 && n->all.commas < 2 && !(n->hints & WN_HINT_POSITIVE));
+                 (ld > LINK_BOX_LD && n->all.chars < LINK_BOX_CHARS && n->all.commas < LINK_BOX_COMMAS &&
+                  !(n->hints & WN_HINT_POSITIVE));
     /* The post around the block named as its body is the article, however
      * many links it gives (a roundup of links). */
     return dense && !holds_named_body(doc, index);
@@ -1028,14 +1091,15 @@ static bool whole_link_p(const wn_node *n)
 
 static bool prose_p(const wn_node *n)
 {
-    return n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_P && n->all.chars >= 80 &&
-           wn_link_density(n) < 0.5f;
+    return n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_P && n->all.chars >= PROSE_P_CHARS &&
+           wn_link_density(n) < LD_MOSTLY_LINKS;
 }
 
 static bool link_line(const wn_doc *doc, uint32_t i)
 {
     const wn_node *n = &doc->nodes[i];
-    if (!whole_link_p(n) || n->all.chars < 15 || n->all.chars > 120 || n->parent == WN_NONE)
+    if (!whole_link_p(n) || n->all.chars < LINK_LINE_MIN_CHARS || n->all.chars > LINK_LINE_MAX_CHARS ||
+        n->parent == WN_NONE)
         return false;
     char buf[160];
     size_t len = wn_leading_text(doc, i, buf, sizeof buf);
@@ -1058,7 +1122,7 @@ static bool link_line(const wn_doc *doc, uint32_t i)
 static bool headline_link_p(const wn_doc *doc, uint32_t i)
 {
     const wn_node *n = &doc->nodes[i];
-    if (!whole_link_p(n) || n->all.chars < 15 || n->all.chars > 160)
+    if (!whole_link_p(n) || n->all.chars < LINK_LINE_MIN_CHARS || n->all.chars > HEADLINE_MAX_CHARS)
         return false;
     /* A sentence that is a link ("For tickets, click here.") is the
      * article's own. */
@@ -1074,10 +1138,10 @@ static bool intro_line(const wn_doc *doc, uint32_t i)
     if (n->kind != WN_NODE_ELEMENT || n->link_chars || n->all.chars == 0)
         return false;
     if (is_heading((GumboTag)n->tag))
-        return n->all.chars <= 40;
+        return n->all.chars <= INTRO_HEADING_CHARS;
     char buf[160];
     size_t len = wn_leading_text(doc, i, buf, sizeof buf);
-    return n->all.chars <= 80 && len && len < sizeof buf - 1 && buf[len - 1] == ':';
+    return n->all.chars <= INTRO_LINE_CHARS && len && len < sizeof buf - 1 && buf[len - 1] == ':';
 }
 
 /* Whether only links, short headings and named clutter follow i in its parent. */
@@ -1094,8 +1158,8 @@ static bool tail_of_links(const wn_doc *doc, uint32_t i)
             return false;
         if (s->kind != WN_NODE_ELEMENT)
             return false;
-        if (headline_link_p(doc, c) || (s->hints & WN_HINT_CLUTTER) || wn_link_density(s) >= 0.5f ||
-            (is_heading((GumboTag)s->tag) && s->all.chars <= 40))
+        if (headline_link_p(doc, c) || (s->hints & WN_HINT_CLUTTER) || wn_link_density(s) >= LD_MOSTLY_LINKS ||
+            (is_heading((GumboTag)s->tag) && s->all.chars <= INTRO_HEADING_CHARS))
             continue;
         return false;
     }
@@ -1120,7 +1184,7 @@ static bool link_tail_run(const wn_doc *doc, uint32_t i, const region *r)
     } else {
         return false;
     }
-    return tail_of_links(doc, i) && text_before(doc, i, r, 200) >= 200;
+    return tail_of_links(doc, i) && text_before(doc, i, r, BEGUN_CHARS) >= BEGUN_CHARS;
 }
 
 /* An inline element inside a sentence that holds nothing but several long
@@ -1128,19 +1192,19 @@ static bool link_tail_run(const wn_doc *doc, uint32_t i, const region *r)
  * name, not words of the sentence. */
 static bool inline_link_list(const wn_doc *doc, const wn_node *n)
 {
-    if ((n->flags & WN_NODE_BLOCK) || n->block == WN_NONE || n->links < 3 ||
-        wn_link_density(n) < 0.9f || n->link_chars < 20 * n->links)
+    if ((n->flags & WN_NODE_BLOCK) || n->block == WN_NONE || n->links < HOVER_CARD_LINKS ||
+        wn_link_density(n) < LD_NEARLY_ALL || n->link_chars < HOVER_CARD_CHARS_PER_LINK * n->links)
         return false;
     const wn_node *b = &doc->nodes[n->block];
-    if (b->all.chars - b->link_chars < 40)
+    if (b->all.chars - b->link_chars < HOVER_CARD_SENTENCE_CHARS)
         return false;
     /* The card is the child that holds nearly all of the links; the name
      * link beside it is the sentence's word. */
     uint32_t index = (uint32_t)(n - doc->nodes);
     for (uint32_t c = index + 1; c < n->end; c = doc->nodes[c].end) {
         const wn_node *k = &doc->nodes[c];
-        if (k->kind == WN_NODE_ELEMENT && k->links >= 3 && k->link_chars < n->link_chars &&
-            (float)k->link_chars >= 0.8f * (float)n->link_chars)
+        if (k->kind == WN_NODE_ELEMENT && k->links >= HOVER_CARD_LINKS && k->link_chars < n->link_chars &&
+            (float)k->link_chars >= HOVER_CARD_SHARE * (float)n->link_chars)
             return false;
     }
     return true;
@@ -1208,7 +1272,7 @@ static bool text_after(const wn_doc *doc, uint32_t index, const region *r)
 static bool read_more_link(const wn_doc *doc, uint32_t index)
 {
     const wn_node *a = &doc->nodes[index];
-    if (a->kind != WN_NODE_ELEMENT || a->tag != GUMBO_TAG_A || !a->all.chars || a->all.chars > 24)
+    if (a->kind != WN_NODE_ELEMENT || a->tag != GUMBO_TAG_A || !a->all.chars || a->all.chars > READ_MORE_MAX_CHARS)
         return false;
     /* It closes its excerpt: no text after it in its block. */
     if (a->block != WN_NONE && a->block != index)
@@ -1225,7 +1289,7 @@ static bool read_more_link(const wn_doc *doc, uint32_t index)
 static bool teaser_card(const wn_doc *doc, uint32_t index, const teaser_index *tx)
 {
     const wn_node *n = &doc->nodes[index];
-    if (n->links < 2 || n->links > 4 || n->all.chars > 600)
+    if (n->links < 2 || n->links > TEASER_CARD_MAX_LINKS || n->all.chars > TEASER_CARD_MAX_CHARS)
         return false;
     uint32_t first = WN_NONE, last_link = WN_NONE;
     if (tx && index + 1 < n->end) {
@@ -1248,7 +1312,7 @@ static bool teaser_card(const wn_doc *doc, uint32_t index, const teaser_index *t
     for (uint32_t a = doc->nodes[first].parent; a != WN_NONE && a != index; a = doc->nodes[a].parent)
         if (doc->nodes[a].tag == GUMBO_TAG_A && doc->nodes[a].kind == WN_NODE_ELEMENT)
             headline = a;
-    if (headline == WN_NONE || headline == last_link || doc->nodes[headline].all.chars < 15)
+    if (headline == WN_NONE || headline == last_link || doc->nodes[headline].all.chars < TEASER_HEADLINE_CHARS)
         return false;
     /* And closes with "Read more": no text after it. */
     uint32_t after = doc->nodes[last_link].end;
@@ -1265,16 +1329,18 @@ static bool teaser_card(const wn_doc *doc, uint32_t index, const teaser_index *t
 static bool teaser_list(const wn_doc *doc, uint32_t index, const region *r)
 {
     const wn_node *n = &doc->nodes[index];
-    if (n->links < 2 || n->links > 60 || n->all.chars > 6000 || !(n->flags & WN_NODE_BLOCK))
+    if (n->links < 2 || n->links > TEASER_LIST_MAX_LINKS || n->all.chars > TEASER_LIST_MAX_CHARS ||
+        !(n->flags & WN_NODE_BLOCK))
         return false;
     const teaser_index *tx = r->teasers;
     unsigned more = tx ? tx->more[index] : 0;
-    for (uint32_t i = index + 1; !tx && i < n->end && more < 3; i++)
+    for (uint32_t i = index + 1; !tx && i < n->end && more < TEASER_LIST_MORE; i++)
         if (doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].tag == GUMBO_TAG_A) {
             more += read_more_link(doc, i);
             i = doc->nodes[i].end - 1;
         }
-    return (more >= 3 || teaser_card(doc, index, tx)) && text_before(doc, index, r, 200) >= 200;
+    return (more >= TEASER_LIST_MORE || teaser_card(doc, index, tx)) &&
+           text_before(doc, index, r, BEGUN_CHARS) >= BEGUN_CHARS;
 }
 
 /* The teaser index of the page, in one pass each way; false when out of
@@ -1327,7 +1393,7 @@ static uint32_t section_of(const wn_doc *doc, uint32_t index, const region *r)
                 break;
             }
         }
-        if (!first || (float)doc->nodes[a].all.chars > 0.6f * (float)r->chars)
+        if (!first || (float)doc->nodes[a].all.chars > SECTION_SHARE * (float)r->chars)
             break;
         best = a;
         a = doc->nodes[a].parent;
@@ -1341,14 +1407,17 @@ static bool next_post(const wn_doc *doc, uint32_t post, uint32_t s)
 {
     const wn_node *a = &doc->nodes[post], *b = &doc->nodes[s];
     return b->kind == WN_NODE_ELEMENT && same_class(a, b) && a->tag != GUMBO_TAG_P &&
-           b->paragraphs >= 2 && b->all.chars >= 500 && wn_link_density(b) < 0.25f;
+           b->paragraphs >= NEXT_POST_PARAGRAPHS && b->all.chars >= NEXT_POST_CHARS &&
+           wn_link_density(b) < LD_PROSE;
 }
 
 /* Prunes index and its following siblings, and the following siblings of
  * each ancestor up to (not including) the region root. */
-static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, const region *r)
+static void prune_tail(wn_doc *doc, uint32_t index, wn_label label, wn_rule rule, const region *r)
 {
-    prune(doc, r, index, label, WN_RULE_MARKER);
+    prune(doc, r, index, label, rule);
+    if (!on(doc, WN_RULE_MARKER_TAIL))
+        return;
     uint32_t at = index;
     while (at != WN_NONE && at != r->root) {
         uint32_t parent = doc->nodes[at].parent;
@@ -1394,8 +1463,8 @@ static bool opens_prose(const wn_doc *doc, uint32_t index)
         }
         if (!next->all.chars)
             continue;
-        return next->tag == GUMBO_TAG_P && next->link_chars == 0 && next->all.chars >= 150 &&
-               next->all.punct >= 2;
+        return next->tag == GUMBO_TAG_P && next->link_chars == 0 && next->all.chars >= OPENS_PROSE_CHARS &&
+               next->all.punct >= OPENS_PROSE_PUNCT;
     }
     return false;
 }
@@ -1409,14 +1478,14 @@ static bool is_section_marker(wn_marker m)
 /* "Read more: <link>" between paragraphs goes; a bare "See also" heading
  * takes the link list right after it along. A line that starts so but
  * links nowhere is a sentence. */
-static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label, const region *r)
+static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label, wn_rule rule, const region *r)
 {
     const wn_node *n = &doc->nodes[i];
-    bool alone = n->all.chars <= 40 && n->link_chars == 0;
+    bool alone = n->all.chars <= SEE_ALSO_CHARS && n->link_chars == 0;
     if (!alone && n->link_chars == 0)
         return false;
-    prune(doc, r, i, label, WN_RULE_MARKER);
-    if (!alone)
+    prune(doc, r, i, label, rule);
+    if (!alone || !on(doc, WN_RULE_HEADING_LINK_LIST))
         return true;
     uint32_t parent = n->parent;
     bool pruned_any = false;
@@ -1428,9 +1497,10 @@ static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label, const region
             continue;
         }
         bool first = !pruned_any;
-        if (first ? !(next->all.chars < 1000 && wn_link_density(next) > 0.5f) : !headline_link_p(doc, s))
+        if (first ? !(next->all.chars < SEE_ALSO_LIST_CHARS && wn_link_density(next) > LD_MOSTLY_LINKS)
+                  : !headline_link_p(doc, s))
             break;
-        prune(doc, r, s, label, WN_RULE_MARKER_SECTION);
+        prune(doc, r, s, label, WN_RULE_HEADING_LINK_LIST);
         pruned_any = true;
         /* After a list, the run of headline links that was one item a
          * paragraph goes too. */
@@ -1444,6 +1514,8 @@ static bool prune_see_also(wn_doc *doc, uint32_t i, wn_label label, const region
  * article's text: the list it announces, one link a line. */
 static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label, const region *r)
 {
+    if (!on(doc, WN_RULE_RELATED_LINK_RUN))
+        return;
     uint32_t parent = doc->nodes[i].parent;
     for (uint32_t s = doc->nodes[i].end; parent != WN_NONE && s < doc->nodes[parent].end; s = doc->nodes[s].end) {
         const wn_node *next = &doc->nodes[s];
@@ -1454,9 +1526,9 @@ static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label, const region
         }
         if (!next->all.chars)
             continue;
-        if (next->all.chars >= 200 || (float)next->link_chars < 0.9f * (float)next->all.chars)
+        if (next->all.chars >= LINK_RUN_CHARS || (float)next->link_chars < LD_NEARLY_ALL * (float)next->all.chars)
             break;
-        prune(doc, r, s, label, WN_RULE_MARKER_SECTION);
+        prune(doc, r, s, label, WN_RULE_RELATED_LINK_RUN);
     }
 }
 
@@ -1464,7 +1536,7 @@ static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label, const region
  * opening with "«" or closing with "»" ("« Older post | Main | Newer »"). */
 static bool prev_next_line(const wn_node *n, const char *lead, size_t len)
 {
-    if (n->links < 1 || n->all.chars > 200 || len >= 399 || wn_link_density(n) < 0.8f)
+    if (n->links < 1 || n->all.chars > PREV_NEXT_MAX_CHARS || len >= 399 || wn_link_density(n) < PREV_NEXT_LD)
         return false;
     static const char *const OPENS[] = {"\xC2\xAB", "\xE2\x80\xB9"};  /* « ‹ */
     static const char *const CLOSES[] = {"\xC2\xBB", "\xE2\x80\xBA"}; /* » › */
@@ -1482,11 +1554,11 @@ static bool prev_next_line(const wn_node *n, const char *lead, size_t len)
  * number and no link. */
 static bool page_number_line(const wn_node *n, const char *lead, size_t len)
 {
-    if (n->links < 1 || n->all.chars > 40 || len >= 60)
+    if (n->links < 1 || n->all.chars > PAGER_MAX_CHARS || len >= PAGER_MAX_BYTES)
         return false;
     size_t i = 0;
     const char *colon = memchr(lead, ':', len);
-    if (colon && (size_t)(colon - lead) <= 12)
+    if (colon && (size_t)(colon - lead) <= PAGER_LABEL_BYTES)
         i = (size_t)(colon - lead) + 1;
     unsigned numbers = 0;
     for (; i < len; i++) {
@@ -1498,7 +1570,7 @@ static bool page_number_line(const wn_node *n, const char *lead, size_t len)
             return false;
         }
     }
-    return numbers >= 2;
+    return numbers >= PAGER_MIN_NUMBERS;
 }
 
 /* Whether a byline or author box (below the region root) holds index: a
@@ -1534,7 +1606,7 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     wn_node *n = &doc->nodes[i];
     /* An inline run of links can be a line of its own ("Tags" and the tag
      * links in a <strong> between paragraphs). */
-    bool inline_links = !(n->flags & WN_NODE_BLOCK) && n->links >= 2 && wn_link_density(n) >= 0.5f;
+    bool inline_links = !(n->flags & WN_NODE_BLOCK) && n->links >= 2 && wn_link_density(n) >= LD_MOSTLY_LINKS;
     /* An inline element that carries all of its block's own words (a
      * "blog comments powered by" link under the thread) is a line too. */
     bool whole_line = !(n->flags & WN_NODE_BLOCK) && n->block != WN_NONE && n->all.chars &&
@@ -1542,98 +1614,135 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     /* So can a lone link or label ("zurück zur Listenansicht", "Print"
      * loose between the article's blocks): only it goes. */
     bool inline_line = !whole_line && !(n->flags & WN_NODE_BLOCK) && !is_heading((GumboTag)n->tag) &&
-                       !inline_links && n->all.chars <= 80 && starts_line(doc, i);
+                       !inline_links && n->all.chars <= INLINE_LINE_CHARS && starts_line(doc, i);
     if (!(n->flags & WN_NODE_BLOCK) && !is_heading((GumboTag)n->tag) && !inline_links && !whole_line &&
         !inline_line)
         return false;
-    if (n->all.chars == 0 || n->all.chars > 500)
+    if (n->all.chars == 0 || n->all.chars > MARKER_MAX_CHARS)
         return false;
     char lead[400];
     size_t len = wn_leading_text(doc, i, lead, sizeof lead);
     /* A run of links after the marker words is the list they announce: it
      * is measured by its unlinked words. */
     uint32_t whole = n->all.chars;
-    if (wn_link_density(n) >= 0.5f)
+    if (wn_link_density(n) >= LD_MOSTLY_LINKS)
         whole -= n->link_chars;
-    wn_marker m = wn_marker_of_text(lead, len < 95 ? len : 95, whole);
+    wn_marker m = wn_marker_of_text(lead, len < MARKER_LEAD_BYTES ? len : MARKER_LEAD_BYTES, whole);
+    /* The rule whose predicate named the marker m. */
+    wn_rule via = WN_RULE_MARKER;
     if (m == WN_MARKER_TAGS) {
+        if (!on(doc, WN_RULE_TAGS))
+            return false;
         /* Tag links, or a bare "Tags" heading over them; a line of prose
          * that starts so stays. */
-        if (n->link_chars == 0 && n->all.chars <= 12)
-            return prune_see_also(doc, i, WN_LABEL_OTHER, r);
+        if (n->link_chars == 0 && n->all.chars <= TAGS_HEADING_CHARS)
+            return prune_see_also(doc, i, WN_LABEL_OTHER, WN_RULE_TAGS, r);
         /* One tag after a long label ("Related topics: Colorado") is
          * still only the label and its link. */
-        bool label_and_links = n->link_chars > 0 && n->all.chars - n->link_chars <= 15;
-        if (wn_link_density(n) < 0.5f && !label_and_links)
+        bool label_and_links = n->link_chars > 0 && n->all.chars - n->link_chars <= TAGS_LABEL_CHARS;
+        if (wn_link_density(n) < LD_MOSTLY_LINKS && !label_and_links)
             return false;
-        prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_MARKER);
+        prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_TAGS);
         return true;
     }
     if (inline_links && !whole_line)
         return false;
     if (inline_line) {
-        if (m == WN_MARKER_NONE || is_section_marker(m) || m == WN_MARKER_SEEALSO)
+        if (m == WN_MARKER_NONE || is_section_marker(m) || m == WN_MARKER_SEEALSO ||
+            !on(doc, WN_RULE_MARKER_INLINE))
             return false;
-        prune(doc, r, i, wn_label_from_marker(m), WN_RULE_MARKER);
+        prune(doc, r, i, wn_label_from_marker(m), WN_RULE_MARKER_INLINE);
         return true;
     }
+    /* The lexicon's markers, but for those with rules of their own. */
+    if (m != WN_MARKER_NONE && m != WN_MARKER_SEEALSO && !on(doc, WN_RULE_MARKER))
+        m = WN_MARKER_NONE;
+    if (m == WN_MARKER_SEEALSO && !on(doc, WN_RULE_SEE_ALSO))
+        m = WN_MARKER_NONE;
     /* A one-line prompt to subscribe or follow: a leaf block only, so that
      * a box of article text around it stays. */
     if ((m == WN_MARKER_NONE || (m == WN_MARKER_SEEALSO && n->link_chars == 0)) &&
-        n->own.chars == n->all.chars && n->all.chars <= 400 &&
-        len < sizeof lead - 1 &&
-        (wn_promo_text(lead, len) ||
-         (wn_app_promo_text(lead, len) && text_before(doc, i, r, 200) >= 200)))
-        m = WN_MARKER_PROMO;
-    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->all.chars <= 300 &&
-        len < sizeof lead - 1 && wn_platform_credit_text(lead, len))
+        n->own.chars == n->all.chars && n->all.chars <= PROMO_MAX_CHARS &&
+        len < sizeof lead - 1) {
+        if (on(doc, WN_RULE_PROMO) && wn_promo_text(lead, len)) {
+            m = WN_MARKER_PROMO;
+            via = WN_RULE_PROMO;
+        } else if (on(doc, WN_RULE_APP_PROMO) && wn_app_promo_text(lead, len) &&
+                   text_before(doc, i, r, BEGUN_CHARS) >= BEGUN_CHARS) {
+            m = WN_MARKER_PROMO;
+            via = WN_RULE_APP_PROMO;
+        }
+    }
+    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->all.chars <= PLATFORM_MAX_CHARS &&
+        len < sizeof lead - 1 && on(doc, WN_RULE_PLATFORM_CREDIT) && wn_platform_credit_text(lead, len)) {
         m = WN_MARKER_FOOTER;
+        via = WN_RULE_PLATFORM_CREDIT;
+    }
     if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->own.chars == n->all.chars &&
-        wn_photo_credit_text(lead, len))
+        on(doc, WN_RULE_PHOTO_CREDIT) && wn_photo_credit_text(lead, len)) {
         m = WN_MARKER_CONTROL;
+        via = WN_RULE_PHOTO_CREDIT;
+    }
     /* A byline's labelled fields: source, author, time, views. */
-    if (m == WN_MARKER_NONE && n->all.chars <= 80 && len < sizeof lead - 1 && wn_byline_text(lead, len))
+    if (m == WN_MARKER_NONE && n->all.chars <= BYLINE_MAX_CHARS && len < sizeof lead - 1 &&
+        on(doc, WN_RULE_BYLINE) &&
+        wn_byline_text(lead, len)) {
         m = WN_MARKER_SOURCE;
+        via = WN_RULE_BYLINE;
+    }
     /* A line that is a bare date ("23.10.2018", "2018-10-23 12:30"): the
      * page's date stamp, not a sentence. Not a table's or a list's cell. */
     if (m == WN_MARKER_NONE && n->tag != GUMBO_TAG_TD && n->tag != GUMBO_TAG_TH &&
         n->tag != GUMBO_TAG_LI && n->tag != GUMBO_TAG_PRE && n->tag != GUMBO_TAG_CODE &&
-        (wn_date_text(lead, len) || (wn_written_date_text(lead, len) && wn_link_density(n) > 0.5f)))
+        on(doc, WN_RULE_DATE_LINE) &&
+        (wn_date_text(lead, len) || (wn_written_date_text(lead, len) && wn_link_density(n) > LD_MOSTLY_LINKS))) {
         m = WN_MARKER_SOURCE;
+        via = WN_RULE_DATE_LINE;
+    }
     /* A bare count closing the article, with nothing after it: the tally
      * of a like or share button whose icon is gone. */
     if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->link_chars == 0 && n->tag != GUMBO_TAG_TD &&
-        n->tag != GUMBO_TAG_TH && n->tag != GUMBO_TAG_LI && wn_count_text(lead, len) &&
-        !text_after(doc, i, r) && text_before(doc, i, r, 200) >= 200)
+        n->tag != GUMBO_TAG_TH && n->tag != GUMBO_TAG_LI && on(doc, WN_RULE_COUNT_LINE) &&
+        wn_count_text(lead, len) && !text_after(doc, i, r) && text_before(doc, i, r, BEGUN_CHARS) >= BEGUN_CHARS) {
         m = WN_MARKER_CONTROL;
+        via = WN_RULE_COUNT_LINE;
+    }
     /* A short heading whose class names a related list or a comment
      * thread opens that section as its words would, in any language
      * ("Você pode gostar..." in h3.related-posts-title). */
-    if (m == WN_MARKER_NONE && is_heading((GumboTag)n->tag) && n->all.chars <= 24 &&
-        !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && n->link_chars == 0) {
+    if (m == WN_MARKER_NONE && is_heading((GumboTag)n->tag) && n->all.chars <= MARKER_HEADING_CHARS &&
+        !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && n->link_chars == 0 &&
+        on(doc, WN_RULE_CLASS_HEADING)) {
+        via = WN_RULE_CLASS_HEADING;
         if (n->hints & WN_HINT_COMMENTS)
             m = WN_MARKER_COMMENTS;
         else if (n->hints & WN_HINT_RELATED)
             m = WN_MARKER_RELATED;
     }
-    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) &&
-        (prev_next_line(n, lead, len) || page_number_line(n, lead, len)))
-        m = WN_MARKER_PREVNEXT;
+    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK)) {
+        if (on(doc, WN_RULE_PREV_NEXT) && prev_next_line(n, lead, len)) {
+            m = WN_MARKER_PREVNEXT;
+            via = WN_RULE_PREV_NEXT;
+        } else if (on(doc, WN_RULE_PAGE_NUMBERS) && page_number_line(n, lead, len)) {
+            m = WN_MARKER_PREVNEXT;
+            via = WN_RULE_PAGE_NUMBERS;
+        }
+    }
     /* "More ..." opens a section only as a heading; in a paragraph it is
      * a sentence ("More when we have it"). */
     if (m == WN_MARKER_NONE || (m == WN_MARKER_MORE && !is_heading((GumboTag)n->tag)))
         return false;
     wn_label label = wn_label_from_marker(m);
     if (m == WN_MARKER_SEEALSO)
-        return prune_see_also(doc, i, label, r);
+        return prune_see_also(doc, i, label, WN_RULE_SEE_ALSO, r);
     /* A marker that is a link ("发表评论" jumping to the form) or that comes
      * before any article text names no section: only the line goes. An
      * author's bio heading names its box once the article has begun. */
-    uint32_t before = m == WN_MARKER_AUTHOR ? 50 : 200;
-    if (!is_section_marker(m) || n->all.chars > 24 || wn_link_density(n) > 0.5f ||
+    uint32_t before = m == WN_MARKER_AUTHOR ? AUTHOR_BEGUN_CHARS : BEGUN_CHARS;
+    if (!is_section_marker(m) || n->all.chars > MARKER_HEADING_CHARS || wn_link_density(n) > LD_MOSTLY_LINKS ||
         text_before(doc, i, r, before) < before || (m == WN_MARKER_COMMENTS && in_meta_box(doc, i, r))) {
-        prune(doc, r, i, label, WN_RULE_MARKER);
-        if (m == WN_MARKER_RELATED && n->link_chars == 0 && n->all.chars <= 24)
+        prune(doc, r, i, label, via);
+        if (m == WN_MARKER_RELATED && n->link_chars == 0 && n->all.chars <= MARKER_HEADING_CHARS)
             prune_link_run(doc, i, label, r);
         return true;
     }
@@ -1643,11 +1752,11 @@ static bool prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         return false;
     /* A section heading: drop the section it opens. */
     uint32_t section = section_of(doc, i, r);
-    if (section != i && doc->nodes[section].all.chars > n->all.chars) {
+    if (section != i && doc->nodes[section].all.chars > n->all.chars && on(doc, WN_RULE_MARKER_SECTION)) {
         prune(doc, r, section, label, WN_RULE_MARKER_SECTION);
         return true;
     }
-    prune_tail(doc, i, label, r);
+    prune_tail(doc, i, label, via, r);
     return true;
 }
 
@@ -1678,30 +1787,26 @@ static void prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_l
             i = n->end;
             continue;
         }
-        if (n->tag == GUMBO_TAG_FORM && n->inputs > 0 && (float)n->all.chars < 0.3f * (float)r->chars) {
+        if (on(doc, WN_RULE_FORM) && n->tag == GUMBO_TAG_FORM && n->inputs > 0 &&
+            (float)n->all.chars < FORM_SHARE * (float)r->chars) {
             prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_FORM);
             i = n->end;
             continue;
         }
-        if (teaser_list(doc, i, r)) {
-            prune(doc, r, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
+        wn_rule links = on(doc, WN_RULE_TEASER_LIST) && teaser_list(doc, i, r)       ? WN_RULE_TEASER_LIST
+                        : on(doc, WN_RULE_LINK_LINE) && link_line(doc, i)              ? WN_RULE_LINK_LINE
+                        : on(doc, WN_RULE_LINK_TAIL_RUN) && link_tail_run(doc, i, r)   ? WN_RULE_LINK_TAIL_RUN
+                        : on(doc, WN_RULE_INLINE_LINK_LIST) && inline_link_list(doc, n) ? WN_RULE_INLINE_LINK_LIST
+                                                                                       : WN_RULE_NONE;
+        if (links != WN_RULE_NONE) {
+            prune(doc, r, i, WN_LABEL_RELATED, links);
             i = n->end;
             continue;
         }
-        if (link_line(doc, i) || link_tail_run(doc, i, r)) {
-            prune(doc, r, i, WN_LABEL_RELATED, WN_RULE_LINK_LINE);
-            i = n->end;
-            continue;
-        }
-        if (inline_link_list(doc, n)) {
-            prune(doc, r, i, WN_LABEL_RELATED, WN_RULE_LINK_DENSITY);
-            i = n->end;
-            continue;
-        }
-        if (by_links && link_dense(doc, i, r)) {
+        if (by_links && on(doc, WN_RULE_LINK_DENSITY) && link_dense(doc, i, r)) {
             /* Menus have short links; lists of article titles long ones. */
             float per_link = weighted_length(&n->all) / (float)(n->links ? n->links : 1);
-            prune(doc, r, i, n->links >= 3 && per_link > 15.0f ? WN_LABEL_RELATED : WN_LABEL_NAV,
+            prune(doc, r, i, n->links >= 3 && per_link > HEADLINE_LINK_LEN ? WN_LABEL_RELATED : WN_LABEL_NAV,
                   WN_RULE_LINK_DENSITY);
             i = n->end;
             continue;
@@ -1743,12 +1848,12 @@ static size_t squeezed(const char *text, char *out, size_t cap)
 static bool repeats_page_title(const wn_doc *doc, uint32_t index)
 {
     const wn_node *n = &doc->nodes[index];
-    if (!(n->flags & WN_NODE_BLOCK) || n->all.chars < 6 || n->all.chars > 200 || n->links)
+    if (!(n->flags & WN_NODE_BLOCK) || n->all.chars < TITLE_MIN_CHARS || n->all.chars > TITLE_MAX_CHARS || n->links)
         return false;
     char lead[640], text[640];
     wn_leading_text(doc, index, lead, sizeof lead);
     size_t len = squeezed(lead, text, sizeof text);
-    if (len < 12)
+    if (len < TITLE_MIN_SQUEEZED)
         return false;
     const char *titles[] = {doc->title, doc->og_title};
     for (size_t t = 0; t < 2; t++) {
@@ -1756,7 +1861,7 @@ static bool repeats_page_title(const wn_doc *doc, uint32_t index)
             continue;
         char title[640];
         size_t title_len = squeezed(titles[t], title, sizeof title);
-        if (title_len && 5 * len >= 2 * title_len && strstr(title, text))
+        if (title_len && TITLE_SHARE_DEN * len >= TITLE_SHARE_NUM * title_len && strstr(title, text))
             return true;
     }
     return false;
@@ -1777,13 +1882,17 @@ static void mark_title(wn_doc *doc)
                 k = h->end - 1;
                 continue;
             }
-            if (h->kind == WN_NODE_ELEMENT &&
-                (h->tag == GUMBO_TAG_H1 || (n->rule != WN_RULE_TOP && repeats_page_title(doc, k)))) {
-                prune(doc, NULL, k, WN_LABEL_TITLE, WN_RULE_TITLE);
+            wn_rule title = h->kind != WN_NODE_ELEMENT                                   ? WN_RULE_NONE
+                            : h->tag == GUMBO_TAG_H1 && on(doc, WN_RULE_TITLE)            ? WN_RULE_TITLE
+                            : n->rule != WN_RULE_TOP && on(doc, WN_RULE_TITLE_REPEAT) &&
+                                      repeats_page_title(doc, k)                          ? WN_RULE_TITLE_REPEAT
+                                                                                          : WN_RULE_NONE;
+            if (title != WN_RULE_NONE) {
+                prune(doc, NULL, k, WN_LABEL_TITLE, title);
                 return;
             }
             /* Only before the article's first paragraph. */
-            if (h->kind == WN_NODE_ELEMENT && h->tag == GUMBO_TAG_P && h->all.chars > 40)
+            if (h->kind == WN_NODE_ELEMENT && h->tag == GUMBO_TAG_P && h->all.chars > TITLE_STOP_P_CHARS)
                 return;
         }
     }
@@ -1793,7 +1902,6 @@ static void mark_title(wn_doc *doc)
  * paragraph or a summary heading set in the article's header, outside the
  * body's wrapper). Only close to the headline and only prose: no links,
  * no clutter-named wrapper, no figure caption, no marker line. */
-#define LEAD_GAP_CHARS 1500
 
 /* An inline element that is a line of its own: no loose text beside it,
  * and other text in its parent (the only text of a block is that block's). */
@@ -1848,9 +1956,9 @@ static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
     const wn_text_stats *text = font_line ? &b->all : &b->own;
     uint32_t link_chars = font_line ? b->link_chars : b->own_link_chars;
     float len = weighted_length(text);
-    if (text->chars < b->all.chars || (float)link_chars > 0.1f * (float)text->chars)
+    if (text->chars < b->all.chars || (float)link_chars > LEAD_MAX_LD * (float)text->chars)
         return false;
-    if (is_heading((GumboTag)b->tag) ? len < 40.0f : (len < 60.0f || text->punct == 0))
+    if (is_heading((GumboTag)b->tag) ? len < LEAD_HEADING_LEN : (len < LEAD_MIN_LEN || text->punct == 0))
         return false;
     for (uint32_t a = i; a != WN_NONE && a != common; a = doc->nodes[a].parent) {
         const wn_node *an = &doc->nodes[a];
@@ -1861,12 +1969,14 @@ static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
     }
     char lead[400];
     size_t n = wn_leading_text(doc, i, lead, sizeof lead);
-    return wn_marker_of_text(lead, n < 95 ? n : 95, b->all.chars) == WN_MARKER_NONE &&
+    return wn_marker_of_text(lead, n < MARKER_LEAD_BYTES ? n : MARKER_LEAD_BYTES, b->all.chars) == WN_MARKER_NONE &&
            !wn_promo_text(lead, n);
 }
 
 static void select_lead(wn_doc *doc, uint32_t region_chars)
 {
+    if (!on(doc, WN_RULE_LEAD))
+        return;
     uint32_t start = WN_NONE;
     for (uint32_t i = 0; i < doc->count; i++)
         if ((doc->nodes[i].flags & WN_NODE_SELECTED) && !(doc->nodes[i].flags & WN_NODE_PRUNED)) {
@@ -1883,14 +1993,14 @@ static void select_lead(wn_doc *doc, uint32_t region_chars)
     }
     /* A headline that links away is a site's name, as is one followed by
      * a post title that links to its post. */
-    if (title == WN_NONE || wn_link_density(&doc->nodes[title]) > 0.5f)
+    if (title == WN_NONE || wn_link_density(&doc->nodes[title]) > LD_MOSTLY_LINKS)
         return;
     uint32_t gap = 0;
     for (uint32_t i = doc->nodes[title].end; i < start; i++) {
         const wn_node *n = &doc->nodes[i];
         if (n->kind == WN_NODE_TEXT)
             gap += n->all.chars;
-        else if (is_heading((GumboTag)n->tag) && n->all.chars && wn_link_density(n) > 0.5f)
+        else if (is_heading((GumboTag)n->tag) && n->all.chars && wn_link_density(n) > LD_MOSTLY_LINKS)
             return;
     }
     if (gap > LEAD_GAP_CHARS)
@@ -1902,7 +2012,8 @@ static void select_lead(wn_doc *doc, uint32_t region_chars)
     /* The headline and the article must fill their wrapper: a site's name
      * and motto over a page of posts and sidebars are no headline. */
     if (common == WN_NONE ||
-        (float)(doc->nodes[title].all.chars + gap + region_chars) < 0.7f * (float)doc->nodes[common].all.chars)
+        (float)(doc->nodes[title].all.chars + gap + region_chars) <
+            LEAD_FILL_SHARE * (float)doc->nodes[common].all.chars)
         return;
     for (uint32_t i = doc->nodes[title].end; i < start; i++) {
         /* Past another heading the text is that heading's, not the lead;
@@ -1954,7 +2065,7 @@ static uint32_t link_dropped_chars(const wn_doc *doc, uint32_t top)
     uint32_t chars = 0;
     for (uint32_t i = top; i < doc->nodes[top].end; i++) {
         const wn_node *n = &doc->nodes[i];
-        if ((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_LINK_DENSITY) {
+        if ((n->flags & WN_NODE_PRUNED) && wn_rule_family((wn_rule)n->rule) == WN_RULE_LINK_DENSITY) {
             chars += n->all.chars;
             i = n->end - 1;
         }
@@ -1969,16 +2080,18 @@ static uint32_t link_dropped_chars(const wn_doc *doc, uint32_t top)
  * decisions are taken back and the other rules judge what it had dropped. */
 static void restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
 {
+    if (!on(doc, WN_RULE_LINK_RESTORE))
+        return;
     const wn_node *t = &doc->nodes[top];
     bool top_emptied = (float)link_dropped_chars(doc, top) > RESTORE_SHARE * (float)t->all.chars;
-    if (kept_chars(doc) >= 150 && !top_emptied)
+    if (kept_chars(doc) >= RESTORE_MIN_KEPT && !top_emptied)
         return;
     for (uint32_t i = 0; i < doc->count; i++) {
         wn_node *n = &doc->nodes[i];
-        if ((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_LINK_DENSITY) {
+        if ((n->flags & WN_NODE_PRUNED) && wn_rule_family((wn_rule)n->rule) == WN_RULE_LINK_DENSITY) {
             /* A short box of nothing but links after the text began (a
              * call to action, the post's feed links) is no brief's text. */
-            if (n->links >= 2 && n->all.chars < 100 && n->link_chars == n->all.chars &&
+            if (n->links >= 2 && n->all.chars < RESTORE_LINK_BOX_CHARS && n->link_chars == n->all.chars &&
                 text_before(doc, i, r, 1) >= 1) {
                 i = n->end - 1;
                 continue;
@@ -1986,7 +2099,7 @@ static void restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
             memo_flag_change(doc, r, i, false);
             n->flags &= (uint8_t)~WN_NODE_PRUNED;
             n->label = WN_LABEL_BODY;
-            n->rule = WN_RULE_INSIDE;
+            n->rule = WN_RULE_LINK_RESTORE;
             /* The subtree was never visited: the other rules judge it now. */
             if (!prune_by_hint(doc, i, r) && !prune_by_marker(doc, i, r))
                 prune_selected(doc, i, r, false);
@@ -2082,15 +2195,15 @@ static void label_scan_all(const wn_doc *doc, uint16_t *scan)
 static bool orphan_label(const wn_doc *doc, uint32_t index, const region *r, const uint16_t *scan)
 {
     const wn_node *e = &doc->nodes[index];
-    if (e->kind != WN_NODE_ELEMENT || e->all.chars > 300 || (e->flags & WN_NODE_SELECTED))
+    if (e->kind != WN_NODE_ELEMENT || e->all.chars > ORPHAN_BOX_CHARS || (e->flags & WN_NODE_SELECTED))
         return false;
     uint16_t v = scan ? scan[index] : label_scan(doc, index);
     uint32_t kept = LABEL_KEPT(v);
     /* A label has no sentence punctuation, but for a closing colon. */
     if (LABEL_PUNCT(v) > ((v & LABEL_COLON) ? 1u : 0u))
         return false;
-    return kept > 0 && kept <= 30 && ((v & LABEL_FORM) || LABEL_GONE(v) >= kept) &&
-           text_before(doc, index, r, 200) >= 200;
+    return kept > 0 && kept <= ORPHAN_LABEL_CHARS && ((v & LABEL_FORM) || LABEL_GONE(v) >= kept) &&
+           text_before(doc, index, r, BEGUN_CHARS) >= BEGUN_CHARS;
 }
 
 /* The pass prunes only nodes it has looked at and then skips their
@@ -2098,6 +2211,8 @@ static bool orphan_label(const wn_doc *doc, uint32_t index, const region *r, con
  * pass began, so the scans of all nodes are taken at once. */
 static void prune_orphan_labels(wn_doc *doc, const region *r)
 {
+    if (!on(doc, WN_RULE_ORPHAN_LABEL))
+        return;
     uint16_t *scan = malloc(doc->count * sizeof *scan);
     if (scan)
         label_scan_all(doc, scan);
@@ -2115,7 +2230,7 @@ static void prune_orphan_labels(wn_doc *doc, const region *r)
             continue;
         }
         if (orphan_label(doc, i, r, scan)) {
-            prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
+            prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_ORPHAN_LABEL);
             i = n->end - 1;
         }
     }
@@ -2127,22 +2242,23 @@ static void prune_orphan_labels(wn_doc *doc, const region *r)
  * heading or by nothing: it announces text the reader never gets. What
  * went must be a list or a box of text; a picture, video or gallery (and
  * its "Click to enlarge") under a heading leaves the heading its title. */
-#define STRANDED_GONE_CHARS 30
 
 static bool stranded_heading_p(const wn_doc *doc, uint32_t i, const region *r)
 {
     const wn_node *n = &doc->nodes[i];
     if (n->kind != WN_NODE_ELEMENT || !is_heading((GumboTag)n->tag) || !n->all.chars ||
-        n->all.chars > 80 || n->link_chars)
+        n->all.chars > STRANDED_MAX_CHARS || n->link_chars)
         return false;
     /* A sentence set as a heading (a pull quote) is the article's own. */
     char buf[160];
     size_t len = wn_leading_text(doc, i, buf, sizeof buf);
-    return len && !strchr(".!?:", buf[len - 1]) && text_before(doc, i, r, 200) >= 200;
+    return len && !strchr(".!?:", buf[len - 1]) && text_before(doc, i, r, BEGUN_CHARS) >= BEGUN_CHARS;
 }
 
 static void prune_stranded_headings(wn_doc *doc, const region *r)
 {
+    if (!on(doc, WN_RULE_STRANDED_HEADING))
+        return;
     uint32_t pending = WN_NONE, gone = 0;
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *part = &doc->nodes[i];
@@ -2155,7 +2271,7 @@ static void prune_stranded_headings(wn_doc *doc, const region *r)
                 j = n->end - 1;
             } else if (stranded_heading_p(doc, j, r)) {
                 if (pending != WN_NONE && gone >= STRANDED_GONE_CHARS)
-                    prune(doc, r, pending, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
+                    prune(doc, r, pending, WN_LABEL_OTHER, WN_RULE_STRANDED_HEADING);
                 pending = j;
                 gone = 0;
                 j = n->end - 1;
@@ -2166,7 +2282,7 @@ static void prune_stranded_headings(wn_doc *doc, const region *r)
         i = part->end - 1;
     }
     if (pending != WN_NONE && gone >= STRANDED_GONE_CHARS)
-        prune(doc, r, pending, WN_LABEL_OTHER, WN_RULE_MARKER_SECTION);
+        prune(doc, r, pending, WN_LABEL_OTHER, WN_RULE_STRANDED_HEADING);
 }
 
 /* A question-and-answer page: the article is the question and the answer
@@ -2175,6 +2291,8 @@ static void prune_stranded_headings(wn_doc *doc, const region *r)
  * block) joins the region. */
 static void select_question(wn_doc *doc, uint32_t top)
 {
+    if (!on(doc, WN_RULE_QUESTION))
+        return;
     uint32_t answer = top;
     while (answer != WN_NONE && !(doc->nodes[answer].hints & WN_HINT_ANSWER))
         answer = doc->nodes[answer].parent;
@@ -2186,7 +2304,8 @@ static void select_question(wn_doc *doc, uint32_t top)
         if (n->end > answer || n->kind != WN_NODE_ELEMENT)
             continue;   /* an ancestor of the answer holds it */
         if ((n->hints & WN_HINT_QUESTION) && !(n->hints & WN_HINT_ANSWER) &&
-            !(n->flags & WN_NODE_IN_CLUTTER) && n->all.chars >= 20 && wn_link_density(n) < 0.3f) {
+            !(n->flags & WN_NODE_IN_CLUTTER) && n->all.chars >= QUESTION_MIN_CHARS &&
+            wn_link_density(n) < QUESTION_MAX_LD) {
             question = i;
             i = n->end - 1;
         }
@@ -2228,7 +2347,7 @@ void wn_score_select(wn_doc *doc)
     mark_named_bodies(doc);
     score_candidates(doc);
     uint32_t top = best_candidate(doc);
-    if (top == WN_NONE)
+    if (top == WN_NONE || !on(doc, WN_RULE_TOP))
         top = doc->body;
     else
         top = refine_top(doc, top);

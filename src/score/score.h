@@ -5,28 +5,41 @@
 #include "blocks/blocks.h"
 #include "score/hints.h"
 
-/* The rule that decided a node's label (shown by --explain). */
+/* The rule that decided a node's label (shown by --explain): one id for
+ * each decision, registered once in rules.def. */
 typedef enum wn_rule {
-    WN_RULE_NONE = 0,
-    WN_RULE_OUTSIDE,        /* not in the chosen region */
-    WN_RULE_TOP,            /* the best-scoring candidate */
-    WN_RULE_SIBLING,        /* a sibling of the top candidate that scores well */
-    WN_RULE_INSIDE,         /* inside a kept region */
-    WN_RULE_HINT,           /* class/id/role words of clutter */
-    WN_RULE_MARKER,         /* its visible text announces clutter */
-    WN_RULE_MARKER_SECTION, /* the section a clutter heading opens */
-    WN_RULE_MARKER_TAIL,    /* follows a clutter heading to the region's end */
-    WN_RULE_LINK_DENSITY,   /* mostly link text */
-    WN_RULE_FORM,           /* a form with controls */
-    WN_RULE_TITLE,          /* the page title repeated as a heading */
-    WN_RULE_LINK_LINE,      /* a paragraph that is one link and nothing else */
-    WN_RULE_PART,           /* another part of the article, of the top's class, in a cousin */
-    WN_RULE_LEAD,           /* the standfirst between the headline and the article */
-    WN_RULE_QUESTION,       /* the question of a Q&A page whose answer is the top */
+#define WN_RULE(id, name, family, stage, what, test) WN_RULE_##id,
+#include "score/rules.def"
+#undef WN_RULE
     WN_RULE_COUNT
 } wn_rule;
 
+/* Where in wn_score_select() a rule runs. */
+typedef enum wn_rule_stage {
+    WN_STAGE_DEFAULT, /* the label of no decision; cannot be switched off */
+    WN_STAGE_REGION,  /* choosing the region: the top candidate and what joins it */
+    WN_STAGE_PRUNING, /* pruning clutter inside the region */
+    WN_STAGE_CLEANUP, /* after pruning: taking back, labels left behind */
+    WN_STAGE_TITLE,   /* the headline and the standfirst */
+} wn_rule_stage;
+
+/* A set of rules as a bit mask (bit 1 << id); wn_doc.rules_off holds the
+ * rules switched off for debugging and for the rule-coverage test. */
+#define WN_RULE_BIT(rule) ((uint64_t)1 << (rule))
+
 const char *wn_rule_name(wn_rule rule);
+/* The kind of decision a rule is: the id of its family (rules.def). */
+wn_rule wn_rule_family(wn_rule rule);
+wn_rule_stage wn_rule_stage_of(wn_rule rule);
+const char *wn_rule_stage_name(wn_rule_stage stage);
+const char *wn_rule_what(wn_rule rule);
+/* The case of tests/unit/test_rules.c that shows the rule ("" for none). */
+const char *wn_rule_test(wn_rule rule);
+/* The rule called name, or WN_RULE_COUNT. */
+wn_rule wn_rule_by_name(const char *name, size_t len);
+/* Parses a list of rule names separated by commas or spaces into a mask
+ * (WN_RULE_BIT); returns false (and *mask untouched) on an unknown name. */
+bool wn_rules_parse(const char *list, uint64_t *mask);
 
 /* Scores every element, picks the main region, prunes clutter inside it and
  * labels every element. After it, kept region roots carry WN_NODE_SELECTED

@@ -1,0 +1,279 @@
+/* The scorer's rule registry (src/score/rules.def) and its coverage: every
+ * rule that can be switched off has a page in tests/rules/ (named by the
+ * registry's test column) whose extraction changes when the rule is off and
+ * whose --explain names the rule when it is on. A rule without a page fails
+ * the test unless it is listed below as a known gap, with the reason. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "doc_helper.h"
+#include "output/render.h"
+#include "runner.h"
+#include "score/score.h"
+#include "winnow.h"
+
+#ifndef WN_RULE_PAGES
+#error "WN_RULE_PAGES (the folder of tests/rules) must be defined by the build"
+#endif
+
+/* Rules no page shows yet, and why. Keep it short. */
+typedef struct rule_gap {
+    wn_rule rule;
+    const char *reason;
+} rule_gap;
+
+static const rule_gap GAPS[] = {
+    {WN_RULE_COUNT, NULL}, /* the end (the table may be otherwise empty) */
+};
+
+static const char *gap_reason(wn_rule rule)
+{
+    for (size_t i = 0; GAPS[i].reason; i++)
+        if (GAPS[i].rule == rule)
+            return GAPS[i].reason;
+    return NULL;
+}
+
+static int to_buf(void *data, const char *bytes, size_t len)
+{
+    wn_buf_append((wn_buf *)data, bytes, len);
+    return 0;
+}
+
+/* What the reader gets from a page with the given rules off: the text
+ * without and with the comments, one after the other; and its explain. */
+typedef struct extraction {
+    char *text;
+    char *explain;
+} extraction;
+
+static extraction extract(const char *html, uint64_t rules_off)
+{
+    extraction e;
+    wn_test_doc t;
+    ck_assert_int_eq(wn_test_doc_build(&t, html, 0), WN_OK);
+    t.doc.rules_off = rules_off;
+    wn_score_select(&t.doc);
+    wn_buf text;
+    wn_buf_init(&text);
+    for (int comments = 0; comments < 2; comments++) {
+        wn_arena arena;
+        wn_arena_init(&arena, 0);
+        wn_content content;
+        memset(&content, 0, sizeof content);
+        content.arena = &arena;
+        ck_assert_int_eq(wn_content_build(&t.doc, comments, &content), WN_OK);
+        ck_assert_int_eq(wn_render_text(&content, NULL, to_buf, &text), WN_OK);
+        wn_buf_puts(&text, "\n----\n");
+        wn_arena_release(&arena);
+    }
+    ck_assert(!text.failed);
+    e.text = wn_buf_detach(&text, NULL);
+    wn_buf explain;
+    wn_buf_init(&explain);
+    wn_render_explain(&t.doc, &explain);
+    ck_assert(!explain.failed);
+    e.explain = wn_buf_detach(&explain, NULL);
+    wn_test_doc_free(&t);
+    return e;
+}
+
+static void extraction_free(extraction *e)
+{
+    free(e->text);
+    free(e->explain);
+}
+
+/* The page of a rule's case, or NULL when there is none. */
+static char *read_page(const char *test)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s.html", WN_RULE_PAGES, test);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    wn_buf b;
+    wn_buf_init(&b);
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        wn_buf_append(&b, chunk, n);
+    fclose(f);
+    ck_assert(!b.failed);
+    wn_buf_puts(&b, "");
+    return wn_buf_detach(&b, NULL);
+}
+
+/* ---- the registry ------------------------------------------------------------ */
+
+START_TEST(names_unique_and_parsed)
+{
+    for (int r = 0; r < WN_RULE_COUNT; r++) {
+        const char *name = wn_rule_name((wn_rule)r);
+        ck_assert_str_ne(name, "?");
+        ck_assert_int_eq(wn_rule_by_name(name, strlen(name)), r);
+        ck_assert_ptr_nonnull(wn_rule_what((wn_rule)r));
+        ck_assert_uint_gt(strlen(wn_rule_what((wn_rule)r)), 0);
+        /* A family is a rule of the family itself. */
+        wn_rule family = wn_rule_family((wn_rule)r);
+        ck_assert_int_eq(wn_rule_family(family), family);
+        ck_assert_str_ne(wn_rule_stage_name(wn_rule_stage_of((wn_rule)r)), "?");
+    }
+    ck_assert_int_eq(wn_rule_by_name("no-such-rule", 12), WN_RULE_COUNT);
+    uint64_t mask = 7;
+    ck_assert(wn_rules_parse("link-line, teaser-list,title", &mask));
+    ck_assert_uint_eq(mask, WN_RULE_BIT(WN_RULE_LINK_LINE) | WN_RULE_BIT(WN_RULE_TEASER_LIST) |
+                                WN_RULE_BIT(WN_RULE_TITLE));
+    ck_assert(!wn_rules_parse("link-line,links", &mask));
+    ck_assert_uint_eq(mask, WN_RULE_BIT(WN_RULE_LINK_LINE) | WN_RULE_BIT(WN_RULE_TEASER_LIST) |
+                                WN_RULE_BIT(WN_RULE_TITLE));
+    ck_assert(wn_rules_parse("", &mask));
+    ck_assert_uint_eq(mask, 0);
+    /* Splitting a rule keeps its family: what asks for link density still
+     * finds the hover cards it drops. */
+    ck_assert_int_eq(wn_rule_family(WN_RULE_INLINE_LINK_LIST), WN_RULE_LINK_DENSITY);
+    ck_assert_int_eq(wn_rule_family(WN_RULE_STRANDED_HEADING), WN_RULE_MARKER_SECTION);
+    ck_assert_int_eq(wn_rule_family(WN_RULE_DATE_LINE), WN_RULE_MARKER);
+}
+END_TEST
+
+/* ---- coverage ---------------------------------------------------------------- */
+
+START_TEST(rule_has_changing_case)
+{
+    wn_rule rule = (wn_rule)_i;
+    const char *name = wn_rule_name(rule);
+    const char *test = wn_rule_test(rule);
+    if (wn_rule_stage_of(rule) == WN_STAGE_DEFAULT) {
+        /* The label of no decision: nothing to switch off. */
+        ck_assert_str_eq(test, "");
+        return;
+    }
+    const char *gap = gap_reason(rule);
+    char *html = *test ? read_page(test) : NULL;
+    if (gap) {
+        /* A gap that is shown after all must leave the list. */
+        ck_assert_msg(!html, "rule %s is listed as a gap but has the page %s.html", name, test);
+        return;
+    }
+    ck_assert_msg(*test, "rule %s names no test case in rules.def", name);
+    ck_assert_msg(html, "rule %s: no page tests/rules/%s.html", name, test);
+    extraction with = extract(html, 0);
+    extraction without = extract(html, WN_RULE_BIT(rule));
+    char shown[96];
+    snprintf(shown, sizeof shown, " (%s)", name);
+    ck_assert_msg(strstr(with.explain, shown), "rule %s: its page's explain does not name it:\n%.1500s", name,
+                  with.explain);
+    ck_assert_msg(strcmp(with.text, without.text) != 0,
+                  "rule %s: its page's extraction does not change when it is off:\n%.1500s", name, with.text);
+    /* Off, the rule decides nothing (but for the top candidate: off, the
+     * body is the region, labelled as the top). */
+    ck_assert_msg(rule == WN_RULE_TOP || !strstr(without.explain, shown), "rule %s switched off still decides:\n%.1500s", name,
+                  without.explain);
+    extraction_free(&with);
+    extraction_free(&without);
+    free(html);
+}
+END_TEST
+
+/* Every page of tests/rules is some rule's case: no page is left behind
+ * when a rule is renamed. */
+START_TEST(no_stray_pages)
+{
+    DIR *dir = opendir(WN_RULE_PAGES);
+    ck_assert_ptr_nonnull(dir);
+    unsigned pages = 0;
+    for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+        size_t len = strlen(e->d_name);
+        if (len < 6 || strcmp(e->d_name + len - 5, ".html") != 0)
+            continue;
+        pages++;
+        bool named = false;
+        for (int r = 0; r < WN_RULE_COUNT && !named; r++) {
+            const char *test = wn_rule_test((wn_rule)r);
+            named = strlen(test) == len - 5 && memcmp(test, e->d_name, len - 5) == 0;
+        }
+        ck_assert_msg(named, "tests/rules/%s is the case of no rule in rules.def", e->d_name);
+    }
+    closedir(dir);
+    ck_assert_uint_gt(pages, 0);
+}
+END_TEST
+
+/* Switching every rule off but the defaults still extracts something
+ * without failing, and names no rule. */
+START_TEST(all_off)
+{
+    char *html = read_page("marker-section");
+    ck_assert_ptr_nonnull(html);
+    extraction e = extract(html, ~(uint64_t)0);
+    for (int r = 0; r < WN_RULE_COUNT; r++) {
+        if (wn_rule_stage_of((wn_rule)r) == WN_STAGE_DEFAULT || r == WN_RULE_TOP)
+            continue;
+        char shown[96];
+        snprintf(shown, sizeof shown, " (%s)", wn_rule_name((wn_rule)r));
+        ck_assert_msg(!strstr(e.explain, shown), "%s decides while off", wn_rule_name((wn_rule)r));
+    }
+    extraction_free(&e);
+    free(html);
+}
+END_TEST
+
+/* The library reads WINNOW_RULES_OFF once, when an extractor is made: a
+ * page extracted by it has those rules off; an unknown name is refused. */
+static char *extract_with_env(const char *html, const char *off)
+{
+    if (off)
+        ck_assert_int_eq(setenv("WINNOW_RULES_OFF", off, 1), 0);
+    else
+        ck_assert_int_eq(unsetenv("WINNOW_RULES_OFF"), 0);
+    wn_extractor *ex = NULL;
+    ck_assert_int_eq(wn_extractor_new(NULL, &ex), WN_OK);
+    ck_assert_int_eq(unsetenv("WINNOW_RULES_OFF"), 0);
+    wn_result *res = NULL;
+    ck_assert_int_eq(wn_extract(ex, html, strlen(html), NULL, NULL, &res), WN_OK);
+    size_t len = 0;
+    const char *text = wn_result_text(res, &len);
+    ck_assert_ptr_nonnull(text);
+    char *copy = strndup(text, len);
+    wn_result_free(res);
+    wn_extractor_free(ex);
+    return copy;
+}
+
+START_TEST(env_read_at_creation)
+{
+    char *html = read_page("promo-line");
+    ck_assert_ptr_nonnull(html);
+    char *normal = extract_with_env(html, NULL);
+    char *off = extract_with_env(html, "promo-line");
+    ck_assert_ptr_null(strstr(normal, "Sign up for our newsletter"));
+    ck_assert_ptr_nonnull(strstr(off, "Sign up for our newsletter"));
+    free(normal);
+    free(off);
+    ck_assert_int_eq(setenv("WINNOW_RULES_OFF", "promo-line,no-such-rule", 1), 0);
+    wn_extractor *ex = (wn_extractor *)1;
+    ck_assert_int_eq(wn_extractor_new(NULL, &ex), WN_ERR_ARGUMENT);
+    ck_assert_ptr_null(ex);
+    ck_assert_int_eq(unsetenv("WINNOW_RULES_OFF"), 0);
+    free(html);
+}
+END_TEST
+
+Suite *wn_test_suite(void)
+{
+    Suite *s = suite_create("rules");
+    TCase *tc = tcase_create("registry");
+    tcase_add_test(tc, names_unique_and_parsed);
+    tcase_add_test(tc, env_read_at_creation);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("coverage");
+    tcase_add_loop_test(tc, rule_has_changing_case, 0, WN_RULE_COUNT);
+    tcase_add_test(tc, all_off);
+    tcase_add_test(tc, no_stray_pages);
+    suite_add_tcase(s, tc);
+    return s;
+}
