@@ -511,7 +511,9 @@ static bool in_clutter(const wn_doc *doc, uint32_t i)
                          WN_HINT_NAV | WN_HINT_AD | WN_HINT_WIDGET | WN_HINT_SHARE |
                          WN_HINT_AUTHORBOX | WN_HINT_TIPJAR;
     unsigned steps = 0;
-    for (uint32_t k = i; k != WN_NONE && steps < 128; k = doc->nodes[k].parent, steps++) {
+    /* <body> and <html> carry page-wide classes ("has-sidebar"): not read */
+    for (uint32_t k = i; k != WN_NONE && k > doc->body && steps < 128;
+         k = doc->nodes[k].parent, steps++) {
         const wn_node *n = &doc->nodes[k];
         if (n->hints & bad)
             return true;
