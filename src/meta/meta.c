@@ -814,8 +814,28 @@ static void offer_title(const wn_doc *doc, wn_meta *m)
     }
     if (doc->title) {
         size_t len = strlen(doc->title);
-        wn_meta_offer(m, WN_META_TITLE, doc->title, strip_site_suffix(doc->title, len),
-                      WN_RANK_TITLE_TAG);
+        size_t cut = strip_site_suffix(doc->title, len);
+        wn_meta_offer(m, WN_META_TITLE, doc->title, cut, WN_RANK_TITLE_TAG);
+        /* The suffix names the site: its last part ("Post - Section - Site"). */
+        if (cut < len) {
+            const char *site = doc->title + cut;
+            size_t sl = len - cut;
+            size_t inner = strip_site_suffix(site + 1, sl - 1);
+            if (inner < sl - 1) {
+                site += 1 + inner;
+                sl -= 1 + inner;
+            }
+            /* past the separator: spaces, |-_:: and the dashes and dot (E2 80 9x, C2 B7) */
+            while (sl && (*site == ' ' || *site == '|' || *site == '-' || *site == '_' ||
+                          *site == ':' || (unsigned char)*site == 0xE2 ||
+                          (unsigned char)*site == 0xC2 || (unsigned char)*site == 0x80 ||
+                          (unsigned char)*site == 0x93 || (unsigned char)*site == 0x94 ||
+                          (unsigned char)*site == 0xB7)) {
+                site++;
+                sl--;
+            }
+            wn_meta_offer(m, WN_META_SITE, site, sl, WN_RANK_TITLE_TAG);
+        }
     }
 }
 
