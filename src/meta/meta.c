@@ -249,6 +249,8 @@ static size_t parse_time(const char *s, size_t len, char *out, size_t o)
     while (i < len && (s[i] == '.' || (s[i] >= '0' && s[i] <= '9')) && i < 40)
         i++; /* fractions of a second */
     o += (size_t)snprintf(out + o, 32 - o, "T%02d:%02d:%02d", h, mi, sec);
+    if (i + 1 < len && s[i] == ' ' && (s[i + 1] == '+' || s[i + 1] == '-'))
+        i++; /* "10:21:00 +0000" */
     if (i < len && (s[i] == 'Z' || s[i] == 'z')) {
         out[o++] = 'Z';
         out[o] = '\0';
