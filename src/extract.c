@@ -140,8 +140,9 @@ static const char *source_name(wn_charset_source source)
 
 /* The title: the article's <h1> when the scorer found one, else og:title,
  * else <title>. */
-static const char *choose_title(const wn_doc *doc, wn_arena *arena)
+static const char *choose_title(const wn_doc *doc, wn_arena *arena, bool *from_h1)
 {
+    *from_h1 = true;
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *n = &doc->nodes[i];
         if (n->label == WN_LABEL_TITLE && n->kind == WN_NODE_ELEMENT) {
@@ -163,6 +164,7 @@ static const char *choose_title(const wn_doc *doc, wn_arena *arena)
         if (len >= 4 && strstr(doc->title, buf))
             return wn_xml_clean(arena, buf, len);
     }
+    *from_h1 = false;
     const char *t = doc->og_title && *doc->og_title ? doc->og_title : doc->title;
     return t ? wn_xml_clean(arena, t, strlen(t)) : NULL;
 }
@@ -372,10 +374,17 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
         st = run_ladder(ex, page, parsed, decoded.utf8, &guard, doc, res);
     if (st != WN_OK)
         return st;
-    res->info.title = choose_title(doc, &res->arena);
+    bool from_h1;
+    res->info.title = choose_title(doc, &res->arena, &from_h1);
     st = wn_meta_extract(doc, &res->arena, &res->meta);
     if (st != WN_OK)
         return st;
+    /* With no declared headline, the article's <h1> comes before the <title>. */
+    if (from_h1 && res->info.title && *res->info.title &&
+        res->meta.rank[WN_META_TITLE] >= WN_RANK_TITLE_TAG) {
+        res->meta.pub.field[WN_META_TITLE] = res->info.title;
+        res->meta.rank[WN_META_TITLE] = WN_RANK_VISIBLE;
+    }
     res->info.meta = &res->meta.pub;
     if (res->source != WN_ARTICLE_SELECTED)
         res->info.source = wn_article_source_name(res->source);

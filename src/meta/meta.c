@@ -285,9 +285,11 @@ static size_t date_at(const char *s, size_t len, char *out)
     if (n == 4) {
         size_t i = 4, u;
         bool cjk = false;
-        if (i < len && is_sep(s[i]))
+        if (i < len && is_sep(s[i])) {
             i++;
-        else if ((u = cjk_unit(s + i, len - i, "\xE5\xB9\xB4")) != 0)
+            if (s[4] == '.' && i < len && s[i] == ' ')
+                i++; /* Korean "2025. 11. 2." */
+        } else if ((u = cjk_unit(s + i, len - i, "\xE5\xB9\xB4")) != 0)
             i += u, cjk = true;
         else
             return 0;
@@ -297,9 +299,11 @@ static size_t date_at(const char *s, size_t len, char *out)
         if (!n)
             return 0;
         i += n;
-        if (!cjk && i < len && s[i] == s[4])
+        if (!cjk && i < len && s[i] == s[4]) {
             i++;
-        else if (cjk && (u = cjk_unit(s + i, len - i, "\xE6\x9C\x88")) != 0)
+            if (s[4] == '.' && i < len && s[i] == ' ')
+                i++;
+        } else if (cjk && (u = cjk_unit(s + i, len - i, "\xE6\x9C\x88")) != 0)
             i += u;
         else
             return 0;
@@ -315,6 +319,21 @@ static size_t date_at(const char *s, size_t len, char *out)
             return 0;
         size_t o = (size_t)snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
         return parse_time(s + i, len - i, out, o);
+    }
+    if ((n == 1 || n == 2) && n + 1 < len && s[n] == '.') {
+        /* "04.11.2025, 17:45" */
+        d = y;
+        size_t i = n + 1, k = digits(s + i, len - i, 3, &mo);
+        if (k < 1 || k > 2 || i + k >= len || s[i + k] != '.')
+            return 0;
+        i += k + 1;
+        if (digits(s + i, len - i, 5, &y) != 4 || !valid_ymd(y, mo, d))
+            return 0;
+        i += 4;
+        while (i < len && (s[i] == ',' || s[i] == ' ' || s[i] == '-'))
+            i++;
+        size_t o = (size_t)snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
+        return parse_time(i ? s + i - 1 : s, len - (i ? i - 1 : 0), out, o);
     }
     if (n == 1 || n == 2) {
         /* "5 March 2024", "05 Mar 2024 10:21:00 +0000" */
@@ -645,6 +664,19 @@ static size_t skip_colon(const char *s, size_t len)
     return i;
 }
 
+/* Labels that end a name on a Chinese byline line written without spaces
+ * ("来源：江城日报作者：陈晨字号：大"). */
+static const char *const cjk_labels[] = {
+    "\xE4\xBD\x9C\xE8\x80\x85", /* 作者 */ "\xE6\x9D\xA5\xE6\xBA\x90", /* 来源 */
+    "\xE7\xBC\x96\xE8\xBE\x91", /* 编辑 */ "\xE5\x8F\x91\xE5\xB8\x83", /* 发布 */
+    "\xE6\x97\xB6\xE9\x97\xB4", /* 时间 */ "\xE7\x82\xB9\xE5\x87\xBB", /* 点击 */
+    "\xE9\x98\x85\xE8\xAF\xBB", /* 阅读 */ "\xE6\xB5\x8F\xE8\xA7\x88", /* 浏览 */
+    "\xE5\xAD\x97\xE5\x8F\xB7", /* 字号 */ "\xE8\xAE\xB0\xE8\x80\x85", /* 记者 */
+    "\xE8\xB4\xA3\xE4\xBB\xBB", /* 责任 */ "\xE5\xAE\xA1\xE6\xA0\xB8", /* 审核 */
+    "\xE5\x88\x86\xE4\xBA\xAB", /* 分享 */ "\xE8\xAF\x84\xE8\xAE\xBA", /* 评论 */
+    "\xE4\xBA\xBA\xE6\xB0\x94", /* 人气 */ "\xE6\x9B\xB4\xE6\x96\xB0", /* 更新 */
+    "\xE9\x80\x9A\xE8\xAE\xAF\xE5\x91\x98", /* 通讯员 */ NULL};
+
 /* A name after a label: up to two spaces, a '|' or a full-width space or
  * a separator character, at most 64 bytes. */
 static size_t name_length(const char *s, size_t len, bool latin)
@@ -673,6 +705,15 @@ static size_t name_length(const char *s, size_t len, bool latin)
         }
         if (latin && c >= '0' && c <= '9')
             break;
+        if (!latin && c >= 0x80 && i > 0) {
+            bool label = false;
+            for (unsigned k = 0; cjk_labels[k] && !label; k++) {
+                size_t n = strlen(cjk_labels[k]);
+                label = i + n <= len && memcmp(s + i, cjk_labels[k], n) == 0;
+            }
+            if (label)
+                break;
+        }
         i++;
     }
     while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '.'))
@@ -705,11 +746,21 @@ static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const c
     /* byline and source anywhere in the line: "来源：新华社 作者：张三 2024-03-05" */
     for (size_t k = 0; k < len; k++) {
         size_t used, at;
-        if (k == 0 && has_prefix(s, len, "By ", &used) && len - used > 1 &&
-            ((s[used] >= 'A' && s[used] <= 'Z') || (unsigned char)s[used] >= 0x80)) {
-            size_t n = name_length(s + used, len - used, true);
-            if (n)
-                wn_meta_offer_author(m, s + used, n, WN_RANK_VISIBLE);
+        if (k == 0) {
+            /* "By Jane Doe", and the same in the corpus's other languages */
+            static const char *const by[] = {
+                "By ", "Words by ", "Posted by ", "Written by: ", "Written by ", "Post author: ",
+                "Von ", "Door ", "Por ", "\xC4\x90\xC4\x83ng b\xE1\xBB\x9Fi ", /* Đăng bởi */
+                NULL};
+            for (unsigned b = 0; by[b]; b++) {
+                if (!has_prefix(s, len, by[b], &used) || len - used < 2 ||
+                    !((s[used] >= 'A' && s[used] <= 'Z') || (unsigned char)s[used] >= 0x80))
+                    continue;
+                size_t n = name_length(s + used, len - used, true);
+                if (n)
+                    wn_meta_offer_author(m, s + used, n, WN_RANK_VISIBLE);
+                break;
+            }
         }
         bool author = has_prefix(s + k, len - k, "\xE4\xBD\x9C\xE8\x80\x85", &used); /* 作者 */
         bool source = !author && has_prefix(s + k, len - k, "\xE6\x9D\xA5\xE6\xBA\x90", &used); /* 来源 */
@@ -721,6 +772,17 @@ static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const c
         const char *name = s + k + used + at;
         size_t n = name_length(name, len - (size_t)(name - s), false);
         if (!n)
+            continue;
+        /* 未知 (unknown), 本站原创 / 本站 (this site), 网络 / 互联网 (the web), admin */
+        static const char *const nobody[] = {"\xE6\x9C\xAA\xE7\x9F\xA5",
+                                             "\xE6\x9C\xAC\xE7\xAB\x99",
+                                             "\xE7\xBD\x91\xE7\xBB\x9C",
+                                             "\xE4\xBA\x92\xE8\x81\x94\xE7\xBD\x91", "admin",
+                                             NULL};
+        bool placeholder = false;
+        for (unsigned k = 0; nobody[k] && !placeholder; k++)
+            placeholder = n >= strlen(nobody[k]) && memcmp(name, nobody[k], strlen(nobody[k])) == 0;
+        if (placeholder)
             continue;
         if (author)
             wn_meta_offer_author(m, name, n, WN_RANK_VISIBLE);
