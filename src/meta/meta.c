@@ -65,9 +65,11 @@ static size_t field_max(wn_meta_field field)
     return field == WN_META_DESCRIPTION ? WN_META_DESCRIPTION_MAX : WN_META_VALUE_MAX;
 }
 
+static bool not_a_value(const char *s, size_t len);
+
 void wn_meta_offer(wn_meta *m, wn_meta_field field, const char *value, size_t len, int rank)
 {
-    if (!value || rank >= m->rank[field])
+    if (!value || rank >= m->rank[field] || not_a_value(value, len))
         return;
     char date[40];
     if (field == WN_META_DATE || field == WN_META_MODIFIED) {
@@ -89,9 +91,19 @@ static bool looks_like_url(const char *s, size_t len)
            (len >= 8 && strncasecmp(s, "https://", 8) == 0) || (len >= 1 && s[0] == '/');
 }
 
+/* "{{author.name}}" (a template still waiting for its data), "Discuz! Team"
+ * (the forum software's credit). */
+static bool not_a_value(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++)
+        if ((s[i] == '{' && (s[i + 1] == '{' || s[i + 1] == '%')) || (s[i] == '$' && s[i + 1] == '{'))
+            return true;
+    return len >= 7 && find_ci(s, "Discuz!") && (size_t)(find_ci(s, "Discuz!") - s) < len;
+}
+
 void wn_meta_offer_author(wn_meta *m, const char *value, size_t len, int rank)
 {
-    if (!value || rank > m->author_rank || looks_like_url(value, len))
+    if (!value || rank > m->author_rank || looks_like_url(value, len) || not_a_value(value, len))
         return;
     const char *v = clean_value(m->arena, value, len, 128);
     if (!v)
@@ -696,20 +708,43 @@ static size_t name_length(const char *s, size_t len, bool latin)
         if (c == ' ') {
             if (!latin)
                 break;
-            /* "By Jane Doe on March 5": a lower-case word ends the name */
-            if (i + 1 < len && !((s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
-                                 (unsigned char)s[i + 1] >= 0x80))
+            /* "By Jane Doe on March 5": a lower-case word ends the name,
+             * but for "&" and the particles of names ("Femke van Dalsum") */
+            static const char *const particles[] = {"& ", "and ", "van ", "von ", "de ",
+                                                    "der ", "den ", "da ", "dos ", "del ",
+                                                    "di ", "le ", "la ", NULL};
+            bool particle = false;
+            for (unsigned k = 0; particles[k] && !particle; k++) {
+                size_t n = strlen(particles[k]);
+                particle = i + 1 + n < len && memcmp(s + i + 1, particles[k], n) == 0 &&
+                           s[i + 1 + n] >= 'A' && s[i + 1 + n] <= 'Z';
+            }
+            if (!particle && i + 1 < len && !((s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
+                                              (unsigned char)s[i + 1] >= 0x80))
                 break;
             if (++words >= 4)
                 break;
         }
         if (latin && c >= '0' && c <= '9')
             break;
+        /* a date run into the name by the markup: "Ruth KleinFebruary 27" */
+        size_t used;
+        if (latin && i > 0 && c >= 'A' && c <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
+            month_at(s + i, len - i, &used))
+            break;
         if (!latin && c >= 0x80 && i > 0) {
             bool label = false;
             for (unsigned k = 0; cjk_labels[k] && !label; k++) {
                 size_t n = strlen(cjk_labels[k]);
-                label = i + n <= len && memcmp(s + i, cjk_labels[k], n) == 0;
+                if (i + n > len || memcmp(s + i, cjk_labels[k], n) != 0)
+                    continue;
+                /* a label before its colon ("编辑：") or 记者 / 通讯员 before a
+                 * name; not a word that starts like one ("编辑部") */
+                label = k == 9 || k == 16 || i + n >= len;
+                /* the colon may follow a word or two later: "发布时间：", "浏览次数：" */
+                for (size_t a = i + n; a < len && a <= i + n + 6 && s[a] != ' ' && !label; a++)
+                    label = s[a] == ':' ||
+                            (a + 2 < len && memcmp(s + a, "\xEF\xBC\x9A", 3) == 0);
             }
             if (label)
                 break;
@@ -749,11 +784,12 @@ static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const c
         if (k == 0) {
             /* "By Jane Doe", and the same in the corpus's other languages */
             static const char *const by[] = {
-                "By ", "Words by ", "Posted by ", "Written by: ", "Written by ", "Post author: ",
+                "By ", "by ", "Words by ", "Posted by ", "Written by: ", "Written by ", "Post author: ",
                 "Von ", "Door ", "Por ", "\xC4\x90\xC4\x83ng b\xE1\xBB\x9Fi ", /* Đăng bởi */
                 NULL};
             for (unsigned b = 0; by[b]; b++) {
-                if (!has_prefix(s, len, by[b], &used) || len - used < 2 ||
+                if (strncmp(s, by[b], strlen(by[b])) != 0 || !has_prefix(s, len, by[b], &used) ||
+                    len - used < 2 ||
                     !((s[used] >= 'A' && s[used] <= 'Z') || (unsigned char)s[used] >= 0x80))
                     continue;
                 size_t n = name_length(s + used, len - used, true);
@@ -835,6 +871,77 @@ static void read_visible(const wn_doc *doc, const region *r, wn_meta *m)
             m->rank[WN_META_SITE] <= WN_RANK_VISIBLE)
             break;
         i = n->end - 1; /* its subtree was read with it */
+    }
+}
+
+/* An element of the article's header named as its author ("post-author",
+ * "author vcard", "byline"): its text, without a "By" before it. At most
+ * AUTHOR_CLASS_NODES elements are looked at. */
+#define AUTHOR_CLASS_NODES 4000
+
+static bool author_class(const char *cls)
+{
+    if (!cls || !(find_ci(cls, "author") || find_ci(cls, "byline") || find_ci(cls, "username")))
+        return false;
+    static const char *const not_author[] = {"comment", "avatar", "box", "bio", "about", "label",
+                                             "more", "list", "title", "img", "photo", NULL};
+    for (unsigned k = 0; not_author[k]; k++)
+        if (find_ci(cls, not_author[k]))
+            return false;
+    return true;
+}
+
+static void read_author_classes(const wn_doc *doc, const region *r, wn_meta *m)
+{
+    char buf[160];
+    unsigned seen = 0;
+    for (uint32_t i = doc->body; i < doc->count && seen < AUTHOR_CLASS_NODES &&
+                                 m->author_rank > WN_RANK_VISIBLE; i++, seen++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind != WN_NODE_ELEMENT || !author_class(n->class_attr) || n->all.chars > 80 ||
+            !eligible(doc, r, i))
+            continue;
+        size_t len = wn_leading_text(doc, i, buf, sizeof buf);
+        const char *t = buf;
+        static const char *const prefixes[] = {"By ", "by ", "Post author: ", "Posted by ",
+                                               "\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A", /* 作者： */
+                                               NULL};
+        for (unsigned k = 0; prefixes[k]; k++) {
+            size_t pl = strlen(prefixes[k]);
+            if (len > pl && memcmp(t, prefixes[k], pl) == 0) {
+                t += pl;
+                len -= pl;
+                break;
+            }
+        }
+        /* "Post author:Ros Penhallow": the name after a colon */
+        const char *colon = memchr(t, ':', len < 24 ? len : 24);
+        if (colon) {
+            len -= (size_t)(colon + 1 - t);
+            t = colon + 1;
+            while (len && *t == ' ') {
+                t++;
+                len--;
+            }
+        }
+        /* "财经通记者 何家乐", "记者 刘思远 通讯员 周敏": the name after 记者 */
+        const char *reporter = find_ci(t, "\xE8\xAE\xB0\xE8\x80\x85"); /* 记者 */
+        if (!reporter)
+            reporter = find_ci(t, "\xE8\xA8\x98\xE8\x80\x85"); /* 記者 */
+        if (reporter && (size_t)(reporter - t) < len) {
+            len -= (size_t)(reporter - t) + 6;
+            t = reporter + 6;
+            while (len && (*t == ' ' || *t == ':')) {
+                t++;
+                len--;
+            }
+        }
+        len = name_length(t, len, len && (unsigned char)*t < 0x80);
+        bool plain = len >= 2 && len <= 60;
+        for (size_t k = 0; k < len && plain; k++)
+            plain = !(t[k] >= '0' && t[k] <= '9') && t[k] != ':' && t[k] != '|';
+        if (plain)
+            wn_meta_offer_author(m, t, len, WN_RANK_VISIBLE);
     }
 }
 
@@ -942,6 +1049,7 @@ wn_status wn_meta_extract(const wn_doc *doc, wn_arena *arena, wn_meta *m)
     find_region(doc, &r);
     read_tags(doc, &r, m);
     read_visible(doc, &r, m);
+    read_author_classes(doc, &r, m);
     offer_title(doc, m);
     m->pub.authors = m->authors;
     m->pub.tags = m->tags;
