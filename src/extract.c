@@ -381,7 +381,8 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
         return st;
     /* With no declared headline, the article's <h1> comes before the <title>. */
     if (from_h1 && res->info.title && *res->info.title &&
-        res->meta.rank[WN_META_TITLE] >= WN_RANK_TITLE_TAG) {
+        res->meta.rank[WN_META_TITLE] >= WN_RANK_TITLE_TAG &&
+        strcmp(res->info.title, res->meta.pub.field[WN_META_SITE]) != 0) { /* a blog's name */
         res->meta.pub.field[WN_META_TITLE] = res->info.title;
         res->meta.rank[WN_META_TITLE] = WN_RANK_VISIBLE;
     }

@@ -78,6 +78,13 @@ void wn_meta_offer(wn_meta *m, wn_meta_field field, const char *value, size_t le
             return;
         value = date;
     }
+    if (field == WN_META_TITLE) {
+        /* a heading's permalink mark: "Retention policies¶" */
+        while (len && (value[len - 1] == ' ' || value[len - 1] == '#'))
+            len--;
+        if (len >= 2 && (unsigned char)value[len - 2] == 0xC2 && (unsigned char)value[len - 1] == 0xB6)
+            len -= 2;
+    }
     const char *v = clean_value(m->arena, value, len, field_max(field));
     if (!v)
         return;
@@ -840,7 +847,9 @@ static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const c
             return;
         }
     }
-    if (len <= 80 && (i < r->first_para || doc->nodes[i].label == WN_LABEL_TITLE)) {
+    /* a short line, or one that starts with the date ("2024-11-05 07:12 来源：...") */
+    bool starts = wn_meta_date(s, len, false, date) > 0;
+    if ((len <= 80 || starts) && (i < r->first_para || doc->nodes[i].label == WN_LABEL_TITLE)) {
         size_t n = wn_meta_date(s, len, true, date);
         if (n)
             wn_meta_offer(m, WN_META_DATE, date, n, WN_RANK_VISIBLE);
@@ -984,18 +993,35 @@ static void offer_title(const wn_doc *doc, wn_meta *m)
         }
     }
     if (doc->title) {
-        size_t len = strlen(doc->title);
-        size_t cut = strip_site_suffix(doc->title, len);
-        wn_meta_offer(m, WN_META_TITLE, doc->title, cut, WN_RANK_TITLE_TAG);
-        /* The suffix names the site: its last part ("Post - Section - Site"). */
-        if (cut < len) {
-            const char *site = doc->title + cut;
-            size_t sl = len - cut;
-            size_t inner = strip_site_suffix(site + 1, sl - 1);
-            if (inner < sl - 1) {
-                site += 1 + inner;
-                sl -= 1 + inner;
-            }
+        const char *title = doc->title;
+        size_t len = strlen(title);
+        /* "... - Powered by Discuz!": the software's credit is no part of it */
+        const char *credit = find_ci(title, "Powered by");
+        if (credit && credit > title) {
+            len = (size_t)(credit - title);
+            while (len && (title[len - 1] == ' ' || title[len - 1] == '-' || title[len - 1] == '|' ||
+                           title[len - 1] == '_'))
+                len--;
+        }
+        size_t last = strip_site_suffix(title, len), cut = last;
+        /* More parts before the site: "Post_Category_Site", "帖子 - 版块 - 论坛";
+         * a part with Latin letters after " - " may be the headline's own. */
+        for (unsigned rounds = 0; cut < len && rounds < 4; rounds++) {
+            size_t before = strip_site_suffix(title, cut);
+            if (before >= cut)
+                break;
+            bool latin = false;
+            for (size_t k = before; k < cut && !latin; k++)
+                latin = ((title[k] | 0x20) >= 'a' && (title[k] | 0x20) <= 'z');
+            if (latin && title[before] != '_')
+                break;
+            cut = before;
+        }
+        wn_meta_offer(m, WN_META_TITLE, title, cut, WN_RANK_TITLE_TAG);
+        /* The last part names the site. */
+        if (last < len) {
+            const char *site = title + last;
+            size_t sl = len - last;
             /* past the separator: spaces, |-_:: and the dashes and dot (E2 80 9x, C2 B7) */
             while (sl && (*site == ' ' || *site == '|' || *site == '-' || *site == '_' ||
                           *site == ':' || (unsigned char)*site == 0xE2 ||
