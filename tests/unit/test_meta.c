@@ -219,6 +219,16 @@ START_TEST(test_date_normalised)
 }
 END_TEST
 
+/* Under valgrind (WINNOW_TEST_SCALE < 1, set by the valgrind setup) every
+ * instruction costs tens of times more: the time bound is asserted at
+ * native speed only, and the <meta> flood shrinks (still past the bound). */
+static double test_scale(void)
+{
+    const char *s = getenv("WINNOW_TEST_SCALE");
+    double f = s ? atof(s) : 1.0;
+    return f > 0 && f <= 1 ? f : 1.0;
+}
+
 static double seconds(void)
 {
     struct timespec ts;
@@ -275,7 +285,8 @@ START_TEST(test_hostile_jsonld)
     double t0 = seconds();
     run(&f, page);
     double took = seconds() - t0;
-    ck_assert_msg(took < 5.0, "took %.2f s", took);
+    if (test_scale() == 1.0)
+        ck_assert_msg(took < 5.0, "took %.2f s", took);
     ck_assert_uint_le(strlen(field(&f, WN_META_TITLE)), WN_META_VALUE_MAX);
     ck_assert_uint_le(strlen(field(&f, WN_META_AUTHOR)), WN_META_VALUE_MAX);
     if (_i == 1)
@@ -294,7 +305,10 @@ START_TEST(test_many_meta_tags)
     char *page = malloc(cap);
     ck_assert_ptr_nonnull(page);
     size_t n = (size_t)snprintf(page, cap, "<html><head><meta name='author' content='First'>");
-    for (int k = 0; k < 100000; k++)
+    int count = (int)(100000 * test_scale());
+    if (count < 2000)
+        count = 2000;
+    for (int k = 0; k < count; k++)
         n += (size_t)snprintf(page + n, cap - n, "<meta name='author' content='A%d'>", k);
     n += (size_t)snprintf(page + n, cap - n, "</head><body><article>" P1 P2 P3 "</article></body></html>");
     fixture f;
