@@ -218,9 +218,16 @@ static wn_status try_doc(const wn_extractor *ex, wn_doc *candidate, wn_article_s
             candidate->og_title = doc->og_title;
         if (!candidate->lang)
             candidate->lang = doc->lang;
-        if (!candidate->tag_count) {
-            candidate->tags = doc->tags;
-            candidate->tag_count = doc->tag_count;
+        if (!candidate->tag_count && doc->tag_count && candidate->budget) {
+            /* The head's declarations only: the others name nodes of the page's
+             * tree, not of the fragment's. */
+            wn_doc_tag *tags = wn_arena_alloc(candidate->budget, doc->tag_count * sizeof *tags);
+            if (tags) {
+                for (unsigned t = 0; t < doc->tag_count; t++)
+                    if (doc->tags[t].node == WN_NONE)
+                        tags[candidate->tag_count++] = doc->tags[t];
+                candidate->tags = tags;
+            }
         }
         if (!candidate->jsonld_count) {
             memcpy(candidate->jsonld, doc->jsonld, sizeof doc->jsonld);
