@@ -184,7 +184,8 @@ WN_API const char *wn_result_text(wn_result *result, size_t *len);
  * "date", "modified", "site", "canonical", "description", "lang",
  * "lang_source", "tags" (array), "image", "license", "source" (the
  * article source, wn_article_source_name()), "charset", "charset_source",
- * "text" (the text rendering); a field the page does not state is null. */
+ * "text" (the text rendering, as wn_result_text() gives it); a field the
+ * page does not state is null. */
 WN_API const char *wn_result_json(wn_result *result, size_t *len);
 
 /* Stream the result in a format to a sink, without building a string. */

@@ -568,7 +568,11 @@ wn_status wn_result_write(const wn_result *result, wn_format format, wn_sink_fn 
     case WN_FORMAT_JSON: {
         wn_buf b;
         wn_buf_init(&b);
-        wn_status st = wn_render_text(&result->content, NULL, sink_to_buf, &b);
+        /* "text" is the text rendering, as wn_result_text() gives it */
+        wn_status st = wn_render_text(&result->content,
+                                      (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title
+                                                                             : NULL,
+                                      sink_to_buf, &b);
         size_t len = 0;
         char *text = st == WN_OK ? wn_buf_detach(&b, &len) : NULL;
         if (!text) {
