@@ -433,6 +433,53 @@ size_t wn_meta_date(const char *text, size_t len, bool anywhere, char *out)
 
 /* ---- <meta>, <link>, microdata, <time> ---- */
 
+/* The text of a short element (an itemprop, a byline): at most SHORT_NODES
+ * nodes of its subtree and SHORT_SCAN bytes of each text node are read, so
+ * that nested elements around a huge text cost a bounded time each. */
+#define SHORT_NODES 64
+#define SHORT_SCAN 512
+
+static size_t short_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
+{
+    size_t n = 0;
+    bool space = false;
+    uint32_t end = doc->nodes[index].end;
+    if (end - index > SHORT_NODES)
+        end = index + SHORT_NODES;
+    for (uint32_t i = index; i < end && n + 2 < cap; i++) {
+        const wn_node *t = &doc->nodes[i];
+        if (t->kind != WN_NODE_TEXT) {
+            if ((t->flags & (WN_NODE_BLOCK | WN_NODE_BREAK)) && n)
+                space = true;
+            continue;
+        }
+        uint32_t scan = t->text_len < SHORT_SCAN ? t->text_len : SHORT_SCAN;
+        for (uint32_t k = 0; k < scan && n + 2 < cap; k++) {
+            char c = t->text[k];
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+                space = n > 0;
+                continue;
+            }
+            if (space)
+                buf[n++] = ' ';
+            space = false;
+            buf[n++] = c;
+        }
+    }
+    /* not ending inside a character */
+    size_t start = n;
+    while (start && ((unsigned char)buf[start - 1] & 0xC0) == 0x80)
+        start--;
+    if (start && (unsigned char)buf[start - 1] >= 0xC0) {
+        unsigned char lead = (unsigned char)buf[start - 1];
+        size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        if (n - (start - 1) < want)
+            n = start - 1;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
 typedef struct meta_key {
     const char *key;
     int field;      /* wn_meta_field, or -1 author, -2 tags (split), -3 tag, -4 lang */
@@ -630,7 +677,7 @@ static void read_tags(const wn_doc *doc, const region *r, wn_meta *m)
                 break;
             const char *value = tag->value;
             if (!value && tag->node != WN_NONE) {
-                size_t n = wn_leading_text(doc, tag->node, buf, sizeof buf);
+                size_t n = short_text(doc, tag->node, buf, sizeof buf);
                 value = n ? buf : NULL;
             }
             if (!value)
@@ -910,7 +957,7 @@ static void read_author_classes(const wn_doc *doc, const region *r, wn_meta *m)
         if (n->kind != WN_NODE_ELEMENT || !author_class(n->class_attr) || n->all.chars > 80 ||
             !eligible(doc, r, i))
             continue;
-        size_t len = wn_leading_text(doc, i, buf, sizeof buf);
+        size_t len = short_text(doc, i, buf, sizeof buf);
         const char *t = buf;
         static const char *const prefixes[] = {"By ", "by ", "Post author: ", "Posted by ",
                                                "\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A", /* 作者： */

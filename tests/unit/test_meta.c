@@ -321,6 +321,32 @@ START_TEST(test_many_meta_tags)
 }
 END_TEST
 
+/* Nested itemprop and byline elements around one huge white-space text:
+ * each reads a bounded prefix, not the whole text again. */
+START_TEST(test_nested_bylines_around_huge_text)
+{
+    size_t spaces = (size_t)((8 << 20) * test_scale());
+    size_t cap = spaces + 200000;
+    char *page = malloc(cap);
+    ck_assert_ptr_nonnull(page);
+    size_t n = (size_t)snprintf(page, cap, "<html><body><article>" P1 P2 P3);
+    for (int k = 0; k < 500; k++)
+        n += (size_t)snprintf(page + n, cap - n, "<span itemprop='author' class='byline'>");
+    memset(page + n, ' ', spaces);
+    n += spaces;
+    n += (size_t)snprintf(page + n, cap - n, "Ned</article></body></html>");
+    fixture f;
+    double t0 = seconds();
+    run(&f, page);
+    double took = seconds() - t0;
+    if (test_scale() == 1.0)
+        ck_assert_msg(took < 5.0, "took %.2f s", took);
+    ck_assert_uint_le(strlen(field(&f, WN_META_AUTHOR)), WN_META_VALUE_MAX);
+    done(&f);
+    free(page);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("meta");
@@ -338,6 +364,7 @@ Suite *wn_test_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_hostile_jsonld, 0, 3);
     tcase_add_test(tc, test_many_meta_tags);
+    tcase_add_test(tc, test_nested_bylines_around_huge_text);
     suite_add_tcase(s, tc);
     return s;
 }
