@@ -61,7 +61,10 @@ typedef enum wn_status {
 typedef enum wn_format {
     WN_FORMAT_XML = 0,
     WN_FORMAT_TEXT = 1,
-    WN_FORMAT_EXPLAIN = 2  /* the scored block tree; needs WN_FLAG_EXPLAIN */
+    WN_FORMAT_EXPLAIN = 2, /* the scored block tree; needs WN_FLAG_EXPLAIN */
+    WN_FORMAT_JSON = 3     /* one JSON object on one line (ending in a newline): the
+                              metadata fields, "text", "source", "charset"; see
+                              wn_result_json() */
 } wn_format;
 
 /* Where the charset used for decoding came from. */
@@ -175,6 +178,15 @@ WN_API wn_status wn_extract_source(const wn_extractor *extractor, const char *by
  * Returns NULL only on allocation failure. */
 WN_API const char *wn_result_xml(wn_result *result, size_t *len);
 WN_API const char *wn_result_text(wn_result *result, size_t *len);
+/* The result as one JSON object (WN_FORMAT_JSON), UTF-8 with no \u escapes
+ * beyond those JSON requires, followed by "\n". Keys: "url", "record_id",
+ * "title", "author" (the authors joined by "; "), "authors" (array),
+ * "date", "modified", "site", "canonical", "description", "lang",
+ * "lang_source", "tags" (array), "image", "license", "source" (the
+ * article source, wn_article_source_name()), "charset", "charset_source",
+ * "text" (the text rendering, as wn_result_text() gives it); a field the
+ * page does not state is null. */
+WN_API const char *wn_result_json(wn_result *result, size_t *len);
 
 /* Stream the result in a format to a sink, without building a string. */
 WN_API wn_status wn_result_write(const wn_result *result, wn_format format,
@@ -208,6 +220,62 @@ typedef enum wn_article_source {
 } wn_article_source;
 
 WN_API wn_article_source wn_result_article_source(const wn_result *result);
+
+/* ---- page metadata ----
+ *
+ * What the page states about itself, each field from the first source that
+ * gives it, in this order:
+ *   1. JSON-LD (the article object; @graph and arrays looked into)
+ *   2. OpenGraph and article:* <meta> (og:title, article:published_time ...)
+ *   3. other <meta>: Twitter cards, Dublin Core (DC.*, dcterms.*),
+ *      citation_*, author, keywords, description; <link rel=canonical|license>
+ *      comes first for the URL and licence
+ *   4. microdata itemprop (author, datePublished, dateModified, headline)
+ *   5. <time datetime> in the article's header or body
+ *   6. visible text in the article's header or body: "By Jane Doe",
+ *      "作者：张三", "来源：新华社" (site), "发布时间：2024-03-05 10:21",
+ *      "2024年3月5日"; never a comment, a related-posts list, a footer or a
+ *      copyright line
+ *   7. the title only: <title> without its site suffix (" | Site", " - Site", "_Site")
+ * The language is only the declared one (<html lang>, Content-Language,
+ * dc.language, og:locale, JSON-LD inLanguage, in that order): wn_metadata.
+ * lang_source names it, "" when the page declares none.
+ * Dates are ISO 8601: "2024-03-05", or "2024-03-05T10:21:00+08:00" when the
+ * page gives a time (with its offset when it gives one). Every string is
+ * valid UTF-8 without control characters, at most 1024 bytes (description
+ * 2048), "" when absent; lists hold at most 16 authors and 32 tags. */
+typedef enum wn_meta_field {
+    WN_META_TITLE = 0,    /* the article's headline */
+    WN_META_AUTHOR,       /* the authors, joined by "; " */
+    WN_META_DATE,         /* published */
+    WN_META_MODIFIED,
+    WN_META_SITE,         /* site or publisher name ("来源" on Chinese pages) */
+    WN_META_URL,          /* canonical URL */
+    WN_META_DESCRIPTION,
+    WN_META_LANG,         /* BCP 47 as declared ("zh-CN", "en") */
+    WN_META_TAGS,         /* tags and keywords, joined by ", " */
+    WN_META_IMAGE,        /* the main image's URL */
+    WN_META_LICENSE,      /* a licence URL or name, when stated */
+    WN_META_FIELD_COUNT
+} wn_meta_field;
+
+typedef struct wn_metadata {
+    const char *field[WN_META_FIELD_COUNT]; /* indexed by wn_meta_field; never NULL */
+    const char *const *authors;  /* author_count names */
+    size_t author_count;
+    const char *const *tags;     /* tag_count tags */
+    size_t tag_count;
+    const char *lang_source;     /* "html", "content-language", "dc.language",
+                                    "og:locale", "json-ld" or "" (not declared) */
+} wn_metadata;
+
+/* One field ("" when the page does not state it), owned by the result. */
+WN_API const char *wn_result_meta(const wn_result *result, wn_meta_field field);
+/* All of them; owned by the result (never NULL for a result). */
+WN_API const wn_metadata *wn_result_metadata(const wn_result *result);
+/* "title", "author", "date", "modified", "site", "url", "description",
+ * "lang", "tags", "image", "license"; NULL past the last. */
+WN_API const char *wn_meta_field_name(wn_meta_field field);
 /* "selected", "noscript", "template", "declared", "prose", "none". */
 WN_API const char *wn_article_source_name(wn_article_source source);
 

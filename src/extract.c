@@ -16,6 +16,7 @@
 #include "input/magic.h"
 #include "input/sniff.h"
 #include "ladder.h"
+#include "meta/meta.h"
 #include "output/content.h"
 #include "output/render.h"
 #include "parse.h"
@@ -39,8 +40,9 @@ struct wn_result {
     wn_status degraded;      /* first soft limit applied, or WN_OK */
     wn_article_source source;
     unsigned flags;
-    char *xml, *text, *explain;  /* rendered on demand; malloc'ed */
-    size_t xml_len, text_len, explain_len;
+    wn_meta meta;            /* the page's metadata (strings in arena) */
+    char *xml, *text, *explain, *json;  /* rendered on demand; malloc'ed */
+    size_t xml_len, text_len, explain_len, json_len;
 };
 
 const char *wn_version(void)
@@ -147,8 +149,9 @@ static const char *source_name(wn_charset_source source)
 
 /* The title: the article's <h1> when the scorer found one, else og:title,
  * else <title>. */
-static const char *choose_title(const wn_doc *doc, wn_arena *arena)
+static const char *choose_title(const wn_doc *doc, wn_arena *arena, bool *from_h1)
 {
+    *from_h1 = true;
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *n = &doc->nodes[i];
         if (n->label == WN_LABEL_TITLE && n->kind == WN_NODE_ELEMENT) {
@@ -170,6 +173,7 @@ static const char *choose_title(const wn_doc *doc, wn_arena *arena)
         if (len >= 4 && strstr(doc->title, buf))
             return wn_xml_clean(arena, buf, len);
     }
+    *from_h1 = false;
     const char *t = doc->og_title && *doc->og_title ? doc->og_title : doc->title;
     return t ? wn_xml_clean(arena, t, strlen(t)) : NULL;
 }
@@ -224,6 +228,17 @@ static wn_status try_doc(const wn_extractor *ex, wn_doc *candidate, wn_article_s
             candidate->og_title = doc->og_title;
         if (!candidate->lang)
             candidate->lang = doc->lang;
+        if (!candidate->tag_count && doc->tag_count && candidate->budget) {
+            /* The head's declarations only: the others name nodes of the page's
+             * tree, not of the fragment's. */
+            wn_doc_tag *tags = wn_arena_alloc(candidate->budget, doc->tag_count * sizeof *tags);
+            if (tags) {
+                for (unsigned t = 0; t < doc->tag_count; t++)
+                    if (doc->tags[t].node == WN_NONE)
+                        tags[candidate->tag_count++] = doc->tags[t];
+                candidate->tags = tags;
+            }
+        }
         if (!candidate->jsonld_count) {
             memcpy(candidate->jsonld, doc->jsonld, sizeof doc->jsonld);
             candidate->jsonld_count = doc->jsonld_count;
@@ -377,7 +392,19 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
         st = run_ladder(ex, page, parsed, decoded.utf8, &guard, doc, res);
     if (st != WN_OK)
         return st;
-    res->info.title = choose_title(doc, &res->arena);
+    bool from_h1;
+    res->info.title = choose_title(doc, &res->arena, &from_h1);
+    st = wn_meta_extract(doc, &res->arena, &res->meta);
+    if (st != WN_OK)
+        return st;
+    /* With no declared headline, the article's <h1> comes before the <title>. */
+    if (from_h1 && res->info.title && *res->info.title &&
+        res->meta.rank[WN_META_TITLE] >= WN_RANK_TITLE_TAG &&
+        strcmp(res->info.title, res->meta.pub.field[WN_META_SITE]) != 0) { /* a blog's name */
+        res->meta.pub.field[WN_META_TITLE] = res->info.title;
+        res->meta.rank[WN_META_TITLE] = WN_RANK_VISIBLE;
+    }
+    res->info.meta = &res->meta.pub;
     if (res->source != WN_ARTICLE_SELECTED)
         res->info.source = wn_article_source_name(res->source);
     if (ex->options.flags & WN_FLAG_EXPLAIN) {
@@ -549,6 +576,25 @@ wn_status wn_result_write(const wn_result *result, wn_format format, wn_sink_fn 
         return wn_render_text(&result->content,
                               (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title : NULL,
                               sink, sink_data);
+    case WN_FORMAT_JSON: {
+        wn_buf b;
+        wn_buf_init(&b);
+        /* "text" is the text rendering, as wn_result_text() gives it */
+        wn_status st = wn_render_text(&result->content,
+                                      (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title
+                                                                             : NULL,
+                                      sink_to_buf, &b);
+        size_t len = 0;
+        char *text = st == WN_OK ? wn_buf_detach(&b, &len) : NULL;
+        if (!text) {
+            wn_buf_free(&b);
+            return st == WN_OK ? WN_ERR_NOMEM : st;
+        }
+        st = wn_render_json(&result->info, text, len, wn_article_source_name(result->source),
+                            sink, sink_data);
+        free(text);
+        return st;
+    }
     case WN_FORMAT_EXPLAIN:
         if (!result->explain)
             return WN_ERR_NOT_KEPT;
@@ -588,6 +634,37 @@ const char *wn_result_text(wn_result *result, size_t *len)
     if (!result)
         return NULL;
     return render_cached(result, WN_FORMAT_TEXT, &result->text, &result->text_len, len);
+}
+
+const char *wn_result_json(wn_result *result, size_t *len)
+{
+    if (!result)
+        return NULL;
+    return render_cached(result, WN_FORMAT_JSON, &result->json, &result->json_len, len);
+}
+
+static const wn_metadata empty_metadata = {
+    {"", "", "", "", "", "", "", "", "", "", ""}, NULL, 0, NULL, 0, ""};
+
+const wn_metadata *wn_result_metadata(const wn_result *result)
+{
+    return result && result->info.meta ? result->info.meta : &empty_metadata;
+}
+
+const char *wn_result_meta(const wn_result *result, wn_meta_field field)
+{
+    if ((unsigned)field >= WN_META_FIELD_COUNT)
+        return "";
+    const char *v = wn_result_metadata(result)->field[field];
+    return v ? v : "";
+}
+
+const char *wn_meta_field_name(wn_meta_field field)
+{
+    static const char *const names[WN_META_FIELD_COUNT] = {
+        "title", "author", "date", "modified", "site", "url", "description", "lang", "tags",
+        "image", "license"};
+    return (unsigned)field < WN_META_FIELD_COUNT ? names[field] : NULL;
 }
 
 const char *wn_result_charset(const wn_result *result)
@@ -661,6 +738,7 @@ void wn_result_free(wn_result *result)
     free(result->xml);
     free(result->text);
     free(result->explain);
+    free(result->json);
     wn_arena_release(&result->arena);
     free(result);
 }

@@ -221,6 +221,68 @@ static void note_jsonld(const GumboElement *el, wn_doc *doc)
         doc->jsonld[doc->jsonld_count++] = t->v.text.text;
 }
 
+/* Records a declaration (bounded by WN_DOC_TAGS_MAX). */
+static void note_tag(wn_doc *doc, wn_arena *arena, uint8_t kind, const char *key,
+                     const char *value, uint32_t node)
+{
+    if (!key || !*key || doc->tag_count >= WN_DOC_TAGS_MAX)
+        return;
+    if (!doc->tags) {
+        doc->tags = wn_arena_alloc(arena, WN_DOC_TAGS_MAX * sizeof *doc->tags);
+        if (!doc->tags)
+            return;
+    }
+    doc->tags[doc->tag_count++] = (wn_doc_tag){key, value, node, kind};
+}
+
+/* The declarations of one element: <meta>, <link>, <time>, itemprop. */
+static void note_declarations(const GumboElement *el, wn_arena *arena, wn_doc *doc,
+                              uint32_t node)
+{
+    if (el->tag == GUMBO_TAG_META) {
+        const char *content = attribute(el, "content");
+        if (!content)
+            return;
+        const char *key = attribute(el, "property");
+        if (!key)
+            key = attribute(el, "name");
+        if (!key)
+            key = attribute(el, "itemprop");
+        if (!key)
+            key = attribute(el, "http-equiv");
+        note_tag(doc, arena, WN_TAG_META, key, content, node);
+        return;
+    }
+    if (el->tag == GUMBO_TAG_LINK) {
+        const char *href = attribute(el, "href");
+        const char *rel = attribute(el, "rel");
+        if (href && rel)
+            note_tag(doc, arena, WN_TAG_LINK, rel, href, node);
+        if (href && (rel = attribute(el, "itemprop")) != NULL)
+            note_tag(doc, arena, WN_TAG_ITEMPROP, rel, href, node);
+        return;
+    }
+    if (el->tag == GUMBO_TAG_A) {
+        const char *rel = attribute(el, "rel");
+        const char *href = attribute(el, "href");
+        if (rel && href && (contains_nocase(rel, "license") || contains_nocase(rel, "author") ||
+                            contains_nocase(rel, "tag")))
+            note_tag(doc, arena, WN_TAG_LINK, rel, href, node);
+    }
+    const char *itemprop = attribute(el, "itemprop");
+    if (itemprop) {
+        const char *value = attribute(el, "content");
+        if (!value)
+            value = attribute(el, "datetime");
+        note_tag(doc, arena, WN_TAG_ITEMPROP, itemprop, value, node);
+    }
+    if (el->tag == GUMBO_TAG_TIME) {
+        const char *dt = attribute(el, "datetime");
+        if (dt && node != WN_NONE)
+            note_tag(doc, arena, WN_TAG_TIME, "time", dt, node);
+    }
+}
+
 /* <title>, og:title and lang from the head (its direct children only). */
 static void read_head(const GumboNode *head, wn_arena *arena, wn_doc *doc)
 {
@@ -232,6 +294,7 @@ static void read_head(const GumboNode *head, wn_arena *arena, wn_doc *doc)
         const GumboElement *el = &c->v.element;
         if (el->tag == GUMBO_TAG_SCRIPT)
             note_jsonld(el, doc);
+        note_declarations(el, arena, doc, WN_NONE);
         if (el->tag == GUMBO_TAG_TITLE && !doc->title && el->children.length) {
             const GumboNode *t = el->children.data[0];
             if (t->type == GUMBO_NODE_TEXT)
@@ -444,6 +507,7 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
             doc->nodes[index].parent = parent;
             doc->nodes[index].depth = (uint16_t)(doc->nodes[parent].depth + 1);
             init_element(doc, index, el, parent);
+            note_declarations(el, arena, doc, index);
             if (el->tag == GUMBO_TAG_BODY && doc->body == 0)
                 doc->body = index;
         } else {

@@ -65,6 +65,22 @@ typedef struct wn_node {
     uint32_t next_space;    /* see next_text */
 } wn_node;
 
+/* A declaration the page makes in markup (wn_doc.tags). */
+enum {
+    WN_TAG_META = 0,   /* <meta name|property|http-equiv=key content=value> */
+    WN_TAG_LINK,       /* <link rel=key href=value> */
+    WN_TAG_ITEMPROP,   /* itemprop=key: value from content/datetime/href, else NULL
+                          (the element's text, node) */
+    WN_TAG_TIME        /* <time datetime=value> in the body (key "time") */
+};
+
+typedef struct wn_doc_tag {
+    const char *key;        /* as written (compare without case) */
+    const char *value;      /* attribute value or NULL */
+    uint32_t node;          /* the wn_node of the element, or WN_NONE (head) */
+    uint8_t kind;           /* WN_TAG_* */
+} wn_doc_tag;
+
 typedef struct wn_doc {
     wn_node *nodes;         /* malloc'ed; wn_doc_free() */
     uint32_t count;
@@ -80,6 +96,11 @@ typedef struct wn_doc {
     const char *jsonld[WN_DOC_JSONLD_MAX];
     unsigned jsonld_count;
     unsigned noscripts;     /* <noscript> elements in the body, skipped or read */
+    /* <meta>, <link rel>, itemprop and <time datetime> of the page, in
+     * document order, for src/meta/ (the first WN_DOC_TAGS_MAX; arena). */
+#define WN_DOC_TAGS_MAX 512
+    struct wn_doc_tag *tags;
+    unsigned tag_count;
     wn_arena *budget;       /* the page's arena: `nodes` counts against its limit */
     /* Scoring rules switched off (bit 1 << wn_rule; score.h), for debugging
      * and the rule-coverage test only; 0 in normal use. */

@@ -74,9 +74,10 @@ static const char *const usage_text[] = {
     "\n"
     "One input is written to standard output; the pages of one WARC file\n"
     "too, one after another: in XML as a single <documents> element with a\n"
-    "<doc> per page, in text and explain each after a line\n"
+    "<doc> per page, in JSON as JSON Lines (one object a line, with its \"url\"\n"
+    "and \"record_id\"), in text and explain each after a line\n"
     "\"==> URI RECORD-ID <==\". With several inputs, or with -o DIR, each page\n"
-    "is written to DIR/NAME.xml, NAME.txt or NAME.explain.txt (DIR defaults\n"
+    "is written to DIR/NAME.xml, NAME.txt, NAME.json or NAME.explain.txt (DIR defaults\n"
     "to the current directory), NAME being the input's name without its\n"
     "extension(s): the base name of a FILE operand, the path below DIR of a\n"
     "file found in a DIR (DIR/sub/a.html: sub/a), the path as listed by\n"
@@ -86,7 +87,7 @@ static const char *const usage_text[] = {
     "(crawl.warc.gz: crawl-000003.xml).\n"
     "\n",
     "Options:\n"
-    "  -f, --format=FORMAT    output format: xml (default), text or explain\n"
+    "  -f, --format=FORMAT    output format: xml (default), text, json or explain\n"
     "      --explain          same as --format=explain: the scored block tree\n"
     "      --comments         put the comment thread in its own section\n"
     "      --title            start the text output with the page title\n"
@@ -175,6 +176,8 @@ static int parse_format(const char *name, wn_format *format)
         *format = WN_FORMAT_TEXT;
     else if (strcmp(name, "explain") == 0)
         *format = WN_FORMAT_EXPLAIN;
+    else if (strcmp(name, "json") == 0)
+        *format = WN_FORMAT_JSON;
     else
         return -1;
     return 0;
@@ -240,7 +243,7 @@ static cli_action apply_option(int opt, char **argv, cli_args *args)
     case 'f':
     case OPT_FORMAT:
         if (parse_format(optarg, &args->format) != 0) {
-            cli_usage_error("unknown format '%s' (choose xml, text or explain)", optarg);
+            cli_usage_error("unknown format '%s' (choose xml, text, json or explain)", optarg);
             return CLI_ACTION_USAGE_ERROR;
         }
         return CLI_ACTION_RUN;

@@ -94,6 +94,8 @@ static const char *format_extension(wn_format format)
         return ".txt";
     case WN_FORMAT_EXPLAIN:
         return ".explain.txt";
+    case WN_FORMAT_JSON:
+        return ".json";
     case WN_FORMAT_XML:
     default:
         return ".xml";
@@ -384,7 +386,7 @@ int cli_atomic_commit(cli_atomic_file *file)
 /* Whether name is ".NAME.EXT.XXXXXX" for one of the command's outputs. */
 static int is_temporary_name(const char *name)
 {
-    static const char *const extensions[] = {".xml.", ".txt."};
+    static const char *const extensions[] = {".xml.", ".txt.", "json."};
     size_t len = strlen(name);
 
     if (name[0] != '.' || len < 1 + 1 + 5 + 6)

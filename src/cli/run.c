@@ -355,6 +355,9 @@ static outcome stdout_page(void *context, const page_ref *page, const char *byte
     if (f->j->args->format == WN_FORMAT_XML) {
         f->in_declaration = 1;
         status = wn_result_write(result, WN_FORMAT_XML, frame_sink, f);
+    } else if (f->j->args->format == WN_FORMAT_JSON) {
+        /* JSON Lines: each object is one line with its url and record_id. */
+        status = wn_result_write(result, WN_FORMAT_JSON, cli_stream_sink, f->stream);
     } else if (write_separator(f->stream, page->record) == 0) {
         status = wn_result_write(result, f->j->args->format, cli_stream_sink, f->stream);
     }

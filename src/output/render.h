@@ -15,6 +15,7 @@ typedef struct wn_page_info {
     const char *record_id; /* an archive record's id, or NULL */
     const char *source;    /* where the article came from (wn_article_source_name());
                               NULL for the scorer's region */
+    const wn_metadata *meta; /* the page's metadata, or NULL */
 } wn_page_info;
 
 /* XML, unindented unless indent is set. Nesting and text are bounded so that
@@ -25,6 +26,10 @@ wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, boo
  * title (if not NULL) comes first, on its own line. */
 wn_status wn_render_text(const wn_content *content, const char *title, wn_sink_fn sink,
                          void *sink_data);
+/* One JSON object on one line, then "\n" (winnow.h, wn_result_json()).
+ * text: the text rendering; article_source: wn_article_source_name(). */
+wn_status wn_render_json(const wn_page_info *info, const char *text, size_t text_len,
+                         const char *article_source, wn_sink_fn sink, void *sink_data);
 /* The scored block tree, one element per line. */
 void wn_render_explain(const wn_doc *doc, wn_buf *out);
 

@@ -268,6 +268,48 @@ static void render_items(xml_state *x, const wn_content *content)
     }
 }
 
+/* <meta> with one child per field the page states; tags one <tag> each. */
+static void render_meta(xml_state *x, const wn_metadata *m)
+{
+    static const char *const names[WN_META_FIELD_COUNT] = {
+        [WN_META_TITLE] = "title", [WN_META_AUTHOR] = NULL, [WN_META_DATE] = "date",
+        [WN_META_MODIFIED] = "modified", [WN_META_SITE] = "site", [WN_META_URL] = "url",
+        [WN_META_DESCRIPTION] = "description", [WN_META_LANG] = "lang", [WN_META_TAGS] = NULL,
+        [WN_META_IMAGE] = "image", [WN_META_LICENSE] = "license"};
+    bool any = m->author_count || m->tag_count;
+    for (int f = 0; f < WN_META_FIELD_COUNT; f++)
+        any = any || (names[f] && m->field[f] && *m->field[f]);
+    if (!any)
+        return;
+    start(x, "meta");
+    for (int f = 0; f < WN_META_FIELD_COUNT && x->rc >= 0; f++) {
+        if (f == WN_META_AUTHOR) {
+            for (size_t i = 0; i < m->author_count; i++) {
+                start(x, "author");
+                write_text(x, m->authors[i], strlen(m->authors[i]), true);
+                end(x);
+            }
+            continue;
+        }
+        if (f == WN_META_TAGS) {
+            for (size_t i = 0; i < m->tag_count; i++) {
+                start(x, "tag");
+                write_text(x, m->tags[i], strlen(m->tags[i]), true);
+                end(x);
+            }
+            continue;
+        }
+        if (!m->field[f] || !*m->field[f])
+            continue;
+        start(x, names[f]);
+        if (f == WN_META_LANG && m->lang_source && *m->lang_source)
+            attr(x, "source", m->lang_source);
+        write_text(x, m->field[f], strlen(m->field[f]), true);
+        end(x);
+    }
+    end(x);
+}
+
 wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, bool indent,
                         wn_sink_fn sink, void *sink_data)
 {
@@ -295,6 +337,8 @@ wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, boo
         attr(&x, "record-id", info->record_id);
         attr(&x, "source", info->source);
     }
+    if (info && info->meta)
+        render_meta(&x, info->meta);
     start(&x, "main");
     render_items(&x, content);
     if (x.rc >= 0)

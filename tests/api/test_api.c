@@ -2,6 +2,7 @@
 #include "winnow.h"
 
 #include <iconv.h>
+#include <jansson.h>
 #include <libxml/parser.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -595,7 +596,7 @@ static int refuse_sink(void *data, const char *bytes, size_t len)
     return 1;
 }
 
-static const wn_format FORMATS[] = {WN_FORMAT_XML, WN_FORMAT_TEXT, WN_FORMAT_EXPLAIN};
+static const wn_format FORMATS[] = {WN_FORMAT_XML, WN_FORMAT_TEXT, WN_FORMAT_EXPLAIN, WN_FORMAT_JSON};
 
 START_TEST(test_sink_failure)
 {
@@ -914,6 +915,127 @@ START_TEST(test_wide_and_contradicted_hints)
 }
 END_TEST
 
+/* ---- metadata and JSON ------------------------------------------------------------------ */
+
+static const char META_PAGE[] =
+    "<!DOCTYPE html><html lang=\"zh-CN\"><head><title>Budget approved & signed | Town News</title>"
+    "<meta name=\"keywords\" content=\"budget, council，schools\">"
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Budget approved & signed\","
+    "\"author\":[{\"name\":\"Li Wei \\u674e\"},{\"name\":\"Ann <Smith>\"}],"
+    "\"datePublished\":\"2024-03-05T10:21:00+08:00\"}</script></head><body>"
+    "<div class=\"article\"><h1>Budget approved</h1><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+    "</div></body></html>";
+
+START_TEST(test_metadata_accessors)
+{
+    wn_extractor *ex = new_extractor(0);
+    wn_result *res = extract(ex, META_PAGE, strlen(META_PAGE), NULL);
+    ck_assert_str_eq(wn_result_meta(res, WN_META_TITLE), "Budget approved & signed");
+    ck_assert_str_eq(wn_result_meta(res, WN_META_AUTHOR), "Li Wei \xE6\x9D\x8E; Ann <Smith>");
+    ck_assert_str_eq(wn_result_meta(res, WN_META_DATE), "2024-03-05T10:21:00+08:00");
+    ck_assert_str_eq(wn_result_meta(res, WN_META_LANG), "zh-CN");
+    ck_assert_str_eq(wn_result_meta(res, WN_META_SITE), "Town News");
+    ck_assert_str_eq(wn_result_meta(res, WN_META_TAGS), "budget, council, schools");
+    ck_assert_str_eq(wn_result_meta(res, WN_META_LICENSE), "");
+    ck_assert_str_eq(wn_result_meta(res, (wn_meta_field)99), "");
+    const wn_metadata *m = wn_result_metadata(res);
+    ck_assert_uint_eq(m->author_count, 2);
+    ck_assert_str_eq(m->authors[1], "Ann <Smith>");
+    ck_assert_uint_eq(m->tag_count, 3);
+    ck_assert_str_eq(m->lang_source, "html");
+    ck_assert_str_eq(wn_meta_field_name(WN_META_MODIFIED), "modified");
+    ck_assert_ptr_null(wn_meta_field_name(WN_META_FIELD_COUNT));
+    /* NULL results: empty, never NULL */
+    ck_assert_str_eq(wn_result_meta(NULL, WN_META_TITLE), "");
+    ck_assert_uint_eq(wn_result_metadata(NULL)->author_count, 0);
+    wn_result_free(res);
+    wn_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(test_xml_meta_header)
+{
+    wn_extractor *ex = new_extractor(0);
+    wn_result *res = extract(ex, META_PAGE, strlen(META_PAGE), NULL);
+    size_t len;
+    const char *xml = wn_result_xml(res, &len);
+    ck_assert_ptr_nonnull(xml);
+    ck_assert(well_formed(xml, len));
+    xmlDocPtr doc = xmlReadMemory(xml, (int)len, "out.xml", NULL, XML_PARSE_NONET);
+    ck_assert_ptr_nonnull(doc);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    xmlNodePtr first = xmlFirstElementChild(root);
+    ck_assert_str_eq((const char *)first->name, "meta");
+    ck_assert_str_eq((const char *)xmlNextElementSibling(first)->name, "main");
+    unsigned authors = 0, tags = 0;
+    for (xmlNodePtr c = xmlFirstElementChild(first); c; c = xmlNextElementSibling(c)) {
+        xmlChar *text = xmlNodeGetContent(c);
+        if (strcmp((const char *)c->name, "author") == 0 && authors++ == 1)
+            ck_assert_str_eq((const char *)text, "Ann <Smith>");
+        if (strcmp((const char *)c->name, "date") == 0)
+            ck_assert_str_eq((const char *)text, "2024-03-05T10:21:00+08:00");
+        if (strcmp((const char *)c->name, "lang") == 0) {
+            xmlChar *source = xmlGetProp(c, BAD_CAST "source");
+            ck_assert_str_eq((const char *)source, "html");
+            xmlFree(source);
+        }
+        tags += strcmp((const char *)c->name, "tag") == 0;
+        xmlFree(text);
+    }
+    ck_assert_uint_eq(authors, 2);
+    ck_assert_uint_eq(tags, 3);
+    xmlFreeDoc(doc);
+    wn_result_free(res);
+    /* a page that states nothing has no <meta> */
+    static const char bare[] = "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>";
+    res = extract(ex, bare, strlen(bare), NULL);
+    xml = wn_result_xml(res, &len);
+    ck_assert(well_formed(xml, len));
+    ck_assert_ptr_null(strstr(xml, "<meta"));
+    wn_result_free(res);
+    wn_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(test_json_output)
+{
+    wn_extractor *ex = new_extractor(0);
+    wn_result *res = NULL;
+    ck_assert_int_eq(wn_extract(ex, META_PAGE, strlen(META_PAGE), NULL, "http://t.example/a", &res),
+                     WN_OK);
+    size_t len;
+    const char *out = wn_result_json(res, &len);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_uint_eq(strlen(out), len);
+    ck_assert(len > 1 && out[len - 1] == '\n' && memchr(out, '\n', len - 1) == NULL);
+    /* UTF-8 as is, not \u escapes */
+    ck_assert_ptr_nonnull(strstr(out, "Li Wei \xE6\x9D\x8E"));
+    json_error_t error;
+    json_t *obj = json_loadb(out, len, 0, &error);
+    ck_assert_msg(obj != NULL, "not JSON: %s", error.text);
+    ck_assert_str_eq(json_string_value(json_object_get(obj, "url")), "http://t.example/a");
+    ck_assert_str_eq(json_string_value(json_object_get(obj, "title")), "Budget approved & signed");
+    ck_assert_str_eq(json_string_value(json_object_get(obj, "date")), "2024-03-05T10:21:00+08:00");
+    ck_assert_uint_eq(json_array_size(json_object_get(obj, "authors")), 2);
+    ck_assert(json_is_null(json_object_get(obj, "modified")));
+    ck_assert(json_is_null(json_object_get(obj, "record_id")));
+    ck_assert_str_eq(json_string_value(json_object_get(obj, "source")), "selected");
+    ck_assert_str_eq(json_string_value(json_object_get(obj, "charset")), "UTF-8");
+    size_t text_len;
+    const char *text = wn_result_text(res, &text_len);
+    ck_assert_str_eq(json_string_value(json_object_get(obj, "text")), text);
+    json_decref(obj);
+    /* the written form is the string's */
+    collect b = {NULL, 0};
+    ck_assert_int_eq(wn_result_write(res, WN_FORMAT_JSON, collect_sink, &b), WN_OK);
+    ck_assert_uint_eq(b.len, len);
+    ck_assert(memcmp(b.data, out, len) == 0);
+    free(b.data);
+    wn_result_free(res);
+    wn_extractor_free(ex);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("api");
@@ -964,6 +1086,12 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_explain);
     tcase_add_test(tc, test_write_matches_strings);
     tcase_add_loop_test(tc, test_sink_failure, 0, WN_COUNT(FORMATS));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("metadata");
+    tcase_add_test(tc, test_metadata_accessors);
+    tcase_add_test(tc, test_xml_meta_header);
+    tcase_add_test(tc, test_json_output);
     suite_add_tcase(s, tc);
 
     /* Failing tests for bugs reported to the lead (src/ is not ours to fix). */

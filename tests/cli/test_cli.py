@@ -15,6 +15,7 @@ and the text of a simple article page contains its paragraph.
 """
 
 import gzip
+import json
 import os
 import resource
 import shutil
@@ -201,7 +202,7 @@ def ambiguous_and_misused_options(env):
 
 @test
 def bad_format(env):
-    expect_usage_error(env.run("-f", "json"), "json")
+    expect_usage_error(env.run("-f", "yaml"), "yaml")
     expect_usage_error(env.run("--format=XML"), "XML")
     expect_usage_error(env.run("--format="), "format")
 
@@ -1018,6 +1019,50 @@ def hand_made_warc():
 
 def members(records):
     return b"".join(gzip.compress(r) for r in records)
+
+
+META_PAGE = (
+    "<html lang='en-GB'><head><title>Bridge reopens | Larkvale Post</title>"
+    "<meta property='og:site_name' content='Larkvale Post'>"
+    "<meta property='article:published_time' content='2025-10-23T16:05:00+01:00'>"
+    "<meta name='author' content='Ned Caister'></head><body><article><h1>Bridge reopens</h1>"
+    "<p>The footbridge over the river reopened on Thursday after six weeks of repairs, "
+    "the council said, and walkers were back on it within the hour.</p>"
+    "<p>Engineers replaced two of the deck beams, which the storm in September had cracked, "
+    "and added a new handrail on the upstream side.</p></article></body></html>").encode()
+
+
+@test
+def json_format(env):
+    """-f json: one object with the metadata, the text and the article
+    source; NAME.json with -o DIR; JSON Lines for a WARC file on stdout."""
+    env.write("p.html", META_PAGE)
+    r = env.run("-f", "json", "p.html")
+    expect_clean_success(r)
+    check(r.stdout.endswith(b"\n") and r.stdout.count(b"\n") == 1, "one line: %r" % r.stdout[:200])
+    obj = json.loads(r.stdout)
+    check(obj["title"] == "Bridge reopens", "title: %r" % obj)
+    check(obj["authors"] == ["Ned Caister"] and obj["author"] == "Ned Caister", "author: %r" % obj)
+    check(obj["date"] == "2025-10-23T16:05:00+01:00", "date: %r" % obj)
+    check(obj["site"] == "Larkvale Post" and obj["lang"] == "en-GB", "site/lang: %r" % obj)
+    check(obj["source"] == "selected" and obj["charset"] == "UTF-8", "source: %r" % obj)
+    check(obj["text"].startswith("The footbridge") and obj["modified"] is None, "text: %r" % obj)
+    r = env.run("-f", "json", "-o", "out", "p.html")
+    expect_clean_success(r)
+    check(listing(env.path("out")) == ["p.json"], "outputs: %r" % listing(env.path("out")))
+    check(json.loads(env.read("out/p.json"))["title"] == "Bridge reopens", "file")
+    http = "application/http; msgtype=response"
+    env.write("m.warc", b"".join([
+        warc_record(1, "response", http_response(META_PAGE), "http://h.example/a", http),
+        warc_record(2, "resource", titled("Second"), "http://h.example/b", "text/html")]))
+    r = env.run("-f", "json", "m.warc")
+    expect_clean_success(r)
+    lines = r.stdout.decode().splitlines()
+    check(len(lines) == 2, "JSON Lines: %r" % lines)
+    objs = [json.loads(l) for l in lines]
+    check([o["url"] for o in objs] == ["http://h.example/a", "http://h.example/b"], "urls %r" % objs)
+    check(objs[1]["record_id"] == "<urn:uuid:00000000-0000-0000-0000-000000000002>", "id %r" % objs)
+    expect_usage_error(env.run("-f", "jsonl", "p.html"), "jsonl")
 
 
 @test

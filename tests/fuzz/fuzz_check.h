@@ -4,6 +4,7 @@
 #ifndef WN_FUZZ_CHECK_H
 #define WN_FUZZ_CHECK_H
 
+#include <jansson.h>
 #include <libxml/parser.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -141,6 +142,29 @@ static inline void fuzz_check_result(wn_result *res, int explain_kept)
 
     fuzz_check_stream(res, WN_FORMAT_XML, xml, xml_len);
     fuzz_check_stream(res, WN_FORMAT_TEXT, text, text_len);
+
+    /* Metadata: every field strict UTF-8 and bounded; the JSON one line that
+     * parses back, its text the text rendering's. */
+    const wn_metadata *meta = wn_result_metadata(res);
+    for (int f = 0; f < WN_META_FIELD_COUNT; f++) {
+        const char *v = wn_result_meta(res, (wn_meta_field)f);
+        FUZZ_REQUIRE(v != NULL && v == meta->field[f] && fuzz_valid_utf8(v, strlen(v)));
+        FUZZ_REQUIRE(f == WN_META_AUTHOR || f == WN_META_TAGS || strlen(v) <= 2048);
+    }
+    FUZZ_REQUIRE(meta->author_count <= 16 && meta->tag_count <= 32);
+    size_t json_len = 0;
+    const char *json = wn_result_json(res, &json_len);
+    FUZZ_REQUIRE(json != NULL && strlen(json) == json_len && json_len > 1);
+    FUZZ_REQUIRE(json[json_len - 1] == '\n' && memchr(json, '\n', json_len - 1) == NULL);
+    FUZZ_REQUIRE(fuzz_valid_utf8(json, json_len));
+    json_error_t error;
+    json_t *obj = json_loadb(json, json_len, 0, &error);
+    FUZZ_REQUIRE(obj != NULL);
+    json_t *jtext = json_object_get(obj, "text");
+    FUZZ_REQUIRE(json_is_string(jtext) && json_string_length(jtext) == text_len &&
+                 memcmp(json_string_value(jtext), text, text_len) == 0);
+    json_decref(obj);
+    fuzz_check_stream(res, WN_FORMAT_JSON, json, json_len);
 
     fuzz_sink e = {0};
     wn_status st = wn_result_write(res, WN_FORMAT_EXPLAIN, fuzz_sink_fn, &e);

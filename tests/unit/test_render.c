@@ -210,7 +210,7 @@ START_TEST(test_xml_sample)
 {
     built_content b;
     sample_content(&b);
-    wn_page_info info = {"Title & \"quotes\" <x>", "http://example.com/?a=1&b=2", "GB18030", "meta", "<urn:uuid:1>", NULL};
+    wn_page_info info = {"Title & \"quotes\" <x>", "http://example.com/?a=1&b=2", "GB18030", "meta", "<urn:uuid:1>", NULL, NULL};
     size_t len;
     char *xml = render_xml(&b.content, &info, &len);
     ck_assert_uint_eq(len, strlen(xml));
@@ -480,7 +480,7 @@ START_TEST(test_xml_long_attribute_cut)
     built_content b;
     content_init(&b);
     add(&b, WN_C_PARA, 0, "text");
-    wn_page_info info = {title, NULL, "UTF-8", "meta", NULL, NULL};
+    wn_page_info info = {title, NULL, "UTF-8", "meta", NULL, NULL, NULL};
     size_t len;
     char *xml = render_xml(&b.content, &info, &len);
     xmlDocPtr doc = xmlReadMemory(xml, (int)len, "attr.xml", NULL, XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -638,7 +638,7 @@ START_TEST(test_forbidden_chars)
                           it->text);
     }
     static const char dirty_title[] = "T\x01i\xEF\xBF\xBEtle";
-    wn_page_info info = {wn_xml_clean(&p.arena, dirty_title, strlen(dirty_title)), NULL, "UTF-8", "meta", NULL, NULL};
+    wn_page_info info = {wn_xml_clean(&p.arena, dirty_title, strlen(dirty_title)), NULL, "UTF-8", "meta", NULL, NULL, NULL};
     size_t len;
     char *xml = render_xml(&p.content, &info, &len);
     ck_assert_ptr_null(memchr(xml, '\x01', len));

@@ -26,6 +26,7 @@
 
 #include "fsutil.h"
 #include "gold.h"
+#include "meta.h"
 #include "score.h"
 
 #define PROG "winnow-eval"
@@ -40,6 +41,7 @@ typedef struct options {
     const char *json_path;
     const char *pred_dir;
     int dump_classes;
+    int meta;
 } options;
 
 /* One scored page, pointing back to its gold row. */
@@ -82,7 +84,9 @@ static void usage(FILE *out)
             "  --save DIR      write each prediction to DIR/<id>.txt (with several\n"
             "                  sets: DIR/<set name>/<id>.txt)\n"
             "  --charset NAME  charset hint passed for every page\n"
-            "  --json FILE     write the figures as JSON too\n");
+            "  --json FILE     write the figures as JSON too\n"
+            "  --meta          score the page metadata against SET_DIR/meta.jsonl\n"
+            "                  instead (accuracy per field; --per-page lists misses)\n");
 }
 
 static double now_seconds(void)
@@ -143,6 +147,10 @@ static int parse_args(int argc, char **argv, options *o)
         }
         if (strcmp(arg, "--misses") == 0) {
             o->misses = 1;
+            continue;
+        }
+        if (strcmp(arg, "--meta") == 0) {
+            o->meta = 1;
             continue;
         }
         if (strcmp(arg, "--dump-classes") == 0) {
@@ -643,6 +651,14 @@ int main(int argc, char **argv)
             free(o.sets);
             return 1;
         }
+    }
+    if (o.meta && ex) {
+        int failed = 0;
+        for (size_t i = 0; i < o.n_sets; i++)
+            failed |= ev_meta_run(ex, o.sets[i], o.per_page);
+        wn_extractor_free(ex);
+        free(o.sets);
+        return failed ? 1 : 0;
     }
     ev_scorer *sc = ev_scorer_new();
     json_t *root = NULL, *sets = NULL;

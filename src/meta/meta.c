@@ -1,0 +1,1139 @@
+/* Page metadata from markup and visible text. Source order (winnow.h):
+ * JSON-LD > OpenGraph/article:* > other <meta> (Twitter, Dublin Core,
+ * citation_*, author, keywords) and <link> > microdata > <time datetime> >
+ * visible text > <title>. Every source offers values with its rank; a field
+ * keeps the first value of the best rank (wn_meta_offer). Authors and tags
+ * are lists: the best-ranked source's list wins whole. */
+#include "meta/meta.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lexicon/kinds.h"
+#include "output/render.h"
+#include "score/score.h"
+#include "utf8.h"
+
+/* ---- values ---- */
+
+/* strcasestr without the GNU extension. */
+static const char *find_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = hay; *p; p++)
+        if (strncasecmp(p, needle, n) == 0)
+            return p;
+    return NULL;
+}
+
+/* A copy with white space collapsed, ends trimmed, cut (at a character) at
+ * max bytes; NULL when empty or out of memory. */
+static const char *clean_value(wn_arena *arena, const char *s, size_t len, size_t max)
+{
+    if (len > 4 * max)
+        len = 4 * max; /* white space may shrink it; more is never kept */
+    char *tmp = wn_xml_clean(arena, s, len);
+    if (!tmp)
+        return NULL;
+    size_t r = 0, w = 0;
+    bool space = false;
+    for (; tmp[r]; r++) {
+        unsigned char c = (unsigned char)tmp[r];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = w > 0;
+            continue;
+        }
+        if (space)
+            tmp[w++] = ' ';
+        space = false;
+        tmp[w++] = (char)c;
+    }
+    if (w > max) {
+        w = max;
+        while (w > 0 && ((unsigned char)tmp[w] & 0xC0) == 0x80)
+            w--;
+    }
+    while (w > 0 && tmp[w - 1] == ' ')
+        w--;
+    tmp[w] = '\0';
+    return w ? tmp : NULL;
+}
+
+static size_t field_max(wn_meta_field field)
+{
+    return field == WN_META_DESCRIPTION ? WN_META_DESCRIPTION_MAX : WN_META_VALUE_MAX;
+}
+
+static bool not_a_value(const char *s, size_t len);
+
+void wn_meta_offer(wn_meta *m, wn_meta_field field, const char *value, size_t len, int rank)
+{
+    if (!value || rank >= m->rank[field] || not_a_value(value, len))
+        return;
+    char date[40];
+    if (field == WN_META_DATE || field == WN_META_MODIFIED) {
+        len = wn_meta_date(value, len, false, date);
+        if (!len)
+            return;
+        value = date;
+    }
+    if (field == WN_META_TITLE) {
+        /* a heading's permalink mark: "Retention policies¶" */
+        while (len && (value[len - 1] == ' ' || value[len - 1] == '#'))
+            len--;
+        if (len >= 2 && (unsigned char)value[len - 2] == 0xC2 && (unsigned char)value[len - 1] == 0xB6)
+            len -= 2;
+    }
+    const char *v = clean_value(m->arena, value, len, field_max(field));
+    if (!v)
+        return;
+    m->pub.field[field] = v;
+    m->rank[field] = rank;
+}
+
+static bool looks_like_url(const char *s, size_t len)
+{
+    return (len >= 7 && strncasecmp(s, "http://", 7) == 0) ||
+           (len >= 8 && strncasecmp(s, "https://", 8) == 0) || (len >= 1 && s[0] == '/');
+}
+
+/* "{{author.name}}" (a template still waiting for its data), "Discuz! Team"
+ * (the forum software's credit). */
+static bool not_a_value(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++)
+        if ((s[i] == '{' && (s[i + 1] == '{' || s[i + 1] == '%')) || (s[i] == '$' && s[i + 1] == '{'))
+            return true;
+    return len >= 7 && find_ci(s, "Discuz!") && (size_t)(find_ci(s, "Discuz!") - s) < len;
+}
+
+void wn_meta_offer_author(wn_meta *m, const char *value, size_t len, int rank)
+{
+    if (!value || rank > m->author_rank || looks_like_url(value, len) || not_a_value(value, len))
+        return;
+    const char *v = clean_value(m->arena, value, len, 128);
+    if (!v)
+        return;
+    if (rank < m->author_rank) {
+        m->pub.author_count = 0;
+        m->author_rank = rank;
+    }
+    for (size_t i = 0; i < m->pub.author_count; i++)
+        if (strcmp(m->authors[i], v) == 0)
+            return;
+    if (m->pub.author_count < WN_META_AUTHORS_MAX)
+        m->authors[m->pub.author_count++] = v;
+}
+
+static void add_tag(wn_meta *m, const char *s, size_t len)
+{
+    const char *v = clean_value(m->arena, s, len, 128);
+    if (!v || m->pub.tag_count >= WN_META_TAGS_MAX)
+        return;
+    for (size_t i = 0; i < m->pub.tag_count; i++)
+        if (strcasecmp(m->tags[i], v) == 0)
+            return;
+    m->tags[m->pub.tag_count++] = v;
+}
+
+void wn_meta_offer_tags(wn_meta *m, const char *value, size_t len, int rank, bool split)
+{
+    if (!value || rank > m->tag_rank)
+        return;
+    if (rank < m->tag_rank) {
+        m->pub.tag_count = 0;
+        m->tag_rank = rank;
+    }
+    if (!split) {
+        add_tag(m, value, len);
+        return;
+    }
+    /* Separators: ',', ';', '|', '，' (EF BC 8C), '、' (E3 80 81), '；' (EF BC 9B). */
+    size_t start = 0, i = 0;
+    while (i <= len && m->pub.tag_count < WN_META_TAGS_MAX) {
+        size_t sep = 0;
+        if (i == len)
+            sep = 1;
+        else if (value[i] == ',' || value[i] == ';' || value[i] == '|')
+            sep = 1;
+        else if (i + 2 < len && (memcmp(value + i, "\xEF\xBC\x8C", 3) == 0 ||
+                                 memcmp(value + i, "\xE3\x80\x81", 3) == 0 ||
+                                 memcmp(value + i, "\xEF\xBC\x9B", 3) == 0))
+            sep = 3;
+        if (sep) {
+            if (i > start)
+                add_tag(m, value + start, i - start);
+            i += sep;
+            start = i;
+        } else {
+            i++;
+        }
+    }
+}
+
+void wn_meta_offer_lang(wn_meta *m, const char *value, size_t len, int rank, const char *source)
+{
+    if (!value || rank >= m->lang_rank)
+        return;
+    char code[36];
+    size_t n = 0;
+    while (len && (*value == ' ' || *value == '\t')) {
+        value++;
+        len--;
+    }
+    /* A language tag: letters, digits, '-' ("zh_CN" from og:locale becomes "zh-CN"). */
+    for (size_t i = 0; i < len && n < sizeof code - 1; i++) {
+        char c = value[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            code[n++] = c;
+        else if (c == '-' || c == '_')
+            code[n++] = '-';
+        else
+            break;
+    }
+    if (n < 2 || !((code[0] | 0x20) >= 'a' && (code[0] | 0x20) <= 'z'))
+        return;
+    code[n] = '\0';
+    const char *v = clean_value(m->arena, code, n, sizeof code);
+    if (!v)
+        return;
+    m->pub.field[WN_META_LANG] = v;
+    m->pub.lang_source = source;
+    m->lang_rank = rank;
+}
+
+/* ---- dates ---- */
+
+static const char *const month_names[12] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+
+static int month_at(const char *s, size_t len, size_t *used)
+{
+    if (len < 3)
+        return 0;
+    for (int k = 0; k < 12; k++) {
+        if (strncasecmp(s, month_names[k], 3) != 0)
+            continue;
+        size_t n = 3;
+        while (n < len && n < 10 && ((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z'))
+            n++;
+        if (n < len && s[n] == '.')
+            n++;
+        *used = n;
+        return k + 1;
+    }
+    return 0;
+}
+
+static size_t digits(const char *s, size_t len, size_t max, int *value)
+{
+    size_t n = 0;
+    *value = 0;
+    while (n < len && n < max && s[n] >= '0' && s[n] <= '9')
+        *value = *value * 10 + (s[n++] - '0');
+    return n;
+}
+
+static bool is_sep(char c)
+{
+    return c == '-' || c == '/' || c == '.';
+}
+
+/* Matches one of the CJK date characters 年 月 日 (E5 B9 B4, E6 9C 88, E6 97 A5). */
+static size_t cjk_unit(const char *s, size_t len, const char *unit)
+{
+    return len >= 3 && memcmp(s, unit, 3) == 0 ? 3 : 0;
+}
+
+/* A time "10:21[:00]" with an optional offset after a date at s; appends to out. */
+static size_t parse_time(const char *s, size_t len, char *out, size_t o)
+{
+    size_t i = 0;
+    while (i < len && i < 4 && (s[i] == ' ' || s[i] == 'T' || s[i] == ',')) 
+        i++;
+    if (i == 0 && len && s[0] != 'T')
+        return o;
+    int h, mi, sec = 0;
+    size_t n = digits(s + i, len - i, 2, &h);
+    if (!n || i + n >= len || s[i + n] != ':')
+        return o;
+    i += n + 1;
+    n = digits(s + i, len - i, 2, &mi);
+    if (n != 2 || h > 23 || mi > 59)
+        return o;
+    i += n;
+    if (i + 2 < len && s[i] == ':' && digits(s + i + 1, len - i - 1, 2, &sec) == 2 && sec <= 60)
+        i += 3;
+    while (i < len && (s[i] == '.' || (s[i] >= '0' && s[i] <= '9')) && i < 40)
+        i++; /* fractions of a second */
+    o += (size_t)snprintf(out + o, 32 - o, "T%02d:%02d:%02d", h, mi, sec);
+    if (i + 1 < len && s[i] == ' ' && (s[i + 1] == '+' || s[i + 1] == '-'))
+        i++; /* "10:21:00 +0000" */
+    if (i < len && (s[i] == 'Z' || s[i] == 'z')) {
+        out[o++] = 'Z';
+        out[o] = '\0';
+    } else if (i < len && (s[i] == '+' || s[i] == '-')) {
+        int th, tm = 0;
+        size_t k = i + 1;
+        n = digits(s + k, len - k, 2, &th);
+        if (n == 2) {
+            k += 2;
+            if (k < len && s[k] == ':')
+                k++;
+            if (digits(s + k, len - k, 2, &tm) != 2)
+                tm = 0;
+            if (th <= 14 && tm <= 59)
+                o += (size_t)snprintf(out + o, 32 - o, "%c%02d:%02d", s[i], th, tm);
+        }
+    }
+    return o;
+}
+
+static bool valid_ymd(int y, int mo, int d)
+{
+    return y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+}
+
+/* A date starting exactly at s. */
+static size_t date_at(const char *s, size_t len, char *out)
+{
+    int y, mo, d;
+    size_t used;
+    size_t n = digits(s, len, 5, &y);
+    if (n == 4) {
+        size_t i = 4, u;
+        bool cjk = false;
+        if (i < len && is_sep(s[i])) {
+            i++;
+            if (s[4] == '.' && i < len && s[i] == ' ')
+                i++; /* Korean "2025. 11. 2." */
+        } else if ((u = cjk_unit(s + i, len - i, "\xE5\xB9\xB4")) != 0)
+            i += u, cjk = true;
+        else
+            return 0;
+        while (cjk && i < len && s[i] == ' ')
+            i++;
+        n = digits(s + i, len - i, 2, &mo);
+        if (!n)
+            return 0;
+        i += n;
+        if (!cjk && i < len && s[i] == s[4]) {
+            i++;
+            if (s[4] == '.' && i < len && s[i] == ' ')
+                i++;
+        } else if (cjk && (u = cjk_unit(s + i, len - i, "\xE6\x9C\x88")) != 0)
+            i += u;
+        else
+            return 0;
+        while (cjk && i < len && s[i] == ' ')
+            i++;
+        n = digits(s + i, len - i, 2, &d);
+        if (!n || (i + n < len && s[i + n] >= '0' && s[i + n] <= '9'))
+            return 0;
+        i += n;
+        if (cjk)
+            i += cjk_unit(s + i, len - i, "\xE6\x97\xA5");
+        if (!valid_ymd(y, mo, d))
+            return 0;
+        size_t o = (size_t)snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
+        return parse_time(s + i, len - i, out, o);
+    }
+    if ((n == 1 || n == 2) && n + 1 < len && s[n] == '.') {
+        /* "04.11.2025, 17:45" */
+        d = y;
+        size_t i = n + 1, k = digits(s + i, len - i, 3, &mo);
+        if (k < 1 || k > 2 || i + k >= len || s[i + k] != '.')
+            return 0;
+        i += k + 1;
+        if (digits(s + i, len - i, 5, &y) != 4 || !valid_ymd(y, mo, d))
+            return 0;
+        i += 4;
+        while (i < len && (s[i] == ',' || s[i] == ' ' || s[i] == '-'))
+            i++;
+        size_t o = (size_t)snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
+        return parse_time(i ? s + i - 1 : s, len - (i ? i - 1 : 0), out, o);
+    }
+    if (n == 1 || n == 2) {
+        /* "5 March 2024", "05 Mar 2024 10:21:00 +0000" */
+        d = y;
+        size_t i = n;
+        while (i < len && s[i] == ' ')
+            i++;
+        mo = month_at(s + i, len - i, &used);
+        if (!mo)
+            return 0;
+        i += used;
+        while (i < len && (s[i] == ' ' || s[i] == ','))
+            i++;
+        if (digits(s + i, len - i, 5, &y) != 4 || !valid_ymd(y, mo, d))
+            return 0;
+        i += 4;
+        size_t o = (size_t)snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
+        return parse_time(s + i, len - i, out, o);
+    }
+    mo = month_at(s, len, &used);
+    if (mo) {
+        /* "March 5, 2024" */
+        size_t i = used;
+        while (i < len && s[i] == ' ')
+            i++;
+        n = digits(s + i, len - i, 3, &d);
+        if (n < 1 || n > 2)
+            return 0;
+        i += n;
+        if (i + 1 < len && (strncasecmp(s + i, "st", 2) == 0 || strncasecmp(s + i, "nd", 2) == 0 ||
+                            strncasecmp(s + i, "rd", 2) == 0 || strncasecmp(s + i, "th", 2) == 0))
+            i += 2;
+        while (i < len && (s[i] == ' ' || s[i] == ','))
+            i++;
+        if (digits(s + i, len - i, 5, &y) != 4 || !valid_ymd(y, mo, d))
+            return 0;
+        i += 4;
+        size_t o = (size_t)snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
+        return parse_time(s + i, len - i, out, o);
+    }
+    return 0;
+}
+
+size_t wn_meta_date(const char *text, size_t len, bool anywhere, char *out)
+{
+    size_t i = 0;
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n'))
+        i++;
+    if (!anywhere) {
+        /* A weekday may come first: "Tue, 05 Mar 2024". */
+        size_t n = date_at(text + i, len - i, out);
+        if (n)
+            return n;
+        size_t k = i;
+        while (k < len && k < i + 12 && text[k] != ',')
+            k++;
+        if (k < len && text[k] == ',') {
+            k++;
+            while (k < len && text[k] == ' ')
+                k++;
+            return date_at(text + k, len - k, out);
+        }
+        return 0;
+    }
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        bool start = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        /* Only at the start of a number or a word. */
+        if (!start || (i > 0 && ((text[i - 1] >= '0' && text[i - 1] <= '9') ||
+                                 ((text[i - 1] | 0x20) >= 'a' && (text[i - 1] | 0x20) <= 'z'))))
+            continue;
+        size_t n = date_at(text + i, len - i, out);
+        if (n)
+            return n;
+    }
+    return 0;
+}
+
+/* ---- <meta>, <link>, microdata, <time> ---- */
+
+/* The text of a short element (an itemprop, a byline): at most SHORT_NODES
+ * nodes of its subtree and SHORT_SCAN bytes of each text node are read, so
+ * that nested elements around a huge text cost a bounded time each. */
+#define SHORT_NODES 64
+#define SHORT_SCAN 512
+
+static size_t short_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
+{
+    size_t n = 0;
+    bool space = false;
+    uint32_t end = doc->nodes[index].end;
+    if (end - index > SHORT_NODES)
+        end = index + SHORT_NODES;
+    for (uint32_t i = index; i < end && n + 2 < cap; i++) {
+        const wn_node *t = &doc->nodes[i];
+        if (t->kind != WN_NODE_TEXT) {
+            if ((t->flags & (WN_NODE_BLOCK | WN_NODE_BREAK)) && n)
+                space = true;
+            continue;
+        }
+        uint32_t scan = t->text_len < SHORT_SCAN ? t->text_len : SHORT_SCAN;
+        for (uint32_t k = 0; k < scan && n + 2 < cap; k++) {
+            char c = t->text[k];
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+                space = n > 0;
+                continue;
+            }
+            if (space)
+                buf[n++] = ' ';
+            space = false;
+            buf[n++] = c;
+        }
+    }
+    /* not ending inside a character */
+    size_t start = n;
+    while (start && ((unsigned char)buf[start - 1] & 0xC0) == 0x80)
+        start--;
+    if (start && (unsigned char)buf[start - 1] >= 0xC0) {
+        unsigned char lead = (unsigned char)buf[start - 1];
+        size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        if (n - (start - 1) < want)
+            n = start - 1;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+typedef struct meta_key {
+    const char *key;
+    int field;      /* wn_meta_field, or -1 author, -2 tags (split), -3 tag, -4 lang */
+    int rank;
+} meta_key;
+
+#define F_AUTHOR (-1)
+#define F_TAGS (-2)
+#define F_TAG (-3)
+#define F_LANG (-4)
+
+static const meta_key meta_keys[] = {
+    {"og:title", WN_META_TITLE, WN_RANK_OPENGRAPH},
+    {"twitter:title", WN_META_TITLE, WN_RANK_META},
+    {"dc.title", WN_META_TITLE, WN_RANK_META},
+    {"dcterms.title", WN_META_TITLE, WN_RANK_META},
+    {"citation_title", WN_META_TITLE, WN_RANK_META},
+    {"headline", WN_META_TITLE, WN_RANK_MICRODATA},
+    {"article:author", F_AUTHOR, WN_RANK_OPENGRAPH},
+    {"author", F_AUTHOR, WN_RANK_META},
+    {"dc.creator", F_AUTHOR, WN_RANK_META},
+    {"dcterms.creator", F_AUTHOR, WN_RANK_META},
+    {"citation_author", F_AUTHOR, WN_RANK_META},
+    {"parsely-author", F_AUTHOR, WN_RANK_META},
+    {"sailthru.author", F_AUTHOR, WN_RANK_META},
+    {"article:published_time", WN_META_DATE, WN_RANK_OPENGRAPH},
+    {"og:published_time", WN_META_DATE, WN_RANK_OPENGRAPH},
+    {"og:article:published_time", WN_META_DATE, WN_RANK_OPENGRAPH},
+    {"datepublished", WN_META_DATE, WN_RANK_MICRODATA},
+    {"date", WN_META_DATE, WN_RANK_META},
+    {"dc.date", WN_META_DATE, WN_RANK_META},
+    {"dc.date.issued", WN_META_DATE, WN_RANK_META},
+    {"dc.date.created", WN_META_DATE, WN_RANK_META},
+    {"dcterms.date", WN_META_DATE, WN_RANK_META},
+    {"dcterms.issued", WN_META_DATE, WN_RANK_META},
+    {"dcterms.created", WN_META_DATE, WN_RANK_META},
+    {"citation_publication_date", WN_META_DATE, WN_RANK_META},
+    {"citation_date", WN_META_DATE, WN_RANK_META},
+    {"pubdate", WN_META_DATE, WN_RANK_META},
+    {"publishdate", WN_META_DATE, WN_RANK_META},
+    {"publish-date", WN_META_DATE, WN_RANK_META},
+    {"publish_date", WN_META_DATE, WN_RANK_META},
+    {"sailthru.date", WN_META_DATE, WN_RANK_META},
+    {"parsely-pub-date", WN_META_DATE, WN_RANK_META},
+    {"article:modified_time", WN_META_MODIFIED, WN_RANK_OPENGRAPH},
+    {"og:updated_time", WN_META_MODIFIED, WN_RANK_OPENGRAPH},
+    {"datemodified", WN_META_MODIFIED, WN_RANK_MICRODATA},
+    {"dcterms.modified", WN_META_MODIFIED, WN_RANK_META},
+    {"dc.date.modified", WN_META_MODIFIED, WN_RANK_META},
+    {"last-modified", WN_META_MODIFIED, WN_RANK_META},
+    {"og:site_name", WN_META_SITE, WN_RANK_OPENGRAPH},
+    {"application-name", WN_META_SITE, WN_RANK_META},
+    {"dc.publisher", WN_META_SITE, WN_RANK_META},
+    {"dcterms.publisher", WN_META_SITE, WN_RANK_META},
+    {"citation_publisher", WN_META_SITE, WN_RANK_META},
+    {"citation_journal_title", WN_META_SITE, WN_RANK_META},
+    {"og:url", WN_META_URL, WN_RANK_META},
+    {"og:description", WN_META_DESCRIPTION, WN_RANK_OPENGRAPH},
+    {"description", WN_META_DESCRIPTION, WN_RANK_META},
+    {"twitter:description", WN_META_DESCRIPTION, WN_RANK_META},
+    {"dc.description", WN_META_DESCRIPTION, WN_RANK_META},
+    {"dcterms.description", WN_META_DESCRIPTION, WN_RANK_META},
+    {"og:image", WN_META_IMAGE, WN_RANK_OPENGRAPH},
+    {"og:image:url", WN_META_IMAGE, WN_RANK_OPENGRAPH},
+    {"og:image:secure_url", WN_META_IMAGE, WN_RANK_OPENGRAPH},
+    {"twitter:image", WN_META_IMAGE, WN_RANK_META},
+    {"twitter:image:src", WN_META_IMAGE, WN_RANK_META},
+    {"dc.rights", WN_META_LICENSE, WN_RANK_META},
+    {"dcterms.license", WN_META_LICENSE, WN_RANK_META},
+    {"dcterms.rights", WN_META_LICENSE, WN_RANK_META},
+    {"license", WN_META_LICENSE, WN_RANK_META},
+    {"article:tag", F_TAG, WN_RANK_OPENGRAPH},
+    {"keywords", F_TAGS, WN_RANK_META},
+    {"news_keywords", F_TAGS, WN_RANK_META},
+    {"dc.subject", F_TAGS, WN_RANK_META},
+    {"dcterms.subject", F_TAGS, WN_RANK_META},
+    {"citation_keywords", F_TAGS, WN_RANK_META},
+    {"article:section", -100, 0},
+};
+
+static void offer_key(wn_meta *m, const char *key, const char *value, int rank_shift)
+{
+    if (!value)
+        return;
+    size_t len = strlen(value);
+    for (size_t k = 0; k < sizeof meta_keys / sizeof meta_keys[0]; k++) {
+        const meta_key *mk = &meta_keys[k];
+        if (strcasecmp(key, mk->key) != 0)
+            continue;
+        int rank = mk->rank + rank_shift;
+        if (rank > WN_RANK_VISIBLE)
+            rank = WN_RANK_VISIBLE;
+        if (mk->field == F_AUTHOR)
+            wn_meta_offer_author(m, value, len, rank);
+        else if (mk->field == F_TAGS)
+            wn_meta_offer_tags(m, value, len, rank, true);
+        else if (mk->field == F_TAG)
+            wn_meta_offer_tags(m, value, len, rank, false);
+        else if (mk->field >= 0)
+            wn_meta_offer(m, (wn_meta_field)mk->field, value, len, rank);
+        return;
+    }
+}
+
+/* Whether a block may state the article's date or byline: inside the
+ * article (labelled body or title) or in its header area (before the
+ * article's first paragraph), and nowhere named as comments, related
+ * posts, footer, sidebar, navigation, ads or widgets. */
+typedef struct region {
+    uint32_t first_para;  /* the article's first body paragraph, or doc->count */
+} region;
+
+static bool in_clutter(const wn_doc *doc, uint32_t i)
+{
+    const uint32_t bad = WN_HINT_COMMENTS | WN_HINT_RELATED | WN_HINT_FOOTER | WN_HINT_SIDEBAR |
+                         WN_HINT_NAV | WN_HINT_AD | WN_HINT_WIDGET | WN_HINT_SHARE |
+                         WN_HINT_AUTHORBOX | WN_HINT_TIPJAR;
+    unsigned steps = 0;
+    /* <body> and <html> carry page-wide classes ("has-sidebar"): not read */
+    for (uint32_t k = i; k != WN_NONE && k > doc->body && steps < 128;
+         k = doc->nodes[k].parent, steps++) {
+        const wn_node *n = &doc->nodes[k];
+        if (n->hints & bad)
+            return true;
+        switch ((wn_label)n->label) {
+        case WN_LABEL_COMMENTS: case WN_LABEL_RELATED: case WN_LABEL_FOOTER: case WN_LABEL_NAV:
+        case WN_LABEL_AD: case WN_LABEL_TIPJAR: case WN_LABEL_SHARE:
+            return true;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+static bool eligible(const wn_doc *doc, const region *r, uint32_t i)
+{
+    if (i == WN_NONE || i >= doc->count)
+        return false;
+    const wn_node *n = &doc->nodes[i];
+    bool article = n->label == WN_LABEL_BODY || n->label == WN_LABEL_TITLE;
+    if (!article) {
+        /* a node inside a labelled block counts as that block */
+        uint32_t b = n->block;
+        if (b != WN_NONE && b < doc->count)
+            article = doc->nodes[b].label == WN_LABEL_BODY || doc->nodes[b].label == WN_LABEL_TITLE;
+    }
+    if (!article && i > r->first_para)
+        return false;
+    return !in_clutter(doc, i);
+}
+
+static void find_region(const wn_doc *doc, region *r)
+{
+    r->first_para = doc->count;
+    for (uint32_t i = doc->body; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_P && n->label == WN_LABEL_BODY &&
+            (n->own.chars >= 80 || n->own.cjk >= 30)) {
+            r->first_para = i;
+            return;
+        }
+    }
+}
+
+static void read_tags(const wn_doc *doc, const region *r, wn_meta *m)
+{
+    char buf[256];
+    for (unsigned t = 0; t < doc->tag_count; t++) {
+        const wn_doc_tag *tag = &doc->tags[t];
+        switch (tag->kind) {
+        case WN_TAG_META:
+            if (strcasecmp(tag->key, "content-language") == 0)
+                wn_meta_offer_lang(m, tag->value, strlen(tag->value), 1, "content-language");
+            else if (strcasecmp(tag->key, "dc.language") == 0 ||
+                     strcasecmp(tag->key, "dcterms.language") == 0)
+                wn_meta_offer_lang(m, tag->value, strlen(tag->value), 2, "dc.language");
+            else if (strcasecmp(tag->key, "og:locale") == 0)
+                wn_meta_offer_lang(m, tag->value, strlen(tag->value), 3, "og:locale");
+            else if (tag->node == WN_NONE || eligible(doc, r, tag->node))
+                offer_key(m, tag->key, tag->value, 0);
+            break;
+        case WN_TAG_LINK: {
+            /* rel is a list of words */
+            const char *rel = tag->key;
+            size_t len = strlen(tag->value);
+            if (find_ci(rel, "canonical"))
+                wn_meta_offer(m, WN_META_URL, tag->value, len, WN_RANK_OPENGRAPH);
+            else if (find_ci(rel, "license"))
+                wn_meta_offer(m, WN_META_LICENSE, tag->value, len, WN_RANK_OPENGRAPH);
+            break;
+        }
+        case WN_TAG_ITEMPROP: {
+            if (tag->node != WN_NONE && !eligible(doc, r, tag->node))
+                break;
+            const char *value = tag->value;
+            if (!value && tag->node != WN_NONE) {
+                size_t n = short_text(doc, tag->node, buf, sizeof buf);
+                value = n ? buf : NULL;
+            }
+            if (!value)
+                break;
+            if (strcasecmp(tag->key, "author") == 0 || strcasecmp(tag->key, "creator") == 0)
+                wn_meta_offer_author(m, value, strlen(value), WN_RANK_MICRODATA);
+            else if (strcasecmp(tag->key, "keywords") == 0)
+                wn_meta_offer_tags(m, value, strlen(value), WN_RANK_MICRODATA, true);
+            else if (strcasecmp(tag->key, "inLanguage") == 0)
+                wn_meta_offer_lang(m, value, strlen(value), 4, "microdata");
+            else
+                offer_key(m, tag->key, value, 0);
+            break;
+        }
+        case WN_TAG_TIME:
+            if (eligible(doc, r, tag->node))
+                wn_meta_offer(m, WN_META_DATE, tag->value, strlen(tag->value), WN_RANK_TIME);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* ---- visible text ---- */
+
+static bool has_prefix(const char *s, size_t len, const char *p, size_t *used)
+{
+    size_t n = strlen(p);
+    if (len < n || strncasecmp(s, p, n) != 0)
+        return false;
+    *used = n;
+    return true;
+}
+
+/* After a label: its colon (ASCII or full width) and spaces. */
+static size_t skip_colon(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    if (i < len && s[i] == ':')
+        i++;
+    else if (i + 2 < len && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0)
+        i += 3;
+    else
+        return SIZE_MAX;
+    while (i < len && s[i] == ' ')
+        i++;
+    return i;
+}
+
+/* Labels that end a name on a Chinese byline line written without spaces
+ * ("来源：江城日报作者：陈晨字号：大"). */
+static const char *const cjk_labels[] = {
+    "\xE4\xBD\x9C\xE8\x80\x85", /* 作者 */ "\xE6\x9D\xA5\xE6\xBA\x90", /* 来源 */
+    "\xE7\xBC\x96\xE8\xBE\x91", /* 编辑 */ "\xE5\x8F\x91\xE5\xB8\x83", /* 发布 */
+    "\xE6\x97\xB6\xE9\x97\xB4", /* 时间 */ "\xE7\x82\xB9\xE5\x87\xBB", /* 点击 */
+    "\xE9\x98\x85\xE8\xAF\xBB", /* 阅读 */ "\xE6\xB5\x8F\xE8\xA7\x88", /* 浏览 */
+    "\xE5\xAD\x97\xE5\x8F\xB7", /* 字号 */ "\xE8\xAE\xB0\xE8\x80\x85", /* 记者 */
+    "\xE8\xB4\xA3\xE4\xBB\xBB", /* 责任 */ "\xE5\xAE\xA1\xE6\xA0\xB8", /* 审核 */
+    "\xE5\x88\x86\xE4\xBA\xAB", /* 分享 */ "\xE8\xAF\x84\xE8\xAE\xBA", /* 评论 */
+    "\xE4\xBA\xBA\xE6\xB0\x94", /* 人气 */ "\xE6\x9B\xB4\xE6\x96\xB0", /* 更新 */
+    "\xE9\x80\x9A\xE8\xAE\xAF\xE5\x91\x98", /* 通讯员 */ NULL};
+
+/* A name after a label: up to two spaces, a '|' or a full-width space or
+ * a separator character, at most 64 bytes. */
+static size_t name_length(const char *s, size_t len, bool latin)
+{
+    size_t i = 0, words = 0;
+    while (i < len && i < 64) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '|' || c == ',' || c == '(' || c == '/' || c == 0xC2 /* nbsp, middle dot */)
+            break;
+        if (c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x80 || (unsigned char)s[i + 2] == 0x80 + 0x01))
+            break; /* U+3000, 、 */
+        if (c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBC)
+            break; /* full-width punctuation */
+        if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80)
+            break; /* dashes, bullets */
+        if (c == ' ') {
+            if (!latin)
+                break;
+            /* "By Jane Doe on March 5": a lower-case word ends the name,
+             * but for "&" and the particles of names ("Femke van Dalsum") */
+            static const char *const particles[] = {"& ", "and ", "van ", "von ", "de ",
+                                                    "der ", "den ", "da ", "dos ", "del ",
+                                                    "di ", "le ", "la ", NULL};
+            bool particle = false;
+            for (unsigned k = 0; particles[k] && !particle; k++) {
+                size_t n = strlen(particles[k]);
+                particle = i + 1 + n < len && memcmp(s + i + 1, particles[k], n) == 0 &&
+                           s[i + 1 + n] >= 'A' && s[i + 1 + n] <= 'Z';
+            }
+            if (!particle && i + 1 < len && !((s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
+                                              (unsigned char)s[i + 1] >= 0x80))
+                break;
+            if (++words >= 4)
+                break;
+        }
+        if (latin && c >= '0' && c <= '9')
+            break;
+        /* a date run into the name by the markup: "Ruth KleinFebruary 27" */
+        size_t used;
+        if (latin && i > 0 && c >= 'A' && c <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
+            month_at(s + i, len - i, &used))
+            break;
+        if (!latin && c >= 0x80 && i > 0) {
+            bool label = false;
+            for (unsigned k = 0; cjk_labels[k] && !label; k++) {
+                size_t n = strlen(cjk_labels[k]);
+                if (i + n > len || memcmp(s + i, cjk_labels[k], n) != 0)
+                    continue;
+                /* a label before its colon ("编辑：") or 记者 / 通讯员 before a
+                 * name; not a word that starts like one ("编辑部") */
+                label = k == 9 || k == 16 || i + n >= len;
+                /* the colon may follow a word or two later: "发布时间：", "浏览次数：" */
+                for (size_t a = i + n; a < len && a <= i + n + 6 && s[a] != ' ' && !label; a++)
+                    label = s[a] == ':' ||
+                            (a + 2 < len && memcmp(s + a, "\xEF\xBC\x9A", 3) == 0);
+            }
+            if (label)
+                break;
+        }
+        i++;
+    }
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '.'))
+        i--;
+    return i;
+}
+
+static bool copyright_line(const char *s)
+{
+    return strstr(s, "\xC2\xA9") || find_ci(s, "copyright") || strstr(s, "\xE7\x89\x88\xE6\x9D\x83") ||
+           find_ci(s, "all rights reserved");
+}
+
+/* Labels before a date (published / updated). */
+static const char *const date_labels[] = {
+    "\xE5\x8F\x91\xE5\xB8\x83\xE6\x97\xB6\xE9\x97\xB4", /* 发布时间 */
+    "\xE5\x8F\x91\xE5\xB8\x83\xE6\x97\xA5\xE6\x9C\x9F", /* 发布日期 */
+    "\xE5\x8F\x91\xE8\xA1\xA8\xE4\xBA\x8E",             /* 发表于 */
+    "\xE5\x8F\x91\xE5\xB8\x83\xE4\xBA\x8E",             /* 发布于 */
+    "\xE6\x97\xB6\xE9\x97\xB4",                         /* 时间 */
+    "\xE6\x97\xA5\xE6\x9C\x9F",                         /* 日期 */
+    "published", "posted", "updated", "last updated", NULL};
+
+static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const char *s,
+                         size_t len, wn_meta *m)
+{
+    if (copyright_line(s))
+        return;
+    char date[40];
+    /* byline and source anywhere in the line: "来源：新华社 作者：张三 2024-03-05" */
+    for (size_t k = 0; k < len; k++) {
+        size_t used, at;
+        if (k == 0) {
+            /* "By Jane Doe", and the same in the corpus's other languages */
+            static const char *const by[] = {
+                "By ", "by ", "Words by ", "Posted by ", "Written by: ", "Written by ", "Post author: ",
+                "Von ", "Door ", "Por ", "\xC4\x90\xC4\x83ng b\xE1\xBB\x9Fi ", /* Đăng bởi */
+                NULL};
+            for (unsigned b = 0; by[b]; b++) {
+                if (strncmp(s, by[b], strlen(by[b])) != 0 || !has_prefix(s, len, by[b], &used) ||
+                    len - used < 2 ||
+                    !((s[used] >= 'A' && s[used] <= 'Z') || (unsigned char)s[used] >= 0x80))
+                    continue;
+                size_t n = name_length(s + used, len - used, true);
+                if (n)
+                    wn_meta_offer_author(m, s + used, n, WN_RANK_VISIBLE);
+                break;
+            }
+        }
+        bool author = has_prefix(s + k, len - k, "\xE4\xBD\x9C\xE8\x80\x85", &used); /* 作者 */
+        bool source = !author && has_prefix(s + k, len - k, "\xE6\x9D\xA5\xE6\xBA\x90", &used); /* 来源 */
+        if (!author && !source)
+            continue;
+        at = skip_colon(s + k + used, len - k - used);
+        if (at == SIZE_MAX)
+            continue;
+        const char *name = s + k + used + at;
+        size_t n = name_length(name, len - (size_t)(name - s), false);
+        if (!n)
+            continue;
+        /* 未知 (unknown), 本站原创 / 本站 (this site), 网络 / 互联网 (the web), admin */
+        static const char *const nobody[] = {"\xE6\x9C\xAA\xE7\x9F\xA5",
+                                             "\xE6\x9C\xAC\xE7\xAB\x99",
+                                             "\xE7\xBD\x91\xE7\xBB\x9C",
+                                             "\xE4\xBA\x92\xE8\x81\x94\xE7\xBD\x91", "admin",
+                                             NULL};
+        bool placeholder = false;
+        for (unsigned k = 0; nobody[k] && !placeholder; k++)
+            placeholder = n >= strlen(nobody[k]) && memcmp(name, nobody[k], strlen(nobody[k])) == 0;
+        if (placeholder)
+            continue;
+        if (author)
+            wn_meta_offer_author(m, name, n, WN_RANK_VISIBLE);
+        else
+            wn_meta_offer(m, WN_META_SITE, name, n, WN_RANK_VISIBLE);
+    }
+    /* A labelled date anywhere; a bare one only in a short line of the
+     * header area or of the title. */
+    for (unsigned l = 0; date_labels[l]; l++) {
+        const char *hit = find_ci(s, date_labels[l]);
+        if (!hit)
+            continue;
+        size_t off = (size_t)(hit - s) + strlen(date_labels[l]);
+        size_t n = wn_meta_date(s + off, len - off, true, date);
+        if (n && n < 32) {
+            bool updated = find_ci(date_labels[l], "updated") != NULL;
+            wn_meta_offer(m, updated ? WN_META_MODIFIED : WN_META_DATE, date, n,
+                          WN_RANK_VISIBLE);
+            return;
+        }
+    }
+    /* a short line, or one that starts with the date ("2024-11-05 07:12 来源：...") */
+    bool starts = wn_meta_date(s, len, false, date) > 0;
+    if ((len <= 80 || starts) && (i < r->first_para || doc->nodes[i].label == WN_LABEL_TITLE)) {
+        size_t n = wn_meta_date(s, len, true, date);
+        if (n)
+            wn_meta_offer(m, WN_META_DATE, date, n, WN_RANK_VISIBLE);
+    }
+}
+
+/* Blocks read for a byline or date: at most this many, each its first
+ * VISIBLE_BYTES bytes. */
+#define VISIBLE_BLOCKS 400
+#define VISIBLE_BYTES 400
+
+static void read_visible(const wn_doc *doc, const region *r, wn_meta *m)
+{
+    unsigned seen = 0;
+    char buf[VISIBLE_BYTES];
+    for (uint32_t i = doc->body; i < doc->count && seen < VISIBLE_BLOCKS; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !n->own.chars ||
+            n->all.chars > 300)
+            continue;
+        if (!eligible(doc, r, i))
+            continue;
+        seen++;
+        size_t len = wn_leading_text(doc, i, buf, sizeof buf);
+        if (len)
+            visible_line(doc, r, i, buf, len, m);
+        if (m->rank[WN_META_DATE] <= WN_RANK_VISIBLE && m->author_rank <= WN_RANK_VISIBLE &&
+            m->rank[WN_META_SITE] <= WN_RANK_VISIBLE)
+            break;
+        i = n->end - 1; /* its subtree was read with it */
+    }
+}
+
+/* An element of the article's header named as its author ("post-author",
+ * "author vcard", "byline"): its text, without a "By" before it. At most
+ * AUTHOR_CLASS_NODES elements are looked at. */
+#define AUTHOR_CLASS_NODES 4000
+
+static bool author_class(const char *cls)
+{
+    if (!cls || !(find_ci(cls, "author") || find_ci(cls, "byline") || find_ci(cls, "username")))
+        return false;
+    static const char *const not_author[] = {"comment", "avatar", "box", "bio", "about", "label",
+                                             "more", "list", "title", "img", "photo", NULL};
+    for (unsigned k = 0; not_author[k]; k++)
+        if (find_ci(cls, not_author[k]))
+            return false;
+    return true;
+}
+
+static void read_author_classes(const wn_doc *doc, const region *r, wn_meta *m)
+{
+    char buf[160];
+    unsigned seen = 0;
+    for (uint32_t i = doc->body; i < doc->count && seen < AUTHOR_CLASS_NODES &&
+                                 m->author_rank > WN_RANK_VISIBLE; i++, seen++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind != WN_NODE_ELEMENT || !author_class(n->class_attr) || n->all.chars > 80 ||
+            !eligible(doc, r, i))
+            continue;
+        size_t len = short_text(doc, i, buf, sizeof buf);
+        const char *t = buf;
+        static const char *const prefixes[] = {"By ", "by ", "Post author: ", "Posted by ",
+                                               "\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A", /* 作者： */
+                                               NULL};
+        for (unsigned k = 0; prefixes[k]; k++) {
+            size_t pl = strlen(prefixes[k]);
+            if (len > pl && memcmp(t, prefixes[k], pl) == 0) {
+                t += pl;
+                len -= pl;
+                break;
+            }
+        }
+        /* "Post author:Ros Penhallow": the name after a colon */
+        const char *colon = memchr(t, ':', len < 24 ? len : 24);
+        if (colon) {
+            len -= (size_t)(colon + 1 - t);
+            t = colon + 1;
+            while (len && *t == ' ') {
+                t++;
+                len--;
+            }
+        }
+        /* "财经通记者 何家乐", "记者 刘思远 通讯员 周敏": the name after 记者 */
+        const char *reporter = find_ci(t, "\xE8\xAE\xB0\xE8\x80\x85"); /* 记者 */
+        if (!reporter)
+            reporter = find_ci(t, "\xE8\xA8\x98\xE8\x80\x85"); /* 記者 */
+        if (reporter && (size_t)(reporter - t) < len) {
+            len -= (size_t)(reporter - t) + 6;
+            t = reporter + 6;
+            while (len && (*t == ' ' || *t == ':')) {
+                t++;
+                len--;
+            }
+        }
+        len = name_length(t, len, len && (unsigned char)*t < 0x80);
+        bool plain = len >= 2 && len <= 60;
+        for (size_t k = 0; k < len && plain; k++)
+            plain = !(t[k] >= '0' && t[k] <= '9') && t[k] != ':' && t[k] != '|';
+        if (plain)
+            wn_meta_offer_author(m, t, len, WN_RANK_VISIBLE);
+    }
+}
+
+/* ---- the title ---- */
+
+/* "Headline | Site", "Headline - Site", "Headline_Site": the headline, when
+ * the part cut off is shorter than it. */
+static size_t strip_site_suffix(const char *t, size_t len)
+{
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", "_",
+                                       " :: ", " \xC2\xB7 ", " | ", "|", NULL};
+    size_t best = len;
+    for (unsigned k = 0; seps[k]; k++) {
+        size_t sl = strlen(seps[k]);
+        for (size_t i = len; i-- > 0;) {
+            if (i + sl <= len && memcmp(t + i, seps[k], sl) == 0) {
+                if (i > 0 && len - i - sl < i && len - i - sl > 0 && i < best)
+                    best = i;
+                break;
+            }
+        }
+        if (best < len)
+            break;
+    }
+    return best;
+}
+
+static void offer_title(const wn_doc *doc, wn_meta *m)
+{
+    /* og:title may carry the site suffix too: cut when the site is named. */
+    const char *t = m->pub.field[WN_META_TITLE];
+    const char *site = m->pub.field[WN_META_SITE];
+    if (t && *t && site && *site) {
+        size_t tl = strlen(t), sl = strlen(site);
+        size_t cut = strip_site_suffix(t, tl);
+        if (cut < tl && strstr(t + cut, site) && sl < tl) {
+            int rank = m->rank[WN_META_TITLE];
+            m->rank[WN_META_TITLE] = WN_RANK_NONE;
+            wn_meta_offer(m, WN_META_TITLE, t, cut, rank);
+        }
+    }
+    if (doc->title) {
+        const char *title = doc->title;
+        size_t len = strlen(title);
+        /* "... - Powered by Discuz!": the software's credit is no part of it */
+        const char *credit = find_ci(title, "Powered by");
+        if (credit && credit > title) {
+            len = (size_t)(credit - title);
+            while (len && (title[len - 1] == ' ' || title[len - 1] == '-' || title[len - 1] == '|' ||
+                           title[len - 1] == '_'))
+                len--;
+        }
+        size_t last = strip_site_suffix(title, len), cut = last;
+        /* More parts before the site: "Post_Category_Site", "帖子 - 版块 - 论坛";
+         * a part with Latin letters after " - " may be the headline's own. */
+        for (unsigned rounds = 0; cut < len && rounds < 4; rounds++) {
+            size_t before = strip_site_suffix(title, cut);
+            if (before >= cut)
+                break;
+            bool latin = false;
+            for (size_t k = before; k < cut && !latin; k++)
+                latin = ((title[k] | 0x20) >= 'a' && (title[k] | 0x20) <= 'z');
+            if (latin && title[before] != '_')
+                break;
+            cut = before;
+        }
+        wn_meta_offer(m, WN_META_TITLE, title, cut, WN_RANK_TITLE_TAG);
+        /* The last part names the site. */
+        if (last < len) {
+            const char *site = title + last;
+            size_t sl = len - last;
+            /* past the separator: spaces, |-_:: and the dashes and dot (E2 80 9x, C2 B7) */
+            while (sl && (*site == ' ' || *site == '|' || *site == '-' || *site == '_' ||
+                          *site == ':' || (unsigned char)*site == 0xE2 ||
+                          (unsigned char)*site == 0xC2 || (unsigned char)*site == 0x80 ||
+                          (unsigned char)*site == 0x93 || (unsigned char)*site == 0x94 ||
+                          (unsigned char)*site == 0xB7)) {
+                site++;
+                sl--;
+            }
+            wn_meta_offer(m, WN_META_SITE, site, sl, WN_RANK_TITLE_TAG);
+        }
+    }
+}
+
+/* ---- the whole ---- */
+
+static const char *join(wn_arena *arena, const char *const *items, size_t count, const char *sep)
+{
+    size_t total = 1, sl = strlen(sep);
+    for (size_t i = 0; i < count; i++)
+        total += strlen(items[i]) + sl;
+    char *out = wn_arena_alloc(arena, total);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (i) {
+            memcpy(out + o, sep, sl);
+            o += sl;
+        }
+        size_t n = strlen(items[i]);
+        memcpy(out + o, items[i], n);
+        o += n;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+wn_status wn_meta_extract(const wn_doc *doc, wn_arena *arena, wn_meta *m)
+{
+    memset(m, 0, sizeof *m);
+    m->arena = arena;
+    for (int f = 0; f < WN_META_FIELD_COUNT; f++)
+        m->rank[f] = WN_RANK_NONE;
+    m->author_rank = m->tag_rank = m->lang_rank = WN_RANK_NONE;
+    m->pub.lang_source = "";
+    if (doc->lang)
+        wn_meta_offer_lang(m, doc->lang, strlen(doc->lang), 0, "html");
+    wn_meta_jsonld(doc, m);
+    region r;
+    find_region(doc, &r);
+    read_tags(doc, &r, m);
+    read_visible(doc, &r, m);
+    read_author_classes(doc, &r, m);
+    offer_title(doc, m);
+    m->pub.authors = m->authors;
+    m->pub.tags = m->tags;
+    m->pub.field[WN_META_AUTHOR] = join(arena, m->authors, m->pub.author_count, "; ");
+    m->pub.field[WN_META_TAGS] = join(arena, m->tags, m->pub.tag_count, ", ");
+    for (int f = 0; f < WN_META_FIELD_COUNT; f++) {
+        if (!m->pub.field[f]) {
+            if (f == WN_META_AUTHOR || f == WN_META_TAGS)
+                return WN_ERR_NOMEM;
+            m->pub.field[f] = "";
+        }
+    }
+    return WN_OK;
+}

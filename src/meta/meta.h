@@ -1,0 +1,61 @@
+/* Page metadata (winnow.h "page metadata"): read from the declarations the
+ * block walk recorded (wn_doc.tags, wn_doc.jsonld, title, lang) and, for
+ * date, author and source, from the visible text of the labelled blocks. */
+#ifndef WN_META_H
+#define WN_META_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "blocks/blocks.h"
+#include "winnow.h"
+
+#define WN_META_AUTHORS_MAX 16
+#define WN_META_TAGS_MAX 32
+#define WN_META_VALUE_MAX 1024
+#define WN_META_DESCRIPTION_MAX 2048
+
+/* Ranks: a field keeps the value of the lowest rank offered (meta.c). */
+enum {
+    WN_RANK_JSONLD = 0,
+    WN_RANK_OPENGRAPH,
+    WN_RANK_META,
+    WN_RANK_MICRODATA,
+    WN_RANK_TIME,
+    WN_RANK_VISIBLE,
+    WN_RANK_TITLE_TAG,
+    WN_RANK_NONE
+};
+
+typedef struct wn_meta {
+    wn_metadata pub;          /* what the API hands out; strings in `arena` */
+    int rank[WN_META_FIELD_COUNT];
+    const char *authors[WN_META_AUTHORS_MAX];
+    int author_rank;
+    const char *tags[WN_META_TAGS_MAX];
+    int tag_rank;
+    int lang_rank;
+    wn_arena *arena;
+} wn_meta;
+
+/* Fills *meta from a labelled page (after wn_score_select and the ladder).
+ * Strings are copied into arena. WN_ERR_NOMEM only. */
+wn_status wn_meta_extract(const wn_doc *doc, wn_arena *arena, wn_meta *meta);
+
+/* Used by jsonld.c and meta.c. */
+void wn_meta_offer(wn_meta *m, wn_meta_field field, const char *value, size_t len, int rank);
+void wn_meta_offer_author(wn_meta *m, const char *value, size_t len, int rank);
+/* A list "a, b; c" (or one tag when one is set) as tags. */
+void wn_meta_offer_tags(wn_meta *m, const char *value, size_t len, int rank, bool split);
+void wn_meta_offer_lang(wn_meta *m, const char *value, size_t len, int rank, const char *source);
+
+/* The first date in text[0..len) as ISO 8601 into out (at least 32 bytes):
+ * "2024-03-05" or "2024-03-05T10:21:00+08:00". anywhere: look past the
+ * start. Returns the length, 0 when there is none. */
+size_t wn_meta_date(const char *text, size_t len, bool anywhere, char *out);
+
+/* JSON-LD scripts (jsonld.c). */
+void wn_meta_jsonld(const wn_doc *doc, wn_meta *m);
+
+#endif
