@@ -200,20 +200,11 @@ static const char *trimmed_copy(wn_arena *arena, const char *text)
     return out;
 }
 
-static bool contains_nocase(const char *s, const char *word)
-{
-    size_t n = strlen(word);
-    for (; *s; s++)
-        if (strncasecmp(s, word, n) == 0)
-            return true;
-    return false;
-}
-
 /* Records the text of a JSON-LD script. */
 static void note_jsonld(const GumboElement *el, wn_doc *doc)
 {
     const char *type = attribute(el, "type");
-    if (!type || !contains_nocase(type, "ld+json") || doc->jsonld_count == WN_DOC_JSONLD_MAX ||
+    if (!type || !contains_ci(type, "ld+json") || doc->jsonld_count == WN_DOC_JSONLD_MAX ||
         el->children.length != 1)
         return;
     const GumboNode *t = el->children.data[0];
@@ -265,8 +256,8 @@ static void note_declarations(const GumboElement *el, wn_arena *arena, wn_doc *d
     if (el->tag == GUMBO_TAG_A) {
         const char *rel = attribute(el, "rel");
         const char *href = attribute(el, "href");
-        if (rel && href && (contains_nocase(rel, "license") || contains_nocase(rel, "author") ||
-                            contains_nocase(rel, "tag")))
+        if (rel && href && (contains_ci(rel, "license") || contains_ci(rel, "author") ||
+                            contains_ci(rel, "tag")))
             note_tag(doc, arena, WN_TAG_LINK, rel, href, node);
     }
     const char *itemprop = attribute(el, "itemprop");
