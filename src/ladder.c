@@ -6,6 +6,7 @@
 
 #include "output/render.h"
 #include "lexicon/kinds.h"
+#include "buf.h"
 #include "utf8.h"
 
 size_t wn_content_chars(const wn_content *content)
@@ -62,14 +63,75 @@ bool wn_ladder_unfilled(const wn_content *content)
     return marks * WN_LADDER_PLACEHOLDER_CHARS > bytes;
 }
 
-/* ---- declared: JSON-LD articleBody ---- */
+/* ---- declared: JSON-LD articleBody, or a how-to's or recipe's steps ---- */
 
 /* Objects and arrays visited per JSON-LD script, and how deep: a page's
  * JSON-LD is a few dozen objects; the bounds keep a hostile one linear. */
 #define JSONLD_MAX_VISITS 4096
 #define JSONLD_MAX_DEPTH 64
 
-static const char *longest_body(json_t *root, size_t *len)
+static bool has_type(json_t *obj, const char *type)
+{
+    json_t *t = json_object_get(obj, "@type");
+    if (json_is_string(t))
+        return strcmp(json_string_value(t), type) == 0;
+    size_t i;
+    json_t *v;
+    json_array_foreach(t, i, v) {
+        if (json_is_string(v) && strcmp(json_string_value(v), type) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void put_line(wn_buf *out, json_t *v)
+{
+    if (!json_is_string(v) || json_string_length(v) == 0)
+        return;
+    if (out->len)
+        wn_buf_putc(out, '\n');
+    wn_buf_append(out, json_string_value(v), json_string_length(v));
+}
+
+/* The text schema.org's HowTo and Recipe declare in place of an
+ * articleBody: the description, a recipe's ingredients, then every step's
+ * text in order (a step is a string, or a HowToStep/HowToDirection/
+ * HowToTip with "text", or a HowToSection listing more in
+ * "itemListElement"). Appended to out, one line each. */
+static void steps_text(json_t *obj, wn_buf *out)
+{
+    put_line(out, json_object_get(obj, "description"));
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(obj, "recipeIngredient"), i, v)
+        put_line(out, v);
+    json_t *steps = json_object_get(obj, "step");
+    if (!steps)
+        steps = json_object_get(obj, "recipeInstructions");
+    json_t *stack[JSONLD_MAX_DEPTH];
+    size_t depth = 0, visits = 0;
+    if (steps)
+        stack[depth++] = steps;
+    while (depth && visits++ < JSONLD_MAX_VISITS) {
+        json_t *s = stack[--depth];
+        if (json_is_string(s)) {
+            put_line(out, s);
+        } else if (json_is_array(s)) {
+            /* Pushed last first, so that they come out in order. */
+            for (size_t k = json_array_size(s); k-- > 0 && depth < JSONLD_MAX_DEPTH;)
+                stack[depth++] = json_array_get(s, k);
+        } else if (json_is_object(s)) {
+            put_line(out, json_object_get(s, "text"));
+            json_t *more = json_object_get(s, "itemListElement");
+            if (more && depth < JSONLD_MAX_DEPTH)
+                stack[depth++] = more;
+        }
+    }
+}
+
+/* The longest declared text of one JSON-LD script: an articleBody, or a
+ * how-to's or recipe's steps (composed in scratch). */
+static const char *longest_body(json_t *root, wn_buf *scratch, size_t *len)
 {
     json_t *stack[JSONLD_MAX_DEPTH];
     size_t depth = 0, visits = 0;
@@ -84,6 +146,19 @@ static const char *longest_body(json_t *root, size_t *len)
             if (json_is_string(body) && json_string_length(body) > *len) {
                 best = json_string_value(body);
                 *len = json_string_length(body);
+            }
+            if (has_type(v, "HowTo") || has_type(v, "Recipe")) {
+                wn_buf steps;
+                wn_buf_init(&steps);
+                steps_text(v, &steps);
+                if (!steps.failed && steps.len > *len) {
+                    wn_buf_free(scratch);
+                    *scratch = steps;
+                    best = scratch->data;
+                    *len = scratch->len;
+                } else {
+                    wn_buf_free(&steps);
+                }
             }
             const char *key;
             json_t *child;
@@ -103,7 +178,45 @@ static const char *longest_body(json_t *root, size_t *len)
     return best;
 }
 
-/* Copies text without the tags some pages leave in articleBody. */
+/* The character a reference at s[0] == '&' stands for, and its length in
+ * *used; 0 when it is none of the few that declared text carries (numeric
+ * references and the five markup characters and nbsp). */
+static uint32_t reference_at(const char *s, size_t len, size_t *used)
+{
+    static const struct { const char *name; uint32_t cp; } named[] = {
+        {"&nbsp;", 0xA0}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'},
+        {"&quot;", '"'}, {"&apos;", '\''},
+    };
+    for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
+        size_t n = strlen(named[k].name);
+        if (len >= n && memcmp(s, named[k].name, n) == 0) {
+            *used = n;
+            return named[k].cp;
+        }
+    }
+    if (len < 4 || s[1] != '#')
+        return 0;
+    bool hex = s[2] == 'x' || s[2] == 'X';
+    uint32_t cp = 0;
+    size_t i = hex ? 3 : 2, digits = 0;
+    for (; i < len && digits < 7; i++, digits++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9' ? c - '0'
+              : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+        if (d < 0)
+            break;
+        cp = cp * (hex ? 16u : 10u) + (uint32_t)d;
+    }
+    if (!digits || i >= len || s[i] != ';' || cp == 0 || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    *used = i + 1;
+    return cp;
+}
+
+/* Copies the text some pages leave as markup in articleBody (or a step's
+ * text): tags become spaces (a paragraph's or line break's end a new line),
+ * character references their characters. */
 static char *copy_without_tags(wn_arena *arena, const char *s, size_t len, size_t *out_len)
 {
     char *out = wn_arena_alloc(arena, len + 1);
@@ -115,10 +228,21 @@ static char *copy_without_tags(wn_arena *arena, const char *s, size_t len, size_
             (s[i + 1] | 0x20) <= 'z') {
             const char *gt = memchr(s + i, '>', len - i);
             if (gt) {
+                bool breaks = (i + 3 < len && s[i + 1] == '/' && (s[i + 2] | 0x20) == 'p' &&
+                               s[i + 3] == '>') ||
+                              (i + 3 < len && (s[i + 1] | 0x20) == 'b' && (s[i + 2] | 0x20) == 'r');
                 i = (size_t)(gt - s);
-                out[n++] = ' ';
+                out[n++] = breaks ? '\n' : ' ';
                 continue;
             }
+        }
+        size_t used;
+        uint32_t cp;
+        if (s[i] == '&' && (cp = reference_at(s + i, len - i, &used)) != 0) {
+            /* A reference is at least 4 bytes; its character at most 4. */
+            n += wn_utf8_encode(cp, out + n);
+            i += used - 1;
+            continue;
         }
         out[n++] = s[i];
     }
@@ -138,7 +262,9 @@ const char *wn_ladder_declared(const wn_doc *doc, wn_arena *arena, size_t *len)
         if (!root)
             continue;
         size_t n;
-        const char *body = longest_body(root, &n);
+        wn_buf scratch;
+        wn_buf_init(&scratch);
+        const char *body = longest_body(root, &scratch, &n);
         if (body && n > best_len) {
             char *c = copy_without_tags(arena, body, n, &n);
             if (c) {
@@ -147,6 +273,7 @@ const char *wn_ladder_declared(const wn_doc *doc, wn_arena *arena, size_t *len)
                 best_len = n;
             }
         }
+        wn_buf_free(&scratch);
         json_decref(root);
     }
     *len = best_len;

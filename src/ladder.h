@@ -6,7 +6,8 @@
  *   noscript  the page read with its <noscript> alternatives
  *   template  markup the page renders with a script (<template>, a script
  *             of type text/template, text/html, ...: recorded by the guard)
- *   declared  the articleBody the page declares in JSON-LD
+ *   declared  the articleBody the page declares in JSON-LD (for a HowTo or
+ *             a Recipe: its description, ingredients and steps)
  *   prose     the page's prose paragraphs in document order
  *   none      no article text: not an error, the result says so
  *
@@ -55,8 +56,10 @@ size_t wn_content_measure(const wn_content *content, size_t *blocks);
 /* Whether a step's yield of `chars` replaces the best so far (`best`). */
 bool wn_ladder_better(size_t chars, size_t best);
 
-/* The longest articleBody the page's JSON-LD declares (objects at any depth,
- * @graph included), copied into the arena; NULL when there is none. */
+/* The longest article text the page's JSON-LD declares (objects at any
+ * depth, @graph included): an articleBody, or a HowTo's or a Recipe's
+ * description, ingredients and step texts, one a line; copied into the
+ * arena without tags; NULL when there is none. */
 const char *wn_ladder_declared(const wn_doc *doc, wn_arena *arena, size_t *len);
 
 /* The declared text as content: one paragraph a line, white space

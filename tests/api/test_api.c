@@ -456,6 +456,35 @@ START_TEST(test_article_sources)
 }
 END_TEST
 
+/* A how-to declares its text as a description and steps (schema.org
+ * HowTo: HowToSection > HowToStep > HowToDirection), with markup and
+ * character references inside; the reader-comment list it also declares
+ * is not article text. */
+START_TEST(test_declared_steps)
+{
+    static const char page[] =
+        SHELL_HEAD "<script type=\"application/ld+json\">{\"@type\": \"HowTo\", \"description\": "
+        "\"<p>" PARA1 "&nbsp;&amp; more</p>\", \"comment\": [{\"@type\": \"Comment\", \"text\": "
+        "\"Great tip, thanks\"}], \"step\": [{\"@type\": \"HowToSection\", \"itemListElement\": ["
+        "{\"@type\": \"HowToStep\", \"text\": \"" PARA2 "\"}, {\"@type\": \"HowToStep\", "
+        "\"itemListElement\": {\"@type\": \"HowToDirection\", \"text\": \"\\u003cp\\u003e" PARA3
+        "&#8230;\\u003c/p\\u003e\"}}]}]}</script></head>" SHELL_BODY "</body></html>";
+    wn_extractor *ex = new_extractor(0);
+    expect_source(ex, page, WN_ARTICLE_DECLARED, true);
+    wn_result *res = extract(ex, page, strlen(page), NULL);
+    const char *text = wn_result_text(res, NULL);
+    /* In order, one line each, references decoded, tags gone. */
+    const char *a = strstr(text, PARA1 "\u00a0& more\n");
+    const char *b = strstr(text, PARA2 "\n");
+    const char *c = strstr(text, PARA3 "\u2026");
+    ck_assert_msg(a && b && c && a < b && b < c, "steps: %s", text);
+    ck_assert_ptr_null(strstr(text, "Great tip"));
+    ck_assert_ptr_null(strstr(text, "<p>"));
+    wn_result_free(res);
+    wn_extractor_free(ex);
+}
+END_TEST
+
 START_TEST(test_null_arguments)
 {
     wn_extractor *ex = new_extractor(0);
@@ -1058,6 +1087,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_title_in_text);
     tcase_add_test(tc, test_empty_input);
     tcase_add_test(tc, test_article_sources);
+    tcase_add_test(tc, test_declared_steps);
     tcase_add_test(tc, test_utf16_chinese_without_bom);
     tcase_add_test(tc, test_comments_flag);
     tcase_add_loop_test(tc, test_garbage_input, 0, 8);
