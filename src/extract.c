@@ -279,6 +279,32 @@ static wn_status try_hidden(const wn_extractor *ex, wn_arena *page, const char *
     return try_doc(ex, &candidate, WN_ARTICLE_TEMPLATE, best, doc, res);
 }
 
+/* A region that is not tiny but holds a small part of the article text the
+ * page declares: the page renders its article with a script, and the
+ * region is what came with the markup (a standfirst, a caption). */
+static wn_status declared_over_region(const wn_doc *doc, size_t region_chars, wn_result *res)
+{
+    /* The scripts' bytes bound the text they declare: most pages are done
+     * here, without parsing their JSON-LD. */
+    size_t bytes = 0;
+    for (unsigned i = 0; i < doc->jsonld_count; i++)
+        bytes += strlen(doc->jsonld[i]);
+    if (bytes < WN_LADDER_DECLARED_GAIN * region_chars)
+        return WN_OK;
+    size_t len;
+    const char *declared = wn_ladder_declared(doc, &res->arena, &len);
+    if (!declared)
+        return WN_OK;
+    wn_content content;
+    content_init(&content, res);
+    wn_status st = wn_ladder_content_from_text(declared, len, &content);
+    if (st == WN_OK && wn_content_chars(&content) >= WN_LADDER_DECLARED_GAIN * region_chars) {
+        res->content = content;
+        res->source = WN_ARTICLE_DECLARED;
+    }
+    return st;
+}
+
 /* The fallback ladder (ladder.h), when the scorer's region is tiny. */
 static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboOutput *parsed,
                             const char *utf8, const wn_guard_report *guard, wn_doc *doc,
@@ -286,7 +312,7 @@ static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboO
 {
     size_t best = wn_content_chars(&res->content);
     if (best >= WN_LADDER_TINY)
-        return WN_OK;
+        return declared_over_region(doc, best, res);
     wn_status st = WN_OK;
     if (doc->noscripts) {
         wn_block_limits limits = block_limits(ex);

@@ -456,6 +456,27 @@ START_TEST(test_article_sources)
 }
 END_TEST
 
+/* A region that is not tiny (a standfirst the markup holds) gives way to
+ * the article text the page declares only when that holds several times
+ * as much: the page renders its article with a script. */
+#define THREE PARA1 "\\n" PARA2 "\\n" PARA3 "\\n"
+#define STANDFIRST_PAGE(body) SHELL_HEAD "<script type=\"application/ld+json\">{\"@type\": " \
+    "\"NewsArticle\", \"articleBody\": \"" body "\"}</script></head>" SHELL_BODY \
+    "<div class=\"standfirst\"><p>" PARA1 " " PARA2 "</p></div></body></html>"
+START_TEST(test_declared_over_region)
+{
+    wn_extractor *ex = new_extractor(0);
+    expect_source(ex, STANDFIRST_PAGE(THREE THREE THREE), WN_ARTICLE_DECLARED, true);
+    /* Declared text a little longer than the region: the region stands. */
+    static const char page[] = STANDFIRST_PAGE(THREE);
+    wn_result *res = extract(ex, page, sizeof page - 1, NULL);
+    ck_assert_int_eq(wn_result_article_source(res), WN_ARTICLE_SELECTED);
+    ck_assert_ptr_null(strstr(wn_result_text(res, NULL), PARA3));
+    wn_result_free(res);
+    wn_extractor_free(ex);
+}
+END_TEST
+
 /* A how-to declares its text as a description and steps (schema.org
  * HowTo: HowToSection > HowToStep > HowToDirection), with markup and
  * character references inside; the reader-comment list it also declares
@@ -1088,6 +1109,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_empty_input);
     tcase_add_test(tc, test_article_sources);
     tcase_add_test(tc, test_declared_steps);
+    tcase_add_test(tc, test_declared_over_region);
     tcase_add_test(tc, test_utf16_chinese_without_bom);
     tcase_add_test(tc, test_comments_flag);
     tcase_add_loop_test(tc, test_garbage_input, 0, 8);
