@@ -215,8 +215,11 @@ typedef enum wn_article_source {
                                <script type="text/template">, text/html, ...) */
     WN_ARTICLE_DECLARED,     /* the articleBody the page declares in JSON-LD */
     WN_ARTICLE_PROSE,        /* the page's prose paragraphs, in document order */
-    WN_ARTICLE_NONE          /* the page holds no article text (not an error: the
+    WN_ARTICLE_NONE,         /* the page holds no article text (not an error: the
                                result is empty) */
+    WN_ARTICLE_HEADER        /* no article text either, but a dated post's
+                               headline and dateline (a photo or video post):
+                               those lines alone */
 } wn_article_source;
 
 WN_API wn_article_source wn_result_article_source(const wn_result *result);

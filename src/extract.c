@@ -353,6 +353,20 @@ static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboO
         res->source = WN_ARTICLE_PROSE;
         best = wn_content_chars(&content);
     }
+    size_t prose_blocks = 0;
+    wn_content_measure(&res->content, &prose_blocks);
+    if (best < WN_LADDER_TINY && prose_blocks == 0) {
+        wn_content content;
+        content_init(&content, res);
+        st = wn_ladder_header(doc, &content);
+        if (st != WN_OK)
+            return st;
+        if (content.count) {
+            res->content = content;
+            res->source = WN_ARTICLE_HEADER;
+            return WN_OK;
+        }
+    }
     if (best == 0)
         res->source = WN_ARTICLE_NONE;
     return WN_OK;
@@ -727,6 +741,7 @@ const char *wn_article_source_name(wn_article_source source)
     case WN_ARTICLE_DECLARED: return "declared";
     case WN_ARTICLE_PROSE: return "prose";
     case WN_ARTICLE_NONE: return "none";
+    case WN_ARTICLE_HEADER: return "header";
     }
     return "unknown";
 }

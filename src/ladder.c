@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "meta/meta.h"
 #include "output/render.h"
+#include "score/score.h"
 #include "lexicon/kinds.h"
 #include "buf.h"
 #include "utf8.h"
@@ -368,6 +370,104 @@ wn_status wn_ladder_content_from_text(const char *text, size_t len, wn_content *
         if (w && !push_para(content, line, w))
             return WN_ERR_NOMEM;
         start = end + 1;
+    }
+    return WN_OK;
+}
+
+/* ---- header: a dated post without text keeps its headline and dateline ---- */
+
+static wn_status push_copy(wn_content *content, const char *text, size_t len)
+{
+    char *copy = wn_xml_clean(content->arena, text, len);
+    if (!copy)
+        return WN_ERR_NOMEM;
+    return *copy && !push_para(content, copy, strlen(copy)) ? WN_ERR_NOMEM : WN_OK;
+}
+
+/* Whether element i is a dateline: a short text that holds a date. */
+static bool dateline(const wn_doc *doc, uint32_t i, char *line, size_t cap, char *iso)
+{
+    const wn_node *node = &doc->nodes[i];
+    if (node->kind != WN_NODE_ELEMENT || !node->all.chars || node->all.chars > WN_LADDER_DATELINE)
+        return false;
+    size_t len = wn_leading_text(doc, i, line, cap);
+    return wn_meta_date(line, len, true, iso) > 0;
+}
+
+wn_status wn_ladder_header(const wn_doc *doc, wn_content *content)
+{
+    uint32_t title = WN_NONE;
+    for (uint32_t i = doc->body; i < doc->count && title == WN_NONE; i++)
+        if (doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].label == WN_LABEL_TITLE)
+            title = i;
+    char line[WN_LADDER_DATELINE * 4 + 8];
+    /* Unlabelled (a heading the scorer dropped with a linked post header):
+     * the first h1-h3 whose text the page's <title> holds. */
+    for (uint32_t i = doc->body; i < doc->count && title == WN_NONE && doc->title; i++) {
+        const wn_node *node = &doc->nodes[i];
+        if (node->kind != WN_NODE_ELEMENT || node->tag < GUMBO_TAG_H1 || node->tag > GUMBO_TAG_H3 ||
+            !node->all.chars || node->all.chars > WN_LADDER_DATELINE)
+            continue;
+        size_t len = wn_leading_text(doc, i, line, sizeof line);
+        if (len && strstr(doc->title, line))
+            title = i;
+    }
+    if (title == WN_NONE)
+        return WN_OK;
+    uint32_t box = title;
+    uint32_t most = doc->nodes[title].all.chars + WN_LADDER_HEADER_EXTRA;
+    for (uint32_t a = doc->nodes[title].parent; a != WN_NONE && a > doc->body &&
+                                                doc->nodes[a].all.chars <= most;
+         a = doc->nodes[a].parent)
+        box = a;
+    char iso[32];
+    uint32_t lines[8];
+    size_t n = 0, dated = 0;
+    if (box != title) {
+        /* The headline box's lines, in order. */
+        for (uint32_t i = box; i < doc->nodes[box].end && n < 8; i++) {
+            const wn_node *node = &doc->nodes[i];
+            if (i == title) {
+                lines[n++] = i;
+                i = node->end - 1;
+            } else if (!(i < title && title < node->end) && dateline(doc, i, line, sizeof line, iso)) {
+                lines[n++] = i; /* (a box holding the title is no dateline) */
+                dated++;
+                i = node->end - 1;
+            }
+        }
+    } else if (doc->nodes[title].parent != WN_NONE && doc->nodes[title].parent >= doc->body) {
+        /* The title's parent holds more: the two elements on either side. */
+        uint32_t parent = doc->nodes[title].parent, before[2] = {WN_NONE, WN_NONE};
+        uint32_t i = parent + 1;
+        for (; i < title; i = doc->nodes[i].end)
+            if (doc->nodes[i].kind == WN_NODE_ELEMENT) {
+                before[0] = before[1];
+                before[1] = i;
+            }
+        for (int k = 0; k < 2; k++)
+            if (before[k] != WN_NONE && dateline(doc, before[k], line, sizeof line, iso)) {
+                lines[n++] = before[k];
+                dated++;
+            }
+        lines[n++] = title;
+        int after = 0;
+        for (i = doc->nodes[title].end; i < doc->nodes[parent].end && after < 2; i = doc->nodes[i].end)
+            if (doc->nodes[i].kind == WN_NODE_ELEMENT) {
+                after++;
+                if (dateline(doc, i, line, sizeof line, iso)) {
+                    lines[n++] = i;
+                    dated++;
+                }
+            }
+    }
+    if (!dated)
+        return WN_OK;
+    for (size_t k = 0; k < n; k++) {
+        size_t len = wn_leading_text(doc, lines[k], line, sizeof line);
+        wn_status st = push_copy(content, line, len);
+        if (st != WN_OK)
+            return st;
     }
     return WN_OK;
 }

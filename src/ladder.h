@@ -9,6 +9,8 @@
  *   declared  the articleBody the page declares in JSON-LD (for a HowTo or
  *             a Recipe: its description, ingredients and steps)
  *   prose     the page's prose paragraphs in document order
+ *   header    none of the above, and not one prose paragraph: a dated
+ *             post's headline and dateline alone (a photo or a video post)
  *   none      no article text: not an error, the result says so
  *
  * A step replaces the result before it only when it holds clearly more
@@ -72,6 +74,19 @@ const char *wn_ladder_declared(const wn_doc *doc, wn_arena *arena, size_t *len);
 /* The declared text as content: one paragraph a line, white space
  * collapsed. */
 wn_status wn_ladder_content_from_text(const char *text, size_t len, wn_content *content);
+
+/* A headline box: the title and the lines around it, while the box holds
+ * at most this many characters more than the title; a dateline in it is a
+ * line of at most WN_LADDER_DATELINE characters holding a date. */
+#define WN_LADDER_HEADER_EXTRA 160
+#define WN_LADDER_DATELINE 120
+
+/* The article's header when the page holds no article text: the element
+ * the scorer labelled the title, and the datelines of its headline box, in
+ * document order, as paragraphs of content. Nothing when the title has no
+ * dateline beside it: an undated heading is not a post (an index's or an
+ * error page's heading). */
+wn_status wn_ladder_header(const wn_doc *doc, wn_content *content);
 
 /* The characters the page's prose paragraphs hold; with `select`, they
  * become the selected region (every earlier selection cleared). */

@@ -456,6 +456,33 @@ START_TEST(test_article_sources)
 }
 END_TEST
 
+/* A dated post without text (a photo post) keeps its headline and
+ * dateline; an undated heading (an error page's) is no post. */
+START_TEST(test_header_only)
+{
+    static const char photo[] =
+        "<html><head><title>Harbour at dawn | Lens Diary</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav><div class=\"post\">"
+        "<div class=\"post-head\"><h2><a href=\"/p/1\">Harbour at dawn</a></h2>"
+        "<p class=\"when\">Posted March 3, 2024</p></div><img src=\"a.jpg\"><img src=\"b.jpg\">"
+        "</div><footer>All photos mine</footer></body></html>";
+    wn_extractor *ex = new_extractor(0);
+    wn_result *res = extract(ex, photo, sizeof photo - 1, NULL);
+    ck_assert_str_eq(wn_article_source_name(wn_result_article_source(res)), "header");
+    ck_assert_str_eq(wn_result_text(res, NULL), "Harbour at dawn\nPosted March 3, 2024\n");
+    ck_assert_ptr_nonnull(strstr(wn_result_xml(res, NULL), "source=\"header\""));
+    wn_result_free(res);
+    static const char error[] =
+        "<html><head><title>Page not found | Lens Diary</title></head><body>"
+        "<nav><a href=\"/\">Home</a></nav><div class=\"main\"><h1>Page not found</h1>"
+        "<p>Sorry.</p></div></body></html>";
+    res = extract(ex, error, sizeof error - 1, NULL);
+    ck_assert_int_ne(wn_result_article_source(res), WN_ARTICLE_HEADER);
+    wn_result_free(res);
+    wn_extractor_free(ex);
+}
+END_TEST
+
 /* A region that is not tiny (a standfirst the markup holds) gives way to
  * the article text the page declares only when that holds several times
  * as much: the page renders its article with a script. */
@@ -1110,6 +1137,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_article_sources);
     tcase_add_test(tc, test_declared_steps);
     tcase_add_test(tc, test_declared_over_region);
+    tcase_add_test(tc, test_header_only);
     tcase_add_test(tc, test_utf16_chinese_without_bom);
     tcase_add_test(tc, test_comments_flag);
     tcase_add_loop_test(tc, test_garbage_input, 0, 8);
