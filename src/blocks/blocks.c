@@ -107,6 +107,30 @@ static bool style_hides(const char *style)
     return contains_ci(compact, "display:none");
 }
 
+/* The white-space an inline style sets: 1 keeps the text's line breaks
+ * and spaces (pre, pre-wrap, pre-line, break-spaces: pre-line's runs of
+ * spaces are kept too), 0 collapses them (normal, nowrap), -1 says
+ * nothing. */
+static int style_white_space(const char *style)
+{
+    char compact[256];
+    size_t n = 0;
+    for (const char *p = style; *p && n < sizeof compact - 1; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\n')
+            compact[n++] = *p;
+    compact[n] = '\0';
+    const char *last = NULL;
+    for (const char *p = compact; (p = strstr(p, "white-space:")) != NULL; p++)
+        last = p + sizeof "white-space:" - 1; /* the last declaration wins */
+    if (!last)
+        return -1;
+    if (strncasecmp(last, "pre", 3) == 0 || strncasecmp(last, "break-spaces", 12) == 0)
+        return 1;
+    if (strncasecmp(last, "normal", 6) == 0 || strncasecmp(last, "nowrap", 6) == 0)
+        return 0;
+    return -1;
+}
+
 static bool element_hidden(const GumboElement *el)
 {
     if (attribute(el, "hidden"))
@@ -412,6 +436,14 @@ static void init_element(wn_doc *doc, uint32_t index, const GumboElement *el, ui
     if (el->tag == GUMBO_TAG_PRE || el->tag == GUMBO_TAG_LISTING || el->tag == GUMBO_TAG_PLAINTEXT ||
         el->tag == GUMBO_TAG_XMP)
         n->flags |= WN_NODE_PREFORMATTED;
+    const char *style = attribute(el, "style");
+    if (style) {
+        int pre = style_white_space(style);
+        if (pre == 1)
+            n->flags |= WN_NODE_PREFORMATTED;
+        else if (pre == 0)
+            n->flags &= (uint8_t)~WN_NODE_PREFORMATTED;
+    }
     if (el->tag == GUMBO_TAG_BR)
         n->flags |= WN_NODE_BREAK;
     if (wn_tag_is_block(el->tag) || parent == WN_NONE) {
