@@ -94,7 +94,8 @@ _READ_FN = ctypes.CFUNCTYPE(ctypes.c_long, ctypes.c_void_p, ctypes.c_void_p, cty
 def _library_candidates():
     path = os.environ.get("WINNOW_LIBRARY")
     if path:
-        return [path]
+        # A relative path would be looked up in the library path: make it a path.
+        return [os.path.abspath(path)]
     found = []
     try:
         from . import _config
