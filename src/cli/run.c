@@ -1016,7 +1016,8 @@ static int next_line(line_reader *lr, size_t cap, const char **line, size_t *len
     size_t scanned = 0;
     *too_long = 0;
     for (;;) {
-        char *nl = memchr(lr->buffer + lr->start + scanned, '\n', lr->len - lr->start - scanned);
+        size_t unscanned = lr->len - lr->start - scanned;
+        char *nl = unscanned ? memchr(lr->buffer + lr->start + scanned, '\n', unscanned) : NULL;
         if (nl) {
             *line = *too_long ? NULL : lr->buffer + lr->start;
             *len = *too_long ? 0 : (size_t)(nl - (lr->buffer + lr->start));
