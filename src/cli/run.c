@@ -690,7 +690,7 @@ static size_t write_to_file(const job *j, const page_ref *page, const char *name
         return 1;
     }
     cli_stream_init(&stream, file.fd);
-    if (u->render_status == WN_OK)
+    if (u->render_status == WN_OK && u->out.len > 0)
         cli_stream_sink(&stream, u->out.data, u->out.len);
     if (u->render_status != WN_OK || cli_stream_flush(&stream) != 0) {
         cli_atomic_abort(&file);
@@ -715,12 +715,12 @@ static int write_to_stdout(run_state *r, unit *u)
         if (u->render_status != WN_OK) {
             r->out_failed = 1;
             r->out_status = u->render_status;
-        } else {
+        } else if (u->out.len > 0) {
             cli_stream_sink(r->out, u->out.data, u->out.len);
         }
         return 0;
     }
-    if (u->render_status == WN_OK)
+    if (u->render_status == WN_OK && u->out.len > 0)
         cli_stream_sink(r->out, u->out.data, u->out.len);
     if (r->out->error == EPIPE) {
         r->out_stopped = 1;
