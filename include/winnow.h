@@ -134,8 +134,15 @@ WN_API wn_status wn_extractor_new(const wn_options *options, wn_extractor **out)
 WN_API void wn_extractor_free(wn_extractor *extractor);
 
 /* Extract the main content of one page.
- *   bytes, len    the page as received, in any encoding (need not be NUL-terminated)
- *   charset_hint  a charset label from the transport (HTTP Content-Type), or NULL
+ *   bytes, len    the page as received, in any encoding (need not be NUL-terminated);
+ *                 NULL bytes are WN_ERR_ARGUMENT whatever len ("" is an empty page)
+ *   charset_hint  the transport's charset: a label ("gbk") or a whole HTTP
+ *                 Content-Type value ("text/html; charset=ISO-8859-1"), or NULL.
+ *                 An unknown label is WN_ERR_CHARSET; a Content-Type without a
+ *                 charset parameter is no hint. A Latin-1 hint (iso-8859-1,
+ *                 latin1, us-ascii, windows-1252, iso-8859-15) loses to bytes
+ *                 whose non-ASCII bytes all form valid multi-byte UTF-8: they
+ *                 are read as UTF-8 (WN_CHARSET_DETECTED).
  *   url           the page's address, or NULL
  * On WN_OK, *out owns a result to free with wn_result_free(). On any other
  * status *out is set to NULL. Safe to call from many threads on one extractor. */

@@ -526,12 +526,10 @@ wn_status wn_extract_source(const wn_extractor *extractor, const char *bytes, si
     if (!out)
         return WN_ERR_ARGUMENT;
     *out = NULL;
-    if (!extractor || (!bytes && len))
+    if (!extractor || !bytes)
         return WN_ERR_ARGUMENT;
     if (len > extractor->options.max_input_bytes)
         return WN_ERR_INPUT_TOO_LARGE;
-    if (!bytes)
-        bytes = "";
     /* Only the fields the caller's struct has. */
     wn_source src;
     wn_source_init(&src);

@@ -14,6 +14,9 @@ apt-get install -y -qq --no-install-recommends wget zstd brotli >/dev/null
 # Tests: headless Chromium reads the innerText winnow's text is checked
 # against (tests/innertext).
 apt-get install -y -qq --no-install-recommends chromium >/dev/null
+# The Python module's tests (pytest-3) and its Dask pipeline's
+# (a LocalCluster over generated WARC files).
+apt-get install -y -qq --no-install-recommends python3-pytest python3-dask python3-distributed >/dev/null
 # Fuzzing (tools/fuzz.sh): clang and its ASan/UBSan/libFuzzer runtimes.
 apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev >/dev/null
 echo "winnow: build dependencies installed"

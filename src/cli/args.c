@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Long options all get values above any char, so that getopt_long's optopt
@@ -22,6 +23,10 @@ enum {
     OPT_RECURSIVE,
     OPT_FILES_FROM,
     OPT_CONTENT_ENCODING,
+    OPT_JOBS,
+    OPT_QUIET,
+    OPT_JSONL,
+    OPT_INPUT_JSONL,
     OPT_HELP,
     OPT_VERSION
 };
@@ -39,6 +44,10 @@ static const struct option long_options[] = {
     {"recursive", no_argument, NULL, OPT_RECURSIVE},
     {"files-from", required_argument, NULL, OPT_FILES_FROM},
     {"content-encoding", required_argument, NULL, OPT_CONTENT_ENCODING},
+    {"jobs", required_argument, NULL, OPT_JOBS},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"jsonl", no_argument, NULL, OPT_JSONL},
+    {"input-jsonl", no_argument, NULL, OPT_INPUT_JSONL},
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0}
@@ -46,7 +55,7 @@ static const struct option long_options[] = {
 
 /* Leading ':' makes getopt_long return ':' for a missing argument and keeps
  * it quiet: every message is ours. */
-static const char short_options[] = ":f:o:rhV";
+static const char short_options[] = ":f:o:j:qrhV";
 
 /* In parts: ISO C bounds a string literal's length. */
 static const char *const usage_text[] = {
@@ -107,6 +116,18 @@ static const char *const usage_text[] = {
     "                         (- for standard input)\n"
     "  -o, --output-dir=DIR   write one file per page into DIR (created if\n"
     "                         missing); outputs replace older files atomically\n"
+    "  -j, --jobs=N           extract with N threads (default: one per core);\n"
+    "                         the output is the same whatever N\n"
+    "  -q, --quiet            no progress line and no warnings (failures are\n"
+    "                         still reported)\n"
+    "      --jsonl            JSON Lines in, JSON Lines out: same as\n"
+    "                         --format=json --input-jsonl\n"
+    "      --input-jsonl      read records {\"url\": ..., \"html\": ...} (or\n"
+    "                         \"html_base64\"; \"charset\" and \"content_type\"\n"
+    "                         optional), one a line, from the inputs (standard\n"
+    "                         input by default); write one JSON line per record\n"
+    "                         to standard output, in order, a failed record as\n"
+    "                         {\"url\", \"line\", \"status\", \"error\"} (needs -f json)\n"
     "  -h, --help             show this help and exit\n"
     "  -V, --version          show the version and exit\n"
     "\n",
@@ -131,7 +152,13 @@ static const char *const usage_text[] = {
     "a page record over 64 MiB is skipped with a warning, as are bytes\n"
     "between records that are not WARC records. A reader that closes\n"
     "standard output early (winnow page.html | head) ends the command\n"
-    "quietly with status 0.\n",
+    "quietly with status 0.\n"
+    "\n",
+    "With --input-jsonl a record that fails is an error record in the output\n"
+    "and does not change the exit status (a map task must not fail for one\n"
+    "page); blank lines are skipped. While stderr is a terminal (and stdout\n"
+    "is not), a progress line shows the pages, pages/s, MB/s read, failures\n"
+    "and, when the inputs' total size is known, the time left.\n",
 };
 
 void cli_usage_error(const char *fmt, ...)
@@ -242,6 +269,7 @@ static cli_action apply_option(int opt, char **argv, cli_args *args)
     switch (opt) {
     case 'f':
     case OPT_FORMAT:
+        args->format_given = 1;
         if (parse_format(optarg, &args->format) != 0) {
             cli_usage_error("unknown format '%s' (choose xml, text, json or explain)", optarg);
             return CLI_ACTION_USAGE_ERROR;
@@ -295,6 +323,30 @@ static cli_action apply_option(int opt, char **argv, cli_args *args)
         }
         args->content_encoding = optarg;
         return CLI_ACTION_RUN;
+    case 'j':
+    case OPT_JOBS: {
+        char *end;
+        errno = 0;
+        unsigned long n = strtoul(optarg, &end, 10);
+        if (optarg[0] < '0' || optarg[0] > '9' || *end || errno || n < 1 || n > 1024) {
+            cli_usage_error("bad thread count '%s' (give 1 to 1024)", optarg);
+            return CLI_ACTION_USAGE_ERROR;
+        }
+        args->jobs = (unsigned)n;
+        return CLI_ACTION_RUN;
+    }
+    case 'q':
+    case OPT_QUIET:
+        args->quiet = 1;
+        return CLI_ACTION_RUN;
+    case OPT_JSONL:
+        args->input_jsonl = 1;
+        args->format = WN_FORMAT_JSON;
+        args->format_given = 1;
+        return CLI_ACTION_RUN;
+    case OPT_INPUT_JSONL:
+        args->input_jsonl = 1;
+        return CLI_ACTION_RUN;
     case 'h':
     case OPT_HELP:
         return CLI_ACTION_HELP;
@@ -321,6 +373,14 @@ cli_action cli_parse_args(int argc, char **argv, cli_args *args)
         cli_action action = apply_option(opt, argv, args);
         if (action != CLI_ACTION_RUN)
             return action;
+    }
+    if (args->input_jsonl && args->format != WN_FORMAT_JSON) {
+        cli_usage_error("--input-jsonl writes JSON Lines: give -f json (or use --jsonl)");
+        return CLI_ACTION_USAGE_ERROR;
+    }
+    if (args->input_jsonl && args->output_dir) {
+        cli_usage_error("--input-jsonl writes to standard output: -o cannot be used with it");
+        return CLI_ACTION_USAGE_ERROR;
     }
     if (args->format == WN_FORMAT_EXPLAIN)
         args->flags |= WN_FLAG_EXPLAIN;

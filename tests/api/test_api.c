@@ -319,6 +319,9 @@ typedef struct charset_case {
     wn_charset_source source;
 } charset_case;
 
+#define LATIN_TEXT "Le café du coin sert une crème brûlée très appréciée des habitués du quartier."
+#define RU_TEXT "Городской совет утвердил новый бюджет после долгого обсуждения в четверг."
+
 static const charset_case CHARSETS[] = {
     {"meta gbk", "<meta charset=\"gbk\">", ZH_TEXT, "GBK", NULL, NULL, "GB18030", WN_CHARSET_META},
     {"meta http-equiv gb2312",
@@ -334,6 +337,20 @@ static const charset_case CHARSETS[] = {
     {"undeclared gbk", "", ZH_TEXT, "GBK", NULL, NULL, "GB18030", WN_CHARSET_DETECTED},
     {"declared utf-8, gbk bytes", "<meta charset=\"utf-8\">", ZH_TEXT, "GBK", NULL, NULL, "GB18030",
      WN_CHARSET_DETECTED},
+    /* The hint as a crawler has it: the whole Content-Type value. */
+    {"content-type hint", "", ZH_TEXT, "GBK", NULL, "text/html; charset=GBK", "GB18030",
+     WN_CHARSET_HINT},
+    {"content-type hint quoted", "", ZH_TW_TEXT, "BIG5", NULL, "text/html;Charset=\"big5\" ; q=1",
+     "BIG5-HKSCS", WN_CHARSET_HINT},
+    {"content-type without charset", "<meta charset=\"gbk\">", ZH_TEXT, "GBK", NULL, "text/html",
+     "GB18030", WN_CHARSET_META},
+    /* A Latin-1 hint loses to valid multi-byte UTF-8, and holds otherwise. */
+    {"latin-1 hint, utf-8 bytes", "", LATIN_TEXT, "UTF-8", NULL, "text/html; charset=ISO-8859-1",
+     "UTF-8", WN_CHARSET_DETECTED},
+    {"latin-1 label, utf-8 bytes", "", ZH_TEXT, "UTF-8", NULL, "latin1", "UTF-8", WN_CHARSET_DETECTED},
+    {"latin-1 hint, latin-1 bytes", "", LATIN_TEXT, "ISO-8859-1", NULL, "text/html; charset=iso-8859-1",
+     "WINDOWS-1252", WN_CHARSET_HINT},
+    {"koi8-r hint holds", "", RU_TEXT, "KOI8-R", NULL, "koi8-r", "KOI8-R", WN_CHARSET_HINT},
 };
 
 START_TEST(test_charset)
@@ -375,6 +392,13 @@ START_TEST(test_unknown_hint)
     ck_assert_int_eq(wn_extract(ex, SIMPLE, strlen(SIMPLE), "x-no-such-charset", NULL, &res),
                      WN_ERR_CHARSET);
     ck_assert_ptr_null(res);
+    /* In a Content-Type value, its charset parameter counts. */
+    ck_assert_int_eq(wn_extract(ex, SIMPLE, strlen(SIMPLE), "text/html; charset=x-no-such", NULL, &res),
+                     WN_ERR_CHARSET);
+    ck_assert_int_eq(wn_extract(ex, SIMPLE, strlen(SIMPLE), "text/html; format=flowed", NULL, &res),
+                     WN_OK);
+    ck_assert_int_ne(wn_result_charset_source(res), WN_CHARSET_HINT);
+    wn_result_free(res);
     wn_extractor_free(ex);
 }
 END_TEST
@@ -391,10 +415,6 @@ START_TEST(test_empty_input)
     const char *xml = wn_result_xml(res, &len);
     ck_assert(well_formed(xml, len));
     ck_assert_str_eq(wn_result_title(res), "");
-    wn_result_free(res);
-    /* NULL bytes with length 0 is an empty page too. */
-    res = extract(ex, NULL, 0, NULL);
-    ck_assert_str_eq(wn_result_text(res, NULL), "");
     wn_result_free(res);
     /* A page with no text at all. */
     res = extract(ex, "<html><body><div></div></body></html>", 38, NULL);
@@ -541,6 +561,13 @@ START_TEST(test_null_arguments)
     ck_assert_ptr_null(res);
     res = (wn_result *)(uintptr_t)1;
     ck_assert_int_eq(wn_extract(ex, NULL, 10, NULL, NULL, &res), WN_ERR_ARGUMENT);
+    ck_assert_ptr_null(res);
+    /* NULL bytes are refused whatever the length ("" is the empty page). */
+    res = (wn_result *)(uintptr_t)1;
+    ck_assert_int_eq(wn_extract(ex, NULL, 0, NULL, NULL, &res), WN_ERR_ARGUMENT);
+    ck_assert_ptr_null(res);
+    res = (wn_result *)(uintptr_t)1;
+    ck_assert_int_eq(wn_extract_source(ex, NULL, 0, NULL, &res), WN_ERR_ARGUMENT);
     ck_assert_ptr_null(res);
     ck_assert_int_eq(wn_extract(ex, SIMPLE, strlen(SIMPLE), NULL, NULL, NULL), WN_ERR_ARGUMENT);
 
