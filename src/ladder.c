@@ -394,7 +394,7 @@ static bool dateline(const wn_doc *doc, uint32_t i, char *line, size_t cap, char
     return wn_meta_date(line, len, true, iso) > 0;
 }
 
-wn_status wn_ladder_header(const wn_doc *doc, wn_content *content)
+wn_status wn_ladder_header(wn_doc *doc, wn_content *content)
 {
     uint32_t title = WN_NONE;
     for (uint32_t i = doc->body; i < doc->count && title == WN_NONE; i++)
@@ -464,6 +464,12 @@ wn_status wn_ladder_header(const wn_doc *doc, wn_content *content)
     if (!dated)
         return WN_OK;
     for (size_t k = 0; k < n; k++) {
+        wn_node *node = &doc->nodes[lines[k]];
+        if (lines[k] != title) {
+            /* Kept now, as --explain shows (the title keeps its label). */
+            node->flags = (uint8_t)((node->flags | WN_NODE_SELECTED) & ~WN_NODE_PRUNED);
+            node->label = WN_LABEL_BODY;
+        }
         size_t len = wn_leading_text(doc, lines[k], line, sizeof line);
         wn_status st = push_copy(content, line, len);
         if (st != WN_OK)

@@ -83,10 +83,11 @@ wn_status wn_ladder_content_from_text(const char *text, size_t len, wn_content *
 
 /* The article's header when the page holds no article text: the element
  * the scorer labelled the title, and the datelines of its headline box, in
- * document order, as paragraphs of content. Nothing when the title has no
+ * document order, as paragraphs of content (the datelines become kept
+ * body in doc, as --explain shows). Nothing when the title has no
  * dateline beside it: an undated heading is not a post (an index's or an
  * error page's heading). */
-wn_status wn_ladder_header(const wn_doc *doc, wn_content *content);
+wn_status wn_ladder_header(wn_doc *doc, wn_content *content);
 
 /* The characters the page's prose paragraphs hold; with `select`, they
  * become the selected region (every earlier selection cleared). */
