@@ -118,13 +118,130 @@ static bool element_hidden(const GumboElement *el)
     return style && style_hides(style);
 }
 
-static uint32_t element_hints(const GumboElement *el, const char *cls, const char *id)
+/* The hints of class and id values already read, and of the names they
+ * are made of: a page repeats the same few values on most of its elements
+ * ("item", "nav-link") and the same names across its values ("btn
+ * btn-primary", "btn btn-link"), and reading one through the lexicon costs
+ * thousands of instructions. Open addressing, keyed by the bytes (the
+ * strings stay in the parse while the tree is built); once three quarters
+ * full, a table takes no more. */
+#define HINT_CACHE_SLOTS 1024u /* a power of two */
+typedef struct hint_slot {
+    const char *key;    /* NULL: empty */
+    uint32_t len, hash;
+    wn_name_hints hints; /* values: .rest holds the value's hints */
+} hint_slot;
+
+typedef struct hint_table {
+    hint_slot *slots;   /* NULL: none (allocation failed) */
+    unsigned used;
+} hint_table;
+
+typedef struct hint_cache {
+    hint_table values, names;
+} hint_cache;
+
+static uint32_t hash_bytes(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* The slot of key, or the empty slot where it would go (NULL: the table
+ * is full or missing). */
+static hint_slot *hint_find(hint_table *t, const char *key, size_t len, uint32_t h, bool *found)
+{
+    *found = false;
+    if (!t->slots)
+        return NULL;
+    for (uint32_t k = h & (HINT_CACHE_SLOTS - 1);; k = (k + 1) & (HINT_CACHE_SLOTS - 1)) {
+        hint_slot *slot = &t->slots[k];
+        if (!slot->key)
+            return t->used < HINT_CACHE_SLOTS / 4 * 3 ? slot : NULL;
+        if (slot->hash == h && slot->len == len && memcmp(slot->key, key, len) == 0) {
+            *found = true;
+            return slot;
+        }
+    }
+}
+
+static void hint_store(hint_table *t, hint_slot *slot, const char *key, size_t len, uint32_t h,
+                       const wn_name_hints *hints)
+{
+    if (!slot)
+        return;
+    slot->key = key;
+    slot->len = (uint32_t)len;
+    slot->hash = h;
+    slot->hints = *hints;
+    t->used++;
+}
+
+/* wn_hints_from_attribute() of a value, read name by name
+ * (wn_name_hints_of()). */
+static uint32_t hints_by_names(hint_cache *cache, const char *value, size_t len)
+{
+    uint32_t hints = 0;
+    bool negated = false, live = false;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && wn_class_space(value[i]))
+            i++;
+        size_t start = i;
+        while (i < len && !wn_class_space(value[i]))
+            i++;
+        if (i == start)
+            break;
+        const char *name = value + start;
+        size_t n = i - start;
+        uint32_t h = hash_bytes(name, n);
+        bool found;
+        hint_slot *slot = hint_find(&cache->names, name, n, h, &found);
+        wn_name_hints p;
+        if (found) {
+            p = slot->hints;
+        } else {
+            wn_name_hints_of(name, n, &p);
+            hint_store(&cache->names, slot, name, n, h, &p);
+        }
+        if (!p.words)
+            continue;
+        hints |= p.rest | (negated ? 0 : p.first);
+        negated = p.negates;
+        live |= p.live;
+    }
+    if (live)
+        hints &= ~WN_HINT_COMMENTS;
+    return hints;
+}
+
+static uint32_t hints_of_value(hint_cache *cache, const char *value)
+{
+    size_t len = strlen(value);
+    if (len > WN_NAME_HINTS_VALUE_MAX)
+        return wn_hints_from_attribute(value, len);
+    uint32_t h = hash_bytes(value, len);
+    bool found;
+    hint_slot *slot = hint_find(&cache->values, value, len, h, &found);
+    if (found)
+        return slot->hints.rest;
+    wn_name_hints v = {0, hints_by_names(cache, value, len), false, false, false};
+    hint_store(&cache->values, slot, value, len, h, &v);
+    return v.rest;
+}
+
+static uint32_t element_hints(hint_cache *cache, const GumboElement *el, const char *cls,
+                              const char *id)
 {
     uint32_t hints = tag_hints(el->tag);
     if (cls)
-        hints |= wn_hints_from_attribute(cls, strlen(cls));
+        hints |= hints_of_value(cache, cls);
     if (id)
-        hints |= wn_hints_from_attribute(id, strlen(id));
+        hints |= hints_of_value(cache, id);
     const char *role = attribute(el, "role");
     if (role)
         hints |= wn_hints_from_role(role, strlen(role));
@@ -394,14 +511,15 @@ static void add_text_node(wn_doc *doc, uint32_t index, const GumboNode *g, uint3
     b->own_link_chars += n->link_chars;
 }
 
-static void init_element(wn_doc *doc, uint32_t index, const GumboElement *el, uint32_t parent)
+static void init_element(wn_doc *doc, hint_cache *cache, uint32_t index, const GumboElement *el,
+                         uint32_t parent)
 {
     wn_node *n = &doc->nodes[index];
     n->kind = WN_NODE_ELEMENT;
     n->tag = (uint16_t)el->tag;
     n->class_attr = attribute(el, "class");
     n->id_attr = attribute(el, "id");
-    n->hints = element_hints(el, n->class_attr, n->id_attr);
+    n->hints = element_hints(cache, el, n->class_attr, n->id_attr);
     if (parent != WN_NONE) {
         const wn_node *p = &doc->nodes[parent];
         n->flags = p->flags & (WN_NODE_IN_LINK | WN_NODE_PREFORMATTED);
@@ -444,11 +562,15 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
     walk_frame *stack = malloc(stack_cap * sizeof *stack);
     if (!stack)
         return WN_ERR_NOMEM;
+    hint_cache cache = {{calloc(HINT_CACHE_SLOTS, sizeof(hint_slot)), 0},
+                        {calloc(HINT_CACHE_SLOTS, sizeof(hint_slot)), 0}};
     if (!push_node(doc, limits->max_nodes, &status)) {
+        free(cache.values.slots);
+        free(cache.names.slots);
         free(stack);
         return status;
     }
-    init_element(doc, 0, &root->v.element, WN_NONE);
+    init_element(doc, &cache, 0, &root->v.element, WN_NONE);
     stack[depth++] = (walk_frame){root, 0, 0};
 
     while (depth > 0) {
@@ -497,7 +619,7 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
             index = doc->count - 1;
             doc->nodes[index].parent = parent;
             doc->nodes[index].depth = (uint16_t)(doc->nodes[parent].depth + 1);
-            init_element(doc, index, el, parent);
+            init_element(doc, &cache, index, el, parent);
             note_declarations(el, arena, doc, index);
             if (el->tag == GUMBO_TAG_BODY && doc->body == 0)
                 doc->body = index;
@@ -516,6 +638,8 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
         }
         stack[depth++] = (walk_frame){child, index, 0};
     }
+    free(cache.values.slots);
+    free(cache.names.slots);
     free(stack);
     if (status != WN_OK) {
         wn_doc_free(doc);
