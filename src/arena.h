@@ -13,6 +13,7 @@ typedef struct wn_arena {
     size_t limit_bytes;     /* 0 = unlimited; past it allocations fail */
     size_t charged_bytes;   /* memory held outside the arena but counted against its limit */
     int limit_hit;          /* an allocation failed because of limit_bytes */
+    void *last;             /* the newest allocation (wn_arena_shrink()) */
 } wn_arena;
 
 void wn_arena_init(wn_arena *arena, size_t limit_bytes);
@@ -20,6 +21,11 @@ void wn_arena_init(wn_arena *arena, size_t limit_bytes);
 void *wn_arena_alloc(wn_arena *arena, size_t size);
 void *wn_arena_calloc(wn_arena *arena, size_t count, size_t size);
 char *wn_arena_strndup(wn_arena *arena, const char *text, size_t len);
+/* Gives back the end of the newest allocation: `ptr` keeps its first
+ * `size` bytes and the arena hands out what follows. Nothing when ptr is not
+ * the newest allocation. For a buffer sized for the worst case (a decoded
+ * page, the guard's copy) once its length is known. */
+void wn_arena_shrink(wn_arena *arena, void *ptr, size_t size);
 /* Counts `bytes` held elsewhere (a growing array) against the limit: 0 (and
  * limit_hit) when that would pass it. Uncharge when they are freed. */
 int wn_arena_charge(wn_arena *arena, size_t bytes);

@@ -1,7 +1,7 @@
 /* winnow-bench: how fast is winnow next to a bare Gumbo parse, where does
  * its time go, and how much memory does a page take?
  *
- *   winnow-bench SET_DIR [--passes N] [--no-trafilatura]
+ *   winnow-bench SET_DIR [--passes N] [--no-memory] [--no-trafilatura]
  *
  * Loads every SET_DIR/pages/<name>.html into memory, then for each pass times
  * (a) gumbo_parse_with_options() + gumbo_destroy_output() on the raw bytes and
@@ -467,7 +467,8 @@ static double time_trafilatura(const char *set_dir, long passes, char *version, 
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: " PROG " SET_DIR [--passes N] [--no-trafilatura]   (N in 1..1000, default 3)\n");
+    fprintf(out, "usage: " PROG " SET_DIR [--passes N] [--no-memory] [--no-trafilatura]"
+                 "   (N in 1..1000, default 3)\n");
 }
 
 static void report(const char *what, double sec, const page_set *set, double whole)
@@ -484,13 +485,15 @@ int main(int argc, char **argv)
 {
     const char *set_dir = NULL;
     long passes = 3;
-    int trafilatura = 1;
+    int trafilatura = 1, memory = 1;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         const char *value = NULL;
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             usage(stdout);
             return 0;
+        } else if (strcmp(arg, "--no-memory") == 0) {
+            memory = 0;
         } else if (strcmp(arg, "--no-trafilatura") == 0) {
             trafilatura = 0;
         } else if (strcmp(arg, "--passes") == 0) {
@@ -585,9 +588,11 @@ int main(int argc, char **argv)
     printf("output   %.2f MB of text+xml per pass  failed %zu\n", (double)out_bytes / 1e6, failed);
     printf("peak RSS %.1f MiB (whole run, pages loaded)\n", (double)ru.ru_maxrss / 1024.0);
 #ifdef BENCH_COUNT_MALLOC
-    report_memory(&set, ex);
+    if (memory)
+        report_memory(&set, ex);
 #else
-    printf("memory   not measured in this build (sanitizers bring their own malloc)\n");
+    if (memory)
+        printf("memory   not measured in this build (sanitizers bring their own malloc)\n");
 #endif
     if (trafilatura) {
         char version[64] = "";
