@@ -162,7 +162,7 @@ static bool element_hidden(const attr_set *a)
  * thousands of instructions. Open addressing, keyed by the bytes (the
  * strings stay in the parse while the tree is built); once three quarters
  * full, a table takes no more. */
-#define HINT_CACHE_SLOTS 1024u /* a power of two */
+#define HINT_CACHE_SLOTS 512u /* a power of two; 16 KiB a table */
 typedef struct hint_slot {
     const char *key;    /* NULL: empty */
     uint32_t len, hash;
@@ -538,11 +538,18 @@ static void add_text_node(wn_doc *doc, uint32_t index, const GumboNode *g, uint3
     n->kind = WN_NODE_TEXT;
     n->text = g->v.text.text;
     size_t len = strlen(n->text);
-    mend_utf8((char *)n->text, len);
+    /* White space between tags (most text nodes of a page) has nothing to
+     * mend or count: its stats stay zero. */
+    bool blank = g->type == GUMBO_NODE_WHITESPACE;
+    for (size_t i = 0; blank && i < len; i++)
+        blank = is_ascii_space((unsigned char)n->text[i]);
+    if (!blank)
+        mend_utf8((char *)n->text, len);
     n->text_len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
     n->flags = p->flags & (WN_NODE_IN_LINK | WN_NODE_PREFORMATTED);
     n->block = p->block;
-    wn_text_measure(n->text, n->text_len, &n->all);
+    if (!blank)
+        wn_text_measure(n->text, n->text_len, &n->all);
     if (n->flags & WN_NODE_IN_LINK)
         n->link_chars = n->all.chars;
     wn_node *b = &doc->nodes[n->block];
@@ -695,6 +702,17 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
     }
     aggregate(doc);
     link_text_runs(doc);
+    /* The array grew by doubling: the end it did not fill goes back. */
+    if (doc->count && doc->count < doc->capacity) {
+        wn_node *fit = realloc(doc->nodes, (size_t)doc->count * sizeof *fit);
+        if (fit) {
+            if (doc->budget)
+                wn_arena_uncharge(doc->budget,
+                                  (size_t)(doc->capacity - doc->count) * sizeof *doc->nodes);
+            doc->nodes = fit;
+            doc->capacity = doc->count;
+        }
+    }
     return WN_OK;
 }
 
