@@ -4,14 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct wn_arena_chunk {
-    wn_arena_chunk *next;
-    size_t size;
-    size_t used;
-    /* payload follows, aligned */
-};
-
-#define ARENA_ALIGN 16u
+#define ARENA_ALIGN WN_ARENA_ALIGN
 #define ARENA_MIN_CHUNK (64u * 1024u)
 /* Chunks stay at ARENA_MIN_CHUNK until the arena holds this much, then
  * grow by a quarter of what it holds. A small page's arena so never asks
@@ -21,7 +14,7 @@ struct wn_arena_chunk {
  * of the newest chunk stays under a fifth of the arena: a page's peak
  * memory is mostly its arena. */
 #define ARENA_GROWING_FROM ((size_t)1 << 20)
-#define CHUNK_HEADER ((sizeof(wn_arena_chunk) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
+#define CHUNK_HEADER WN_ARENA_CHUNK_HEADER
 
 void wn_arena_init(wn_arena *arena, size_t limit_bytes)
 {
