@@ -259,12 +259,24 @@ static int starts_nocase(const char *s, size_t n, const char *word)
     return n >= w && equals_nocase(s, w, word);
 }
 
-static int contains_nocase(const char *s, size_t n, const char *word)
+/* Whether word (lower case) is in s[0..n) once white space is left out:
+ * blocks.c reads "display:none" in a style with its spaces removed (and
+ * the parser turns a CR into a newline). */
+static int contains_spaced_nocase(const char *s, size_t n, const char *word)
 {
     size_t w = strlen(word);
-    for (size_t i = 0; i + w <= n; i++)
-        if (equals_nocase(s + i, w, word))
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        for (size_t j = i; j < n && k < w; j++) {
+            if (is_space(s[j]))
+                continue;
+            if (lower(s[j]) != word[k])
+                break;
+            k++;
+        }
+        if (k == w)
             return 1;
+    }
     return 0;
 }
 
@@ -277,8 +289,8 @@ static int contains_nocase(const char *s, size_t n, const char *word)
  * type, src, alt, ...) and those that steer tree construction (type,
  * encoding, color, face, size). Gone: data-* (but data-src, a lazy image's
  * address), srcset, on* event handlers, SVG path data (d, points), and
- * style attributes that cannot hide the element (no "display" in them, no
- * character reference that could spell it). */
+ * style attributes that cannot hide the element (no "display" in them, even
+ * with white space inside, no character reference that could spell it). */
 static int strippable(const char *name, size_t name_len, const char *value, size_t value_len)
 {
     if (starts_nocase(name, name_len, "data-"))
@@ -289,7 +301,7 @@ static int strippable(const char *name, size_t name_len, const char *value, size
     if (name_len > 2 && starts_nocase(name, name_len, "on"))
         return 1;
     if (equals_nocase(name, name_len, "style"))
-        return !memchr(value, '&', value_len) && !contains_nocase(value, value_len, "display");
+        return !memchr(value, '&', value_len) && !contains_spaced_nocase(value, value_len, "display");
     if (value_len > 64 && starts_nocase(value, value_len, "data:") &&
         (equals_nocase(name, name_len, "src") || equals_nocase(name, name_len, "href")))
         return 2;

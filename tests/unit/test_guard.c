@@ -296,6 +296,7 @@ START_TEST(test_unread_attributes_left_out)
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==\">"
         "<svg viewBox=\"0 0 1 1\"><path d=\"M0 0L1 1Z\"/></svg>"
         "<span style=\"a\" style=\"display:none\">two styles</span>"
+        "<i>x</i><em style=\"color: blue\">kept</em><q style=\"dis\r\nplay : none\">spaced</q>"
         "<a href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\">a</a></div>";
     guarded g;
     ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
@@ -306,7 +307,8 @@ START_TEST(test_unread_attributes_left_out)
     static const char *const kept[] = {
         "class=\"c\"", "id=i", "<b data-y=\"2\" onclick=\"g()\">", "style=\"DISPLAY: none\"",
         "data-src=\"/lazy.jpg\"", "alt=\"x\"", "src=\"data:\"", "viewBox",
-        "style=\"a\" style=\"display:none\"", "href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\""};
+        "style=\"a\" style=\"display:none\"", "href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\"",
+        "<em style=\"color: blue\">", "<q style=\"dis\r\nplay : none\">"};
     for (size_t i = 0; i < WN_COUNT(kept); i++)
         ck_assert_msg(strstr(g.text, kept[i]) != NULL, "%s lost from %s", kept[i], g.text);
     wn_arena_release(&g.arena);
