@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "blocks/blocks.h"
@@ -20,6 +21,7 @@
 #include "output/content.h"
 #include "output/render.h"
 #include "parse.h"
+#include "phases.h"
 #include "score/score.h"
 
 struct wn_extractor {
@@ -372,8 +374,27 @@ static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboO
     return WN_OK;
 }
 
+/* The benchmark's phase clock (phases.h): adds the time since *mark to
+ * *field and moves the mark. Nothing when times is NULL. */
+static uint64_t clock_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void phase_tick(wn_phase_ns *times, uint64_t *field, uint64_t *mark)
+{
+    if (!times)
+        return;
+    uint64_t now = clock_ns();
+    *field += now - *mark;
+    *mark = now;
+}
+
 static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char *bytes, size_t len,
-                              const char *charset_hint, wn_result *res, wn_doc *doc)
+                              const char *charset_hint, wn_result *res, wn_doc *doc,
+                              wn_phase_ns *times, uint64_t *mark)
 {
     if (wn_sniff_not_text(bytes, len, charset_hint))
         return WN_ERR_NOT_HTML;
@@ -381,6 +402,8 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     wn_status st = wn_decode_using(ex->decoders, page, bytes, len, charset_hint, &decoded);
     if (st != WN_OK)
         return st;
+    /* The decoder made room for the worst case (three bytes a byte). */
+    wn_arena_shrink(page, decoded.utf8, decoded.len + 1);
     res->info.charset = decoded.charset;
     res->charset_source = decoded.source;
     res->info.charset_source = source_name(decoded.source);
@@ -401,6 +424,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     if (st != WN_OK && (ex->options.flags & WN_FLAG_STRICT_LIMITS))
         return st;
     res->degraded = st;
+    phase_tick(times, times ? &times->decode_guard : NULL, mark);
 
     GumboOutput *parsed;
     st = wn_parse(page, html, html_len, parse_budget_ns(&ex->options, html_len), &parsed);
@@ -416,6 +440,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     }
     if (st != WN_OK)
         return st;
+    phase_tick(times, times ? &times->parse : NULL, mark);
     wn_block_limits limits = block_limits(ex);
     st = wn_blocks_build(parsed, page, &limits, doc);
     if (st != WN_OK)
@@ -520,9 +545,10 @@ static wn_status undo_content_encoding(const char *list, size_t cap, const char 
     return WN_OK;
 }
 
-wn_status wn_extract_source(const wn_extractor *extractor, const char *bytes, size_t len,
-                            const wn_source *source, wn_result **out)
+static wn_status extract(const wn_extractor *extractor, const char *bytes, size_t len,
+                         const wn_source *source, wn_phase_ns *times, wn_result **out)
 {
+    uint64_t mark = times ? clock_ns() : 0;
     if (!out)
         return WN_ERR_ARGUMENT;
     *out = NULL;
@@ -570,18 +596,31 @@ wn_status wn_extract_source(const wn_extractor *extractor, const char *bytes, si
     wn_arena_init(&page, extractor->options.max_memory_bytes);
     wn_doc doc;
     memset(&doc, 0, sizeof doc);
-    st = run_pipeline(extractor, &page, bytes, len, src.charset_hint, res, &doc);
+    st = run_pipeline(extractor, &page, bytes, len, src.charset_hint, res, &doc, times, &mark);
     if (st == WN_ERR_NOMEM && page.limit_hit)
         st = WN_ERR_MEMORY_LIMIT;
     wn_doc_free(&doc);
     wn_arena_release(&page);
     free(owned);
+    phase_tick(times, times ? &times->after : NULL, &mark);
     if (st != WN_OK) {
         wn_result_free(res);
         return st;
     }
     *out = res;
     return WN_OK;
+}
+
+wn_status wn_extract_source(const wn_extractor *extractor, const char *bytes, size_t len,
+                            const wn_source *source, wn_result **out)
+{
+    return extract(extractor, bytes, len, source, NULL, out);
+}
+
+wn_status wn_extract_phased(const wn_extractor *extractor, const char *bytes, size_t len,
+                            wn_phase_ns *times, wn_result **out)
+{
+    return extract(extractor, bytes, len, NULL, times, out);
 }
 
 wn_status wn_extract(const wn_extractor *extractor, const char *bytes, size_t len,
