@@ -310,4 +310,14 @@
 #define QUESTION_MIN_CHARS 20
 #define QUESTION_MAX_LD 0.3f
 
+/* ---- the page's kind (kind.c) ------------------------------------------------- */
+
+/* A discussion: the top sits at most this many levels below an element
+ * that repeats, beside it, at least THREAD_MIN_POSTS times with the same
+ * tag and class words (digits aside), each holding at the top's place a
+ * block of text at most THREAD_POST_MAX_LD linked. By hand. */
+#define THREAD_LEVELS 20
+#define THREAD_MIN_POSTS 3
+#define THREAD_POST_MAX_LD 0.5f
+
 #endif

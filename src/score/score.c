@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "score/kind.h"
 #include "score/params.h"
 #include "utf8.h"
 
@@ -2355,9 +2356,12 @@ void wn_score_select(wn_doc *doc)
     select_parts(doc, top);
     select_chunks(doc, top);
     select_question(doc, top);
+    wn_kind_decide(doc, top);
 
     region r;
     r.root = doc->nodes[top].parent == WN_NONE ? top : doc->nodes[top].parent;
+    if (doc->page_kind == WN_PAGE_DISCUSSION)
+        r.root = doc->kind_unit;
     r.chars = 0;
     for (uint32_t i = 0; i < doc->count; i++)
         if (doc->nodes[i].flags & WN_NODE_SELECTED) {

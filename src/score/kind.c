@@ -1,0 +1,148 @@
+#include "score/kind.h"
+
+#include "score/params.h"
+#include "score/score.h"
+
+const char *wn_page_kind_name(wn_page_kind kind)
+{
+    return kind == WN_PAGE_DISCUSSION ? "discussion" : "article";
+}
+
+const char *wn_kind_reason_text(wn_kind_reason why)
+{
+    switch (why) {
+    case WN_KIND_FEW_POSTS:
+        return "the top repeats beside it, but too few of the repeats hold text at its place";
+    case WN_KIND_LISTING:
+        return "the top repeats beside it as a list of teasers (a headline link each)";
+    case WN_KIND_POSTS:
+        return "the top is one post of a run of posts of one shape";
+    case WN_KIND_NO_REPEAT:
+    default:
+        return "the top is not one of a run of elements of one shape";
+    }
+}
+
+/* An element's shape: its tag and class words, digits left out (a post's
+ * number in its class). */
+static uint64_t shape_of(const wn_node *n)
+{
+    uint64_t h = 1469598103934665603ull;
+    h = (h ^ n->tag) * 1099511628211ull;
+    if (n->class_attr)
+        for (const char *c = n->class_attr; *c; c++)
+            if (*c < '0' || *c > '9')
+                h = (h ^ (unsigned char)*c) * 1099511628211ull;
+    return h;
+}
+
+/* The nth (from 0) element child of parent with the given shape, or
+ * WN_NONE. */
+static uint32_t child_of_shape(const wn_doc *doc, uint32_t parent, uint64_t shape, uint32_t nth)
+{
+    const wn_node *p = &doc->nodes[parent];
+    for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end)
+        if (doc->nodes[c].kind == WN_NODE_ELEMENT && shape_of(&doc->nodes[c]) == shape && nth-- == 0)
+            return c;
+    return WN_NONE;
+}
+
+/* How many element siblings before x have its shape. */
+static uint32_t rank_of(const wn_doc *doc, uint32_t x, uint64_t shape)
+{
+    uint32_t parent = doc->nodes[x].parent, rank = 0;
+    if (parent == WN_NONE)
+        return 0;
+    for (uint32_t c = parent + 1; c < x; c = doc->nodes[c].end)
+        if (doc->nodes[c].kind == WN_NODE_ELEMENT && shape_of(&doc->nodes[c]) == shape)
+            rank++;
+    return rank;
+}
+
+/* The node at the top's place in a repeat of the top's ancestor at level:
+ * down the shapes (and ranks among their like) of the ancestors below it. */
+static uint32_t same_place(const wn_doc *doc, uint32_t repeat, const uint64_t *shapes,
+                           const uint32_t *ranks, int level)
+{
+    uint32_t x = repeat;
+    for (int j = level - 1; j >= 0 && x != WN_NONE; j--)
+        x = child_of_shape(doc, x, shapes[j], ranks[j]);
+    return x;
+}
+
+/* Whether repeat holds a post at x: text, not mostly links, and beside it
+ * other parts (an author, a date, an avatar). */
+static bool holds_post_text(const wn_doc *doc, uint32_t repeat, uint32_t x)
+{
+    if (x == WN_NONE)
+        return false;
+    const wn_node *n = &doc->nodes[x], *r = &doc->nodes[repeat];
+    return n->all.chars > 0 && wn_link_density(n) <= THREAD_POST_MAX_LD &&
+           (r->all.chars > n->all.chars || r->images > n->images);
+}
+
+/* Selects node x as a post: unless a selected element holds it; a selected
+ * element inside it gives way to it. */
+static void select_post(wn_doc *doc, uint32_t x)
+{
+    for (uint32_t a = x; a != WN_NONE; a = doc->nodes[a].parent)
+        if (doc->nodes[a].flags & WN_NODE_SELECTED)
+            return;
+    wn_node *n = &doc->nodes[x];
+    for (uint32_t k = x + 1; k < n->end; k++)
+        doc->nodes[k].flags &= (uint8_t)~WN_NODE_SELECTED;
+    n->flags |= WN_NODE_SELECTED;
+    n->label = WN_LABEL_BODY;
+    n->rule = WN_RULE_THREAD_POST;
+}
+
+void wn_kind_decide(wn_doc *doc, uint32_t top)
+{
+    doc->page_kind = WN_PAGE_ARTICLE;
+    doc->kind_why = WN_KIND_NO_REPEAT;
+    doc->kind_posts = 0;
+    doc->kind_unit = WN_NONE;
+    if (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_POST))
+        return;
+    uint64_t shapes[THREAD_LEVELS + 1];
+    uint32_t ranks[THREAD_LEVELS + 1];
+    uint32_t a = top;
+    for (int level = 0; level <= THREAD_LEVELS; level++) {
+        shapes[level] = shape_of(&doc->nodes[a]);
+        ranks[level] = rank_of(doc, a, shapes[level]);
+        uint32_t parent = doc->nodes[a].parent;
+        if (parent == WN_NONE || doc->nodes[parent].tag == GUMBO_TAG_HTML)
+            return;
+        const wn_node *p = &doc->nodes[parent];
+        uint32_t repeats = 0, posts = 0;
+        for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end) {
+            if (doc->nodes[c].kind != WN_NODE_ELEMENT || shape_of(&doc->nodes[c]) != shapes[level])
+                continue;
+            repeats++;
+            if (holds_post_text(doc, c, same_place(doc, c, shapes, ranks, level)))
+                posts++;
+        }
+        if (level > 0 && repeats >= THREAD_MIN_POSTS) {
+            if (posts < THREAD_MIN_POSTS) {
+                /* Rows of a post's own table, say: the run may lie higher. */
+                doc->kind_why = WN_KIND_FEW_POSTS;
+                a = parent;
+                continue;
+            }
+            doc->page_kind = WN_PAGE_DISCUSSION;
+            doc->kind_why = WN_KIND_POSTS;
+            doc->kind_posts = posts;
+            doc->kind_unit = parent;
+            for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end) {
+                if (doc->nodes[c].kind != WN_NODE_ELEMENT ||
+                    shape_of(&doc->nodes[c]) != shapes[level])
+                    continue;
+                uint32_t x = same_place(doc, c, shapes, ranks, level);
+                if (x != top && holds_post_text(doc, c, x))
+                    select_post(doc, x);
+            }
+            return;
+        }
+        a = parent;
+    }
+}
