@@ -29,10 +29,16 @@ static uint64_t shape_of(const wn_node *n)
 {
     uint64_t h = 1469598103934665603ull;
     h = (h ^ n->tag) * 1099511628211ull;
-    if (n->class_attr)
-        for (const char *c = n->class_attr; *c; c++)
+    /* The first class word only: the first post of a thread often carries
+     * one more (its owner's, "first") than the replies. */
+    if (n->class_attr) {
+        const char *c = n->class_attr;
+        while (*c == ' ' || *c == '\t' || *c == '\n')
+            c++;
+        for (; *c && *c != ' ' && *c != '\t' && *c != '\n'; c++)
             if (*c < '0' || *c > '9')
                 h = (h ^ (unsigned char)*c) * 1099511628211ull;
+    }
     return h;
 }
 
