@@ -76,15 +76,14 @@ static uint32_t same_place(const wn_doc *doc, uint32_t repeat, const uint64_t *s
     return x;
 }
 
-/* Whether repeat holds a post at x: text, not mostly links, and beside it
- * other parts (an author, a date, an avatar). */
-static bool holds_post_text(const wn_doc *doc, uint32_t repeat, uint32_t x)
+/* Whether a repeat holds a post at x: text, not nearly all links (a short
+ * reply's author and date links can outweigh it). */
+static bool holds_post_text(const wn_doc *doc, uint32_t x)
 {
     if (x == WN_NONE)
         return false;
-    const wn_node *n = &doc->nodes[x], *r = &doc->nodes[repeat];
-    return n->all.chars > 0 && wn_link_density(n) <= THREAD_POST_MAX_LD &&
-           (r->all.chars > n->all.chars || r->images > n->images);
+    const wn_node *n = &doc->nodes[x];
+    return n->all.chars > 0 && wn_link_density(n) <= THREAD_POST_MAX_LD;
 }
 
 /* Selects node x as a post: unless a selected element holds it; a selected
@@ -125,7 +124,7 @@ void wn_kind_decide(wn_doc *doc, uint32_t top)
             if (doc->nodes[c].kind != WN_NODE_ELEMENT || shape_of(&doc->nodes[c]) != shapes[level])
                 continue;
             repeats++;
-            if (holds_post_text(doc, c, same_place(doc, c, shapes, ranks, level)))
+            if (holds_post_text(doc, same_place(doc, c, shapes, ranks, level)))
                 posts++;
         }
         if (level > 0 && repeats >= THREAD_MIN_POSTS) {
@@ -144,7 +143,7 @@ void wn_kind_decide(wn_doc *doc, uint32_t top)
                     shape_of(&doc->nodes[c]) != shapes[level])
                     continue;
                 uint32_t x = same_place(doc, c, shapes, ranks, level);
-                if (x != top && holds_post_text(doc, c, x))
+                if (x != top && holds_post_text(doc, x))
                     select_post(doc, x);
             }
             return;

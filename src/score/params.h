@@ -318,6 +318,6 @@
  * block of text at most THREAD_POST_MAX_LD linked. By hand. */
 #define THREAD_LEVELS 20
 #define THREAD_MIN_POSTS 3
-#define THREAD_POST_MAX_LD 0.5f
+#define THREAD_POST_MAX_LD 0.8f
 
 #endif
