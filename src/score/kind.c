@@ -17,6 +17,8 @@ const char *wn_kind_reason_text(wn_kind_reason why)
         return "the top repeats beside it as a list of teasers (a headline link each)";
     case WN_KIND_POSTS:
         return "the top is one post of a run of posts of one shape";
+    case WN_KIND_PARTS:
+        return "the top and the parts of its shape that joined it are posts";
     case WN_KIND_NO_REPEAT:
     default:
         return "the top is not one of a run of elements of one shape";
@@ -101,14 +103,8 @@ static void select_post(wn_doc *doc, uint32_t x)
     n->rule = WN_RULE_THREAD_POST;
 }
 
-void wn_kind_decide(wn_doc *doc, uint32_t top)
+static void decide_by_repeats(wn_doc *doc, uint32_t top)
 {
-    doc->page_kind = WN_PAGE_ARTICLE;
-    doc->kind_why = WN_KIND_NO_REPEAT;
-    doc->kind_posts = 0;
-    doc->kind_unit = WN_NONE;
-    if (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_POST))
-        return;
     uint64_t shapes[THREAD_LEVELS + 1];
     uint32_t ranks[THREAD_LEVELS + 1];
     uint32_t a = top;
@@ -150,4 +146,40 @@ void wn_kind_decide(wn_doc *doc, uint32_t top)
         }
         a = parent;
     }
+}
+
+/* After the rules of the region: the top and the parts that joined it as
+ * its like (cousins of its shape) are posts when there are enough of them. */
+static void decide_by_parts(wn_doc *doc, uint32_t top)
+{
+    uint64_t shape = shape_of(&doc->nodes[top]);
+    uint32_t posts = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (!(n->flags & WN_NODE_SELECTED))
+            continue;
+        if (i == top || ((n->rule == WN_RULE_PART || n->rule == WN_RULE_CHUNK ||
+                          n->rule == WN_RULE_SIBLING_SHAPE) &&
+                         shape_of(n) == shape))
+            posts++;
+        i = n->end - 1;
+    }
+    if (posts >= THREAD_MIN_POSTS) {
+        doc->page_kind = WN_PAGE_DISCUSSION;
+        doc->kind_why = WN_KIND_PARTS;
+        doc->kind_posts = posts;
+    }
+}
+
+void wn_kind_decide(wn_doc *doc, uint32_t top)
+{
+    doc->page_kind = WN_PAGE_ARTICLE;
+    doc->kind_why = WN_KIND_NO_REPEAT;
+    doc->kind_posts = 0;
+    doc->kind_unit = WN_NONE;
+    if (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_POST))
+        return;
+    decide_by_repeats(doc, top);
+    if (doc->page_kind == WN_PAGE_ARTICLE)
+        decide_by_parts(doc, top);
 }

@@ -2360,7 +2360,7 @@ void wn_score_select(wn_doc *doc)
 
     region r;
     r.root = doc->nodes[top].parent == WN_NONE ? top : doc->nodes[top].parent;
-    if (doc->page_kind == WN_PAGE_DISCUSSION)
+    if (doc->page_kind == WN_PAGE_DISCUSSION && doc->kind_unit != WN_NONE)
         r.root = doc->kind_unit;
     r.chars = 0;
     for (uint32_t i = 0; i < doc->count; i++)
@@ -2369,6 +2369,9 @@ void wn_score_select(wn_doc *doc)
             i = doc->nodes[i].end - 1;
         }
     r.layout = widget_chars(doc) > r.chars / 2 ? WN_HINT_WIDGET : 0;
+    /* On a discussion the posts are the article's building blocks. */
+    if (doc->page_kind == WN_PAGE_DISCUSSION)
+        r.layout |= WN_HINT_COMMENTS;
     text_memo memo = {false, 0, 0, 0};
     r.memo = &memo;
     teaser_index teasers = {NULL, NULL, NULL};
