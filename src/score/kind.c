@@ -17,6 +17,8 @@ const char *wn_kind_reason_text(wn_kind_reason why)
         return "the top repeats beside it as a list of teasers (a headline link each)";
     case WN_KIND_POSTS:
         return "the top is one post of a run of posts of one shape";
+    case WN_KIND_EMPTIED:
+        return "posts named as comments were nearly all of the region: the page is its thread";
     case WN_KIND_PARTS:
         return "the top and the parts of its shape that joined it are posts";
     case WN_KIND_NO_REPEAT:

@@ -319,5 +319,11 @@
 #define THREAD_LEVELS 20
 #define THREAD_MIN_POSTS 3
 #define THREAD_POST_MAX_LD 0.8f
+/* A page is its thread when the comment-named posts dropped from the region
+ * held at least this share of it and less than THREAD_EMPTIED_KEPT
+ * characters of it were kept (a heading in the region repeats the page's
+ * title). By hand. */
+#define THREAD_EMPTIED_SHARE 0.5f
+#define THREAD_EMPTIED_KEPT 20
 
 #endif
