@@ -1,5 +1,8 @@
 #include "score/kind.h"
 
+#include <string.h>
+
+#include "score/hints.h"
 #include "score/params.h"
 #include "score/score.h"
 
@@ -17,6 +20,8 @@ const char *wn_kind_reason_text(wn_kind_reason why)
         return "the top repeats beside it as a list of teasers (a headline link each)";
     case WN_KIND_POSTS:
         return "the top is one post of a run of posts of one shape";
+    case WN_KIND_INNER_RUN:
+        return "the top holds a run of posts of one shape: their text replaces it";
     case WN_KIND_EMPTIED:
         return "posts named as comments were nearly all of the region: the page is its thread";
     case WN_KIND_PARTS:
@@ -90,6 +95,59 @@ static bool holds_post_text(const wn_doc *doc, uint32_t x)
     return n->all.chars > 0 && wn_link_density(n) <= THREAD_POST_MAX_LD;
 }
 
+static bool digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Whether a short text holds a time of day ("21:14") or a year of this or
+ * the last century standing alone ("2024"): a post header's date in any
+ * language. */
+static bool has_clock_or_year(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (!digit(s[i]) || (i > 0 && digit(s[i - 1])))
+            continue;
+        size_t run = 0;
+        while (i + run < len && digit(s[i + run]))
+            run++;
+        if ((run == 1 || run == 2) && i + run + 2 < len + 0 && s[i + run] == ':' &&
+            digit(s[i + run + 1]) && digit(s[i + run + 2]) &&
+            (i + run + 3 >= len || !digit(s[i + run + 3])))
+            return true;
+        if (run == 4 && (memcmp(s + i, "19", 2) == 0 || memcmp(s + i, "20", 2) == 0))
+            return true;
+    }
+    return false;
+}
+
+/* Whether a repeat carries, beside its post text at x, the parts of a
+ * post: an author's link or avatar, and a date (a <time>, or a short
+ * element whose text is a date). */
+static bool signed_repeat(const wn_doc *doc, uint32_t repeat, uint32_t x)
+{
+    const wn_node *r = &doc->nodes[repeat], *n = &doc->nodes[x];
+    if (r->links <= n->links && r->images <= n->images)
+        return false;
+    for (uint32_t i = repeat + 1; i < r->end; i++) {
+        const wn_node *e = &doc->nodes[i];
+        if (i == x) {
+            i = n->end - 1;
+            continue;
+        }
+        if (e->kind != WN_NODE_ELEMENT || !e->all.chars || e->all.chars > THREAD_DATE_MAX_CHARS)
+            continue;
+        if (e->tag == GUMBO_TAG_TIME)
+            return true;
+        char lead[96];
+        size_t len = wn_leading_text(doc, i, lead, sizeof lead);
+        if (len < sizeof lead - 1 &&
+            (wn_date_text(lead, len) || wn_written_date_text(lead, len) || has_clock_or_year(lead, len)))
+            return true;
+    }
+    return false;
+}
+
 /* Selects node x as a post: unless a selected element holds it; a selected
  * element inside it gives way to it. */
 static void select_post(wn_doc *doc, uint32_t x)
@@ -105,8 +163,12 @@ static void select_post(wn_doc *doc, uint32_t x)
     n->rule = WN_RULE_THREAD_POST;
 }
 
-static void decide_by_repeats(wn_doc *doc, uint32_t top)
+/* The run is looked for around `from` (the top, or the best block inside
+ * it), in parents inside `within` (WN_NONE: anywhere). */
+static void decide_by_repeats(wn_doc *doc, uint32_t from, uint32_t within)
 {
+    bool need_signed = within != WN_NONE;
+    uint32_t top = from;
     uint64_t shapes[THREAD_LEVELS + 1];
     uint32_t ranks[THREAD_LEVELS + 1];
     uint32_t a = top;
@@ -114,7 +176,8 @@ static void decide_by_repeats(wn_doc *doc, uint32_t top)
         shapes[level] = shape_of(&doc->nodes[a]);
         ranks[level] = rank_of(doc, a, shapes[level]);
         uint32_t parent = doc->nodes[a].parent;
-        if (parent == WN_NONE || doc->nodes[parent].tag == GUMBO_TAG_HTML)
+        if (parent == WN_NONE || doc->nodes[parent].tag == GUMBO_TAG_HTML ||
+            (within != WN_NONE && (parent < within || parent >= doc->nodes[within].end)))
             return;
         const wn_node *p = &doc->nodes[parent];
         uint32_t repeats = 0, posts = 0;
@@ -122,7 +185,8 @@ static void decide_by_repeats(wn_doc *doc, uint32_t top)
             if (doc->nodes[c].kind != WN_NODE_ELEMENT || shape_of(&doc->nodes[c]) != shapes[level])
                 continue;
             repeats++;
-            if (holds_post_text(doc, same_place(doc, c, shapes, ranks, level)))
+            uint32_t x = same_place(doc, c, shapes, ranks, level);
+            if (holds_post_text(doc, x) && (!need_signed || signed_repeat(doc, c, x)))
                 posts++;
         }
         if (level > 0 && repeats >= THREAD_MIN_POSTS) {
@@ -148,6 +212,35 @@ static void decide_by_repeats(wn_doc *doc, uint32_t top)
         }
         a = parent;
     }
+}
+
+/* The top can hold the whole thread, each post with its author box,
+ * signature and toolbar: from the best block inside it, a run of posts
+ * inside the top makes a discussion whose posts' text replaces the top. */
+static void decide_by_inner_run(wn_doc *doc, uint32_t top)
+{
+    const wn_node *t = &doc->nodes[top];
+    uint32_t inner = WN_NONE;
+    for (uint32_t i = top + 1; i < t->end; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_ELEMENT && n->content > 0.0f &&
+            (inner == WN_NONE || n->score > doc->nodes[inner].score))
+            inner = i;
+    }
+    if (inner == WN_NONE)
+        return;
+    wn_node *tn = &doc->nodes[top];
+    uint8_t flags = tn->flags;
+    tn->flags &= (uint8_t)~WN_NODE_SELECTED;
+    decide_by_repeats(doc, inner, top);
+    if (doc->page_kind != WN_PAGE_DISCUSSION) {
+        tn->flags = flags;
+        return;
+    }
+    tn->label = WN_LABEL_NONE;
+    tn->rule = WN_RULE_NONE;
+    doc->kind_why = WN_KIND_INNER_RUN;
+    select_post(doc, inner);
 }
 
 /* After the rules of the region: the top and the parts that joined it as
@@ -181,7 +274,9 @@ void wn_kind_decide(wn_doc *doc, uint32_t top)
     doc->kind_unit = WN_NONE;
     if (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_POST))
         return;
-    decide_by_repeats(doc, top);
+    decide_by_repeats(doc, top, WN_NONE);
+    if (doc->page_kind == WN_PAGE_ARTICLE)
+        decide_by_inner_run(doc, top);
     if (doc->page_kind == WN_PAGE_ARTICLE)
         decide_by_parts(doc, top);
 }

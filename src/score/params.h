@@ -319,6 +319,8 @@
 #define THREAD_LEVELS 20
 #define THREAD_MIN_POSTS 3
 #define THREAD_POST_MAX_LD 0.8f
+/* A post's date: an element this short (characters) whose text is a date. */
+#define THREAD_DATE_MAX_CHARS 40
 /* A page is its thread when the comment-named posts dropped from the region
  * held at least this share of it and less than THREAD_EMPTIED_KEPT
  * characters of it were kept (a heading in the region repeats the page's
