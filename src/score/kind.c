@@ -201,11 +201,13 @@ static void decide_by_repeats(wn_doc *doc, uint32_t from, uint32_t within)
             doc->kind_posts = posts;
             doc->kind_unit = parent;
             for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end) {
-                if (doc->nodes[c].kind != WN_NODE_ELEMENT ||
-                    shape_of(&doc->nodes[c]) != shapes[level])
+                /* A sibling of another name but the same inside (a Q&A
+                 * page's question beside its answers) is a post too. */
+                if (doc->nodes[c].kind != WN_NODE_ELEMENT || doc->nodes[c].tag != doc->nodes[a].tag)
                     continue;
                 uint32_t x = same_place(doc, c, shapes, ranks, level);
-                if (x != top && holds_post_text(doc, x))
+                if (x != top && holds_post_text(doc, x) &&
+                    (shape_of(&doc->nodes[c]) == shapes[level] || signed_repeat(doc, c, x)))
                     select_post(doc, x);
             }
             return;
