@@ -105,6 +105,13 @@ typedef struct wn_doc {
     /* Scoring rules switched off (bit 1 << wn_rule; score.h), for debugging
      * and the rule-coverage test only; 0 in normal use. */
     uint64_t rules_off;
+    /* The page's kind (score/kind.h, wn_page_kind), why (wn_kind_reason),
+     * and on a discussion the posts of the thread and the element that
+     * holds them (WN_NONE otherwise). */
+    uint8_t page_kind;
+    uint8_t kind_why;
+    uint32_t kind_posts;
+    uint32_t kind_unit;
 } wn_doc;
 
 typedef struct wn_block_limits {

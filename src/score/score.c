@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "score/kind.h"
 #include "score/params.h"
 #include "utf8.h"
 
@@ -2108,6 +2109,65 @@ static void restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
     }
 }
 
+static bool repeats_page_title(const wn_doc *doc, uint32_t index);
+
+/* Characters of the subtrees the comment thread's class words dropped. */
+static uint32_t comment_dropped_chars(const wn_doc *doc)
+{
+    uint32_t chars = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if ((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_HINT && (n->hints & WN_HINT_COMMENTS)) {
+            chars += n->all.chars;
+            i = n->end - 1;
+        }
+    }
+    return chars;
+}
+
+/* The characters of the region's first heading that repeats the page's
+ * title (the thread's own heading: an article's sits above the region, not
+ * in its comments), or 0 for none. */
+static uint32_t title_heading_chars(const wn_doc *doc, const region *r)
+{
+    for (uint32_t i = r->root; i < doc->nodes[r->root].end; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_ELEMENT && is_heading(n->tag) && repeats_page_title(doc, i))
+            return n->all.chars;
+    }
+    return 0;
+}
+
+/* A page that is its thread: the region held little but posts named as
+ * comments (a discussion board's replies, a page of short reviews), and
+ * their class words took nearly all of it, under a heading that repeats the
+ * page's title. The page is a discussion: the
+ * posts come back, and the other rules judge what is inside them. */
+static void restore_thread(wn_doc *doc, region *r)
+{
+    if (!on(doc, WN_RULE_THREAD_RESTORE) || doc->page_kind == WN_PAGE_DISCUSSION)
+        return;
+    if (!title_heading_chars(doc, r) || kept_chars(doc) >= THREAD_EMPTIED_KEPT ||
+        (float)comment_dropped_chars(doc) < THREAD_EMPTIED_SHARE * (float)r->chars)
+        return;
+    doc->page_kind = WN_PAGE_DISCUSSION;
+    doc->kind_why = WN_KIND_EMPTIED;
+    r->layout |= WN_HINT_COMMENTS;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        wn_node *n = &doc->nodes[i];
+        if ((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_HINT && (n->hints & WN_HINT_COMMENTS)) {
+            memo_flag_change(doc, r, i, false);
+            n->flags &= (uint8_t)~WN_NODE_PRUNED;
+            n->label = WN_LABEL_BODY;
+            n->rule = WN_RULE_THREAD_RESTORE;
+            doc->kind_posts++;
+            if (!prune_by_hint(doc, i, r) && !prune_by_marker(doc, i, r))
+                prune_selected(doc, i, r, true);
+            i = n->end - 1;
+        }
+    }
+}
+
 /* What orphan_label() reads of a subtree, packed in 16 bits: the kept
  * text characters (saturated at 31: more than a label), their sentence
  * punctuation (saturated at 2), the characters of pruned lists, menus,
@@ -2355,9 +2415,12 @@ void wn_score_select(wn_doc *doc)
     select_parts(doc, top);
     select_chunks(doc, top);
     select_question(doc, top);
+    wn_kind_decide(doc, top);
 
     region r;
     r.root = doc->nodes[top].parent == WN_NONE ? top : doc->nodes[top].parent;
+    if (doc->page_kind == WN_PAGE_DISCUSSION && doc->kind_unit != WN_NONE)
+        r.root = doc->kind_unit;
     r.chars = 0;
     for (uint32_t i = 0; i < doc->count; i++)
         if (doc->nodes[i].flags & WN_NODE_SELECTED) {
@@ -2365,6 +2428,9 @@ void wn_score_select(wn_doc *doc)
             i = doc->nodes[i].end - 1;
         }
     r.layout = widget_chars(doc) > r.chars / 2 ? WN_HINT_WIDGET : 0;
+    /* On a discussion the posts are the article's building blocks. */
+    if (doc->page_kind == WN_PAGE_DISCUSSION)
+        r.layout |= WN_HINT_COMMENTS;
     text_memo memo = {false, 0, 0, 0};
     r.memo = &memo;
     teaser_index teasers = {NULL, NULL, NULL};
@@ -2383,6 +2449,7 @@ void wn_score_select(wn_doc *doc)
         i = n->end - 1;
     }
 
+    restore_thread(doc, &r);
     restore_if_emptied(doc, top, &r);
     prune_orphan_labels(doc, &r);
     prune_stranded_headings(doc, &r);
