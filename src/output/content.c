@@ -41,6 +41,8 @@ typedef struct line_span {
 typedef struct open_span {
     uint32_t end;        /* the node index at which its element closes */
     uint32_t slot;       /* its span in the current line */
+    uint8_t kind;
+    const char *url;
 } open_span;
 
 typedef struct emitter {
@@ -447,7 +449,7 @@ static void open_span_at(emitter *e, uint8_t kind, uint32_t end, const char *url
     }
     if (!add_span(e, kind, url, NULL))
         return;
-    e->open[e->nopen++] = (open_span){end, (uint32_t)(e->nspans - 1)};
+    e->open[e->nopen++] = (open_span){end, (uint32_t)(e->nspans - 1), kind, url};
 }
 
 static void close_spans(emitter *e, uint32_t at)
@@ -658,14 +660,11 @@ static void spans_next_line(emitter *e)
     e->nspans = 0;
     e->nopen = 0;
     for (size_t o = 0; o < nopen && e->status == WN_OK; o++) {
-        /* e->spans still holds the old line's entry at the old slot until
-         * overwritten: slots only grow from 0 here, never past o. */
-        line_span old = e->spans[e->open[o].slot];
-        uint32_t end = e->open[o].end;
-        line_span *l = add_span(e, old.s.kind, old.s.url, old.s.alt);
-        if (!l)
+        open_span old = e->open[o];
+        if (!add_span(e, old.kind, old.url, NULL))
             return;
-        e->open[e->nopen++] = (open_span){end, (uint32_t)(e->nspans - 1)};
+        old.slot = (uint32_t)(e->nspans - 1);
+        e->open[e->nopen++] = old;
     }
 }
 

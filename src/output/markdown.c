@@ -393,6 +393,8 @@ static void write_code(md *m, const wn_content_item *it)
         puts_(m, it->lang);
     put(m, "\n", 1);
     size_t start = 0;
+    if (text[len - 1] == '\n')
+        len--; /* the fence's line ends the last line */
     while (start <= len) {
         size_t end = start;
         while (end < len && text[end] != '\n')

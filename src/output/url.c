@@ -99,8 +99,12 @@ static void remove_dot_segments(const char *path, size_t len, wn_buf *out)
             i += 1;
             in[i] = '/';
         } else if (AT("/../") || IS("/..")) {
+            /* "/../" becomes its last "/", "/.." a "/" in place of its last "." */
             i += 2;
-            in[i] = '/';
+            if (i + 1 < len)
+                i++;
+            else
+                in[i] = '/';
             /* the last segment of the output and its "/" */
             size_t o = out->len;
             while (o > base && out->data[o - 1] != '/')
