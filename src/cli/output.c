@@ -390,7 +390,7 @@ int cli_atomic_commit(cli_atomic_file *file)
 /* Whether name is ".NAME.EXT.XXXXXX" for one of the command's outputs. */
 static int is_temporary_name(const char *name)
 {
-    static const char *const extensions[] = {".xml.", ".txt.", ".json.", ".md.", ".html."};
+    static const char *const extensions[] = {".xml.", ".txt.", ".json.", ".md.", ".article.html."};
     size_t len = strlen(name);
 
     if (name[0] != '.' || len < 1 + 1 + 4 + 6)

@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "output/url.h"
+#include "utf8.h"
 
 /* Containers past this depth are read into the one at the cap. */
 #define MD_MAX_DEPTH 40
@@ -47,6 +50,8 @@ typedef struct md {
     size_t line_start;   /* out->len where the block's text began */
     bool in_table;
     const wn_span *link;  /* the link being written, or NULL */
+    uint8_t emph[256];    /* open emphasis spans: whether their marks were written */
+    size_t nemph;
     /* a table being collected */
     int table_depth;
     int table_ignored;   /* containers opened inside the table, ignored */
@@ -208,6 +213,89 @@ static bool span_has_ink(const wn_content_item *it, const wn_span *s)
     return false;
 }
 
+/* CommonMark's classes for delimiter runs: white space (end of line
+ * counts as such) and punctuation (ASCII or Unicode P*). */
+static bool cm_space(int32_t cp)
+{
+    return cp < 0 || cp == ' ' || cp == '\t' || cp == '\n' || cp == '\f' || cp == '\r' ||
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+static bool cm_punct(int32_t cp)
+{
+    if (cp < 0)
+        return false;
+    if (cp < 0x80)
+        return (cp >= '!' && cp <= '/') || (cp >= ':' && cp <= '@') || (cp >= '[' && cp <= '`') ||
+               (cp >= '{' && cp <= '~');
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int32_t cp_before(const char *s, size_t pos)
+{
+    if (pos == 0)
+        return -1;
+    size_t start = pos - 1;
+    while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80)
+        start--;
+    size_t p = start;
+    return (int32_t)wn_utf8_next(s, pos, &p);
+}
+
+static int32_t cp_at(const char *s, size_t len, size_t pos)
+{
+    if (pos >= len)
+        return -1;
+    return (int32_t)wn_utf8_next(s, len, &pos);
+}
+
+/* The first or last character a span renders: its text's, or the mark of
+ * a span inside it that starts or ends there. */
+static int32_t span_edge(const wn_content_item *it, const wn_span *s, bool first)
+{
+    uint32_t self = (uint32_t)(s - it->spans);
+    for (uint32_t k = self + 1; k < it->span_count; k++) {
+        const wn_span *c = &it->spans[k];
+        uint32_t a = c->parent;
+        while (a != WN_SPAN_NONE && a != self)
+            a = it->spans[a].parent;
+        if (a == WN_SPAN_NONE)
+            break;
+        if (first ? c->start == s->start : c->end == s->end) {
+            switch ((wn_span_kind)c->kind) {
+            case WN_SPAN_LINK: return first ? '[' : ')';
+            case WN_SPAN_IMAGE: return first ? '!' : ')';
+            case WN_SPAN_CODE: return '`';
+            default: return '*';
+            }
+        }
+    }
+    uint32_t end = s->end < it->len ? s->end : it->len;
+    return first ? cp_at(it->text, end, s->start) : cp_before(it->text, end);
+}
+
+/* Whether "*" or "**" around the span reads back as emphasis: the opening
+ * run left-flanking, the closing one right-flanking. When not (emphasis
+ * after a letter that begins with punctuation, common in CJK text), the
+ * marks are left out: the text stays right. */
+static bool emphasis_reads_back(md *m, const wn_content_item *it, const wn_span *s)
+{
+    wn_buf *b = m->out;
+    int32_t before = b->len > m->line_start ? cp_before(b->data, b->len) : -1;
+    int32_t first = span_edge(it, s, true), last = span_edge(it, s, false);
+    int32_t after = cp_at(it->text, it->len, s->end);
+    bool left = !cm_space(first) && (!cm_punct(first) || cm_space(before) || cm_punct(before));
+    bool right = !cm_space(last) && (!cm_punct(last) || cm_space(after) || cm_punct(after));
+    return left && right;
+}
+
 /* The marks written for each open span, so that close() matches open(). */
 static bool md_open(void *ctx, const wn_content_item *it, const wn_span *s)
 {
@@ -235,11 +323,15 @@ static bool md_open(void *ctx, const wn_content_item *it, const wn_span *s)
         wn_buf_putc(b, ')');
         return false;
     case WN_SPAN_BOLD:
-    case WN_SPAN_ITALIC:
-        if (!span_has_ink(it, s))
-            return true;
-        wn_buf_append(b, "**", s->kind == WN_SPAN_BOLD ? 2 : 1);
+    case WN_SPAN_ITALIC: {
+        bool marks = m->nemph < sizeof m->emph && span_has_ink(it, s) && emphasis_reads_back(m, it, s);
+        if (m->nemph < sizeof m->emph)
+            m->emph[m->nemph] = marks;
+        m->nemph++;
+        if (marks)
+            wn_buf_append(b, "**", s->kind == WN_SPAN_BOLD ? 2 : 1);
         return true;
+    }
     case WN_SPAN_CODE: {
         uint32_t end = s->end < it->len ? s->end : it->len;
         if (end > s->start)
@@ -265,7 +357,7 @@ static void md_close(void *ctx, const wn_content_item *it, const wn_span *s)
         break;
     case WN_SPAN_BOLD:
     case WN_SPAN_ITALIC:
-        if (span_has_ink(it, s))
+        if (m->nemph && --m->nemph < sizeof m->emph && m->emph[m->nemph])
             wn_buf_append(b, "**", s->kind == WN_SPAN_BOLD ? 2 : 1);
         break;
     default:
@@ -281,6 +373,7 @@ static void render_inline(md *m, const wn_content_item *it, wn_buf *out)
     m->out = out;
     m->line_start = out->len;
     m->link = NULL;
+    m->nemph = 0;
     if (it->span_count)
         wn_inline_walk(it, &md_ops, m);
     else
