@@ -50,7 +50,8 @@ typedef struct md {
     size_t line_start;   /* out->len where the block's text began */
     bool in_table;
     const wn_span *link;  /* the link being written, or NULL */
-    uint8_t emph[256];    /* open emphasis spans: whether their marks were written */
+    uint8_t emph[256];    /* open emphasis spans: their kind + 1 when their marks were
+                             written, else 0 */
     size_t nemph;
     /* a table being collected */
     int table_depth;
@@ -325,8 +326,12 @@ static bool md_open(void *ctx, const wn_content_item *it, const wn_span *s)
     case WN_SPAN_BOLD:
     case WN_SPAN_ITALIC: {
         bool marks = m->nemph < sizeof m->emph && span_has_ink(it, s) && emphasis_reads_back(m, it, s);
+        /* bold in bold (italic in italic) adds nothing, and its marks
+         * would close the outer ones */
+        for (size_t k = 0; k < m->nemph && k < sizeof m->emph && marks; k++)
+            marks = m->emph[k] != s->kind + 1;
         if (m->nemph < sizeof m->emph)
-            m->emph[m->nemph] = marks;
+            m->emph[m->nemph] = marks ? (uint8_t)(s->kind + 1) : 0;
         m->nemph++;
         if (marks)
             wn_buf_append(b, "**", s->kind == WN_SPAN_BOLD ? 2 : 1);
