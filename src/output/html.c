@@ -26,6 +26,8 @@ typedef struct html {
     size_t depth;
     size_t flattened;
     const wn_span *link; /* the <a> being written */
+    size_t inline_depth; /* inline elements open */
+    size_t skipped;      /* inline elements past the depth cap, left out */
     bool images;         /* data:image/ sources allowed */
     const wn_content_item *author, *date;
     bool comment_head;
@@ -84,6 +86,12 @@ static bool h_open(void *ctx, const wn_content_item *it, const wn_span *s)
 {
     html *h = ctx;
     (void)it;
+    if (s->kind != WN_SPAN_IMAGE && (h->skipped || h->depth + h->inline_depth >= HTML_MAX_DEPTH + 40)) {
+        h->skipped++;
+        return true;
+    }
+    if (s->kind != WN_SPAN_IMAGE)
+        h->inline_depth++;
     switch ((wn_span_kind)s->kind) {
     case WN_SPAN_LINK:
         if (h->link || !*s->url || !wn_url_allowed(s->url, false))
@@ -112,6 +120,12 @@ static void h_close(void *ctx, const wn_content_item *it, const wn_span *s)
 {
     html *h = ctx;
     (void)it;
+    if (s->kind != WN_SPAN_IMAGE && h->skipped) {
+        h->skipped--;
+        return;
+    }
+    if (s->kind != WN_SPAN_IMAGE && h->inline_depth)
+        h->inline_depth--;
     switch ((wn_span_kind)s->kind) {
     case WN_SPAN_LINK:
         if (h->link == s) {
@@ -131,6 +145,7 @@ static const wn_inline_ops html_ops = {h_text, h_open, h_close};
 static void inline_text(html *h, const wn_content_item *it)
 {
     h->link = NULL;
+    h->inline_depth = h->skipped = 0;
     if (it->span_count)
         wn_inline_walk(it, &html_ops, h);
     else

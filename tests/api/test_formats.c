@@ -255,6 +255,43 @@ START_TEST(corpus_json_reads_back)
 }
 END_TEST
 
+/* The inline options add markup, never text: the text output (and the
+ * XML's text) is the same with and without them. */
+START_TEST(corpus_text_unchanged_by_inline_options)
+{
+    size_t n;
+    char **pages = corpus_pages(&n);
+    for (char **p = pages; *p; p++) {
+        size_t len;
+        char *html = read_file(*p, &len);
+        wn_result *plain = extract_with(html, len, WN_FLAG_COMMENTS, PAGE_URL);
+        wn_result *marked = extract_with(html, len,
+                                         WN_FLAG_COMMENTS | WN_FLAG_LINKS | WN_FLAG_IMAGES |
+                                             WN_FLAG_FORMATTING,
+                                         PAGE_URL);
+        ck_assert_msg(strcmp(wn_result_text(plain, NULL), wn_result_text(marked, NULL)) == 0,
+                      "%s: the text changed", *p);
+        /* the XML's text: parsed, its character data concatenated */
+        xmlDocPtr a = xmlReadMemory(wn_result_xml(plain, NULL), (int)strlen(wn_result_xml(plain, NULL)),
+                                    "a.xml", "UTF-8", XML_PARSE_NONET);
+        xmlDocPtr b = xmlReadMemory(wn_result_xml(marked, NULL), (int)strlen(wn_result_xml(marked, NULL)),
+                                    "b.xml", "UTF-8", XML_PARSE_NONET);
+        ck_assert(a && b);
+        xmlChar *ta = xmlNodeGetContent(xmlDocGetRootElement(a));
+        xmlChar *tb = xmlNodeGetContent(xmlDocGetRootElement(b));
+        ck_assert_msg(strcmp((const char *)ta, (const char *)tb) == 0, "%s: the XML's text changed", *p);
+        xmlFree(ta);
+        xmlFree(tb);
+        xmlFreeDoc(a);
+        xmlFreeDoc(b);
+        wn_result_free(plain);
+        wn_result_free(marked);
+        free(html);
+    }
+    free_pages(pages);
+}
+END_TEST
+
 /* ---- HTML: safe to embed -------------------------------------------------------- */
 
 static bool starts_ci(const char *s, const char *prefix)
@@ -645,6 +682,7 @@ Suite *wn_test_suite(void)
     tcase_set_timeout(tc, 600);
     tcase_add_loop_test(tc, corpus_xml_matches_schema, 0, WN_COUNT(XML_FLAGS));
     tcase_add_test(tc, corpus_json_reads_back);
+    tcase_add_test(tc, corpus_text_unchanged_by_inline_options);
     tcase_add_loop_test(tc, corpus_html_is_safe, 0, WN_COUNT(HTML_FLAGS));
     suite_add_tcase(s, tc);
     tc = tcase_create("shapes");
