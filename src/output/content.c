@@ -214,14 +214,14 @@ static bool note_line(const char *text, size_t len)
     return m == WN_MARKER_SOURCE || m == WN_MARKER_PROMO || (whole <= 80 && wn_byline_text(text, len));
 }
 
-/* loose: the line ends at a <br> or where a child block begins, so it is
- * not a whole block (neither is a line that did not begin with its block). */
 static bool spans_kept(emitter *e, size_t len);
 static void push_item_with_spans(emitter *e, uint8_t kind, uint8_t level, const char *text,
                                  size_t len);
 static void spans_next_line(emitter *e);
 static const char *code_language(emitter *e, uint32_t pre);
 
+/* loose: the line ends at a <br> or where a child block begins, so it is
+ * not a whole block (neither is a line that did not begin with its block). */
 static void flush_line_at(emitter *e, bool loose)
 {
     size_t len = e->line.len;
@@ -543,13 +543,10 @@ static bool spans_kept(emitter *e, size_t len)
     for (size_t k = e->nspans; k-- > 0;)
         e->spans[k].child_kept = false;
     bool code = current_kind(e) == WN_C_CODE;
+    for (size_t o = 0; o < e->nopen; o++)
+        e->spans[e->open[o].slot].s.end = (uint32_t)e->line.len;
     for (size_t k = e->nspans; k-- > 0;) {
         line_span *l = &e->spans[k];
-        bool open = false;
-        for (size_t o = 0; o < e->nopen && !open; o++)
-            open = e->open[o].slot == k;
-        if (open)
-            l->s.end = (uint32_t)e->line.len;
         if (l->s.start > len)
             l->s.start = (uint32_t)len;
         if (l->s.end > len)
