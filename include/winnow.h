@@ -84,7 +84,8 @@ typedef enum wn_charset_source {
 enum {
     WN_FLAG_EXPLAIN = 1u << 0,  /* keep the scored block tree for WN_FORMAT_EXPLAIN */
     WN_FLAG_COMMENTS = 1u << 1, /* emit the comment thread as its own <comments> section */
-    WN_FLAG_TITLE_IN_TEXT = 1u << 2, /* start the text output with the title line */
+    WN_FLAG_TITLE_IN_TEXT = 1u << 2, /* start the text output with the title line (and
+                                        Markdown with "# title", HTML with <h1>) */
     WN_FLAG_STRICT_LIMITS = 1u << 3, /* fail with the limit's status instead of degrading */
     WN_FLAG_XML_INDENT = 1u << 4,    /* indent the XML output, two spaces a level */
     WN_FLAG_NO_DECOMPRESS = 1u << 5, /* refuse gzip/zstd-compressed input as not HTML

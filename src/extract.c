@@ -628,9 +628,13 @@ wn_status wn_result_write(const wn_result *result, wn_format format, wn_sink_fn 
         return st;
     }
     case WN_FORMAT_MARKDOWN:
-        return wn_render_markdown(&result->content, sink, sink_data);
+        return wn_render_markdown(&result->content,
+                                  (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title : NULL,
+                                  sink, sink_data);
     case WN_FORMAT_HTML:
-        return wn_render_html(&result->content, sink, sink_data);
+        return wn_render_html(&result->content,
+                              (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title : NULL,
+                              sink, sink_data);
     case WN_FORMAT_EXPLAIN:
         if (!result->explain)
             return WN_ERR_NOT_KEPT;

@@ -279,7 +279,8 @@ static void close_container(html *h)
         puts_(h, "</td></tr>\n");
 }
 
-wn_status wn_render_html(const wn_content *content, wn_sink_fn sink, void *sink_data)
+wn_status wn_render_html(const wn_content *content, const char *title, wn_sink_fn sink,
+                         void *sink_data)
 {
     html h;
     memset(&h, 0, sizeof h);
@@ -287,6 +288,11 @@ wn_status wn_render_html(const wn_content *content, wn_sink_fn sink, void *sink_
     h.sink_data = sink_data;
     h.images = (content->spans & WN_FLAG_IMAGES) != 0;
     puts_(&h, "<article>\n");
+    if (title && *title) {
+        puts_(&h, "<h1>");
+        escaped(&h, title, strlen(title));
+        puts_(&h, "</h1>\n");
+    }
     for (size_t i = 0; i < content->count && h.status == WN_OK; i++) {
         const wn_content_item *it = &content->items[i];
         switch ((wn_content_kind)it->kind) {

@@ -727,13 +727,18 @@ static void comment_head(md *m)
 
 /* ---- the walk ----------------------------------------------------------------- */
 
-wn_status wn_render_markdown(const wn_content *content, wn_sink_fn sink, void *sink_data)
+wn_status wn_render_markdown(const wn_content *content, const char *title, wn_sink_fn sink,
+                             void *sink_data)
 {
     md m;
     memset(&m, 0, sizeof m);
     m.sink = sink;
     m.sink_data = sink_data;
     wn_buf_init(&m.line);
+    if (title && *title) {
+        wn_content_item head = {WN_C_HEAD, 1, (uint32_t)strlen(title), title, NULL, 0, NULL};
+        write_line_block(&m, &head, "# ");
+    }
     for (size_t i = 0; i < content->count && m.status == WN_OK; i++) {
         const wn_content_item *it = &content->items[i];
         wn_content_kind kind = (wn_content_kind)it->kind;

@@ -31,10 +31,14 @@ wn_status wn_render_text(const wn_content *content, const char *title, wn_sink_f
 wn_status wn_render_json(const wn_page_info *info, const char *text, size_t text_len,
                          const char *article_source, const char *markdown, size_t markdown_len,
                          const char *html, size_t html_len, wn_sink_fn sink, void *sink_data);
-/* CommonMark with GitHub pipe tables (winnow.h, wn_result_markdown()). */
-wn_status wn_render_markdown(const wn_content *content, wn_sink_fn sink, void *sink_data);
-/* A safe HTML5 fragment (winnow.h, wn_result_html()). */
-wn_status wn_render_html(const wn_content *content, wn_sink_fn sink, void *sink_data);
+/* CommonMark with GitHub pipe tables (winnow.h, wn_result_markdown()); title
+ * (if not NULL) first, as a level-1 heading. */
+wn_status wn_render_markdown(const wn_content *content, const char *title, wn_sink_fn sink,
+                             void *sink_data);
+/* A safe HTML5 fragment (winnow.h, wn_result_html()); title (if not NULL)
+ * first, as <h1>. */
+wn_status wn_render_html(const wn_content *content, const char *title, wn_sink_fn sink,
+                         void *sink_data);
 /* The scored block tree, one element per line. */
 void wn_render_explain(const wn_doc *doc, wn_buf *out);
 

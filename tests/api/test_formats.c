@@ -662,6 +662,30 @@ START_TEST(markdown_escapes_text)
 }
 END_TEST
 
+/* The title first with WN_FLAG_TITLE_IN_TEXT, escaped as any text. */
+START_TEST(title_first_when_asked)
+{
+    static const char page[] =
+        "<html><head><title>&lt;script&gt;alert(1)&lt;/script&gt; *Stars* &amp; #tags</title></head>"
+        "<body><article><p>The article's one paragraph, with enough words in it to be kept.</p>"
+        "</article></body></html>";
+    wn_result *r = extract_with(page, strlen(page), WN_FLAG_TITLE_IN_TEXT, NULL);
+    const char *md = wn_result_markdown(r, NULL);
+    ck_assert_msg(strncmp(md, "# \\<script\\>alert(1)\\</script\\> \\*Stars\\* & \\#tags\n\n", 50) == 0, "%s", md);
+    size_t hlen;
+    const char *html = wn_result_html(r, &hlen);
+    ck_assert_msg(strncmp(html, "<article>\n<h1>&lt;script&gt;alert(1)&lt;/script&gt; *Stars* &amp; #tags</h1>\n", 70) == 0,
+                  "%s", html);
+    char why[256];
+    ck_assert(!html_unsafe(html, hlen, false, why, sizeof why));
+    wn_result_free(r);
+    r = extract_with(page, strlen(page), 0, NULL);
+    ck_assert(strncmp(wn_result_markdown(r, NULL), "The article", 11) == 0);
+    ck_assert(strncmp(wn_result_html(r, NULL), "<article>\n<p>", 13) == 0);
+    wn_result_free(r);
+}
+END_TEST
+
 START_TEST(formats_through_write)
 {
     wn_result *r = extract_with(LINKS_PAGE, strlen(LINKS_PAGE), WN_FLAG_LINKS, NULL);
@@ -693,6 +717,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, no_tables_drops_data_tables);
     tcase_add_test(tc, markdown_escapes_text);
     tcase_add_test(tc, formats_through_write);
+    tcase_add_test(tc, title_first_when_asked);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -157,8 +157,8 @@ static char *render(wn_content *c, wn_format format)
 {
     wn_buf b;
     wn_buf_init(&b);
-    wn_status st = format == WN_FORMAT_MARKDOWN ? wn_render_markdown(c, to_buf, &b)
-                   : format == WN_FORMAT_HTML   ? wn_render_html(c, to_buf, &b)
+    wn_status st = format == WN_FORMAT_MARKDOWN ? wn_render_markdown(c, NULL, to_buf, &b)
+                   : format == WN_FORMAT_HTML   ? wn_render_html(c, NULL, to_buf, &b)
                                                 : wn_render_xml(c, NULL, false, to_buf, &b);
     ck_assert_int_eq(st, WN_OK);
     wn_buf_putc(&b, '\0');
