@@ -62,9 +62,13 @@ typedef enum wn_format {
     WN_FORMAT_XML = 0,
     WN_FORMAT_TEXT = 1,
     WN_FORMAT_EXPLAIN = 2, /* the scored block tree; needs WN_FLAG_EXPLAIN */
-    WN_FORMAT_JSON = 3     /* one JSON object on one line (ending in a newline): the
+    WN_FORMAT_JSON = 3,    /* one JSON object on one line (ending in a newline): the
                               metadata fields, "text", "source", "charset"; see
                               wn_result_json() */
+    WN_FORMAT_MARKDOWN = 4,/* CommonMark (tables as GitHub pipe tables); see
+                              wn_result_markdown() */
+    WN_FORMAT_HTML = 5     /* a clean HTML5 fragment, safe to embed; see
+                              wn_result_html() */
 } wn_format;
 
 /* Where the charset used for decoding came from. */
@@ -80,11 +84,25 @@ typedef enum wn_charset_source {
 enum {
     WN_FLAG_EXPLAIN = 1u << 0,  /* keep the scored block tree for WN_FORMAT_EXPLAIN */
     WN_FLAG_COMMENTS = 1u << 1, /* emit the comment thread as its own <comments> section */
-    WN_FLAG_TITLE_IN_TEXT = 1u << 2, /* start the text output with the title line */
+    WN_FLAG_TITLE_IN_TEXT = 1u << 2, /* start the text output with the title line (and
+                                        Markdown with "# title", HTML with <h1>) */
     WN_FLAG_STRICT_LIMITS = 1u << 3, /* fail with the limit's status instead of degrading */
     WN_FLAG_XML_INDENT = 1u << 4,    /* indent the XML output, two spaces a level */
-    WN_FLAG_NO_DECOMPRESS = 1u << 5  /* refuse gzip/zstd-compressed input as not HTML
+    WN_FLAG_NO_DECOMPRESS = 1u << 5, /* refuse gzip/zstd-compressed input as not HTML
                                         instead of decompressing it */
+    /* Inline markup, kept only when asked (the default outputs hold plain
+     * text). URLs are resolved against the page's <base href> and URL. */
+    WN_FLAG_LINKS = 1u << 6,      /* links with their href: XML <ref target>, Markdown
+                                     [text](url), HTML <a href> */
+    WN_FLAG_IMAGES = 1u << 7,     /* images with src and alt: XML <graphic src alt>,
+                                     Markdown ![alt](src), HTML <img> */
+    WN_FLAG_FORMATTING = 1u << 8, /* bold, italic and code spans: XML <hi rend="bold|
+                                     italic|code">, Markdown ** * `, HTML <b> <i> <code>;
+                                     XML <code> blocks get their lang attribute */
+    WN_FLAG_NO_TABLES = 1u << 9,  /* leave data tables out (layout tables are read as
+                                     text as always) */
+    WN_FLAG_JSON_MARKDOWN = 1u << 10, /* WN_FORMAT_JSON: add a "markdown" key */
+    WN_FLAG_JSON_HTML = 1u << 11      /* WN_FORMAT_JSON: add an "html" key */
 };
 
 /* Options: fill with wn_options_init(), then change what you need.
@@ -192,8 +210,25 @@ WN_API const char *wn_result_text(wn_result *result, size_t *len);
  * "lang_source", "tags" (array), "image", "license", "source" (the
  * article source, wn_article_source_name()), "charset", "charset_source",
  * "text" (the text rendering, as wn_result_text() gives it); a field the
- * page does not state is null. */
+ * page does not state is null. With WN_FLAG_JSON_MARKDOWN a "markdown" key
+ * (wn_result_markdown()), with WN_FLAG_JSON_HTML an "html" key
+ * (wn_result_html()). */
 WN_API const char *wn_result_json(wn_result *result, size_t *len);
+
+/* The result as CommonMark (WN_FORMAT_MARKDOWN): headings, paragraphs, lists,
+ * block quotes, fenced code blocks (with the language the page names in
+ * class="language-X" or "lang-X"), tables as GitHub pipe tables (the first
+ * row as the header), and with the flags, links, images and emphasis; all
+ * text escaped so that it reads back as the same text. Links and images
+ * with a javascript:, vbscript: or data: URL keep only their text. */
+WN_API const char *wn_result_markdown(wn_result *result, size_t *len);
+/* The result as an HTML5 fragment (WN_FORMAT_HTML): one <article> element
+ * with <h1>..<h6>, <p>, <ul>/<ol>/<li>, <blockquote>, <pre><code>, <table>,
+ * and with the flags <a href>, <img src alt>, <b>, <i>, <code>. Safe to
+ * embed: every text and attribute escaped, no script, style or event
+ * attribute, URLs only http:, https:, mailto:, ftp:, tel: or relative (and
+ * data:image/ raster images with WN_FLAG_IMAGES). */
+WN_API const char *wn_result_html(wn_result *result, size_t *len);
 
 /* Stream the result in a format to a sink, without building a string. */
 WN_API wn_status wn_result_write(const wn_result *result, wn_format format,

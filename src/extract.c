@@ -20,6 +20,7 @@
 #include "meta/meta.h"
 #include "output/content.h"
 #include "output/render.h"
+#include "output/url.h"
 #include "parse.h"
 #include "phases.h"
 #include "score/score.h"
@@ -43,8 +44,9 @@ struct wn_result {
     wn_article_source source;
     unsigned flags;
     wn_meta meta;            /* the page's metadata (strings in arena) */
-    char *xml, *text, *explain, *json;  /* rendered on demand; malloc'ed */
-    size_t xml_len, text_len, explain_len, json_len;
+    wn_content_opts copts;   /* what the content keeps (base_url in arena) */
+    char *xml, *text, *explain, *json, *markdown, *html;  /* rendered on demand; malloc'ed */
+    size_t xml_len, text_len, explain_len, json_len, markdown_len, html_len;
 };
 
 const char *wn_version(void)
@@ -195,7 +197,8 @@ static wn_block_limits block_limits(const wn_extractor *ex)
      * <tbody>): the tree's own cap sits a little above the guard's. */
     unsigned tree_depth = ex->options.max_depth + 32;
     wn_block_limits limits = {ex->options.max_nodes, tree_depth > 60000 ? 60000 : tree_depth,
-                              false};
+                              false,
+                              (ex->options.flags & (WN_FLAG_LINKS | WN_FLAG_IMAGES)) != 0};
     return limits;
 }
 
@@ -215,7 +218,7 @@ static wn_status try_doc(const wn_extractor *ex, wn_doc *candidate, wn_article_s
     wn_score_select(candidate);
     wn_content content;
     content_init(&content, res);
-    wn_status st = wn_content_build(candidate, ex->options.flags & WN_FLAG_COMMENTS, &content);
+    wn_status st = wn_content_build_with(candidate, &res->copts, &content);
     size_t blocks = 0;
     size_t chars = st == WN_OK ? wn_content_measure(&content, &blocks) : 0;
     if (st == WN_OK && wn_ladder_better(chars, *best) && blocks >= WN_LADDER_PROSE_BLOCKS &&
@@ -348,7 +351,7 @@ static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboO
         wn_ladder_prose(doc, true);
         wn_content content;
         content_init(&content, res);
-        st = wn_content_build(doc, ex->options.flags & WN_FLAG_COMMENTS, &content);
+        st = wn_content_build_with(doc, &res->copts, &content);
         if (st != WN_OK)
             return st;
         res->content = content;
@@ -452,7 +455,18 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     }
     doc->rules_off = ex->rules_off;
     wn_score_select(doc);
-    st = wn_content_build(doc, ex->options.flags & WN_FLAG_COMMENTS, &res->content);
+    res->copts.comments = (ex->options.flags & WN_FLAG_COMMENTS) != 0;
+    res->copts.spans = ex->options.flags & (WN_FLAG_LINKS | WN_FLAG_IMAGES | WN_FLAG_FORMATTING);
+    res->copts.no_tables = (ex->options.flags & WN_FLAG_NO_TABLES) != 0;
+    res->copts.base_url = res->info.url;
+    if (res->copts.spans && doc->base_href && *doc->base_href) {
+        /* <base href>, itself resolved against the page's URL */
+        res->copts.base_url = wn_url_resolve(&res->arena, res->info.url, doc->base_href,
+                                             strlen(doc->base_href));
+        if (!res->copts.base_url)
+            return WN_ERR_NOMEM;
+    }
+    st = wn_content_build_with(doc, &res->copts, &res->content);
     if (st == WN_OK)
         st = run_ladder(ex, page, parsed, decoded.utf8, &guard, doc, res);
     if (st != WN_OK)
@@ -667,11 +681,37 @@ wn_status wn_result_write(const wn_result *result, wn_format format, wn_sink_fn 
             wn_buf_free(&b);
             return st == WN_OK ? WN_ERR_NOMEM : st;
         }
-        st = wn_render_json(&result->info, text, len, wn_article_source_name(result->source),
-                            sink, sink_data);
+        char *extra[2] = {NULL, NULL};
+        size_t extra_len[2] = {0, 0};
+        static const wn_format extra_format[2] = {WN_FORMAT_MARKDOWN, WN_FORMAT_HTML};
+        static const unsigned extra_flag[2] = {WN_FLAG_JSON_MARKDOWN, WN_FLAG_JSON_HTML};
+        for (int k = 0; k < 2 && st == WN_OK; k++) {
+            if (!(result->flags & extra_flag[k]))
+                continue;
+            wn_buf_init(&b);
+            st = wn_result_write(result, extra_format[k], sink_to_buf, &b);
+            extra[k] = st == WN_OK ? wn_buf_detach(&b, &extra_len[k]) : NULL;
+            if (st == WN_OK && !extra[k])
+                st = WN_ERR_NOMEM;
+            if (st != WN_OK)
+                wn_buf_free(&b);
+        }
+        if (st == WN_OK)
+            st = wn_render_json(&result->info, text, len, wn_article_source_name(result->source),
+                                extra[0], extra_len[0], extra[1], extra_len[1], sink, sink_data);
         free(text);
+        free(extra[0]);
+        free(extra[1]);
         return st;
     }
+    case WN_FORMAT_MARKDOWN:
+        return wn_render_markdown(&result->content,
+                                  (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title : NULL,
+                                  sink, sink_data);
+    case WN_FORMAT_HTML:
+        return wn_render_html(&result->content,
+                              (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title : NULL,
+                              sink, sink_data);
     case WN_FORMAT_EXPLAIN:
         if (!result->explain)
             return WN_ERR_NOT_KEPT;
@@ -718,6 +758,20 @@ const char *wn_result_json(wn_result *result, size_t *len)
     if (!result)
         return NULL;
     return render_cached(result, WN_FORMAT_JSON, &result->json, &result->json_len, len);
+}
+
+const char *wn_result_markdown(wn_result *result, size_t *len)
+{
+    if (!result)
+        return NULL;
+    return render_cached(result, WN_FORMAT_MARKDOWN, &result->markdown, &result->markdown_len, len);
+}
+
+const char *wn_result_html(wn_result *result, size_t *len)
+{
+    if (!result)
+        return NULL;
+    return render_cached(result, WN_FORMAT_HTML, &result->html, &result->html_len, len);
 }
 
 static const wn_metadata empty_metadata = {
@@ -817,6 +871,8 @@ void wn_result_free(wn_result *result)
     free(result->text);
     free(result->explain);
     free(result->json);
+    free(result->markdown);
+    free(result->html);
     wn_arena_release(&result->arena);
     free(result);
 }

@@ -336,6 +336,7 @@ static bool push_para(wn_content *c, const char *text, size_t len)
         c->capacity = cap;
     }
     wn_content_item *it = &c->items[c->count++];
+    memset(it, 0, sizeof *it);
     it->kind = WN_C_PARA;
     it->level = 0;
     it->text = text;

@@ -17,6 +17,9 @@ apt-get install -y -qq --no-install-recommends chromium >/dev/null
 # The Python module's tests (pytest-3) and its Dask pipeline's
 # (a LocalCluster over generated WARC files).
 apt-get install -y -qq --no-install-recommends python3-pytest python3-dask python3-distributed >/dev/null
+# Tests: the Markdown output is read back by cmark (CommonMark) and cmark-gfm
+# (its pipe tables).
+apt-get install -y -qq --no-install-recommends cmark cmark-gfm >/dev/null
 # Fuzzing (tools/fuzz.sh): clang and its ASan/UBSan/libFuzzer runtimes.
 apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev >/dev/null
 echo "winnow: build dependencies installed"

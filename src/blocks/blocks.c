@@ -452,6 +452,81 @@ static void note_declarations(const GumboElement *el, const attr_set *a, wn_aren
     }
 }
 
+static bool is_space_byte(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* An image's URL: src, unless missing or a data: placeholder that a
+ * lazy-loading script replaces from another attribute. */
+static const char *image_url(const GumboElement *el, wn_arena *arena)
+{
+    const char *src = attribute(el, "src");
+    if (src && *src && strncasecmp(src, "data:", 5) != 0)
+        return src;
+    static const char *const lazy[] = {"data-src", "data-original", "data-lazy-src"};
+    for (size_t i = 0; i < sizeof lazy / sizeof lazy[0]; i++) {
+        const char *v = attribute(el, lazy[i]);
+        if (v && *v)
+            return v;
+    }
+    const char *set = attribute(el, "srcset");
+    if (!set)
+        set = attribute(el, "data-srcset");
+    if (set && *set && !(src && *src)) {
+        /* The first candidate's URL: up to white space, or a comma that ends it. */
+        while (is_space_byte(*set))
+            set++;
+        size_t n = 0;
+        while (set[n] && !is_space_byte(set[n]))
+            n++;
+        if (n && set[n - 1] == ',')
+            n--;
+        if (n)
+            return wn_arena_strndup(arena, set, n);
+    }
+    return src;
+}
+
+static void note_inline(const GumboElement *el, wn_arena *arena, wn_doc *doc, uint32_t node)
+{
+    const char *url = NULL, *alt = NULL;
+    if (el->tag == GUMBO_TAG_A) {
+        url = attribute(el, "href");
+    } else if (el->tag == GUMBO_TAG_IMG) {
+        url = image_url(el, arena);
+        alt = attribute(el, "alt");
+        if (!url)
+            url = "";
+    }
+    if (!url)
+        return;
+    if (doc->attr_count == doc->attr_cap) {
+        uint32_t cap = doc->attr_cap ? doc->attr_cap * 2 : 64;
+        wn_doc_attr *grown = wn_arena_alloc(arena, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return;
+        if (doc->attr_count)
+            memcpy(grown, doc->attrs, doc->attr_count * sizeof *grown);
+        doc->attrs = grown;
+        doc->attr_cap = cap;
+    }
+    doc->attrs[doc->attr_count++] = (wn_doc_attr){node, url, alt};
+}
+
+const wn_doc_attr *wn_doc_attr_of(const wn_doc *doc, uint32_t node)
+{
+    uint32_t lo = 0, hi = doc->attr_count;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (doc->attrs[mid].node < node)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < doc->attr_count && doc->attrs[lo].node == node ? &doc->attrs[lo] : NULL;
+}
+
 /* <title>, og:title and lang from the head (its direct children only). */
 static void read_head(const GumboNode *head, wn_arena *arena, wn_doc *doc)
 {
@@ -466,6 +541,8 @@ static void read_head(const GumboNode *head, wn_arena *arena, wn_doc *doc)
         attr_set a;
         read_attributes(el, &a);
         note_declarations(el, &a, arena, doc, WN_NONE);
+        if (el->tag == GUMBO_TAG_BASE && !doc->base_href)
+            doc->base_href = attribute(el, "href");
         if (el->tag == GUMBO_TAG_TITLE && !doc->title && el->children.length) {
             const GumboNode *t = el->children.data[0];
             if (t->type == GUMBO_NODE_TEXT)
@@ -707,6 +784,10 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
             doc->nodes[index].depth = (uint16_t)(doc->nodes[parent].depth + 1);
             init_element(doc, &cache, index, el, &a, parent);
             note_declarations(el, &a, arena, doc, index);
+            if (limits->inline_attrs && (el->tag == GUMBO_TAG_A || el->tag == GUMBO_TAG_IMG))
+                note_inline(el, arena, doc, index);
+            if (el->tag == GUMBO_TAG_BASE && !doc->base_href)
+                doc->base_href = attribute(el, "href");
             if (el->tag == GUMBO_TAG_BODY && doc->body == 0)
                 doc->body = index;
         } else {

@@ -27,6 +27,12 @@ enum {
     OPT_QUIET,
     OPT_JSONL,
     OPT_INPUT_JSONL,
+    OPT_LINKS,
+    OPT_IMAGES,
+    OPT_FORMATTING,
+    OPT_NO_TABLES,
+    OPT_JSON_MARKDOWN,
+    OPT_JSON_HTML,
     OPT_HELP,
     OPT_VERSION
 };
@@ -48,6 +54,12 @@ static const struct option long_options[] = {
     {"quiet", no_argument, NULL, OPT_QUIET},
     {"jsonl", no_argument, NULL, OPT_JSONL},
     {"input-jsonl", no_argument, NULL, OPT_INPUT_JSONL},
+    {"links", no_argument, NULL, OPT_LINKS},
+    {"images", no_argument, NULL, OPT_IMAGES},
+    {"formatting", no_argument, NULL, OPT_FORMATTING},
+    {"no-tables", no_argument, NULL, OPT_NO_TABLES},
+    {"json-markdown", no_argument, NULL, OPT_JSON_MARKDOWN},
+    {"json-html", no_argument, NULL, OPT_JSON_HTML},
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0}
@@ -84,22 +96,35 @@ static const char *const usage_text[] = {
     "One input is written to standard output; the pages of one WARC file\n"
     "too, one after another: in XML as a single <documents> element with a\n"
     "<doc> per page, in JSON as JSON Lines (one object a line, with its \"url\"\n"
-    "and \"record_id\"), in text and explain each after a line\n"
+    "and \"record_id\"), in text, markdown, html and explain each after a line\n"
     "\"==> URI RECORD-ID <==\". With several inputs, or with -o DIR, each page\n"
-    "is written to DIR/NAME.xml, NAME.txt, NAME.json or NAME.explain.txt (DIR defaults\n"
-    "to the current directory), NAME being the input's name without its\n"
-    "extension(s): the base name of a FILE operand, the path below DIR of a\n"
-    "file found in a DIR (DIR/sub/a.html: sub/a), the path as listed by\n"
-    "--files-from (with no leading /, and .. as __); subdirectories are\n"
-    "created. The pages of a WARC file get NAME-NNNNNN, NNNNNN being the\n"
+    "is written to DIR/NAME.xml, NAME.txt, NAME.json, NAME.md, NAME.article.html\n"
+    "or NAME.explain.txt (DIR defaults to the current directory), NAME being\n"
+    "the input's name without its extension(s): the base name of a FILE\n"
+    "operand, the path below DIR of a file found in a DIR (DIR/sub/a.html:\n"
+    "sub/a), the path as listed by --files-from (with no leading /, and ..\n"
+    "as __); subdirectories are created. The pages of a WARC file get\n"
+    "NAME-NNNNNN, NNNNNN being the\n"
     "record's number in the file, the first record being 1\n"
     "(crawl.warc.gz: crawl-000003.xml).\n"
     "\n",
     "Options:\n"
-    "  -f, --format=FORMAT    output format: xml (default), text, json or explain\n"
+    "  -f, --format=FORMAT    output format: xml (default), text, json, markdown\n"
+    "                         (CommonMark, tables as pipe tables), html (a\n"
+    "                         clean HTML5 fragment, safe to embed) or explain\n"
     "      --explain          same as --format=explain: the scored block tree\n"
     "      --comments         put the comment thread in its own section\n"
-    "      --title            start the text output with the page title\n"
+    "      --links            keep links, their URLs resolved against the page's\n"
+    "                         <base href> and --url (xml, markdown, html)\n"
+    "      --images           keep images with their src and alt (xml, markdown,\n"
+    "                         html)\n"
+    "      --formatting       keep bold, italic and code spans, and the language\n"
+    "                         of code blocks (xml, markdown, html)\n"
+    "      --no-tables        leave data tables out\n"
+    "      --json-markdown    add a \"markdown\" key to the JSON output\n"
+    "      --json-html        add an \"html\" key to the JSON output\n"
+    "      --title            start the text, markdown and html output with the\n"
+    "                         page title\n"
     "      --indent           indent the XML output (two spaces a level)\n"
     "      --charset=NAME     charset hint, as from an HTTP Content-Type header\n"
     "                         (a WARC record's own charset wins)\n"
@@ -205,6 +230,10 @@ static int parse_format(const char *name, wn_format *format)
         *format = WN_FORMAT_EXPLAIN;
     else if (strcmp(name, "json") == 0)
         *format = WN_FORMAT_JSON;
+    else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
+        *format = WN_FORMAT_MARKDOWN;
+    else if (strcmp(name, "html") == 0)
+        *format = WN_FORMAT_HTML;
     else
         return -1;
     return 0;
@@ -271,7 +300,8 @@ static cli_action apply_option(int opt, char **argv, cli_args *args)
     case OPT_FORMAT:
         args->format_given = 1;
         if (parse_format(optarg, &args->format) != 0) {
-            cli_usage_error("unknown format '%s' (choose xml, text, json or explain)", optarg);
+            cli_usage_error("unknown format '%s' (choose xml, text, json, markdown, html or explain)",
+                            optarg);
             return CLI_ACTION_USAGE_ERROR;
         }
         return CLI_ACTION_RUN;
@@ -291,6 +321,24 @@ static cli_action apply_option(int opt, char **argv, cli_args *args)
         return CLI_ACTION_RUN;
     case OPT_TITLE:
         args->flags |= WN_FLAG_TITLE_IN_TEXT;
+        return CLI_ACTION_RUN;
+    case OPT_LINKS:
+        args->flags |= WN_FLAG_LINKS;
+        return CLI_ACTION_RUN;
+    case OPT_IMAGES:
+        args->flags |= WN_FLAG_IMAGES;
+        return CLI_ACTION_RUN;
+    case OPT_FORMATTING:
+        args->flags |= WN_FLAG_FORMATTING;
+        return CLI_ACTION_RUN;
+    case OPT_NO_TABLES:
+        args->flags |= WN_FLAG_NO_TABLES;
+        return CLI_ACTION_RUN;
+    case OPT_JSON_MARKDOWN:
+        args->flags |= WN_FLAG_JSON_MARKDOWN;
+        return CLI_ACTION_RUN;
+    case OPT_JSON_HTML:
+        args->flags |= WN_FLAG_JSON_HTML;
         return CLI_ACTION_RUN;
     case OPT_CHARSET:
         args->charset = optarg;

@@ -744,7 +744,8 @@ def stale_temporaries_cleaned(env):
     other files, and a temporary from now (a run writing beside it), stay."""
     a = env.write("a.html", ARTICLE)
     old = 1000000000  # 2001
-    stale = ["out/.a.xml.Ab12Cd", "out/.b.txt.Zz99Yy", "out/.c.explain.txt.q1w2e3"]
+    stale = ["out/.a.xml.Ab12Cd", "out/.b.txt.Zz99Yy", "out/.c.explain.txt.q1w2e3",
+             "out/.g.md.Qq11Ww", "out/.h.article.html.Ee22Rr"]
     kept = ["out/.keep.me", "out/.d.xml.short", "out/notes.xml.abcdef", "out/.e.html.Ab12Cd"]
     for rel in stale + kept:
         env.write(rel, b"partial")
@@ -1260,6 +1261,58 @@ def indent_option(env):
     r = env.run("--indent", a)
     expect_clean_success(r)
     check(b">\n  <main>\n    <p>Hello world" in r.stdout, "indented: %r" % r.stdout)
+
+
+INLINE_PAGE = (b"<html><head><base href='/docs/'></head><body><article>"
+               b"<h2>Setup</h2><p>Read <a href='guide.html'>the <b>guide</b></a> first, "
+               b"then <img src='fig.png' alt='a figure'> run <code>make</code>.</p>"
+               b"<pre><code class='language-sh'>make install</code></pre>"
+               b"<table><tr><td>key</td><td>value</td></tr></table>"
+               b"<p>A last paragraph, long enough to keep this short page whole.</p>"
+               b"</article></body></html>")
+
+
+@test
+def markdown_and_html_formats(env):
+    """-f markdown and -f html, with and without --links, --images,
+    --formatting, --no-tables; NAME.md and NAME.article.html with -o DIR;
+    the JSON output's markdown and html keys on request."""
+    p = env.write("p.html", INLINE_PAGE)
+    url = "https://example.org/a/page.html"
+    r = env.run("-f", "markdown", "--url", url, p)
+    expect_clean_success(r)
+    md = r.stdout.decode()
+    check("## Setup\n" in md and "Read the guide first" in md and "](" not in md, "plain: %r" % md)
+    check("```sh\nmake install\n```\n" in md and "| key | value |" in md, "code/table: %r" % md)
+    r = env.run("-f", "md", "--links", "--images", "--formatting", "--no-tables", "--url", url, p)
+    expect_clean_success(r)
+    md = r.stdout.decode()
+    check("[the **guide**](https://example.org/docs/guide.html)" in md, "link: %r" % md)
+    check("![a figure](https://example.org/docs/fig.png)" in md and "`make`" in md, "inline: %r" % md)
+    check("key" not in md, "--no-tables: %r" % md)
+    r = env.run("-f", "html", "--links", "--url", url, p)
+    expect_clean_success(r)
+    h = r.stdout.decode()
+    check(h.startswith("<article>\n") and h.endswith("</article>\n"), "fragment: %r" % h)
+    check('<a href="https://example.org/docs/guide.html">the guide</a>' in h, "html link: %r" % h)
+    check("<img" not in h and "<b>" not in h, "only what was asked: %r" % h)
+    r = env.run("--links", "--images", "--formatting", "--url", url, p)
+    expect_clean_success(r)
+    x = r.stdout.decode()
+    check('<ref target="https://example.org/docs/guide.html">the <hi rend="bold">guide</hi></ref>' in x,
+          "xml: %r" % x)
+    check('<graphic src="https://example.org/docs/fig.png" alt="a figure"/>' in x, "xml image: %r" % x)
+    r = env.run("-f", "json", "--json-markdown", "--json-html", "--links", p)
+    expect_clean_success(r)
+    obj = json.loads(r.stdout)
+    check("## Setup" in obj["markdown"] and obj["html"].startswith("<article>"), "json: %r" % obj)
+    obj = json.loads(env.run("-f", "json", p).stdout)
+    check("markdown" not in obj and "html" not in obj, "json keys only on request: %r" % obj)
+    for fmt, name in (("markdown", "p.md"), ("html", "p.article.html")):
+        r = env.run("-f", fmt, "-o", "out-" + fmt, p)
+        expect_clean_success(r)
+        check(listing(env.path("out-" + fmt)) == [name], "outputs: %r" % listing(env.path("out-" + fmt)))
+    expect_usage_error(env.run("-f", "htm", p), "htm")
 
 
 @test
