@@ -237,9 +237,14 @@ WN_API wn_article_source wn_result_article_source(const wn_result *result);
  *      "2024年3月5日"; never a comment, a related-posts list, a footer or a
  *      copyright line
  *   7. the title only: <title> without its site suffix (" | Site", " - Site", "_Site")
- * The language is only the declared one (<html lang>, Content-Language,
- * dc.language, og:locale, JSON-LD inLanguage, in that order): wn_metadata.
- * lang_source names it, "" when the page declares none.
+ * The language is the declared one (<html lang>, Content-Language,
+ * dc.language, og:locale, microdata and JSON-LD inLanguage, in that order);
+ * when the page declares none, the one detected in the article's text
+ * (title and body, with libcld2) if the detector is sure of it. A
+ * declaration that a long text reliably detected in another language
+ * contradicts (a template's default lang="en" on a Chinese page) gives way
+ * to the detected one; lang_declared keeps it. wn_metadata.lang_source names
+ * the source, "" when there is no language.
  * Dates are ISO 8601: "2024-03-05", or "2024-03-05T10:21:00+08:00" when the
  * page gives a time (with its offset when it gives one). Every string is
  * valid UTF-8 without control characters, at most 1024 bytes (description
@@ -252,7 +257,7 @@ typedef enum wn_meta_field {
     WN_META_SITE,         /* site or publisher name ("来源" on Chinese pages) */
     WN_META_URL,          /* canonical URL */
     WN_META_DESCRIPTION,
-    WN_META_LANG,         /* BCP 47 as declared ("zh-CN", "en") */
+    WN_META_LANG,         /* BCP 47 as declared ("zh-CN", "en") or detected ("zh") */
     WN_META_TAGS,         /* tags and keywords, joined by ", " */
     WN_META_IMAGE,        /* the main image's URL */
     WN_META_LICENSE,      /* a licence URL or name, when stated */
@@ -266,7 +271,10 @@ typedef struct wn_metadata {
     const char *const *tags;     /* tag_count tags */
     size_t tag_count;
     const char *lang_source;     /* "html", "content-language", "dc.language",
-                                    "og:locale", "json-ld" or "" (not declared) */
+                                    "og:locale", "microdata", "json-ld", "text"
+                                    (detected in the article's text) or "" (none) */
+    const char *lang_declared;   /* with lang_source "text": the declaration the
+                                    text overruled; "" otherwise */
 } wn_metadata;
 
 /* One field ("" when the page does not state it), owned by the result. */

@@ -43,6 +43,14 @@ typedef struct wn_meta {
  * Strings are copied into arena. WN_ERR_NOMEM only. */
 wn_status wn_meta_extract(const wn_doc *doc, wn_arena *arena, wn_meta *meta);
 
+/* The language of the article's text (CLD2, lang.h): fills the language
+ * when the page declares none and the detector is sure; replaces a declared
+ * one (kept in pub.lang_declared) that a long, reliably detected text
+ * contradicts. lang_source "text" either way. Call after wn_meta_extract
+ * with the final content (NULL: the title only). */
+struct wn_content;
+void wn_meta_detect_lang(wn_meta *m, const struct wn_content *content);
+
 /* Used by jsonld.c and meta.c. */
 void wn_meta_offer(wn_meta *m, wn_meta_field field, const char *value, size_t len, int rank);
 void wn_meta_offer_author(wn_meta *m, const char *value, size_t len, int rank);
