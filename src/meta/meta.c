@@ -111,12 +111,52 @@ static bool not_a_value(const char *s, size_t len)
     return len >= 7 && find_ci(s, "Discuz!") && (size_t)(find_ci(s, "Discuz!") - s) < len;
 }
 
+/* Not a person's name: an e-mail address or a template's "name, email@..."
+ * (an '@'), a number (a user id), or, in a <meta> author, the site's or
+ * source's own name or the first word of it ("网易" for a site named
+ * "网易新闻"): portals put themselves there. A byline on the page that names
+ * the site is kept: a one-person site or a self-media account writes under
+ * its own name. */
+static bool not_a_name(const wn_meta *m, const char *v, int rank)
+{
+    bool letter = false;
+    for (const char *p = v; *p; p++) {
+        if (*p == '@')
+            return true;
+        letter |= ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') || (unsigned char)*p >= 0x80;
+    }
+    if (!letter)
+        return true;
+    if (rank != WN_RANK_OPENGRAPH && rank != WN_RANK_META)
+        return false;
+    size_t vl = strlen(v);
+    for (unsigned k = 0; k < m->not_author_count; k++) {
+        const char *site = m->not_authors[k];
+        if (strcmp(site, v) == 0)
+            return true;
+        /* a CJK name that starts the site's name */
+        if ((unsigned char)v[0] >= 0x80 && vl >= 6 && strncmp(site, v, vl) == 0 &&
+            (unsigned char)site[vl] >= 0x80)
+            return true;
+    }
+    return false;
+}
+
+static void add_not_author(wn_meta *m, const char *s, size_t len)
+{
+    if (m->not_author_count >= WN_META_NOT_AUTHORS_MAX)
+        return;
+    const char *v = clean_value(m->arena, s, len, 128);
+    if (v)
+        m->not_authors[m->not_author_count++] = v;
+}
+
 void wn_meta_offer_author(wn_meta *m, const char *value, size_t len, int rank)
 {
     if (!value || rank > m->author_rank || looks_like_url(value, len) || not_a_value(value, len))
         return;
     const char *v = clean_value(m->arena, value, len, 128);
-    if (!v)
+    if (!v || not_a_name(m, v, rank))
         return;
     if (rank < m->author_rank) {
         m->pub.author_count = 0;
@@ -1086,6 +1126,85 @@ static void offer_title(const wn_doc *doc, wn_meta *m)
     }
 }
 
+/* ---- names that are not authors ---- */
+
+static bool source_class(const char *cls)
+{
+    return cls && find_ci(cls, "source") && !find_ci(cls, "resource") && !find_ci(cls, "img") &&
+           !find_ci(cls, "photo");
+}
+
+/* The site's and the source's names (wn_meta.not_authors), before any
+ * author is offered: the <title>'s parts after the headline, og:site_name,
+ * application-name, and in the article's header a 来源/出处 line or an
+ * element named "source" ("<span class=source>参考消息</span>"), whose name is
+ * also offered as the site. */
+static void collect_not_authors(const wn_doc *doc, const region *r, wn_meta *m)
+{
+    if (doc->title) {
+        const char *t = doc->title;
+        size_t len = strlen(t);
+        for (unsigned rounds = 0; rounds < 3; rounds++) {
+            size_t cut = strip_site_suffix(t, len);
+            if (cut >= len)
+                break;
+            size_t k = cut;
+            while (k < len && (t[k] == ' ' || t[k] == '|' || t[k] == '-' || t[k] == '_' ||
+                               t[k] == ':' || (unsigned char)t[k] == 0xE2 ||
+                               (unsigned char)t[k] == 0xC2 || (unsigned char)t[k] == 0x80 ||
+                               (unsigned char)t[k] == 0x93 || (unsigned char)t[k] == 0x94 ||
+                               (unsigned char)t[k] == 0xB7))
+                k++;
+            if (k < len)
+                add_not_author(m, t + k, len - k);
+            len = cut;
+        }
+    }
+    for (unsigned t = 0; t < doc->tag_count; t++) {
+        const wn_doc_tag *tag = &doc->tags[t];
+        if (tag->kind == WN_TAG_META && tag->value &&
+            (strcasecmp(tag->key, "og:site_name") == 0 ||
+             strcasecmp(tag->key, "application-name") == 0))
+            add_not_author(m, tag->value, strlen(tag->value));
+    }
+    char buf[160];
+    unsigned seen = 0;
+    for (uint32_t i = doc->body; i < doc->count && i < r->first_para && seen < AUTHOR_CLASS_NODES;
+         i++, seen++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind != WN_NODE_ELEMENT || n->all.chars > 120 || !n->all.chars)
+            continue;
+        bool named = source_class(n->class_attr) && n->all.chars <= 40;
+        if (!named && !(n->flags & WN_NODE_BLOCK))
+            continue;
+        if (!eligible(doc, r, i))
+            continue;
+        size_t len = short_text(doc, i, buf, sizeof buf);
+        for (size_t k = 0; k + 6 <= len; k++) {
+            size_t used, at;
+            if (!has_prefix(buf + k, len - k, "\xE6\x9D\xA5\xE6\xBA\x90", &used) && /* 来源 */
+                !has_prefix(buf + k, len - k, "\xE5\x87\xBA\xE5\xA4\x84", &used))   /* 出处 */
+                continue;
+            at = skip_colon(buf + k + used, len - k - used);
+            if (at == SIZE_MAX)
+                continue;
+            const char *name = buf + k + used + at;
+            size_t nl = name_length(name, len - (size_t)(name - buf), false);
+            if (nl)
+                add_not_author(m, name, nl);
+            named = false; /* a labelled line, read as such */
+            break;
+        }
+        if (named && len) {
+            size_t nl = name_length(buf, len, (unsigned char)buf[0] < 0x80);
+            if (nl) {
+                add_not_author(m, buf, nl);
+                wn_meta_offer(m, WN_META_SITE, buf, nl, WN_RANK_VISIBLE);
+            }
+        }
+    }
+}
+
 /* ---- the whole ---- */
 
 static const char *join(wn_arena *arena, const char *const *items, size_t count, const char *sep)
@@ -1121,9 +1240,10 @@ wn_status wn_meta_extract(const wn_doc *doc, wn_arena *arena, wn_meta *m)
     m->pub.lang_declared = "";
     if (doc->lang)
         wn_meta_offer_lang(m, doc->lang, strlen(doc->lang), 0, "html");
-    wn_meta_jsonld(doc, m);
     region r;
     find_region(doc, &r);
+    collect_not_authors(doc, &r, m);
+    wn_meta_jsonld(doc, m);
     read_tags(doc, &r, m);
     read_visible(doc, &r, m);
     read_author_classes(doc, &r, m);

@@ -15,6 +15,7 @@
 #define WN_META_TAGS_MAX 32
 #define WN_META_VALUE_MAX 1024
 #define WN_META_DESCRIPTION_MAX 2048
+#define WN_META_NOT_AUTHORS_MAX 8
 
 /* Ranks: a field keeps the value of the lowest rank offered (meta.c). */
 enum {
@@ -36,6 +37,11 @@ typedef struct wn_meta {
     const char *tags[WN_META_TAGS_MAX];
     int tag_rank;
     int lang_rank;
+    /* Names the page gives its site or source (the <title>'s suffix,
+     * og:site_name, a 来源 line): an author offered under one of them is the
+     * publication, not a writer (wn_meta_offer_author). */
+    const char *not_authors[WN_META_NOT_AUTHORS_MAX];
+    unsigned not_author_count;
     wn_arena *arena;
 } wn_meta;
 
