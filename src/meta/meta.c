@@ -973,6 +973,13 @@ static void credit_line(const char *s, size_t len, wn_meta *m)
                 return;
         }
     }
+    /* "原创 GameForce 2019-09-04 22:18:34": the original work's author after 原创 */
+    if (len > 7 && memcmp(s, "\xE5\x8E\x9F\xE5\x88\x9B", 6) == 0 && s[6] == ' ') {
+        size_t n = name_length(s + 7, len - 7, (unsigned char)s[7] < 0x80);
+        if (n && n <= 30 && !m->account)
+            m->account = clean_value(m->arena, s + 7, n, 128);
+        return;
+    }
     /* 文/ 执笔/ 撰文/ 作者/ at the start or after an opening bracket */
     static const char *const slash_labels[] = {"\xE6\x96\x87", "\xE6\x89\xA7\xE7\xAC\x94",
                                                "\xE6\x92\xB0\xE6\x96\x87",
@@ -1062,8 +1069,6 @@ static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const c
             continue;
         }
         const char *name = s + k + used + at;
-        if (author && offer_name_run(m, name, len - (size_t)(name - s), false) > 1)
-            continue; /* "作者：余毅菁 向雪妮" */
         size_t n = name_length(name, len - (size_t)(name - s), false);
         if (!n)
             continue;
@@ -1078,6 +1083,8 @@ static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const c
             placeholder = n >= strlen(nobody[k]) && memcmp(name, nobody[k], strlen(nobody[k])) == 0;
         if (placeholder)
             continue;
+        if (author && offer_name_run(m, name, len - (size_t)(name - s), false) > 1)
+            continue; /* "作者：余毅菁 向雪妮" */
         if (author)
             wn_meta_offer_author(m, name, n, WN_RANK_VISIBLE);
         else
@@ -1172,6 +1179,8 @@ static void read_author_classes(const wn_doc *doc, const region *r, wn_meta *m)
             !eligible(doc, r, i))
             continue;
         size_t len = short_text(doc, i, buf, sizeof buf);
+        if (memchr(buf, '>', len) || strstr(buf, "\xC2\xBB") || strstr(buf, "\xE2\x80\xBA"))
+            continue; /* a breadcrumb (> » ›), not a byline */
         const char *t = buf;
         static const char *const prefixes[] = {"By ", "by ", "Post author: ", "Posted by ",
                                                "\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A", /* 作者： */
@@ -1213,6 +1222,8 @@ static void read_author_classes(const wn_doc *doc, const region *r, wn_meta *m)
         if (plain)
             wn_meta_offer_author(m, t, len, WN_RANK_VISIBLE);
     }
+    if (m->account && m->author_rank > WN_RANK_VISIBLE)
+        wn_meta_offer_author(m, m->account, strlen(m->account), WN_RANK_VISIBLE);
 }
 
 /* ---- the title ---- */
@@ -1330,6 +1341,12 @@ static void collect_not_authors(const wn_doc *doc, const region *r, wn_meta *m)
                 add_not_author(m, t + k, len - k);
             len = cut;
         }
+        /* "Headline-CSDN.NET": a last part after a bare '-', shorter than the rest */
+        const char *dash = strrchr(doc->title, '-');
+        size_t tl = strlen(doc->title);
+        if (dash && dash > doc->title && dash[1] && dash[1] != ' ' && dash[-1] != ' ' &&
+            (size_t)(dash - doc->title) > tl - (size_t)(dash - doc->title) - 1)
+            add_not_author(m, dash + 1, tl - (size_t)(dash - doc->title) - 1);
     }
     for (unsigned t = 0; t < doc->tag_count; t++) {
         const wn_doc_tag *tag = &doc->tags[t];

@@ -42,6 +42,9 @@ typedef struct wn_meta {
      * publication, not a writer (wn_meta_offer_author). */
     const char *not_authors[WN_META_NOT_AUTHORS_MAX];
     unsigned not_author_count;
+    /* "原创 NAME": the account that published the text, the author only
+     * when no byline names a person (read_author_classes). */
+    const char *account;
     wn_arena *arena;
 } wn_meta;
 
