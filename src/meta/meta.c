@@ -1250,8 +1250,52 @@ static size_t strip_site_suffix(const char *t, size_t len)
     return best;
 }
 
-static void offer_title(const wn_doc *doc, wn_meta *m)
+/* The headline as the page shows it: the longest short block of the
+ * article's header (before its first paragraph) whose text the <title>
+ * holds and that makes at least half of it ("Headline-Site", "Section--
+ * Headline", "Headline Column_Site" all hold it). Taken when no source
+ * before the <title> gave a title, or when the declared one is the start
+ * of it cut at a '"' (an og:title whose quotes end the attribute). */
+#define HEADLINE_BLOCKS 300
+
+static void offer_headline(const wn_doc *doc, const region *r, wn_meta *m)
 {
+    if (!doc->title)
+        return;
+    size_t tl = strlen(doc->title);
+    char buf[512], best[512];
+    size_t best_len = 0;
+    unsigned seen = 0;
+    for (uint32_t i = doc->body; i < doc->count && i <= r->first_para && seen < HEADLINE_BLOCKS; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !n->own.chars ||
+            n->all.chars > 200)
+            continue;
+        seen++;
+        if (!eligible(doc, r, i))
+            continue;
+        size_t len = wn_leading_text(doc, i, buf, sizeof buf);
+        if (len < 6 || 2 * len < tl || len <= best_len || !strstr(doc->title, buf))
+            continue;
+        memcpy(best, buf, len);
+        best_len = len;
+    }
+    if (!best_len)
+        return;
+    const char *t = m->pub.field[WN_META_TITLE];
+    size_t have = t ? strlen(t) : 0;
+    if (m->rank[WN_META_TITLE] >= WN_RANK_TITLE_TAG) {
+        wn_meta_offer(m, WN_META_TITLE, best, best_len, WN_RANK_VISIBLE);
+    } else if (have && have < best_len && memcmp(best, t, have) == 0 && best[have] == '"') {
+        int rank = m->rank[WN_META_TITLE];
+        m->rank[WN_META_TITLE] = WN_RANK_NONE;
+        wn_meta_offer(m, WN_META_TITLE, best, best_len, rank);
+    }
+}
+
+static void offer_title(const wn_doc *doc, const region *r, wn_meta *m)
+{
+    offer_headline(doc, r, m);
     /* og:title may carry the site suffix too: cut when the site is named. */
     const char *t = m->pub.field[WN_META_TITLE];
     const char *site = m->pub.field[WN_META_SITE];
@@ -1435,7 +1479,7 @@ wn_status wn_meta_extract(const wn_doc *doc, wn_arena *arena, wn_meta *m)
     read_tags(doc, &r, m);
     read_visible(doc, &r, m);
     read_author_classes(doc, &r, m);
-    offer_title(doc, m);
+    offer_title(doc, &r, m);
     m->pub.authors = m->authors;
     m->pub.tags = m->tags;
     m->pub.field[WN_META_AUTHOR] = join(arena, m->authors, m->pub.author_count, "; ");
