@@ -1030,6 +1030,55 @@ static const char *const date_labels[] = {
     "\xE6\x97\xA5\xE6\x9C\x9F",                         /* 日期 */
     "published", "posted", "updated", "last updated", NULL};
 
+/* A labelled date without its year, "10-08 12:00", "10-0812:00" (the day
+ * run into the time) or "18-03-08 23:16": the year from a full date the page
+ * declares in its <meta> for the same month and day (and two-digit year),
+ * else from the two-digit year. ISO 8601 into out (at least 32 bytes). */
+static size_t yearless_date(const wn_doc *doc, const char *s, size_t len, char *out)
+{
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    int v[3], groups = 0;
+    while (groups < 3) {
+        if (i + 2 > len || digits(s + i, 2, 2, &v[groups]) != 2)
+            break;
+        i += 2;
+        groups++;
+        if (i < len && s[i] == '-' && groups < 3)
+            i++;
+        else
+            break;
+    }
+    if (groups < 2)
+        return 0;
+    int yy = groups == 3 ? v[0] : -1, mo = groups == 3 ? v[1] : v[0], d = groups == 3 ? v[2] : v[1];
+    while (i < len && s[i] == ' ')
+        i++;
+    int h, mi;
+    if (i + 5 > len || digits(s + i, 2, 2, &h) != 2 || s[i + 2] != ':' ||
+        digits(s + i + 3, 2, 2, &mi) != 2 || h > 23 || mi > 59 || mo < 1 || mo > 12 || d < 1 ||
+        d > 31)
+        return 0;
+    int year = 0;
+    char iso[40];
+    for (unsigned t = 0; t < doc->tag_count && !year; t++) {
+        const wn_doc_tag *tag = &doc->tags[t];
+        int y2, m2, d2;
+        if (tag->kind != WN_TAG_META || !tag->value ||
+            !wn_meta_date(tag->value, strlen(tag->value), false, iso) ||
+            sscanf(iso, "%4d-%2d-%2d", &y2, &m2, &d2) != 3)
+            continue;
+        if (m2 == mo && d2 == d && (yy < 0 || y2 % 100 == yy))
+            year = y2;
+    }
+    if (!year && yy >= 0)
+        year = 2000 + yy;
+    if (!year)
+        return 0;
+    return (size_t)snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:00", year, mo, d, h, mi);
+}
+
 static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const char *s,
                          size_t len, wn_meta *m)
 {
@@ -1098,6 +1147,11 @@ static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const c
             continue;
         size_t off = (size_t)(hit - s) + strlen(date_labels[l]);
         size_t n = wn_meta_date(s + off, len - off, true, date);
+        if (!n) {
+            size_t at = skip_colon(s + off, len - off);
+            if (at != SIZE_MAX)
+                n = yearless_date(doc, s + off + at, len - off - at, date);
+        }
         if (n && n < 32) {
             bool updated = find_ci(date_labels[l], "updated") != NULL;
             wn_meta_offer(m, updated ? WN_META_MODIFIED : WN_META_DATE, date, n,
@@ -1107,9 +1161,10 @@ static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const c
     }
     /* a short line, or one that starts with the date ("2024-11-05 07:12 来源：...") */
     bool starts = wn_meta_date(s, len, false, date) > 0;
-    if ((len <= 80 || starts) && (i < r->first_para || doc->nodes[i].label == WN_LABEL_TITLE)) {
+    if (i < r->first_para || doc->nodes[i].label == WN_LABEL_TITLE) {
         size_t n = wn_meta_date(s, len, true, date);
-        if (n)
+        /* a longer header line: a date with its time ("Headline 2019-09-05 11:10 Site") */
+        if (n && (len <= 80 || starts || (len <= 200 && memchr(date, 'T', n))))
             wn_meta_offer(m, WN_META_DATE, date, n, WN_RANK_VISIBLE);
     }
 }
@@ -1224,6 +1279,31 @@ static void read_author_classes(const wn_doc *doc, const region *r, wn_meta *m)
     }
     if (m->account && m->author_rank > WN_RANK_VISIBLE)
         wn_meta_offer_author(m, m->account, strlen(m->account), WN_RANK_VISIBLE);
+}
+
+/* An element of the article's header named as its date ("post-date",
+ * "a_time", "publish-time"), not an update: its text when it is a date. */
+static bool date_class(const char *cls)
+{
+    return cls && (find_ci(cls, "date") || find_ci(cls, "time")) && !find_ci(cls, "update") &&
+           !find_ci(cls, "modif") && !find_ci(cls, "comment");
+}
+
+static void read_date_classes(const wn_doc *doc, const region *r, wn_meta *m)
+{
+    char buf[128], date[40];
+    unsigned seen = 0;
+    for (uint32_t i = doc->body; i < doc->count && seen < AUTHOR_CLASS_NODES &&
+                                 m->rank[WN_META_DATE] > WN_RANK_VISIBLE; i++, seen++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind != WN_NODE_ELEMENT || !date_class(n->class_attr) || !n->all.chars ||
+            n->all.chars > 60 || !eligible(doc, r, i))
+            continue;
+        size_t len = short_text(doc, i, buf, sizeof buf);
+        size_t dl = wn_meta_date(buf, len, true, date);
+        if (dl && !copyright_line(buf))
+            wn_meta_offer(m, WN_META_DATE, date, dl, WN_RANK_VISIBLE);
+    }
 }
 
 /* ---- the title ---- */
@@ -1479,6 +1559,7 @@ wn_status wn_meta_extract(const wn_doc *doc, wn_arena *arena, wn_meta *m)
     read_tags(doc, &r, m);
     read_visible(doc, &r, m);
     read_author_classes(doc, &r, m);
+    read_date_classes(doc, &r, m);
     offer_title(doc, &r, m);
     m->pub.authors = m->authors;
     m->pub.tags = m->tags;
