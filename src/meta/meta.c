@@ -635,11 +635,19 @@ typedef struct region {
     uint32_t first_para;  /* the article's first body paragraph, or doc->count */
 } region;
 
+#define CLUTTER_HINTS                                                                              \
+    (WN_HINT_COMMENTS | WN_HINT_RELATED | WN_HINT_FOOTER | WN_HINT_SIDEBAR | WN_HINT_NAV |         \
+     WN_HINT_AD | WN_HINT_WIDGET | WN_HINT_SHARE | WN_HINT_AUTHORBOX | WN_HINT_TIPJAR)
+
+static bool in_clutter_of(const wn_doc *doc, uint32_t i, uint32_t bad);
+
 static bool in_clutter(const wn_doc *doc, uint32_t i)
 {
-    const uint32_t bad = WN_HINT_COMMENTS | WN_HINT_RELATED | WN_HINT_FOOTER | WN_HINT_SIDEBAR |
-                         WN_HINT_NAV | WN_HINT_AD | WN_HINT_WIDGET | WN_HINT_SHARE |
-                         WN_HINT_AUTHORBOX | WN_HINT_TIPJAR;
+    return in_clutter_of(doc, i, CLUTTER_HINTS);
+}
+
+static bool in_clutter_of(const wn_doc *doc, uint32_t i, uint32_t bad)
+{
     unsigned steps = 0;
     /* <body> and <html> carry page-wide classes ("has-sidebar"): not read */
     for (uint32_t k = i; k != WN_NONE && k > doc->body && steps < 128;
@@ -1297,7 +1305,13 @@ static void read_date_classes(const wn_doc *doc, const region *r, wn_meta *m)
                                  m->rank[WN_META_DATE] > WN_RANK_VISIBLE; i++, seen++) {
         const wn_node *n = &doc->nodes[i];
         if (n->kind != WN_NODE_ELEMENT || !date_class(n->class_attr) || !n->all.chars ||
-            n->all.chars > 60 || !eligible(doc, r, i))
+            n->all.chars > 60)
+            continue;
+        /* between the headline and the first paragraph, a date in an entry's
+         * "footer" or "share" bar is the entry's own */
+        bool header = i < r->first_para && r->first_para < doc->count &&
+                      !in_clutter_of(doc, i, CLUTTER_HINTS & ~(WN_HINT_FOOTER | WN_HINT_SHARE));
+        if (!header && !eligible(doc, r, i))
             continue;
         size_t len = short_text(doc, i, buf, sizeof buf);
         size_t dl = wn_meta_date(buf, len, true, date);
