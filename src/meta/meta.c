@@ -1123,6 +1123,19 @@ static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const c
             /* "《棱镜》作者 周纯": a short line that ends with the name */
             if (author && len <= 60 && k + used < len && s[k + used] == ' ')
                 offer_name_run(m, s + k + used + 1, len - k - used - 1, true);
+            /* a bar of '|'-separated fields, "...| 来源CSDN| 作者魏星": the
+             * field after the label is the name */
+            if (author && memchr(s, '|', len)) {
+                size_t b = k + used, e = b;
+                while (e < len && s[e] != '|')
+                    e++;
+                while (e > b && s[e - 1] == ' ')
+                    e--;
+                size_t h = han_run(s + b, e - b);
+                bool field = k == 0 || s[k - 1] == '|' || s[k - 1] == ' ';
+                if (field && h == e - b && h >= 6 && h <= 12)
+                    wn_meta_offer_author(m, s + b, h, WN_RANK_VISIBLE);
+            }
             continue;
         }
         const char *name = s + k + used + at;
