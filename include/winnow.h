@@ -234,9 +234,17 @@ WN_API wn_article_source wn_result_article_source(const wn_result *result);
  *   5. <time datetime> in the article's header or body
  *   6. visible text in the article's header or body: "By Jane Doe",
  *      "作者：张三", "来源：新华社" (site), "发布时间：2024-03-05 10:21",
- *      "2024年3月5日"; never a comment, a related-posts list, a footer or a
- *      copyright line
- *   7. the title only: <title> without its site suffix (" | Site", " - Site", "_Site")
+ *      "2024年3月5日", a year-less "发布时间：10-08 12:00" (the year from a
+ *      date the page declares for that day), a reporter line "某报记者 张三
+ *      李四", a dateline's "…电（记者 张三）", "文/张三", "执笔/甲、乙";
+ *      "原创 NAME" (a self-media account) only when no person is named;
+ *      elements named as the byline, the date or the source; never a
+ *      comment, a related-posts list, a footer or a copyright line. A
+ *      <meta> author that is the site's own name (or its first word), an
+ *      e-mail address or a number is no author.
+ *   7. the title only: the headline as the page shows it when the <title>
+ *      holds it with more around it, else the <title> without its site
+ *      suffix (" | Site", " - Site", "_Site")
  * The language is the declared one (<html lang>, Content-Language,
  * dc.language, og:locale, microdata and JSON-LD inLanguage, in that order);
  * when the page declares none, the one detected in the article's text

@@ -921,7 +921,7 @@ static unsigned offer_name_run(wn_meta *m, const char *s, size_t len, bool whole
         while (k < len) {
             if (s[k] == ' ' || s[k] == ')' || s[k] == ']')
                 k++;
-            else if (k + 2 < len + 0 && k + 3 <= len &&
+            else if (k + 3 <= len &&
                      (memcmp(s + k, "\xEF\xBC\x89", 3) == 0 || memcmp(s + k, "\xE3\x80\x91", 3) == 0))
                 k += 3;
             else
@@ -963,7 +963,7 @@ static void credit_line(const char *s, size_t len, wn_meta *m)
                 e++;
             while (b < e && s[b] == ' ')
                 b++;
-            if (e < len)
+            if (e < len && (s[e] == ')' || memcmp(s + e, "\xEF\xBC\x89", 3) == 0))
                 offer_name_run(m, s + b, e - b, false);
             return;
         }
