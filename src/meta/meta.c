@@ -888,7 +888,7 @@ static const char *const not_name_words[] = {
  * ("段彦超 廖艳", "叨叨姐、胡一刀&李小飞刀"), offered as authors. With whole,
  * only when the run takes the whole of s but for closing brackets and
  * spaces. Returns how many were offered. */
-static unsigned offer_name_run(wn_meta *m, const char *s, size_t len, bool whole)
+static unsigned offer_name_run(wn_meta *m, const char *s, size_t len, bool whole, unsigned min)
 {
     const char *names[WN_META_AUTHORS_MAX];
     size_t lens[WN_META_AUTHORS_MAX];
@@ -896,6 +896,11 @@ static unsigned offer_name_run(wn_meta *m, const char *s, size_t len, bool whole
     size_t i = 0;
     while (i < len && count < WN_META_AUTHORS_MAX) {
         size_t n = han_run(s + i, len - i);
+        for (size_t c = 3; c < n; c += 3)
+            if (label_at(s, len, i + c)) {
+                n = c; /* "陈晨字号：大": the name ends at the label */
+                break;
+            }
         bool stop = false;
         for (unsigned k = 0; not_name_words[k] && !stop; k++)
             stop = n >= strlen(not_name_words[k]) &&
@@ -928,6 +933,8 @@ static unsigned offer_name_run(wn_meta *m, const char *s, size_t len, bool whole
                 return 0;
         }
     }
+    if (count < min)
+        return 0;
     for (unsigned k = 0; k < count; k++)
         wn_meta_offer_author(m, names[k], lens[k], WN_RANK_VISIBLE);
     return count;
@@ -964,7 +971,7 @@ static void credit_line(const char *s, size_t len, wn_meta *m)
             while (b < e && s[b] == ' ')
                 b++;
             if (e < len && (s[e] == ')' || memcmp(s + e, "\xEF\xBC\x89", 3) == 0))
-                offer_name_run(m, s + b, e - b, false);
+                offer_name_run(m, s + b, e - b, false, 1);
             return;
         }
         bool sentence = false;
@@ -977,7 +984,7 @@ static void credit_line(const char *s, size_t len, wn_meta *m)
                 b++;
             if (b + 3 <= len && memcmp(s + b, "\xEF\xBC\x9A", 3) == 0)
                 b += 3;
-            if (offer_name_run(m, s + b, len - b, true))
+            if (offer_name_run(m, s + b, len - b, true, 1))
                 return;
         }
     }
@@ -1017,7 +1024,7 @@ static void credit_line(const char *s, size_t len, wn_meta *m)
                 b = k2 + 7;
                 break;
             }
-        offer_name_run(m, s + b, len - b, false);
+        offer_name_run(m, s + b, len - b, false, 1);
         return;
     }
 }
@@ -1122,7 +1129,7 @@ static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const c
         if (at == SIZE_MAX) {
             /* "《棱镜》作者 周纯": a short line that ends with the name */
             if (author && len <= 60 && k + used < len && s[k + used] == ' ')
-                offer_name_run(m, s + k + used + 1, len - k - used - 1, true);
+                offer_name_run(m, s + k + used + 1, len - k - used - 1, true, 1);
             /* a bar of '|'-separated fields, "...| 来源CSDN| 作者魏星": the
              * field after the label is the name */
             if (author && memchr(s, '|', len)) {
@@ -1153,7 +1160,7 @@ static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const c
             placeholder = n >= strlen(nobody[k]) && memcmp(name, nobody[k], strlen(nobody[k])) == 0;
         if (placeholder)
             continue;
-        if (author && offer_name_run(m, name, len - (size_t)(name - s), false) > 1)
+        if (author && offer_name_run(m, name, len - (size_t)(name - s), false, 2))
             continue; /* "作者：余毅菁 向雪妮" */
         if (author)
             wn_meta_offer_author(m, name, n, WN_RANK_VISIBLE);
@@ -1295,8 +1302,13 @@ static void read_author_classes(const wn_doc *doc, const region *r, wn_meta *m)
         bool plain = len >= 2 && len <= 60;
         for (size_t k = 0; k < len && plain; k++)
             plain = !(t[k] >= '0' && t[k] <= '9') && t[k] != ':' && t[k] != '|';
-        if (plain)
+        /* an account's nickname: the author only when nothing names one */
+        if (plain && find_ci(n->class_attr, "nickname") && !find_ci(n->class_attr, "author")) {
+            if (!m->account)
+                m->account = clean_value(m->arena, t, len, 128);
+        } else if (plain) {
             wn_meta_offer_author(m, t, len, WN_RANK_VISIBLE);
+        }
     }
     if (m->account && m->author_rank > WN_RANK_VISIBLE)
         wn_meta_offer_author(m, m->account, strlen(m->account), WN_RANK_VISIBLE);
