@@ -1396,7 +1396,7 @@ static void offer_headline(const wn_doc *doc, const region *r, wn_meta *m)
         size_t len = wn_leading_text(doc, i, buf, sizeof buf);
         if (len < 6 || 2 * len < tl || len <= best_len || !strstr(doc->title, buf))
             continue;
-        memcpy(best, buf, len);
+        memcpy(best, buf, len + 1); /* with its '\0' */
         best_len = len;
     }
     if (!best_len)
