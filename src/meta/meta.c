@@ -1192,8 +1192,9 @@ static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const c
     if (i < r->first_para || doc->nodes[i].label == WN_LABEL_TITLE) {
         size_t n = wn_meta_date(s, len, true, date);
         /* a longer header line: a date with its time ("Headline 2019-09-05 11:10 Site") */
-        if (n && (len <= 80 || starts || (len <= 200 && memchr(date, 'T', n))))
-            wn_meta_offer(m, WN_META_DATE, date, n, WN_RANK_VISIBLE);
+        bool timed = n && memchr(date, 'T', n);
+        if (n && (len <= 80 || starts || (len <= 200 && timed)))
+            wn_meta_offer(m, WN_META_DATE, date, n, timed ? WN_RANK_VISIBLE : WN_RANK_VISIBLE_BARE);
     }
 }
 

@@ -25,6 +25,9 @@ enum {
     WN_RANK_MICRODATA,
     WN_RANK_TIME,
     WN_RANK_VISIBLE,
+    WN_RANK_VISIBLE_BARE, /* a header line's date without label or time: a later
+                             "发布时间：" or dated-and-timed line wins over it
+                             (a masthead's today's-date clock) */
     WN_RANK_TITLE_TAG,
     WN_RANK_NONE
 };

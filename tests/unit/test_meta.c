@@ -162,6 +162,12 @@ START_TEST(test_yearless_and_header_dates)
             "<div class='footer'><span class='date'>2020-01-01</span></div></body></html>");
     ck_assert_str_eq(field(&f, WN_META_DATE), "2019-09-11");
     done(&f);
+    /* a masthead's today's-date clock gives way to the dated and timed line */
+    run(&f, "<html><head><title>新建城市公园二十个</title></head><body><div class='top'>"
+            "<span>2021年10月7日 星期四</span></div><div class='c'><div class='t'>新建城市公园二十个</div>"
+            "<div>2020-11-23 10:22:14 出处：江城网</div>" ZP1 ZP2 ZP3 "</div></body></html>");
+    ck_assert_str_eq(field(&f, WN_META_DATE), "2020-11-23T10:22:14");
+    done(&f);
 }
 END_TEST
 
