@@ -279,12 +279,25 @@ WN_API wn_article_source wn_result_article_source(const wn_result *result);
  *   5. <time datetime> in the article's header or body
  *   6. visible text in the article's header or body: "By Jane Doe",
  *      "作者：张三", "来源：新华社" (site), "发布时间：2024-03-05 10:21",
- *      "2024年3月5日"; never a comment, a related-posts list, a footer or a
- *      copyright line
- *   7. the title only: <title> without its site suffix (" | Site", " - Site", "_Site")
- * The language is only the declared one (<html lang>, Content-Language,
- * dc.language, og:locale, JSON-LD inLanguage, in that order): wn_metadata.
- * lang_source names it, "" when the page declares none.
+ *      "2024年3月5日", a year-less "发布时间：10-08 12:00" (the year from a
+ *      date the page declares for that day), a reporter line "某报记者 张三
+ *      李四", a dateline's "…电（记者 张三）", "文/张三", "执笔/甲、乙";
+ *      "原创 NAME" (a self-media account) only when no person is named;
+ *      elements named as the byline, the date or the source; never a
+ *      comment, a related-posts list, a footer or a copyright line. A
+ *      <meta> author that is the site's own name (or its first word), an
+ *      e-mail address or a number is no author.
+ *   7. the title only: the headline as the page shows it when the <title>
+ *      holds it with more around it, else the <title> without its site
+ *      suffix (" | Site", " - Site", "_Site")
+ * The language is the declared one (<html lang>, Content-Language,
+ * dc.language, og:locale, microdata and JSON-LD inLanguage, in that order);
+ * when the page declares none, the one detected in the article's text
+ * (title and body, with libcld2) if the detector is sure of it. A
+ * declaration that a long text reliably detected in another language
+ * contradicts (a template's default lang="en" on a Chinese page) gives way
+ * to the detected one; lang_declared keeps it. wn_metadata.lang_source names
+ * the source, "" when there is no language.
  * Dates are ISO 8601: "2024-03-05", or "2024-03-05T10:21:00+08:00" when the
  * page gives a time (with its offset when it gives one). Every string is
  * valid UTF-8 without control characters, at most 1024 bytes (description
@@ -297,7 +310,7 @@ typedef enum wn_meta_field {
     WN_META_SITE,         /* site or publisher name ("来源" on Chinese pages) */
     WN_META_URL,          /* canonical URL */
     WN_META_DESCRIPTION,
-    WN_META_LANG,         /* BCP 47 as declared ("zh-CN", "en") */
+    WN_META_LANG,         /* BCP 47 as declared ("zh-CN", "en") or detected ("zh") */
     WN_META_TAGS,         /* tags and keywords, joined by ", " */
     WN_META_IMAGE,        /* the main image's URL */
     WN_META_LICENSE,      /* a licence URL or name, when stated */
@@ -311,7 +324,10 @@ typedef struct wn_metadata {
     const char *const *tags;     /* tag_count tags */
     size_t tag_count;
     const char *lang_source;     /* "html", "content-language", "dc.language",
-                                    "og:locale", "json-ld" or "" (not declared) */
+                                    "og:locale", "microdata", "json-ld", "text"
+                                    (detected in the article's text) or "" (none) */
+    const char *lang_declared;   /* with lang_source "text": the declaration the
+                                    text overruled; "" otherwise */
 } wn_metadata;
 
 /* One field ("" when the page does not state it), owned by the result. */

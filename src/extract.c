@@ -483,6 +483,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
         res->meta.pub.field[WN_META_TITLE] = res->info.title;
         res->meta.rank[WN_META_TITLE] = WN_RANK_VISIBLE;
     }
+    wn_meta_detect_lang(&res->meta, &res->content);
     res->info.meta = &res->meta.pub;
     if (res->source != WN_ARTICLE_SELECTED)
         res->info.source = wn_article_source_name(res->source);
@@ -775,7 +776,7 @@ const char *wn_result_html(wn_result *result, size_t *len)
 }
 
 static const wn_metadata empty_metadata = {
-    {"", "", "", "", "", "", "", "", "", "", ""}, NULL, 0, NULL, 0, ""};
+    {"", "", "", "", "", "", "", "", "", "", ""}, NULL, 0, NULL, 0, "", ""};
 
 const wn_metadata *wn_result_metadata(const wn_result *result)
 {

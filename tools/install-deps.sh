@@ -4,9 +4,9 @@ set -eu
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
-    gcc libc6-dev meson ninja-build pkg-config python3 \
+    gcc g++ libc6-dev meson ninja-build pkg-config python3 \
     libgumbo-dev libxml2-dev libuchardet-dev libutf8proc-dev libjansson-dev \
-    zlib1g-dev libzstd-dev libbrotli-dev \
+    zlib1g-dev libzstd-dev libbrotli-dev libcld2-dev \
     check valgrind >/dev/null
 # Tests: wget writes WARC files from a local server; zstd and brotli make
 # compressed pages.

@@ -61,6 +61,7 @@ wn_status wn_render_json(const wn_page_info *info, const char *text, size_t text
     rc |= set_list(o, "authors", m ? m->authors : NULL, m ? m->author_count : 0);
     rc |= set_list(o, "tags", m ? m->tags : NULL, m ? m->tag_count : 0);
     rc |= set_str(o, "lang_source", m && *m->lang_source ? m->lang_source : NULL);
+    rc |= set_str(o, "lang_declared", m && m->lang_declared && *m->lang_declared ? m->lang_declared : NULL);
     rc |= set_str(o, "source", article_source);
     rc |= set_str(o, "charset", info->charset);
     rc |= set_str(o, "charset_source", info->charset_source);

@@ -430,6 +430,8 @@ static void render_meta(xml_state *x, const wn_metadata *m)
         start(x, names[f]);
         if (f == WN_META_LANG && m->lang_source && *m->lang_source)
             attr(x, "source", m->lang_source);
+        if (f == WN_META_LANG && m->lang_declared && *m->lang_declared)
+            attr(x, "declared", m->lang_declared);
         write_text(x, m->field[f], strlen(m->field[f]), true);
         end(x);
     }

@@ -1022,7 +1022,7 @@ END_TEST
 /* ---- metadata and JSON ------------------------------------------------------------------ */
 
 static const char META_PAGE[] =
-    "<!DOCTYPE html><html lang=\"zh-CN\"><head><title>Budget approved & signed | Town News</title>"
+    "<!DOCTYPE html><html lang=\"en-GB\"><head><title>Budget approved & signed | Town News</title>"
     "<meta name=\"keywords\" content=\"budget, council，schools\">"
     "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Budget approved & signed\","
     "\"author\":[{\"name\":\"Li Wei \\u674e\"},{\"name\":\"Ann <Smith>\"}],"
@@ -1037,7 +1037,7 @@ START_TEST(test_metadata_accessors)
     ck_assert_str_eq(wn_result_meta(res, WN_META_TITLE), "Budget approved & signed");
     ck_assert_str_eq(wn_result_meta(res, WN_META_AUTHOR), "Li Wei \xE6\x9D\x8E; Ann <Smith>");
     ck_assert_str_eq(wn_result_meta(res, WN_META_DATE), "2024-03-05T10:21:00+08:00");
-    ck_assert_str_eq(wn_result_meta(res, WN_META_LANG), "zh-CN");
+    ck_assert_str_eq(wn_result_meta(res, WN_META_LANG), "en-GB");
     ck_assert_str_eq(wn_result_meta(res, WN_META_SITE), "Town News");
     ck_assert_str_eq(wn_result_meta(res, WN_META_TAGS), "budget, council, schools");
     ck_assert_str_eq(wn_result_meta(res, WN_META_LICENSE), "");
@@ -1053,6 +1053,52 @@ START_TEST(test_metadata_accessors)
     ck_assert_str_eq(wn_result_meta(NULL, WN_META_TITLE), "");
     ck_assert_uint_eq(wn_result_metadata(NULL)->author_count, 0);
     wn_result_free(res);
+    wn_extractor_free(ex);
+}
+END_TEST
+
+/* Chinese paragraphs long enough for the detector to be sure. */
+#define ZH_PARAS                                                                                   \
+    "<p>本市今年将新建和改造城市公园二十个，新增绿地面积约一百五十万平方米，市民出门五百米即可见到绿地的目标将基本实现。</p>" \
+    "<p>据介绍，今年的公园建设将重点向老城区倾斜，利用拆违腾退的空地建设口袋公园，方便周边居民就近休闲健身。</p>"     \
+    "<p>市园林绿化局有关负责人表示，新建公园将同步配建健身步道和无障碍设施，并在年底前全部向市民开放。</p>"
+
+static void check_lang(wn_extractor *ex, const char *page, const char *lang, const char *source,
+                       const char *declared)
+{
+    wn_result *res = extract(ex, page, strlen(page), NULL);
+    const wn_metadata *m = wn_result_metadata(res);
+    ck_assert_str_eq(wn_result_meta(res, WN_META_LANG), lang);
+    ck_assert_str_eq(m->lang_source, source);
+    ck_assert_str_eq(m->lang_declared, declared);
+    size_t len;
+    const char *json = wn_result_json(res, &len);
+    ck_assert_ptr_nonnull(json);
+    if (*declared)
+        ck_assert_ptr_nonnull(strstr(json, "\"lang_declared\":"));
+    wn_result_free(res);
+}
+
+START_TEST(test_lang_declared_or_detected)
+{
+    wn_extractor *ex = new_extractor(0);
+    /* declared and borne out by the text: the declaration, as written */
+    check_lang(ex, "<html lang='zh-CN'><body><article>" ZH_PARAS "</article></body></html>", "zh-CN",
+               "html", "");
+    /* declared nowhere: detected in the text */
+    check_lang(ex, "<html><body><article>" ZH_PARAS "</article></body></html>", "zh", "text", "");
+    /* a template's default lang="en" that the long Chinese text contradicts */
+    check_lang(ex, "<html lang='en'><body><article>" ZH_PARAS "</article></body></html>", "zh", "text",
+               "en");
+    /* Content-Language that is a charset, not a language: the text wins too */
+    check_lang(ex, "<html><head><meta http-equiv='Content-Language' content='utf-8'></head><body>"
+                   "<article>" ZH_PARAS "</article></body></html>", "zh", "text", "utf-8");
+    /* a text too short to overrule a declaration: the declaration stays */
+    check_lang(ex, "<html lang='fr'><body><p>The bridge reopened on Thursday.</p></body></html>", "fr",
+               "html", "");
+    /* English prose declared as English */
+    check_lang(ex, "<html lang='en'><body><p>" PARA1 "</p><p>" PARA2 "</p></body></html>", "en", "html",
+               "");
     wn_extractor_free(ex);
 }
 END_TEST
@@ -1090,11 +1136,18 @@ START_TEST(test_xml_meta_header)
     ck_assert_uint_eq(tags, 3);
     xmlFreeDoc(doc);
     wn_result_free(res);
-    /* a page that states nothing has no <meta> */
+    /* a page that states nothing: only the language its text is in */
     static const char bare[] = "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>";
     res = extract(ex, bare, strlen(bare), NULL);
     xml = wn_result_xml(res, &len);
     ck_assert(well_formed(xml, len));
+    ck_assert_ptr_nonnull(strstr(xml, "<meta><lang source=\"text\">en</lang></meta>"));
+    wn_result_free(res);
+    /* and nothing at all when there is no text either */
+    static const char empty[] = "<html><body><div></div></body></html>";
+    res = extract(ex, empty, strlen(empty), NULL);
+    xml = wn_result_xml(res, &len);
+    ck_assert_ptr_nonnull(xml);
     ck_assert_ptr_null(strstr(xml, "<meta"));
     wn_result_free(res);
     wn_extractor_free(ex);
@@ -1198,6 +1251,7 @@ Suite *wn_test_suite(void)
     tc = tcase_create("metadata");
     tcase_add_test(tc, test_metadata_accessors);
     tcase_add_test(tc, test_xml_meta_header);
+    tcase_add_test(tc, test_lang_declared_or_detected);
     tcase_add_test(tc, test_json_output);
     suite_add_tcase(s, tc);
 

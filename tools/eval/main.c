@@ -42,6 +42,7 @@ typedef struct options {
     const char *pred_dir;
     int dump_classes;
     int meta;
+    const char *meta_gold;
 } options;
 
 /* One scored page, pointing back to its gold row. */
@@ -86,7 +87,10 @@ static void usage(FILE *out)
             "  --charset NAME  charset hint passed for every page\n"
             "  --json FILE     write the figures as JSON too\n"
             "  --meta          score the page metadata against SET_DIR/meta.jsonl\n"
-            "                  instead (accuracy per field; --per-page lists misses)\n");
+            "                  instead (accuracy per field; --per-page lists misses)\n"
+            "  --meta-gold FILE  with --meta: read the metadata gold from FILE (same\n"
+            "                  format) instead of SET_DIR/meta.jsonl, for a set that\n"
+            "                  has none; one set only\n");
 }
 
 static double now_seconds(void)
@@ -157,8 +161,10 @@ static int parse_args(int argc, char **argv, options *o)
             o->dump_classes = 1;
             continue;
         }
-        static const char *const names[] = {"--save", "--charset", "--json", "--pred-dir"};
-        const char **slots[] = {&o->save_dir, &o->charset, &o->json_path, &o->pred_dir};
+        static const char *const names[] = {"--save", "--charset", "--json", "--pred-dir",
+                                            "--meta-gold"};
+        const char **slots[] = {&o->save_dir, &o->charset, &o->json_path, &o->pred_dir,
+                                &o->meta_gold};
         int matched = 0;
         for (size_t k = 0; k < sizeof names / sizeof names[0] && !matched; k++) {
             int r = take_value(argc, argv, &i, names[k], slots[k]);
@@ -652,10 +658,16 @@ int main(int argc, char **argv)
             return 1;
         }
     }
+    if (o.meta_gold && (!o.meta || o.n_sets != 1)) {
+        fprintf(stderr, PROG ": --meta-gold goes with --meta and one set\n");
+        wn_extractor_free(ex);
+        free(o.sets);
+        return 2;
+    }
     if (o.meta && ex) {
         int failed = 0;
         for (size_t i = 0; i < o.n_sets; i++)
-            failed |= ev_meta_run(ex, o.sets[i], o.per_page);
+            failed |= ev_meta_run(ex, o.sets[i], o.meta_gold, o.per_page);
         wn_extractor_free(ex);
         free(o.sets);
         return failed ? 1 : 0;
