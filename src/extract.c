@@ -21,6 +21,7 @@
 #include "output/render.h"
 #include "parse.h"
 #include "score/score.h"
+#include "verdict.h"
 
 struct wn_extractor {
     wn_options options;
@@ -39,6 +40,7 @@ struct wn_result {
     wn_charset_source charset_source;
     wn_status degraded;      /* first soft limit applied, or WN_OK */
     wn_article_source source;
+    wn_page_kind kind;       /* WN_PAGE_ARTICLE, or why the result is empty */
     unsigned flags;
     wn_meta meta;            /* the page's metadata (strings in arena) */
     char *xml, *text, *explain, *json;  /* rendered on demand; malloc'ed */
@@ -392,6 +394,12 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
         st = run_ladder(ex, page, parsed, decoded.utf8, &guard, doc, res);
     if (st != WN_OK)
         return st;
+    /* No article here (verdict.h): the result says why, and holds nothing. */
+    res->kind = wn_verdict(doc, wn_content_chars(&res->content));
+    if (res->kind != WN_PAGE_ARTICLE) {
+        res->content.count = 0;
+        res->source = WN_ARTICLE_NONE;
+    }
     bool from_h1;
     res->info.title = choose_title(doc, &res->arena, &from_h1);
     st = wn_meta_extract(doc, &res->arena, &res->meta);
@@ -415,6 +423,8 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
             static const char line[] = "# article source: ";
             wn_buf_append(&b, line, sizeof line - 1);
             wn_buf_append(&b, wn_article_source_name(res->source), strlen(wn_article_source_name(res->source)));
+            if (res->kind != WN_PAGE_ARTICLE && res->kind != WN_PAGE_EMPTY)
+                wn_buf_printf(&b, " (%s page)", wn_page_kind_name(res->kind));
             wn_buf_append(&b, "\n", 1);
         }
         wn_render_explain(doc, &b);
@@ -690,6 +700,22 @@ const char *wn_result_title(const wn_result *result)
 wn_article_source wn_result_article_source(const wn_result *result)
 {
     return result ? result->source : WN_ARTICLE_NONE;
+}
+
+wn_page_kind wn_result_page_kind(const wn_result *result)
+{
+    return result ? result->kind : WN_PAGE_EMPTY;
+}
+
+int wn_result_has_article(const wn_result *result)
+{
+    return result && result->kind == WN_PAGE_ARTICLE;
+}
+
+const char *wn_page_kind_name(wn_page_kind kind)
+{
+    static const char *const names[] = {"article", "empty", "index", "sign-in", "error"};
+    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : NULL;
 }
 
 const char *wn_article_source_name(wn_article_source source)

@@ -486,6 +486,11 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
             el->tag_namespace != GUMBO_NAMESPACE_HTML || element_hidden(el)) {
             if (is_form_control(el->tag))
                 doc->nodes[parent].inputs++;
+            if (el->tag == GUMBO_TAG_INPUT && !element_hidden(el)) {
+                const char *type = attribute(el, "type");
+                if (type && strcasecmp(type, "password") == 0 && doc->passwords < WN_DOC_PASSWORDS_MAX)
+                    doc->password_nodes[doc->passwords++] = parent;
+            }
             continue;
         }
         uint32_t index = parent;

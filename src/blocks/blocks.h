@@ -96,6 +96,11 @@ typedef struct wn_doc {
     const char *jsonld[WN_DOC_JSONLD_MAX];
     unsigned jsonld_count;
     unsigned noscripts;     /* <noscript> elements in the body, skipped or read */
+    /* The elements holding the page's visible password fields (<input
+     * type=password>), the first WN_DOC_PASSWORDS_MAX. */
+#define WN_DOC_PASSWORDS_MAX 4
+    uint32_t password_nodes[WN_DOC_PASSWORDS_MAX];
+    unsigned passwords;
     /* <meta>, <link rel>, itemprop and <time datetime> of the page, in
      * document order, for src/meta/ (the first WN_DOC_TAGS_MAX; arena). */
 #define WN_DOC_TAGS_MAX 512

@@ -120,8 +120,10 @@ void cli_report(const char *path, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Inputs refused as not HTML, for the exit status. */
+/* Inputs refused as not HTML, and pages that hold no article, for the
+ * exit status. */
 static size_t not_html_inputs;
+static size_t no_article_pages;
 
 /* "winnow: PATH: MESSAGE", or for a WARC page
  * "winnow: PATH: record N (URI): MESSAGE". */
@@ -208,6 +210,28 @@ static int extract_page(const job *j, const page_ref *page, const char *bytes, s
     if (status != WN_OK)
         page_report(page, "warning: %s; the excess was dropped before parsing",
                     wn_status_message(status));
+    /* Written all the same (empty, with its title and metadata). */
+    switch (wn_result_page_kind(*result)) {
+    case WN_PAGE_ARTICLE:
+        break;
+    case WN_PAGE_INDEX:
+        no_article_pages++;
+        page_report(page, "no article here: an index page (a list of other pages' teasers)");
+        break;
+    case WN_PAGE_SIGN_IN:
+        no_article_pages++;
+        page_report(page, "no article here: a sign-in page");
+        break;
+    case WN_PAGE_ERROR:
+        no_article_pages++;
+        page_report(page, "no article here: an error page");
+        break;
+    case WN_PAGE_EMPTY:
+    default:
+        no_article_pages++;
+        page_report(page, "no article here: the page holds no prose");
+        break;
+    }
     return 0;
 }
 
@@ -800,7 +824,7 @@ int cli_run(const cli_args *args)
     if (status < 0) {
         failures += process_all(&j, &inputs);
         wn_extractor_free(j.extractor);
-        status = failures == 0 ? CLI_EXIT_OK
+        status = failures == 0 ? (no_article_pages ? CLI_EXIT_NO_ARTICLE : CLI_EXIT_OK)
                  : failures == not_html_inputs ? CLI_EXIT_NOT_HTML : CLI_EXIT_FAILED;
     }
     cli_inputs_free(&inputs);

@@ -59,6 +59,9 @@ typedef struct set_stats {
     double seconds;             /* in wn_extract + wn_result_text */
     size_t pages_run, bytes_in;
     size_t missing, failed, invalid_utf8, save_errors;
+    /* Pages whose gold body is blank (no article here), and of them those
+     * whose output is blank too: the empty outputs that are right. */
+    size_t gold_blank, empty_expected;
 } set_stats;
 
 #define USAGE_LINES \
@@ -308,6 +311,8 @@ static json_t *set_json(const char *set_dir, const options *o, const ev_gold *go
             jset(b, "pages", json_integer((json_int_t)body->pages), &bad);
             jset(b, "empty", json_integer((json_int_t)body->empty), &bad);
             jset(b, "misses", json_integer((json_int_t)body->misses), &bad);
+            jset(b, "gold_blank", json_integer((json_int_t)st->gold_blank), &bad);
+            jset(b, "empty_expected", json_integer((json_int_t)st->empty_expected), &bad);
         }
         json_t *list = json_array();
         jset(s, "body_pages", list, &bad);
@@ -540,6 +545,10 @@ static int run_set(const options *o, const wn_extractor *ex, ev_scorer *sc,
                 goto nomem;
             }
             ev_body_totals_add(&body_totals, &e->page);
+            if (ev_is_blank(row->body, row->body_len)) {
+                st.gold_blank++;
+                st.empty_expected += e->page.empty != 0;
+            }
         }
         if (row->has_snippets) {
             snippet_entry *e = &snip[n_snip++];
@@ -563,6 +572,9 @@ static int run_set(const options *o, const wn_extractor *ex, ev_scorer *sc,
     if (n_body)
         printf("shingle  pages %zu  F1 %.4f  P %.4f  R %.4f  acc %.4f  empty %zu  misses %zu\n",
                bs.pages, bs.f1, bs.precision, bs.recall, bs.accuracy, bs.empty, bs.misses);
+    if (st.gold_blank)
+        printf("no-article pages (blank gold) %zu, of them with a blank output %zu\n",
+               st.gold_blank, st.empty_expected);
     if (n_snip)
         printf("snippet  pages %zu  F %.4f  P %.4f  R %.4f  acc %.4f  "
                "tp %zu  fp %zu  fn %zu  tn %zu  empty %zu  misses %zu\n",
