@@ -3,6 +3,7 @@
  *
  *   winnow-eval SET_DIR [SET_DIR ...] [--per-page] [--misses] [--save DIR]
  *               [--charset NAME] [--json FILE]
+ *   winnow-eval --diff SET_DIR ID
  *
  * Hidden options, for checking the scorer itself:
  *   --pred-dir DIR   score the predictions DIR/<id>.txt (missing = empty)
@@ -24,6 +25,7 @@
 
 #include "winnow.h"
 
+#include "diff.h"
 #include "fsutil.h"
 #include "gold.h"
 #include "meta.h"
@@ -42,6 +44,7 @@ typedef struct options {
     const char *pred_dir;
     int dump_classes;
     int meta;
+    int diff;       /* --diff SET ID */
 } options;
 
 /* One scored page, pointing back to its gold row. */
@@ -66,7 +69,8 @@ typedef struct set_stats {
 
 #define USAGE_LINES \
     "usage: " PROG " SET_DIR [SET_DIR ...] [--per-page] [--misses] [--save DIR]\n" \
-    "                   [--charset NAME] [--json FILE]\n"
+    "                   [--charset NAME] [--json FILE]\n" \
+    "       " PROG " --diff SET_DIR ID [--charset NAME]\n"
 
 static void usage(FILE *out)
 {
@@ -89,7 +93,12 @@ static void usage(FILE *out)
             "  --charset NAME  charset hint passed for every page\n"
             "  --json FILE     write the figures as JSON too\n"
             "  --meta          score the page metadata against SET_DIR/meta.jsonl\n"
-            "                  instead (accuracy per field; --per-page lists misses)\n");
+            "                  instead (accuracy per field; --per-page lists misses)\n"
+            "  --diff SET_DIR ID\n"
+            "                  the page ID's gold and winnow's output, line by line:\n"
+            "                  '  ' in both, '- ' missed (gold only), '+ ' extra\n"
+            "                  (output only); snippet gold: '  ' found, '- ' missing,\n"
+            "                  '+ ' a 'without' snippet leaked, '~ ' one kept out\n");
 }
 
 static double now_seconds(void)
@@ -156,6 +165,10 @@ static int parse_args(int argc, char **argv, options *o)
             o->meta = 1;
             continue;
         }
+        if (strcmp(arg, "--diff") == 0) {
+            o->diff = 1;
+            continue;
+        }
         if (strcmp(arg, "--dump-classes") == 0) {
             o->dump_classes = 1;
             continue;
@@ -178,6 +191,10 @@ static int parse_args(int argc, char **argv, options *o)
         return 0;
     if (o->n_sets == 0) {
         fprintf(stderr, PROG ": no set given\n");
+        return -1;
+    }
+    if (o->diff && o->n_sets != 2) {
+        fprintf(stderr, PROG ": --diff takes a set and a page id\n");
         return -1;
     }
     if ((o->save_dir && !*o->save_dir) || (o->json_path && !*o->json_path) ||
@@ -624,6 +641,62 @@ done:
     return rc;
 }
 
+/* --diff SET ID: the page's gold and winnow's output, line by line. */
+static int run_diff(const options *o, const wn_extractor *ex, ev_scorer *sc)
+{
+    const char *set_dir = o->sets[0], *id = o->sets[1];
+    char err[1024];
+    ev_gold gold;
+    char *gold_path = ev_path_join(set_dir, "gold.jsonl", NULL);
+    if (!gold_path || ev_gold_load(gold_path, &gold, err, sizeof err) != 0) {
+        fprintf(stderr, PROG ": %s: cannot read the set: %s\n", set_dir,
+                gold_path ? err : "out of memory");
+        free(gold_path);
+        return 1;
+    }
+    free(gold_path);
+    const ev_gold_row *row = NULL;
+    for (size_t i = 0; i < gold.n && !row; i++)
+        if (strcmp(gold.rows[i].id, id) == 0)
+            row = &gold.rows[i];
+    if (!row) {
+        fprintf(stderr, PROG ": %s: no page %s in its gold.jsonl\n", set_dir, id);
+        ev_gold_free(&gold);
+        return 1;
+    }
+    set_stats st;
+    memset(&st, 0, sizeof st);
+    size_t len;
+    char *pred = predict(o, ex, set_dir, row, &st, &len);
+    int rc = pred ? 0 : 1;
+    ev_diff_counts c;
+    if (pred && row->has_body) {
+        printf("--- gold    %s/gold.jsonl %s\n+++ winnow  %s/pages/%s.html\n", set_dir, id,
+               set_dir, id);
+        rc = ev_diff_body(stdout, row->body, row->body_len, pred, len, &c) != 0;
+        ev_body_page page;
+        if (!rc && ev_score_body(sc, row->body, row->body_len, pred, len, &page) == 0)
+            printf("lines: %zu in both, %zu missed, %zu extra; shingle P %.4f R %.4f F1 %.4f\n",
+                   c.same, c.missed, c.extra, page.precision, page.recall, page.f1);
+    }
+    if (pred && !rc && row->has_snippets) {
+        printf("snippets of %s/gold.jsonl %s in winnow's output of %s/pages/%s.html\n", set_dir,
+               id, set_dir, id);
+        rc = ev_diff_snippets(stdout, pred, len, row->with, row->n_with, row->without,
+                              row->n_without, &c) != 0;
+        if (!rc)
+            printf("snippets: %zu of %zu found, %zu of %zu leaked\n", c.same, row->n_with,
+                   c.extra, row->n_without);
+    }
+    if (pred && !row->has_body && !row->has_snippets)
+        printf("%s: the page is not labelled\n", id);
+    if (!pred || rc)
+        fprintf(stderr, PROG ": out of memory\n");
+    free(pred);
+    ev_gold_free(&gold);
+    return rc;
+}
+
 static int write_json(const char *path, json_t *root)
 {
     char *text = json_dumps(root, JSON_INDENT(1) | JSON_REAL_PRECISION(17));
@@ -690,6 +763,10 @@ int main(int argc, char **argv)
     if (!ready)
         fprintf(stderr, PROG ": out of memory\n");
 
+    if (ready && o.diff) {
+        rc = run_diff(&o, ex, sc);
+        ready = 0;
+    }
     if (ready) {
         /* a set that cannot be read does not stop the others */
         for (size_t i = 0; i < o.n_sets; i++) {
