@@ -253,6 +253,20 @@ WN_API int wn_result_has_article(const wn_result *result);
 /* "article", "empty", "index", "sign-in", "error"; NULL past the last. */
 WN_API const char *wn_page_kind_name(wn_page_kind kind);
 
+/* A cheap guess, before extracting, at whether the page holds an article
+ * (1) or not (0), in the spirit of reader modes' "is this readerable": the
+ * page is decoded as wn_extract() does it (compressed data undone), then
+ * its text is scanned once, without a parse tree, for paragraphs: the text
+ * between block-level tags, links and elements named or tagged as clutter
+ * (nav, footer, aside, form, sidebars, comment threads...) left out; each
+ * paragraph of 140 characters or more (a CJK character counting three)
+ * adds the square root of its length past 140, and a page whose sum passes
+ * 20 says yes. A page wn_extract() would refuse (not HTML, over a limit,
+ * out of memory) gives 0. Its agreement with wn_result_has_article() is
+ * measured by `winnow-eval --probe SET`. */
+WN_API int wn_is_probably_article(const wn_extractor *extractor, const char *bytes, size_t len,
+                                  const char *charset_hint);
+
 /* ---- page metadata ----
  *
  * What the page states about itself, each field from the first source that

@@ -20,6 +20,7 @@
 #include "output/content.h"
 #include "output/render.h"
 #include "parse.h"
+#include "probe.h"
 #include "score/score.h"
 #include "verdict.h"
 
@@ -755,6 +756,35 @@ const char *wn_not_html_reason(const char *bytes, size_t len, const char *charse
     const char *reason = wn_sniff_not_text(inner, inner_len, charset_hint);
     free(inner);
     return reason;
+}
+
+int wn_is_probably_article(const wn_extractor *extractor, const char *bytes, size_t len,
+                           const char *charset_hint)
+{
+    if (!extractor || (!bytes && len) || len > extractor->options.max_input_bytes)
+        return 0;
+    if (!bytes)
+        bytes = "";
+    char *owned = NULL;
+    size_t cap = extractor->options.max_input_bytes;
+    if (!(extractor->options.flags & WN_FLAG_NO_DECOMPRESS)) {
+        wn_codec_kind kind = wn_codec_sniff(bytes, len);
+        if (kind != WN_CODEC_IDENTITY && undo_coding(kind, cap, &bytes, &len, &owned) != WN_OK) {
+            free(owned);
+            return 0;
+        }
+    }
+    int verdict = 0;
+    if (!wn_sniff_not_text(bytes, len, charset_hint)) {
+        wn_arena page;
+        wn_arena_init(&page, extractor->options.max_memory_bytes);
+        wn_decoded decoded;
+        if (wn_decode_using(extractor->decoders, &page, bytes, len, charset_hint, &decoded) == WN_OK)
+            verdict = wn_probe_score(decoded.utf8, decoded.len) > WN_PROBE_SCORE;
+        wn_arena_release(&page);
+    }
+    free(owned);
+    return verdict;
 }
 
 void wn_result_free(wn_result *result)

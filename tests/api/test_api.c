@@ -521,6 +521,41 @@ START_TEST(test_no_article)
 }
 END_TEST
 
+/* The cheap guess before extraction. */
+#define LONG_P "<p>" PARA1 " " PARA2 " " PARA3 "</p>"
+START_TEST(test_is_probably_article)
+{
+    wn_extractor *ex = new_extractor(0);
+    static const char article[] = "<html><body><nav><a href=/>Home</a></nav><article>" LONG_P LONG_P
+                                  LONG_P "</article></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, article, strlen(article), NULL), 1);
+    /* The same paragraphs in a footer, a nav-named box, or as links: no. */
+    static const char footer[] = "<html><body><footer>" LONG_P LONG_P LONG_P "</footer></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, footer, strlen(footer), NULL), 0);
+    static const char named[] = "<html><body><div class=\"sidebar\">" LONG_P LONG_P LONG_P
+                                "</div></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, named, strlen(named), NULL), 0);
+    static const char links[] = "<html><body><p><a href=/a>" PARA1 PARA2 PARA3 "</a></p><p><a href=/b>"
+                                PARA1 PARA2 PARA3 "</a></p></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, links, strlen(links), NULL), 0);
+    /* Script text is not prose. */
+    static const char script[] = "<html><body><script>var s = \"" PARA1 PARA2 PARA3 PARA1 PARA2 PARA3
+                                 "\";</script></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, script, strlen(script), NULL), 0);
+    /* Short or no text, not a page, bad arguments. */
+    ck_assert_int_eq(wn_is_probably_article(ex, SIMPLE, strlen(SIMPLE), NULL), 0);
+    ck_assert_int_eq(wn_is_probably_article(ex, "", 0, NULL), 0);
+    ck_assert_int_eq(wn_is_probably_article(ex, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL), 0);
+    ck_assert_int_eq(wn_is_probably_article(NULL, article, strlen(article), NULL), 0);
+    ck_assert_int_eq(wn_is_probably_article(ex, NULL, 5, NULL), 0);
+    /* An unclosed comment, tag or quote ends the scan cleanly. */
+    static const char cut[] = "<html><body>" LONG_P LONG_P LONG_P "<!-- <p>never closed";
+    ck_assert_int_eq(wn_is_probably_article(ex, cut, strlen(cut), NULL), 1);
+    ck_assert_int_eq(wn_is_probably_article(ex, "<a href=\"x", 10, NULL), 0);
+    wn_extractor_free(ex);
+}
+END_TEST
+
 START_TEST(test_null_arguments)
 {
     wn_extractor *ex = new_extractor(0);
@@ -1124,6 +1159,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_empty_input);
     tcase_add_test(tc, test_article_sources);
     tcase_add_test(tc, test_no_article);
+    tcase_add_test(tc, test_is_probably_article);
     tcase_add_test(tc, test_utf16_chinese_without_bom);
     tcase_add_test(tc, test_comments_flag);
     tcase_add_loop_test(tc, test_garbage_input, 0, 8);

@@ -45,6 +45,7 @@ typedef struct options {
     int dump_classes;
     int meta;
     int diff;       /* --diff SET ID */
+    int probe;      /* --probe: wn_is_probably_article() against the extraction */
 } options;
 
 /* One scored page, pointing back to its gold row. */
@@ -94,6 +95,9 @@ static void usage(FILE *out)
             "  --json FILE     write the figures as JSON too\n"
             "  --meta          score the page metadata against SET_DIR/meta.jsonl\n"
             "                  instead (accuracy per field; --per-page lists misses)\n"
+            "  --probe         wn_is_probably_article() beside the whole extraction's\n"
+            "                  wn_result_has_article(), page by page: how often they\n"
+            "                  agree (--per-page lists the pages where they differ)\n"
             "  --diff SET_DIR ID\n"
             "                  the page ID's gold and winnow's output, line by line:\n"
             "                  '  ' in both, '- ' missed (gold only), '+ ' extra\n"
@@ -163,6 +167,10 @@ static int parse_args(int argc, char **argv, options *o)
         }
         if (strcmp(arg, "--meta") == 0) {
             o->meta = 1;
+            continue;
+        }
+        if (strcmp(arg, "--probe") == 0) {
+            o->probe = 1;
             continue;
         }
         if (strcmp(arg, "--diff") == 0) {
@@ -697,6 +705,55 @@ static int run_diff(const options *o, const wn_extractor *ex, ev_scorer *sc)
     return rc;
 }
 
+/* --probe: the cheap guess against the extraction's verdict, on every
+ * page of a set. */
+static int run_probe(const options *o, const wn_extractor *ex, const char *set_dir)
+{
+    char err[1024];
+    ev_gold gold;
+    char *gold_path = ev_path_join(set_dir, "gold.jsonl", NULL);
+    if (!gold_path || ev_gold_load(gold_path, &gold, err, sizeof err) != 0) {
+        fprintf(stderr, PROG ": %s: cannot read the set: %s\n", set_dir,
+                gold_path ? err : "out of memory");
+        free(gold_path);
+        return 1;
+    }
+    free(gold_path);
+    size_t both = 0, neither = 0, probe_only = 0, extract_only = 0, unread = 0;
+    char *pages = ev_path_join(set_dir, "pages", NULL);
+    for (size_t i = 0; pages && i < gold.n; i++) {
+        char *path = ev_path_join(pages, gold.rows[i].id, ".html");
+        size_t len;
+        char *file = path ? ev_read_file(path, &len) : NULL;
+        wn_result *res = NULL;
+        if (!file || wn_extract(ex, file, len, o->charset, gold.rows[i].url, &res) != WN_OK) {
+            unread++;
+        } else {
+            int guess = wn_is_probably_article(ex, file, len, o->charset);
+            int article = wn_result_has_article(res);
+            both += guess && article;
+            neither += !guess && !article;
+            probe_only += guess && !article;
+            extract_only += !guess && article;
+            if (o->per_page && guess != article)
+                printf("  %-40s probe %s, extraction %s (%s page)\n", gold.rows[i].id,
+                       guess ? "article" : "none", article ? "article" : "none",
+                       wn_page_kind_name(wn_result_page_kind(res)));
+        }
+        wn_result_free(res);
+        free(file);
+        free(path);
+    }
+    free(pages);
+    size_t n = both + neither + probe_only + extract_only;
+    printf("probe    %s  pages %zu  agree %zu (%.1f%%)  both article %zu  both none %zu  "
+           "probe only %zu  extraction only %zu%s\n",
+           set_dir, n, both + neither, n ? 100.0 * (double)(both + neither) / (double)n : 0.0,
+           both, neither, probe_only, extract_only, unread ? "  (some pages unread)" : "");
+    ev_gold_free(&gold);
+    return 0;
+}
+
 static int write_json(const char *path, json_t *root)
 {
     char *text = json_dumps(root, JSON_INDENT(1) | JSON_REAL_PRECISION(17));
@@ -763,6 +820,11 @@ int main(int argc, char **argv)
     if (!ready)
         fprintf(stderr, PROG ": out of memory\n");
 
+    if (ready && o.probe && ex) {
+        for (size_t i = 0; i < o.n_sets; i++)
+            rc |= run_probe(&o, ex, o.sets[i]);
+        ready = 0;
+    }
     if (ready && o.diff) {
         rc = run_diff(&o, ex, sc);
         ready = 0;
