@@ -62,9 +62,14 @@ typedef enum wn_format {
     WN_FORMAT_XML = 0,
     WN_FORMAT_TEXT = 1,
     WN_FORMAT_EXPLAIN = 2, /* the scored block tree; needs WN_FLAG_EXPLAIN */
-    WN_FORMAT_JSON = 3     /* one JSON object on one line (ending in a newline): the
+    WN_FORMAT_JSON = 3,    /* one JSON object on one line (ending in a newline): the
                               metadata fields, "text", "source", "charset"; see
                               wn_result_json() */
+    WN_FORMAT_EXPLAIN_HTML = 4 /* the page's text block by block as one self-contained
+                                  HTML page (no scripts), each block coloured by its
+                                  label, its features, score and deciding rule in its
+                                  title attribute; a legend with the label counts on
+                                  top; needs WN_FLAG_EXPLAIN */
 } wn_format;
 
 /* Where the charset used for decoding came from. */

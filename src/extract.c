@@ -4,6 +4,7 @@
 #include "winnow.h"
 
 #include <libxml/parser.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,6 +47,8 @@ struct wn_result {
     wn_meta meta;            /* the page's metadata (strings in arena) */
     char *xml, *text, *explain, *json;  /* rendered on demand; malloc'ed */
     size_t xml_len, text_len, explain_len, json_len;
+    char *explain_html;      /* with WN_FLAG_EXPLAIN; malloc'ed */
+    size_t explain_html_len;
 };
 
 const char *wn_version(void)
@@ -432,6 +435,16 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
         res->explain = wn_buf_detach(&b, &res->explain_len);
         if (!res->explain)
             return WN_ERR_NOMEM;
+        char source_line[64];
+        snprintf(source_line, sizeof source_line, "%s%s%s%s", wn_article_source_name(res->source),
+                 res->kind != WN_PAGE_ARTICLE ? " (" : "",
+                 res->kind != WN_PAGE_ARTICLE ? wn_page_kind_name(res->kind) : "",
+                 res->kind != WN_PAGE_ARTICLE ? " page: no article here)" : "");
+        wn_buf_init(&b);
+        wn_render_explain_html(doc, res->info.title, source_line, &b);
+        res->explain_html = wn_buf_detach(&b, &res->explain_html_len);
+        if (!res->explain_html)
+            return WN_ERR_NOMEM;
     }
     return WN_OK;
 }
@@ -610,6 +623,11 @@ wn_status wn_result_write(const wn_result *result, wn_format format, wn_sink_fn 
         if (!result->explain)
             return WN_ERR_NOT_KEPT;
         return sink(sink_data, result->explain, result->explain_len) ? WN_ERR_OUTPUT : WN_OK;
+    case WN_FORMAT_EXPLAIN_HTML:
+        if (!result->explain_html)
+            return WN_ERR_NOT_KEPT;
+        return sink(sink_data, result->explain_html, result->explain_html_len) ? WN_ERR_OUTPUT
+                                                                              : WN_OK;
     }
     return WN_ERR_ARGUMENT;
 }
@@ -795,6 +813,7 @@ void wn_result_free(wn_result *result)
     free(result->text);
     free(result->explain);
     free(result->json);
+    free(result->explain_html);
     wn_arena_release(&result->arena);
     free(result);
 }

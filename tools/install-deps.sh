@@ -11,6 +11,8 @@ apt-get install -y -qq --no-install-recommends \
 # Tests: wget writes WARC files from a local server; zstd and brotli make
 # compressed pages.
 apt-get install -y -qq --no-install-recommends wget zstd brotli >/dev/null
+# tests/explain-html renders --explain=html in headless Chromium.
+apt-get install -y -qq --no-install-recommends chromium >/dev/null
 # Fuzzing (tools/fuzz.sh): clang and its ASan/UBSan/libFuzzer runtimes.
 apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev >/dev/null
 echo "winnow: build dependencies installed"

@@ -29,7 +29,7 @@ enum {
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},
-    {"explain", no_argument, NULL, OPT_EXPLAIN},
+    {"explain", optional_argument, NULL, OPT_EXPLAIN},
     {"comments", no_argument, NULL, OPT_COMMENTS},
     {"title", no_argument, NULL, OPT_TITLE},
     {"charset", required_argument, NULL, OPT_CHARSET},
@@ -77,7 +77,8 @@ static const char *const usage_text[] = {
     "<doc> per page, in JSON as JSON Lines (one object a line, with its \"url\"\n"
     "and \"record_id\"), in text and explain each after a line\n"
     "\"==> URI RECORD-ID <==\". With several inputs, or with -o DIR, each page\n"
-    "is written to DIR/NAME.xml, NAME.txt, NAME.json or NAME.explain.txt (DIR defaults\n"
+    "is written to DIR/NAME.xml, NAME.txt, NAME.json, NAME.explain.txt or\n"
+    "NAME.explain.html (DIR defaults\n"
     "to the current directory), NAME being the input's name without its\n"
     "extension(s): the base name of a FILE operand, the path below DIR of a\n"
     "file found in a DIR (DIR/sub/a.html: sub/a), the path as listed by\n"
@@ -87,8 +88,12 @@ static const char *const usage_text[] = {
     "(crawl.warc.gz: crawl-000003.xml).\n"
     "\n",
     "Options:\n"
-    "  -f, --format=FORMAT    output format: xml (default), text, json or explain\n"
-    "      --explain          same as --format=explain: the scored block tree\n"
+    "  -f, --format=FORMAT    output format: xml (default), text, json, explain\n"
+    "                         or explain-html\n"
+    "      --explain[=html]   same as --format=explain: the scored block tree;\n"
+    "                         =html: --format=explain-html, the page's text block\n"
+    "                         by block as one HTML page, coloured by label, with\n"
+    "                         each block's features and rule on hover\n"
     "      --comments         put the comment thread in its own section\n"
     "      --title            start the text output with the page title\n"
     "      --indent           indent the XML output (two spaces a level)\n"
@@ -179,6 +184,8 @@ static int parse_format(const char *name, wn_format *format)
         *format = WN_FORMAT_TEXT;
     else if (strcmp(name, "explain") == 0)
         *format = WN_FORMAT_EXPLAIN;
+    else if (strcmp(name, "explain-html") == 0)
+        *format = WN_FORMAT_EXPLAIN_HTML;
     else if (strcmp(name, "json") == 0)
         *format = WN_FORMAT_JSON;
     else
@@ -246,12 +253,20 @@ static cli_action apply_option(int opt, char **argv, cli_args *args)
     case 'f':
     case OPT_FORMAT:
         if (parse_format(optarg, &args->format) != 0) {
-            cli_usage_error("unknown format '%s' (choose xml, text, json or explain)", optarg);
+            cli_usage_error("unknown format '%s' (choose xml, text, json, explain or explain-html)",
+                            optarg);
             return CLI_ACTION_USAGE_ERROR;
         }
         return CLI_ACTION_RUN;
     case OPT_EXPLAIN:
-        args->format = WN_FORMAT_EXPLAIN;
+        if (!optarg || strcmp(optarg, "text") == 0) {
+            args->format = WN_FORMAT_EXPLAIN;
+        } else if (strcmp(optarg, "html") == 0) {
+            args->format = WN_FORMAT_EXPLAIN_HTML;
+        } else {
+            cli_usage_error("unknown explain format '%s' (choose text or html)", optarg);
+            return CLI_ACTION_USAGE_ERROR;
+        }
         return CLI_ACTION_RUN;
     case 'o':
     case OPT_OUTPUT_DIR:
@@ -325,7 +340,7 @@ cli_action cli_parse_args(int argc, char **argv, cli_args *args)
         if (action != CLI_ACTION_RUN)
             return action;
     }
-    if (args->format == WN_FORMAT_EXPLAIN)
+    if (args->format == WN_FORMAT_EXPLAIN || args->format == WN_FORMAT_EXPLAIN_HTML)
         args->flags |= WN_FLAG_EXPLAIN;
     args->operands = argv + optind;
     args->operand_count = (size_t)(argc - optind);

@@ -32,6 +32,11 @@ wn_status wn_render_json(const wn_page_info *info, const char *text, size_t text
                          const char *article_source, wn_sink_fn sink, void *sink_data);
 /* The scored block tree, one element per line. */
 void wn_render_explain(const wn_doc *doc, wn_buf *out);
+/* The same as a self-contained HTML page: the page's text block by block,
+ * coloured by label, features and rule on hover, a legend with counts.
+ * title and source (the article source line) may be NULL. */
+void wn_render_explain_html(const wn_doc *doc, const char *title, const char *source,
+                            wn_buf *out);
 
 /* A copy of text that XML can hold: valid UTF-8, no forbidden characters. */
 char *wn_xml_clean(wn_arena *arena, const char *text, size_t len);
