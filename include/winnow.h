@@ -67,8 +67,13 @@ typedef enum wn_format {
                               wn_result_json() */
     WN_FORMAT_MARKDOWN = 4,/* CommonMark (tables as GitHub pipe tables); see
                               wn_result_markdown() */
-    WN_FORMAT_HTML = 5     /* a clean HTML5 fragment, safe to embed; see
+    WN_FORMAT_HTML = 5,    /* a clean HTML5 fragment, safe to embed; see
                               wn_result_html() */
+    WN_FORMAT_EXPLAIN_HTML = 6 /* the page's text block by block as one self-contained
+                                  HTML page (no scripts), each block coloured by its
+                                  label, its features, score and deciding rule in its
+                                  title attribute; a legend with the label counts on
+                                  top; needs WN_FLAG_EXPLAIN */
 } wn_format;
 
 /* Where the charset used for decoding came from. */
@@ -265,6 +270,52 @@ typedef enum wn_article_source {
 } wn_article_source;
 
 WN_API wn_article_source wn_result_article_source(const wn_result *result);
+
+/* "No article here": what the page is when it holds no article. A page
+ * without main content is not an error (wn_extract() returns WN_OK, with
+ * the page's title and metadata), but its result is empty: no text, an
+ * XML <main/> with source="none", and wn_result_article_source() says
+ * WN_ARTICLE_NONE. Told after the fallback ladder, from the page's
+ * structure:
+ *   WN_PAGE_EMPTY    no prose anywhere: every source of the ladder empty
+ *   WN_PAGE_INDEX    a list of other pages' teasers (four or more cards
+ *                    under one parent, each opening with a headline link),
+ *                    and next to no text of its own: a home, category,
+ *                    archive or search-results page
+ *   WN_PAGE_SIGN_IN  a visible password field inside the region chosen as
+ *                    the article, and under 200 characters of text: a
+ *                    login wall
+ *   WN_PAGE_ERROR    under 200 characters of text, and the <title> or an
+ *                    <h1>/<h2> says the page is missing or refused (a bare
+ *                    "404", "Page not found", "页面不存在")
+ * wn_is_probably_article() guesses the answer before the extraction. */
+typedef enum wn_page_kind {
+    WN_PAGE_ARTICLE = 0, /* the result holds the article */
+    WN_PAGE_EMPTY,
+    WN_PAGE_INDEX,
+    WN_PAGE_SIGN_IN,
+    WN_PAGE_ERROR
+} wn_page_kind;
+
+WN_API wn_page_kind wn_result_page_kind(const wn_result *result);
+/* 1 when the result holds an article (WN_PAGE_ARTICLE), else 0. */
+WN_API int wn_result_has_article(const wn_result *result);
+/* "article", "empty", "index", "sign-in", "error"; NULL past the last. */
+WN_API const char *wn_page_kind_name(wn_page_kind kind);
+
+/* A cheap guess, before extracting, at whether the page holds an article
+ * (1) or not (0), in the spirit of reader modes' "is this readerable": the
+ * page is decoded as wn_extract() does it (compressed data undone), then
+ * its text is scanned once, without a parse tree, for paragraphs: the text
+ * between block-level tags, links and elements named or tagged as clutter
+ * (nav, footer, aside, form, sidebars, comment threads...) left out; each
+ * paragraph of 140 characters or more (a CJK character counting three)
+ * adds the square root of its length past 140, and a page whose sum passes
+ * 20 says yes. A page wn_extract() would refuse (not HTML, over a limit,
+ * out of memory) gives 0. Its agreement with wn_result_has_article() is
+ * measured by `winnow-eval --probe SET`. */
+WN_API int wn_is_probably_article(const wn_extractor *extractor, const char *bytes, size_t len,
+                                  const char *charset_hint);
 
 /* ---- page metadata ----
  *

@@ -4,6 +4,7 @@
 #include "winnow.h"
 
 #include <libxml/parser.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,7 +24,9 @@
 #include "output/url.h"
 #include "parse.h"
 #include "phases.h"
+#include "probe.h"
 #include "score/score.h"
+#include "verdict.h"
 
 struct wn_extractor {
     wn_options options;
@@ -42,11 +45,14 @@ struct wn_result {
     wn_charset_source charset_source;
     wn_status degraded;      /* first soft limit applied, or WN_OK */
     wn_article_source source;
+    wn_page_kind kind;       /* WN_PAGE_ARTICLE, or why the result is empty */
     unsigned flags;
     wn_meta meta;            /* the page's metadata (strings in arena) */
     wn_content_opts copts;   /* what the content keeps (base_url in arena) */
     char *xml, *text, *explain, *json, *markdown, *html;  /* rendered on demand; malloc'ed */
     size_t xml_len, text_len, explain_len, json_len, markdown_len, html_len;
+    char *explain_html;      /* with WN_FLAG_EXPLAIN; malloc'ed */
+    size_t explain_html_len;
 };
 
 const char *wn_version(void)
@@ -471,6 +477,12 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
         st = run_ladder(ex, page, parsed, decoded.utf8, &guard, doc, res);
     if (st != WN_OK)
         return st;
+    /* No article here (verdict.h): the result says why, and holds nothing. */
+    res->kind = wn_verdict(doc, wn_content_chars(&res->content));
+    if (res->kind != WN_PAGE_ARTICLE) {
+        res->content.count = 0;
+        res->source = WN_ARTICLE_NONE;
+    }
     bool from_h1;
     res->info.title = choose_title(doc, &res->arena, &from_h1);
     st = wn_meta_extract(doc, &res->arena, &res->meta);
@@ -495,11 +507,23 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
             static const char line[] = "# article source: ";
             wn_buf_append(&b, line, sizeof line - 1);
             wn_buf_append(&b, wn_article_source_name(res->source), strlen(wn_article_source_name(res->source)));
+            if (res->kind != WN_PAGE_ARTICLE && res->kind != WN_PAGE_EMPTY)
+                wn_buf_printf(&b, " (%s page)", wn_page_kind_name(res->kind));
             wn_buf_append(&b, "\n", 1);
         }
         wn_render_explain(doc, &b);
         res->explain = wn_buf_detach(&b, &res->explain_len);
         if (!res->explain)
+            return WN_ERR_NOMEM;
+        char source_line[64];
+        snprintf(source_line, sizeof source_line, "%s%s%s%s", wn_article_source_name(res->source),
+                 res->kind != WN_PAGE_ARTICLE ? " (" : "",
+                 res->kind != WN_PAGE_ARTICLE ? wn_page_kind_name(res->kind) : "",
+                 res->kind != WN_PAGE_ARTICLE ? " page: no article here)" : "");
+        wn_buf_init(&b);
+        wn_render_explain_html(doc, res->info.title, source_line, &b);
+        res->explain_html = wn_buf_detach(&b, &res->explain_html_len);
+        if (!res->explain_html)
             return WN_ERR_NOMEM;
     }
     return WN_OK;
@@ -717,6 +741,11 @@ wn_status wn_result_write(const wn_result *result, wn_format format, wn_sink_fn 
         if (!result->explain)
             return WN_ERR_NOT_KEPT;
         return sink(sink_data, result->explain, result->explain_len) ? WN_ERR_OUTPUT : WN_OK;
+    case WN_FORMAT_EXPLAIN_HTML:
+        if (!result->explain_html)
+            return WN_ERR_NOT_KEPT;
+        return sink(sink_data, result->explain_html, result->explain_html_len) ? WN_ERR_OUTPUT
+                                                                              : WN_OK;
     }
     return WN_ERR_ARGUMENT;
 }
@@ -824,6 +853,22 @@ wn_article_source wn_result_article_source(const wn_result *result)
     return result ? result->source : WN_ARTICLE_NONE;
 }
 
+wn_page_kind wn_result_page_kind(const wn_result *result)
+{
+    return result ? result->kind : WN_PAGE_EMPTY;
+}
+
+int wn_result_has_article(const wn_result *result)
+{
+    return result && result->kind == WN_PAGE_ARTICLE;
+}
+
+const char *wn_page_kind_name(wn_page_kind kind)
+{
+    static const char *const names[] = {"article", "empty", "index", "sign-in", "error"};
+    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : NULL;
+}
+
 const char *wn_article_source_name(wn_article_source source)
 {
     switch (source) {
@@ -864,6 +909,35 @@ const char *wn_not_html_reason(const char *bytes, size_t len, const char *charse
     return reason;
 }
 
+int wn_is_probably_article(const wn_extractor *extractor, const char *bytes, size_t len,
+                           const char *charset_hint)
+{
+    if (!extractor || (!bytes && len) || len > extractor->options.max_input_bytes)
+        return 0;
+    if (!bytes)
+        bytes = "";
+    char *owned = NULL;
+    size_t cap = extractor->options.max_input_bytes;
+    if (!(extractor->options.flags & WN_FLAG_NO_DECOMPRESS)) {
+        wn_codec_kind kind = wn_codec_sniff(bytes, len);
+        if (kind != WN_CODEC_IDENTITY && undo_coding(kind, cap, &bytes, &len, &owned) != WN_OK) {
+            free(owned);
+            return 0;
+        }
+    }
+    int verdict = 0;
+    if (!wn_sniff_not_text(bytes, len, charset_hint)) {
+        wn_arena page;
+        wn_arena_init(&page, extractor->options.max_memory_bytes);
+        wn_decoded decoded;
+        if (wn_decode_using(extractor->decoders, &page, bytes, len, charset_hint, &decoded) == WN_OK)
+            verdict = wn_probe_score(decoded.utf8, decoded.len) > WN_PROBE_SCORE;
+        wn_arena_release(&page);
+    }
+    free(owned);
+    return verdict;
+}
+
 void wn_result_free(wn_result *result)
 {
     if (!result)
@@ -874,6 +948,7 @@ void wn_result_free(wn_result *result)
     free(result->json);
     free(result->markdown);
     free(result->html);
+    free(result->explain_html);
     wn_arena_release(&result->arena);
     free(result);
 }

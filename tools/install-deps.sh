@@ -12,7 +12,7 @@ apt-get install -y -qq --no-install-recommends \
 # compressed pages.
 apt-get install -y -qq --no-install-recommends wget zstd brotli >/dev/null
 # Tests: headless Chromium reads the innerText winnow's text is checked
-# against (tests/innertext).
+# against (tests/innertext) and renders --explain=html (tests/explain-html).
 apt-get install -y -qq --no-install-recommends chromium >/dev/null
 # The Python module's tests (pytest-3) and its Dask pipeline's
 # (a LocalCluster over generated WARC files).

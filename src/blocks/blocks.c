@@ -771,6 +771,14 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
         if (skip) {
             if (is_form_control(el->tag))
                 doc->nodes[parent].inputs++;
+            if (el->tag == GUMBO_TAG_INPUT) {
+                read_attributes(el, &a);
+                if (element_hidden(&a))
+                    continue;
+                const char *type = attribute(el, "type");
+                if (type && strcasecmp(type, "password") == 0 && doc->passwords < WN_DOC_PASSWORDS_MAX)
+                    doc->password_nodes[doc->passwords++] = parent;
+            }
             continue;
         }
         uint32_t index = parent;

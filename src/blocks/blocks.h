@@ -106,6 +106,11 @@ typedef struct wn_doc {
     const char *jsonld[WN_DOC_JSONLD_MAX];
     unsigned jsonld_count;
     unsigned noscripts;     /* <noscript> elements in the body, skipped or read */
+    /* The elements holding the page's visible password fields (<input
+     * type=password>), the first WN_DOC_PASSWORDS_MAX. */
+#define WN_DOC_PASSWORDS_MAX 4
+    uint32_t password_nodes[WN_DOC_PASSWORDS_MAX];
+    unsigned passwords;
     /* <meta>, <link rel>, itemprop and <time datetime> of the page, in
      * document order, for src/meta/ (the first WN_DOC_TAGS_MAX; arena). */
 #define WN_DOC_TAGS_MAX 512
@@ -119,7 +124,7 @@ typedef struct wn_doc {
     /* Scoring rules switched off (bit 1 << wn_rule; score.h), for debugging
      * and the rule-coverage test only; 0 in normal use. */
     uint64_t rules_off;
-    /* The page's kind (score/kind.h, wn_page_kind), why (wn_kind_reason),
+    /* The page's kind (score/kind.h, wn_doc_kind), why (wn_kind_reason),
      * and on a discussion the posts of the thread and the element that
      * holds them (WN_NONE otherwise). */
     uint8_t page_kind;

@@ -40,7 +40,7 @@ enum {
 static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},
-    {"explain", no_argument, NULL, OPT_EXPLAIN},
+    {"explain", optional_argument, NULL, OPT_EXPLAIN},
     {"comments", no_argument, NULL, OPT_COMMENTS},
     {"title", no_argument, NULL, OPT_TITLE},
     {"charset", required_argument, NULL, OPT_CHARSET},
@@ -98,21 +98,25 @@ static const char *const usage_text[] = {
     "<doc> per page, in JSON as JSON Lines (one object a line, with its \"url\"\n"
     "and \"record_id\"), in text, markdown, html and explain each after a line\n"
     "\"==> URI RECORD-ID <==\". With several inputs, or with -o DIR, each page\n"
-    "is written to DIR/NAME.xml, NAME.txt, NAME.json, NAME.md, NAME.article.html\n"
-    "or NAME.explain.txt (DIR defaults to the current directory), NAME being\n"
-    "the input's name without its extension(s): the base name of a FILE\n"
-    "operand, the path below DIR of a file found in a DIR (DIR/sub/a.html:\n"
-    "sub/a), the path as listed by --files-from (with no leading /, and ..\n"
-    "as __); subdirectories are created. The pages of a WARC file get\n"
-    "NAME-NNNNNN, NNNNNN being the\n"
+    "is written to DIR/NAME.xml, NAME.txt, NAME.json, NAME.md, NAME.article.html,\n"
+    "NAME.explain.txt or NAME.explain.html (DIR defaults to the current\n"
+    "directory), NAME being the input's name without its extension(s): the\n"
+    "base name of a FILE operand, the path below DIR of a file found in a DIR\n"
+    "(DIR/sub/a.html: sub/a), the path as listed by --files-from (with no\n"
+    "leading /, and .. as __); subdirectories are created. The pages of a\n"
+    "WARC file get NAME-NNNNNN, NNNNNN being the\n"
     "record's number in the file, the first record being 1\n"
     "(crawl.warc.gz: crawl-000003.xml).\n"
     "\n",
     "Options:\n"
     "  -f, --format=FORMAT    output format: xml (default), text, json, markdown\n"
     "                         (CommonMark, tables as pipe tables), html (a\n"
-    "                         clean HTML5 fragment, safe to embed) or explain\n"
-    "      --explain          same as --format=explain: the scored block tree\n"
+    "                         clean HTML5 fragment, safe to embed), explain or\n"
+    "                         explain-html\n"
+    "      --explain[=html]   same as --format=explain: the scored block tree;\n"
+    "                         =html: --format=explain-html, the page's text block\n"
+    "                         by block as one HTML page, coloured by label, with\n"
+    "                         each block's features and rule on hover\n"
     "      --comments         put the comment thread in its own section\n"
     "      --links            keep links, their URLs resolved against the page's\n"
     "                         <base href> and --url (xml, markdown, html)\n"
@@ -165,7 +169,10 @@ static const char *const usage_text[] = {
     "Exit status: 0 if every input succeeded, 1 if some failed, 2 for a\n"
     "usage error, 3 if some input was not an HTML page (an image, archive,\n"
     "executable or binary data, compressed or not: refused) and none failed\n"
-    "otherwise. Each failed input gets one line on stderr, naming it and\n"
+    "otherwise, 4 if every input succeeded but some page held no article\n"
+    "(an index page, a sign-in page, an error page, a page without prose:\n"
+    "its output is written, empty but for the title and metadata, and a line\n"
+    "\"no article here: ...\" goes to stderr). Each failed input gets one line on stderr, naming it and\n"
     "the cause, and the other inputs are still processed (a page extracted\n"
     "past a soft limit succeeds, with a \"warning:\" line); an output DIR that\n"
     "cannot be created stops the run before any input (status 1). Corrupt or\n"
@@ -228,6 +235,8 @@ static int parse_format(const char *name, wn_format *format)
         *format = WN_FORMAT_TEXT;
     else if (strcmp(name, "explain") == 0)
         *format = WN_FORMAT_EXPLAIN;
+    else if (strcmp(name, "explain-html") == 0)
+        *format = WN_FORMAT_EXPLAIN_HTML;
     else if (strcmp(name, "json") == 0)
         *format = WN_FORMAT_JSON;
     else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
@@ -300,13 +309,20 @@ static cli_action apply_option(int opt, char **argv, cli_args *args)
     case OPT_FORMAT:
         args->format_given = 1;
         if (parse_format(optarg, &args->format) != 0) {
-            cli_usage_error("unknown format '%s' (choose xml, text, json, markdown, html or explain)",
+            cli_usage_error("unknown format '%s' (choose xml, text, json, markdown, html, explain or explain-html)",
                             optarg);
             return CLI_ACTION_USAGE_ERROR;
         }
         return CLI_ACTION_RUN;
     case OPT_EXPLAIN:
-        args->format = WN_FORMAT_EXPLAIN;
+        if (!optarg || strcmp(optarg, "text") == 0) {
+            args->format = WN_FORMAT_EXPLAIN;
+        } else if (strcmp(optarg, "html") == 0) {
+            args->format = WN_FORMAT_EXPLAIN_HTML;
+        } else {
+            cli_usage_error("unknown explain format '%s' (choose text or html)", optarg);
+            return CLI_ACTION_USAGE_ERROR;
+        }
         return CLI_ACTION_RUN;
     case 'o':
     case OPT_OUTPUT_DIR:
@@ -430,7 +446,7 @@ cli_action cli_parse_args(int argc, char **argv, cli_args *args)
         cli_usage_error("--input-jsonl writes to standard output: -o cannot be used with it");
         return CLI_ACTION_USAGE_ERROR;
     }
-    if (args->format == WN_FORMAT_EXPLAIN)
+    if (args->format == WN_FORMAT_EXPLAIN || args->format == WN_FORMAT_EXPLAIN_HTML)
         args->flags |= WN_FLAG_EXPLAIN;
     args->operands = argv + optind;
     args->operand_count = (size_t)(argc - optind);

@@ -25,8 +25,11 @@ enum {
     CLI_EXIT_OK = 0,     /* every input succeeded */
     CLI_EXIT_FAILED = 1, /* some input (or the output directory) failed */
     CLI_EXIT_USAGE = 2,  /* bad command line */
-    CLI_EXIT_NOT_HTML = 3 /* some input was not a page (binary, compressed) and
+    CLI_EXIT_NOT_HTML = 3, /* some input was not a page (binary, compressed) and
                              no input failed otherwise */
+    CLI_EXIT_NO_ARTICLE = 4 /* every input succeeded, but some page held no
+                               article (an index, sign-in or error page, no
+                               prose): its output is empty */
 };
 
 #if defined(__GNUC__)

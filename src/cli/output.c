@@ -94,6 +94,8 @@ static const char *format_extension(wn_format format)
         return ".txt";
     case WN_FORMAT_EXPLAIN:
         return ".explain.txt";
+    case WN_FORMAT_EXPLAIN_HTML:
+        return ".explain.html";
     case WN_FORMAT_JSON:
         return ".json";
     case WN_FORMAT_MARKDOWN:

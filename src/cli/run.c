@@ -184,9 +184,10 @@ static void report_limit(const page_ref *page, const char *what, size_t limit, c
 }
 
 /* Extract one page; a failure is reported (a page refused as not HTML
- * counted in *not_html). */
+ * counted in *not_html), and so is a page that holds no article (counted in
+ * *no_article; its result is written all the same). */
 static int extract_page(const job *j, const page_ref *page, const char *bytes, size_t len,
-                        wn_result **result, size_t *not_html)
+                        wn_result **result, size_t *not_html, size_t *no_article)
 {
     const wn_warc_record *rec = page->record;
     wn_source source;
@@ -229,6 +230,26 @@ static int extract_page(const job *j, const page_ref *page, const char *bytes, s
     if (status != WN_OK)
         page_report(page, "warning: %s; the excess was dropped before parsing",
                     wn_status_message(status));
+    /* Written all the same (empty, with its title and metadata). */
+    if (wn_result_page_kind(*result) != WN_PAGE_ARTICLE)
+        (*no_article)++;
+    switch (wn_result_page_kind(*result)) {
+    case WN_PAGE_ARTICLE:
+        break;
+    case WN_PAGE_INDEX:
+        page_report(page, "no article here: an index page (a list of other pages' teasers)");
+        break;
+    case WN_PAGE_SIGN_IN:
+        page_report(page, "no article here: a sign-in page");
+        break;
+    case WN_PAGE_ERROR:
+        page_report(page, "no article here: an error page");
+        break;
+    case WN_PAGE_EMPTY:
+    default:
+        page_report(page, "no article here: the page holds no prose");
+        break;
+    }
     return 0;
 }
 
@@ -424,6 +445,7 @@ typedef struct unit {
     int record_failed;          /* UNIT_JSONL: written as an error record */
     size_t failures;
     size_t not_html;
+    size_t no_article;
 } unit;
 
 typedef struct run_state {
@@ -441,6 +463,7 @@ typedef struct run_state {
     int out_stopped;            /* stdout failed or its reader went away */
     size_t failures;
     size_t not_html;
+    size_t no_article;
 } run_state;
 
 static void out_of_memory(void)
@@ -560,7 +583,7 @@ static void page_work(const job *j, unit *u)
     wn_result *result;
     wn_format format = j->args->format;
 
-    if (extract_page(j, &page, u->bytes, u->len, &result, &u->not_html) != 0) {
+    if (extract_page(j, &page, u->bytes, u->len, &result, &u->not_html, &u->no_article) != 0) {
         u->failures++;
         return;
     }
@@ -764,6 +787,7 @@ static int unit_commit(void *ctx, void *item, int discard)
         }
         r->failures += u->failures;
         r->not_html += u->not_html;
+        r->no_article += u->no_article;
         if (u->is_page)
             cli_progress_page(u->failures != 0 || u->record_failed, u->position);
     }
@@ -1201,7 +1225,8 @@ static unsigned long long total_size(const cli_inputs *inputs)
     return total;
 }
 
-static size_t process_all(const job *j, const cli_inputs *inputs, size_t *not_html)
+static size_t process_all(const job *j, const cli_inputs *inputs, size_t *not_html,
+                          size_t *no_article)
 {
     static cli_stream out;
     run_state r;
@@ -1236,6 +1261,7 @@ static size_t process_all(const job *j, const cli_inputs *inputs, size_t *not_ht
     cli_capture = NULL;
     cli_progress_end();
     *not_html = r.not_html;
+    *no_article = r.no_article;
     return r.failures;
 }
 
@@ -1243,7 +1269,7 @@ int cli_run(const cli_args *args)
 {
     cli_inputs inputs;
     size_t failures = 0;
-    size_t not_html = 0;
+    size_t not_html = 0, no_article = 0;
     job j;
     int status;
     int err;
@@ -1268,9 +1294,13 @@ int cli_run(const cli_args *args)
     if (status < 0 && make_extractor(args, &j) != 0)
         status = CLI_EXIT_FAILED;
     if (status < 0) {
-        failures += process_all(&j, &inputs, &not_html);
+        failures += process_all(&j, &inputs, &not_html, &no_article);
         wn_extractor_free(j.extractor);
-        status = failures == 0 ? CLI_EXIT_OK
+        /* JSON Lines records say so in the record: a map task does not fail
+         * for a page without an article. */
+        if (args->input_jsonl)
+            no_article = 0;
+        status = failures == 0 ? (no_article ? CLI_EXIT_NO_ARTICLE : CLI_EXIT_OK)
                  : failures == not_html ? CLI_EXIT_NOT_HTML : CLI_EXIT_FAILED;
     }
     cli_inputs_free(&inputs);

@@ -75,9 +75,9 @@ void wn_render_explain(const wn_doc *doc, wn_buf *out)
                 "# gathered, score = candidate score, hints = its class/id/role words,\n"
                 "# then label (rule) with the marker text for marker rules, then whether\n"
                 "# it is kept or dropped (and which element dropped it), and its leading text\n");
-    wn_buf_printf(out, "# page kind: %s (%s", wn_page_kind_name((wn_page_kind)doc->page_kind),
+    wn_buf_printf(out, "# page kind: %s (%s", wn_doc_kind_name((wn_doc_kind)doc->page_kind),
                   wn_kind_reason_text((wn_kind_reason)doc->kind_why));
-    if (doc->page_kind == WN_PAGE_DISCUSSION && doc->kind_unit != WN_NONE) {
+    if (doc->page_kind == WN_DOC_DISCUSSION && doc->kind_unit != WN_NONE) {
         wn_buf_printf(out, ": %u posts in ", doc->kind_posts);
         put_tag(out, &doc->nodes[doc->kind_unit]);
     }

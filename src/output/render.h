@@ -41,6 +41,11 @@ wn_status wn_render_html(const wn_content *content, const char *title, wn_sink_f
                          void *sink_data);
 /* The scored block tree, one element per line. */
 void wn_render_explain(const wn_doc *doc, wn_buf *out);
+/* The same as a self-contained HTML page: the page's text block by block,
+ * coloured by label, features and rule on hover, a legend with counts.
+ * title and source (the article source line) may be NULL. */
+void wn_render_explain_html(const wn_doc *doc, const char *title, const char *source,
+                            wn_buf *out);
 
 /* Walks an item's text with its spans (content.h) in order: text(), then
  * for each span open(), what it holds, close(). An image is opened and

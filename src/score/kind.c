@@ -5,10 +5,11 @@
 #include "score/hints.h"
 #include "score/params.h"
 #include "score/score.h"
+#include "verdict.h"
 
-const char *wn_page_kind_name(wn_page_kind kind)
+const char *wn_doc_kind_name(wn_doc_kind kind)
 {
-    return kind == WN_PAGE_DISCUSSION ? "discussion" : "article";
+    return kind == WN_DOC_DISCUSSION ? "discussion" : "article";
 }
 
 const char *wn_kind_reason_text(wn_kind_reason why)
@@ -148,6 +149,33 @@ static bool signed_repeat(const wn_doc *doc, uint32_t repeat, uint32_t x)
     return false;
 }
 
+static bool kind_heading(uint16_t tag)
+{
+    return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
+}
+
+/* Whether the element's text opens with a heading that is a link: another
+ * post's headline. */
+bool wn_kind_teaser_card(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->kind != WN_NODE_ELEMENT || n->tag == GUMBO_TAG_A || kind_heading(n->tag) ||
+        !n->links || n->all.chars < WN_VERDICT_HEADLINE_CHARS ||
+        n->all.chars > WN_VERDICT_CARD_CHARS)
+        return false;
+    uint32_t first = index + 1 < n->end ? doc->nodes[index + 1].next_text : doc->count;
+    if (first >= n->end)
+        return false;
+    bool heading = false;
+    uint32_t link = WN_NONE;
+    for (uint32_t a = doc->nodes[first].parent; a != WN_NONE && a != index; a = doc->nodes[a].parent) {
+        heading |= kind_heading(doc->nodes[a].tag);
+        if (doc->nodes[a].tag == GUMBO_TAG_A)
+            link = a;
+    }
+    return heading && link != WN_NONE && doc->nodes[link].all.chars >= WN_VERDICT_HEADLINE_CHARS;
+}
+
 /* Selects node x as a post: unless a selected element holds it; a selected
  * element inside it gives way to it. */
 static void select_post(wn_doc *doc, uint32_t x)
@@ -196,7 +224,18 @@ static void decide_by_repeats(wn_doc *doc, uint32_t from, uint32_t within)
                 a = parent;
                 continue;
             }
-            doc->page_kind = WN_PAGE_DISCUSSION;
+            /* Cards that open with another page's headline are a listing
+             * (an index, a related-posts grid), not a thread. */
+            uint32_t cards = 0;
+            for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end)
+                if (doc->nodes[c].kind == WN_NODE_ELEMENT && shape_of(&doc->nodes[c]) == shapes[level] &&
+                    wn_kind_teaser_card(doc, c))
+                    cards++;
+            if (2 * cards >= repeats) {
+                doc->kind_why = WN_KIND_LISTING;
+                return;
+            }
+            doc->page_kind = WN_DOC_DISCUSSION;
             doc->kind_why = WN_KIND_POSTS;
             doc->kind_posts = posts;
             doc->kind_unit = parent;
@@ -235,7 +274,7 @@ static void decide_by_inner_run(wn_doc *doc, uint32_t top)
     uint8_t flags = tn->flags;
     tn->flags &= (uint8_t)~WN_NODE_SELECTED;
     decide_by_repeats(doc, inner, top);
-    if (doc->page_kind != WN_PAGE_DISCUSSION) {
+    if (doc->page_kind != WN_DOC_DISCUSSION) {
         tn->flags = flags;
         return;
     }
@@ -262,7 +301,7 @@ static void decide_by_parts(wn_doc *doc, uint32_t top)
         i = n->end - 1;
     }
     if (posts >= THREAD_MIN_POSTS) {
-        doc->page_kind = WN_PAGE_DISCUSSION;
+        doc->page_kind = WN_DOC_DISCUSSION;
         doc->kind_why = WN_KIND_PARTS;
         doc->kind_posts = posts;
     }
@@ -270,15 +309,15 @@ static void decide_by_parts(wn_doc *doc, uint32_t top)
 
 void wn_kind_decide(wn_doc *doc, uint32_t top)
 {
-    doc->page_kind = WN_PAGE_ARTICLE;
+    doc->page_kind = WN_DOC_ARTICLE;
     doc->kind_why = WN_KIND_NO_REPEAT;
     doc->kind_posts = 0;
     doc->kind_unit = WN_NONE;
     if (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_POST))
         return;
     decide_by_repeats(doc, top, WN_NONE);
-    if (doc->page_kind == WN_PAGE_ARTICLE)
+    if (doc->page_kind == WN_DOC_ARTICLE)
         decide_by_inner_run(doc, top);
-    if (doc->page_kind == WN_PAGE_ARTICLE)
+    if (doc->page_kind == WN_DOC_ARTICLE)
         decide_by_parts(doc, top);
 }

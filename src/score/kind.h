@@ -7,10 +7,10 @@
 
 #include "blocks/blocks.h"
 
-typedef enum wn_page_kind {
-    WN_PAGE_ARTICLE = 0,
-    WN_PAGE_DISCUSSION
-} wn_page_kind;
+typedef enum wn_doc_kind {
+    WN_DOC_ARTICLE = 0,
+    WN_DOC_DISCUSSION
+} wn_doc_kind;
 
 /* Why the kind was chosen (wn_doc.kind_why). */
 typedef enum wn_kind_reason {
@@ -23,7 +23,12 @@ typedef enum wn_kind_reason {
     WN_KIND_INNER_RUN        /* the top holds a run of posts: their text replaces it */
 } wn_kind_reason;
 
-const char *wn_page_kind_name(wn_page_kind kind);
+const char *wn_doc_kind_name(wn_doc_kind kind);
+
+/* Whether an element is a teaser card: its text opens with a heading that
+ * is a link of at least WN_VERDICT_HEADLINE_CHARS (another page's
+ * headline), and it holds at most WN_VERDICT_CARD_CHARS. */
+bool wn_kind_teaser_card(const wn_doc *doc, uint32_t index);
 const char *wn_kind_reason_text(wn_kind_reason why);
 
 /* Decides doc's kind around the top candidate; on a discussion, selects

@@ -2145,12 +2145,12 @@ static uint32_t title_heading_chars(const wn_doc *doc, const region *r)
  * posts come back, and the other rules judge what is inside them. */
 static void restore_thread(wn_doc *doc, region *r)
 {
-    if (!on(doc, WN_RULE_THREAD_RESTORE) || doc->page_kind == WN_PAGE_DISCUSSION)
+    if (!on(doc, WN_RULE_THREAD_RESTORE) || doc->page_kind == WN_DOC_DISCUSSION)
         return;
     if (!title_heading_chars(doc, r) || kept_chars(doc) >= THREAD_EMPTIED_KEPT ||
         (float)comment_dropped_chars(doc) < THREAD_EMPTIED_SHARE * (float)r->chars)
         return;
-    doc->page_kind = WN_PAGE_DISCUSSION;
+    doc->page_kind = WN_DOC_DISCUSSION;
     doc->kind_why = WN_KIND_EMPTIED;
     r->layout |= WN_HINT_COMMENTS;
     for (uint32_t i = 0; i < doc->count; i++) {
@@ -2419,7 +2419,7 @@ void wn_score_select(wn_doc *doc)
 
     region r;
     r.root = doc->nodes[top].parent == WN_NONE ? top : doc->nodes[top].parent;
-    if (doc->page_kind == WN_PAGE_DISCUSSION && doc->kind_unit != WN_NONE)
+    if (doc->page_kind == WN_DOC_DISCUSSION && doc->kind_unit != WN_NONE)
         r.root = doc->kind_unit;
     r.chars = 0;
     for (uint32_t i = 0; i < doc->count; i++)
@@ -2429,7 +2429,7 @@ void wn_score_select(wn_doc *doc)
         }
     r.layout = widget_chars(doc) > r.chars / 2 ? WN_HINT_WIDGET : 0;
     /* On a discussion the posts are the article's building blocks. */
-    if (doc->page_kind == WN_PAGE_DISCUSSION)
+    if (doc->page_kind == WN_DOC_DISCUSSION)
         r.layout |= WN_HINT_COMMENTS;
     text_memo memo = {false, 0, 0, 0};
     r.memo = &memo;

@@ -553,6 +553,106 @@ START_TEST(test_declared_steps)
 }
 END_TEST
 
+/* "No article here": what the page is, when it holds no article. */
+#define CARD(n) "<article class=\"post\"><h2><a href=\"/p" #n "\">The headline of post number " #n \
+                "</a></h2><p>A two-line teaser of post " #n ", cut short. [...]</p></article>"
+
+static void expect_kind(const wn_extractor *ex, const char *page, wn_page_kind want)
+{
+    wn_result *res = extract(ex, page, strlen(page), NULL);
+    ck_assert_msg(wn_result_page_kind(res) == want, "page kind %s, want %s",
+                  wn_page_kind_name(wn_result_page_kind(res)), wn_page_kind_name(want));
+    ck_assert_int_eq(wn_result_has_article(res), want == WN_PAGE_ARTICLE);
+    size_t len;
+    const char *text = wn_result_text(res, &len);
+    const char *xml = wn_result_xml(res, NULL);
+    if (want == WN_PAGE_ARTICLE) {
+        ck_assert_uint_gt(len, 0);
+        ck_assert_int_ne(wn_result_article_source(res), WN_ARTICLE_NONE);
+    } else {
+        /* Empty, but not an error: the title stays, the source says none. */
+        ck_assert_msg(len == 0, "text of a page without an article: %s", text);
+        ck_assert_int_eq(wn_result_article_source(res), WN_ARTICLE_NONE);
+        ck_assert_ptr_nonnull(strstr(xml, "source=\"none\""));
+        ck_assert_ptr_nonnull(strstr(xml, "<main/>"));
+    }
+    wn_result_free(res);
+}
+
+START_TEST(test_no_article)
+{
+    wn_extractor *ex = new_extractor(0);
+    expect_kind(ex, SIMPLE, WN_PAGE_ARTICLE);
+    expect_kind(ex, "<html><body><div></div></body></html>", WN_PAGE_EMPTY);
+    expect_kind(ex, "", WN_PAGE_EMPTY);
+    /* An index: a list of other posts' cards. */
+    expect_kind(ex, "<html><head><title>Archive</title></head><body><nav><a href=/>Home</a></nav>"
+                "<main><h1>Posts</h1>" CARD(1) CARD(2) CARD(3) CARD(4) CARD(5) "</main></body></html>",
+                WN_PAGE_INDEX);
+    /* Three cards are related posts, not an index; nor is an article above cards. */
+    expect_kind(ex, "<html><body><main><h1>Budget approved</h1><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3
+                "</p>" CARD(1) CARD(2) CARD(3) CARD(4) CARD(5) "</main></body></html>", WN_PAGE_ARTICLE);
+    /* A sign-in page: a password field in the region, next to no text. */
+    expect_kind(ex, "<html><head><title>Sign in</title></head><body><main><h1>Sign in to read on</h1>"
+                "<p>This story is for members.</p><form><label>Email <input type=email></label>"
+                "<label>Password <input type=password></label><button>Sign in</button></form>"
+                "</main><footer>(c) News</footer></body></html>", WN_PAGE_SIGN_IN);
+    /* A short post with a sign-in box in its sidebar is a post. */
+    expect_kind(ex, "<html><body><div class=\"post\"><h1>Snow day</h1><p>The school is closed today, "
+                "so we built a snowman in the yard and drank cocoa.</p></div><aside class=\"sidebar\">"
+                "<form><input type=text name=u><input type=password name=p></form></aside></body></html>",
+                WN_PAGE_ARTICLE);
+    /* An error page, by its title or by its heading. */
+    expect_kind(ex, "<html><head><title>Page not found | Town News</title></head><body><main>"
+                "<h1>Oops</h1><p>We looked everywhere.</p><p><a href=/>Home</a></p></main></body></html>",
+                WN_PAGE_ERROR);
+    expect_kind(ex, "<html><head><title>Town News</title></head><body><div class=box><h1>404</h1>"
+                "<p>抱歉，您访问的页面已被删除。</p></div></body></html>", WN_PAGE_ERROR);
+    /* Names. */
+    ck_assert_str_eq(wn_page_kind_name(WN_PAGE_ARTICLE), "article");
+    ck_assert_str_eq(wn_page_kind_name(WN_PAGE_SIGN_IN), "sign-in");
+    ck_assert_str_eq(wn_page_kind_name(WN_PAGE_ERROR), "error");
+    ck_assert_ptr_null(wn_page_kind_name((wn_page_kind)(WN_PAGE_ERROR + 1)));
+    ck_assert_int_eq(wn_result_has_article(NULL), 0);
+    wn_extractor_free(ex);
+}
+END_TEST
+
+/* The cheap guess before extraction. */
+#define LONG_P "<p>" PARA1 " " PARA2 " " PARA3 "</p>"
+START_TEST(test_is_probably_article)
+{
+    wn_extractor *ex = new_extractor(0);
+    static const char article[] = "<html><body><nav><a href=/>Home</a></nav><article>" LONG_P LONG_P
+                                  LONG_P "</article></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, article, strlen(article), NULL), 1);
+    /* The same paragraphs in a footer, a nav-named box, or as links: no. */
+    static const char footer[] = "<html><body><footer>" LONG_P LONG_P LONG_P "</footer></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, footer, strlen(footer), NULL), 0);
+    static const char named[] = "<html><body><div class=\"sidebar\">" LONG_P LONG_P LONG_P
+                                "</div></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, named, strlen(named), NULL), 0);
+    static const char links[] = "<html><body><p><a href=/a>" PARA1 PARA2 PARA3 "</a></p><p><a href=/b>"
+                                PARA1 PARA2 PARA3 "</a></p></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, links, strlen(links), NULL), 0);
+    /* Script text is not prose. */
+    static const char script[] = "<html><body><script>var s = \"" PARA1 PARA2 PARA3 PARA1 PARA2 PARA3
+                                 "\";</script></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, script, strlen(script), NULL), 0);
+    /* Short or no text, not a page, bad arguments. */
+    ck_assert_int_eq(wn_is_probably_article(ex, SIMPLE, strlen(SIMPLE), NULL), 0);
+    ck_assert_int_eq(wn_is_probably_article(ex, "", 0, NULL), 0);
+    ck_assert_int_eq(wn_is_probably_article(ex, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL), 0);
+    ck_assert_int_eq(wn_is_probably_article(NULL, article, strlen(article), NULL), 0);
+    ck_assert_int_eq(wn_is_probably_article(ex, NULL, 5, NULL), 0);
+    /* An unclosed comment, tag or quote ends the scan cleanly. */
+    static const char cut[] = "<html><body>" LONG_P LONG_P LONG_P "<!-- <p>never closed";
+    ck_assert_int_eq(wn_is_probably_article(ex, cut, strlen(cut), NULL), 1);
+    ck_assert_int_eq(wn_is_probably_article(ex, "<a href=\"x", 10, NULL), 0);
+    wn_extractor_free(ex);
+}
+END_TEST
+
 START_TEST(test_null_arguments)
 {
     wn_extractor *ex = new_extractor(0);
@@ -1218,6 +1318,8 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_declared_steps);
     tcase_add_test(tc, test_declared_over_region);
     tcase_add_test(tc, test_header_only);
+    tcase_add_test(tc, test_no_article);
+    tcase_add_test(tc, test_is_probably_article);
     tcase_add_test(tc, test_utf16_chinese_without_bom);
     tcase_add_test(tc, test_comments_flag);
     tcase_add_loop_test(tc, test_garbage_input, 0, 8);
