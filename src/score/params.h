@@ -1,4 +1,4 @@
-/* The scorer's thresholds, in one place (used by score.c). Each says what it
+/* The scorer's thresholds, in one place (used by the phases in src/score). Each says what it
  * does and what it was measured on; "by hand" means set by hand on the
  * development sets (../shared/bench: trafilatura-dev, cleaneval-dev,
  * scrapinghub, dragnet, chinese-wce, and corpus/), with no sweep recorded.
