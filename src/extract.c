@@ -147,37 +147,6 @@ static const char *source_name(wn_charset_source source)
     return "unknown";
 }
 
-/* The title: the article's <h1> when the scorer found one, else og:title,
- * else <title>. */
-static const char *choose_title(const wn_doc *doc, wn_arena *arena, bool *from_h1)
-{
-    *from_h1 = true;
-    for (uint32_t i = 0; i < doc->count; i++) {
-        const wn_node *n = &doc->nodes[i];
-        if (n->label == WN_LABEL_TITLE && n->kind == WN_NODE_ELEMENT) {
-            char buf[512];
-            size_t len = wn_leading_text(doc, i, buf, sizeof buf);
-            if (len)
-                return wn_xml_clean(arena, buf, len);
-        }
-    }
-    /* Else the first <h1> whose text the <title> repeats ("Headline - Site"). */
-    unsigned tried = 0; /* a hostile page may hold thousands of <h1> */
-    for (uint32_t i = 0; doc->title && i < doc->count && tried < 8; i++) {
-        const wn_node *n = &doc->nodes[i];
-        if (n->kind != WN_NODE_ELEMENT || n->tag != GUMBO_TAG_H1 || !n->all.chars)
-            continue;
-        tried++;
-        char buf[512];
-        size_t len = wn_leading_text(doc, i, buf, sizeof buf);
-        if (len >= 4 && strstr(doc->title, buf))
-            return wn_xml_clean(arena, buf, len);
-    }
-    *from_h1 = false;
-    const char *t = doc->og_title && *doc->og_title ? doc->og_title : doc->title;
-    return t ? wn_xml_clean(arena, t, strlen(t)) : NULL;
-}
-
 /* The parse's CPU budget: a fixed 250 ms plus parse_ms_per_mib per MiB. */
 static uint64_t parse_budget_ns(const wn_options *options, size_t len)
 {
@@ -393,7 +362,10 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     if (st != WN_OK)
         return st;
     bool from_h1;
-    res->info.title = choose_title(doc, &res->arena, &from_h1);
+    char title_buf[WN_TITLE_CAP];
+    size_t title_len = 0;
+    const char *title = wn_score_title(doc, title_buf, sizeof title_buf, &title_len, &from_h1);
+    res->info.title = title ? wn_xml_clean(&res->arena, title, title_len) : NULL;
     st = wn_meta_extract(doc, &res->arena, &res->meta);
     if (st != WN_OK)
         return st;

@@ -297,6 +297,10 @@
 #define TITLE_MIN_SQUEEZED 12
 #define TITLE_SHARE_NUM 2
 #define TITLE_SHARE_DEN 5
+/* With no headline marked, the title is the first of the first TRIES <h1>
+ * whose text (at least MIN_BYTES) the <title> holds. By hand. */
+#define TITLE_H1_TRIES 8
+#define TITLE_H1_MIN_BYTES 4
 /* A standfirst block: at most this linked; a heading this long (weighted),
  * other blocks this long. By hand. */
 #define LEAD_MAX_LD 0.1f

@@ -195,6 +195,6 @@ void wn_score_select(wn_doc *doc)
     wn_sc_prune_orphan_labels(doc, &r);
     wn_sc_prune_stranded_headings(doc, &r);
     wn_sc_teaser_index_free(&teasers);
-    wn_sc_mark_title(doc);
+    wn_sc_mark_headline(doc);
     wn_sc_select_lead(doc, r.chars);
 }

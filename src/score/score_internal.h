@@ -113,7 +113,7 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
 bool wn_sc_prune_by_marker(wn_doc *doc, uint32_t i, const region *r);
 
 /* title.c */
-void wn_sc_mark_title(wn_doc *doc);
+void wn_sc_mark_headline(wn_doc *doc);
 void wn_sc_select_lead(wn_doc *doc, uint32_t region_chars);
 
 /* cleanup.c */

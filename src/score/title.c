@@ -1,9 +1,7 @@
-/* The headline and the standfirst. */
+/* The headline and the standfirst, and the page's title. */
 #include "score/score_internal.h"
 
 #include <string.h>
-
-/* ---- titles ------------------------------------------------------------------------ */
 
 /* Copies text without its white space (ASCII, and the ideographic and
  * no-break spaces) into out; returns the length. */
@@ -53,7 +51,9 @@ static bool repeats_page_title(const wn_doc *doc, uint32_t index)
     return false;
 }
 
-void wn_sc_mark_title(wn_doc *doc)
+/* Labels the article's headline block WN_LABEL_TITLE (out of the body);
+ * wn_score_title() reads that label when it decides the page's title. */
+void wn_sc_mark_headline(wn_doc *doc)
 {
     /* The first <h1> in the kept region is the article's title, not its
      * body; so is a block before the first paragraph that repeats the
@@ -82,6 +82,34 @@ void wn_sc_mark_title(wn_doc *doc)
                 return;
         }
     }
+}
+
+const char *wn_score_title(const wn_doc *doc, char *buf, size_t cap, size_t *len, bool *from_h1)
+{
+    *from_h1 = true;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->label == WN_LABEL_TITLE && n->kind == WN_NODE_ELEMENT) {
+            *len = wn_leading_text(doc, i, buf, cap);
+            if (*len)
+                return buf;
+        }
+    }
+    /* Else the first <h1> whose text the <title> repeats ("Headline - Site"). */
+    unsigned tried = 0; /* a hostile page may hold thousands of <h1> */
+    for (uint32_t i = 0; doc->title && i < doc->count && tried < TITLE_H1_TRIES; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind != WN_NODE_ELEMENT || n->tag != GUMBO_TAG_H1 || !n->all.chars)
+            continue;
+        tried++;
+        *len = wn_leading_text(doc, i, buf, cap);
+        if (*len >= TITLE_H1_MIN_BYTES && strstr(doc->title, buf))
+            return buf;
+    }
+    *from_h1 = false;
+    const char *t = doc->og_title && *doc->og_title ? doc->og_title : doc->title;
+    *len = t ? strlen(t) : 0;
+    return t;
 }
 
 /* The standfirst: prose between the headline and the kept region (a lead
