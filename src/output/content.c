@@ -608,14 +608,6 @@ static size_t separator_at(const char *s, size_t len, size_t pos)
     return 0;
 }
 
-/* "回答时间", "发布日期", "Date": the label before a date. */
-static bool date_label(const char *s, size_t len)
-{
-    if (!len || len > 24)
-        return false;
-    return wn_lex_suffix(WN_LEX_THREAD_DATE_LABEL, s, len, 0, NULL) >= 0;
-}
-
 /* Classifies a piece by its parts: PART_DATE if one part is a date and the
  * others counters, PART_COUNTER if all are counters or actions. *date and
  * *date_len get the first date part. */
@@ -637,7 +629,7 @@ static int shape_of_text(const char *s, size_t len, const char **date, size_t *d
         }
         while (plen && part[plen - 1] == ' ')
             plen--;
-        int k = date_label(part, plen) ? PART_EMPTY : part_kind(part, plen);
+        int k = wn_date_label(part, plen) ? PART_EMPTY : part_kind(part, plen);
         if (k == PART_OTHER)
             return PART_OTHER;
         if (k == PART_DATE && result != PART_DATE) {

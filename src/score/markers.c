@@ -321,7 +321,7 @@ bool wn_sc_prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     if (m == WN_MARKER_NONE && n->tag != GUMBO_TAG_TD && n->tag != GUMBO_TAG_TH &&
         n->tag != GUMBO_TAG_LI && n->tag != GUMBO_TAG_PRE && n->tag != GUMBO_TAG_CODE &&
         on(doc, WN_RULE_DATE_LINE) &&
-        (wn_date_text(lead, len) || (wn_written_date_text(lead, len) && wn_link_density(n) > LD_MOSTLY_LINKS))) {
+        (wn_date_numeric_line(lead, len) || (wn_date_written_line(lead, len) && wn_link_density(n) > LD_MOSTLY_LINKS))) {
         m = WN_MARKER_SOURCE;
         via = WN_RULE_DATE_LINE;
     }
