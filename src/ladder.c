@@ -169,7 +169,7 @@ size_t wn_ladder_prose(wn_doc *doc, bool select)
 {
     if (select)
         for (uint32_t i = 0; i < doc->count; i++)
-            doc->nodes[i].flags &= (uint8_t)~WN_NODE_SELECTED;
+            doc->nodes[i].flags &= (uint16_t)~WN_NODE_SELECTED;
     size_t chars = 0, blocks = 0;
     for (uint32_t i = doc->body; i < doc->count; i++) {
         wn_node *n = &doc->nodes[i];
@@ -182,7 +182,7 @@ size_t wn_ladder_prose(wn_doc *doc, bool select)
         if (!is_prose(n))
             continue;
         if (select) {
-            n->flags = (uint8_t)((n->flags | WN_NODE_SELECTED) & ~WN_NODE_PRUNED);
+            n->flags = (uint16_t)((n->flags | WN_NODE_SELECTED) & ~WN_NODE_PRUNED);
             n->label = WN_LABEL_BODY;
         }
         chars += n->own.chars;

@@ -99,29 +99,6 @@ static bool current_layout(const emitter *e)
     return e->depth ? e->stack[e->depth - 1].layout : e->root_layout;
 }
 
-/* A table whose cells hold paragraphs, lists, headings or tables of their
- * own lays a page out; its text is blocks, not rows of cells. The scan
- * stops at the first such block, so a page's tables cost one pass. */
-static bool layout_table(const wn_doc *doc, uint32_t table)
-{
-    const wn_node *t = &doc->nodes[table];
-    for (uint32_t k = table + 1; k < t->end; k++) {
-        const wn_node *d = &doc->nodes[k];
-        if (d->kind != WN_NODE_ELEMENT || !d->all.chars)
-            continue;
-        switch ((GumboTag)d->tag) {
-        case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-        case GUMBO_TAG_DL: case GUMBO_TAG_TABLE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
-        case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-        case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_FORM:
-            return true;
-        default:
-            break;
-        }
-    }
-    return false;
-}
-
 static uint64_t hash_bytes(const char *s, size_t len)
 {
     uint64_t h = 1469598103934665603ull; /* FNV-1a */
@@ -282,7 +259,7 @@ static void enter_block(emitter *e, uint32_t index)
         }
         break;
     case GUMBO_TAG_TABLE:
-        f.layout = layout_table(e->doc, index);
+        f.layout = (n->flags & WN_NODE_HOLDS_BLOCKS) != 0;
         f.line_kind = WN_C_PARA;
         if (!f.layout) {
             push_item(e, WN_C_TABLE_OPEN, 0, NULL, 0);
@@ -331,7 +308,7 @@ static void emit_subtree(emitter *e, uint32_t root)
     if (doc->nodes[root].tag != GUMBO_TAG_TABLE)
         for (uint32_t a = doc->nodes[root].parent; a != WN_NONE; a = doc->nodes[a].parent)
             if (doc->nodes[a].kind == WN_NODE_ELEMENT && doc->nodes[a].tag == GUMBO_TAG_TABLE) {
-                e->root_layout = layout_table(doc, a);
+                e->root_layout = (doc->nodes[a].flags & WN_NODE_HOLDS_BLOCKS) != 0;
                 break;
             }
     for (uint32_t i = root; i < end && e->status == WN_OK;) {

@@ -68,7 +68,7 @@ void wn_sc_restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
                 continue;
             }
             wn_sc_memo_flag_change(doc, r, i, false);
-            n->flags &= (uint8_t)~WN_NODE_PRUNED;
+            n->flags &= (uint16_t)~WN_NODE_PRUNED;
             n->label = WN_LABEL_BODY;
             n->rule = WN_RULE_LINK_RESTORE;
             /* The subtree was never visited: the other rules judge it now. */
