@@ -6,6 +6,7 @@
 
 #include "output/render.h"
 #include "lexicon/kinds.h"
+#include "score/score.h"
 #include "utf8.h"
 
 size_t wn_content_chars(const wn_content *content)
@@ -188,6 +189,8 @@ size_t wn_ladder_prose(wn_doc *doc, bool select)
         chars += n->own.chars;
         blocks++;
     }
+    if (select)
+        wn_score_note_lines(doc);
     /* One or two paragraphs are a notice (cookies, sign-in), not an article. */
     return blocks >= WN_LADDER_PROSE_BLOCKS ? chars : 0;
 }

@@ -34,7 +34,7 @@ typedef struct emitter {
     bool pending_space;
     frame *stack;
     size_t depth, cap;
-    bool line_whole;      /* the current line began where its block began */
+    bool line_note;       /* the line's text is a note (WN_RULE_NOTE_LINE): dropped */
     bool root_layout;     /* the emitted subtree sits in a layout table */
     wn_status status;
 } emitter;
@@ -141,46 +141,22 @@ static bool seen_before(emitter *e, const char *text, size_t len)
     return false;
 }
 
-/* A run of loose text (between <br>s, or beside the blocks of its
- * container) that is a note rather than the article's text: a source or
- * editor line, a byline, a prompt to get the app. The scorer judges such
- * lines when they are blocks of their own; these are the same lines set
- * as runs of text. */
-static bool note_line(const char *text, size_t len)
-{
-    size_t whole = 0, pos = 0;
-    while (pos < len) {
-        uint32_t cp = wn_utf8_next(text, len, &pos);
-        whole += !wn_is_space(cp);
-    }
-    if (whole > 200)
-        return false;
-    wn_marker m = wn_marker_of_text(text, len < 95 ? len : 95, whole);
-    return m == WN_MARKER_SOURCE || m == WN_MARKER_PROMO || (whole <= 80 && wn_byline_text(text, len));
-}
-
-/* loose: the line ends at a <br> or where a child block begins, so it is
- * not a whole block (neither is a line that did not begin with its block). */
-static void flush_line_at(emitter *e, bool loose)
+/* Ends the line: pushes its text unless it repeats an earlier line or the
+ * scorer labelled it a note (score/lines.c). */
+static void flush_line(emitter *e)
 {
     size_t len = e->line.len;
     while (len && e->line.data[len - 1] == ' ')
         len--;
     if (len >= DEDUP_MIN_BYTES && seen_before(e, e->line.data, len))
         len = 0;
-    if (len && (loose || !e->line_whole) && current_kind(e) == WN_C_PARA &&
-        note_line(e->line.data, len))
+    if (e->line_note)
         len = 0;
-    e->line_whole = false;
+    e->line_note = false;
     if (len)
         push_item(e, current_kind(e), current_level(e), e->line.data, len);
     e->line.len = 0;
     e->pending_space = false;
-}
-
-static void flush_line(emitter *e)
-{
-    flush_line_at(e, false);
 }
 
 /* Appends text; collapses white space unless preformatted; drops characters
@@ -245,8 +221,7 @@ static void pop_frames(emitter *e, uint32_t at)
 static void enter_block(emitter *e, uint32_t index)
 {
     const wn_node *n = &e->doc->nodes[index];
-    flush_line_at(e, true);
-    e->line_whole = true;
+    flush_line(e);
     uint8_t inherited = current_kind(e);
     bool inside_special = inherited == WN_C_ITEM || inherited == WN_C_CELL ||
                           inherited == WN_C_CODE || inherited == WN_C_CAPTION;
@@ -321,12 +296,13 @@ static void emit_subtree(emitter *e, uint32_t root)
             continue;
         }
         if (n->kind == WN_NODE_TEXT) {
+            e->line_note |= n->rule == WN_RULE_NOTE_LINE;
             append_text(e, n->text, n->text_len, n->flags & WN_NODE_PREFORMATTED);
         } else if (n->flags & WN_NODE_BREAK) {
             if (current_kind(e) == WN_C_CODE)
                 wn_buf_putc(&e->line, '\n');
             else
-                flush_line_at(e, true);
+                flush_line(e);
         } else if (n->flags & WN_NODE_BLOCK) {
             enter_block(e, i);
         } else if (n->tag == GUMBO_TAG_IMG || n->tag == GUMBO_TAG_HR) {

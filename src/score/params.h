@@ -301,6 +301,12 @@
  * whose text (at least MIN_BYTES) the <title> holds. By hand. */
 #define TITLE_H1_TRIES 8
 #define TITLE_H1_MIN_BYTES 4
+/* A note line (lines.c) is at most MAX_CHARS characters, its marker is read
+ * in its first LEAD_BYTES bytes, and a byline is at most BYLINE_CHARS. By
+ * hand. */
+#define NOTE_MAX_CHARS 200
+#define NOTE_LEAD_BYTES 95
+#define NOTE_BYLINE_CHARS 80
 /* A standfirst block: at most this linked; a heading this long (weighted),
  * other blocks this long. By hand. */
 #define LEAD_MAX_LD 0.1f

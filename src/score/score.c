@@ -197,4 +197,5 @@ void wn_score_select(wn_doc *doc)
     wn_sc_teaser_index_free(&teasers);
     wn_sc_mark_headline(doc);
     wn_sc_select_lead(doc, r.chars);
+    wn_score_note_lines(doc);
 }

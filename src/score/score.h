@@ -46,6 +46,12 @@ bool wn_rules_parse(const char *list, uint64_t *mask);
  * and dropped subtrees WN_NODE_PRUNED. */
 void wn_score_select(wn_doc *doc);
 
+/* Labels the note lines of the kept parts (lines.c): their text nodes get
+ * WN_LABEL_OTHER by WN_RULE_NOTE_LINE, and the renderer drops them. The
+ * last phase of wn_score_select(); again after anything that changes what
+ * is kept (the ladder's prose step). */
+void wn_score_note_lines(wn_doc *doc);
+
 /* The page's title, decided once on the page's final doc (after the
  * fallback ladder): the headline block the scorer labelled WN_LABEL_TITLE,
  * else the first <h1> whose text the <title> repeats ("Headline - Site"),
