@@ -156,6 +156,13 @@ static uint64_t parse_budget_ns(const wn_options *options, size_t len)
     return (uint64_t)((250.0 + mib * options->parse_ms_per_mib) * 1e6);
 }
 
+/* The guard's limits, from the extractor's options. */
+static wn_guard_limits guard_limits_of(const wn_extractor *ex)
+{
+    wn_guard_limits limits = {ex->options.max_depth, ex->options.max_attributes, ex->options.max_nodes};
+    return limits;
+}
+
 static wn_block_limits block_limits(const wn_extractor *ex)
 {
     /* The parser adds a few levels the guard does not model (<html>, <body>,
@@ -225,8 +232,7 @@ static wn_status try_hidden(const wn_extractor *ex, wn_arena *page, const char *
                             const wn_guard_range *range, size_t *best, wn_doc *doc,
                             wn_result *res)
 {
-    wn_guard_limits guard_limits = {ex->options.max_depth, ex->options.max_attributes,
-                                    ex->options.max_nodes};
+    wn_guard_limits guard_limits = guard_limits_of(ex);
     wn_guard_report report;
     const char *html;
     size_t len;
@@ -317,8 +323,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     /* Gumbo's superlinear shapes are cut before the parse (guard.h). */
     const char *html;
     size_t html_len;
-    wn_guard_limits guard_limits = {ex->options.max_depth, ex->options.max_attributes,
-                                    ex->options.max_nodes};
+    wn_guard_limits guard_limits = guard_limits_of(ex);
     wn_guard_report guard;
     st = wn_guard(page, decoded.utf8, decoded.len, &guard_limits, &html, &html_len, &guard);
     if (st != WN_OK)

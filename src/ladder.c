@@ -9,6 +9,13 @@
 #include "score/score.h"
 #include "utf8.h"
 
+/* Text that reads as a paragraph of prose: long enough (Latin characters
+ * or CJK ones) and punctuated. */
+static bool prose_stats(const wn_text_stats *s)
+{
+    return (s->chars >= WN_LADDER_PROSE_CHARS || s->cjk >= WN_LADDER_PROSE_CJK) && s->punct > 0;
+}
+
 size_t wn_content_chars(const wn_content *content)
 {
     size_t blocks;
@@ -30,8 +37,7 @@ size_t wn_content_measure(const wn_content *content, size_t *blocks)
             wn_text_stats s = {0};
             wn_text_measure(it->text, it->len, &s);
             chars += s.chars;
-            *blocks += (s.chars >= WN_LADDER_PROSE_CHARS || s.cjk >= WN_LADDER_PROSE_CJK) &&
-                       s.punct > 0;
+            *blocks += prose_stats(&s);
         }
     }
     return chars;
@@ -160,9 +166,7 @@ static bool is_prose(const wn_node *n)
 {
     if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK))
         return false;
-    bool long_enough = n->own.chars >= WN_LADDER_PROSE_CHARS ||
-                       n->own.cjk >= WN_LADDER_PROSE_CJK;
-    return long_enough && n->own.punct > 0 &&
+    return prose_stats(&n->own) &&
            (float)n->own_link_chars <= WN_LADDER_PROSE_LINKS * (float)n->own.chars;
 }
 
@@ -199,19 +203,9 @@ size_t wn_ladder_prose(wn_doc *doc, bool select)
 
 static bool push_para(wn_content *c, const char *text, size_t len)
 {
-    if (c->count == c->capacity) {
-        size_t cap = c->capacity ? c->capacity * 2 : 32;
-        wn_content_item *grown = wn_arena_alloc(c->arena, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        if (c->count)
-            memcpy(grown, c->items, c->count * sizeof *grown);
-        c->items = grown;
-        c->capacity = cap;
-    }
-    wn_content_item *it = &c->items[c->count++];
-    it->kind = WN_C_PARA;
-    it->level = 0;
+    wn_content_item *it = wn_content_push(c, WN_C_PARA, 0);
+    if (!it)
+        return false;
     it->text = text;
     it->len = (uint32_t)len;
     return true;

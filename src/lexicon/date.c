@@ -126,6 +126,20 @@ static bool valid_ymd(int y, int mo, int d)
     return y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
 }
 
+/* The year after a day and a month's name at s[i] (past spaces and
+ * commas), then the time: the date's length, 0 when there is no year. */
+static size_t year_and_time(const char *s, size_t len, size_t i, int mo, int d, char *out)
+{
+    int y;
+    while (i < len && (s[i] == ' ' || s[i] == ','))
+        i++;
+    if (digit_run(s + i, len - i, 5, &y) != 4 || !valid_ymd(y, mo, d))
+        return 0;
+    i += 4;
+    size_t o = (size_t)snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
+    return parse_time(s + i, len - i, out, o);
+}
+
 /* A date starting exactly at s. */
 static size_t date_at(const char *s, size_t len, char *out)
 {
@@ -195,13 +209,7 @@ static size_t date_at(const char *s, size_t len, char *out)
         if (!mo)
             return 0;
         i += used;
-        while (i < len && (s[i] == ' ' || s[i] == ','))
-            i++;
-        if (digit_run(s + i, len - i, 5, &y) != 4 || !valid_ymd(y, mo, d))
-            return 0;
-        i += 4;
-        size_t o = (size_t)snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
-        return parse_time(s + i, len - i, out, o);
+        return year_and_time(s, len, i, mo, d, out);
     }
     mo = wn_date_month_at(s, len, &used);
     if (mo) {
@@ -216,13 +224,7 @@ static size_t date_at(const char *s, size_t len, char *out)
         if (i + 1 < len && (strncasecmp(s + i, "st", 2) == 0 || strncasecmp(s + i, "nd", 2) == 0 ||
                             strncasecmp(s + i, "rd", 2) == 0 || strncasecmp(s + i, "th", 2) == 0))
             i += 2;
-        while (i < len && (s[i] == ' ' || s[i] == ','))
-            i++;
-        if (digit_run(s + i, len - i, 5, &y) != 4 || !valid_ymd(y, mo, d))
-            return 0;
-        i += 4;
-        size_t o = (size_t)snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
-        return parse_time(s + i, len - i, out, o);
+        return year_and_time(s, len, i, mo, d, out);
     }
     return 0;
 }

@@ -41,6 +41,25 @@ typedef struct emitter {
 
 static void push_item_as_is(emitter *e, uint8_t kind, uint8_t level, const char *text, size_t len);
 
+wn_content_item *wn_content_push(wn_content *c, uint8_t kind, uint8_t level)
+{
+    if (c->count == c->capacity) {
+        size_t cap = c->capacity ? c->capacity * 2 : 64;
+        wn_content_item *grown = wn_arena_alloc(c->arena, cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        if (c->count)
+            memcpy(grown, c->items, c->count * sizeof *grown);
+        c->items = grown;
+        c->capacity = cap;
+    }
+    wn_content_item *it = &c->items[c->count++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    it->level = level;
+    return it;
+}
+
 static void push_item(emitter *e, uint8_t kind, uint8_t level, const char *text, size_t len)
 {
     /* Text in NFC, the form readers' tools and the golds compare in. */
@@ -59,23 +78,11 @@ static void push_item_as_is(emitter *e, uint8_t kind, uint8_t level, const char 
     wn_content *c = e->content;
     if (e->status != WN_OK)
         return;
-    if (c->count == c->capacity) {
-        size_t cap = c->capacity ? c->capacity * 2 : 64;
-        wn_content_item *grown = wn_arena_alloc(c->arena, cap * sizeof *grown);
-        if (!grown) {
-            e->status = WN_ERR_NOMEM;
-            return;
-        }
-        if (c->count)
-            memcpy(grown, c->items, c->count * sizeof *grown);
-        c->items = grown;
-        c->capacity = cap;
+    wn_content_item *it = wn_content_push(c, kind, level);
+    if (!it) {
+        e->status = WN_ERR_NOMEM;
+        return;
     }
-    wn_content_item *it = &c->items[c->count++];
-    it->kind = kind;
-    it->level = level;
-    it->text = NULL;
-    it->len = 0;
     if (text) {
         it->text = wn_arena_strndup(c->arena, text, len);
         it->len = (uint32_t)len;

@@ -47,6 +47,10 @@ typedef struct wn_content {
  * greater level) to content. Returns WN_ERR_NOMEM on allocation failure. */
 wn_status wn_content_build(const wn_doc *doc, bool with_comments, wn_content *content);
 
+/* Appends an item of kind and level without text to content (its arena
+ * holds the items); NULL when out of memory. */
+wn_content_item *wn_content_push(wn_content *content, uint8_t kind, uint8_t level);
+
 /* True for the kinds that carry text. */
 static inline int wn_content_is_block(uint8_t kind)
 {

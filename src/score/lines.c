@@ -54,6 +54,22 @@ static bool note_text(const char *text, size_t len)
            (whole <= NOTE_BYLINE_CHARS && wn_byline_text(text, len));
 }
 
+/* The array with room for one more of its count items (capacity *cap,
+ * doubled when full); NULL (and the walk failed) when out of memory. */
+static void *room(line_walk *w, void *array, size_t *cap, size_t count, size_t size)
+{
+    if (count < *cap)
+        return array;
+    size_t grown_cap = *cap ? *cap * 2 : 16;
+    void *grown = realloc(array, grown_cap * size);
+    if (!grown) {
+        w->failed = true;
+        return NULL;
+    }
+    *cap = grown_cap;
+    return grown;
+}
+
 static uint8_t current_kind(const line_walk *w)
 {
     return w->depth ? w->stack[w->depth - 1].kind : LINE_PARA;
@@ -94,16 +110,10 @@ static void pop_frames(line_walk *w, uint32_t at)
 static void append_text(line_walk *w, uint32_t index)
 {
     const wn_node *n = &w->doc->nodes[index];
-    if (w->ntexts == w->textcap) {
-        size_t cap = w->textcap ? w->textcap * 2 : 16;
-        uint32_t *grown = realloc(w->texts, cap * sizeof *grown);
-        if (!grown) {
-            w->failed = true;
-            return;
-        }
-        w->texts = grown;
-        w->textcap = cap;
-    }
+    uint32_t *texts = room(w, w->texts, &w->textcap, w->ntexts, sizeof *texts);
+    if (!texts)
+        return;
+    w->texts = texts;
     w->texts[w->ntexts++] = index;
     bool pre = n->flags & WN_NODE_PREFORMATTED;
     const char *s = n->text;
@@ -155,16 +165,10 @@ static void enter_block(line_walk *w, uint32_t index)
     default:
         break;
     }
-    if (w->depth == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 32;
-        line_frame *grown = realloc(w->stack, cap * sizeof *grown);
-        if (!grown) {
-            w->failed = true;
-            return;
-        }
-        w->stack = grown;
-        w->cap = cap;
-    }
+    line_frame *stack = room(w, w->stack, &w->cap, w->depth, sizeof *stack);
+    if (!stack)
+        return;
+    w->stack = stack;
     w->stack[w->depth++] = f;
 }
 
