@@ -6,7 +6,6 @@
 
 /* ---- content scores (after Readability's paragraph propagation) --------------- */
 
-
 static float tag_base(GumboTag tag)
 {
     switch (tag) {
@@ -125,7 +124,6 @@ static void mark_clutter_subtrees(wn_doc *doc)
             n->flags |= WN_NODE_IN_SIDE;
     }
 }
-
 
 void wn_sc_score_candidates(wn_doc *doc)
 {

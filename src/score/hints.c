@@ -377,7 +377,6 @@ bool wn_read_more_text(const char *text, size_t len)
     return wn_lex_first(WN_LEX_READ_MORE, text, len, 0, NULL) >= 0;
 }
 
-
 bool wn_browser_notice(const char *text, size_t len)
 {
     uint32_t kinds = words_in(WN_LEX_BROWSER_NOTICE, text, len).kinds;

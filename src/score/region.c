@@ -7,7 +7,6 @@
 
 /* ---- siblings -------------------------------------------------------------------- */
 
-
 /* The sibling just before i, or WN_NONE: the node before i in document
  * order is that sibling or its last descendant. */
 uint32_t wn_sc_prev_sibling(const wn_doc *doc, uint32_t i)
@@ -20,10 +19,6 @@ uint32_t wn_sc_prev_sibling(const wn_doc *doc, uint32_t i)
         j = doc->nodes[j].parent;
     return j;
 }
-
-
-
-
 
 /* The nearest sibling before (after) i that passes want, within reach. */
 uint32_t wn_sc_prev_sibling_where(const wn_doc *doc, uint32_t i, bool (*want)(const wn_node *))

@@ -85,10 +85,7 @@ bool wn_rules_parse(const char *list, uint64_t *mask)
     return true;
 }
 
-
 /* ---- helpers ---------------------------------------------------------------- */
-
-
 
 size_t wn_leading_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
 {

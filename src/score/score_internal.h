@@ -1,8 +1,9 @@
 /* Internals of the scoring stage, shared by its phases: candidates.c scores
  * every element, region.c picks the region, prune.c and markers.c prune
  * clutter inside it, cleanup.c takes back and tidies what pruning left,
- * title.c decides the headline and the standfirst; score.c runs them in
- * order (wn_score_select()). score.h is the stage's public interface. */
+ * title.c decides the headline, the standfirst and the page's title, and
+ * lines.c labels the note lines; score.c runs them in order
+ * (wn_score_select()). score.h is the stage's public interface. */
 #ifndef WN_SCORE_INTERNAL_H
 #define WN_SCORE_INTERNAL_H
 
