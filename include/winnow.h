@@ -62,9 +62,18 @@ typedef enum wn_format {
     WN_FORMAT_XML = 0,
     WN_FORMAT_TEXT = 1,
     WN_FORMAT_EXPLAIN = 2, /* the scored block tree; needs WN_FLAG_EXPLAIN */
-    WN_FORMAT_JSON = 3     /* one JSON object on one line (ending in a newline): the
+    WN_FORMAT_JSON = 3,    /* one JSON object on one line (ending in a newline): the
                               metadata fields, "text", "source", "charset"; see
                               wn_result_json() */
+    WN_FORMAT_MARKDOWN = 4,/* CommonMark (tables as GitHub pipe tables); see
+                              wn_result_markdown() */
+    WN_FORMAT_HTML = 5,    /* a clean HTML5 fragment, safe to embed; see
+                              wn_result_html() */
+    WN_FORMAT_EXPLAIN_HTML = 6 /* the page's text block by block as one self-contained
+                                  HTML page (no scripts), each block coloured by its
+                                  label, its features, score and deciding rule in its
+                                  title attribute; a legend with the label counts on
+                                  top; needs WN_FLAG_EXPLAIN */
 } wn_format;
 
 /* Where the charset used for decoding came from. */
@@ -80,11 +89,25 @@ typedef enum wn_charset_source {
 enum {
     WN_FLAG_EXPLAIN = 1u << 0,  /* keep the scored block tree for WN_FORMAT_EXPLAIN */
     WN_FLAG_COMMENTS = 1u << 1, /* emit the comment thread as its own <comments> section */
-    WN_FLAG_TITLE_IN_TEXT = 1u << 2, /* start the text output with the title line */
+    WN_FLAG_TITLE_IN_TEXT = 1u << 2, /* start the text output with the title line (and
+                                        Markdown with "# title", HTML with <h1>) */
     WN_FLAG_STRICT_LIMITS = 1u << 3, /* fail with the limit's status instead of degrading */
     WN_FLAG_XML_INDENT = 1u << 4,    /* indent the XML output, two spaces a level */
-    WN_FLAG_NO_DECOMPRESS = 1u << 5  /* refuse gzip/zstd-compressed input as not HTML
+    WN_FLAG_NO_DECOMPRESS = 1u << 5, /* refuse gzip/zstd-compressed input as not HTML
                                         instead of decompressing it */
+    /* Inline markup, kept only when asked (the default outputs hold plain
+     * text). URLs are resolved against the page's <base href> and URL. */
+    WN_FLAG_LINKS = 1u << 6,      /* links with their href: XML <ref target>, Markdown
+                                     [text](url), HTML <a href> */
+    WN_FLAG_IMAGES = 1u << 7,     /* images with src and alt: XML <graphic src alt>,
+                                     Markdown ![alt](src), HTML <img> */
+    WN_FLAG_FORMATTING = 1u << 8, /* bold, italic and code spans: XML <hi rend="bold|
+                                     italic|code">, Markdown ** * `, HTML <b> <i> <code>;
+                                     XML <code> blocks get their lang attribute */
+    WN_FLAG_NO_TABLES = 1u << 9,  /* leave data tables out (layout tables are read as
+                                     text as always) */
+    WN_FLAG_JSON_MARKDOWN = 1u << 10, /* WN_FORMAT_JSON: add a "markdown" key */
+    WN_FLAG_JSON_HTML = 1u << 11      /* WN_FORMAT_JSON: add an "html" key */
 };
 
 /* Options: fill with wn_options_init(), then change what you need.
@@ -134,8 +157,15 @@ WN_API wn_status wn_extractor_new(const wn_options *options, wn_extractor **out)
 WN_API void wn_extractor_free(wn_extractor *extractor);
 
 /* Extract the main content of one page.
- *   bytes, len    the page as received, in any encoding (need not be NUL-terminated)
- *   charset_hint  a charset label from the transport (HTTP Content-Type), or NULL
+ *   bytes, len    the page as received, in any encoding (need not be NUL-terminated);
+ *                 NULL bytes are WN_ERR_ARGUMENT whatever len ("" is an empty page)
+ *   charset_hint  the transport's charset: a label ("gbk") or a whole HTTP
+ *                 Content-Type value ("text/html; charset=ISO-8859-1"), or NULL.
+ *                 An unknown label is WN_ERR_CHARSET; a Content-Type without a
+ *                 charset parameter is no hint. A Latin-1 hint (iso-8859-1,
+ *                 latin1, us-ascii, windows-1252, iso-8859-15) loses to bytes
+ *                 whose non-ASCII bytes all form valid multi-byte UTF-8: they
+ *                 are read as UTF-8 (WN_CHARSET_DETECTED).
  *   url           the page's address, or NULL
  * On WN_OK, *out owns a result to free with wn_result_free(). On any other
  * status *out is set to NULL. Safe to call from many threads on one extractor. */
@@ -185,8 +215,25 @@ WN_API const char *wn_result_text(wn_result *result, size_t *len);
  * "lang_source", "tags" (array), "image", "license", "source" (the
  * article source, wn_article_source_name()), "charset", "charset_source",
  * "text" (the text rendering, as wn_result_text() gives it); a field the
- * page does not state is null. */
+ * page does not state is null. With WN_FLAG_JSON_MARKDOWN a "markdown" key
+ * (wn_result_markdown()), with WN_FLAG_JSON_HTML an "html" key
+ * (wn_result_html()). */
 WN_API const char *wn_result_json(wn_result *result, size_t *len);
+
+/* The result as CommonMark (WN_FORMAT_MARKDOWN): headings, paragraphs, lists,
+ * block quotes, fenced code blocks (with the language the page names in
+ * class="language-X" or "lang-X"), tables as GitHub pipe tables (the first
+ * row as the header), and with the flags, links, images and emphasis; all
+ * text escaped so that it reads back as the same text. Links and images
+ * with a javascript:, vbscript: or data: URL keep only their text. */
+WN_API const char *wn_result_markdown(wn_result *result, size_t *len);
+/* The result as an HTML5 fragment (WN_FORMAT_HTML): one <article> element
+ * with <h1>..<h6>, <p>, <ul>/<ol>/<li>, <blockquote>, <pre><code>, <table>,
+ * and with the flags <a href>, <img src alt>, <b>, <i>, <code>. Safe to
+ * embed: every text and attribute escaped, no script, style or event
+ * attribute, URLs only http:, https:, mailto:, ftp:, tel: or relative (and
+ * data:image/ raster images with WN_FLAG_IMAGES). */
+WN_API const char *wn_result_html(wn_result *result, size_t *len);
 
 /* Stream the result in a format to a sink, without building a string. */
 WN_API wn_status wn_result_write(const wn_result *result, wn_format format,
@@ -215,11 +262,60 @@ typedef enum wn_article_source {
                                <script type="text/template">, text/html, ...) */
     WN_ARTICLE_DECLARED,     /* the articleBody the page declares in JSON-LD */
     WN_ARTICLE_PROSE,        /* the page's prose paragraphs, in document order */
-    WN_ARTICLE_NONE          /* the page holds no article text (not an error: the
+    WN_ARTICLE_NONE,         /* the page holds no article text (not an error: the
                                result is empty) */
+    WN_ARTICLE_HEADER        /* no article text either, but a dated post's
+                               headline and dateline (a photo or video post):
+                               those lines alone */
 } wn_article_source;
 
 WN_API wn_article_source wn_result_article_source(const wn_result *result);
+
+/* "No article here": what the page is when it holds no article. A page
+ * without main content is not an error (wn_extract() returns WN_OK, with
+ * the page's title and metadata), but its result is empty: no text, an
+ * XML <main/> with source="none", and wn_result_article_source() says
+ * WN_ARTICLE_NONE. Told after the fallback ladder, from the page's
+ * structure:
+ *   WN_PAGE_EMPTY    no prose anywhere: every source of the ladder empty
+ *   WN_PAGE_INDEX    a list of other pages' teasers (four or more cards
+ *                    under one parent, each opening with a headline link),
+ *                    and next to no text of its own: a home, category,
+ *                    archive or search-results page
+ *   WN_PAGE_SIGN_IN  a visible password field inside the region chosen as
+ *                    the article, and under 200 characters of text: a
+ *                    login wall
+ *   WN_PAGE_ERROR    under 200 characters of text, and the <title> or an
+ *                    <h1>/<h2> says the page is missing or refused (a bare
+ *                    "404", "Page not found", "页面不存在")
+ * wn_is_probably_article() guesses the answer before the extraction. */
+typedef enum wn_page_kind {
+    WN_PAGE_ARTICLE = 0, /* the result holds the article */
+    WN_PAGE_EMPTY,
+    WN_PAGE_INDEX,
+    WN_PAGE_SIGN_IN,
+    WN_PAGE_ERROR
+} wn_page_kind;
+
+WN_API wn_page_kind wn_result_page_kind(const wn_result *result);
+/* 1 when the result holds an article (WN_PAGE_ARTICLE), else 0. */
+WN_API int wn_result_has_article(const wn_result *result);
+/* "article", "empty", "index", "sign-in", "error"; NULL past the last. */
+WN_API const char *wn_page_kind_name(wn_page_kind kind);
+
+/* A cheap guess, before extracting, at whether the page holds an article
+ * (1) or not (0), in the spirit of reader modes' "is this readerable": the
+ * page is decoded as wn_extract() does it (compressed data undone), then
+ * its text is scanned once, without a parse tree, for paragraphs: the text
+ * between block-level tags, links and elements named or tagged as clutter
+ * (nav, footer, aside, form, sidebars, comment threads...) left out; each
+ * paragraph of 140 characters or more (a CJK character counting three)
+ * adds the square root of its length past 140, and a page whose sum passes
+ * 20 says yes. A page wn_extract() would refuse (not HTML, over a limit,
+ * out of memory) gives 0. Its agreement with wn_result_has_article() is
+ * measured by `winnow-eval --probe SET`. */
+WN_API int wn_is_probably_article(const wn_extractor *extractor, const char *bytes, size_t len,
+                                  const char *charset_hint);
 
 /* ---- page metadata ----
  *
@@ -234,12 +330,25 @@ WN_API wn_article_source wn_result_article_source(const wn_result *result);
  *   5. <time datetime> in the article's header or body
  *   6. visible text in the article's header or body: "By Jane Doe",
  *      "作者：张三", "来源：新华社" (site), "发布时间：2024-03-05 10:21",
- *      "2024年3月5日"; never a comment, a related-posts list, a footer or a
- *      copyright line
- *   7. the title only: <title> without its site suffix (" | Site", " - Site", "_Site")
- * The language is only the declared one (<html lang>, Content-Language,
- * dc.language, og:locale, JSON-LD inLanguage, in that order): wn_metadata.
- * lang_source names it, "" when the page declares none.
+ *      "2024年3月5日", a year-less "发布时间：10-08 12:00" (the year from a
+ *      date the page declares for that day), a reporter line "某报记者 张三
+ *      李四", a dateline's "…电（记者 张三）", "文/张三", "执笔/甲、乙";
+ *      "原创 NAME" (a self-media account) only when no person is named;
+ *      elements named as the byline, the date or the source; never a
+ *      comment, a related-posts list, a footer or a copyright line. A
+ *      <meta> author that is the site's own name (or its first word), an
+ *      e-mail address or a number is no author.
+ *   7. the title only: the headline as the page shows it when the <title>
+ *      holds it with more around it, else the <title> without its site
+ *      suffix (" | Site", " - Site", "_Site")
+ * The language is the declared one (<html lang>, Content-Language,
+ * dc.language, og:locale, microdata and JSON-LD inLanguage, in that order);
+ * when the page declares none, the one detected in the article's text
+ * (title and body, with libcld2) if the detector is sure of it. A
+ * declaration that a long text reliably detected in another language
+ * contradicts (a template's default lang="en" on a Chinese page) gives way
+ * to the detected one; lang_declared keeps it. wn_metadata.lang_source names
+ * the source, "" when there is no language.
  * Dates are ISO 8601: "2024-03-05", or "2024-03-05T10:21:00+08:00" when the
  * page gives a time (with its offset when it gives one). Every string is
  * valid UTF-8 without control characters, at most 1024 bytes (description
@@ -252,7 +361,7 @@ typedef enum wn_meta_field {
     WN_META_SITE,         /* site or publisher name ("来源" on Chinese pages) */
     WN_META_URL,          /* canonical URL */
     WN_META_DESCRIPTION,
-    WN_META_LANG,         /* BCP 47 as declared ("zh-CN", "en") */
+    WN_META_LANG,         /* BCP 47 as declared ("zh-CN", "en") or detected ("zh") */
     WN_META_TAGS,         /* tags and keywords, joined by ", " */
     WN_META_IMAGE,        /* the main image's URL */
     WN_META_LICENSE,      /* a licence URL or name, when stated */
@@ -266,7 +375,10 @@ typedef struct wn_metadata {
     const char *const *tags;     /* tag_count tags */
     size_t tag_count;
     const char *lang_source;     /* "html", "content-language", "dc.language",
-                                    "og:locale", "json-ld" or "" (not declared) */
+                                    "og:locale", "microdata", "json-ld", "text"
+                                    (detected in the article's text) or "" (none) */
+    const char *lang_declared;   /* with lang_source "text": the declaration the
+                                    text overruled; "" otherwise */
 } wn_metadata;
 
 /* One field ("" when the page does not state it), owned by the result. */

@@ -4,21 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct wn_arena_chunk {
-    wn_arena_chunk *next;
-    size_t size;
-    size_t used;
-    /* payload follows, aligned */
-};
-
-#define ARENA_ALIGN 16u
+#define ARENA_ALIGN WN_ARENA_ALIGN
 #define ARENA_MIN_CHUNK (64u * 1024u)
 /* Chunks stay at ARENA_MIN_CHUNK until the arena holds this much, then
- * double with it. A small page's arena so never asks malloc for a block of
- * 128 KiB or more, which glibc (until its threshold adapts) and ASan map and
- * unmap on every call: that was a fifth of a fuzz run's time. */
-#define ARENA_DOUBLING_FROM ((size_t)1 << 20)
-#define CHUNK_HEADER ((sizeof(wn_arena_chunk) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
+ * grow by a quarter of what it holds. A small page's arena so never asks
+ * malloc for a block of 128 KiB or more, which glibc (until its threshold
+ * adapts) and ASan map and unmap on every call: that was a fifth of a fuzz
+ * run's time. A quarter, not the whole (doubling), so that the unused end
+ * of the newest chunk stays under a fifth of the arena: a page's peak
+ * memory is mostly its arena. */
+#define ARENA_GROWING_FROM ((size_t)1 << 20)
+#define CHUNK_HEADER WN_ARENA_CHUNK_HEADER
 
 void wn_arena_init(wn_arena *arena, size_t limit_bytes)
 {
@@ -28,8 +24,9 @@ void wn_arena_init(wn_arena *arena, size_t limit_bytes)
 
 static wn_arena_chunk *arena_grow(wn_arena *arena, size_t size)
 {
-    /* Chunks double with the arena's size so that big documents need few mallocs. */
-    size_t want = arena->reserved_bytes < ARENA_DOUBLING_FROM ? ARENA_MIN_CHUNK : arena->reserved_bytes;
+    /* Chunks grow with the arena so that big documents need few mallocs. */
+    size_t want = arena->reserved_bytes < ARENA_GROWING_FROM ? ARENA_MIN_CHUNK
+                                                              : arena->reserved_bytes / 4;
     if (want > (size_t)64 << 20)
         want = (size_t)64 << 20;
     if (want < size)
@@ -71,7 +68,23 @@ void *wn_arena_alloc(wn_arena *arena, size_t size)
     void *out = (char *)chunk + CHUNK_HEADER + chunk->used;
     chunk->used += size;
     arena->used_bytes += size;
+    arena->last = out;
     return out;
+}
+
+void wn_arena_shrink(wn_arena *arena, void *ptr, size_t size)
+{
+    wn_arena_chunk *chunk = arena->head;
+    if (!ptr || ptr != arena->last || !chunk)
+        return;
+    size_t at = (size_t)((char *)ptr - ((char *)chunk + CHUNK_HEADER));
+    if (size == 0)
+        size = 1;
+    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (at + size >= chunk->used)
+        return;
+    arena->used_bytes -= chunk->used - (at + size);
+    chunk->used = at + size;
 }
 
 void *wn_arena_calloc(wn_arena *arena, size_t count, size_t size)

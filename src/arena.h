@@ -4,7 +4,12 @@
 
 #include <stddef.h>
 
-typedef struct wn_arena_chunk wn_arena_chunk;
+typedef struct wn_arena_chunk {
+    struct wn_arena_chunk *next;
+    size_t size;
+    size_t used;
+    /* payload follows, aligned */
+} wn_arena_chunk;
 
 typedef struct wn_arena {
     wn_arena_chunk *head;   /* newest chunk; older ones follow */
@@ -13,13 +18,39 @@ typedef struct wn_arena {
     size_t limit_bytes;     /* 0 = unlimited; past it allocations fail */
     size_t charged_bytes;   /* memory held outside the arena but counted against its limit */
     int limit_hit;          /* an allocation failed because of limit_bytes */
+    void *last;             /* the newest allocation (wn_arena_shrink()) */
 } wn_arena;
 
 void wn_arena_init(wn_arena *arena, size_t limit_bytes);
 /* NULL when out of memory or past the limit. Memory is 16-byte aligned. */
 void *wn_arena_alloc(wn_arena *arena, size_t size);
+/* wn_arena_alloc() with the common case inline: the newest chunk has room
+ * (the parser's allocator, called for every token). */
+#define WN_ARENA_ALIGN 16u
+#define WN_ARENA_CHUNK_HEADER \
+    ((sizeof(wn_arena_chunk) + WN_ARENA_ALIGN - 1) & ~(size_t)(WN_ARENA_ALIGN - 1))
+static inline void *wn_arena_alloc_fast(wn_arena *arena, size_t size)
+{
+    wn_arena_chunk *chunk = arena->head;
+    if (chunk && size && size <= 4096) {
+        size_t n = (size + WN_ARENA_ALIGN - 1) & ~(size_t)(WN_ARENA_ALIGN - 1);
+        if (chunk->size - chunk->used >= n) {
+            void *out = (char *)chunk + WN_ARENA_CHUNK_HEADER + chunk->used;
+            chunk->used += n;
+            arena->used_bytes += n;
+            arena->last = out;
+            return out;
+        }
+    }
+    return wn_arena_alloc(arena, size);
+}
 void *wn_arena_calloc(wn_arena *arena, size_t count, size_t size);
 char *wn_arena_strndup(wn_arena *arena, const char *text, size_t len);
+/* Gives back the end of the newest allocation: `ptr` keeps its first
+ * `size` bytes and the arena hands out what follows. Nothing when ptr is not
+ * the newest allocation. For a buffer sized for the worst case (a decoded
+ * page, the guard's copy) once its length is known. */
+void wn_arena_shrink(wn_arena *arena, void *ptr, size_t size);
 /* Counts `bytes` held elsewhere (a growing array) against the limit: 0 (and
  * limit_hit) when that would pass it. Uncharge when they are freed. */
 int wn_arena_charge(wn_arena *arena, size_t bytes);

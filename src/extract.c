@@ -4,8 +4,10 @@
 #include "winnow.h"
 
 #include <libxml/parser.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "blocks/blocks.h"
@@ -19,8 +21,12 @@
 #include "meta/meta.h"
 #include "output/content.h"
 #include "output/render.h"
+#include "output/url.h"
 #include "parse.h"
+#include "phases.h"
+#include "probe.h"
 #include "score/score.h"
+#include "verdict.h"
 
 struct wn_extractor {
     wn_options options;
@@ -39,10 +45,14 @@ struct wn_result {
     wn_charset_source charset_source;
     wn_status degraded;      /* first soft limit applied, or WN_OK */
     wn_article_source source;
+    wn_page_kind kind;       /* WN_PAGE_ARTICLE, or why the result is empty */
     unsigned flags;
     wn_meta meta;            /* the page's metadata (strings in arena) */
-    char *xml, *text, *explain, *json;  /* rendered on demand; malloc'ed */
-    size_t xml_len, text_len, explain_len, json_len;
+    wn_content_opts copts;   /* what the content keeps (base_url in arena) */
+    char *xml, *text, *explain, *json, *markdown, *html;  /* rendered on demand; malloc'ed */
+    size_t xml_len, text_len, explain_len, json_len, markdown_len, html_len;
+    char *explain_html;      /* with WN_FLAG_EXPLAIN; malloc'ed */
+    size_t explain_html_len;
 };
 
 const char *wn_version(void)
@@ -169,7 +179,8 @@ static wn_block_limits block_limits(const wn_extractor *ex)
      * <tbody>): the tree's own cap sits a little above the guard's. */
     unsigned tree_depth = ex->options.max_depth + 32;
     wn_block_limits limits = {ex->options.max_nodes, tree_depth > 60000 ? 60000 : tree_depth,
-                              false};
+                              false,
+                              (ex->options.flags & (WN_FLAG_LINKS | WN_FLAG_IMAGES)) != 0};
     return limits;
 }
 
@@ -189,7 +200,7 @@ static wn_status try_doc(const wn_extractor *ex, wn_doc *candidate, wn_article_s
     wn_score_select(candidate);
     wn_content content;
     content_init(&content, res);
-    wn_status st = wn_content_build(candidate, ex->options.flags & WN_FLAG_COMMENTS, &content);
+    wn_status st = wn_content_build_with(candidate, &res->copts, &content);
     size_t blocks = 0;
     size_t chars = st == WN_OK ? wn_content_measure(&content, &blocks) : 0;
     if (st == WN_OK && wn_ladder_better(chars, *best) && blocks >= WN_LADDER_PROSE_BLOCKS &&
@@ -254,6 +265,32 @@ static wn_status try_hidden(const wn_extractor *ex, wn_arena *page, const char *
     return try_doc(ex, &candidate, WN_ARTICLE_TEMPLATE, best, doc, res);
 }
 
+/* A region that is not tiny but holds a small part of the article text the
+ * page declares: the page renders its article with a script, and the
+ * region is what came with the markup (a standfirst, a caption). */
+static wn_status declared_over_region(const wn_doc *doc, size_t region_chars, wn_result *res)
+{
+    /* The scripts' bytes bound the text they declare: most pages are done
+     * here, without parsing their JSON-LD. */
+    size_t bytes = 0;
+    for (unsigned i = 0; i < doc->jsonld_count; i++)
+        bytes += strlen(doc->jsonld[i]);
+    if (bytes < WN_LADDER_DECLARED_GAIN * region_chars)
+        return WN_OK;
+    size_t len;
+    const char *declared = wn_ladder_declared(doc, &res->arena, &len);
+    if (!declared)
+        return WN_OK;
+    wn_content content;
+    content_init(&content, res);
+    wn_status st = wn_ladder_content_from_text(declared, len, &content);
+    if (st == WN_OK && wn_content_chars(&content) >= WN_LADDER_DECLARED_GAIN * region_chars) {
+        res->content = content;
+        res->source = WN_ARTICLE_DECLARED;
+    }
+    return st;
+}
+
 /* The fallback ladder (ladder.h), when the scorer's region is tiny. */
 static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboOutput *parsed,
                             const char *utf8, const wn_guard_report *guard, wn_doc *doc,
@@ -261,7 +298,7 @@ static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboO
 {
     size_t best = wn_content_chars(&res->content);
     if (best >= WN_LADDER_TINY)
-        return WN_OK;
+        return declared_over_region(doc, best, res);
     wn_status st = WN_OK;
     if (doc->noscripts) {
         wn_block_limits limits = block_limits(ex);
@@ -295,20 +332,53 @@ static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboO
         wn_ladder_prose(doc, true);
         wn_content content;
         content_init(&content, res);
-        st = wn_content_build(doc, ex->options.flags & WN_FLAG_COMMENTS, &content);
+        st = wn_content_build_with(doc, &res->copts, &content);
         if (st != WN_OK)
             return st;
         res->content = content;
         res->source = WN_ARTICLE_PROSE;
         best = wn_content_chars(&content);
     }
+    size_t prose_blocks = 0;
+    wn_content_measure(&res->content, &prose_blocks);
+    if (best < WN_LADDER_TINY && prose_blocks == 0) {
+        wn_content content;
+        content_init(&content, res);
+        st = wn_ladder_header(doc, &content);
+        if (st != WN_OK)
+            return st;
+        if (content.count) {
+            res->content = content;
+            res->source = WN_ARTICLE_HEADER;
+            return WN_OK;
+        }
+    }
     if (best == 0)
         res->source = WN_ARTICLE_NONE;
     return WN_OK;
 }
 
+/* The benchmark's phase clock (phases.h): adds the time since *mark to
+ * *field and moves the mark. Nothing when times is NULL. */
+static uint64_t clock_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void phase_tick(wn_phase_ns *times, uint64_t *field, uint64_t *mark)
+{
+    if (!times)
+        return;
+    uint64_t now = clock_ns();
+    *field += now - *mark;
+    *mark = now;
+}
+
 static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char *bytes, size_t len,
-                              const char *charset_hint, wn_result *res, wn_doc *doc)
+                              const char *charset_hint, wn_result *res, wn_doc *doc,
+                              wn_phase_ns *times, uint64_t *mark)
 {
     if (wn_sniff_not_text(bytes, len, charset_hint))
         return WN_ERR_NOT_HTML;
@@ -316,6 +386,8 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     wn_status st = wn_decode_using(ex->decoders, page, bytes, len, charset_hint, &decoded);
     if (st != WN_OK)
         return st;
+    /* The decoder made room for the worst case (three bytes a byte). */
+    wn_arena_shrink(page, decoded.utf8, decoded.len + 1);
     res->info.charset = decoded.charset;
     res->charset_source = decoded.source;
     res->info.charset_source = source_name(decoded.source);
@@ -335,6 +407,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     if (st != WN_OK && (ex->options.flags & WN_FLAG_STRICT_LIMITS))
         return st;
     res->degraded = st;
+    phase_tick(times, times ? &times->decode_guard : NULL, mark);
 
     GumboOutput *parsed;
     st = wn_parse(page, html, html_len, parse_budget_ns(&ex->options, html_len), &parsed);
@@ -350,6 +423,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     }
     if (st != WN_OK)
         return st;
+    phase_tick(times, times ? &times->parse : NULL, mark);
     wn_block_limits limits = block_limits(ex);
     st = wn_blocks_build(parsed, page, &limits, doc);
     if (st != WN_OK)
@@ -361,11 +435,28 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     }
     doc->rules_off = ex->rules_off;
     wn_score_select(doc);
-    st = wn_content_build(doc, ex->options.flags & WN_FLAG_COMMENTS, &res->content);
+    res->copts.comments = (ex->options.flags & WN_FLAG_COMMENTS) != 0;
+    res->copts.spans = ex->options.flags & (WN_FLAG_LINKS | WN_FLAG_IMAGES | WN_FLAG_FORMATTING);
+    res->copts.no_tables = (ex->options.flags & WN_FLAG_NO_TABLES) != 0;
+    res->copts.base_url = res->info.url;
+    if (res->copts.spans && doc->base_href && *doc->base_href) {
+        /* <base href>, itself resolved against the page's URL */
+        res->copts.base_url = wn_url_resolve(&res->arena, res->info.url, doc->base_href,
+                                             strlen(doc->base_href));
+        if (!res->copts.base_url)
+            return WN_ERR_NOMEM;
+    }
+    st = wn_content_build_with(doc, &res->copts, &res->content);
     if (st == WN_OK)
         st = run_ladder(ex, page, parsed, decoded.utf8, &guard, doc, res);
     if (st != WN_OK)
         return st;
+    /* No article here (verdict.h): the result says why, and holds nothing. */
+    res->kind = wn_verdict(doc, wn_content_chars(&res->content));
+    if (res->kind != WN_PAGE_ARTICLE) {
+        res->content.count = 0;
+        res->source = WN_ARTICLE_NONE;
+    }
     bool from_h1;
     char title_buf[WN_TITLE_CAP];
     size_t title_len = 0;
@@ -381,6 +472,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
         res->meta.pub.field[WN_META_TITLE] = res->info.title;
         res->meta.rank[WN_META_TITLE] = WN_RANK_VISIBLE;
     }
+    wn_meta_detect_lang(&res->meta, &res->content);
     res->info.meta = &res->meta.pub;
     if (res->source != WN_ARTICLE_SELECTED)
         res->info.source = wn_article_source_name(res->source);
@@ -392,11 +484,23 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
             static const char line[] = "# article source: ";
             wn_buf_append(&b, line, sizeof line - 1);
             wn_buf_append(&b, wn_article_source_name(res->source), strlen(wn_article_source_name(res->source)));
+            if (res->kind != WN_PAGE_ARTICLE && res->kind != WN_PAGE_EMPTY)
+                wn_buf_printf(&b, " (%s page)", wn_page_kind_name(res->kind));
             wn_buf_append(&b, "\n", 1);
         }
         wn_render_explain(doc, &b);
         res->explain = wn_buf_detach(&b, &res->explain_len);
         if (!res->explain)
+            return WN_ERR_NOMEM;
+        char source_line[64];
+        snprintf(source_line, sizeof source_line, "%s%s%s%s", wn_article_source_name(res->source),
+                 res->kind != WN_PAGE_ARTICLE ? " (" : "",
+                 res->kind != WN_PAGE_ARTICLE ? wn_page_kind_name(res->kind) : "",
+                 res->kind != WN_PAGE_ARTICLE ? " page: no article here)" : "");
+        wn_buf_init(&b);
+        wn_render_explain_html(doc, res->info.title, source_line, &b);
+        res->explain_html = wn_buf_detach(&b, &res->explain_html_len);
+        if (!res->explain_html)
             return WN_ERR_NOMEM;
     }
     return WN_OK;
@@ -457,18 +561,17 @@ static wn_status undo_content_encoding(const char *list, size_t cap, const char 
     return WN_OK;
 }
 
-wn_status wn_extract_source(const wn_extractor *extractor, const char *bytes, size_t len,
-                            const wn_source *source, wn_result **out)
+static wn_status extract(const wn_extractor *extractor, const char *bytes, size_t len,
+                         const wn_source *source, wn_phase_ns *times, wn_result **out)
 {
+    uint64_t mark = times ? clock_ns() : 0;
     if (!out)
         return WN_ERR_ARGUMENT;
     *out = NULL;
-    if (!extractor || (!bytes && len))
+    if (!extractor || !bytes)
         return WN_ERR_ARGUMENT;
     if (len > extractor->options.max_input_bytes)
         return WN_ERR_INPUT_TOO_LARGE;
-    if (!bytes)
-        bytes = "";
     /* Only the fields the caller's struct has. */
     wn_source src;
     wn_source_init(&src);
@@ -509,18 +612,31 @@ wn_status wn_extract_source(const wn_extractor *extractor, const char *bytes, si
     wn_arena_init(&page, extractor->options.max_memory_bytes);
     wn_doc doc;
     memset(&doc, 0, sizeof doc);
-    st = run_pipeline(extractor, &page, bytes, len, src.charset_hint, res, &doc);
+    st = run_pipeline(extractor, &page, bytes, len, src.charset_hint, res, &doc, times, &mark);
     if (st == WN_ERR_NOMEM && page.limit_hit)
         st = WN_ERR_MEMORY_LIMIT;
     wn_doc_free(&doc);
     wn_arena_release(&page);
     free(owned);
+    phase_tick(times, times ? &times->after : NULL, &mark);
     if (st != WN_OK) {
         wn_result_free(res);
         return st;
     }
     *out = res;
     return WN_OK;
+}
+
+wn_status wn_extract_source(const wn_extractor *extractor, const char *bytes, size_t len,
+                            const wn_source *source, wn_result **out)
+{
+    return extract(extractor, bytes, len, source, NULL, out);
+}
+
+wn_status wn_extract_phased(const wn_extractor *extractor, const char *bytes, size_t len,
+                            wn_phase_ns *times, wn_result **out)
+{
+    return extract(extractor, bytes, len, NULL, times, out);
 }
 
 wn_status wn_extract(const wn_extractor *extractor, const char *bytes, size_t len,
@@ -567,15 +683,46 @@ wn_status wn_result_write(const wn_result *result, wn_format format, wn_sink_fn 
             wn_buf_free(&b);
             return st == WN_OK ? WN_ERR_NOMEM : st;
         }
-        st = wn_render_json(&result->info, text, len, wn_article_source_name(result->source),
-                            sink, sink_data);
+        char *extra[2] = {NULL, NULL};
+        size_t extra_len[2] = {0, 0};
+        static const wn_format extra_format[2] = {WN_FORMAT_MARKDOWN, WN_FORMAT_HTML};
+        static const unsigned extra_flag[2] = {WN_FLAG_JSON_MARKDOWN, WN_FLAG_JSON_HTML};
+        for (int k = 0; k < 2 && st == WN_OK; k++) {
+            if (!(result->flags & extra_flag[k]))
+                continue;
+            wn_buf_init(&b);
+            st = wn_result_write(result, extra_format[k], sink_to_buf, &b);
+            extra[k] = st == WN_OK ? wn_buf_detach(&b, &extra_len[k]) : NULL;
+            if (st == WN_OK && !extra[k])
+                st = WN_ERR_NOMEM;
+            if (st != WN_OK)
+                wn_buf_free(&b);
+        }
+        if (st == WN_OK)
+            st = wn_render_json(&result->info, text, len, wn_article_source_name(result->source),
+                                extra[0], extra_len[0], extra[1], extra_len[1], sink, sink_data);
         free(text);
+        free(extra[0]);
+        free(extra[1]);
         return st;
     }
+    case WN_FORMAT_MARKDOWN:
+        return wn_render_markdown(&result->content,
+                                  (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title : NULL,
+                                  sink, sink_data);
+    case WN_FORMAT_HTML:
+        return wn_render_html(&result->content,
+                              (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title : NULL,
+                              sink, sink_data);
     case WN_FORMAT_EXPLAIN:
         if (!result->explain)
             return WN_ERR_NOT_KEPT;
         return sink(sink_data, result->explain, result->explain_len) ? WN_ERR_OUTPUT : WN_OK;
+    case WN_FORMAT_EXPLAIN_HTML:
+        if (!result->explain_html)
+            return WN_ERR_NOT_KEPT;
+        return sink(sink_data, result->explain_html, result->explain_html_len) ? WN_ERR_OUTPUT
+                                                                              : WN_OK;
     }
     return WN_ERR_ARGUMENT;
 }
@@ -620,8 +767,22 @@ const char *wn_result_json(wn_result *result, size_t *len)
     return render_cached(result, WN_FORMAT_JSON, &result->json, &result->json_len, len);
 }
 
+const char *wn_result_markdown(wn_result *result, size_t *len)
+{
+    if (!result)
+        return NULL;
+    return render_cached(result, WN_FORMAT_MARKDOWN, &result->markdown, &result->markdown_len, len);
+}
+
+const char *wn_result_html(wn_result *result, size_t *len)
+{
+    if (!result)
+        return NULL;
+    return render_cached(result, WN_FORMAT_HTML, &result->html, &result->html_len, len);
+}
+
 static const wn_metadata empty_metadata = {
-    {"", "", "", "", "", "", "", "", "", "", ""}, NULL, 0, NULL, 0, ""};
+    {"", "", "", "", "", "", "", "", "", "", ""}, NULL, 0, NULL, 0, "", ""};
 
 const wn_metadata *wn_result_metadata(const wn_result *result)
 {
@@ -669,6 +830,22 @@ wn_article_source wn_result_article_source(const wn_result *result)
     return result ? result->source : WN_ARTICLE_NONE;
 }
 
+wn_page_kind wn_result_page_kind(const wn_result *result)
+{
+    return result ? result->kind : WN_PAGE_EMPTY;
+}
+
+int wn_result_has_article(const wn_result *result)
+{
+    return result && result->kind == WN_PAGE_ARTICLE;
+}
+
+const char *wn_page_kind_name(wn_page_kind kind)
+{
+    static const char *const names[] = {"article", "empty", "index", "sign-in", "error"};
+    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : NULL;
+}
+
 const char *wn_article_source_name(wn_article_source source)
 {
     switch (source) {
@@ -678,6 +855,7 @@ const char *wn_article_source_name(wn_article_source source)
     case WN_ARTICLE_DECLARED: return "declared";
     case WN_ARTICLE_PROSE: return "prose";
     case WN_ARTICLE_NONE: return "none";
+    case WN_ARTICLE_HEADER: return "header";
     }
     return "unknown";
 }
@@ -708,6 +886,35 @@ const char *wn_not_html_reason(const char *bytes, size_t len, const char *charse
     return reason;
 }
 
+int wn_is_probably_article(const wn_extractor *extractor, const char *bytes, size_t len,
+                           const char *charset_hint)
+{
+    if (!extractor || (!bytes && len) || len > extractor->options.max_input_bytes)
+        return 0;
+    if (!bytes)
+        bytes = "";
+    char *owned = NULL;
+    size_t cap = extractor->options.max_input_bytes;
+    if (!(extractor->options.flags & WN_FLAG_NO_DECOMPRESS)) {
+        wn_codec_kind kind = wn_codec_sniff(bytes, len);
+        if (kind != WN_CODEC_IDENTITY && undo_coding(kind, cap, &bytes, &len, &owned) != WN_OK) {
+            free(owned);
+            return 0;
+        }
+    }
+    int verdict = 0;
+    if (!wn_sniff_not_text(bytes, len, charset_hint)) {
+        wn_arena page;
+        wn_arena_init(&page, extractor->options.max_memory_bytes);
+        wn_decoded decoded;
+        if (wn_decode_using(extractor->decoders, &page, bytes, len, charset_hint, &decoded) == WN_OK)
+            verdict = wn_probe_score(decoded.utf8, decoded.len) > WN_PROBE_SCORE;
+        wn_arena_release(&page);
+    }
+    free(owned);
+    return verdict;
+}
+
 void wn_result_free(wn_result *result)
 {
     if (!result)
@@ -716,6 +923,9 @@ void wn_result_free(wn_result *result)
     free(result->text);
     free(result->explain);
     free(result->json);
+    free(result->markdown);
+    free(result->html);
+    free(result->explain_html);
     wn_arena_release(&result->arena);
     free(result);
 }

@@ -36,7 +36,7 @@ static void *arena_allocate(void *userdata, size_t size)
         if (cpu_now_ns() > ctx->deadline_ns)
             longjmp(ctx->escape, ESCAPE_BUDGET);
     }
-    void *p = wn_arena_alloc(ctx->arena, size);
+    void *p = wn_arena_alloc_fast(ctx->arena, size);
     if (!p)
         longjmp(ctx->escape, ESCAPE_NOMEM);
     return p;

@@ -37,7 +37,12 @@ if [ ! -f "$build/build.ninja" ]; then
         CC=clang
         command -v clang >/dev/null 2>&1 || CC=clang-14
     fi
-    CC=$CC meson setup "$build" -Dfuzzing=true \
+    # the one C++ file (src/meta/lang.cc, libcld2) with the same compiler family
+    if [ -z "${CXX:-}" ]; then
+        CXX=clang++
+        command -v clang++ >/dev/null 2>&1 || CXX=clang++-14
+    fi
+    CC=$CC CXX=$CXX meson setup "$build" -Dfuzzing=true \
         -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
 fi
 if ! ninja -C "$build" -j "$(nproc 2>/dev/null || echo 2)" \

@@ -16,7 +16,7 @@ vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=de
 tests=$(meson introspect --tests "$build" | python3 -c '
 import json, sys
 for t in json.load(sys.stdin):
-    if "python" not in t["cmd"][0]:
+    if "python" not in t["cmd"][0] and "pytest" not in t["cmd"][0]:
         print(t["name"])')
 echo "== memcheck: C test programs =="
 # shellcheck disable=SC2086

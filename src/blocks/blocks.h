@@ -85,6 +85,16 @@ typedef struct wn_doc_tag {
     uint8_t kind;           /* WN_TAG_* */
 } wn_doc_tag;
 
+/* The attributes of a link or an image (wn_doc.attrs), kept only when
+ * wn_block_limits.inline_attrs asks. */
+typedef struct wn_doc_attr {
+    uint32_t node;          /* the <a> or <img> */
+    const char *url;        /* <a href>; <img src> (or the lazy-loading data-src,
+                               data-original, data-lazy-src, or srcset's first URL,
+                               when src is missing or a data: placeholder) */
+    const char *alt;        /* <img alt>, or NULL */
+} wn_doc_attr;
+
 typedef struct wn_doc {
     wn_node *nodes;         /* malloc'ed; wn_doc_free() */
     uint32_t count;
@@ -100,15 +110,31 @@ typedef struct wn_doc {
     const char *jsonld[WN_DOC_JSONLD_MAX];
     unsigned jsonld_count;
     unsigned noscripts;     /* <noscript> elements in the body, skipped or read */
+    /* The elements holding the page's visible password fields (<input
+     * type=password>), the first WN_DOC_PASSWORDS_MAX. */
+#define WN_DOC_PASSWORDS_MAX 4
+    uint32_t password_nodes[WN_DOC_PASSWORDS_MAX];
+    unsigned passwords;
     /* <meta>, <link rel>, itemprop and <time datetime> of the page, in
      * document order, for src/meta/ (the first WN_DOC_TAGS_MAX; arena). */
 #define WN_DOC_TAGS_MAX 512
     struct wn_doc_tag *tags;
     unsigned tag_count;
     wn_arena *budget;       /* the page's arena: `nodes` counts against its limit */
+    /* <a href> and <img> attributes in node order (inline_attrs; arena). */
+    wn_doc_attr *attrs;
+    uint32_t attr_count, attr_cap;
+    const char *base_href;  /* the first <base href>, or NULL */
     /* Scoring rules switched off (bit 1 << wn_rule; score.h), for debugging
      * and the rule-coverage test only; 0 in normal use. */
     uint64_t rules_off;
+    /* The page's kind (score/kind.h, wn_doc_kind), why (wn_kind_reason),
+     * and on a discussion the posts of the thread and the element that
+     * holds them (WN_NONE otherwise). */
+    uint8_t page_kind;
+    uint8_t kind_why;
+    uint32_t kind_posts;
+    uint32_t kind_unit;
 } wn_doc;
 
 typedef struct wn_block_limits {
@@ -116,6 +142,7 @@ typedef struct wn_block_limits {
     unsigned max_depth;
     bool read_noscript;     /* read <noscript> contents as the page's (they are
                                skipped: a browser with scripts shows none) */
+    bool inline_attrs;      /* keep links' and images' attributes (wn_doc.attrs) */
 } wn_block_limits;
 
 /* Builds the block tree of a parsed page; strings point into the parse. */
@@ -128,6 +155,9 @@ static inline float wn_link_density(const wn_node *n)
 {
     return n->all.chars ? (float)n->link_chars / (float)n->all.chars : 0.0f;
 }
+
+/* The attributes of node (an <a> or <img>), or NULL. */
+const wn_doc_attr *wn_doc_attr_of(const wn_doc *doc, uint32_t node);
 
 /* Whether a GumboTag starts its own text block. */
 bool wn_tag_is_block(GumboTag tag);

@@ -5,6 +5,9 @@
  *   inputs.c  expanding FILE|DIR operands, reading one input with a cap
  *   output.c  buffered fd sink, atomic output files, output names
  *   run.c     processing every input and choosing the exit status
+ *   pipeline.c  worker threads committing in input order, captured
+ *             messages, the progress line
+ *   jsonl.c   JSON Lines records in (--input-jsonl) and error records out
  *
  * Everything the command does with pages goes through the public winnow.h.
  */
@@ -22,8 +25,11 @@ enum {
     CLI_EXIT_OK = 0,     /* every input succeeded */
     CLI_EXIT_FAILED = 1, /* some input (or the output directory) failed */
     CLI_EXIT_USAGE = 2,  /* bad command line */
-    CLI_EXIT_NOT_HTML = 3 /* some input was not a page (binary, compressed) and
+    CLI_EXIT_NOT_HTML = 3, /* some input was not a page (binary, compressed) and
                              no input failed otherwise */
+    CLI_EXIT_NO_ARTICLE = 4 /* every input succeeded, but some page held no
+                               article (an index, sign-in or error page, no
+                               prose): its output is empty */
 };
 
 #if defined(__GNUC__)
@@ -50,6 +56,10 @@ typedef struct cli_args {
     const char *content_encoding; /* --content-encoding, NULL: by name and magic */
     const char *files_from; /* --files-from FILE ("-": standard input), or NULL */
     int recursive;          /* -r: directories walked down */
+    unsigned jobs;          /* -j: worker threads (0: one per core) */
+    int quiet;              /* --quiet: no progress line, no warnings */
+    int input_jsonl;        /* --input-jsonl (or --jsonl): JSON Lines records in */
+    int format_given;       /* -f was given */
     char **operands;        /* FILE|DIR operands, pointing into argv */
     size_t operand_count;   /* 0 means standard input */
 } cli_args;
@@ -110,6 +120,7 @@ typedef struct cli_source {
     size_t capacity;
     size_t served;   /* bytes of bytes[] handed to the WARC reader */
     int error;       /* errno of a failed read, for cli_source_read() */
+    unsigned long long consumed; /* bytes read from fd so far */
 } cli_source;
 
 /* Open path ("-": standard input) and read its first CLI_PREFIX bytes.
@@ -182,6 +193,77 @@ void cli_clean_stale_temporaries(const char *dir, time_t started);
 
 /* Remove a half-written temporary file when SIGINT/SIGTERM/SIGHUP arrive. */
 void cli_install_signal_cleanup(void);
+
+/* ---- pipeline.c ---- */
+
+/* A growable byte buffer; failed is set (and stays) when memory ran out. */
+typedef struct cli_buf {
+    char *data;
+    size_t len, cap;
+    int failed;
+} cli_buf;
+
+int cli_buf_append(cli_buf *buf, const char *bytes, size_t len);
+int cli_buf_sink(void *buf, const char *bytes, size_t len); /* a wn_sink_fn */
+void cli_buf_free(cli_buf *buf);
+
+/* Where this thread's messages go: NULL, standard error; else the buffer
+ * (a worker's messages are written out later, in input order). */
+extern _Thread_local cli_buf *cli_capture;
+
+/* Write a whole message line to stderr (or the capture buffer), erasing
+ * the progress line first. */
+void cli_stderr_write(const char *bytes, size_t len);
+
+/* The progress line: on only when enabled (stderr a terminal, no --quiet).
+ * total_bytes is the size of all inputs, 0 when unknown (no ETA then). */
+void cli_progress_start(int enabled, unsigned long long total_bytes);
+/* One page written (or failed); bytes: how far into the inputs it was. */
+void cli_progress_page(int failed, unsigned long long bytes);
+/* Redraw if due (twice a second). */
+void cli_progress_tick(void);
+/* The final totals (for a batch), on their own line. */
+void cli_progress_end(void);
+
+/* Items worked on by worker threads and committed on the calling thread
+ * in the order submitted. work runs on a worker (on the calling thread
+ * when there are none); commit on the calling thread, with discard set
+ * once a commit asked to stop; it returns non-zero to stop. */
+typedef void (*cli_work_fn)(void *ctx, void *item);
+typedef int (*cli_commit_fn)(void *ctx, void *item, int discard);
+typedef struct cli_pool cli_pool;
+
+/* workers 0: everything on the calling thread. NULL when out of memory. */
+cli_pool *cli_pool_new(unsigned workers, cli_work_fn work, cli_commit_fn commit, void *ctx);
+/* Hand over an item of bytes bytes (for the memory budget); returns
+ * non-zero once stopped. May commit older items before returning. */
+int cli_pool_submit(cli_pool *pool, void *item, size_t bytes);
+int cli_pool_stopped(const cli_pool *pool);
+/* Commit everything left, stop the workers, free the pool. */
+void cli_pool_finish(cli_pool *pool);
+
+/* ---- jsonl.c ---- */
+
+/* One record of --input-jsonl: {"url": ..., "html": ...} or
+ * {"url": ..., "html_base64": ...}, with "charset" and "content_type"
+ * optional. */
+typedef struct cli_jsonl_record {
+    void *root;        /* the parsed object (json_t) */
+    const char *url;   /* NULL when absent */
+    const char *charset_hint; /* NULL when none */
+    const char *html;  /* the page bytes */
+    size_t html_len;
+    char *decoded;     /* html_base64 decoded (malloc'd) */
+} cli_jsonl_record;
+
+/* Parse a line; returns 0, or -1 with message set (and rec->url when the
+ * line had one). Free rec either way. */
+int cli_jsonl_parse(const char *line, size_t len, cli_jsonl_record *rec, char *message,
+                    size_t message_size);
+void cli_jsonl_record_free(cli_jsonl_record *rec);
+/* Append {"url": URL|null, "line": N, "status": S, "error": MESSAGE}\n. */
+int cli_jsonl_error(cli_buf *out, const char *url, unsigned long long line, wn_status status,
+                    const char *message);
 
 /* ---- run.c ---- */
 

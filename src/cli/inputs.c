@@ -406,6 +406,7 @@ int cli_source_open(cli_source *source, const char *path)
         if (n == 0)
             break;
         source->len += (size_t)n;
+        source->consumed += (unsigned long long)n;
     }
     return 0;
 }
@@ -433,6 +434,7 @@ int cli_source_read_all(cli_source *source, size_t cap)
         if (n == 0)
             break;
         source->len += (size_t)n;
+        source->consumed += (unsigned long long)n;
     }
     return 0;
 }
@@ -458,6 +460,7 @@ long cli_source_read(void *data, char *buffer, size_t len)
             source->error = errno;
             return -1;
         }
+        source->consumed += (unsigned long long)n;
         return (long)n;
     }
 }

@@ -94,8 +94,14 @@ static const char *format_extension(wn_format format)
         return ".txt";
     case WN_FORMAT_EXPLAIN:
         return ".explain.txt";
+    case WN_FORMAT_EXPLAIN_HTML:
+        return ".explain.html";
     case WN_FORMAT_JSON:
         return ".json";
+    case WN_FORMAT_MARKDOWN:
+        return ".md";
+    case WN_FORMAT_HTML:
+        return ".article.html";
     case WN_FORMAT_XML:
     default:
         return ".xml";
@@ -386,17 +392,19 @@ int cli_atomic_commit(cli_atomic_file *file)
 /* Whether name is ".NAME.EXT.XXXXXX" for one of the command's outputs. */
 static int is_temporary_name(const char *name)
 {
-    static const char *const extensions[] = {".xml.", ".txt.", "json."};
+    static const char *const extensions[] = {".xml.", ".txt.", ".json.", ".md.", ".article.html."};
     size_t len = strlen(name);
 
-    if (name[0] != '.' || len < 1 + 1 + 5 + 6)
+    if (name[0] != '.' || len < 1 + 1 + 4 + 6)
         return 0;
     for (size_t i = len - 6; i < len; i++)
         if (!isalnum((unsigned char)name[i]))
             return 0;
-    for (size_t k = 0; k < sizeof extensions / sizeof extensions[0]; k++)
-        if (memcmp(name + len - 6 - 5, extensions[k], 5) == 0)
+    for (size_t k = 0; k < sizeof extensions / sizeof extensions[0]; k++) {
+        size_t n = strlen(extensions[k]);
+        if (len >= 1 + 1 + n + 6 && memcmp(name + len - 6 - n, extensions[k], n) == 0)
             return 1;
+    }
     return 0;
 }
 

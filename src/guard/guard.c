@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "guard/tree.h"
+#include "guard/tree_internal.h"
 
 typedef struct guard {
     const char *in;
@@ -226,6 +227,14 @@ static void note_hidden(guard *g, size_t start, size_t end)
     r->hidden_count = n + 1;
 }
 
+/* Attribute bytes the extraction never reads, left out of the parser's
+ * copy so that Gumbo does not tokenize them (see strippable()). */
+#define STRIP_MAX 16
+typedef struct strip_range {
+    size_t from, to;
+    int style;               /* a style attribute (kept if the tag has two) */
+} strip_range;
+
 typedef struct tag_scan {
     size_t end;              /* just past '>', or len when unterminated */
     int terminated;
@@ -239,7 +248,68 @@ typedef struct tag_scan {
     int hidden;              /* type=hidden */
     int html_encoding;       /* encoding=text/html or application/xhtml+xml, or unsure */
     int font_breakout;       /* color, face or size */
+    strip_range strip[STRIP_MAX]; /* in input order */
+    unsigned strips;
+    unsigned styles;         /* style attributes */
 } tag_scan;
+
+static int starts_nocase(const char *s, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    return n >= w && equals_nocase(s, w, word);
+}
+
+/* Whether word (lower case) is in s[0..n) once white space is left out:
+ * blocks.c reads "display:none" in a style with its spaces removed (and
+ * the parser turns a CR into a newline). */
+static int contains_spaced_nocase(const char *s, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        for (size_t j = i; j < n && k < w; j++) {
+            if (is_space(s[j]))
+                continue;
+            if (lower(s[j]) != word[k])
+                break;
+            k++;
+        }
+        if (k == w)
+            return 1;
+    }
+    return 0;
+}
+
+/* What of an attribute the extraction never reads (blocks.c reads the
+ * tree's attributes; src/meta reads what blocks.c records), so that Gumbo
+ * need not tokenize it: 0 nothing, 1 the whole attribute, 2 the payload of
+ * a data: URL (the value keeps "data:"). Left whole: every attribute a
+ * reader names (class, id, style with "display" or "white-space", hidden,
+ * aria-hidden, role,
+ * itemprop, content, property, name, http-equiv, href, rel, datetime, lang,
+ * type, src, alt, ...) and those that steer tree construction (type,
+ * encoding, color, face, size). Gone: data-* (but data-src, a lazy image's
+ * address), srcset, on* event handlers, SVG path data (d, points), and
+ * style attributes that can neither hide the element nor keep its white
+ * space (no "display" nor "white-space" in them, even with white space
+ * inside, no character reference that could spell them). */
+static int strippable(const char *name, size_t name_len, const char *value, size_t value_len)
+{
+    if (starts_nocase(name, name_len, "data-"))
+        return !equals_nocase(name, name_len, "data-src");
+    if (equals_nocase(name, name_len, "srcset") || equals_nocase(name, name_len, "d") ||
+        equals_nocase(name, name_len, "points"))
+        return 1;
+    if (name_len > 2 && starts_nocase(name, name_len, "on"))
+        return 1;
+    if (equals_nocase(name, name_len, "style"))
+        return !memchr(value, '&', value_len) && !contains_spaced_nocase(value, value_len, "display") &&
+               !contains_spaced_nocase(value, value_len, "white-space");
+    if (value_len > 64 && starts_nocase(value, value_len, "data:") &&
+        (equals_nocase(name, name_len, "src") || equals_nocase(name, name_len, "href")))
+        return 2;
+    return 0;
+}
 
 /* Reads attributes from i to the tag's '>' as the HTML tokenizer does;
  * attributes past the first `keep` are marked for cutting. */
@@ -312,6 +382,15 @@ static void scan_attributes(const guard *g, size_t i, size_t keep, tag_scan *t)
         t->attributes++;
         if (t->attributes <= keep)
             t->attribute_bytes += name_len + value_len;
+        int style = equals_nocase(s + name, name_len, "style");
+        t->styles += (unsigned)style;
+        int strip = strippable(s + name, name_len, v, value_len);
+        if (strip && t->strips < STRIP_MAX) {
+            strip_range *r = &t->strip[t->strips++];
+            r->from = strip == 2 ? value + 5 : name;
+            r->to = strip == 2 ? value + value_len : i;
+            r->style = style;
+        }
         if (t->attributes == keep + 1)
             t->cut_from = name;
     }
@@ -809,6 +888,14 @@ static wn_status start_tag(guard *g, size_t lt)
         if (st == WN_OK)
             st = emit(g, t.self_closing ? "/" : " ", 1);
     }
+    if (st == WN_OK && !t.cut_from && t.attributes <= 64 && !wn_gt_is_formatting(tag.tag)) {
+        /* Bytes no reader wants (strippable()). Not on formatting
+         * elements, whose attributes Gumbo compares (the Noah's ark
+         * clause), nor on tags with more attributes than blocks.c reads. */
+        for (unsigned k = 0; k < t.strips && st == WN_OK; k++)
+            if (!t.strip[k].style || t.styles == 1)
+                st = cut(g, t.strip[k].from, t.strip[k].to);
+    }
     size_t kept = t.attributes < keep ? t.attributes : keep;
     if (tag.tag == GUMBO_TAG_HTML)
         g->html_attributes += kept;
@@ -957,6 +1044,8 @@ wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard
     wn_gt_finish(&g->tree);
     if (st == WN_OK && g->out)
         st = copy_to(g, len);
+    if (st == WN_OK && g->out)
+        wn_arena_shrink(arena, g->out, g->out_len); /* sized for more, when it was made */
     if (st == WN_OK) {
         *out = g->out ? g->out : html;
         *out_len = g->out ? g->out_len : len;

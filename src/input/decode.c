@@ -448,11 +448,8 @@ wn_status wn_decode_using(wn_decoders *decoders, wn_arena *arena, const char *by
         return decode_with(decoders, arena, bytes + bom_len, len - bom_len, charset, out);
     }
     const char *hinted = NULL;
-    if (charset_hint && *charset_hint) {
-        hinted = wn_charset_from_label(charset_hint, strlen(charset_hint));
-        if (!hinted)
-            return WN_ERR_CHARSET;
-    }
+    if (!wn_charset_from_hint(charset_hint, &hinted))
+        return WN_ERR_CHARSET;
     /* UTF-16 or UTF-32 without a BOM, seen in the zero bytes beside its
      * ASCII markup. A hint naming another charset loses: no other encoding
      * writes markup that way. */
@@ -463,13 +460,21 @@ wn_status wn_decode_using(wn_decoders *decoders, wn_arena *arena, const char *by
         return decode_with(decoders, arena, bytes, len, wide, out);
     }
     bool valid_utf8 = wn_utf8_valid_prefix(bytes, len) == len;
+    bool has_multibyte = false;
+    for (size_t i = 0; valid_utf8 && i < len && !has_multibyte; i++)
+        has_multibyte = (unsigned char)bytes[i] >= 0x80;
+    /* A Latin-1 hint on bytes whose non-ASCII bytes all form valid UTF-8:
+     * servers and crawlers default to ISO-8859-1, and Latin-1 text
+     * practically never forms valid multi-byte UTF-8 throughout. The
+     * bytes win (a browser would follow the hint). */
+    if (hinted && wn_charset_is_latin1(hinted) && has_multibyte) {
+        out->source = WN_CHARSET_DETECTED;
+        return decode_with(decoders, arena, bytes, len, "UTF-8", out);
+    }
     if (hinted && !hint_contradicted(decoders, hinted, bytes, len, valid_utf8)) {
         out->source = WN_CHARSET_HINT;
         return decode_with(decoders, arena, bytes, len, hinted, out);
     }
-    bool has_multibyte = false;
-    for (size_t i = 0; valid_utf8 && i < len && !has_multibyte; i++)
-        has_multibyte = (unsigned char)bytes[i] >= 0x80;
     charset = wn_sniff_meta(bytes, len);
     /* A declaration the bytes contradict: a page declared UTF-8 whose bytes
      * are not (a GBK page on a UTF-8 template) is detected; a page declared

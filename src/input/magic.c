@@ -135,8 +135,8 @@ const char *wn_sniff_not_text(const char *bytes, size_t len, const char *charset
     if (wn_sniff_bom(bytes, len, &bom_len) || wn_sniff_wide(bytes, len))
         return NULL;
     if (charset_hint) {
-        const char *hinted = wn_charset_from_label(charset_hint, strlen(charset_hint));
-        if (wn_charset_is_wide(hinted))
+        const char *hinted;
+        if (wn_charset_from_hint(charset_hint, &hinted) && wn_charset_is_wide(hinted))
             return NULL;
     }
     return looks_binary(b, len) ? "binary data" : NULL;

@@ -540,6 +540,61 @@ static const char *charset_from_content(const unsigned char *v, size_t len)
     return NULL;
 }
 
+bool wn_charset_from_hint(const char *hint, const char **charset)
+{
+    *charset = NULL;
+    if (!hint)
+        return true;
+    size_t len = strlen(hint);
+    size_t start = 0;
+    while (start < len && is_ascii_space((unsigned char)hint[start]))
+        start++;
+    if (start == len)
+        return true;
+    /* No label holds '/', ';' or '=': a Content-Type value does. */
+    if (!strpbrk(hint, "/;=")) {
+        *charset = wn_charset_from_label(hint, len);
+        return *charset != NULL;
+    }
+    /* The parameters after the media type. */
+    const char *params = strchr(hint, ';');
+    if (!params)
+        return true;
+    const unsigned char *p = (const unsigned char *)params;
+    const unsigned char *end = (const unsigned char *)hint + len;
+    for (; p + 7 <= end; p++) {
+        if (!starts_with_ci(p, end, "charset"))
+            continue;
+        if (p[-1] != ';' && !is_ascii_space(p[-1]))
+            continue;
+        const unsigned char *q = p + 7;
+        while (q < end && is_ascii_space(*q))
+            q++;
+        if (q >= end || *q != '=')
+            continue;
+        q++;
+        while (q < end && is_ascii_space(*q))
+            q++;
+        const unsigned char *value = q;
+        if (q < end && *q == '"') {
+            value = ++q;
+            while (q < end && *q != '"')
+                q++;
+        } else {
+            while (q < end && !is_ascii_space(*q) && *q != ';')
+                q++;
+        }
+        *charset = wn_charset_from_label((const char *)value, (size_t)(q - value));
+        return *charset != NULL;
+    }
+    return true;
+}
+
+bool wn_charset_is_latin1(const char *charset)
+{
+    return charset && (strcmp(charset, "WINDOWS-1252") == 0 || strcmp(charset, "ISO-8859-15") == 0);
+}
+
 static const char *meta_charset(scanner *s)
 {
     attr_view a;

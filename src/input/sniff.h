@@ -10,6 +10,17 @@
  * NULL for an unknown label. Also takes the names libuchardet reports. */
 const char *wn_charset_from_label(const char *label, size_t len);
 
+/* A transport's charset hint: a label ("gbk") or a whole HTTP Content-Type
+ * value ("text/html; charset=ISO-8859-1"), whose charset parameter is
+ * read. Returns false for an unknown label (WN_ERR_CHARSET); true with
+ * *charset the iconv name, or NULL when the hint is empty or a Content-Type
+ * without a charset parameter ("text/html"). */
+bool wn_charset_from_hint(const char *hint, const char **charset);
+
+/* Whether an iconv name is windows-1252 (what the labels iso-8859-1,
+ * latin1 and us-ascii stand for) or ISO-8859-15. */
+bool wn_charset_is_latin1(const char *charset);
+
 /* "UTF-8", "UTF-16LE" or "UTF-16BE" when bytes start with that BOM (and
  * *bom_len gets its length), else NULL. FF FE 00 00 and 00 00 FE FF
  * followed by UTF-32 text (wn_sniff_wide()) are "UTF-32LE" / "UTF-32BE". */

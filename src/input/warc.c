@@ -679,9 +679,21 @@ static wn_status read_candidate(wn_warc_reader *r, const warc_head *w, bool resp
         wn_status st = finish_block(r, len, false);
         return st == WN_OK ? WN_ERR_INPUT_TOO_LARGE : st;
     }
+    /* The HTTP head's strings are in r->block, which finish_block() may
+     * move: keep their offsets and point at the moved block after. */
+    uintptr_t block_at = (uintptr_t)r->block, block_end = block_at + r->block_len;
+    uintptr_t ct = (uintptr_t)content_type, ce = (uintptr_t)http.content_encoding;
+    bool ct_in_block = ct >= block_at && ct <= block_end;
+    bool ce_in_block = ce && ce >= block_at && ce <= block_end;
+    size_t ct_at = ct_in_block ? (size_t)(ct - block_at) : 0;
+    size_t ce_at = ce_in_block ? (size_t)(ce - block_at) : 0;
     wn_status st = finish_block(r, len, true);
     if (st != WN_OK)
         return st;
+    if (ct_in_block)
+        r->rec.content_type = r->block + ct_at;
+    if (ce_in_block)
+        r->rec.content_encoding = r->block + ce_at;
     char *payload = r->block + http.length;
     size_t payload_len = r->block_len - http.length;
     if (http.chunked)

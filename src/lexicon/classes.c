@@ -120,6 +120,43 @@ uint32_t wn_hints_from_attribute(const char *value, size_t len)
     return h.hints;
 }
 
+/* The first word of a name read apart: its hints go to *first, as if no
+ * negation came before it; the others as add_hint_word() reads them. */
+typedef struct name_words {
+    hint_words h;
+    unsigned words;
+    uint32_t first;
+} name_words;
+
+static void add_name_word(const char *word, size_t len, unsigned token, void *data)
+{
+    name_words *n = data;
+    add_hint_word(word, len, token, &n->h);
+    if (n->words++ == 0) {
+        n->first = n->h.hints;
+        n->h.hints = 0;
+    }
+}
+
+void wn_name_hints_of(const char *name, size_t len, wn_name_hints *out)
+{
+    memset(out, 0, sizeof *out);
+    if (len > WN_NAME_HINTS_VALUE_MAX)
+        len = WN_NAME_HINTS_VALUE_MAX;
+    name_words n;
+    memset(&n, 0, sizeof n);
+    wn_class_words(name, len, add_name_word, &n);
+    stem_scan s = {{0}, 0};
+    if (n.h.joined_len)
+        wn_lex_prefixes(WN_LEX_CLASS_NEGATION, n.h.joined, n.h.joined_len, 0, mark_negated, &s);
+    wn_lex_scan(WN_LEX_CLASS_STEM, n.h.joined, n.h.joined_len, add_stem, &s);
+    out->first = n.first;
+    out->rest = n.h.hints | s.hints;
+    out->words = n.words > 0;
+    out->negates = n.h.negated;
+    out->live = n.h.live;
+}
+
 uint32_t wn_hints_from_role(const char *value, size_t len)
 {
     int e = wn_lex_whole(WN_LEX_ROLE, value, len);

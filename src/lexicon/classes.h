@@ -3,6 +3,7 @@
 #ifndef WN_LEXICON_CLASSES_H
 #define WN_LEXICON_CLASSES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,6 +25,28 @@ uint32_t wn_hints_from_attribute(const char *value, size_t len);
 #define WN_CLASS_WORD_MAX 64
 typedef void (*wn_class_word_fn)(const char *word, size_t len, unsigned token, void *data);
 void wn_class_words(const char *value, size_t len, wn_class_word_fn fn, void *data);
+/* wn_hints_from_attribute() in parts, for a caller that keeps the parts of
+ * the names it has read (a page repeats its class names across many
+ * values). A value's names are its runs between white space (wn_class_space);
+ * the hints of a value no longer than WN_NAME_HINTS_VALUE_MAX bytes are
+ *   for each name with words, in order: rest | (first unless the last
+ *   name before it with words negates); without COMMENTS if any is live.
+ * Longer values: wn_hints_from_attribute() itself (it reads a bounded part
+ * of them). */
+#define WN_NAME_HINTS_VALUE_MAX 200
+typedef struct wn_name_hints {
+    uint32_t first;   /* hints of its first word */
+    uint32_t rest;    /* hints of its other words and of its stems */
+    bool words;       /* it has words (a script hook or punctuation has none) */
+    bool negates;     /* its last word negates the word after it ("no-comments") */
+    bool live;        /* it holds a live ticker's word */
+} wn_name_hints;
+void wn_name_hints_of(const char *name, size_t len, wn_name_hints *out);
+static inline bool wn_class_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 /* Hint bits for a role attribute value (ARIA landmark roles). */
 uint32_t wn_hints_from_role(const char *value, size_t len);
 /* The label a clutter hint mask stands for (the strongest bit wins). */

@@ -367,3 +367,51 @@ bool wn_date_label(const char *s, size_t len)
         return false;
     return wn_lex_suffix(WN_LEX_THREAD_DATE_LABEL, s, len, 0, NULL) >= 0;
 }
+
+bool wn_date_yearless(const char *s, size_t len, int *yy, int *mo, int *d, int *h, int *mi)
+{
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    int v[3], groups = 0;
+    while (groups < 3) {
+        if (i + 2 > len || digit_run(s + i, 2, 2, &v[groups]) != 2)
+            break;
+        i += 2;
+        groups++;
+        if (i < len && s[i] == '-' && groups < 3)
+            i++;
+        else
+            break;
+    }
+    if (groups < 2)
+        return false;
+    *yy = groups == 3 ? v[0] : -1;
+    *mo = groups == 3 ? v[1] : v[0];
+    *d = groups == 3 ? v[2] : v[1];
+    while (i < len && s[i] == ' ')
+        i++;
+    return i + 5 <= len && digit_run(s + i, 2, 2, h) == 2 && s[i + 2] == ':' &&
+           digit_run(s + i + 3, 2, 2, mi) == 2 && *h <= 23 && *mi <= 59 && *mo >= 1 && *mo <= 12 && *d >= 1 &&
+           *d <= 31;
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+bool wn_date_clock_or_year(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1])))
+            continue;
+        size_t run = digit_run(s + i, len - i, SIZE_MAX, NULL);
+        if ((run == 1 || run == 2) && i + run + 2 < len && s[i + run] == ':' && is_digit(s[i + run + 1]) &&
+            is_digit(s[i + run + 2]) && (i + run + 3 >= len || !is_digit(s[i + run + 3])))
+            return true;
+        if (run == 4 && (memcmp(s + i, "19", 2) == 0 || memcmp(s + i, "20", 2) == 0))
+            return true;
+    }
+    return false;
+}

@@ -36,4 +36,15 @@ int wn_date_month_at(const char *s, size_t len, size_t *used);
  * "Date"). */
 bool wn_date_label(const char *text, size_t len);
 
+/* A date without its year at the start of text (spaces first): "10-08
+ * 12:00", "10-0812:00" (the day run into the time) or "18-03-08 23:16".
+ * The two-digit year into *yy (-1 when there is none), the month, day, hour
+ * and minute into the others. */
+bool wn_date_yearless(const char *text, size_t len, int *yy, int *mo, int *d, int *h, int *mi);
+
+/* Whether a short text holds a time of day ("21:14") or a year of this or
+ * the last century standing alone ("2024"): a post header's date in any
+ * language. */
+bool wn_date_clock_or_year(const char *text, size_t len);
+
 #endif

@@ -15,6 +15,7 @@
 #define WN_META_TAGS_MAX 32
 #define WN_META_VALUE_MAX 1024
 #define WN_META_DESCRIPTION_MAX 2048
+#define WN_META_NOT_AUTHORS_MAX 8
 
 /* Ranks: a field keeps the value of the lowest rank offered (meta.c). */
 enum {
@@ -24,6 +25,9 @@ enum {
     WN_RANK_MICRODATA,
     WN_RANK_TIME,
     WN_RANK_VISIBLE,
+    WN_RANK_VISIBLE_BARE, /* a header line's date without label or time: a later
+                             "发布时间：" or dated-and-timed line wins over it
+                             (a masthead's today's-date clock) */
     WN_RANK_TITLE_TAG,
     WN_RANK_NONE
 };
@@ -36,12 +40,28 @@ typedef struct wn_meta {
     const char *tags[WN_META_TAGS_MAX];
     int tag_rank;
     int lang_rank;
+    /* Names the page gives its site or source (the <title>'s suffix,
+     * og:site_name, a 来源 line): an author offered under one of them is the
+     * publication, not a writer (wn_meta_offer_author). */
+    const char *not_authors[WN_META_NOT_AUTHORS_MAX];
+    unsigned not_author_count;
+    /* "原创 NAME": the account that published the text, the author only
+     * when no byline names a person (read_author_classes). */
+    const char *account;
     wn_arena *arena;
 } wn_meta;
 
 /* Fills *meta from a labelled page (after wn_score_select and the ladder).
  * Strings are copied into arena. WN_ERR_NOMEM only. */
 wn_status wn_meta_extract(const wn_doc *doc, wn_arena *arena, wn_meta *meta);
+
+/* The language of the article's text (CLD2, lang.h): fills the language
+ * when the page declares none and the detector is sure; replaces a declared
+ * one (kept in pub.lang_declared) that a long, reliably detected text
+ * contradicts. lang_source "text" either way. Call after wn_meta_extract
+ * with the final content (NULL: the title only). */
+struct wn_content;
+void wn_meta_detect_lang(wn_meta *m, const struct wn_content *content);
 
 /* Used by jsonld.c and meta.c. */
 void wn_meta_offer(wn_meta *m, wn_meta_field field, const char *value, size_t len, int rank);

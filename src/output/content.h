@@ -28,11 +28,39 @@ typedef enum wn_content_kind {
     WN_C_COMMENT_OPEN, WN_C_COMMENT_AUTHOR, WN_C_COMMENT_DATE, WN_C_COMMENT_CLOSE
 } wn_content_kind;
 
+/* Inline markup inside a block's text, kept only when asked
+ * (wn_content_opts). */
+typedef enum wn_span_kind {
+    WN_SPAN_LINK = 0,    /* url: the href, resolved */
+    WN_SPAN_IMAGE,       /* url: the src, resolved; alt; start == end (a point) */
+    WN_SPAN_BOLD,
+    WN_SPAN_ITALIC,
+    WN_SPAN_CODE
+} wn_span_kind;
+
+#define WN_SPAN_NONE UINT32_MAX
+
+/* A span covers text[start, end) of its item. The spans of an item are in
+ * document order of their elements (pre-order): an enclosing span comes
+ * before the spans inside it, which name it as parent, and lie within it. A
+ * span with no text (start == end) is an image, or holds an image. */
+typedef struct wn_span {
+    uint32_t start, end;
+    uint32_t parent;      /* index in the item's spans, or WN_SPAN_NONE */
+    uint8_t kind;         /* wn_span_kind */
+    const char *url;      /* links and images: never NULL, may be "" */
+    const char *alt;      /* images: never NULL, may be "" */
+} wn_span;
+
 typedef struct wn_content_item {
     uint8_t kind;         /* wn_content_kind */
-    uint8_t level;
+    uint8_t level;        /* WN_C_HEAD: 1..6; WN_C_LIST_OPEN: 1 for an ordered list */
     uint32_t len;
-    const char *text;     /* blocks: UTF-8 without XML-forbidden characters; NULL for events */
+    const char *text;     /* blocks: UTF-8 without XML-forbidden characters; NULL for events;
+                             may be "" only when spans holds an image */
+    const wn_span *spans; /* span_count spans, or NULL */
+    uint32_t span_count;
+    const char *lang;     /* WN_C_CODE: the language the page names, or NULL */
 } wn_content_item;
 
 typedef struct wn_content {
@@ -40,12 +68,24 @@ typedef struct wn_content {
     size_t count;
     size_t capacity;
     wn_arena *arena;         /* owns items and their text */
+    unsigned spans;          /* WN_FLAG_LINKS | IMAGES | FORMATTING: what the spans may hold */
 } wn_content;
+
+/* What a build keeps beyond the plain text. */
+typedef struct wn_content_opts {
+    bool comments;        /* the comment thread (WN_FLAG_COMMENTS) */
+    unsigned spans;       /* WN_FLAG_LINKS | WN_FLAG_IMAGES | WN_FLAG_FORMATTING */
+    bool no_tables;       /* leave data tables out */
+    const char *base_url; /* what links and images resolve against, or NULL */
+} wn_content_opts;
 
 /* Appends the kept blocks of doc (and, with comments, the comment thread as a
  * flat list of comments in document order, replies after their parent with a
  * greater level) to content. Returns WN_ERR_NOMEM on allocation failure. */
 wn_status wn_content_build(const wn_doc *doc, bool with_comments, wn_content *content);
+/* The same with options (opts NULL: none). */
+wn_status wn_content_build_with(const wn_doc *doc, const wn_content_opts *opts,
+                                wn_content *content);
 
 /* Appends an item of kind and level without text to content (its arena
  * holds the items); NULL when out of memory. */

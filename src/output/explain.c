@@ -1,6 +1,7 @@
 #include "output/render.h"
 
 #include "score/hints.h"
+#include "score/kind.h"
 #include "score/score.h"
 
 static void put_attr(wn_buf *out, char sigil, const char *value)
@@ -105,6 +106,13 @@ void wn_render_explain(const wn_doc *doc, wn_buf *out)
                 "# gathered, score = candidate score, hints = its class/id/role words,\n"
                 "# then label (rule) with the marker text for marker rules, then whether\n"
                 "# it is kept or dropped (and which element dropped it), and its leading text\n");
+    wn_buf_printf(out, "# page kind: %s (%s", wn_doc_kind_name((wn_doc_kind)doc->page_kind),
+                  wn_kind_reason_text((wn_kind_reason)doc->kind_why));
+    if (doc->page_kind == WN_DOC_DISCUSSION && doc->kind_unit != WN_NONE) {
+        wn_buf_printf(out, ": %u posts in ", doc->kind_posts);
+        put_tag(out, &doc->nodes[doc->kind_unit]);
+    }
+    wn_buf_puts(out, ")\n");
     /* The element's fate: kept when inside a selected root and under no
      * pruned element; dropped by the outermost pruned one, or outside. */
     uint32_t region_end = 0, pruned_at = WN_NONE, pruned_end = 0;

@@ -37,7 +37,8 @@ static int set_list(json_t *obj, const char *key, const char *const *items, size
 }
 
 wn_status wn_render_json(const wn_page_info *info, const char *text, size_t text_len,
-                         const char *article_source, wn_sink_fn sink, void *sink_data)
+                         const char *article_source, const char *markdown, size_t markdown_len,
+                         const char *html, size_t html_len, wn_sink_fn sink, void *sink_data)
 {
     json_t *o = json_object();
     if (!o)
@@ -60,11 +61,20 @@ wn_status wn_render_json(const wn_page_info *info, const char *text, size_t text
     rc |= set_list(o, "authors", m ? m->authors : NULL, m ? m->author_count : 0);
     rc |= set_list(o, "tags", m ? m->tags : NULL, m ? m->tag_count : 0);
     rc |= set_str(o, "lang_source", m && *m->lang_source ? m->lang_source : NULL);
+    rc |= set_str(o, "lang_declared", m && m->lang_declared && *m->lang_declared ? m->lang_declared : NULL);
     rc |= set_str(o, "source", article_source);
     rc |= set_str(o, "charset", info->charset);
     rc |= set_str(o, "charset_source", info->charset_source);
     json_t *t = json_stringn(text ? text : "", text ? text_len : 0);
     rc |= t ? json_object_set_new(o, "text", t) : -1;
+    if (markdown) {
+        json_t *v = json_stringn(markdown, markdown_len);
+        rc |= v ? json_object_set_new(o, "markdown", v) : -1;
+    }
+    if (html) {
+        json_t *v = json_stringn(html, html_len);
+        rc |= v ? json_object_set_new(o, "html", v) : -1;
+    }
     if (rc != 0) {
         json_decref(o);
         return WN_ERR_NOMEM;

@@ -29,9 +29,36 @@ wn_status wn_render_text(const wn_content *content, const char *title, wn_sink_f
 /* One JSON object on one line, then "\n" (winnow.h, wn_result_json()).
  * text: the text rendering; article_source: wn_article_source_name(). */
 wn_status wn_render_json(const wn_page_info *info, const char *text, size_t text_len,
-                         const char *article_source, wn_sink_fn sink, void *sink_data);
+                         const char *article_source, const char *markdown, size_t markdown_len,
+                         const char *html, size_t html_len, wn_sink_fn sink, void *sink_data);
+/* CommonMark with GitHub pipe tables (winnow.h, wn_result_markdown()); title
+ * (if not NULL) first, as a level-1 heading. */
+wn_status wn_render_markdown(const wn_content *content, const char *title, wn_sink_fn sink,
+                             void *sink_data);
+/* A safe HTML5 fragment (winnow.h, wn_result_html()); title (if not NULL)
+ * first, as <h1>. */
+wn_status wn_render_html(const wn_content *content, const char *title, wn_sink_fn sink,
+                         void *sink_data);
 /* The scored block tree, one element per line. */
 void wn_render_explain(const wn_doc *doc, wn_buf *out);
+/* The same as a self-contained HTML page: the page's text block by block,
+ * coloured by label, features and rule on hover, a legend with counts.
+ * title and source (the article source line) may be NULL. */
+void wn_render_explain_html(const wn_doc *doc, const char *title, const char *source,
+                            wn_buf *out);
+
+/* Walks an item's text with its spans (content.h) in order: text(), then
+ * for each span open(), what it holds, close(). An image is opened and
+ * closed at its point. When open() returns false the span's text and the
+ * spans inside it are skipped (close() is still called): the renderer wrote
+ * them itself, or leaves them out. */
+typedef struct wn_inline_ops {
+    void (*text)(void *ctx, const char *s, size_t len);
+    bool (*open)(void *ctx, const wn_content_item *it, const wn_span *span);
+    void (*close)(void *ctx, const wn_content_item *it, const wn_span *span);
+} wn_inline_ops;
+
+void wn_inline_walk(const wn_content_item *it, const wn_inline_ops *ops, void *ctx);
 
 /* A copy of text that XML can hold: valid UTF-8, no forbidden characters. */
 char *wn_xml_clean(wn_arena *arena, const char *text, size_t len);

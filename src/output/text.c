@@ -30,6 +30,8 @@ wn_status wn_render_text(const wn_content *content, const char *title, wn_sink_f
     const wn_content_item *author = NULL, *date = NULL;
     for (size_t i = 0; i < content->count && w.status == WN_OK; i++) {
         const wn_content_item *it = &content->items[i];
+        if (wn_content_is_block(it->kind) && it->text && !it->len)
+            continue; /* an image alone (WN_FLAG_IMAGES): no text */
         switch ((wn_content_kind)it->kind) {
         case WN_C_COMMENTS_OPEN: {
             /* After the body: a blank line, "--- comments (N) ---", then one

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "utf8.h"
 
 static char *xml_clean_as_is(wn_arena *arena, const char *text, size_t len);
@@ -84,6 +85,11 @@ typedef struct xml_state {
     unsigned depth;   /* open elements */
     size_t flattened; /* containers opened past the cap and not yet closed */
     char *chunk;      /* a NUL-terminated copy of a piece of a long text */
+    wn_buf piece;     /* a NUL-terminated copy of a piece of a text with spans */
+    size_t skipped;   /* inline elements past the depth cap, not written */
+    size_t inline_depth; /* inline elements open */
+    bool code_lang;   /* write <code lang> (the content kept formatting) */
+    bool indent;
 } xml_state;
 
 static void start(xml_state *x, const char *name)
@@ -179,13 +185,131 @@ static void attr(xml_state *x, const char *name, const char *value)
     free(copy);
 }
 
+/* Inline markup (content.h spans): <ref target>, <graphic src alt/>,
+ * <hi rend="bold|italic|code">. The block's content is built escaped in
+ * x->piece and written raw: libxml2's writer would indent inside mixed
+ * content. Past the depth cap the elements are left out and their text
+ * written into the enclosing one. */
+static void raw_escaped(wn_buf *b, const char *s, size_t len, bool attribute)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *rep = NULL;
+        switch (s[i]) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '\r': rep = "&#13;"; break;
+        case '"': rep = attribute ? "&quot;" : NULL; break;
+        case '\n': rep = attribute ? "&#10;" : NULL; break;
+        case '\t': rep = attribute ? "&#9;" : NULL; break;
+        default: break;
+        }
+        if (!rep)
+            continue;
+        wn_buf_append(b, s + run, i - run);
+        wn_buf_puts(b, rep);
+        run = i + 1;
+    }
+    wn_buf_append(b, s + run, len - run);
+}
+
+static void raw_attr(wn_buf *b, const char *name, const char *value)
+{
+    if (!value || !*value)
+        return;
+    size_t len = strlen(value);
+    if (len > XML_MAX_ATTR)
+        len = piece_length(value, len, XML_MAX_ATTR);
+    wn_buf_putc(b, ' ');
+    wn_buf_puts(b, name);
+    wn_buf_append(b, "=\"", 2);
+    raw_escaped(b, value, len, true);
+    wn_buf_putc(b, '"');
+}
+
+static void x_text(void *ctx, const char *s, size_t len)
+{
+    xml_state *x = ctx;
+    raw_escaped(&x->piece, s, len, false);
+}
+
+static bool x_open(void *ctx, const wn_content_item *it, const wn_span *s)
+{
+    xml_state *x = ctx;
+    (void)it;
+    if (x->skipped || x->depth + x->inline_depth + 1 > XML_MAX_DEPTH + XML_TEXT_ROOM + 40) {
+        x->skipped++;
+        return s->kind != WN_SPAN_IMAGE;
+    }
+    wn_buf *b = &x->piece;
+    switch ((wn_span_kind)s->kind) {
+    case WN_SPAN_LINK:
+        wn_buf_puts(b, "<ref");
+        raw_attr(b, "target", s->url);
+        wn_buf_putc(b, '>');
+        break;
+    case WN_SPAN_IMAGE:
+        wn_buf_puts(b, "<graphic");
+        raw_attr(b, "src", s->url);
+        raw_attr(b, "alt", s->alt);
+        wn_buf_puts(b, "/>");
+        return false;
+    case WN_SPAN_BOLD:
+    case WN_SPAN_ITALIC:
+    case WN_SPAN_CODE:
+        wn_buf_puts(b, s->kind == WN_SPAN_BOLD     ? "<hi rend=\"bold\">"
+                       : s->kind == WN_SPAN_ITALIC ? "<hi rend=\"italic\">"
+                                                   : "<hi rend=\"code\">");
+        break;
+    }
+    x->inline_depth++;
+    return true;
+}
+
+static void x_close(void *ctx, const wn_content_item *it, const wn_span *s)
+{
+    xml_state *x = ctx;
+    (void)it;
+    if (x->skipped) {
+        x->skipped--;
+        return;
+    }
+    if (s->kind == WN_SPAN_IMAGE)
+        return;
+    wn_buf_puts(&x->piece, s->kind == WN_SPAN_LINK ? "</ref>" : "</hi>");
+    x->inline_depth--;
+}
+
+static const wn_inline_ops xml_inline_ops = {x_text, x_open, x_close};
+
 /* One block as <name>text</name>; a text longer than XML_MAX_TEXT becomes
- * several sibling elements of the same name, each under the limit. */
+ * several sibling elements of the same name, each under the limit (without
+ * its inline markup). */
 static void text_element(xml_state *x, const char *name, const wn_content_item *it)
 {
     const char *text = it->text ? it->text : "";
     size_t len = strlen(text);
     size_t pos = 0;
+    if (it->span_count && len <= XML_MAX_TEXT) {
+        start(x, name);
+        if (it->kind == WN_C_HEAD && it->level) {
+            char rend[3] = {'h', (char)('0' + it->level), '\0'};
+            attr(x, "rend", rend);
+        }
+        if (it->kind == WN_C_CODE && x->code_lang && it->lang)
+            attr(x, "lang", it->lang);
+        x->skipped = 0;
+        x->inline_depth = 0;
+        x->piece.len = 0;
+        wn_inline_walk(it, &xml_inline_ops, x);
+        if (x->piece.failed)
+            x->rc = -1;
+        else if (x->rc >= 0 && x->piece.len)
+            x->rc = xmlTextWriterWriteRawLen(x->w, BAD_CAST x->piece.data, (int)x->piece.len);
+        end(x);
+        return;
+    }
     do {
         size_t n = piece_length(text + pos, len - pos, XML_MAX_TEXT);
         start(x, name);
@@ -193,6 +317,8 @@ static void text_element(xml_state *x, const char *name, const wn_content_item *
             char rend[3] = {'h', (char)('0' + it->level), '\0'};
             attr(x, "rend", rend);
         }
+        if (it->kind == WN_C_CODE && x->code_lang && it->lang)
+            attr(x, "lang", it->lang);
         write_text(x, text + pos, n, pos == 0 && n == len);
         end(x);
         pos += n;
@@ -304,6 +430,8 @@ static void render_meta(xml_state *x, const wn_metadata *m)
         start(x, names[f]);
         if (f == WN_META_LANG && m->lang_source && *m->lang_source)
             attr(x, "source", m->lang_source);
+        if (f == WN_META_LANG && m->lang_declared && *m->lang_declared)
+            attr(x, "declared", m->lang_declared);
         write_text(x, m->field[f], strlen(m->field[f]), true);
         end(x);
     }
@@ -326,7 +454,8 @@ wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, boo
         xmlTextWriterSetIndent(w, 1);
         xmlTextWriterSetIndentString(w, BAD_CAST "  ");
     }
-    xml_state x = {w, 0, 0, 0, NULL};
+    xml_state x = {w, 0, 0, 0, NULL, {0}, 0, 0, (content->spans & WN_FLAG_FORMATTING) != 0, indent};
+    wn_buf_init(&x.piece);
     x.rc = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
     start(&x, "doc");
     if (info) {
@@ -347,6 +476,7 @@ wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, boo
         x.rc = xmlTextWriterFlush(w);
     xmlFreeTextWriter(w);
     free(x.chunk);
+    wn_buf_free(&x.piece);
     if (ctx.failed)
         return WN_ERR_OUTPUT;
     return x.rc < 0 ? WN_ERR_OUTPUT : WN_OK;

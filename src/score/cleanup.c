@@ -1,6 +1,8 @@
-/* After pruning: taking back what link density emptied, the labels and
+/* After pruning: taking back the posts of a page that is its thread and
+ * what link density emptied, the labels and
  * the headings that pruning left stranded. */
 #include "score/score_internal.h"
+#include "score/kind.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,63 @@ static uint32_t kept_chars(const wn_doc *doc)
             chars += n->all.chars;
     }
     return chars;
+}
+
+/* Characters of the subtrees the comment thread's class words dropped. */
+static uint32_t comment_dropped_chars(const wn_doc *doc)
+{
+    uint32_t chars = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if ((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_HINT && (n->hints & WN_HINT_COMMENTS)) {
+            chars += n->all.chars;
+            i = n->end - 1;
+        }
+    }
+    return chars;
+}
+
+/* The characters of the region's first heading that repeats the page's
+ * title (the thread's own heading: an article's sits above the region, not
+ * in its comments), or 0 for none. */
+static uint32_t title_heading_chars(const wn_doc *doc, const region *r)
+{
+    for (uint32_t i = r->root; i < doc->nodes[r->root].end; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_ELEMENT && is_heading((GumboTag)n->tag) && wn_sc_repeats_page_title(doc, i))
+            return n->all.chars;
+    }
+    return 0;
+}
+
+/* A page that is its thread: the region held little but posts named as
+ * comments (a discussion board's replies, a page of short reviews), and
+ * their class words took nearly all of it, under a heading that repeats the
+ * page's title. The page is a discussion: the
+ * posts come back, and the other rules judge what is inside them. */
+void wn_sc_restore_thread(wn_doc *doc, region *r)
+{
+    if (!on(doc, WN_RULE_THREAD_RESTORE) || doc->page_kind == WN_DOC_DISCUSSION)
+        return;
+    if (!title_heading_chars(doc, r) || kept_chars(doc) >= THREAD_EMPTIED_KEPT ||
+        (float)comment_dropped_chars(doc) < THREAD_EMPTIED_SHARE * (float)r->chars)
+        return;
+    doc->page_kind = WN_DOC_DISCUSSION;
+    doc->kind_why = WN_KIND_EMPTIED;
+    r->layout |= WN_HINT_COMMENTS;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        wn_node *n = &doc->nodes[i];
+        if ((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_HINT && (n->hints & WN_HINT_COMMENTS)) {
+            wn_sc_memo_flag_change(doc, r, i, false);
+            n->flags &= (uint16_t)~WN_NODE_PRUNED;
+            n->label = WN_LABEL_BODY;
+            n->rule = WN_RULE_THREAD_RESTORE;
+            doc->kind_posts++;
+            if (!wn_sc_prune_by_hint(doc, i, r) && !wn_sc_prune_by_marker(doc, i, r))
+                wn_sc_prune_selected(doc, i, r, true);
+            i = n->end - 1;
+        }
+    }
 }
 
 /* Characters of the top candidate's subtree in blocks link density dropped. */

@@ -320,4 +320,22 @@
 #define QUESTION_MIN_CHARS 20
 #define QUESTION_MAX_LD 0.3f
 
+/* ---- the page's kind (kind.c) ------------------------------------------------- */
+
+/* A discussion: the top sits at most this many levels below an element
+ * that repeats, beside it, at least THREAD_MIN_POSTS times with the same
+ * tag and class words (digits aside), each holding at the top's place a
+ * block of text at most THREAD_POST_MAX_LD linked. By hand. */
+#define THREAD_LEVELS 20
+#define THREAD_MIN_POSTS 3
+#define THREAD_POST_MAX_LD 0.8f
+/* A post's date: an element this short (characters) whose text is a date. */
+#define THREAD_DATE_MAX_CHARS 40
+/* A page is its thread when the comment-named posts dropped from the region
+ * held at least this share of it and less than THREAD_EMPTIED_KEPT
+ * characters of it were kept (a heading in the region repeats the page's
+ * title). By hand. */
+#define THREAD_EMPTIED_SHARE 0.5f
+#define THREAD_EMPTIED_KEPT 20
+
 #endif

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "score/kind.h"
+
 typedef struct rule_info {
     const char *name;
     wn_rule family;
@@ -160,9 +162,12 @@ void wn_score_select(wn_doc *doc)
     wn_sc_select_parts(doc, top);
     wn_sc_select_chunks(doc, top);
     wn_sc_select_question(doc, top);
+    wn_kind_decide(doc, top);
 
     region r;
     r.root = doc->nodes[top].parent == WN_NONE ? top : doc->nodes[top].parent;
+    if (doc->page_kind == WN_DOC_DISCUSSION && doc->kind_unit != WN_NONE)
+        r.root = doc->kind_unit;
     r.chars = 0;
     for (uint32_t i = 0; i < doc->count; i++)
         if (doc->nodes[i].flags & WN_NODE_SELECTED) {
@@ -170,6 +175,9 @@ void wn_score_select(wn_doc *doc)
             i = doc->nodes[i].end - 1;
         }
     r.layout = wn_sc_widget_chars(doc) > r.chars / 2 ? WN_HINT_WIDGET : 0;
+    /* On a discussion the posts are the article's building blocks. */
+    if (doc->page_kind == WN_DOC_DISCUSSION)
+        r.layout |= WN_HINT_COMMENTS;
     text_memo memo = {false, 0, 0, 0};
     r.memo = &memo;
     teaser_index teasers = {NULL, NULL, NULL};
@@ -188,6 +196,7 @@ void wn_score_select(wn_doc *doc)
         i = n->end - 1;
     }
 
+    wn_sc_restore_thread(doc, &r);
     wn_sc_restore_if_emptied(doc, top, &r);
     wn_sc_prune_orphan_labels(doc, &r);
     wn_sc_prune_stranded_headings(doc, &r);

@@ -1,6 +1,7 @@
 /* Internals of the scoring stage, shared by its phases: candidates.c scores
  * every element, region.c picks the region, prune.c and markers.c prune
- * clutter inside it, cleanup.c takes back and tidies what pruning left,
+ * clutter inside it, cleanup.c takes back and tidies what pruning left
+ * (a thread's posts among them; kind.c decides whether the page is one),
  * title.c decides the headline, the standfirst and the page's title, and
  * lines.c labels the note lines; score.c runs them in order
  * (wn_score_select()). score.h is the stage's public interface. */
@@ -114,10 +115,12 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
 bool wn_sc_prune_by_marker(wn_doc *doc, uint32_t i, const region *r);
 
 /* title.c */
+bool wn_sc_repeats_page_title(const wn_doc *doc, uint32_t index);
 void wn_sc_mark_headline(wn_doc *doc);
 void wn_sc_select_lead(wn_doc *doc, uint32_t region_chars);
 
 /* cleanup.c */
+void wn_sc_restore_thread(wn_doc *doc, region *r);
 void wn_sc_restore_if_emptied(wn_doc *doc, uint32_t top, const region *r);
 void wn_sc_prune_orphan_labels(wn_doc *doc, const region *r);
 void wn_sc_prune_stranded_headings(wn_doc *doc, const region *r);

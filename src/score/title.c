@@ -29,7 +29,7 @@ static size_t squeezed(const char *text, char *out, size_t cap)
 /* Whether a block's text is the page's title: the <title> or og:title
  * holds it (around it only the site's name or section), and it is most of
  * that title. */
-static bool repeats_page_title(const wn_doc *doc, uint32_t index)
+bool wn_sc_repeats_page_title(const wn_doc *doc, uint32_t index)
 {
     const wn_node *n = &doc->nodes[index];
     if (!(n->flags & WN_NODE_BLOCK) || n->all.chars < TITLE_MIN_CHARS || n->all.chars > TITLE_MAX_CHARS || n->links)
@@ -71,7 +71,7 @@ void wn_sc_mark_headline(wn_doc *doc)
             wn_rule title = h->kind != WN_NODE_ELEMENT                                   ? WN_RULE_NONE
                             : h->tag == GUMBO_TAG_H1 && on(doc, WN_RULE_TITLE)            ? WN_RULE_TITLE
                             : n->rule != WN_RULE_TOP && on(doc, WN_RULE_TITLE_REPEAT) &&
-                                      repeats_page_title(doc, k)                          ? WN_RULE_TITLE_REPEAT
+                                      wn_sc_repeats_page_title(doc, k)                        ? WN_RULE_TITLE_REPEAT
                                                                                           : WN_RULE_NONE;
             if (title != WN_RULE_NONE) {
                 wn_sc_prune(doc, NULL, k, WN_LABEL_TITLE, title);

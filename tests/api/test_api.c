@@ -319,6 +319,9 @@ typedef struct charset_case {
     wn_charset_source source;
 } charset_case;
 
+#define LATIN_TEXT "Le café du coin sert une crème brûlée très appréciée des habitués du quartier."
+#define RU_TEXT "Городской совет утвердил новый бюджет после долгого обсуждения в четверг."
+
 static const charset_case CHARSETS[] = {
     {"meta gbk", "<meta charset=\"gbk\">", ZH_TEXT, "GBK", NULL, NULL, "GB18030", WN_CHARSET_META},
     {"meta http-equiv gb2312",
@@ -334,6 +337,20 @@ static const charset_case CHARSETS[] = {
     {"undeclared gbk", "", ZH_TEXT, "GBK", NULL, NULL, "GB18030", WN_CHARSET_DETECTED},
     {"declared utf-8, gbk bytes", "<meta charset=\"utf-8\">", ZH_TEXT, "GBK", NULL, NULL, "GB18030",
      WN_CHARSET_DETECTED},
+    /* The hint as a crawler has it: the whole Content-Type value. */
+    {"content-type hint", "", ZH_TEXT, "GBK", NULL, "text/html; charset=GBK", "GB18030",
+     WN_CHARSET_HINT},
+    {"content-type hint quoted", "", ZH_TW_TEXT, "BIG5", NULL, "text/html;Charset=\"big5\" ; q=1",
+     "BIG5-HKSCS", WN_CHARSET_HINT},
+    {"content-type without charset", "<meta charset=\"gbk\">", ZH_TEXT, "GBK", NULL, "text/html",
+     "GB18030", WN_CHARSET_META},
+    /* A Latin-1 hint loses to valid multi-byte UTF-8, and holds otherwise. */
+    {"latin-1 hint, utf-8 bytes", "", LATIN_TEXT, "UTF-8", NULL, "text/html; charset=ISO-8859-1",
+     "UTF-8", WN_CHARSET_DETECTED},
+    {"latin-1 label, utf-8 bytes", "", ZH_TEXT, "UTF-8", NULL, "latin1", "UTF-8", WN_CHARSET_DETECTED},
+    {"latin-1 hint, latin-1 bytes", "", LATIN_TEXT, "ISO-8859-1", NULL, "text/html; charset=iso-8859-1",
+     "WINDOWS-1252", WN_CHARSET_HINT},
+    {"koi8-r hint holds", "", RU_TEXT, "KOI8-R", NULL, "koi8-r", "KOI8-R", WN_CHARSET_HINT},
 };
 
 START_TEST(test_charset)
@@ -375,6 +392,13 @@ START_TEST(test_unknown_hint)
     ck_assert_int_eq(wn_extract(ex, SIMPLE, strlen(SIMPLE), "x-no-such-charset", NULL, &res),
                      WN_ERR_CHARSET);
     ck_assert_ptr_null(res);
+    /* In a Content-Type value, its charset parameter counts. */
+    ck_assert_int_eq(wn_extract(ex, SIMPLE, strlen(SIMPLE), "text/html; charset=x-no-such", NULL, &res),
+                     WN_ERR_CHARSET);
+    ck_assert_int_eq(wn_extract(ex, SIMPLE, strlen(SIMPLE), "text/html; format=flowed", NULL, &res),
+                     WN_OK);
+    ck_assert_int_ne(wn_result_charset_source(res), WN_CHARSET_HINT);
+    wn_result_free(res);
     wn_extractor_free(ex);
 }
 END_TEST
@@ -391,10 +415,6 @@ START_TEST(test_empty_input)
     const char *xml = wn_result_xml(res, &len);
     ck_assert(well_formed(xml, len));
     ck_assert_str_eq(wn_result_title(res), "");
-    wn_result_free(res);
-    /* NULL bytes with length 0 is an empty page too. */
-    res = extract(ex, NULL, 0, NULL);
-    ck_assert_str_eq(wn_result_text(res, NULL), "");
     wn_result_free(res);
     /* A page with no text at all. */
     res = extract(ex, "<html><body><div></div></body></html>", 38, NULL);
@@ -456,6 +476,183 @@ START_TEST(test_article_sources)
 }
 END_TEST
 
+/* A dated post without text (a photo post) keeps its headline and
+ * dateline; an undated heading (an error page's) is no post. */
+START_TEST(test_header_only)
+{
+    static const char photo[] =
+        "<html><head><title>Harbour at dawn | Lens Diary</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav><div class=\"post\">"
+        "<div class=\"post-head\"><h2><a href=\"/p/1\">Harbour at dawn</a></h2>"
+        "<p class=\"when\">Posted March 3, 2024</p></div><img src=\"a.jpg\"><img src=\"b.jpg\">"
+        "</div><footer>All photos mine</footer></body></html>";
+    wn_extractor *ex = new_extractor(0);
+    wn_result *res = extract(ex, photo, sizeof photo - 1, NULL);
+    ck_assert_str_eq(wn_article_source_name(wn_result_article_source(res)), "header");
+    ck_assert_str_eq(wn_result_text(res, NULL), "Harbour at dawn\nPosted March 3, 2024\n");
+    ck_assert_ptr_nonnull(strstr(wn_result_xml(res, NULL), "source=\"header\""));
+    wn_result_free(res);
+    static const char error[] =
+        "<html><head><title>Page not found | Lens Diary</title></head><body>"
+        "<nav><a href=\"/\">Home</a></nav><div class=\"main\"><h1>Page not found</h1>"
+        "<p>Sorry.</p></div></body></html>";
+    res = extract(ex, error, sizeof error - 1, NULL);
+    ck_assert_int_ne(wn_result_article_source(res), WN_ARTICLE_HEADER);
+    wn_result_free(res);
+    wn_extractor_free(ex);
+}
+END_TEST
+
+/* A region that is not tiny (a standfirst the markup holds) gives way to
+ * the article text the page declares only when that holds several times
+ * as much: the page renders its article with a script. */
+#define THREE PARA1 "\\n" PARA2 "\\n" PARA3 "\\n"
+#define STANDFIRST_PAGE(body) SHELL_HEAD "<script type=\"application/ld+json\">{\"@type\": " \
+    "\"NewsArticle\", \"articleBody\": \"" body "\"}</script></head>" SHELL_BODY \
+    "<div class=\"standfirst\"><p>" PARA1 " " PARA2 "</p></div></body></html>"
+START_TEST(test_declared_over_region)
+{
+    wn_extractor *ex = new_extractor(0);
+    expect_source(ex, STANDFIRST_PAGE(THREE THREE THREE), WN_ARTICLE_DECLARED, true);
+    /* Declared text a little longer than the region: the region stands. */
+    static const char page[] = STANDFIRST_PAGE(THREE);
+    wn_result *res = extract(ex, page, sizeof page - 1, NULL);
+    ck_assert_int_eq(wn_result_article_source(res), WN_ARTICLE_SELECTED);
+    ck_assert_ptr_null(strstr(wn_result_text(res, NULL), PARA3));
+    wn_result_free(res);
+    wn_extractor_free(ex);
+}
+END_TEST
+
+/* A how-to declares its text as a description and steps (schema.org
+ * HowTo: HowToSection > HowToStep > HowToDirection), with markup and
+ * character references inside; the reader-comment list it also declares
+ * is not article text. */
+START_TEST(test_declared_steps)
+{
+    static const char page[] =
+        SHELL_HEAD "<script type=\"application/ld+json\">{\"@type\": \"HowTo\", \"description\": "
+        "\"<p>" PARA1 "&nbsp;&amp; more</p>\", \"comment\": [{\"@type\": \"Comment\", \"text\": "
+        "\"Great tip, thanks\"}], \"step\": [{\"@type\": \"HowToSection\", \"itemListElement\": ["
+        "{\"@type\": \"HowToStep\", \"text\": \"" PARA2 "\"}, {\"@type\": \"HowToStep\", "
+        "\"itemListElement\": {\"@type\": \"HowToDirection\", \"text\": \"\\u003cp\\u003e" PARA3
+        "&#8230;\\u003c/p\\u003e\"}}]}]}</script></head>" SHELL_BODY "</body></html>";
+    wn_extractor *ex = new_extractor(0);
+    expect_source(ex, page, WN_ARTICLE_DECLARED, true);
+    wn_result *res = extract(ex, page, strlen(page), NULL);
+    const char *text = wn_result_text(res, NULL);
+    /* In order, one line each, references decoded, tags gone. */
+    const char *a = strstr(text, PARA1 "\u00a0& more\n");
+    const char *b = strstr(text, PARA2 "\n");
+    const char *c = strstr(text, PARA3 "\u2026");
+    ck_assert_msg(a && b && c && a < b && b < c, "steps: %s", text);
+    ck_assert_ptr_null(strstr(text, "Great tip"));
+    ck_assert_ptr_null(strstr(text, "<p>"));
+    wn_result_free(res);
+    wn_extractor_free(ex);
+}
+END_TEST
+
+/* "No article here": what the page is, when it holds no article. */
+#define CARD(n) "<article class=\"post\"><h2><a href=\"/p" #n "\">The headline of post number " #n \
+                "</a></h2><p>A two-line teaser of post " #n ", cut short. [...]</p></article>"
+
+static void expect_kind(const wn_extractor *ex, const char *page, wn_page_kind want)
+{
+    wn_result *res = extract(ex, page, strlen(page), NULL);
+    ck_assert_msg(wn_result_page_kind(res) == want, "page kind %s, want %s",
+                  wn_page_kind_name(wn_result_page_kind(res)), wn_page_kind_name(want));
+    ck_assert_int_eq(wn_result_has_article(res), want == WN_PAGE_ARTICLE);
+    size_t len;
+    const char *text = wn_result_text(res, &len);
+    const char *xml = wn_result_xml(res, NULL);
+    if (want == WN_PAGE_ARTICLE) {
+        ck_assert_uint_gt(len, 0);
+        ck_assert_int_ne(wn_result_article_source(res), WN_ARTICLE_NONE);
+    } else {
+        /* Empty, but not an error: the title stays, the source says none. */
+        ck_assert_msg(len == 0, "text of a page without an article: %s", text);
+        ck_assert_int_eq(wn_result_article_source(res), WN_ARTICLE_NONE);
+        ck_assert_ptr_nonnull(strstr(xml, "source=\"none\""));
+        ck_assert_ptr_nonnull(strstr(xml, "<main/>"));
+    }
+    wn_result_free(res);
+}
+
+START_TEST(test_no_article)
+{
+    wn_extractor *ex = new_extractor(0);
+    expect_kind(ex, SIMPLE, WN_PAGE_ARTICLE);
+    expect_kind(ex, "<html><body><div></div></body></html>", WN_PAGE_EMPTY);
+    expect_kind(ex, "", WN_PAGE_EMPTY);
+    /* An index: a list of other posts' cards. */
+    expect_kind(ex, "<html><head><title>Archive</title></head><body><nav><a href=/>Home</a></nav>"
+                "<main><h1>Posts</h1>" CARD(1) CARD(2) CARD(3) CARD(4) CARD(5) "</main></body></html>",
+                WN_PAGE_INDEX);
+    /* Three cards are related posts, not an index; nor is an article above cards. */
+    expect_kind(ex, "<html><body><main><h1>Budget approved</h1><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3
+                "</p>" CARD(1) CARD(2) CARD(3) CARD(4) CARD(5) "</main></body></html>", WN_PAGE_ARTICLE);
+    /* A sign-in page: a password field in the region, next to no text. */
+    expect_kind(ex, "<html><head><title>Sign in</title></head><body><main><h1>Sign in to read on</h1>"
+                "<p>This story is for members.</p><form><label>Email <input type=email></label>"
+                "<label>Password <input type=password></label><button>Sign in</button></form>"
+                "</main><footer>(c) News</footer></body></html>", WN_PAGE_SIGN_IN);
+    /* A short post with a sign-in box in its sidebar is a post. */
+    expect_kind(ex, "<html><body><div class=\"post\"><h1>Snow day</h1><p>The school is closed today, "
+                "so we built a snowman in the yard and drank cocoa.</p></div><aside class=\"sidebar\">"
+                "<form><input type=text name=u><input type=password name=p></form></aside></body></html>",
+                WN_PAGE_ARTICLE);
+    /* An error page, by its title or by its heading. */
+    expect_kind(ex, "<html><head><title>Page not found | Town News</title></head><body><main>"
+                "<h1>Oops</h1><p>We looked everywhere.</p><p><a href=/>Home</a></p></main></body></html>",
+                WN_PAGE_ERROR);
+    expect_kind(ex, "<html><head><title>Town News</title></head><body><div class=box><h1>404</h1>"
+                "<p>抱歉，您访问的页面已被删除。</p></div></body></html>", WN_PAGE_ERROR);
+    /* Names. */
+    ck_assert_str_eq(wn_page_kind_name(WN_PAGE_ARTICLE), "article");
+    ck_assert_str_eq(wn_page_kind_name(WN_PAGE_SIGN_IN), "sign-in");
+    ck_assert_str_eq(wn_page_kind_name(WN_PAGE_ERROR), "error");
+    ck_assert_ptr_null(wn_page_kind_name((wn_page_kind)(WN_PAGE_ERROR + 1)));
+    ck_assert_int_eq(wn_result_has_article(NULL), 0);
+    wn_extractor_free(ex);
+}
+END_TEST
+
+/* The cheap guess before extraction. */
+#define LONG_P "<p>" PARA1 " " PARA2 " " PARA3 "</p>"
+START_TEST(test_is_probably_article)
+{
+    wn_extractor *ex = new_extractor(0);
+    static const char article[] = "<html><body><nav><a href=/>Home</a></nav><article>" LONG_P LONG_P
+                                  LONG_P "</article></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, article, strlen(article), NULL), 1);
+    /* The same paragraphs in a footer, a nav-named box, or as links: no. */
+    static const char footer[] = "<html><body><footer>" LONG_P LONG_P LONG_P "</footer></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, footer, strlen(footer), NULL), 0);
+    static const char named[] = "<html><body><div class=\"sidebar\">" LONG_P LONG_P LONG_P
+                                "</div></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, named, strlen(named), NULL), 0);
+    static const char links[] = "<html><body><p><a href=/a>" PARA1 PARA2 PARA3 "</a></p><p><a href=/b>"
+                                PARA1 PARA2 PARA3 "</a></p></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, links, strlen(links), NULL), 0);
+    /* Script text is not prose. */
+    static const char script[] = "<html><body><script>var s = \"" PARA1 PARA2 PARA3 PARA1 PARA2 PARA3
+                                 "\";</script></body></html>";
+    ck_assert_int_eq(wn_is_probably_article(ex, script, strlen(script), NULL), 0);
+    /* Short or no text, not a page, bad arguments. */
+    ck_assert_int_eq(wn_is_probably_article(ex, SIMPLE, strlen(SIMPLE), NULL), 0);
+    ck_assert_int_eq(wn_is_probably_article(ex, "", 0, NULL), 0);
+    ck_assert_int_eq(wn_is_probably_article(ex, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL), 0);
+    ck_assert_int_eq(wn_is_probably_article(NULL, article, strlen(article), NULL), 0);
+    ck_assert_int_eq(wn_is_probably_article(ex, NULL, 5, NULL), 0);
+    /* An unclosed comment, tag or quote ends the scan cleanly. */
+    static const char cut[] = "<html><body>" LONG_P LONG_P LONG_P "<!-- <p>never closed";
+    ck_assert_int_eq(wn_is_probably_article(ex, cut, strlen(cut), NULL), 1);
+    ck_assert_int_eq(wn_is_probably_article(ex, "<a href=\"x", 10, NULL), 0);
+    wn_extractor_free(ex);
+}
+END_TEST
+
 START_TEST(test_null_arguments)
 {
     wn_extractor *ex = new_extractor(0);
@@ -464,6 +661,13 @@ START_TEST(test_null_arguments)
     ck_assert_ptr_null(res);
     res = (wn_result *)(uintptr_t)1;
     ck_assert_int_eq(wn_extract(ex, NULL, 10, NULL, NULL, &res), WN_ERR_ARGUMENT);
+    ck_assert_ptr_null(res);
+    /* NULL bytes are refused whatever the length ("" is the empty page). */
+    res = (wn_result *)(uintptr_t)1;
+    ck_assert_int_eq(wn_extract(ex, NULL, 0, NULL, NULL, &res), WN_ERR_ARGUMENT);
+    ck_assert_ptr_null(res);
+    res = (wn_result *)(uintptr_t)1;
+    ck_assert_int_eq(wn_extract_source(ex, NULL, 0, NULL, &res), WN_ERR_ARGUMENT);
     ck_assert_ptr_null(res);
     ck_assert_int_eq(wn_extract(ex, SIMPLE, strlen(SIMPLE), NULL, NULL, NULL), WN_ERR_ARGUMENT);
 
@@ -918,7 +1122,7 @@ END_TEST
 /* ---- metadata and JSON ------------------------------------------------------------------ */
 
 static const char META_PAGE[] =
-    "<!DOCTYPE html><html lang=\"zh-CN\"><head><title>Budget approved & signed | Town News</title>"
+    "<!DOCTYPE html><html lang=\"en-GB\"><head><title>Budget approved & signed | Town News</title>"
     "<meta name=\"keywords\" content=\"budget, council，schools\">"
     "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Budget approved & signed\","
     "\"author\":[{\"name\":\"Li Wei \\u674e\"},{\"name\":\"Ann <Smith>\"}],"
@@ -933,7 +1137,7 @@ START_TEST(test_metadata_accessors)
     ck_assert_str_eq(wn_result_meta(res, WN_META_TITLE), "Budget approved & signed");
     ck_assert_str_eq(wn_result_meta(res, WN_META_AUTHOR), "Li Wei \xE6\x9D\x8E; Ann <Smith>");
     ck_assert_str_eq(wn_result_meta(res, WN_META_DATE), "2024-03-05T10:21:00+08:00");
-    ck_assert_str_eq(wn_result_meta(res, WN_META_LANG), "zh-CN");
+    ck_assert_str_eq(wn_result_meta(res, WN_META_LANG), "en-GB");
     ck_assert_str_eq(wn_result_meta(res, WN_META_SITE), "Town News");
     ck_assert_str_eq(wn_result_meta(res, WN_META_TAGS), "budget, council, schools");
     ck_assert_str_eq(wn_result_meta(res, WN_META_LICENSE), "");
@@ -949,6 +1153,52 @@ START_TEST(test_metadata_accessors)
     ck_assert_str_eq(wn_result_meta(NULL, WN_META_TITLE), "");
     ck_assert_uint_eq(wn_result_metadata(NULL)->author_count, 0);
     wn_result_free(res);
+    wn_extractor_free(ex);
+}
+END_TEST
+
+/* Chinese paragraphs long enough for the detector to be sure. */
+#define ZH_PARAS                                                                                   \
+    "<p>本市今年将新建和改造城市公园二十个，新增绿地面积约一百五十万平方米，市民出门五百米即可见到绿地的目标将基本实现。</p>" \
+    "<p>据介绍，今年的公园建设将重点向老城区倾斜，利用拆违腾退的空地建设口袋公园，方便周边居民就近休闲健身。</p>"     \
+    "<p>市园林绿化局有关负责人表示，新建公园将同步配建健身步道和无障碍设施，并在年底前全部向市民开放。</p>"
+
+static void check_lang(wn_extractor *ex, const char *page, const char *lang, const char *source,
+                       const char *declared)
+{
+    wn_result *res = extract(ex, page, strlen(page), NULL);
+    const wn_metadata *m = wn_result_metadata(res);
+    ck_assert_str_eq(wn_result_meta(res, WN_META_LANG), lang);
+    ck_assert_str_eq(m->lang_source, source);
+    ck_assert_str_eq(m->lang_declared, declared);
+    size_t len;
+    const char *json = wn_result_json(res, &len);
+    ck_assert_ptr_nonnull(json);
+    if (*declared)
+        ck_assert_ptr_nonnull(strstr(json, "\"lang_declared\":"));
+    wn_result_free(res);
+}
+
+START_TEST(test_lang_declared_or_detected)
+{
+    wn_extractor *ex = new_extractor(0);
+    /* declared and borne out by the text: the declaration, as written */
+    check_lang(ex, "<html lang='zh-CN'><body><article>" ZH_PARAS "</article></body></html>", "zh-CN",
+               "html", "");
+    /* declared nowhere: detected in the text */
+    check_lang(ex, "<html><body><article>" ZH_PARAS "</article></body></html>", "zh", "text", "");
+    /* a template's default lang="en" that the long Chinese text contradicts */
+    check_lang(ex, "<html lang='en'><body><article>" ZH_PARAS "</article></body></html>", "zh", "text",
+               "en");
+    /* Content-Language that is a charset, not a language: the text wins too */
+    check_lang(ex, "<html><head><meta http-equiv='Content-Language' content='utf-8'></head><body>"
+                   "<article>" ZH_PARAS "</article></body></html>", "zh", "text", "utf-8");
+    /* a text too short to overrule a declaration: the declaration stays */
+    check_lang(ex, "<html lang='fr'><body><p>The bridge reopened on Thursday.</p></body></html>", "fr",
+               "html", "");
+    /* English prose declared as English */
+    check_lang(ex, "<html lang='en'><body><p>" PARA1 "</p><p>" PARA2 "</p></body></html>", "en", "html",
+               "");
     wn_extractor_free(ex);
 }
 END_TEST
@@ -986,11 +1236,18 @@ START_TEST(test_xml_meta_header)
     ck_assert_uint_eq(tags, 3);
     xmlFreeDoc(doc);
     wn_result_free(res);
-    /* a page that states nothing has no <meta> */
+    /* a page that states nothing: only the language its text is in */
     static const char bare[] = "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>";
     res = extract(ex, bare, strlen(bare), NULL);
     xml = wn_result_xml(res, &len);
     ck_assert(well_formed(xml, len));
+    ck_assert_ptr_nonnull(strstr(xml, "<meta><lang source=\"text\">en</lang></meta>"));
+    wn_result_free(res);
+    /* and nothing at all when there is no text either */
+    static const char empty[] = "<html><body><div></div></body></html>";
+    res = extract(ex, empty, strlen(empty), NULL);
+    xml = wn_result_xml(res, &len);
+    ck_assert_ptr_nonnull(xml);
     ck_assert_ptr_null(strstr(xml, "<meta"));
     wn_result_free(res);
     wn_extractor_free(ex);
@@ -1058,6 +1315,11 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_title_in_text);
     tcase_add_test(tc, test_empty_input);
     tcase_add_test(tc, test_article_sources);
+    tcase_add_test(tc, test_declared_steps);
+    tcase_add_test(tc, test_declared_over_region);
+    tcase_add_test(tc, test_header_only);
+    tcase_add_test(tc, test_no_article);
+    tcase_add_test(tc, test_is_probably_article);
     tcase_add_test(tc, test_utf16_chinese_without_bom);
     tcase_add_test(tc, test_comments_flag);
     tcase_add_loop_test(tc, test_garbage_input, 0, 8);
@@ -1091,6 +1353,7 @@ Suite *wn_test_suite(void)
     tc = tcase_create("metadata");
     tcase_add_test(tc, test_metadata_accessors);
     tcase_add_test(tc, test_xml_meta_header);
+    tcase_add_test(tc, test_lang_declared_or_detected);
     tcase_add_test(tc, test_json_output);
     suite_add_tcase(s, tc);
 

@@ -571,6 +571,39 @@ START_TEST(test_warc_garbage_between_records)
 }
 END_TEST
 
+/* A page far larger than the first read of its block: the block is
+ * reallocated while the record's Content-Type and Content-Encoding, which
+ * live in its HTTP head, are still wanted (ASan sees a stale pointer). */
+START_TEST(test_warc_big_record_keeps_http_head)
+{
+    bytes w = {0}, body = {0};
+    append_str(&body, "<html><body><article><p>The ferry sailed at dawn.</p>");
+    while (body.len < (4u << 20))
+        append_str(&body, "<p>Another paragraph of the long page, to make its record large.</p>");
+    append_str(&body, "</article></body></html>");
+    for (int i = 0; i < 3; i++)
+        append_response(&w, i == 0 ? "1" : i == 1 ? "2" : "3", "http://a.example/big",
+                        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1250\r\n"
+                        "Content-Encoding: identity\r\n\r\n",
+                        body.data, body.len);
+    wn_warc_reader *r = NULL;
+    memory_reader m = {w.data, w.len, 0, 0, 0};
+    ck_assert_int_eq(wn_warc_open(read_memory, &m, 0, &r), WN_OK);
+    for (int i = 0; i < 3; i++) {
+        const wn_warc_record *rec = NULL;
+        ck_assert_int_eq(wn_warc_next(r, &rec), WN_OK);
+        ck_assert_ptr_nonnull(rec);
+        ck_assert_str_eq(rec->content_type, "text/html; charset=windows-1250");
+        ck_assert_str_eq(rec->content_encoding, "identity");
+        ck_assert_str_eq(rec->charset, "windows-1250");
+        ck_assert_uint_eq(rec->payload_len, body.len);
+    }
+    wn_warc_free(r);
+    free(w.data);
+    free(body.data);
+}
+END_TEST
+
 START_TEST(test_warc_cut_short)
 {
     bytes w = {0};
@@ -697,6 +730,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_warc_cut_short);
     tcase_add_test(tc, test_warc_oversized_record_skipped);
     tcase_add_test(tc, test_warc_response_without_type);
+    tcase_add_test(tc, test_warc_big_record_keeps_http_head);
     tcase_add_test(tc, test_warc_not_warc);
     suite_add_tcase(s, tc);
     return s;

@@ -2,7 +2,9 @@
  * a single-threaded reference byte for byte. Public header only. */
 #include "winnow.h"
 
+#include <dirent.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,12 +135,156 @@ START_TEST(test_shared_extractor)
 }
 END_TEST
 
+/* ---- the corpus, many threads on one extractor ----
+ *
+ * Every page of corpus/pages, each extracted twice over by THREADS_CORPUS
+ * threads pulling work from a shared counter, compared with a
+ * single-threaded reference in every rendering. Short enough for the
+ * ThreadSanitizer build (tools/run-tests.sh), which runs it. */
+
+enum { THREADS_CORPUS = 8, CORPUS_ROUNDS = 2, MAX_PAGES = 512 };
+
+typedef struct corpus_page {
+    char *bytes;
+    size_t len;
+    char *xml, *text, *json;
+} corpus_page;
+
+typedef struct corpus {
+    const wn_extractor *ex;
+    corpus_page *pages;
+    size_t count;
+    pthread_mutex_t lock;
+    size_t next;       /* the next work item: page next % count */
+    size_t mismatches;
+    size_t done;
+} corpus;
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (n == cap)
+            buf = realloc(buf, cap *= 2);
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static int render_all(const wn_extractor *ex, const corpus_page *p, char **xml, char **text,
+                      char **json)
+{
+    wn_result *res = NULL;
+    if (wn_extract(ex, p->bytes, p->len, NULL, "http://example.com/page", &res) != WN_OK)
+        return -1;
+    *xml = strdup(wn_result_xml(res, NULL));
+    *text = strdup(wn_result_text(res, NULL));
+    *json = strdup(wn_result_json(res, NULL));
+    wn_result_free(res);
+    return 0;
+}
+
+static void *corpus_work(void *arg)
+{
+    corpus *c = arg;
+    for (;;) {
+        pthread_mutex_lock(&c->lock);
+        size_t item = c->next++;
+        pthread_mutex_unlock(&c->lock);
+        if (item >= c->count * CORPUS_ROUNDS)
+            return NULL;
+        const corpus_page *p = &c->pages[item % c->count];
+        char *xml = NULL, *text = NULL, *json = NULL;
+        int bad = render_all(c->ex, p, &xml, &text, &json) != 0 || strcmp(xml, p->xml) != 0 ||
+                  strcmp(text, p->text) != 0 || strcmp(json, p->json) != 0;
+        free(xml);
+        free(text);
+        free(json);
+        pthread_mutex_lock(&c->lock);
+        c->mismatches += (size_t)bad;
+        c->done++;
+        pthread_mutex_unlock(&c->lock);
+    }
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+START_TEST(test_corpus_shared_extractor)
+{
+    DIR *d = opendir(WN_CORPUS_PAGES);
+    ck_assert_msg(d != NULL, "cannot open %s", WN_CORPUS_PAGES);
+    char *names[MAX_PAGES];
+    size_t count = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && count < MAX_PAGES) {
+        size_t n = strlen(e->d_name);
+        if (n > 5 && strcmp(e->d_name + n - 5, ".html") == 0)
+            names[count++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, count, sizeof names[0], by_name);
+    ck_assert_msg(count >= 20, "only %zu corpus pages", count);
+    /* Under valgrind (WINNOW_TEST_SCALE < 1) a part of the corpus. */
+    const char *scale = getenv("WINNOW_TEST_SCALE");
+    if (scale && atof(scale) > 0 && atof(scale) < 1) {
+        size_t keep = (size_t)((double)count * atof(scale));
+        keep = keep < 8 ? 8 : keep;
+        while (count > keep)
+            free(names[--count]);
+    }
+
+    wn_options options;
+    wn_options_init(&options);
+    options.flags = WN_FLAG_COMMENTS;
+    wn_extractor *ex = NULL;
+    ck_assert_int_eq(wn_extractor_new(&options, &ex), WN_OK);
+    corpus c = {ex, calloc(count, sizeof(corpus_page)), count, PTHREAD_MUTEX_INITIALIZER, 0, 0, 0};
+    for (size_t i = 0; i < count; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", WN_CORPUS_PAGES, names[i]);
+        c.pages[i].bytes = read_file(path, &c.pages[i].len);
+        ck_assert_msg(c.pages[i].bytes != NULL, "cannot read %s", path);
+        ck_assert_msg(render_all(ex, &c.pages[i], &c.pages[i].xml, &c.pages[i].text, &c.pages[i].json) == 0,
+                      "%s fails single-threaded", names[i]);
+    }
+    pthread_t threads[THREADS_CORPUS];
+    for (unsigned t = 0; t < THREADS_CORPUS; t++)
+        ck_assert_int_eq(pthread_create(&threads[t], NULL, corpus_work, &c), 0);
+    for (unsigned t = 0; t < THREADS_CORPUS; t++)
+        ck_assert_int_eq(pthread_join(threads[t], NULL), 0);
+    ck_assert_uint_eq(c.done, count * CORPUS_ROUNDS);
+    ck_assert_msg(c.mismatches == 0, "%zu outputs differ from the single-threaded ones", c.mismatches);
+    for (size_t i = 0; i < count; i++) {
+        free(c.pages[i].bytes);
+        free(c.pages[i].xml);
+        free(c.pages[i].text);
+        free(c.pages[i].json);
+        free(names[i]);
+    }
+    free(c.pages);
+    wn_extractor_free(ex);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("threads");
     TCase *tc = tcase_create("shared");
     tcase_add_test(tc, test_shared_extractor);
-    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_corpus_shared_extractor);
+    tcase_set_timeout(tc, 600);
     suite_add_tcase(s, tc);
     return s;
 }

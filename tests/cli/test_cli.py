@@ -14,9 +14,11 @@ extractor replaces the stub: XML starts with <?xml and has a <doc element,
 and the text of a simple article page contains its paragraph.
 """
 
+import base64
 import gzip
 import json
 import os
+import pty
 import resource
 import shutil
 import shlex
@@ -742,7 +744,8 @@ def stale_temporaries_cleaned(env):
     other files, and a temporary from now (a run writing beside it), stay."""
     a = env.write("a.html", ARTICLE)
     old = 1000000000  # 2001
-    stale = ["out/.a.xml.Ab12Cd", "out/.b.txt.Zz99Yy", "out/.c.explain.txt.q1w2e3"]
+    stale = ["out/.a.xml.Ab12Cd", "out/.b.txt.Zz99Yy", "out/.c.explain.txt.q1w2e3",
+             "out/.g.md.Qq11Ww", "out/.h.article.html.Ee22Rr"]
     kept = ["out/.keep.me", "out/.d.xml.short", "out/notes.xml.abcdef", "out/.e.html.Ab12Cd"]
     for rel in stale + kept:
         env.write(rel, b"partial")
@@ -1260,6 +1263,58 @@ def indent_option(env):
     check(b">\n  <main>\n    <p>Hello world" in r.stdout, "indented: %r" % r.stdout)
 
 
+INLINE_PAGE = (b"<html><head><base href='/docs/'></head><body><article>"
+               b"<h2>Setup</h2><p>Read <a href='guide.html'>the <b>guide</b></a> first, "
+               b"then <img src='fig.png' alt='a figure'> run <code>make</code>.</p>"
+               b"<pre><code class='language-sh'>make install</code></pre>"
+               b"<table><tr><td>key</td><td>value</td></tr></table>"
+               b"<p>A last paragraph, long enough to keep this short page whole.</p>"
+               b"</article></body></html>")
+
+
+@test
+def markdown_and_html_formats(env):
+    """-f markdown and -f html, with and without --links, --images,
+    --formatting, --no-tables; NAME.md and NAME.article.html with -o DIR;
+    the JSON output's markdown and html keys on request."""
+    p = env.write("p.html", INLINE_PAGE)
+    url = "https://example.org/a/page.html"
+    r = env.run("-f", "markdown", "--url", url, p)
+    expect_clean_success(r)
+    md = r.stdout.decode()
+    check("## Setup\n" in md and "Read the guide first" in md and "](" not in md, "plain: %r" % md)
+    check("```sh\nmake install\n```\n" in md and "| key | value |" in md, "code/table: %r" % md)
+    r = env.run("-f", "md", "--links", "--images", "--formatting", "--no-tables", "--url", url, p)
+    expect_clean_success(r)
+    md = r.stdout.decode()
+    check("[the **guide**](https://example.org/docs/guide.html)" in md, "link: %r" % md)
+    check("![a figure](https://example.org/docs/fig.png)" in md and "`make`" in md, "inline: %r" % md)
+    check("key" not in md, "--no-tables: %r" % md)
+    r = env.run("-f", "html", "--links", "--url", url, p)
+    expect_clean_success(r)
+    h = r.stdout.decode()
+    check(h.startswith("<article>\n") and h.endswith("</article>\n"), "fragment: %r" % h)
+    check('<a href="https://example.org/docs/guide.html">the guide</a>' in h, "html link: %r" % h)
+    check("<img" not in h and "<b>" not in h, "only what was asked: %r" % h)
+    r = env.run("--links", "--images", "--formatting", "--url", url, p)
+    expect_clean_success(r)
+    x = r.stdout.decode()
+    check('<ref target="https://example.org/docs/guide.html">the <hi rend="bold">guide</hi></ref>' in x,
+          "xml: %r" % x)
+    check('<graphic src="https://example.org/docs/fig.png" alt="a figure"/>' in x, "xml image: %r" % x)
+    r = env.run("-f", "json", "--json-markdown", "--json-html", "--links", p)
+    expect_clean_success(r)
+    obj = json.loads(r.stdout)
+    check("## Setup" in obj["markdown"] and obj["html"].startswith("<article>"), "json: %r" % obj)
+    obj = json.loads(env.run("-f", "json", p).stdout)
+    check("markdown" not in obj and "html" not in obj, "json keys only on request: %r" % obj)
+    for fmt, name in (("markdown", "p.md"), ("html", "p.article.html")):
+        r = env.run("-f", fmt, "-o", "out-" + fmt, p)
+        expect_clean_success(r)
+        check(listing(env.path("out-" + fmt)) == [name], "outputs: %r" % listing(env.path("out-" + fmt)))
+    expect_usage_error(env.run("-f", "htm", p), "htm")
+
+
 @test
 def utf16_without_bom_and_contradicted_hint(env):
     """UTF-16LE without a BOM is read as UTF-16LE; a UTF-16 hint on an ASCII
@@ -1293,6 +1348,281 @@ def unclosed_link_menu_passes_strict(env):
     result = env.run("--strict", "-f", "text", "menu.html")
     expect_clean_success(result)
     check(b"The harbour reopened" in result.stdout, "article missing: %r" % result.stdout[:200])
+
+
+# ---- many threads, progress, JSON Lines in ----
+
+CORPUS_PAGES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "corpus", "pages")
+
+
+def corpus_pages():
+    """The corpus pages; the first WINNOW_TEST_CLI_PAGES of them when set
+    (the ThreadSanitizer run, where every process starts slowly)."""
+    names = sorted(n for n in os.listdir(CORPUS_PAGES) if n.endswith(".html"))
+    check(len(names) > 20, "the corpus has %d pages" % len(names))
+    return names[:max(12, int(os.environ.get("WINNOW_TEST_CLI_PAGES", len(names))))]
+
+
+def corpus_warc(env, name, limit=None):
+    """The corpus pages as a WARC file, with records that fail or warn
+    among them: a 404, a PNG, a page in an unknown charset, and garbage
+    between records."""
+    http = "application/http; msgtype=response"
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    records = []
+    for i, n in enumerate(corpus_pages()[:limit]):
+        with open(os.path.join(CORPUS_PAGES, n), "rb") as f:
+            body = f.read()
+        records.append(warc_record(len(records) + 1, "response", http_response(body),
+                                   "http://c.example/%s" % n, http))
+        if i == 3:
+            records.append(warc_record(len(records) + 1, "response",
+                                       http_response(png, headers=(("Content-Type", "text/html"),)),
+                                       "http://c.example/png", http))
+        if i == 7:
+            records.append(b"garbage between records\r\n")
+        if i == 9:
+            records.append(warc_record(len(records) + 1, "resource", titled("Missing"),
+                                       "http://c.example/404", "text/html; charset=x-unknown"))
+    env.write(name, members(records))
+    return env.path(name)
+
+
+@test
+def jobs_same_output_as_one(env):
+    """-j N writes the same bytes as -j 1 (outputs, stderr, status), over
+    a directory and a WARC file, in every format."""
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+    env.write("in/a/broken.html", png)
+    for n in corpus_pages():
+        with open(os.path.join(CORPUS_PAGES, n), "rb") as f:
+            env.write("in/" + n, f.read())
+    runs = {}
+    for jobs in ("1", "3"):
+        r = env.run("-j", jobs, "-r", "-o", "out" + jobs, "-f", "text", "in")
+        runs[jobs] = r
+        expect(r, 3)
+        check(any("broken.html: not an HTML page" in l for l in r.lines()), r.describe())
+    check(runs["1"].stderr == runs["3"].stderr, "stderr differs: %r / %r" % (runs["1"].stderr, runs["3"].stderr))
+    files1, files3 = listing(env.path("out1")), listing(env.path("out3"))
+    check(files1 == files3 and len(files1) == len(corpus_pages()), "outputs: %r / %r" % (files1, files3))
+    for f in files1:
+        check(env.read("out1/" + f) == env.read("out3/" + f), "%s differs between -j 1 and -j 3" % f)
+    corpus_warc(env, "c.warc.gz")
+    formats = ("xml", "text", "json", "explain")
+    if "WINNOW_TEST_CLI_PAGES" in os.environ:
+        formats = ("xml", "json")
+    for fmt in formats:
+        one = env.run("-j", "1", "-f", fmt, "c.warc.gz")
+        many = env.run("-j", "4", "-f", fmt, "c.warc.gz")
+        check(one.returncode == many.returncode == 3, "%s: %s / %s" % (fmt, one.describe(), many.describe()))
+        check(one.stdout == many.stdout, "%s: stdout differs between -j 1 and -j 4" % fmt)
+        check(one.stderr == many.stderr, "%s: stderr differs: %r / %r" % (fmt, one.stderr, many.stderr))
+        # The PNG record's failure and the skipped bytes' warning; the
+        # corpus pages without an article say so on lines of their own.
+        check(len([l for l in one.lines() if "no article here" not in l]) == 2 and "warning:" in one.stderr,
+              one.describe())
+        if fmt == "json":
+            check(len(one.stdout.splitlines()) == len(corpus_pages()) + 1, "json lines: %d" % len(one.stdout.splitlines()))
+    r1 = env.run("-j", "1", "-o", "w1", "c.warc.gz")
+    r2 = env.run("-j", "2", "-o", "w2", "c.warc.gz")
+    check(r1.stderr == r2.stderr and r1.returncode == r2.returncode, r2.describe())
+    check(listing(env.path("w1")) == listing(env.path("w2")), "WARC outputs differ")
+    for f in listing(env.path("w1")):
+        check(env.read("w1/" + f) == env.read("w2/" + f), "%s differs" % f)
+
+
+@test
+def jobs_option_checked(env):
+    for bad in ("0", "x", "-2", "1025", ""):
+        expect_usage_error(env.run("-j", bad, "-"), "thread count")
+    env.write("a.html", ARTICLE)
+    r = env.run("--jobs=7", "-f", "text", "a.html")
+    expect_clean_success(r)
+    check(b"Hello world" in r.stdout, r.describe())
+
+
+def run_on_terminal(env, *args):
+    """Run with stderr on a pseudo-terminal, stdout to a file; return
+    (status, what the terminal got)."""
+    master, slave = pty.openpty()
+    with open(env.path("stdout.bin"), "wb") as out:
+        proc = subprocess.Popen(env.command(args), stdin=subprocess.DEVNULL, stdout=out,
+                                stderr=slave, cwd=env.dir)
+    os.close(slave)
+    got = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the other side is closed
+            break
+        if not chunk:
+            break
+        got += chunk
+    os.close(master)
+    return proc.wait(timeout=120), got.decode("utf-8", "replace")
+
+
+@test
+def progress_on_a_terminal(env):
+    """A progress line only when stderr is a terminal; --quiet silences it
+    and the warnings, not the failures."""
+    for i in range(3):
+        env.write("in/p%d.html" % i, page("Page %d says enough words to be an article body here." % i))
+    status, tty = run_on_terminal(env, "-o", "out", "in")
+    check(status == 0, "status %d, terminal: %r" % (status, tty))
+    check("3 pages" in tty and "pages/s" in tty and "MB/s" in tty and "0 errors" in tty,
+          "no progress line on the terminal: %r" % tty)
+    # The inputs' size is known: the running line has the time left.
+    corpus_warc(env, "c.warc.gz", limit=12)
+    status, tty = run_on_terminal(env, "-f", "json", "c.warc.gz")
+    check(status == 3 and "winnow: " in tty, "status %d, terminal: %r" % (status, tty))
+    check("warning:" in tty and "not an HTML page" in tty and "14 pages" in tty and "1 error" in tty,
+          "terminal: %r" % tty)
+    # Not a terminal: no progress, the messages alone.
+    r = env.run("-o", "out2", "in")
+    expect_clean_success(r)
+    check(r.stderr == "", "progress without a terminal: %r" % r.stderr)
+    r = env.run("-f", "json", "c.warc.gz")
+    check("pages/s" not in r.stderr and len(r.lines()) == 2, r.describe())
+    # --quiet: no progress, no warning; the failure stays.
+    status, tty = run_on_terminal(env, "--quiet", "-f", "json", "c.warc.gz")
+    check(status == 3 and "pages/s" not in tty and "warning" not in tty, "terminal: %r" % tty)
+    check("not an HTML page" in tty, "the failure line went missing: %r" % tty)
+    status, tty = run_on_terminal(env, "-q", "-o", "out3", "in")
+    check(status == 0 and tty == "", "--quiet, terminal: %r" % tty)
+
+
+def jsonl_input():
+    records = [
+        {"url": "http://j.example/1", "html": page("The first record is given as text, "
+                                                    "already decoded by the crawler.").decode()},
+        {"url": "http://j.example/2", "content_type": "text/html; charset=ISO-8859-1",
+         "html_base64": base64.b64encode(page("Caf\u00e9 cr\u00e8me in Latin-1, a long enough "
+                                              "sentence.").decode().encode("latin-1")).decode()},
+        "not json at all",
+        "",
+        {"url": "http://j.example/4", "html_base64": base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(range(200))).decode()},
+        {"url": "http://j.example/5"},
+        [1, 2],
+        {"url": "http://j.example/7", "charset": "gbk",
+         "html_base64": base64.b64encode(page("\u4f60\u597d\uff0c\u4e16\u754c\u3002\u8fd9\u662f"
+                                              "\u4e00\u7bc7\u6587\u7ae0\u7684\u6b63\u6587\u3002" * 3)
+                                         .decode().encode("gbk")).decode()},
+        {"url": "http://j.example/8", "html_base64": "not base64!"},
+        {"url": "http://j.example/9", "html": "<p>a", "html_base64": "PHA+"},
+        {"url": "http://j.example/10", "html": page("A page that says \u00e9t\u00e9 in UTF-8, which is "
+                                                     "plenty of words for a body.").decode(),
+         "charset": "windows-1252"},
+    ]
+    lines = [r if isinstance(r, str) else json.dumps(r) for r in records]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@test
+def jsonl_records(env):
+    """--jsonl: one JSON line out per record in, in order; failures are
+    error records with their status; blank lines skipped."""
+    data = jsonl_input()
+    r = env.run("--jsonl", stdin=data)
+    expect_clean_success(r)
+    out = [json.loads(l) for l in r.stdout.decode().splitlines()]
+    check(len(out) == 10, "%d records out for 10 in" % len(out))
+    urls = [o.get("url") for o in out]
+    check(urls == ["http://j.example/1", "http://j.example/2", None, "http://j.example/4",
+                   "http://j.example/5", None, "http://j.example/7", "http://j.example/8",
+                   "http://j.example/9", "http://j.example/10"], "urls: %r" % urls)
+    check("first record is given as text" in out[0]["text"], out[0])
+    check("Caf\u00e9 cr\u00e8me" in out[1]["text"] and out[1]["charset"] == "WINDOWS-1252"
+          and out[1]["charset_source"] == "hint", out[1])
+    check(out[2]["line"] == 3 and out[2]["status"] == 2 and "not a JSON record" in out[2]["error"], out[2])
+    check(out[3]["line"] == 5 and out[3]["status"] == 12 and out[3]["error"] == "not an HTML page: PNG image", out[3])
+    check(out[4]["status"] == 2 and "html" in out[4]["error"], out[4])
+    check(out[5]["line"] == 7 and out[5]["status"] == 2, out[5])
+    check("\u4f60\u597d" in out[6]["text"] and out[6]["charset"] == "GB18030", out[6])
+    check(out[7]["status"] == 2 and "base64" in out[7]["error"], out[7])
+    check(out[8]["status"] == 2 and "both" in out[8]["error"], out[8])
+    # Text in a JSON string is UTF-8 whatever charset the record names.
+    check("\u00e9t\u00e9" in out[9]["text"] and out[9]["charset"] == "UTF-8", out[9])
+    for o in out:
+        check(("text" in o) != ("error" in o), "a record is either a page or an error: %r" % o)
+    # The same bytes with any number of threads, and with -f json --input-jsonl.
+    for args in (("-j", "1", "--jsonl"), ("-j", "4", "--jsonl"), ("-f", "json", "--input-jsonl")):
+        again = env.run(*args, stdin=data)
+        check(again.stdout == r.stdout and again.returncode == 0, "%r differs" % (args,))
+    # Files as inputs: their records one after another, line numbers per file.
+    env.write("a.jsonl", data)
+    env.write("b.jsonl", b'{"url": "http://j.example/b", "html": "<p>x</p>"}\n{"html": 5}')
+    r = env.run("--jsonl", "a.jsonl", "b.jsonl")
+    expect_clean_success(r)
+    out = [json.loads(l) for l in r.stdout.decode().splitlines()]
+    check(len(out) == 12 and out[10]["url"] == "http://j.example/b" and out[11]["line"] == 2, out[10:])
+    # A missing input fails (status 1), the others still go through.
+    r = env.run("--jsonl", "none.jsonl", "b.jsonl")
+    expect(r, 1)
+    check(len(r.stdout.splitlines()) == 2, r.describe())
+
+
+@test
+def jsonl_usage(env):
+    expect_usage_error(env.run("--input-jsonl", "-f", "text"), "-f json")
+    expect_usage_error(env.run("--input-jsonl"), "-f json")
+    expect_usage_error(env.run("--jsonl", "-o", "out"), "-o")
+    r = env.run("--jsonl", stdin=b"")
+    expect_clean_success(r)
+    check(r.stdout == b"", r.describe())
+
+
+@test
+def charset_option_takes_content_type(env):
+    text = "\u4f60\u597d\uff0c\u4e16\u754c\u3002\u8fd9\u662f\u4e00\u7bc7\u6587\u7ae0\u7684\u6b63\u6587\u3002" * 3
+    env.write("g.html", page(text).decode().encode("gbk"))
+    r = env.run("-f", "json", "--charset", "text/html; charset=GBK", "g.html")
+    expect_clean_success(r)
+    o = json.loads(r.stdout)
+    check(o["charset"] == "GB18030" and o["charset_source"] == "hint" and "\u4f60\u597d" in o["text"], o)
+    # A Latin-1 hint loses to bytes that are valid multi-byte UTF-8.
+    env.write("u.html", page("Un \u00e9t\u00e9 \u00e0 la mer, assez de mots pour un article.").decode().encode())
+    r = env.run("-f", "json", "--charset", "text/html; charset=iso-8859-1", "u.html")
+    o = json.loads(r.stdout)
+    check(o["charset"] == "UTF-8" and "\u00e9t\u00e9" in o["text"], o)
+
+
+@test
+def no_article_exit_status(env):
+    """A page without an article (the corpus's index, sign-in and error
+    pages) is written, empty, with one "no article here" line and exit 4;
+    a failure elsewhere still wins (1); an article alone is 0."""
+    corpus = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "corpus", "pages")
+    kinds = {"en-index-category-archive": "an index page",
+             "en-login-wall": "a sign-in page",
+             "zh-error-404": "an error page"}
+    for name, what in kinds.items():
+        with open(os.path.join(corpus, name + ".html"), "rb") as f:
+            env.write(name + ".html", f.read())
+        result = env.run("-f", "text", name + ".html")
+        expect(result, 4)
+        check(result.stdout == b"", "text of a page without an article: %r" % result.stdout[:200])
+        check(result.stderr.startswith("winnow: %s.html: no article here: %s" % (name, what))
+              and result.stderr.count("\n") == 1, "message: %r" % result.stderr)
+        result = env.run(name + ".html")
+        expect(result, 4)
+        check(b'source="none"' in result.stdout and b"<main/>" in result.stdout,
+              "XML of a page without an article: %r" % result.stdout[:300])
+    env.write("a.html", ARTICLE)
+    expect_clean_success(env.run("a.html"))
+    # With an article beside it: written, and 4.
+    result = env.run("-o", "out", "a.html", "en-login-wall.html")
+    expect(result, 4)
+    check(os.path.exists(env.path("out/en-login-wall.xml")), "no output for the sign-in page")
+    check(os.path.exists(env.path("out/a.xml")), "no output for the article")
+    # A failed input outranks it.
+    result = env.run("-o", "out", "a.html", "en-login-wall.html", "missing.html")
+    expect(result, 1)
+    # --help documents it.
+    check("4 if every input succeeded but some page held no article" in
+          env.run("--help").stdout.decode().replace("\n", " "),
+          "--help does not document exit status 4")
 
 
 def run_test(exe, name):

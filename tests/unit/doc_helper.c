@@ -11,7 +11,7 @@ wn_status wn_test_doc_build(wn_test_doc *t, const char *html, size_t max_nodes)
     wn_arena_init(&t->arena, 0);
     ck_assert_int_eq(wn_parse(&t->arena, html, strlen(html), 0, &t->parse), WN_OK);
     ck_assert_ptr_nonnull(t->parse);
-    wn_block_limits limits = {max_nodes ? max_nodes : (size_t)-1, 512, false};
+    wn_block_limits limits = {max_nodes ? max_nodes : (size_t)-1, 512, false, true};
     return wn_blocks_build(t->parse, &t->arena, &limits, &t->doc);
 }
 

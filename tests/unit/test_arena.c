@@ -152,6 +152,37 @@ START_TEST(test_release_reuse)
 }
 END_TEST
 
+/* ---- giving back the end of the newest allocation ------------------------------ */
+
+START_TEST(test_shrink_newest)
+{
+    wn_arena arena;
+    wn_arena_init(&arena, 0);
+    char *a = wn_arena_alloc(&arena, 100);
+    char *b = wn_arena_alloc(&arena, 3000);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    memset(b, 'b', 3000);
+    size_t used = arena.used_bytes;
+    /* Not the newest: nothing changes. */
+    wn_arena_shrink(&arena, a, 1);
+    ck_assert_uint_eq(arena.used_bytes, used);
+    wn_arena_shrink(&arena, b, 20);
+    ck_assert_uint_eq(arena.used_bytes, used - 3008 + 32); /* sizes round to 16 */
+    ck_assert_int_eq(b[19], 'b'); /* what it keeps is intact */
+    /* The next allocation follows what b kept. */
+    char *c = wn_arena_alloc(&arena, 10);
+    ck_assert_ptr_eq(c, b + 32);
+    /* Growing is not shrinking: nothing changes. */
+    used = arena.used_bytes;
+    wn_arena_shrink(&arena, c, 500);
+    ck_assert_uint_eq(arena.used_bytes, used);
+    wn_arena_release(&arena);
+    wn_arena_shrink(&arena, c, 1); /* after a release: not the newest */
+    ck_assert_uint_eq(arena.used_bytes, 0);
+}
+END_TEST
+
 /* ---- calloc and strndup ------------------------------------------------------------ */
 
 typedef struct calloc_case {
@@ -239,6 +270,7 @@ Suite *wn_test_suite(void)
     tcase_add_loop_test(tc, test_calloc_overflow, 0, WN_COUNT(CALLOC_OVERFLOW));
     tcase_add_test(tc, test_calloc_zeroes);
     tcase_add_test(tc, test_strndup);
+    tcase_add_test(tc, test_shrink_newest);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -454,7 +454,7 @@ START_TEST(test_max_depth_flattens)
     memset(&t, 0, sizeof t);
     wn_arena_init(&t.arena, 0);
     ck_assert_int_eq(wn_parse(&t.arena, html, strlen(html), 0, &t.parse), WN_OK);
-    wn_block_limits limits = {1000000, 16, false};
+    wn_block_limits limits = {1000000, 16, false, false};
     ck_assert_int_eq(wn_blocks_build(t.parse, &t.arena, &limits, &t.doc), WN_OK);
     unsigned deepest = 0;
     for (uint32_t i = 0; i < t.doc.count; i++)

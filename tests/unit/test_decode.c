@@ -258,7 +258,9 @@ START_TEST(test_hint_beats_meta)
 }
 END_TEST
 
-static const char *const BAD_HINTS[] = {"x-klingon", "utf-9", "gbk2", "text/html"};
+/* Unknown labels, bare or as a Content-Type's charset parameter. */
+static const char *const BAD_HINTS[] = {"x-klingon", "utf-9", "gbk2", "text/html; charset=x-klingon",
+                                        "text/html;charset=\"utf-9\""};
 
 START_TEST(test_unknown_hint)
 {
@@ -274,6 +276,15 @@ START_TEST(test_empty_hint)
 {
     decoded_page p;
     decode(&p, "<p>x</p>", 8, "");
+    ck_assert_int_eq(p.status, WN_OK);
+    ck_assert_int_ne(p.d.source, WN_CHARSET_HINT);
+    done(&p);
+    /* So is a Content-Type value without a charset parameter. */
+    decode(&p, "<p>x</p>", 8, "text/html");
+    ck_assert_int_eq(p.status, WN_OK);
+    ck_assert_int_ne(p.d.source, WN_CHARSET_HINT);
+    done(&p);
+    decode(&p, "<p>x</p>", 8, "text/html; format=flowed");
     ck_assert_int_eq(p.status, WN_OK);
     ck_assert_int_ne(p.d.source, WN_CHARSET_HINT);
     done(&p);

@@ -284,6 +284,37 @@ START_TEST(test_too_many_elements)
 }
 END_TEST
 
+/* Attribute bytes no reader wants are left out; what blocks.c and the
+ * metadata read stays, and formatting elements keep all theirs. */
+START_TEST(test_unread_attributes_left_out)
+{
+    const char *html =
+        "<body><div class=\"c\" data-x=\"1\" onclick=\"f()\" style=\"color:red\" id=i>"
+        "<b data-y=\"2\" onclick=\"g()\">t</b>"
+        "<p style=\"DISPLAY: none\" data-src=\"/lazy.jpg\">h</p>"
+        "<img srcset=\"a.jpg 1x, b.jpg 2x\" alt=\"x\" src=\"data:image/png;base64,"
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==\">"
+        "<svg viewBox=\"0 0 1 1\"><path d=\"M0 0L1 1Z\"/></svg>"
+        "<span style=\"a\" style=\"display:none\">two styles</span>"
+        "<i>x</i><em style=\"color: blue\">kept</em><q style=\"dis\r\nplay : none\">spaced</q>"
+        "<a href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\">a</a></div>";
+    guarded g;
+    ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
+    static const char *const gone[] = {"data-x", "onclick=\"f", "color:red", "srcset", "M0 0",
+                                       "iVBOR"};
+    for (size_t i = 0; i < WN_COUNT(gone); i++)
+        ck_assert_msg(!strstr(g.text, gone[i]), "%s still in %s", gone[i], g.text);
+    static const char *const kept[] = {
+        "class=\"c\"", "id=i", "<b data-y=\"2\" onclick=\"g()\">", "style=\"DISPLAY: none\"",
+        "data-src=\"/lazy.jpg\"", "alt=\"x\"", "src=\"data:\"", "viewBox",
+        "style=\"a\" style=\"display:none\"", "href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\"",
+        "<em style=\"color: blue\">", "<q style=\"dis\r\nplay : none\">"};
+    for (size_t i = 0; i < WN_COUNT(kept); i++)
+        ck_assert_msg(strstr(g.text, kept[i]) != NULL, "%s lost from %s", kept[i], g.text);
+    wn_arena_release(&g.arena);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("guard");
@@ -298,6 +329,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_comments_and_raw_text_hide_tags);
     tcase_add_test(tc, test_unclosed_raw_text_closed_where_markup_resumes);
     tcase_add_test(tc, test_too_many_elements);
+    tcase_add_test(tc, test_unread_attributes_left_out);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -125,6 +125,73 @@ START_TEST(test_negated_stem)
 }
 END_TEST
 
+/* wn_name_hints_of(): a value's hints put together from its names, as
+ * classes.h says, are wn_hints_from_attribute()'s, on values made of class
+ * words, stems, negations, live words, script hooks, separators and case
+ * changes. */
+static uint32_t hints_by_names(const char *value, size_t len)
+{
+    uint32_t hints = 0;
+    bool negated = false, live = false;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && wn_class_space(value[i]))
+            i++;
+        size_t start = i;
+        while (i < len && !wn_class_space(value[i]))
+            i++;
+        if (i == start)
+            break;
+        wn_name_hints p;
+        wn_name_hints_of(value + start, i - start, &p);
+        if (!p.words)
+            continue;
+        hints |= p.rest | (negated ? 0 : p.first);
+        negated = p.negates;
+        live |= p.live;
+    }
+    return live ? hints & ~(uint32_t)WN_HINT_COMMENTS : hints;
+}
+
+START_TEST(test_name_hints_agree)
+{
+    static const char *const parts[] = {
+        "no", "non", "not", "No", "comments", "comment", "Comments", "live", "related", "js-",
+        "js_", "js", "post", "Body", "-", "_", " ", "\t", "\n", "sidebar", "nav", "ad", "share",
+        "article", "content", "footer", "relatedposts", "nocomments", "advert", "\v", "1",
+        "\xc3\xa9", "sronly", "breadcrumb", "Related", "Posts", "authorbox", "main", "storybody"};
+    unsigned seed = 12345, differ = 0, nonzero = 0;
+    for (size_t i = 0; i < WN_COUNT(ATTRS); i++) {
+        const char *v = ATTRS[i].value;
+        differ += wn_hints_from_attribute(v, strlen(v)) != hints_by_names(v, strlen(v));
+    }
+    for (int round = 0; round < 20000; round++) {
+        char value[WN_NAME_HINTS_VALUE_MAX + 1];
+        size_t len = 0;
+        seed = seed * 1103515245u + 12345u;
+        unsigned pieces = (seed >> 16) % 10;
+        for (unsigned k = 0; k < pieces; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = parts[(seed >> 16) % WN_COUNT(parts)];
+            size_t n = strlen(p);
+            if (len + n > WN_NAME_HINTS_VALUE_MAX)
+                break;
+            memcpy(value + len, p, n);
+            len += n;
+        }
+        uint32_t whole = wn_hints_from_attribute(value, len);
+        nonzero += whole != 0;
+        if (whole != hints_by_names(value, len) && differ++ < 5) {
+            value[len] = '\0';
+            fprintf(stderr, "\"%s\": 0x%x by names 0x%x\n", value, whole,
+                    hints_by_names(value, len));
+        }
+    }
+    ck_assert_uint_eq(differ, 0);
+    ck_assert_uint_gt(nonzero, 10000); /* the values did carry hints */
+}
+END_TEST
+
 /* Long values are read up to a bound, without overflowing anything. */
 START_TEST(test_attribute_long)
 {
@@ -819,6 +886,7 @@ Suite *wn_test_suite(void)
     tcase_add_loop_test(tc, test_attribute, 0, WN_COUNT(ATTRS));
     tcase_add_test(tc, test_attribute_long);
     tcase_add_test(tc, test_class_words);
+    tcase_add_test(tc, test_name_hints_agree);
     tcase_add_loop_test(tc, test_role, 0, WN_COUNT(ROLES));
     tcase_add_loop_test(tc, test_label_from_hints, 0, WN_COUNT(HINT_LABELS));
     tcase_add_test(tc, test_names);

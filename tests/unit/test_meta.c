@@ -93,6 +93,103 @@ START_TEST(test_title_suffix_and_no_lang)
 }
 END_TEST
 
+/* Chinese portals: the portal's own name in <meta name=author> is no author;
+ * a reporter line, the dateline's 记者 and 文/ 执笔/ credits are. */
+START_TEST(test_chinese_credits)
+{
+    fixture f;
+    /* <meta author> = the first word of the <title>'s site: not an author;
+     * "X记者 A B" on a line of its own: two authors */
+    run(&f, "<html><head><title>新建城市公园二十个_江城新闻</title><meta name='author' content='江城'>"
+            "</head><body><article><h1>新建城市公园二十个</h1><p>江城日报记者 段彦超 廖艳</p>"
+            ZP1 ZP2 ZP3 "</article></body></html>");
+    ck_assert_str_eq(field(&f, WN_META_AUTHOR), "段彦超; 廖艳");
+    done(&f);
+    /* the dateline's reporter ("...讯（记者陈智 整合）"), not the verb after him */
+    run(&f, "<html><head><title>新建城市公园二十个</title></head><body><article>"
+            "<h1>新建城市公园二十个</h1><p>江城网10月4日讯（记者陈智 整合） "
+            "本市今年将新建和改造城市公园二十个，新增绿地面积约一百五十万平方米，市民出门五百米即可见到绿地的目标将基本实现。"
+            "据介绍，今年的公园建设将重点向老城区倾斜，利用拆违腾退的空地建设口袋公园，方便周边居民就近休闲健身。</p>"
+            ZP2 ZP3 "</article></body></html>");
+    ck_assert_str_eq(field(&f, WN_META_AUTHOR), "陈智");
+    done(&f);
+    /* 执笔/ with names joined by 、 and &; a photo credit is no byline */
+    run(&f, "<html><head><title>新建城市公园二十个</title></head><body><article>"
+            "<h1>新建城市公园二十个</h1><p>执笔/叨叨姐、胡一刀&amp;李小飞刀</p>" ZP1
+            "<p>图片记者 张蕊 摄</p>" ZP2 ZP3 "</article></body></html>");
+    ck_assert_str_eq(field(&f, WN_META_AUTHOR), "叨叨姐; 胡一刀; 李小飞刀");
+    done(&f);
+    /* a template's "name, email@..." author and a numeric id are not names */
+    run(&f, "<html><head><title>新建城市公园二十个</title><meta name='author' content='name, email@example.com'>"
+            "</head><body><article><h1>新建城市公园二十个</h1>" ZP1 ZP2 ZP3 "</article></body></html>");
+    ck_assert_str_eq(field(&f, WN_META_AUTHOR), "");
+    done(&f);
+    /* 原创 ACCOUNT only when no person is credited */
+    run(&f, "<html><head><title>新建城市公园二十个</title></head><body><article>"
+            "<h1>新建城市公园二十个</h1><div>原创 江城日报 2019-09-09 16:01:46</div>" ZP1 ZP2 ZP3
+            "<p>采写：江城日报见习记者 林子沛</p></article></body></html>");
+    ck_assert_str_eq(field(&f, WN_META_AUTHOR), "林子沛");
+    ck_assert_str_eq(field(&f, WN_META_DATE), "2019-09-09T16:01:46");
+    done(&f);
+    run(&f, "<html><head><title>新建城市公园二十个</title></head><body><article>"
+            "<h1>新建城市公园二十个</h1><div>原创 GameForce 2019-09-04 22:18:34</div>" ZP1 ZP2 ZP3
+            "</article></body></html>");
+    ck_assert_str_eq(field(&f, WN_META_AUTHOR), "GameForce");
+    done(&f);
+}
+END_TEST
+
+/* Dates without a year take it from a date the page declares for that day;
+ * a date element in an entry footer between headline and text counts. */
+START_TEST(test_yearless_and_header_dates)
+{
+    fixture f;
+    run(&f, "<html><head><title>新建城市公园二十个</title>"
+            "<meta name='dateUpdate' content='2019-10-08 12:00:57'></head><body><article>"
+            "<h1>新建城市公园二十个</h1><div>发布时间：10-0812:00</div>" ZP1 ZP2 ZP3
+            "</article></body></html>");
+    ck_assert_str_eq(field(&f, WN_META_DATE), "2019-10-08T12:00:00");
+    done(&f);
+    /* no declared date of that day: no year, no date */
+    run(&f, "<html><head><title>新建城市公园二十个</title>"
+            "<meta name='dateUpdate' content='2019-10-09 12:00:57'></head><body><article>"
+            "<h1>新建城市公园二十个</h1><div>发布时间：10-08 12:00</div>" ZP1 ZP2 ZP3
+            "</article></body></html>");
+    ck_assert_str_eq(field(&f, WN_META_DATE), "");
+    done(&f);
+    run(&f, "<html><head><title>新建城市公园二十个</title></head><body><div class='post'>"
+            "<h2>新建城市公园二十个</h2><h6 class='post-footer'><a class='post-date'>2019年09月11日</a>"
+            " 江城日报</h6><div class='entry'>" ZP1 ZP2 ZP3 "</div></div>"
+            "<div class='footer'><span class='date'>2020-01-01</span></div></body></html>");
+    ck_assert_str_eq(field(&f, WN_META_DATE), "2019-09-11");
+    done(&f);
+    /* a masthead's today's-date clock gives way to the dated and timed line */
+    run(&f, "<html><head><title>新建城市公园二十个</title></head><body><div class='top'>"
+            "<span>2021年10月7日 星期四</span></div><div class='c'><div class='t'>新建城市公园二十个</div>"
+            "<div>2020-11-23 10:22:14 出处：江城网</div>" ZP1 ZP2 ZP3 "</div></body></html>");
+    ck_assert_str_eq(field(&f, WN_META_DATE), "2020-11-23T10:22:14");
+    done(&f);
+}
+END_TEST
+
+/* The headline as shown, when the <title> holds it with more around it. */
+START_TEST(test_headline_from_title)
+{
+    fixture f;
+    run(&f, "<html><head><title>城市新闻--新建城市公园二十个-江城网</title></head><body>"
+            "<div class='nav'><a>城市新闻</a></div><div class='c'><div class='t'>新建城市公园二十个</div>"
+            ZP1 ZP2 ZP3 "</div></body></html>");
+    ck_assert_str_eq(field(&f, WN_META_TITLE), "新建城市公园二十个");
+    done(&f);
+    /* an og:title that an unescaped quote cut short gives way to the headline */
+    run(&f, "<html><head><title>男孩写\"救命啊\"纸团抛出_江城网</title>"
+            "<meta property='og:title' content='男孩写'></head><body><article>"
+            "<h1>男孩写\"救命啊\"纸团抛出</h1>" ZP1 ZP2 ZP3 "</article></body></html>");
+    ck_assert_str_eq(field(&f, WN_META_TITLE), "男孩写\"救命啊\"纸团抛出");
+    done(&f);
+}
+END_TEST
+
 START_TEST(test_jsonld_graph_authors)
 {
     fixture f;
@@ -354,6 +451,9 @@ Suite *wn_test_suite(void)
     TCase *tc = tcase_create("sources");
     tcase_add_test(tc, test_meta_tags);
     tcase_add_test(tc, test_title_suffix_and_no_lang);
+    tcase_add_test(tc, test_chinese_credits);
+    tcase_add_test(tc, test_yearless_and_header_dates);
+    tcase_add_test(tc, test_headline_from_title);
     tcase_add_test(tc, test_jsonld_graph_authors);
     tcase_add_test(tc, test_microdata);
     tcase_add_test(tc, test_chinese_byline);

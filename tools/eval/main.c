@@ -3,6 +3,7 @@
  *
  *   winnow-eval SET_DIR [SET_DIR ...] [--per-page] [--misses] [--save DIR]
  *               [--charset NAME] [--json FILE]
+ *   winnow-eval --diff SET_DIR ID
  *
  * Hidden options, for checking the scorer itself:
  *   --pred-dir DIR   score the predictions DIR/<id>.txt (missing = empty)
@@ -24,6 +25,7 @@
 
 #include "winnow.h"
 
+#include "diff.h"
 #include "fsutil.h"
 #include "gold.h"
 #include "meta.h"
@@ -42,6 +44,9 @@ typedef struct options {
     const char *pred_dir;
     int dump_classes;
     int meta;
+    const char *meta_gold;
+    int diff;       /* --diff SET ID */
+    int probe;      /* --probe: wn_is_probably_article() against the extraction */
 } options;
 
 /* One scored page, pointing back to its gold row. */
@@ -59,11 +64,15 @@ typedef struct set_stats {
     double seconds;             /* in wn_extract + wn_result_text */
     size_t pages_run, bytes_in;
     size_t missing, failed, invalid_utf8, save_errors;
+    /* Pages whose gold body is blank (no article here), and of them those
+     * whose output is blank too: the empty outputs that are right. */
+    size_t gold_blank, empty_expected;
 } set_stats;
 
 #define USAGE_LINES \
     "usage: " PROG " SET_DIR [SET_DIR ...] [--per-page] [--misses] [--save DIR]\n" \
-    "                   [--charset NAME] [--json FILE]\n"
+    "                   [--charset NAME] [--json FILE]\n" \
+    "       " PROG " --diff SET_DIR ID [--charset NAME]\n"
 
 static void usage(FILE *out)
 {
@@ -86,7 +95,18 @@ static void usage(FILE *out)
             "  --charset NAME  charset hint passed for every page\n"
             "  --json FILE     write the figures as JSON too\n"
             "  --meta          score the page metadata against SET_DIR/meta.jsonl\n"
-            "                  instead (accuracy per field; --per-page lists misses)\n");
+            "                  instead (accuracy per field; --per-page lists misses)\n"
+            "  --meta-gold FILE  with --meta: read the metadata gold from FILE (same\n"
+            "                  format) instead of SET_DIR/meta.jsonl, for a set that\n"
+            "                  has none; one set only\n"
+            "  --probe         wn_is_probably_article() beside the whole extraction's\n"
+            "                  wn_result_has_article(), page by page: how often they\n"
+            "                  agree (--per-page lists the pages where they differ)\n"
+            "  --diff SET_DIR ID\n"
+            "                  the page ID's gold and winnow's output, line by line:\n"
+            "                  '  ' in both, '- ' missed (gold only), '+ ' extra\n"
+            "                  (output only); snippet gold: '  ' found, '- ' missing,\n"
+            "                  '+ ' a 'without' snippet leaked, '~ ' one kept out\n");
 }
 
 static double now_seconds(void)
@@ -153,12 +173,22 @@ static int parse_args(int argc, char **argv, options *o)
             o->meta = 1;
             continue;
         }
+        if (strcmp(arg, "--probe") == 0) {
+            o->probe = 1;
+            continue;
+        }
+        if (strcmp(arg, "--diff") == 0) {
+            o->diff = 1;
+            continue;
+        }
         if (strcmp(arg, "--dump-classes") == 0) {
             o->dump_classes = 1;
             continue;
         }
-        static const char *const names[] = {"--save", "--charset", "--json", "--pred-dir"};
-        const char **slots[] = {&o->save_dir, &o->charset, &o->json_path, &o->pred_dir};
+        static const char *const names[] = {"--save", "--charset", "--json", "--pred-dir",
+                                            "--meta-gold"};
+        const char **slots[] = {&o->save_dir, &o->charset, &o->json_path, &o->pred_dir,
+                                &o->meta_gold};
         int matched = 0;
         for (size_t k = 0; k < sizeof names / sizeof names[0] && !matched; k++) {
             int r = take_value(argc, argv, &i, names[k], slots[k]);
@@ -175,6 +205,10 @@ static int parse_args(int argc, char **argv, options *o)
         return 0;
     if (o->n_sets == 0) {
         fprintf(stderr, PROG ": no set given\n");
+        return -1;
+    }
+    if (o->diff && o->n_sets != 2) {
+        fprintf(stderr, PROG ": --diff takes a set and a page id\n");
         return -1;
     }
     if ((o->save_dir && !*o->save_dir) || (o->json_path && !*o->json_path) ||
@@ -308,6 +342,8 @@ static json_t *set_json(const char *set_dir, const options *o, const ev_gold *go
             jset(b, "pages", json_integer((json_int_t)body->pages), &bad);
             jset(b, "empty", json_integer((json_int_t)body->empty), &bad);
             jset(b, "misses", json_integer((json_int_t)body->misses), &bad);
+            jset(b, "gold_blank", json_integer((json_int_t)st->gold_blank), &bad);
+            jset(b, "empty_expected", json_integer((json_int_t)st->empty_expected), &bad);
         }
         json_t *list = json_array();
         jset(s, "body_pages", list, &bad);
@@ -540,6 +576,10 @@ static int run_set(const options *o, const wn_extractor *ex, ev_scorer *sc,
                 goto nomem;
             }
             ev_body_totals_add(&body_totals, &e->page);
+            if (ev_is_blank(row->body, row->body_len)) {
+                st.gold_blank++;
+                st.empty_expected += e->page.empty != 0;
+            }
         }
         if (row->has_snippets) {
             snippet_entry *e = &snip[n_snip++];
@@ -563,6 +603,9 @@ static int run_set(const options *o, const wn_extractor *ex, ev_scorer *sc,
     if (n_body)
         printf("shingle  pages %zu  F1 %.4f  P %.4f  R %.4f  acc %.4f  empty %zu  misses %zu\n",
                bs.pages, bs.f1, bs.precision, bs.recall, bs.accuracy, bs.empty, bs.misses);
+    if (st.gold_blank)
+        printf("no-article pages (blank gold) %zu, of them with a blank output %zu\n",
+               st.gold_blank, st.empty_expected);
     if (n_snip)
         printf("snippet  pages %zu  F %.4f  P %.4f  R %.4f  acc %.4f  "
                "tp %zu  fp %zu  fn %zu  tn %zu  empty %zu  misses %zu\n",
@@ -612,6 +655,111 @@ done:
     return rc;
 }
 
+/* --diff SET ID: the page's gold and winnow's output, line by line. */
+static int run_diff(const options *o, const wn_extractor *ex, ev_scorer *sc)
+{
+    const char *set_dir = o->sets[0], *id = o->sets[1];
+    char err[1024];
+    ev_gold gold;
+    char *gold_path = ev_path_join(set_dir, "gold.jsonl", NULL);
+    if (!gold_path || ev_gold_load(gold_path, &gold, err, sizeof err) != 0) {
+        fprintf(stderr, PROG ": %s: cannot read the set: %s\n", set_dir,
+                gold_path ? err : "out of memory");
+        free(gold_path);
+        return 1;
+    }
+    free(gold_path);
+    const ev_gold_row *row = NULL;
+    for (size_t i = 0; i < gold.n && !row; i++)
+        if (strcmp(gold.rows[i].id, id) == 0)
+            row = &gold.rows[i];
+    if (!row) {
+        fprintf(stderr, PROG ": %s: no page %s in its gold.jsonl\n", set_dir, id);
+        ev_gold_free(&gold);
+        return 1;
+    }
+    set_stats st;
+    memset(&st, 0, sizeof st);
+    size_t len;
+    char *pred = predict(o, ex, set_dir, row, &st, &len);
+    int rc = pred ? 0 : 1;
+    ev_diff_counts c;
+    if (pred && row->has_body) {
+        printf("--- gold    %s/gold.jsonl %s\n+++ winnow  %s/pages/%s.html\n", set_dir, id,
+               set_dir, id);
+        rc = ev_diff_body(stdout, row->body, row->body_len, pred, len, &c) != 0;
+        ev_body_page page;
+        if (!rc && ev_score_body(sc, row->body, row->body_len, pred, len, &page) == 0)
+            printf("lines: %zu in both, %zu missed, %zu extra; shingle P %.4f R %.4f F1 %.4f\n",
+                   c.same, c.missed, c.extra, page.precision, page.recall, page.f1);
+    }
+    if (pred && !rc && row->has_snippets) {
+        printf("snippets of %s/gold.jsonl %s in winnow's output of %s/pages/%s.html\n", set_dir,
+               id, set_dir, id);
+        rc = ev_diff_snippets(stdout, pred, len, row->with, row->n_with, row->without,
+                              row->n_without, &c) != 0;
+        if (!rc)
+            printf("snippets: %zu of %zu found, %zu of %zu leaked\n", c.same, row->n_with,
+                   c.extra, row->n_without);
+    }
+    if (pred && !row->has_body && !row->has_snippets)
+        printf("%s: the page is not labelled\n", id);
+    if (!pred || rc)
+        fprintf(stderr, PROG ": out of memory\n");
+    free(pred);
+    ev_gold_free(&gold);
+    return rc;
+}
+
+/* --probe: the cheap guess against the extraction's verdict, on every
+ * page of a set. */
+static int run_probe(const options *o, const wn_extractor *ex, const char *set_dir)
+{
+    char err[1024];
+    ev_gold gold;
+    char *gold_path = ev_path_join(set_dir, "gold.jsonl", NULL);
+    if (!gold_path || ev_gold_load(gold_path, &gold, err, sizeof err) != 0) {
+        fprintf(stderr, PROG ": %s: cannot read the set: %s\n", set_dir,
+                gold_path ? err : "out of memory");
+        free(gold_path);
+        return 1;
+    }
+    free(gold_path);
+    size_t both = 0, neither = 0, probe_only = 0, extract_only = 0, unread = 0;
+    char *pages = ev_path_join(set_dir, "pages", NULL);
+    for (size_t i = 0; pages && i < gold.n; i++) {
+        char *path = ev_path_join(pages, gold.rows[i].id, ".html");
+        size_t len;
+        char *file = path ? ev_read_file(path, &len) : NULL;
+        wn_result *res = NULL;
+        if (!file || wn_extract(ex, file, len, o->charset, gold.rows[i].url, &res) != WN_OK) {
+            unread++;
+        } else {
+            int guess = wn_is_probably_article(ex, file, len, o->charset);
+            int article = wn_result_has_article(res);
+            both += guess && article;
+            neither += !guess && !article;
+            probe_only += guess && !article;
+            extract_only += !guess && article;
+            if (o->per_page && guess != article)
+                printf("  %-40s probe %s, extraction %s (%s page)\n", gold.rows[i].id,
+                       guess ? "article" : "none", article ? "article" : "none",
+                       wn_page_kind_name(wn_result_page_kind(res)));
+        }
+        wn_result_free(res);
+        free(file);
+        free(path);
+    }
+    free(pages);
+    size_t n = both + neither + probe_only + extract_only;
+    printf("probe    %s  pages %zu  agree %zu (%.1f%%)  both article %zu  both none %zu  "
+           "probe only %zu  extraction only %zu%s\n",
+           set_dir, n, both + neither, n ? 100.0 * (double)(both + neither) / (double)n : 0.0,
+           both, neither, probe_only, extract_only, unread ? "  (some pages unread)" : "");
+    ev_gold_free(&gold);
+    return 0;
+}
+
 static int write_json(const char *path, json_t *root)
 {
     char *text = json_dumps(root, JSON_INDENT(1) | JSON_REAL_PRECISION(17));
@@ -652,10 +800,16 @@ int main(int argc, char **argv)
             return 1;
         }
     }
+    if (o.meta_gold && (!o.meta || o.n_sets != 1)) {
+        fprintf(stderr, PROG ": --meta-gold goes with --meta and one set\n");
+        wn_extractor_free(ex);
+        free(o.sets);
+        return 2;
+    }
     if (o.meta && ex) {
         int failed = 0;
         for (size_t i = 0; i < o.n_sets; i++)
-            failed |= ev_meta_run(ex, o.sets[i], o.per_page);
+            failed |= ev_meta_run(ex, o.sets[i], o.meta_gold, o.per_page);
         wn_extractor_free(ex);
         free(o.sets);
         return failed ? 1 : 0;
@@ -678,6 +832,15 @@ int main(int argc, char **argv)
     if (!ready)
         fprintf(stderr, PROG ": out of memory\n");
 
+    if (ready && o.probe && ex) {
+        for (size_t i = 0; i < o.n_sets; i++)
+            rc |= run_probe(&o, ex, o.sets[i]);
+        ready = 0;
+    }
+    if (ready && o.diff) {
+        rc = run_diff(&o, ex, sc);
+        ready = 0;
+    }
     if (ready) {
         /* a set that cannot be read does not stop the others */
         for (size_t i = 0; i < o.n_sets; i++) {

@@ -59,13 +59,13 @@ int ev_meta_matches(const char *key, const char *gold, const char *got)
     return gl == pl && memcmp(gold, got, gl) == 0;
 }
 
-int ev_meta_run(const wn_extractor *ex, const char *set_dir, int per_page)
+int ev_meta_run(const wn_extractor *ex, const char *set_dir, const char *gold_path, int per_page)
 {
-    char *path = ev_path_join(set_dir, "meta.jsonl", NULL);
+    char *path = gold_path ? strdup(gold_path) : ev_path_join(set_dir, "meta.jsonl", NULL);
     size_t len;
     char *file = path ? ev_read_file(path, &len) : NULL;
     if (!file) {
-        fprintf(stderr, PROG ": cannot read %s/meta.jsonl\n", set_dir);
+        fprintf(stderr, PROG ": cannot read %s\n", path ? path : "the metadata gold");
         free(path);
         return 1;
     }

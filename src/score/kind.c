@@ -1,0 +1,298 @@
+#include "score/kind.h"
+
+#include <string.h>
+
+#include "lexicon/date.h"
+#include "score/hints.h"
+#include "score/params.h"
+#include "score/score.h"
+#include "verdict.h"
+
+const char *wn_doc_kind_name(wn_doc_kind kind)
+{
+    return kind == WN_DOC_DISCUSSION ? "discussion" : "article";
+}
+
+const char *wn_kind_reason_text(wn_kind_reason why)
+{
+    switch (why) {
+    case WN_KIND_FEW_POSTS:
+        return "the top repeats beside it, but too few of the repeats hold text at its place";
+    case WN_KIND_LISTING:
+        return "the top repeats beside it as a list of teasers (a headline link each)";
+    case WN_KIND_POSTS:
+        return "the top is one post of a run of posts of one shape";
+    case WN_KIND_INNER_RUN:
+        return "the top holds a run of posts of one shape: their text replaces it";
+    case WN_KIND_EMPTIED:
+        return "posts named as comments were nearly all of the region: the page is its thread";
+    case WN_KIND_PARTS:
+        return "the top and the parts of its shape that joined it are posts";
+    case WN_KIND_NO_REPEAT:
+    default:
+        return "the top is not one of a run of elements of one shape";
+    }
+}
+
+/* An element's shape: its tag and class words, digits left out (a post's
+ * number in its class). */
+static uint64_t shape_of(const wn_node *n)
+{
+    uint64_t h = 1469598103934665603ull;
+    h = (h ^ n->tag) * 1099511628211ull;
+    /* The first class word only: the first post of a thread often carries
+     * one more (its owner's, "first") than the replies. */
+    if (n->class_attr) {
+        const char *c = n->class_attr;
+        while (*c == ' ' || *c == '\t' || *c == '\n')
+            c++;
+        for (; *c && *c != ' ' && *c != '\t' && *c != '\n'; c++)
+            if (*c < '0' || *c > '9')
+                h = (h ^ (unsigned char)*c) * 1099511628211ull;
+    }
+    return h;
+}
+
+/* The nth (from 0) element child of parent with the given shape, or
+ * WN_NONE. */
+static uint32_t child_of_shape(const wn_doc *doc, uint32_t parent, uint64_t shape, uint32_t nth)
+{
+    const wn_node *p = &doc->nodes[parent];
+    for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end)
+        if (doc->nodes[c].kind == WN_NODE_ELEMENT && shape_of(&doc->nodes[c]) == shape && nth-- == 0)
+            return c;
+    return WN_NONE;
+}
+
+/* How many element siblings before x have its shape. */
+static uint32_t rank_of(const wn_doc *doc, uint32_t x, uint64_t shape)
+{
+    uint32_t parent = doc->nodes[x].parent, rank = 0;
+    if (parent == WN_NONE)
+        return 0;
+    for (uint32_t c = parent + 1; c < x; c = doc->nodes[c].end)
+        if (doc->nodes[c].kind == WN_NODE_ELEMENT && shape_of(&doc->nodes[c]) == shape)
+            rank++;
+    return rank;
+}
+
+/* The node at the top's place in a repeat of the top's ancestor at level:
+ * down the shapes (and ranks among their like) of the ancestors below it. */
+static uint32_t same_place(const wn_doc *doc, uint32_t repeat, const uint64_t *shapes,
+                           const uint32_t *ranks, int level)
+{
+    uint32_t x = repeat;
+    for (int j = level - 1; j >= 0 && x != WN_NONE; j--)
+        x = child_of_shape(doc, x, shapes[j], ranks[j]);
+    return x;
+}
+
+/* Whether a repeat holds a post at x: text, not nearly all links (a short
+ * reply's author and date links can outweigh it). */
+static bool holds_post_text(const wn_doc *doc, uint32_t x)
+{
+    if (x == WN_NONE)
+        return false;
+    const wn_node *n = &doc->nodes[x];
+    return n->all.chars > 0 && wn_link_density(n) <= THREAD_POST_MAX_LD;
+}
+
+/* Whether a repeat carries, beside its post text at x, the parts of a
+ * post: an author's link or avatar, and a date (a <time>, or a short
+ * element whose text is a date). */
+static bool signed_repeat(const wn_doc *doc, uint32_t repeat, uint32_t x)
+{
+    const wn_node *r = &doc->nodes[repeat], *n = &doc->nodes[x];
+    if (r->links <= n->links && r->images <= n->images)
+        return false;
+    for (uint32_t i = repeat + 1; i < r->end; i++) {
+        const wn_node *e = &doc->nodes[i];
+        if (i == x) {
+            i = n->end - 1;
+            continue;
+        }
+        if (e->kind != WN_NODE_ELEMENT || !e->all.chars || e->all.chars > THREAD_DATE_MAX_CHARS)
+            continue;
+        if (e->tag == GUMBO_TAG_TIME)
+            return true;
+        char lead[96];
+        size_t len = wn_leading_text(doc, i, lead, sizeof lead);
+        if (len < sizeof lead - 1 &&
+            (wn_date_numeric_line(lead, len) || wn_date_written_line(lead, len) || wn_date_clock_or_year(lead, len)))
+            return true;
+    }
+    return false;
+}
+
+static bool kind_heading(uint16_t tag)
+{
+    return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
+}
+
+/* Whether the element's text opens with a heading that is a link: another
+ * post's headline. */
+bool wn_kind_teaser_card(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->kind != WN_NODE_ELEMENT || n->tag == GUMBO_TAG_A || kind_heading(n->tag) ||
+        !n->links || n->all.chars < WN_VERDICT_HEADLINE_CHARS ||
+        n->all.chars > WN_VERDICT_CARD_CHARS)
+        return false;
+    uint32_t first = index + 1 < n->end ? doc->nodes[index + 1].next_text : doc->count;
+    if (first >= n->end)
+        return false;
+    bool heading = false;
+    uint32_t link = WN_NONE;
+    for (uint32_t a = doc->nodes[first].parent; a != WN_NONE && a != index; a = doc->nodes[a].parent) {
+        heading |= kind_heading(doc->nodes[a].tag);
+        if (doc->nodes[a].tag == GUMBO_TAG_A)
+            link = a;
+    }
+    return heading && link != WN_NONE && doc->nodes[link].all.chars >= WN_VERDICT_HEADLINE_CHARS;
+}
+
+/* Selects node x as a post: unless a selected element holds it; a selected
+ * element inside it gives way to it. */
+static void select_post(wn_doc *doc, uint32_t x)
+{
+    for (uint32_t a = x; a != WN_NONE; a = doc->nodes[a].parent)
+        if (doc->nodes[a].flags & WN_NODE_SELECTED)
+            return;
+    wn_node *n = &doc->nodes[x];
+    for (uint32_t k = x + 1; k < n->end; k++)
+        doc->nodes[k].flags &= (uint16_t)~WN_NODE_SELECTED;
+    n->flags |= WN_NODE_SELECTED;
+    n->label = WN_LABEL_BODY;
+    n->rule = WN_RULE_THREAD_POST;
+}
+
+/* The run is looked for around `from` (the top, or the best block inside
+ * it), in parents inside `within` (WN_NONE: anywhere). */
+static void decide_by_repeats(wn_doc *doc, uint32_t from, uint32_t within)
+{
+    bool need_signed = within != WN_NONE;
+    uint32_t top = from;
+    uint64_t shapes[THREAD_LEVELS + 1];
+    uint32_t ranks[THREAD_LEVELS + 1];
+    uint32_t a = top;
+    for (int level = 0; level <= THREAD_LEVELS; level++) {
+        shapes[level] = shape_of(&doc->nodes[a]);
+        ranks[level] = rank_of(doc, a, shapes[level]);
+        uint32_t parent = doc->nodes[a].parent;
+        if (parent == WN_NONE || doc->nodes[parent].tag == GUMBO_TAG_HTML ||
+            (within != WN_NONE && (parent < within || parent >= doc->nodes[within].end)))
+            return;
+        const wn_node *p = &doc->nodes[parent];
+        uint32_t repeats = 0, posts = 0;
+        for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end) {
+            if (doc->nodes[c].kind != WN_NODE_ELEMENT || shape_of(&doc->nodes[c]) != shapes[level])
+                continue;
+            repeats++;
+            uint32_t x = same_place(doc, c, shapes, ranks, level);
+            if (holds_post_text(doc, x) && (!need_signed || signed_repeat(doc, c, x)))
+                posts++;
+        }
+        if (level > 0 && repeats >= THREAD_MIN_POSTS) {
+            if (posts < THREAD_MIN_POSTS) {
+                /* Rows of a post's own table, say: the run may lie higher. */
+                doc->kind_why = WN_KIND_FEW_POSTS;
+                a = parent;
+                continue;
+            }
+            /* Cards that open with another page's headline are a listing
+             * (an index, a related-posts grid), not a thread. */
+            uint32_t cards = 0;
+            for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end)
+                if (doc->nodes[c].kind == WN_NODE_ELEMENT && shape_of(&doc->nodes[c]) == shapes[level] &&
+                    wn_kind_teaser_card(doc, c))
+                    cards++;
+            if (2 * cards >= repeats) {
+                doc->kind_why = WN_KIND_LISTING;
+                return;
+            }
+            doc->page_kind = WN_DOC_DISCUSSION;
+            doc->kind_why = WN_KIND_POSTS;
+            doc->kind_posts = posts;
+            doc->kind_unit = parent;
+            for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end) {
+                /* A sibling of another name but the same inside (a Q&A
+                 * page's question beside its answers) is a post too. */
+                if (doc->nodes[c].kind != WN_NODE_ELEMENT || doc->nodes[c].tag != doc->nodes[a].tag)
+                    continue;
+                uint32_t x = same_place(doc, c, shapes, ranks, level);
+                if (x != top && holds_post_text(doc, x) &&
+                    (shape_of(&doc->nodes[c]) == shapes[level] || signed_repeat(doc, c, x)))
+                    select_post(doc, x);
+            }
+            return;
+        }
+        a = parent;
+    }
+}
+
+/* The top can hold the whole thread, each post with its author box,
+ * signature and toolbar: from the best block inside it, a run of posts
+ * inside the top makes a discussion whose posts' text replaces the top. */
+static void decide_by_inner_run(wn_doc *doc, uint32_t top)
+{
+    const wn_node *t = &doc->nodes[top];
+    uint32_t inner = WN_NONE;
+    for (uint32_t i = top + 1; i < t->end; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_ELEMENT && n->content > 0.0f &&
+            (inner == WN_NONE || n->score > doc->nodes[inner].score))
+            inner = i;
+    }
+    if (inner == WN_NONE)
+        return;
+    wn_node *tn = &doc->nodes[top];
+    uint16_t flags = tn->flags;
+    tn->flags &= (uint16_t)~WN_NODE_SELECTED;
+    decide_by_repeats(doc, inner, top);
+    if (doc->page_kind != WN_DOC_DISCUSSION) {
+        tn->flags = flags;
+        return;
+    }
+    tn->label = WN_LABEL_NONE;
+    tn->rule = WN_RULE_NONE;
+    doc->kind_why = WN_KIND_INNER_RUN;
+    select_post(doc, inner);
+}
+
+/* After the rules of the region: the top and the parts that joined it as
+ * its like (cousins of its shape) are posts when there are enough of them. */
+static void decide_by_parts(wn_doc *doc, uint32_t top)
+{
+    uint64_t shape = shape_of(&doc->nodes[top]);
+    uint32_t posts = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (!(n->flags & WN_NODE_SELECTED))
+            continue;
+        if (i == top || ((n->rule == WN_RULE_PART || n->rule == WN_RULE_CHUNK ||
+                          n->rule == WN_RULE_SIBLING_SHAPE) &&
+                         shape_of(n) == shape))
+            posts++;
+        i = n->end - 1;
+    }
+    if (posts >= THREAD_MIN_POSTS) {
+        doc->page_kind = WN_DOC_DISCUSSION;
+        doc->kind_why = WN_KIND_PARTS;
+        doc->kind_posts = posts;
+    }
+}
+
+void wn_kind_decide(wn_doc *doc, uint32_t top)
+{
+    doc->page_kind = WN_DOC_ARTICLE;
+    doc->kind_why = WN_KIND_NO_REPEAT;
+    doc->kind_posts = 0;
+    doc->kind_unit = WN_NONE;
+    if (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_POST))
+        return;
+    decide_by_repeats(doc, top, WN_NONE);
+    if (doc->page_kind == WN_DOC_ARTICLE)
+        decide_by_inner_run(doc, top);
+    if (doc->page_kind == WN_DOC_ARTICLE)
+        decide_by_parts(doc, top);
+}
