@@ -5,11 +5,13 @@
 #define WN_FUZZ_CHECK_H
 
 #include <jansson.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "winnow.h"
 
@@ -108,6 +110,68 @@ static inline void fuzz_check_stream(const wn_result *res, wn_format format, con
     }
 }
 
+/* Whether an HTML rendering is safe to embed: parsed back by libxml2's
+ * HTML parser, no script, style, iframe, object, embed or form element, no
+ * on* or style attribute, no href or src with a scheme other than http(s),
+ * mailto, ftp, tel or data:image/. */
+static inline int fuzz_url_safe(const char *v)
+{
+    while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r' || *v == '\f')
+        v++;
+    const char *colon = strchr(v, ':');
+    const char *stop = strpbrk(v, "/?#");
+    if (!colon || (stop && stop < colon))
+        return 1; /* relative */
+    static const char *const ok[] = {"http:", "https:", "mailto:", "ftp:", "tel:", "data:image/"};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (strncasecmp(v, ok[i], strlen(ok[i])) == 0)
+            return 1;
+    return 0;
+}
+
+static inline void fuzz_check_html(const char *html, size_t len)
+{
+    FUZZ_REQUIRE(strlen(html) == len && fuzz_valid_utf8(html, len));
+    if (!len)
+        return;
+    htmlDocPtr doc = htmlReadMemory(html, (int)len, "winnow.html", "UTF-8",
+                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+    FUZZ_REQUIRE(doc != NULL);
+    xmlNodePtr n = xmlDocGetRootElement(doc);
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE) {
+            static const char *const banned[] = {"script", "style", "iframe", "object", "embed", "form"};
+            for (size_t i = 0; i < sizeof banned / sizeof banned[0]; i++)
+                if (strcasecmp((const char *)n->name, banned[i]) == 0) {
+                    fprintf(stderr, "<%s> in the HTML rendering:\n%s\n", banned[i], html);
+                    abort();
+                }
+            for (xmlAttrPtr a = n->properties; a; a = a->next) {
+                const char *name = (const char *)a->name;
+                FUZZ_REQUIRE(strncasecmp(name, "on", 2) != 0 && strcasecmp(name, "style") != 0);
+                if (strcasecmp(name, "href") == 0 || strcasecmp(name, "src") == 0) {
+                    xmlChar *v = xmlNodeListGetString(doc, a->children, 1);
+                    if (v && !fuzz_url_safe((const char *)v)) {
+                        fprintf(stderr, "unsafe URL %s in the HTML rendering\n", (const char *)v);
+                        abort();
+                    }
+                    xmlFree(v);
+                }
+            }
+        }
+        /* Document order, iteratively. */
+        if (n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n && !n->next)
+            n = n->parent;
+        if (n)
+            n = n->next;
+    }
+    xmlFreeDoc(doc);
+}
+
 /* Everything a result hands out: the XML is well-formed (no recovery) with a
  * <doc> root, text / title / explain are strict UTF-8 without NULs. */
 static inline void fuzz_check_result(wn_result *res, int explain_kept)
@@ -165,6 +229,16 @@ static inline void fuzz_check_result(wn_result *res, int explain_kept)
                  memcmp(json_string_value(jtext), text, text_len) == 0);
     json_decref(obj);
     fuzz_check_stream(res, WN_FORMAT_JSON, json, json_len);
+
+    /* Markdown: strict UTF-8, streamed as cached; HTML: safe to embed. */
+    size_t md_len = 0, html_len = 0;
+    const char *md = wn_result_markdown(res, &md_len);
+    FUZZ_REQUIRE(md != NULL && strlen(md) == md_len && fuzz_valid_utf8(md, md_len));
+    fuzz_check_stream(res, WN_FORMAT_MARKDOWN, md, md_len);
+    const char *html = wn_result_html(res, &html_len);
+    FUZZ_REQUIRE(html != NULL);
+    fuzz_check_html(html, html_len);
+    fuzz_check_stream(res, WN_FORMAT_HTML, html, html_len);
 
     fuzz_sink e = {0};
     wn_status st = wn_result_write(res, WN_FORMAT_EXPLAIN, fuzz_sink_fn, &e);

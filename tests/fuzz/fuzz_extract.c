@@ -14,7 +14,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!ex) {
         wn_options opt;
         wn_options_init(&opt);
-        opt.flags = WN_FLAG_EXPLAIN | WN_FLAG_COMMENTS | WN_FLAG_TITLE_IN_TEXT;
+        opt.flags = WN_FLAG_EXPLAIN | WN_FLAG_COMMENTS | WN_FLAG_TITLE_IN_TEXT | WN_FLAG_LINKS |
+                    WN_FLAG_IMAGES | WN_FLAG_FORMATTING;
         FUZZ_REQUIRE(wn_extractor_new(&opt, &ex) == WN_OK);
     }
     wn_result *res = NULL;
