@@ -157,37 +157,6 @@ static const char *source_name(wn_charset_source source)
     return "unknown";
 }
 
-/* The title: the article's <h1> when the scorer found one, else og:title,
- * else <title>. */
-static const char *choose_title(const wn_doc *doc, wn_arena *arena, bool *from_h1)
-{
-    *from_h1 = true;
-    for (uint32_t i = 0; i < doc->count; i++) {
-        const wn_node *n = &doc->nodes[i];
-        if (n->label == WN_LABEL_TITLE && n->kind == WN_NODE_ELEMENT) {
-            char buf[512];
-            size_t len = wn_leading_text(doc, i, buf, sizeof buf);
-            if (len)
-                return wn_xml_clean(arena, buf, len);
-        }
-    }
-    /* Else the first <h1> whose text the <title> repeats ("Headline - Site"). */
-    unsigned tried = 0; /* a hostile page may hold thousands of <h1> */
-    for (uint32_t i = 0; doc->title && i < doc->count && tried < 8; i++) {
-        const wn_node *n = &doc->nodes[i];
-        if (n->kind != WN_NODE_ELEMENT || n->tag != GUMBO_TAG_H1 || !n->all.chars)
-            continue;
-        tried++;
-        char buf[512];
-        size_t len = wn_leading_text(doc, i, buf, sizeof buf);
-        if (len >= 4 && strstr(doc->title, buf))
-            return wn_xml_clean(arena, buf, len);
-    }
-    *from_h1 = false;
-    const char *t = doc->og_title && *doc->og_title ? doc->og_title : doc->title;
-    return t ? wn_xml_clean(arena, t, strlen(t)) : NULL;
-}
-
 /* The parse's CPU budget: a fixed 250 ms plus parse_ms_per_mib per MiB. */
 static uint64_t parse_budget_ns(const wn_options *options, size_t len)
 {
@@ -195,6 +164,13 @@ static uint64_t parse_budget_ns(const wn_options *options, size_t len)
         return 0;
     double mib = (double)len / (1024.0 * 1024.0);
     return (uint64_t)((250.0 + mib * options->parse_ms_per_mib) * 1e6);
+}
+
+/* The guard's limits, from the extractor's options. */
+static wn_guard_limits guard_limits_of(const wn_extractor *ex)
+{
+    wn_guard_limits limits = {ex->options.max_depth, ex->options.max_attributes, ex->options.max_nodes};
+    return limits;
 }
 
 static wn_block_limits block_limits(const wn_extractor *ex)
@@ -267,8 +243,7 @@ static wn_status try_hidden(const wn_extractor *ex, wn_arena *page, const char *
                             const wn_guard_range *range, size_t *best, wn_doc *doc,
                             wn_result *res)
 {
-    wn_guard_limits guard_limits = {ex->options.max_depth, ex->options.max_attributes,
-                                    ex->options.max_nodes};
+    wn_guard_limits guard_limits = guard_limits_of(ex);
     wn_guard_report report;
     const char *html;
     size_t len;
@@ -420,8 +395,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     /* Gumbo's superlinear shapes are cut before the parse (guard.h). */
     const char *html;
     size_t html_len;
-    wn_guard_limits guard_limits = {ex->options.max_depth, ex->options.max_attributes,
-                                    ex->options.max_nodes};
+    wn_guard_limits guard_limits = guard_limits_of(ex);
     wn_guard_report guard;
     st = wn_guard(page, decoded.utf8, decoded.len, &guard_limits, &html, &html_len, &guard);
     if (st != WN_OK)
@@ -484,7 +458,10 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
         res->source = WN_ARTICLE_NONE;
     }
     bool from_h1;
-    res->info.title = choose_title(doc, &res->arena, &from_h1);
+    char title_buf[WN_TITLE_CAP];
+    size_t title_len = 0;
+    const char *title = wn_score_title(doc, title_buf, sizeof title_buf, &title_len, &from_h1);
+    res->info.title = title ? wn_xml_clean(&res->arena, title, title_len) : NULL;
     st = wn_meta_extract(doc, &res->arena, &res->meta);
     if (st != WN_OK)
         return st;

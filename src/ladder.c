@@ -7,9 +7,17 @@
 #include "meta/meta.h"
 #include "output/render.h"
 #include "score/score.h"
+#include "lexicon/date.h"
 #include "lexicon/kinds.h"
 #include "buf.h"
 #include "utf8.h"
+
+/* Text that reads as a paragraph of prose: long enough (Latin characters
+ * or CJK ones) and punctuated. */
+static bool prose_stats(const wn_text_stats *s)
+{
+    return (s->chars >= WN_LADDER_PROSE_CHARS || s->cjk >= WN_LADDER_PROSE_CJK) && s->punct > 0;
+}
 
 size_t wn_content_chars(const wn_content *content)
 {
@@ -32,8 +40,7 @@ size_t wn_content_measure(const wn_content *content, size_t *blocks)
             wn_text_stats s = {0};
             wn_text_measure(it->text, it->len, &s);
             chars += s.chars;
-            *blocks += (s.chars >= WN_LADDER_PROSE_CHARS || s.cjk >= WN_LADDER_PROSE_CJK) &&
-                       s.punct > 0;
+            *blocks += prose_stats(&s);
         }
     }
     return chars;
@@ -288,9 +295,7 @@ static bool is_prose(const wn_node *n)
 {
     if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK))
         return false;
-    bool long_enough = n->own.chars >= WN_LADDER_PROSE_CHARS ||
-                       n->own.cjk >= WN_LADDER_PROSE_CJK;
-    return long_enough && n->own.punct > 0 &&
+    return prose_stats(&n->own) &&
            (float)n->own_link_chars <= WN_LADDER_PROSE_LINKS * (float)n->own.chars;
 }
 
@@ -298,7 +303,7 @@ size_t wn_ladder_prose(wn_doc *doc, bool select)
 {
     if (select)
         for (uint32_t i = 0; i < doc->count; i++)
-            doc->nodes[i].flags &= (uint8_t)~WN_NODE_SELECTED;
+            doc->nodes[i].flags &= (uint16_t)~WN_NODE_SELECTED;
     size_t chars = 0, blocks = 0;
     for (uint32_t i = doc->body; i < doc->count; i++) {
         wn_node *n = &doc->nodes[i];
@@ -311,12 +316,14 @@ size_t wn_ladder_prose(wn_doc *doc, bool select)
         if (!is_prose(n))
             continue;
         if (select) {
-            n->flags = (uint8_t)((n->flags | WN_NODE_SELECTED) & ~WN_NODE_PRUNED);
+            n->flags = (uint16_t)((n->flags | WN_NODE_SELECTED) & ~WN_NODE_PRUNED);
             n->label = WN_LABEL_BODY;
         }
         chars += n->own.chars;
         blocks++;
     }
+    if (select)
+        wn_score_note_lines(doc);
     /* One or two paragraphs are a notice (cookies, sign-in), not an article. */
     return blocks >= WN_LADDER_PROSE_BLOCKS ? chars : 0;
 }
@@ -325,20 +332,9 @@ size_t wn_ladder_prose(wn_doc *doc, bool select)
 
 static bool push_para(wn_content *c, const char *text, size_t len)
 {
-    if (c->count == c->capacity) {
-        size_t cap = c->capacity ? c->capacity * 2 : 32;
-        wn_content_item *grown = wn_arena_alloc(c->arena, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        if (c->count)
-            memcpy(grown, c->items, c->count * sizeof *grown);
-        c->items = grown;
-        c->capacity = cap;
-    }
-    wn_content_item *it = &c->items[c->count++];
-    memset(it, 0, sizeof *it);
-    it->kind = WN_C_PARA;
-    it->level = 0;
+    wn_content_item *it = wn_content_push(c, WN_C_PARA, 0);
+    if (!it)
+        return false;
     it->text = text;
     it->len = (uint32_t)len;
     return true;
@@ -392,7 +388,7 @@ static bool dateline(const wn_doc *doc, uint32_t i, char *line, size_t cap, char
     if (node->kind != WN_NODE_ELEMENT || !node->all.chars || node->all.chars > WN_LADDER_DATELINE)
         return false;
     size_t len = wn_leading_text(doc, i, line, cap);
-    return wn_meta_date(line, len, true, iso) > 0;
+    return wn_date_parse(line, len, true, iso) > 0;
 }
 
 wn_status wn_ladder_header(wn_doc *doc, wn_content *content)
@@ -468,7 +464,7 @@ wn_status wn_ladder_header(wn_doc *doc, wn_content *content)
         wn_node *node = &doc->nodes[lines[k]];
         if (lines[k] != title) {
             /* Kept now, as --explain shows (the title keeps its label). */
-            node->flags = (uint8_t)((node->flags | WN_NODE_SELECTED) & ~WN_NODE_PRUNED);
+            node->flags = (uint16_t)((node->flags | WN_NODE_SELECTED) & ~WN_NODE_PRUNED);
             node->label = WN_LABEL_BODY;
         }
         size_t len = wn_leading_text(doc, lines[k], line, sizeof line);

@@ -566,6 +566,20 @@ static void add_stats(wn_text_stats *to, const wn_text_stats *from)
 }
 
 /* Adds each subtree's totals to its parent, children before parents. */
+/* The blocks that make a table a layout (WN_NODE_HOLDS_BLOCKS). */
+static bool holds_blocks_tag(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL: case GUMBO_TAG_TABLE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_FORM:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static void aggregate(wn_doc *doc)
 {
     for (uint32_t i = doc->count; i-- > 1;) {
@@ -579,6 +593,9 @@ static void aggregate(wn_doc *doc)
         p->items += n->items;
         p->inputs += n->inputs;
         p->elements += n->elements;
+        if ((n->flags & WN_NODE_HOLDS_BLOCKS) ||
+            (n->kind == WN_NODE_ELEMENT && n->all.chars && holds_blocks_tag((GumboTag)n->tag)))
+            p->flags |= WN_NODE_HOLDS_BLOCKS;
         if (n->kind == WN_NODE_ELEMENT) {
             p->elements++;
             switch ((GumboTag)n->tag) {
@@ -682,7 +699,7 @@ static void init_element(wn_doc *doc, hint_cache *cache, uint32_t index, const G
         if (pre == 1)
             n->flags |= WN_NODE_PREFORMATTED;
         else if (pre == 0)
-            n->flags &= (uint8_t)~WN_NODE_PREFORMATTED;
+            n->flags &= (uint16_t)~WN_NODE_PREFORMATTED;
     }
     if (el->tag == GUMBO_TAG_BR)
         n->flags |= WN_NODE_BREAK;

@@ -25,7 +25,11 @@ enum {
     WN_NODE_BREAK = 1u << 4,     /* <br>: a line break inside a block */
     WN_NODE_PREFORMATTED = 1u << 5, /* inside <pre>: keep white space */
     WN_NODE_IN_CLUTTER = 1u << 6,  /* inside an element whose class/id/role says clutter */
-    WN_NODE_IN_SIDE = 1u << 7      /* inside a sidebar or widget box */
+    WN_NODE_IN_SIDE = 1u << 7,     /* inside a sidebar or widget box */
+    /* The subtree holds a paragraph, list, heading, table, quote, <pre>,
+     * <div> or form with text: a table with it lays the page out (its text
+     * is blocks, not rows of cells). */
+    WN_NODE_HOLDS_BLOCKS = 1u << 8
 };
 
 typedef struct wn_node {
@@ -34,7 +38,7 @@ typedef struct wn_node {
     uint32_t block;         /* nearest block-level ancestor (or self) */
     uint16_t tag;           /* GumboTag for elements */
     uint8_t kind;           /* WN_NODE_ELEMENT / WN_NODE_TEXT */
-    uint8_t flags;
+    uint16_t flags;
     uint16_t depth;
     uint8_t label;          /* wn_label once decided */
     uint8_t rule;           /* the wn_rule that decided it */

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lexicon/date.h"
 #include "lexicon/kinds.h"
 #include "meta/lang.h"
 #include "output/content.h"
@@ -76,7 +77,7 @@ void wn_meta_offer(wn_meta *m, wn_meta_field field, const char *value, size_t le
         return;
     char date[40];
     if (field == WN_META_DATE || field == WN_META_MODIFIED) {
-        len = wn_meta_date(value, len, false, date);
+        len = wn_date_parse(value, len, false, date);
         if (!len)
             return;
         value = date;
@@ -244,234 +245,6 @@ void wn_meta_offer_lang(wn_meta *m, const char *value, size_t len, int rank, con
     m->pub.field[WN_META_LANG] = v;
     m->pub.lang_source = source;
     m->lang_rank = rank;
-}
-
-/* ---- dates ---- */
-
-static const char *const month_names[12] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                            "jul", "aug", "sep", "oct", "nov", "dec"};
-
-static int month_at(const char *s, size_t len, size_t *used)
-{
-    if (len < 3)
-        return 0;
-    for (int k = 0; k < 12; k++) {
-        if (strncasecmp(s, month_names[k], 3) != 0)
-            continue;
-        size_t n = 3;
-        while (n < len && n < 10 && ((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z'))
-            n++;
-        if (n < len && s[n] == '.')
-            n++;
-        *used = n;
-        return k + 1;
-    }
-    return 0;
-}
-
-static size_t digits(const char *s, size_t len, size_t max, int *value)
-{
-    size_t n = 0;
-    *value = 0;
-    while (n < len && n < max && s[n] >= '0' && s[n] <= '9')
-        *value = *value * 10 + (s[n++] - '0');
-    return n;
-}
-
-static bool is_sep(char c)
-{
-    return c == '-' || c == '/' || c == '.';
-}
-
-/* Matches one of the CJK date characters 年 月 日 (E5 B9 B4, E6 9C 88, E6 97 A5). */
-static size_t cjk_unit(const char *s, size_t len, const char *unit)
-{
-    return len >= 3 && memcmp(s, unit, 3) == 0 ? 3 : 0;
-}
-
-/* A time "10:21[:00]" with an optional offset after a date at s; appends to out. */
-static size_t parse_time(const char *s, size_t len, char *out, size_t o)
-{
-    size_t i = 0;
-    while (i < len && i < 4 && (s[i] == ' ' || s[i] == 'T' || s[i] == ',')) 
-        i++;
-    if (i == 0 && len && s[0] != 'T')
-        return o;
-    int h, mi, sec = 0;
-    size_t n = digits(s + i, len - i, 2, &h);
-    if (!n || i + n >= len || s[i + n] != ':')
-        return o;
-    i += n + 1;
-    n = digits(s + i, len - i, 2, &mi);
-    if (n != 2 || h > 23 || mi > 59)
-        return o;
-    i += n;
-    if (i + 2 < len && s[i] == ':' && digits(s + i + 1, len - i - 1, 2, &sec) == 2 && sec <= 60)
-        i += 3;
-    while (i < len && (s[i] == '.' || (s[i] >= '0' && s[i] <= '9')) && i < 40)
-        i++; /* fractions of a second */
-    o += (size_t)snprintf(out + o, 32 - o, "T%02d:%02d:%02d", h, mi, sec);
-    if (i + 1 < len && s[i] == ' ' && (s[i + 1] == '+' || s[i + 1] == '-'))
-        i++; /* "10:21:00 +0000" */
-    if (i < len && (s[i] == 'Z' || s[i] == 'z')) {
-        out[o++] = 'Z';
-        out[o] = '\0';
-    } else if (i < len && (s[i] == '+' || s[i] == '-')) {
-        int th, tm = 0;
-        size_t k = i + 1;
-        n = digits(s + k, len - k, 2, &th);
-        if (n == 2) {
-            k += 2;
-            if (k < len && s[k] == ':')
-                k++;
-            if (digits(s + k, len - k, 2, &tm) != 2)
-                tm = 0;
-            if (th <= 14 && tm <= 59)
-                o += (size_t)snprintf(out + o, 32 - o, "%c%02d:%02d", s[i], th, tm);
-        }
-    }
-    return o;
-}
-
-static bool valid_ymd(int y, int mo, int d)
-{
-    return y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
-}
-
-/* A date starting exactly at s. */
-static size_t date_at(const char *s, size_t len, char *out)
-{
-    int y, mo, d;
-    size_t used;
-    size_t n = digits(s, len, 5, &y);
-    if (n == 4) {
-        size_t i = 4, u;
-        bool cjk = false;
-        if (i < len && is_sep(s[i])) {
-            i++;
-            if (s[4] == '.' && i < len && s[i] == ' ')
-                i++; /* Korean "2025. 11. 2." */
-        } else if ((u = cjk_unit(s + i, len - i, "\xE5\xB9\xB4")) != 0)
-            i += u, cjk = true;
-        else
-            return 0;
-        while (cjk && i < len && s[i] == ' ')
-            i++;
-        n = digits(s + i, len - i, 2, &mo);
-        if (!n)
-            return 0;
-        i += n;
-        if (!cjk && i < len && s[i] == s[4]) {
-            i++;
-            if (s[4] == '.' && i < len && s[i] == ' ')
-                i++;
-        } else if (cjk && (u = cjk_unit(s + i, len - i, "\xE6\x9C\x88")) != 0)
-            i += u;
-        else
-            return 0;
-        while (cjk && i < len && s[i] == ' ')
-            i++;
-        n = digits(s + i, len - i, 2, &d);
-        if (!n || (i + n < len && s[i + n] >= '0' && s[i + n] <= '9'))
-            return 0;
-        i += n;
-        if (cjk)
-            i += cjk_unit(s + i, len - i, "\xE6\x97\xA5");
-        if (!valid_ymd(y, mo, d))
-            return 0;
-        size_t o = (size_t)snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
-        return parse_time(s + i, len - i, out, o);
-    }
-    if ((n == 1 || n == 2) && n + 1 < len && s[n] == '.') {
-        /* "04.11.2025, 17:45" */
-        d = y;
-        size_t i = n + 1, k = digits(s + i, len - i, 3, &mo);
-        if (k < 1 || k > 2 || i + k >= len || s[i + k] != '.')
-            return 0;
-        i += k + 1;
-        if (digits(s + i, len - i, 5, &y) != 4 || !valid_ymd(y, mo, d))
-            return 0;
-        i += 4;
-        while (i < len && (s[i] == ',' || s[i] == ' ' || s[i] == '-'))
-            i++;
-        size_t o = (size_t)snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
-        return parse_time(i ? s + i - 1 : s, len - (i ? i - 1 : 0), out, o);
-    }
-    if (n == 1 || n == 2) {
-        /* "5 March 2024", "05 Mar 2024 10:21:00 +0000" */
-        d = y;
-        size_t i = n;
-        while (i < len && s[i] == ' ')
-            i++;
-        mo = month_at(s + i, len - i, &used);
-        if (!mo)
-            return 0;
-        i += used;
-        while (i < len && (s[i] == ' ' || s[i] == ','))
-            i++;
-        if (digits(s + i, len - i, 5, &y) != 4 || !valid_ymd(y, mo, d))
-            return 0;
-        i += 4;
-        size_t o = (size_t)snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
-        return parse_time(s + i, len - i, out, o);
-    }
-    mo = month_at(s, len, &used);
-    if (mo) {
-        /* "March 5, 2024" */
-        size_t i = used;
-        while (i < len && s[i] == ' ')
-            i++;
-        n = digits(s + i, len - i, 3, &d);
-        if (n < 1 || n > 2)
-            return 0;
-        i += n;
-        if (i + 1 < len && (strncasecmp(s + i, "st", 2) == 0 || strncasecmp(s + i, "nd", 2) == 0 ||
-                            strncasecmp(s + i, "rd", 2) == 0 || strncasecmp(s + i, "th", 2) == 0))
-            i += 2;
-        while (i < len && (s[i] == ' ' || s[i] == ','))
-            i++;
-        if (digits(s + i, len - i, 5, &y) != 4 || !valid_ymd(y, mo, d))
-            return 0;
-        i += 4;
-        size_t o = (size_t)snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
-        return parse_time(s + i, len - i, out, o);
-    }
-    return 0;
-}
-
-size_t wn_meta_date(const char *text, size_t len, bool anywhere, char *out)
-{
-    size_t i = 0;
-    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n'))
-        i++;
-    if (!anywhere) {
-        /* A weekday may come first: "Tue, 05 Mar 2024". */
-        size_t n = date_at(text + i, len - i, out);
-        if (n)
-            return n;
-        size_t k = i;
-        while (k < len && k < i + 12 && text[k] != ',')
-            k++;
-        if (k < len && text[k] == ',') {
-            k++;
-            while (k < len && text[k] == ' ')
-                k++;
-            return date_at(text + k, len - k, out);
-        }
-        return 0;
-    }
-    for (; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        bool start = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-        /* Only at the start of a number or a word. */
-        if (!start || (i > 0 && ((text[i - 1] >= '0' && text[i - 1] <= '9') ||
-                                 ((text[i - 1] | 0x20) >= 'a' && (text[i - 1] | 0x20) <= 'z'))))
-            continue;
-        size_t n = date_at(text + i, len - i, out);
-        if (n)
-            return n;
-    }
-    return 0;
 }
 
 /* ---- <meta>, <link>, microdata, <time> ---- */
@@ -857,7 +630,7 @@ static size_t name_length(const char *s, size_t len, bool latin)
         /* a date run into the name by the markup: "Ruth KleinFebruary 27" */
         size_t used;
         if (latin && i > 0 && c >= 'A' && c <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
-            month_at(s + i, len - i, &used))
+            wn_date_month_at(s + i, len - i, &used))
             break;
         if (!latin && c >= 0x80 && i > 0 && label_at(s, len, i))
             break;
@@ -1051,29 +824,8 @@ static const char *const date_labels[] = {
  * else from the two-digit year. ISO 8601 into out (at least 32 bytes). */
 static size_t yearless_date(const wn_doc *doc, const char *s, size_t len, char *out)
 {
-    size_t i = 0;
-    while (i < len && s[i] == ' ')
-        i++;
-    int v[3], groups = 0;
-    while (groups < 3) {
-        if (i + 2 > len || digits(s + i, 2, 2, &v[groups]) != 2)
-            break;
-        i += 2;
-        groups++;
-        if (i < len && s[i] == '-' && groups < 3)
-            i++;
-        else
-            break;
-    }
-    if (groups < 2)
-        return 0;
-    int yy = groups == 3 ? v[0] : -1, mo = groups == 3 ? v[1] : v[0], d = groups == 3 ? v[2] : v[1];
-    while (i < len && s[i] == ' ')
-        i++;
-    int h, mi;
-    if (i + 5 > len || digits(s + i, 2, 2, &h) != 2 || s[i + 2] != ':' ||
-        digits(s + i + 3, 2, 2, &mi) != 2 || h > 23 || mi > 59 || mo < 1 || mo > 12 || d < 1 ||
-        d > 31)
+    int yy, mo, d, h, mi;
+    if (!wn_date_yearless(s, len, &yy, &mo, &d, &h, &mi))
         return 0;
     int year = 0;
     char iso[40];
@@ -1081,7 +833,7 @@ static size_t yearless_date(const wn_doc *doc, const char *s, size_t len, char *
         const wn_doc_tag *tag = &doc->tags[t];
         int y2, m2, d2;
         if (tag->kind != WN_TAG_META || !tag->value ||
-            !wn_meta_date(tag->value, strlen(tag->value), false, iso) ||
+            !wn_date_parse(tag->value, strlen(tag->value), false, iso) ||
             sscanf(iso, "%4d-%2d-%2d", &y2, &m2, &d2) != 3)
             continue;
         if (m2 == mo && d2 == d && (yy < 0 || y2 % 100 == yy))
@@ -1174,7 +926,7 @@ static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const c
         if (!hit)
             continue;
         size_t off = (size_t)(hit - s) + strlen(date_labels[l]);
-        size_t n = wn_meta_date(s + off, len - off, true, date);
+        size_t n = wn_date_parse(s + off, len - off, true, date);
         if (!n) {
             size_t at = skip_colon(s + off, len - off);
             if (at != SIZE_MAX)
@@ -1188,9 +940,9 @@ static void visible_line(const wn_doc *doc, const region *r, uint32_t i, const c
         }
     }
     /* a short line, or one that starts with the date ("2024-11-05 07:12 来源：...") */
-    bool starts = wn_meta_date(s, len, false, date) > 0;
+    bool starts = wn_date_parse(s, len, false, date) > 0;
     if (i < r->first_para || doc->nodes[i].label == WN_LABEL_TITLE) {
-        size_t n = wn_meta_date(s, len, true, date);
+        size_t n = wn_date_parse(s, len, true, date);
         /* a longer header line: a date with its time ("Headline 2019-09-05 11:10 Site") */
         bool timed = n && memchr(date, 'T', n);
         if (n && (len <= 80 || starts || (len <= 200 && timed)))
@@ -1340,7 +1092,7 @@ static void read_date_classes(const wn_doc *doc, const region *r, wn_meta *m)
         if (!header && !eligible(doc, r, i))
             continue;
         size_t len = short_text(doc, i, buf, sizeof buf);
-        size_t dl = wn_meta_date(buf, len, true, date);
+        size_t dl = wn_date_parse(buf, len, true, date);
         if (dl && !copyright_line(buf))
             wn_meta_offer(m, WN_META_DATE, date, dl, WN_RANK_VISIBLE);
     }

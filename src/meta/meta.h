@@ -70,11 +70,6 @@ void wn_meta_offer_author(wn_meta *m, const char *value, size_t len, int rank);
 void wn_meta_offer_tags(wn_meta *m, const char *value, size_t len, int rank, bool split);
 void wn_meta_offer_lang(wn_meta *m, const char *value, size_t len, int rank, const char *source);
 
-/* The first date in text[0..len) as ISO 8601 into out (at least 32 bytes):
- * "2024-03-05" or "2024-03-05T10:21:00+08:00". anywhere: look past the
- * start. Returns the length, 0 when there is none. */
-size_t wn_meta_date(const char *text, size_t len, bool anywhere, char *out);
-
 /* JSON-LD scripts (jsonld.c). */
 void wn_meta_jsonld(const wn_doc *doc, wn_meta *m);
 

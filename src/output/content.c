@@ -53,7 +53,7 @@ typedef struct emitter {
     bool pending_space;
     frame *stack;
     size_t depth, cap;
-    bool line_whole;      /* the current line began where its block began */
+    bool line_note;       /* the line's text is a note (WN_RULE_NOTE_LINE): dropped */
     bool root_layout;     /* the emitted subtree sits in a layout table */
     wn_status status;
     const wn_content_opts *opts;
@@ -64,6 +64,25 @@ typedef struct emitter {
 } emitter;
 
 static void push_item_as_is(emitter *e, uint8_t kind, uint8_t level, const char *text, size_t len);
+
+wn_content_item *wn_content_push(wn_content *c, uint8_t kind, uint8_t level)
+{
+    if (c->count == c->capacity) {
+        size_t cap = c->capacity ? c->capacity * 2 : 64;
+        wn_content_item *grown = wn_arena_alloc(c->arena, cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        if (c->count)
+            memcpy(grown, c->items, c->count * sizeof *grown);
+        c->items = grown;
+        c->capacity = cap;
+    }
+    wn_content_item *it = &c->items[c->count++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    it->level = level;
+    return it;
+}
 
 static void push_item(emitter *e, uint8_t kind, uint8_t level, const char *text, size_t len)
 {
@@ -83,26 +102,11 @@ static void push_item_as_is(emitter *e, uint8_t kind, uint8_t level, const char 
     wn_content *c = e->content;
     if (e->status != WN_OK)
         return;
-    if (c->count == c->capacity) {
-        size_t cap = c->capacity ? c->capacity * 2 : 64;
-        wn_content_item *grown = wn_arena_alloc(c->arena, cap * sizeof *grown);
-        if (!grown) {
-            e->status = WN_ERR_NOMEM;
-            return;
-        }
-        if (c->count)
-            memcpy(grown, c->items, c->count * sizeof *grown);
-        c->items = grown;
-        c->capacity = cap;
+    wn_content_item *it = wn_content_push(c, kind, level);
+    if (!it) {
+        e->status = WN_ERR_NOMEM;
+        return;
     }
-    wn_content_item *it = &c->items[c->count++];
-    it->kind = kind;
-    it->level = level;
-    it->text = NULL;
-    it->len = 0;
-    it->spans = NULL;
-    it->span_count = 0;
-    it->lang = NULL;
     if (text) {
         it->text = wn_arena_strndup(c->arena, text, len);
         it->len = (uint32_t)len;
@@ -129,29 +133,6 @@ static bool current_layout(const emitter *e)
 static const char *current_lang(const emitter *e)
 {
     return e->depth ? e->stack[e->depth - 1].lang : NULL;
-}
-
-/* A table whose cells hold paragraphs, lists, headings or tables of their
- * own lays a page out; its text is blocks, not rows of cells. The scan
- * stops at the first such block, so a page's tables cost one pass. */
-static bool layout_table(const wn_doc *doc, uint32_t table)
-{
-    const wn_node *t = &doc->nodes[table];
-    for (uint32_t k = table + 1; k < t->end; k++) {
-        const wn_node *d = &doc->nodes[k];
-        if (d->kind != WN_NODE_ELEMENT || !d->all.chars)
-            continue;
-        switch ((GumboTag)d->tag) {
-        case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-        case GUMBO_TAG_DL: case GUMBO_TAG_TABLE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
-        case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-        case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_FORM:
-            return true;
-        default:
-            break;
-        }
-    }
-    return false;
 }
 
 static uint64_t hash_bytes(const char *s, size_t len)
@@ -196,33 +177,15 @@ static bool seen_before(emitter *e, const char *text, size_t len)
     return false;
 }
 
-/* A run of loose text (between <br>s, or beside the blocks of its
- * container) that is a note rather than the article's text: a source or
- * editor line, a byline, a prompt to get the app. The scorer judges such
- * lines when they are blocks of their own; these are the same lines set
- * as runs of text. */
-static bool note_line(const char *text, size_t len)
-{
-    size_t whole = 0, pos = 0;
-    while (pos < len) {
-        uint32_t cp = wn_utf8_next(text, len, &pos);
-        whole += !wn_is_space(cp);
-    }
-    if (whole > 200)
-        return false;
-    wn_marker m = wn_marker_of_text(text, len < 95 ? len : 95, whole);
-    return m == WN_MARKER_SOURCE || m == WN_MARKER_PROMO || (whole <= 80 && wn_byline_text(text, len));
-}
-
 static bool spans_kept(emitter *e, size_t len);
 static void push_item_with_spans(emitter *e, uint8_t kind, uint8_t level, const char *text,
                                  size_t len);
 static void spans_next_line(emitter *e);
 static const char *code_language(emitter *e, uint32_t pre);
 
-/* loose: the line ends at a <br> or where a child block begins, so it is
- * not a whole block (neither is a line that did not begin with its block). */
-static void flush_line_at(emitter *e, bool loose)
+/* Ends the line: pushes its text unless it repeats an earlier line or the
+ * scorer labelled it a note (score/lines.c). */
+static void flush_line(emitter *e)
 {
     size_t len = e->line.len;
     while (len && e->line.data[len - 1] == ' ')
@@ -230,10 +193,9 @@ static void flush_line_at(emitter *e, bool loose)
     bool dropped = false;
     if (len >= DEDUP_MIN_BYTES && seen_before(e, e->line.data, len))
         len = 0, dropped = true;
-    if (len && (loose || !e->line_whole) && current_kind(e) == WN_C_PARA &&
-        note_line(e->line.data, len))
+    if (len && e->line_note)
         len = 0, dropped = true;
-    e->line_whole = false;
+    e->line_note = false;
     if (e->nspans && !dropped && spans_kept(e, len))
         push_item_with_spans(e, current_kind(e), current_level(e), e->line.data, len);
     else if (len)
@@ -244,11 +206,6 @@ static void flush_line_at(emitter *e, bool loose)
     e->pending_space = false;
     if (e->nspans)
         spans_next_line(e);
-}
-
-static void flush_line(emitter *e)
-{
-    flush_line_at(e, false);
 }
 
 /* Appends text; collapses white space unless preformatted; drops characters
@@ -317,8 +274,7 @@ static void pop_frames(emitter *e, uint32_t at)
 static void enter_block(emitter *e, uint32_t index)
 {
     const wn_node *n = &e->doc->nodes[index];
-    flush_line_at(e, true);
-    e->line_whole = true;
+    flush_line(e);
     uint8_t inherited = current_kind(e);
     bool inside_special = inherited == WN_C_ITEM || inherited == WN_C_CELL ||
                           inherited == WN_C_CODE || inherited == WN_C_CAPTION;
@@ -332,7 +288,7 @@ static void enter_block(emitter *e, uint32_t index)
         }
         break;
     case GUMBO_TAG_TABLE:
-        f.layout = layout_table(e->doc, index);
+        f.layout = (n->flags & WN_NODE_HOLDS_BLOCKS) != 0;
         f.line_kind = WN_C_PARA;
         if (!f.layout) {
             push_item(e, WN_C_TABLE_OPEN, 0, NULL, 0);
@@ -677,7 +633,7 @@ static void emit_subtree(emitter *e, uint32_t root)
     if (doc->nodes[root].tag != GUMBO_TAG_TABLE)
         for (uint32_t a = doc->nodes[root].parent; a != WN_NONE; a = doc->nodes[a].parent)
             if (doc->nodes[a].kind == WN_NODE_ELEMENT && doc->nodes[a].tag == GUMBO_TAG_TABLE) {
-                e->root_layout = layout_table(doc, a);
+                e->root_layout = (doc->nodes[a].flags & WN_NODE_HOLDS_BLOCKS) != 0;
                 break;
             }
     for (uint32_t i = root; i < end && e->status == WN_OK;) {
@@ -692,14 +648,15 @@ static void emit_subtree(emitter *e, uint32_t root)
             continue;
         }
         if (n->kind == WN_NODE_TEXT) {
+            e->line_note |= n->rule == WN_RULE_NOTE_LINE;
             append_text(e, n->text, n->text_len, n->flags & WN_NODE_PREFORMATTED);
         } else if (n->flags & WN_NODE_BREAK) {
             if (current_kind(e) == WN_C_CODE)
                 wn_buf_putc(&e->line, '\n');
             else
-                flush_line_at(e, true);
+                flush_line(e);
         } else if (n->flags & WN_NODE_BLOCK) {
-            if (e->opts->no_tables && n->tag == GUMBO_TAG_TABLE && !layout_table(doc, i)) {
+            if (e->opts->no_tables && n->tag == GUMBO_TAG_TABLE && !(n->flags & WN_NODE_HOLDS_BLOCKS)) {
                 flush_line(e);
                 i = n->end;
                 continue;
@@ -966,14 +923,6 @@ static size_t separator_at(const char *s, size_t len, size_t pos)
     return 0;
 }
 
-/* "回答时间", "发布日期", "Date": the label before a date. */
-static bool date_label(const char *s, size_t len)
-{
-    if (!len || len > 24)
-        return false;
-    return wn_lex_suffix(WN_LEX_THREAD_DATE_LABEL, s, len, 0, NULL) >= 0;
-}
-
 /* Classifies a piece by its parts: PART_DATE if one part is a date and the
  * others counters, PART_COUNTER if all are counters or actions. *date and
  * *date_len get the first date part. */
@@ -995,7 +944,7 @@ static int shape_of_text(const char *s, size_t len, const char **date, size_t *d
         }
         while (plen && part[plen - 1] == ' ')
             plen--;
-        int k = date_label(part, plen) ? PART_EMPTY : part_kind(part, plen);
+        int k = wn_date_label(part, plen) ? PART_EMPTY : part_kind(part, plen);
         if (k == PART_OTHER)
             return PART_OTHER;
         if (k == PART_DATE && result != PART_DATE) {

@@ -87,6 +87,10 @@ wn_status wn_content_build(const wn_doc *doc, bool with_comments, wn_content *co
 wn_status wn_content_build_with(const wn_doc *doc, const wn_content_opts *opts,
                                 wn_content *content);
 
+/* Appends an item of kind and level without text to content (its arena
+ * holds the items); NULL when out of memory. */
+wn_content_item *wn_content_push(wn_content *content, uint8_t kind, uint8_t level);
+
 /* True for the kinds that carry text. */
 static inline int wn_content_is_block(uint8_t kind)
 {

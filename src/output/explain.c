@@ -67,6 +67,37 @@ static void put_marker(wn_buf *out, const wn_doc *doc, uint32_t index)
     }
 }
 
+/* The leading text of a node: at most 60 bytes of whole characters, "..."
+ * when cut. */
+static void put_lead(wn_buf *out, const wn_doc *doc, uint32_t index)
+{
+    char lead[72];
+    size_t len = wn_leading_text(doc, index, lead, sizeof lead);
+    bool cut = len > 60;
+    if (cut) {
+        len = 60;
+        while (len && ((unsigned char)lead[len] & 0xC0) == 0x80)
+            len--;
+        lead[len] = '\0';
+    }
+    if (len)
+        wn_buf_printf(out, "  \"%s%s\"", lead, cut ? "..." : "");
+}
+
+/* A text node of a note line (score/lines.c): the renderer drops it. */
+static void put_note(wn_buf *out, const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    unsigned indent = n->depth < 40 ? n->depth : 40;
+    for (unsigned k = 0; k < indent; k++)
+        wn_buf_puts(out, "  ");
+    wn_buf_printf(out, "#text  chars=%u ld=%.2f punct=%u  -> %s (%s)  [dropped]", n->all.chars,
+                  (double)wn_link_density(n), n->all.punct, wn_label_name((wn_label)n->label),
+                  wn_rule_name((wn_rule)n->rule));
+    put_lead(out, doc, index);
+    wn_buf_putc(out, '\n');
+}
+
 void wn_render_explain(const wn_doc *doc, wn_buf *out)
 {
     wn_buf_puts(out,
@@ -100,8 +131,11 @@ void wn_render_explain(const wn_doc *doc, wn_buf *out)
             pruned_at = i;
             pruned_end = n->end;
         }
-        if (n->kind != WN_NODE_ELEMENT)
+        if (n->kind != WN_NODE_ELEMENT) {
+            if (n->rule == WN_RULE_NOTE_LINE && n->all.chars)
+                put_note(out, doc, i);
             continue;
+        }
         if (!n->all.chars && !(n->flags & (WN_NODE_PRUNED | WN_NODE_SELECTED)))
             continue;
         unsigned indent = n->depth < 40 ? n->depth : 40;
@@ -131,18 +165,7 @@ void wn_render_explain(const wn_doc *doc, wn_buf *out)
             put_tag(out, &doc->nodes[pruned_at]);
             wn_buf_puts(out, "]");
         }
-        /* The leading text: at most 60 bytes of whole characters, "..." when cut. */
-        char lead[72];
-        size_t len = wn_leading_text(doc, i, lead, sizeof lead);
-        bool cut = len > 60;
-        if (cut) {
-            len = 60;
-            while (len && ((unsigned char)lead[len] & 0xC0) == 0x80)
-                len--;
-            lead[len] = '\0';
-        }
-        if (len)
-            wn_buf_printf(out, "  \"%s%s\"", lead, cut ? "..." : "");
+        put_lead(out, doc, i);
         wn_buf_putc(out, '\n');
     }
 }

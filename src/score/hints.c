@@ -307,57 +307,6 @@ bool wn_app_promo_text(const char *text, size_t len)
 }
 
 /* Digits at text[i..]: returns the index after them, counting them in *count. */
-static size_t skip_digits(const char *text, size_t len, size_t i, size_t *count)
-{
-    *count = 0;
-    while (i < len && text[i] >= '0' && text[i] <= '9') {
-        i++;
-        (*count)++;
-    }
-    return i;
-}
-
-/* Whether text[i..] starts with one of the separators of a date. */
-static size_t date_separator(const char *text, size_t len, size_t i)
-{
-    static const char *const SEPARATORS[] = {"-", "/", ".", "\xE5\xB9\xB4", "\xE6\x9C\x88"}; /* 年 月 */
-    for (size_t s = 0; s < sizeof SEPARATORS / sizeof SEPARATORS[0]; s++) {
-        size_t n = strlen(SEPARATORS[s]);
-        if (i + n <= len && memcmp(text + i, SEPARATORS[s], n) == 0)
-            return n;
-    }
-    return 0;
-}
-
-/* A date with a time of day: "2019-08-13 14:07", "2019年10月31日 23:00";
- * returns where it starts, or len. */
-static size_t timestamp_at(const char *text, size_t len)
-{
-    for (size_t start = 0; start < len; start++) {
-        size_t count, i = skip_digits(text, len, start, &count);
-        if (count != 4 || (start && text[start - 1] >= '0' && text[start - 1] <= '9'))
-            continue;
-        size_t sep = date_separator(text, len, i);
-        if (!sep)
-            continue;
-        i = skip_digits(text, len, i + sep, &count);
-        if (count < 1 || count > 2 || !(sep = date_separator(text, len, i)))
-            continue;
-        i = skip_digits(text, len, i + sep, &count);
-        if (count < 1 || count > 2)
-            continue;
-        if (i + 3 <= len && memcmp(text + i, "\xE6\x97\xA5", 3) == 0) /* 日 */
-            i += 3;
-        while (i < len && text[i] == ' ')
-            i++;
-        i = skip_digits(text, len, i, &count);
-        if (count >= 1 && count <= 2 && i < len && text[i] == ':' && i + 2 < len &&
-            text[i + 1] >= '0' && text[i + 1] <= '9')
-            return start;
-    }
-    return len;
-}
-
 /* The byline's labels followed by a colon: each counted once, at its
  * first such place. */
 typedef struct byline_scan {
@@ -396,7 +345,7 @@ bool wn_byline_text(const char *text, size_t len)
     /* A byline starts with its date or its first field, give or take a
      * word ("发布时间：", "发表于 2004年…"); a title that runs into one
      * does not. */
-    size_t stamp = timestamp_at(text, len);
+    size_t stamp = wn_date_stamp_at(text, len);
     bool starts = stamp <= 12;
     /* Field labels a byline sets before a colon. */
     byline_scan b = {text, len, 0, 0, starts};
@@ -422,87 +371,11 @@ bool wn_count_text(const char *text, size_t len)
     return digits > 0;
 }
 
-/* Digits and date/time separators only, with a day, a month and a year. */
-bool wn_date_text(const char *text, size_t len)
-{
-    if (len > 20)
-        return false;
-    /* A date has two separators between day, month and year, a time at
-     * most two colons; an address ("192.168.100.1", "10.0.0.1/24") more. */
-    unsigned digits = 0, date_separators = 0, colons = 0;
-    for (size_t k = 0; k < len; k++) {
-        char c = text[k];
-        if (c >= '0' && c <= '9')
-            digits++;
-        else if (c == '.' || c == '/' || c == '-')
-            date_separators++;
-        else if (c == ':')
-            colons++;
-        else if (c != ' ')
-            return false;
-    }
-    return digits >= 6 && date_separators == 2 && colons <= 2;
-}
-
-/* A month's name that is the whole word: its own length is the word's
- * (*data, set to 0 when found). */
-static bool month_name(int entry, size_t start, size_t end, void *data)
-{
-    size_t *word = data;
-    if (wn_lex_entries[entry].bytes != *word)
-        return true;
-    *word = 0;
-    return false;
-}
-
-/* A line that is a date written out ("Donnerstag, 31. Mai 2012",
- * "31 de mayo de 2012", "May 31, 2012"): a day, a month's name and a
- * year, give or take a weekday. Only as a link (to the post or the day's
- * archive) is it the page's stamp; a blog's plain day header is the
- * post's own. */
-bool wn_written_date_text(const char *text, size_t len)
-{
-    if (len > 40)
-        return false;
-    unsigned days = 0, years = 0, months = 0, others = 0;
-    for (size_t k = 0; k < len;) {
-        while (k < len && (text[k] == ' ' || text[k] == ',' || text[k] == '.'))
-            k++;
-        size_t start = k;
-        while (k < len && text[k] != ' ' && text[k] != ',' && text[k] != '.')
-            k++;
-        size_t n = k - start;
-        if (!n)
-            break;
-        bool digits = true;
-        for (size_t d = start; d < k; d++)
-            digits &= text[d] >= '0' && text[d] <= '9';
-        if (digits) {
-            if (n <= 2)
-                days++;
-            else if (n == 4)
-                years++;
-            else
-                return false;
-            continue;
-        }
-        size_t whole = n;
-        wn_lex_prefixes(WN_LEX_MONTH_NAME, text + start, n, 0, month_name, &whole);
-        if (whole == 0)
-            months++;
-        else if (!(n == 2 && wn_lex_first(WN_LEX_DATE_FILLER, text + start, n, 0, NULL) >= 0))
-            others++;
-    }
-    /* The one other word is a weekday before the date. */
-    return days == 1 && years == 1 && months == 1 && others <= 1;
-}
-
 /* "Read more", "Continue reading" and the same in other languages. */
 bool wn_read_more_text(const char *text, size_t len)
 {
     return wn_lex_first(WN_LEX_READ_MORE, text, len, 0, NULL) >= 0;
 }
-
 
 bool wn_browser_notice(const char *text, size_t len)
 {

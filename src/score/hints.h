@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "lexicon/classes.h"
+#include "lexicon/date.h"
 #include "lexicon/lexicon.h"
 
 /* Classifies the start of a block's text (UTF-8, whitespace collapsed).
@@ -43,12 +44,9 @@ bool wn_byline_text(const char *text, size_t len);
 bool wn_browser_notice(const char *text, size_t len);
 
 /* Whole-line classifiers of short texts: a bare count ("64", "1,587");
- * a numeric date ("23.10.2018", "2018-10-23 12:30", never an address); a
- * date written out with a month's name ("Donnerstag, 31. Mai 2012"); a
- * teaser's "Read more" in any of the web's main languages. */
+ * a teaser's "Read more" in any of the web's main languages. Dates are
+ * lexicon/date.h's. */
 bool wn_count_text(const char *text, size_t len);
-bool wn_date_text(const char *text, size_t len);
-bool wn_written_date_text(const char *text, size_t len);
 bool wn_read_more_text(const char *text, size_t len);
 const char *wn_marker_name(wn_marker marker);
 

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "lexicon/date.h"
 #include "score/hints.h"
 #include "score/params.h"
 #include "score/score.h"
@@ -96,32 +97,6 @@ static bool holds_post_text(const wn_doc *doc, uint32_t x)
     return n->all.chars > 0 && wn_link_density(n) <= THREAD_POST_MAX_LD;
 }
 
-static bool digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-/* Whether a short text holds a time of day ("21:14") or a year of this or
- * the last century standing alone ("2024"): a post header's date in any
- * language. */
-static bool has_clock_or_year(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        if (!digit(s[i]) || (i > 0 && digit(s[i - 1])))
-            continue;
-        size_t run = 0;
-        while (i + run < len && digit(s[i + run]))
-            run++;
-        if ((run == 1 || run == 2) && i + run + 2 < len + 0 && s[i + run] == ':' &&
-            digit(s[i + run + 1]) && digit(s[i + run + 2]) &&
-            (i + run + 3 >= len || !digit(s[i + run + 3])))
-            return true;
-        if (run == 4 && (memcmp(s + i, "19", 2) == 0 || memcmp(s + i, "20", 2) == 0))
-            return true;
-    }
-    return false;
-}
-
 /* Whether a repeat carries, beside its post text at x, the parts of a
  * post: an author's link or avatar, and a date (a <time>, or a short
  * element whose text is a date). */
@@ -143,7 +118,7 @@ static bool signed_repeat(const wn_doc *doc, uint32_t repeat, uint32_t x)
         char lead[96];
         size_t len = wn_leading_text(doc, i, lead, sizeof lead);
         if (len < sizeof lead - 1 &&
-            (wn_date_text(lead, len) || wn_written_date_text(lead, len) || has_clock_or_year(lead, len)))
+            (wn_date_numeric_line(lead, len) || wn_date_written_line(lead, len) || wn_date_clock_or_year(lead, len)))
             return true;
     }
     return false;
@@ -185,7 +160,7 @@ static void select_post(wn_doc *doc, uint32_t x)
             return;
     wn_node *n = &doc->nodes[x];
     for (uint32_t k = x + 1; k < n->end; k++)
-        doc->nodes[k].flags &= (uint8_t)~WN_NODE_SELECTED;
+        doc->nodes[k].flags &= (uint16_t)~WN_NODE_SELECTED;
     n->flags |= WN_NODE_SELECTED;
     n->label = WN_LABEL_BODY;
     n->rule = WN_RULE_THREAD_POST;
@@ -271,8 +246,8 @@ static void decide_by_inner_run(wn_doc *doc, uint32_t top)
     if (inner == WN_NONE)
         return;
     wn_node *tn = &doc->nodes[top];
-    uint8_t flags = tn->flags;
-    tn->flags &= (uint8_t)~WN_NODE_SELECTED;
+    uint16_t flags = tn->flags;
+    tn->flags &= (uint16_t)~WN_NODE_SELECTED;
     decide_by_repeats(doc, inner, top);
     if (doc->page_kind != WN_DOC_DISCUSSION) {
         tn->flags = flags;

@@ -1,4 +1,4 @@
-/* The scorer's thresholds, in one place (used by score.c). Each says what it
+/* The scorer's thresholds, in one place (used by the phases in src/score). Each says what it
  * does and what it was measured on; "by hand" means set by hand on the
  * development sets (../shared/bench: trafilatura-dev, cleaneval-dev,
  * scrapinghub, dragnet, chinese-wce, and corpus/), with no sweep recorded.
@@ -297,6 +297,16 @@
 #define TITLE_MIN_SQUEEZED 12
 #define TITLE_SHARE_NUM 2
 #define TITLE_SHARE_DEN 5
+/* With no headline marked, the title is the first of the first TRIES <h1>
+ * whose text (at least MIN_BYTES) the <title> holds. By hand. */
+#define TITLE_H1_TRIES 8
+#define TITLE_H1_MIN_BYTES 4
+/* A note line (lines.c) is at most MAX_CHARS characters, its marker is read
+ * in its first LEAD_BYTES bytes, and a byline is at most BYLINE_CHARS. By
+ * hand. */
+#define NOTE_MAX_CHARS 200
+#define NOTE_LEAD_BYTES 95
+#define NOTE_BYLINE_CHARS 80
 /* A standfirst block: at most this linked; a heading this long (weighted),
  * other blocks this long. By hand. */
 #define LEAD_MAX_LD 0.1f

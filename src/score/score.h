@@ -46,6 +46,21 @@ bool wn_rules_parse(const char *list, uint64_t *mask);
  * and dropped subtrees WN_NODE_PRUNED. */
 void wn_score_select(wn_doc *doc);
 
+/* Labels the note lines of the kept parts (lines.c): their text nodes get
+ * WN_LABEL_OTHER by WN_RULE_NOTE_LINE, and the renderer drops them. The
+ * last phase of wn_score_select(); again after anything that changes what
+ * is kept (the ladder's prose step). */
+void wn_score_note_lines(wn_doc *doc);
+
+/* The page's title, decided once on the page's final doc (after the
+ * fallback ladder): the headline block the scorer labelled WN_LABEL_TITLE,
+ * else the first <h1> whose text the <title> repeats ("Headline - Site"),
+ * else og:title, else <title>. Returns the text (in buf, cap bytes at most
+ * WN_TITLE_CAP, or the doc's own string), its length in *len, and whether it
+ * is a visible headline in *from_h1; NULL when the page has none. */
+#define WN_TITLE_CAP 512
+const char *wn_score_title(const wn_doc *doc, char *buf, size_t cap, size_t *len, bool *from_h1);
+
 /* The first up to cap bytes of a subtree's text, white space collapsed;
  * returns the length written (buf is NUL-terminated). */
 size_t wn_leading_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap);

@@ -698,6 +698,44 @@ START_TEST(test_byline_text)
 }
 END_TEST
 
+/* Dates (lexicon/date.h): a line that is only a numeric date, a date
+ * written out, a time stamp inside a byline. */
+START_TEST(test_date_lines)
+{
+    static const char *const NUMERIC[] = {"23.10.2018", "2018-10-23 12:30", "2018/10/23"};
+    static const char *const NOT_NUMERIC[] = {"192.168.100.1", "10.0.0.1/24", "2018", "Oct 23, 2018", ""};
+    CHECK_TEXTS(wn_date_numeric_line, "a numeric date", NUMERIC, NOT_NUMERIC);
+    static const char *const WRITTEN[] = {"Donnerstag, 31. Mai 2012", "May 31, 2012", "31 de mayo de 2012"};
+    static const char *const NOT_WRITTEN[] = {"May 2012", "31. Mai", "Am 31. Mai 2012 schien die Sonne", ""};
+    CHECK_TEXTS(wn_date_written_line, "a written date", WRITTEN, NOT_WRITTEN);
+    const char *stamp = "\xE5\x8F\x91\xE5\xB8\x83 2019-08-13 14:07"; /* 发布 */
+    ck_assert_uint_eq(wn_date_stamp_at(stamp, strlen(stamp)), 7);
+    const char *day = "2019-08-13";
+    ck_assert_uint_eq(wn_date_stamp_at(day, strlen(day)), strlen(day));
+}
+END_TEST
+
+/* A post header's time of day or year (lexicon/date.h), and a labelled
+ * date without its year. */
+START_TEST(test_date_clock_and_yearless)
+{
+    static const char *const CLOCK[] = {"21:14", "posted 9:05 by ann", "2024", "am 3. Mai 1999"};
+    static const char *const NOT_CLOCK[] = {"123:45", "21:1", "21:145", "1800", "20245", "x1024", ""};
+    CHECK_TEXTS(wn_date_clock_or_year, "a time or year", CLOCK, NOT_CLOCK);
+    int yy, mo, d, h, mi;
+    ck_assert(wn_date_yearless(" 10-08 12:00", 12, &yy, &mo, &d, &h, &mi));
+    ck_assert(yy == -1 && mo == 10 && d == 8 && h == 12 && mi == 0);
+    ck_assert(wn_date_yearless("10-0812:00", 10, &yy, &mo, &d, &h, &mi));
+    ck_assert(yy == -1 && mo == 10 && d == 8 && h == 12 && mi == 0);
+    ck_assert(wn_date_yearless("18-03-08 23:16", 14, &yy, &mo, &d, &h, &mi));
+    ck_assert(yy == 18 && mo == 3 && d == 8 && h == 23 && mi == 16);
+    ck_assert(!wn_date_yearless("13-08 12:00", 11, &yy, &mo, &d, &h, &mi));
+    ck_assert(!wn_date_yearless("10-08 24:00", 11, &yy, &mo, &d, &h, &mi));
+    ck_assert(!wn_date_yearless("10-08", 5, &yy, &mo, &d, &h, &mi));
+    ck_assert(!wn_date_yearless("2019-10-08 12:00", 16, &yy, &mo, &d, &h, &mi));
+}
+END_TEST
+
 /* Notes on the reader's browser, found anywhere in a short text. */
 START_TEST(test_browser_notice)
 {
@@ -881,6 +919,8 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_promo_text);
     tcase_add_test(tc, test_byline_text);
     tcase_add_test(tc, test_browser_notice);
+    tcase_add_test(tc, test_date_lines);
+    tcase_add_test(tc, test_date_clock_and_yearless);
     tcase_add_test(tc, test_promo_follow_and_join_languages);
     tcase_add_test(tc, test_promo_letters_and_disclaimer);
     tcase_add_test(tc, test_app_promo_text);

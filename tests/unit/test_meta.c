@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "doc_helper.h"
+#include "lexicon/date.h"
 #include "meta/meta.h"
 #include "runner.h"
 
@@ -311,7 +312,7 @@ static const date_case DATES[] = {
 START_TEST(test_date_normalised)
 {
     char out[40];
-    size_t n = wn_meta_date(DATES[_i].in, strlen(DATES[_i].in), false, out);
+    size_t n = wn_date_parse(DATES[_i].in, strlen(DATES[_i].in), false, out);
     ck_assert_str_eq(n ? out : "", DATES[_i].out);
 }
 END_TEST

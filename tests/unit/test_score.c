@@ -1,4 +1,4 @@
-/* score.c: choosing the article region and labelling what is pruned.
+/* The scoring stage (src/score): choosing the article region and labelling what is pruned.
  * Each page lists the elements (by id) that must be kept, pruned with a
  * given label, or merely left out of the output. */
 #include <string.h>

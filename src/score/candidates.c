@@ -1,0 +1,177 @@
+/* Candidate scoring: the features of every element and the content score
+ * that paragraphs propagate to their ancestors. */
+#include "score/score_internal.h"
+
+#include <math.h>
+
+/* ---- content scores (after Readability's paragraph propagation) --------------- */
+
+static float tag_base(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_SECTION:
+        return TAG_BASE_CONTAINER;
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
+        return TAG_BASE_CELL;
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+        return TAG_BASE_LIST;
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+        return TAG_BASE_HEADING;
+    default:
+        return 0.0f;
+    }
+}
+
+static float hint_weight(uint32_t hints)
+{
+    float w = 0.0f;
+    if (hints & WN_HINT_POSITIVE)
+        w += HINT_WEIGHT;
+    if (hints & WN_HINT_STRONG)
+        w += HINT_WEIGHT;
+    if (hints & (WN_HINT_CLUTTER | WN_HINT_META))
+        w -= HINT_WEIGHT;
+    return w;
+}
+
+/* A block that reads as a paragraph contributes to its ancestors. */
+static float paragraph_score(const wn_node *n)
+{
+    if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !n->own.chars)
+        return 0.0f;
+    /* A heading, or a notice kept hidden until a script shows it. */
+    if (is_heading((GumboTag)n->tag) || (n->hints & WN_HINT_HIDDEN))
+        return 0.0f;
+    float len = weighted_length(&n->own);
+    if (len < PARAGRAPH_MIN_LEN)
+        return 0.0f;
+    float own_ld = (float)n->own_link_chars / (float)n->own.chars;
+    if (own_ld > PARAGRAPH_MAX_LD)
+        return 0.0f;
+    float s = 1.0f + (float)n->own.commas + fminf(PARAGRAPH_LEN_MAX, len / PARAGRAPH_LEN_UNIT);
+    if (n->tag == GUMBO_TAG_LI)
+        s *= LIST_ITEM_VOTE;
+    return s;
+}
+
+/* Comment threads, sidebars and related lists can hold more prose than the
+ * article: their paragraphs vote for no one. */
+/* Only words that never name a layout wrapper ("sidebar" does: sticky-sidebar
+ * plugins wrap the article). */
+#define SUBTREE_CLUTTER (WN_HINT_COMMENTS | WN_HINT_RELATED | WN_HINT_FOOTER | WN_HINT_TIPJAR | \
+                         WN_HINT_SHARE)
+
+/* Ad slots, share bars and tip jars hold no paragraphs of unlinked prose:
+ * one so named that does is a wrapper ("share_wrapper", "section--ads"
+ * around the text between ad slots). */
+bool wn_sc_wraps_prose(const wn_node *n)
+{
+    return !(n->hints & (WN_HINT_CLUTTER & ~(WN_HINT_AD | WN_HINT_SHARE | WN_HINT_TIPJAR | WN_HINT_RELATED))) &&
+           n->paragraphs >= 1 && n->all.chars >= WRAPS_PROSE_CHARS && n->all.punct >= WRAPS_PROSE_PUNCT &&
+           wn_link_density(n) < WRAPS_PROSE_MAX_LD;
+}
+
+/* Whether the subtree holds an element named as the article's body
+ * ("entry-content", "articleBody") that carries at least half its text:
+ * a clutter-, date- or widget-named wrapper around it ("above-footer",
+ * "date-outer") is layout. */
+bool wn_sc_holds_named_body(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    for (uint32_t k = index + 1; k < n->end; k++) {
+        const wn_node *d = &doc->nodes[k];
+        if (d->kind != WN_NODE_ELEMENT)
+            continue;
+        if (2 * d->all.chars < n->all.chars) {
+            k = d->end - 1;
+            continue;
+        }
+        if ((d->hints & WN_HINT_STRONG) && !(d->hints & SUBTREE_CLUTTER))
+            return true;
+    }
+    return false;
+}
+
+/* A sidebar column or a widget box beside the article: an "About me" blurb
+ * or a blog's description there can read better than a short post. */
+static bool side_box(const wn_node *n, uint32_t page_chars)
+{
+    return n->kind == WN_NODE_ELEMENT && (n->hints & (WN_HINT_SIDEBAR | WN_HINT_WIDGET)) &&
+           !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) &&
+           (float)n->all.chars < SIDE_MAX_SHARE * (float)page_chars;
+}
+
+static void mark_clutter_subtrees(wn_doc *doc)
+{
+    /* A wrapper holding nearly all of the page's text is layout, whatever
+     * its class says. */
+    uint32_t page_chars = doc->nodes[0].all.chars;
+    for (uint32_t i = 1; i < doc->count; i++) {
+        wn_node *n = &doc->nodes[i];
+        const wn_node *p = &doc->nodes[n->parent];
+        if (p->flags & WN_NODE_IN_CLUTTER)
+            n->flags |= WN_NODE_IN_CLUTTER;
+        else if (n->kind == WN_NODE_ELEMENT && (n->hints & SUBTREE_CLUTTER) &&
+                 !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wn_sc_wraps_prose(n) &&
+                 (float)n->all.chars < LAYOUT_SHARE * (float)page_chars &&
+                 !(n->all.chars >= NAMED_BODY_MIN_CHARS && wn_sc_holds_named_body(doc, i)))
+            n->flags |= WN_NODE_IN_CLUTTER;
+        if (p->flags & WN_NODE_IN_SIDE)
+            n->flags |= WN_NODE_IN_SIDE;
+        else if (side_box(n, page_chars))
+            n->flags |= WN_NODE_IN_SIDE;
+    }
+}
+
+void wn_sc_score_candidates(wn_doc *doc)
+{
+    mark_clutter_subtrees(doc);
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if ((n->flags & WN_NODE_IN_CLUTTER))
+            continue;
+        float s = paragraph_score(n);
+        if (s <= 0.0f)
+            continue;
+        if (n->all.chars <= BROWSER_NOTICE_CHARS) {
+            char lead[BROWSER_NOTICE_CHARS * 2];
+            size_t len = wn_leading_text(doc, i, lead, sizeof lead);
+            if (wn_browser_notice(lead, len))
+                continue;
+        }
+        /* Loose text in a <div> that also holds other blocks votes for the
+         * <div> itself first, as Readability's wrapping of such text in a
+         * <p> inside that <div> would have it. */
+        uint32_t a = n->parent;
+        if (n->tag == GUMBO_TAG_DIV && n->own.chars < n->all.chars)
+            a = i;
+        for (int level = 0; level < VOTE_LEVELS && a != WN_NONE; level++) {
+            float share = level == 0 ? 1.0f : level == 1 ? 0.5f : 1.0f / (float)(level * 3);
+            doc->nodes[a].content += s * share;
+            a = doc->nodes[a].parent;
+        }
+    }
+    for (uint32_t i = 0; i < doc->count; i++) {
+        wn_node *n = &doc->nodes[i];
+        if (n->kind != WN_NODE_ELEMENT || n->content <= 0.0f)
+            continue;
+        /* Class/id words scale the paragraph evidence more than they add to
+         * it: a "content" wrapper holding a title alone must not beat the
+         * article (measured: half multiplicative, a little additive). */
+        float w = hint_weight(n->hints);
+        float scale = fmaxf(HINT_SCALE_MIN, 1.0f + HINT_SCALE * w / HINT_WEIGHT);
+        /* The additive part needs some text behind it: a 100-character
+         * "entry-content" tweet box must not beat the article. */
+        float add = HINT_ADD * w * fminf(1.0f, (float)n->all.chars / HINT_ADD_FULL_CHARS);
+        float base = (n->content + tag_base((GumboTag)n->tag)) * scale + add;
+        n->score = base * (1.0f - wn_link_density(n));
+    }
+    for (uint32_t i = doc->count; i-- > 0;) {
+        wn_node *n = &doc->nodes[i];
+        n->best = fmaxf(n->best, n->score);
+        if (n->parent != WN_NONE)
+            doc->nodes[n->parent].best = fmaxf(doc->nodes[n->parent].best, n->best);
+    }
+}
