@@ -195,6 +195,18 @@ static void raw_escaped(wn_buf *b, const char *s, size_t len, bool attribute)
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
         const char *rep = NULL;
+        unsigned char c = (unsigned char)s[i];
+        /* What XML cannot hold at all is left out: C0 controls but tab, LF
+         * and CR (a form feed in an href), and U+FFFE, U+FFFF. */
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+            (c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBF &&
+             ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF))) {
+            wn_buf_append(b, s + run, i - run);
+            if (c == 0xEF)
+                i += 2;
+            run = i + 1;
+            continue;
+        }
         switch (s[i]) {
         case '&': rep = "&amp;"; break;
         case '<': rep = "&lt;"; break;
