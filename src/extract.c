@@ -265,6 +265,29 @@ static wn_status try_hidden(const wn_extractor *ex, wn_arena *page, const char *
     return try_doc(ex, &candidate, WN_ARTICLE_TEMPLATE, best, doc, res);
 }
 
+/* The ladder's declared step: the article text the page declares in
+ * JSON-LD replaces the result's when it holds clearly more (after a region
+ * that is not tiny: WN_LADDER_DECLARED_GAIN times as much). */
+static wn_status try_declared(const wn_doc *doc, wn_result *res, size_t *best, bool after_region)
+{
+    size_t len;
+    const char *declared = wn_ladder_declared(doc, &res->arena, &len);
+    if (!declared)
+        return WN_OK;
+    wn_content content;
+    content_init(&content, res);
+    wn_status st = wn_ladder_content_from_text(declared, len, &content);
+    if (st != WN_OK)
+        return st;
+    size_t chars = wn_content_chars(&content);
+    if (after_region ? chars >= WN_LADDER_DECLARED_GAIN * *best : wn_ladder_better(chars, *best)) {
+        res->content = content;
+        res->source = WN_ARTICLE_DECLARED;
+        *best = chars;
+    }
+    return WN_OK;
+}
+
 /* A region that is not tiny but holds a small part of the article text the
  * page declares: the page renders its article with a script, and the
  * region is what came with the markup (a standfirst, a caption). */
@@ -277,18 +300,7 @@ static wn_status declared_over_region(const wn_doc *doc, size_t region_chars, wn
         bytes += strlen(doc->jsonld[i]);
     if (bytes < WN_LADDER_DECLARED_GAIN * region_chars)
         return WN_OK;
-    size_t len;
-    const char *declared = wn_ladder_declared(doc, &res->arena, &len);
-    if (!declared)
-        return WN_OK;
-    wn_content content;
-    content_init(&content, res);
-    wn_status st = wn_ladder_content_from_text(declared, len, &content);
-    if (st == WN_OK && wn_content_chars(&content) >= WN_LADDER_DECLARED_GAIN * region_chars) {
-        res->content = content;
-        res->source = WN_ARTICLE_DECLARED;
-    }
-    return st;
+    return try_declared(doc, res, &region_chars, true);
 }
 
 /* The fallback ladder (ladder.h), when the scorer's region is tiny. */
@@ -313,21 +325,9 @@ static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboO
         st = try_hidden(ex, page, utf8, &guard->hidden[i], &best, doc, res);
     if (st != WN_OK)
         return st;
-    size_t len;
-    const char *declared = wn_ladder_declared(doc, &res->arena, &len);
-    if (declared) {
-        wn_content content;
-        content_init(&content, res);
-        st = wn_ladder_content_from_text(declared, len, &content);
-        if (st != WN_OK)
-            return st;
-        size_t chars = wn_content_chars(&content);
-        if (wn_ladder_better(chars, best)) {
-            res->content = content;
-            res->source = WN_ARTICLE_DECLARED;
-            best = chars;
-        }
-    }
+    st = try_declared(doc, res, &best, false);
+    if (st != WN_OK)
+        return st;
     if (wn_ladder_better(wn_ladder_prose(doc, false), best)) {
         wn_ladder_prose(doc, true);
         wn_content content;
