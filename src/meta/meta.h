@@ -63,14 +63,14 @@ wn_status wn_meta_extract(const wn_doc *doc, wn_arena *arena, wn_meta *meta);
 struct wn_content;
 void wn_meta_detect_lang(wn_meta *m, const struct wn_content *content);
 
-/* Used by jsonld.c and meta.c. */
+/* The sources offer values with their rank (meta.c); the lowest rank wins. */
 void wn_meta_offer(wn_meta *m, wn_meta_field field, const char *value, size_t len, int rank);
 void wn_meta_offer_author(wn_meta *m, const char *value, size_t len, int rank);
 /* A list "a, b; c" (or one tag when one is set) as tags. */
 void wn_meta_offer_tags(wn_meta *m, const char *value, size_t len, int rank, bool split);
 void wn_meta_offer_lang(wn_meta *m, const char *value, size_t len, int rank, const char *source);
 
-/* JSON-LD scripts (jsonld.c). */
+/* JSON-LD scripts (jsonld.c). The other readers: meta_internal.h. */
 void wn_meta_jsonld(const wn_doc *doc, wn_meta *m);
 
 #endif
