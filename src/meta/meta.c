@@ -16,15 +16,6 @@
 
 /* ---- values ---- */
 
-const char *wn_meta_find_ci(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (const char *p = hay; *p; p++)
-        if (strncasecmp(p, needle, n) == 0)
-            return p;
-    return NULL;
-}
-
 const char *wn_meta_clean(wn_arena *arena, const char *s, size_t len, size_t max)
 {
     if (len > 4 * max)
@@ -101,7 +92,7 @@ static bool not_a_value(const char *s, size_t len)
     for (size_t i = 0; i + 1 < len; i++)
         if ((s[i] == '{' && (s[i + 1] == '{' || s[i + 1] == '%')) || (s[i] == '$' && s[i + 1] == '{'))
             return true;
-    return len >= 7 && wn_meta_find_ci(s, "Discuz!") && (size_t)(wn_meta_find_ci(s, "Discuz!") - s) < len;
+    return len >= 7 && find_ci(s, "Discuz!") && (size_t)(find_ci(s, "Discuz!") - s) < len;
 }
 
 /* Not a person's name: an e-mail address or a template's "name, email@..."

@@ -8,6 +8,9 @@
 #ifndef WN_META_INTERNAL_H
 #define WN_META_INTERNAL_H
 
+#include <string.h>
+#include <strings.h>
+
 #include "lexicon/kinds.h"
 #include "meta/meta.h"
 
@@ -37,7 +40,15 @@ bool wn_meta_in_clutter(const wn_doc *doc, uint32_t i, uint32_t bad);
 /* ---- values (meta.c) ---- */
 
 /* strcasestr without the GNU extension. */
-const char *wn_meta_find_ci(const char *hay, const char *needle);
+static inline const char *find_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = hay; *p; p++)
+        if (strncasecmp(p, needle, n) == 0)
+            return p;
+    return NULL;
+}
+
 /* A copy in m's arena with white space collapsed, ends trimmed, cut (at a
  * character) at max bytes; NULL when empty or out of memory. */
 const char *wn_meta_clean(wn_arena *arena, const char *s, size_t len, size_t max);

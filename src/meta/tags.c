@@ -131,9 +131,9 @@ void wn_meta_read_tags(const wn_doc *doc, const wn_meta_region *r, wn_meta *m)
             /* rel is a list of words */
             const char *rel = tag->key;
             size_t len = strlen(tag->value);
-            if (wn_meta_find_ci(rel, "canonical"))
+            if (find_ci(rel, "canonical"))
                 wn_meta_offer(m, WN_META_URL, tag->value, len, WN_RANK_OPENGRAPH);
-            else if (wn_meta_find_ci(rel, "license"))
+            else if (find_ci(rel, "license"))
                 wn_meta_offer(m, WN_META_LICENSE, tag->value, len, WN_RANK_OPENGRAPH);
             break;
         }

@@ -95,7 +95,7 @@ void wn_meta_read_title(const wn_doc *doc, const wn_meta_region *r, wn_meta *m)
         const char *title = doc->title;
         size_t len = strlen(title);
         /* "... - Powered by Discuz!": the software's credit is no part of it */
-        const char *credit = wn_meta_find_ci(title, "Powered by");
+        const char *credit = find_ci(title, "Powered by");
         if (credit && credit > title) {
             len = (size_t)(credit - title);
             while (len && (title[len - 1] == ' ' || title[len - 1] == '-' || title[len - 1] == '|' ||
@@ -144,12 +144,24 @@ static void add_not_author(wn_meta *m, const char *s, size_t len)
         m->not_authors[m->not_author_count++] = v;
 }
 
+/* With no declared headline, the article's <h1> (the page's title as
+ * wn_score_title() decided it from an <h1>) comes before the <title>; not
+ * when it is the site's name (a blog's). */
+void wn_meta_offer_h1(wn_meta *m, const char *h1)
+{
+    if (h1 && *h1 && m->rank[WN_META_TITLE] >= WN_RANK_TITLE_TAG &&
+        strcmp(h1, m->pub.field[WN_META_SITE]) != 0) {
+        m->pub.field[WN_META_TITLE] = h1;
+        m->rank[WN_META_TITLE] = WN_RANK_VISIBLE;
+    }
+}
+
 /* ---- names that are not authors ---- */
 
 static bool source_class(const char *cls)
 {
-    return cls && wn_meta_find_ci(cls, "source") && !wn_meta_find_ci(cls, "resource") && !wn_meta_find_ci(cls, "img") &&
-           !wn_meta_find_ci(cls, "photo");
+    return cls && find_ci(cls, "source") && !find_ci(cls, "resource") && !find_ci(cls, "img") &&
+           !find_ci(cls, "photo");
 }
 
 /* The site's and the source's names (wn_meta.not_authors), before any

@@ -12,8 +12,8 @@
 
 static bool copyright_line(const char *s)
 {
-    return strstr(s, "\xC2\xA9") || wn_meta_find_ci(s, "copyright") || strstr(s, "\xE7\x89\x88\xE6\x9D\x83") ||
-           wn_meta_find_ci(s, "all rights reserved");
+    return strstr(s, "\xC2\xA9") || find_ci(s, "copyright") || strstr(s, "\xE7\x89\x88\xE6\x9D\x83") ||
+           find_ci(s, "all rights reserved");
 }
 
 /* Labels before a date (published / updated). */
@@ -82,7 +82,8 @@ static void visible_line(const wn_doc *doc, const wn_meta_region *r, uint32_t i,
             }
         }
         bool author = wn_meta_has_prefix(s + k, len - k, "\xE4\xBD\x9C\xE8\x80\x85", &used); /* 作者 */
-        bool source = !author && wn_meta_has_prefix(s + k, len - k, "\xE6\x9D\xA5\xE6\xBA\x90", &used); /* 来源 */
+        bool source = !author && /* 来源 */
+                      wn_meta_has_prefix(s + k, len - k, "\xE6\x9D\xA5\xE6\xBA\x90", &used);
         if (!author && !source)
             continue;
         at = wn_meta_skip_colon(s + k + used, len - k - used);
@@ -130,7 +131,7 @@ static void visible_line(const wn_doc *doc, const wn_meta_region *r, uint32_t i,
     /* A labelled date anywhere; a bare one only in a short line of the
      * header area or of the title. */
     for (unsigned l = 0; date_labels[l]; l++) {
-        const char *hit = wn_meta_find_ci(s, date_labels[l]);
+        const char *hit = find_ci(s, date_labels[l]);
         if (!hit)
             continue;
         size_t off = (size_t)(hit - s) + strlen(date_labels[l]);
@@ -141,7 +142,7 @@ static void visible_line(const wn_doc *doc, const wn_meta_region *r, uint32_t i,
                 n = yearless_date(doc, s + off + at, len - off - at, date);
         }
         if (n && n < 32) {
-            bool updated = wn_meta_find_ci(date_labels[l], "updated") != NULL;
+            bool updated = find_ci(date_labels[l], "updated") != NULL;
             wn_meta_offer(m, updated ? WN_META_MODIFIED : WN_META_DATE, date, n,
                           WN_RANK_VISIBLE);
             return;
@@ -198,14 +199,14 @@ void wn_meta_read_visible(const wn_doc *doc, const wn_meta_region *r, wn_meta *m
  * WN_META_CLASS_NODES elements are looked at. */
 static bool author_class(const char *cls)
 {
-    if (!cls || !(wn_meta_find_ci(cls, "author") || wn_meta_find_ci(cls, "byline") || wn_meta_find_ci(cls, "username") ||
-                  wn_meta_find_ci(cls, "nickname")))
+    if (!cls || !(find_ci(cls, "author") || find_ci(cls, "byline") || find_ci(cls, "username") ||
+                  find_ci(cls, "nickname")))
         return false;
     static const char *const not_author[] = {"comment", "avatar", "box", "bio", "about", "label",
                                              "more", "list", "title", "img", "photo", "authoriz",
                                              NULL};
     for (unsigned k = 0; not_author[k]; k++)
-        if (wn_meta_find_ci(cls, not_author[k]))
+        if (find_ci(cls, not_author[k]))
             return false;
     return true;
 }
@@ -246,9 +247,9 @@ void wn_meta_read_author_classes(const wn_doc *doc, const wn_meta_region *r, wn_
             }
         }
         /* "财经通记者 何家乐", "记者 刘思远 通讯员 周敏": the name after 记者 */
-        const char *reporter = wn_meta_find_ci(t, "\xE8\xAE\xB0\xE8\x80\x85"); /* 记者 */
+        const char *reporter = find_ci(t, "\xE8\xAE\xB0\xE8\x80\x85"); /* 记者 */
         if (!reporter)
-            reporter = wn_meta_find_ci(t, "\xE8\xA8\x98\xE8\x80\x85"); /* 記者 */
+            reporter = find_ci(t, "\xE8\xA8\x98\xE8\x80\x85"); /* 記者 */
         if (reporter && (size_t)(reporter - t) < len) {
             len -= (size_t)(reporter - t) + 6;
             t = reporter + 6;
@@ -262,7 +263,7 @@ void wn_meta_read_author_classes(const wn_doc *doc, const wn_meta_region *r, wn_
         for (size_t k = 0; k < len && plain; k++)
             plain = !(t[k] >= '0' && t[k] <= '9') && t[k] != ':' && t[k] != '|';
         /* an account's nickname: the author only when nothing names one */
-        if (plain && wn_meta_find_ci(n->class_attr, "nickname") && !wn_meta_find_ci(n->class_attr, "author")) {
+        if (plain && find_ci(n->class_attr, "nickname") && !find_ci(n->class_attr, "author")) {
             if (!m->account)
                 m->account = wn_meta_clean(m->arena, t, len, 128);
         } else if (plain) {
@@ -277,8 +278,8 @@ void wn_meta_read_author_classes(const wn_doc *doc, const wn_meta_region *r, wn_
  * "a_time", "publish-time"), not an update: its text when it is a date. */
 static bool date_class(const char *cls)
 {
-    return cls && (wn_meta_find_ci(cls, "date") || wn_meta_find_ci(cls, "time")) && !wn_meta_find_ci(cls, "update") &&
-           !wn_meta_find_ci(cls, "modif") && !wn_meta_find_ci(cls, "comment");
+    return cls && (find_ci(cls, "date") || find_ci(cls, "time")) && !find_ci(cls, "update") &&
+           !find_ci(cls, "modif") && !find_ci(cls, "comment");
 }
 
 void wn_meta_read_date_classes(const wn_doc *doc, const wn_meta_region *r, wn_meta *m)
@@ -294,7 +295,8 @@ void wn_meta_read_date_classes(const wn_doc *doc, const wn_meta_region *r, wn_me
         /* between the headline and the first paragraph, a date in an entry's
          * "footer" or "share" bar is the entry's own */
         bool header = i < r->first_para && r->first_para < doc->count &&
-                      !wn_meta_in_clutter(doc, i, WN_META_CLUTTER_HINTS & ~(WN_HINT_FOOTER | WN_HINT_SHARE));
+                      !wn_meta_in_clutter(doc, i,
+                                          WN_META_CLUTTER_HINTS & ~(WN_HINT_FOOTER | WN_HINT_SHARE));
         if (!header && !wn_meta_eligible(doc, r, i))
             continue;
         size_t len = wn_meta_short_text(doc, i, buf, sizeof buf);
