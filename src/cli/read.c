@@ -73,6 +73,21 @@ static const char *take_output_name(run_state *r, const page_ref *page)
     return c->name;
 }
 
+/* The unit is a page of path to extract, for dest; with whole, the page is
+ * the input read whole, whose bytes the unit takes over. */
+static void set_page(unit *u, unit_dest dest, const char *path, cli_source *whole)
+{
+    u->kind = UNIT_PAGE;
+    u->dest = dest;
+    u->path = path;
+    u->is_page = 1;
+    if (whole) {
+        u->bytes = whole->bytes;
+        u->len = whole->len;
+        whole->bytes = NULL;
+    }
+}
+
 /* A page that failed before extraction: its messages, one failure. */
 static void submit_failed_page(run_state *r)
 {
@@ -129,10 +144,7 @@ static void read_warc(run_state *r, const char *path, cli_source *source, unit_d
                 continue;
             }
         }
-        u->kind = UNIT_PAGE;
-        u->dest = dest;
-        u->path = path;
-        u->is_page = 1;
+        set_page(u, dest, path, NULL);
         cli_unit_take_record(u, rec);
         cli_unit_submit(r);
     }
@@ -174,13 +186,7 @@ void cli_read_to_stdout(run_state *r, const char *path)
         submit_failed_page(r);
         return;
     }
-    u->kind = UNIT_PAGE;
-    u->dest = DEST_STDOUT;
-    u->path = path;
-    u->is_page = 1;
-    u->bytes = source.bytes;
-    u->len = source.len;
-    source.bytes = NULL;
+    set_page(u, DEST_STDOUT, path, &source);
     r->position = source.consumed;
     cli_source_close(&source);
     cli_unit_submit(r);
@@ -216,13 +222,7 @@ static void read_input_to_directory(run_state *r)
     } else if (read_page(r->j, path, &source) != 0) {
         submit_failed_page(r);
     } else {
-        u->kind = UNIT_PAGE;
-        u->dest = DEST_FILE;
-        u->path = path;
-        u->is_page = 1;
-        u->bytes = source.bytes;
-        u->len = source.len;
-        source.bytes = NULL;
+        set_page(u, DEST_FILE, path, &source);
         r->position = r->base + source.consumed;
         cli_unit_submit(r);
     }
