@@ -40,10 +40,12 @@ struct wn_result {
     unsigned flags;
     wn_meta meta;            /* the page's metadata (strings in arena) */
     wn_content_opts copts;   /* what the content keeps (base_url in arena) */
-    char *xml, *text, *explain, *json, *markdown, *html;  /* rendered on demand; malloc'ed */
-    size_t xml_len, text_len, explain_len, json_len, markdown_len, html_len;
-    char *explain_html;      /* with WN_FLAG_EXPLAIN; malloc'ed */
-    size_t explain_html_len;
+    char *explain, *explain_html; /* with WN_FLAG_EXPLAIN; malloc'ed */
+    size_t explain_len, explain_html_len;
+    /* The renderings wn_result_xml() and the like hand out, by format, made
+     * on first use; malloc'ed. */
+    char *rendered[WN_FORMAT_HTML + 1];
+    size_t rendered_len[WN_FORMAT_HTML + 1];
 };
 
 /* The parse's CPU budget: a fixed 250 ms plus parse_ms_per_mib per MiB. */

@@ -85,9 +85,12 @@ wn_status wn_result_write(const wn_result *result, wn_format format, wn_sink_fn 
     return WN_ERR_ARGUMENT;
 }
 
-static const char *render_cached(wn_result *result, wn_format format, char **cache, size_t *cache_len,
-                                 size_t *len)
+/* A rendering kept in the result on first use. */
+static const char *render_cached(wn_result *result, wn_format format, size_t *len)
 {
+    if (!result)
+        return NULL;
+    char **cache = &result->rendered[format];
     if (!*cache) {
         wn_buf b;
         wn_buf_init(&b);
@@ -95,48 +98,38 @@ static const char *render_cached(wn_result *result, wn_format format, char **cac
             wn_buf_free(&b);
             return NULL;
         }
-        *cache = wn_buf_detach(&b, cache_len);
+        *cache = wn_buf_detach(&b, &result->rendered_len[format]);
         if (!*cache)
             return NULL;
     }
     if (len)
-        *len = *cache_len;
+        *len = result->rendered_len[format];
     return *cache;
 }
 
 const char *wn_result_xml(wn_result *result, size_t *len)
 {
-    if (!result)
-        return NULL;
-    return render_cached(result, WN_FORMAT_XML, &result->xml, &result->xml_len, len);
+    return render_cached(result, WN_FORMAT_XML, len);
 }
 
 const char *wn_result_text(wn_result *result, size_t *len)
 {
-    if (!result)
-        return NULL;
-    return render_cached(result, WN_FORMAT_TEXT, &result->text, &result->text_len, len);
+    return render_cached(result, WN_FORMAT_TEXT, len);
 }
 
 const char *wn_result_json(wn_result *result, size_t *len)
 {
-    if (!result)
-        return NULL;
-    return render_cached(result, WN_FORMAT_JSON, &result->json, &result->json_len, len);
+    return render_cached(result, WN_FORMAT_JSON, len);
 }
 
 const char *wn_result_markdown(wn_result *result, size_t *len)
 {
-    if (!result)
-        return NULL;
-    return render_cached(result, WN_FORMAT_MARKDOWN, &result->markdown, &result->markdown_len, len);
+    return render_cached(result, WN_FORMAT_MARKDOWN, len);
 }
 
 const char *wn_result_html(wn_result *result, size_t *len)
 {
-    if (!result)
-        return NULL;
-    return render_cached(result, WN_FORMAT_HTML, &result->html, &result->html_len, len);
+    return render_cached(result, WN_FORMAT_HTML, len);
 }
 
 static const wn_metadata empty_metadata = {
@@ -222,12 +215,9 @@ void wn_result_free(wn_result *result)
 {
     if (!result)
         return;
-    free(result->xml);
-    free(result->text);
+    for (size_t f = 0; f < sizeof result->rendered / sizeof result->rendered[0]; f++)
+        free(result->rendered[f]);
     free(result->explain);
-    free(result->json);
-    free(result->markdown);
-    free(result->html);
     free(result->explain_html);
     wn_arena_release(&result->arena);
     free(result);
