@@ -1,7 +1,8 @@
 /* The public API: one extraction runs decode -> parse -> blocks -> score ->
  * content, with all per-document state in two arenas (the page's, freed
- * before returning, and the result's). */
-#include "winnow.h"
+ * before returning, and the result's). The ladder's run is in
+ * ladder_run.c, the result's renderings and accessors in result.c. */
+#include "extract.h"
 
 #include <libxml/parser.h>
 #include <stdio.h>
@@ -9,51 +10,18 @@
 #include <string.h>
 #include <time.h>
 
-#include "arena.h"
-#include "blocks/blocks.h"
 #include "buf.h"
-#include "guard/guard.h"
 #include "input/compress.h"
 #include "input/decode.h"
 #include "input/magic.h"
 #include "input/sniff.h"
 #include "ladder.h"
-#include "meta/meta.h"
-#include "output/content.h"
 #include "output/render.h"
 #include "output/url.h"
-#include "parse.h"
 #include "phases.h"
 #include "probe.h"
 #include "score/score.h"
 #include "verdict.h"
-
-struct wn_extractor {
-    wn_options options;
-    /* iconv descriptors, single-byte tables and detectors kept across pages;
-     * shared by the threads, guarded inside (decoders.h). */
-    wn_decoders *decoders;
-    /* Scoring rules switched off: the names in WINNOW_RULES_OFF, read once
-     * here. A debugging hook (see score/rules.def); 0 in normal use. */
-    uint64_t rules_off;
-};
-
-struct wn_result {
-    wn_arena arena;          /* owns everything below but the malloc'ed strings */
-    wn_content content;
-    wn_page_info info;
-    wn_charset_source charset_source;
-    wn_status degraded;      /* first soft limit applied, or WN_OK */
-    wn_article_source source;
-    wn_page_kind kind;       /* WN_PAGE_ARTICLE, or why the result is empty */
-    unsigned flags;
-    wn_meta meta;            /* the page's metadata (strings in arena) */
-    wn_content_opts copts;   /* what the content keeps (base_url in arena) */
-    char *xml, *text, *explain, *json, *markdown, *html;  /* rendered on demand; malloc'ed */
-    size_t xml_len, text_len, explain_len, json_len, markdown_len, html_len;
-    char *explain_html;      /* with WN_FLAG_EXPLAIN; malloc'ed */
-    size_t explain_html_len;
-};
 
 const char *wn_version(void)
 {
@@ -157,207 +125,6 @@ static const char *source_name(wn_charset_source source)
     return "unknown";
 }
 
-/* The parse's CPU budget: a fixed 250 ms plus parse_ms_per_mib per MiB. */
-static uint64_t parse_budget_ns(const wn_options *options, size_t len)
-{
-    if (!options->parse_ms_per_mib)
-        return 0;
-    double mib = (double)len / (1024.0 * 1024.0);
-    return (uint64_t)((250.0 + mib * options->parse_ms_per_mib) * 1e6);
-}
-
-/* The guard's limits, from the extractor's options. */
-static wn_guard_limits guard_limits_of(const wn_extractor *ex)
-{
-    wn_guard_limits limits = {ex->options.max_depth, ex->options.max_attributes, ex->options.max_nodes};
-    return limits;
-}
-
-static wn_block_limits block_limits(const wn_extractor *ex)
-{
-    /* The parser adds a few levels the guard does not model (<html>, <body>,
-     * <tbody>): the tree's own cap sits a little above the guard's. */
-    unsigned tree_depth = ex->options.max_depth + 32;
-    wn_block_limits limits = {ex->options.max_nodes, tree_depth > 60000 ? 60000 : tree_depth,
-                              false,
-                              (ex->options.flags & (WN_FLAG_LINKS | WN_FLAG_IMAGES)) != 0};
-    return limits;
-}
-
-static void content_init(wn_content *content, wn_result *res)
-{
-    memset(content, 0, sizeof *content);
-    content->arena = &res->arena;
-}
-
-/* A step of the ladder that yields a scored page: its content replaces the
- * result's when it holds clearly more text (the page's doc then becomes the
- * one --explain shows). Frees `candidate` otherwise. */
-static wn_status try_doc(const wn_extractor *ex, wn_doc *candidate, wn_article_source source,
-                         size_t *best, wn_doc *doc, wn_result *res)
-{
-    candidate->rules_off = ex->rules_off;
-    wn_score_select(candidate);
-    wn_content content;
-    content_init(&content, res);
-    wn_status st = wn_content_build_with(candidate, &res->copts, &content);
-    size_t blocks = 0;
-    size_t chars = st == WN_OK ? wn_content_measure(&content, &blocks) : 0;
-    if (st == WN_OK && wn_ladder_better(chars, *best) && blocks >= WN_LADDER_PROSE_BLOCKS &&
-        !(source == WN_ARTICLE_TEMPLATE && wn_ladder_unfilled(&content))) {
-        res->content = content;
-        res->source = source;
-        *best = chars;
-        /* A fragment has no head: the page's title and declarations stay. */
-        if (!candidate->title)
-            candidate->title = doc->title;
-        if (!candidate->og_title)
-            candidate->og_title = doc->og_title;
-        if (!candidate->lang)
-            candidate->lang = doc->lang;
-        if (!candidate->tag_count && doc->tag_count && candidate->budget) {
-            /* The head's declarations only: the others name nodes of the page's
-             * tree, not of the fragment's. */
-            wn_doc_tag *tags = wn_arena_alloc(candidate->budget, doc->tag_count * sizeof *tags);
-            if (tags) {
-                for (unsigned t = 0; t < doc->tag_count; t++)
-                    if (doc->tags[t].node == WN_NONE)
-                        tags[candidate->tag_count++] = doc->tags[t];
-                candidate->tags = tags;
-            }
-        }
-        if (!candidate->jsonld_count) {
-            memcpy(candidate->jsonld, doc->jsonld, sizeof doc->jsonld);
-            candidate->jsonld_count = doc->jsonld_count;
-        }
-        wn_doc_free(doc);
-        *doc = *candidate;
-    } else {
-        wn_doc_free(candidate);
-    }
-    return st;
-}
-
-/* Markup a script renders, parsed as a page of its own. */
-static wn_status try_hidden(const wn_extractor *ex, wn_arena *page, const char *utf8,
-                            const wn_guard_range *range, size_t *best, wn_doc *doc,
-                            wn_result *res)
-{
-    wn_guard_limits guard_limits = guard_limits_of(ex);
-    wn_guard_report report;
-    const char *html;
-    size_t len;
-    wn_status st = wn_guard(page, utf8 + range->start, range->len, &guard_limits, &html, &len,
-                            &report);
-    GumboOutput *parsed = NULL;
-    if (st == WN_OK)
-        st = wn_parse(page, html, len, parse_budget_ns(&ex->options, len), &parsed);
-    if (st == WN_ERR_WORK_LIMIT || st == WN_ERR_TOO_MANY_NODES)
-        return WN_OK; /* this step yields nothing; the page's own result stands */
-    if (st != WN_OK)
-        return st;
-    wn_block_limits limits = block_limits(ex);
-    wn_doc candidate;
-    memset(&candidate, 0, sizeof candidate);
-    st = wn_blocks_build(parsed, page, &limits, &candidate);
-    if (st != WN_OK)
-        return st;
-    return try_doc(ex, &candidate, WN_ARTICLE_TEMPLATE, best, doc, res);
-}
-
-/* The ladder's declared step: the article text the page declares in
- * JSON-LD replaces the result's when it holds clearly more (after a region
- * that is not tiny: WN_LADDER_DECLARED_GAIN times as much). */
-static wn_status try_declared(const wn_doc *doc, wn_result *res, size_t *best, bool after_region)
-{
-    size_t len;
-    const char *declared = wn_ladder_declared(doc, &res->arena, &len);
-    if (!declared)
-        return WN_OK;
-    wn_content content;
-    content_init(&content, res);
-    wn_status st = wn_ladder_content_from_text(declared, len, &content);
-    if (st != WN_OK)
-        return st;
-    size_t chars = wn_content_chars(&content);
-    if (after_region ? chars >= WN_LADDER_DECLARED_GAIN * *best : wn_ladder_better(chars, *best)) {
-        res->content = content;
-        res->source = WN_ARTICLE_DECLARED;
-        *best = chars;
-    }
-    return WN_OK;
-}
-
-/* A region that is not tiny but holds a small part of the article text the
- * page declares: the page renders its article with a script, and the
- * region is what came with the markup (a standfirst, a caption). */
-static wn_status declared_over_region(const wn_doc *doc, size_t region_chars, wn_result *res)
-{
-    /* The scripts' bytes bound the text they declare: most pages are done
-     * here, without parsing their JSON-LD. */
-    size_t bytes = 0;
-    for (unsigned i = 0; i < doc->jsonld_count; i++)
-        bytes += strlen(doc->jsonld[i]);
-    if (bytes < WN_LADDER_DECLARED_GAIN * region_chars)
-        return WN_OK;
-    return try_declared(doc, res, &region_chars, true);
-}
-
-/* The fallback ladder (ladder.h), when the scorer's region is tiny. */
-static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboOutput *parsed,
-                            const char *utf8, const wn_guard_report *guard, wn_doc *doc,
-                            wn_result *res)
-{
-    size_t best = wn_content_chars(&res->content);
-    if (best >= WN_LADDER_TINY)
-        return declared_over_region(doc, best, res);
-    wn_status st = WN_OK;
-    if (doc->noscripts) {
-        wn_block_limits limits = block_limits(ex);
-        limits.read_noscript = true;
-        wn_doc candidate;
-        memset(&candidate, 0, sizeof candidate);
-        st = wn_blocks_build(parsed, page, &limits, &candidate);
-        if (st == WN_OK)
-            st = try_doc(ex, &candidate, WN_ARTICLE_NOSCRIPT, &best, doc, res);
-    }
-    for (unsigned i = 0; st == WN_OK && i < guard->hidden_count; i++)
-        st = try_hidden(ex, page, utf8, &guard->hidden[i], &best, doc, res);
-    if (st != WN_OK)
-        return st;
-    st = try_declared(doc, res, &best, false);
-    if (st != WN_OK)
-        return st;
-    if (wn_ladder_better(wn_ladder_prose(doc, false), best)) {
-        wn_ladder_prose(doc, true);
-        wn_content content;
-        content_init(&content, res);
-        st = wn_content_build_with(doc, &res->copts, &content);
-        if (st != WN_OK)
-            return st;
-        res->content = content;
-        res->source = WN_ARTICLE_PROSE;
-        best = wn_content_chars(&content);
-    }
-    size_t prose_blocks = 0;
-    wn_content_measure(&res->content, &prose_blocks);
-    if (best < WN_LADDER_TINY && prose_blocks == 0) {
-        wn_content content;
-        content_init(&content, res);
-        st = wn_ladder_header(doc, &content);
-        if (st != WN_OK)
-            return st;
-        if (content.count) {
-            res->content = content;
-            res->source = WN_ARTICLE_HEADER;
-            return WN_OK;
-        }
-    }
-    if (best == 0)
-        res->source = WN_ARTICLE_NONE;
-    return WN_OK;
-}
-
 /* The benchmark's phase clock (phases.h): adds the time since *mark to
  * *field and moves the mark. Nothing when times is NULL. */
 static uint64_t clock_ns(void)
@@ -395,7 +162,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     /* Gumbo's superlinear shapes are cut before the parse (guard.h). */
     const char *html;
     size_t html_len;
-    wn_guard_limits guard_limits = guard_limits_of(ex);
+    wn_guard_limits guard_limits = wn_guard_limits_of(ex);
     wn_guard_report guard;
     st = wn_guard(page, decoded.utf8, decoded.len, &guard_limits, &html, &html_len, &guard);
     if (st != WN_OK)
@@ -410,7 +177,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     phase_tick(times, times ? &times->decode_guard : NULL, mark);
 
     GumboOutput *parsed;
-    st = wn_parse(page, html, html_len, parse_budget_ns(&ex->options, html_len), &parsed);
+    st = wn_parse(page, html, html_len, wn_parse_budget_ns(&ex->options, html_len), &parsed);
     if (st == WN_ERR_WORK_LIMIT) {
         /* The guard's model missed a shape: the page is parsed again as
          * plain paragraphs, which no parser can nest. */
@@ -424,7 +191,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     if (st != WN_OK)
         return st;
     phase_tick(times, times ? &times->parse : NULL, mark);
-    wn_block_limits limits = block_limits(ex);
+    wn_block_limits limits = wn_block_limits_of(ex);
     st = wn_blocks_build(parsed, page, &limits, doc);
     if (st != WN_OK)
         return st;
@@ -448,7 +215,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     }
     st = wn_content_build_with(doc, &res->copts, &res->content);
     if (st == WN_OK)
-        st = run_ladder(ex, page, parsed, decoded.utf8, &guard, doc, res);
+        st = wn_extract_ladder(ex, page, parsed, decoded.utf8, &guard, doc, res);
     if (st != WN_OK)
         return st;
     /* No article here (verdict.h): the result says why, and holds nothing. */
@@ -465,13 +232,8 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     st = wn_meta_extract(doc, &res->arena, &res->meta);
     if (st != WN_OK)
         return st;
-    /* With no declared headline, the article's <h1> comes before the <title>. */
-    if (from_h1 && res->info.title && *res->info.title &&
-        res->meta.rank[WN_META_TITLE] >= WN_RANK_TITLE_TAG &&
-        strcmp(res->info.title, res->meta.pub.field[WN_META_SITE]) != 0) { /* a blog's name */
-        res->meta.pub.field[WN_META_TITLE] = res->info.title;
-        res->meta.rank[WN_META_TITLE] = WN_RANK_VISIBLE;
-    }
+    if (from_h1)
+        wn_meta_offer_h1(&res->meta, res->info.title);
     wn_meta_detect_lang(&res->meta, &res->content);
     res->info.meta = &res->meta.pub;
     if (res->source != WN_ARTICLE_SELECTED)
@@ -649,217 +411,6 @@ wn_status wn_extract(const wn_extractor *extractor, const char *bytes, size_t le
     return wn_extract_source(extractor, bytes, len, &src, out);
 }
 
-static int sink_to_buf(void *data, const char *bytes, size_t len)
-{
-    wn_buf *b = data;
-    wn_buf_append(b, bytes, len);
-    return b->failed ? -1 : 0;
-}
-
-wn_status wn_result_write(const wn_result *result, wn_format format, wn_sink_fn sink,
-                          void *sink_data)
-{
-    if (!result || !sink)
-        return WN_ERR_ARGUMENT;
-    switch (format) {
-    case WN_FORMAT_XML:
-        return wn_render_xml(&result->content, &result->info,
-                             (result->flags & WN_FLAG_XML_INDENT) != 0, sink, sink_data);
-    case WN_FORMAT_TEXT:
-        return wn_render_text(&result->content,
-                              (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title : NULL,
-                              sink, sink_data);
-    case WN_FORMAT_JSON: {
-        wn_buf b;
-        wn_buf_init(&b);
-        /* "text" is the text rendering, as wn_result_text() gives it */
-        wn_status st = wn_render_text(&result->content,
-                                      (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title
-                                                                             : NULL,
-                                      sink_to_buf, &b);
-        size_t len = 0;
-        char *text = st == WN_OK ? wn_buf_detach(&b, &len) : NULL;
-        if (!text) {
-            wn_buf_free(&b);
-            return st == WN_OK ? WN_ERR_NOMEM : st;
-        }
-        char *extra[2] = {NULL, NULL};
-        size_t extra_len[2] = {0, 0};
-        static const wn_format extra_format[2] = {WN_FORMAT_MARKDOWN, WN_FORMAT_HTML};
-        static const unsigned extra_flag[2] = {WN_FLAG_JSON_MARKDOWN, WN_FLAG_JSON_HTML};
-        for (int k = 0; k < 2 && st == WN_OK; k++) {
-            if (!(result->flags & extra_flag[k]))
-                continue;
-            wn_buf_init(&b);
-            st = wn_result_write(result, extra_format[k], sink_to_buf, &b);
-            extra[k] = st == WN_OK ? wn_buf_detach(&b, &extra_len[k]) : NULL;
-            if (st == WN_OK && !extra[k])
-                st = WN_ERR_NOMEM;
-            if (st != WN_OK)
-                wn_buf_free(&b);
-        }
-        if (st == WN_OK)
-            st = wn_render_json(&result->info, text, len, wn_article_source_name(result->source),
-                                extra[0], extra_len[0], extra[1], extra_len[1], sink, sink_data);
-        free(text);
-        free(extra[0]);
-        free(extra[1]);
-        return st;
-    }
-    case WN_FORMAT_MARKDOWN:
-        return wn_render_markdown(&result->content,
-                                  (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title : NULL,
-                                  sink, sink_data);
-    case WN_FORMAT_HTML:
-        return wn_render_html(&result->content,
-                              (result->flags & WN_FLAG_TITLE_IN_TEXT) ? result->info.title : NULL,
-                              sink, sink_data);
-    case WN_FORMAT_EXPLAIN:
-        if (!result->explain)
-            return WN_ERR_NOT_KEPT;
-        return sink(sink_data, result->explain, result->explain_len) ? WN_ERR_OUTPUT : WN_OK;
-    case WN_FORMAT_EXPLAIN_HTML:
-        if (!result->explain_html)
-            return WN_ERR_NOT_KEPT;
-        return sink(sink_data, result->explain_html, result->explain_html_len) ? WN_ERR_OUTPUT
-                                                                              : WN_OK;
-    }
-    return WN_ERR_ARGUMENT;
-}
-
-static const char *render_cached(wn_result *result, wn_format format, char **cache, size_t *cache_len,
-                                 size_t *len)
-{
-    if (!*cache) {
-        wn_buf b;
-        wn_buf_init(&b);
-        if (wn_result_write(result, format, sink_to_buf, &b) != WN_OK) {
-            wn_buf_free(&b);
-            return NULL;
-        }
-        *cache = wn_buf_detach(&b, cache_len);
-        if (!*cache)
-            return NULL;
-    }
-    if (len)
-        *len = *cache_len;
-    return *cache;
-}
-
-const char *wn_result_xml(wn_result *result, size_t *len)
-{
-    if (!result)
-        return NULL;
-    return render_cached(result, WN_FORMAT_XML, &result->xml, &result->xml_len, len);
-}
-
-const char *wn_result_text(wn_result *result, size_t *len)
-{
-    if (!result)
-        return NULL;
-    return render_cached(result, WN_FORMAT_TEXT, &result->text, &result->text_len, len);
-}
-
-const char *wn_result_json(wn_result *result, size_t *len)
-{
-    if (!result)
-        return NULL;
-    return render_cached(result, WN_FORMAT_JSON, &result->json, &result->json_len, len);
-}
-
-const char *wn_result_markdown(wn_result *result, size_t *len)
-{
-    if (!result)
-        return NULL;
-    return render_cached(result, WN_FORMAT_MARKDOWN, &result->markdown, &result->markdown_len, len);
-}
-
-const char *wn_result_html(wn_result *result, size_t *len)
-{
-    if (!result)
-        return NULL;
-    return render_cached(result, WN_FORMAT_HTML, &result->html, &result->html_len, len);
-}
-
-static const wn_metadata empty_metadata = {
-    {"", "", "", "", "", "", "", "", "", "", ""}, NULL, 0, NULL, 0, "", ""};
-
-const wn_metadata *wn_result_metadata(const wn_result *result)
-{
-    return result && result->info.meta ? result->info.meta : &empty_metadata;
-}
-
-const char *wn_result_meta(const wn_result *result, wn_meta_field field)
-{
-    if ((unsigned)field >= WN_META_FIELD_COUNT)
-        return "";
-    const char *v = wn_result_metadata(result)->field[field];
-    return v ? v : "";
-}
-
-const char *wn_meta_field_name(wn_meta_field field)
-{
-    static const char *const names[WN_META_FIELD_COUNT] = {
-        "title", "author", "date", "modified", "site", "url", "description", "lang", "tags",
-        "image", "license"};
-    return (unsigned)field < WN_META_FIELD_COUNT ? names[field] : NULL;
-}
-
-const char *wn_result_charset(const wn_result *result)
-{
-    return result && result->info.charset ? result->info.charset : "";
-}
-
-wn_charset_source wn_result_charset_source(const wn_result *result)
-{
-    return result ? result->charset_source : WN_CHARSET_FALLBACK;
-}
-
-wn_status wn_result_degraded(const wn_result *result)
-{
-    return result ? result->degraded : WN_ERR_ARGUMENT;
-}
-
-const char *wn_result_title(const wn_result *result)
-{
-    return result && result->info.title ? result->info.title : "";
-}
-
-wn_article_source wn_result_article_source(const wn_result *result)
-{
-    return result ? result->source : WN_ARTICLE_NONE;
-}
-
-wn_page_kind wn_result_page_kind(const wn_result *result)
-{
-    return result ? result->kind : WN_PAGE_EMPTY;
-}
-
-int wn_result_has_article(const wn_result *result)
-{
-    return result && result->kind == WN_PAGE_ARTICLE;
-}
-
-const char *wn_page_kind_name(wn_page_kind kind)
-{
-    static const char *const names[] = {"article", "empty", "index", "sign-in", "error"};
-    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : NULL;
-}
-
-const char *wn_article_source_name(wn_article_source source)
-{
-    switch (source) {
-    case WN_ARTICLE_SELECTED: return "selected";
-    case WN_ARTICLE_NOSCRIPT: return "noscript";
-    case WN_ARTICLE_TEMPLATE: return "template";
-    case WN_ARTICLE_DECLARED: return "declared";
-    case WN_ARTICLE_PROSE: return "prose";
-    case WN_ARTICLE_NONE: return "none";
-    case WN_ARTICLE_HEADER: return "header";
-    }
-    return "unknown";
-}
-
 /* How much of a compressed page is decompressed to tell what it holds:
  * more than the sniffers look at (a tar header sits at 257). */
 #define REASON_PREFIX 4096
@@ -913,19 +464,4 @@ int wn_is_probably_article(const wn_extractor *extractor, const char *bytes, siz
     }
     free(owned);
     return verdict;
-}
-
-void wn_result_free(wn_result *result)
-{
-    if (!result)
-        return;
-    free(result->xml);
-    free(result->text);
-    free(result->explain);
-    free(result->json);
-    free(result->markdown);
-    free(result->html);
-    free(result->explain_html);
-    wn_arena_release(&result->arena);
-    free(result);
 }

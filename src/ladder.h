@@ -1,5 +1,5 @@
 /* The fallback ladder: when the scorer's region holds next to no text, the
- * page's other sources of its article, tried in order (extract.c runs
+ * page's other sources of its article, tried in order (ladder_run.c runs
  * them; this file decides what each one yields):
  *
  *   selected  the scorer's region (score/)

@@ -4,7 +4,9 @@
  *   args.c    option parsing, --help and --version
  *   inputs.c  expanding FILE|DIR operands, reading one input with a cap
  *   output.c  buffered fd sink, atomic output files, output names
- *   run.c     processing every input and choosing the exit status
+ *   run.c     processing every input and choosing the exit status, with
+ *             read.c, work.c, write.c and claims.c (run.h)
+ *   messages.c  messages on stderr
  *   pipeline.c  worker threads committing in input order, captured
  *             messages, the progress line
  *   jsonl.c   JSON Lines records in (--input-jsonl) and error records out
@@ -73,7 +75,10 @@ void cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 int cli_print_help(void);
 int cli_print_version(void);
 
-/* ---- messages (run.c) ---- */
+/* ---- messages (messages.c) ---- */
+
+/* --quiet: warnings are not written (set by cli_run). */
+extern int cli_quiet;
 
 /* "-" (standard input) is shown as "<stdin>". */
 const char *cli_display_name(const char *path);

@@ -8,7 +8,7 @@ int main(int argc, char **argv)
     cli_args args;
 
     /* A closed stdout pipe shows up as EPIPE from write(), which the
-     * command treats as a quiet stop (see run.c), not as a fatal signal. */
+     * command treats as a quiet stop (see write.c), not as a fatal signal. */
     signal(SIGPIPE, SIG_IGN);
     /* Under a file size limit (ulimit -f), SIGXFSZ would kill us half-way
      * through an output and leave its temporary file; ignored, the write

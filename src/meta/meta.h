@@ -55,6 +55,12 @@ typedef struct wn_meta {
  * Strings are copied into arena. WN_ERR_NOMEM only. */
 wn_status wn_meta_extract(const wn_doc *doc, wn_arena *arena, wn_meta *meta);
 
+/* The page's title when wn_score_title() took it from the article's <h1>
+ * (stored as is, in the result's arena): the metadata's title when no
+ * source before the <title> gave one and it is not the site's name. Call
+ * after wn_meta_extract. */
+void wn_meta_offer_h1(wn_meta *m, const char *h1);
+
 /* The language of the article's text (CLD2, lang.h): fills the language
  * when the page declares none and the detector is sure; replaces a declared
  * one (kept in pub.lang_declared) that a long, reliably detected text
@@ -63,14 +69,14 @@ wn_status wn_meta_extract(const wn_doc *doc, wn_arena *arena, wn_meta *meta);
 struct wn_content;
 void wn_meta_detect_lang(wn_meta *m, const struct wn_content *content);
 
-/* Used by jsonld.c and meta.c. */
+/* The sources offer values with their rank (meta.c); the lowest rank wins. */
 void wn_meta_offer(wn_meta *m, wn_meta_field field, const char *value, size_t len, int rank);
 void wn_meta_offer_author(wn_meta *m, const char *value, size_t len, int rank);
 /* A list "a, b; c" (or one tag when one is set) as tags. */
 void wn_meta_offer_tags(wn_meta *m, const char *value, size_t len, int rank, bool split);
 void wn_meta_offer_lang(wn_meta *m, const char *value, size_t len, int rank, const char *source);
 
-/* JSON-LD scripts (jsonld.c). */
+/* JSON-LD scripts (jsonld.c). The other readers: meta_internal.h. */
 void wn_meta_jsonld(const wn_doc *doc, wn_meta *m);
 
 #endif
