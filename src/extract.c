@@ -26,6 +26,7 @@
 #include "phases.h"
 #include "probe.h"
 #include "score/score.h"
+#include "score/threads.h"
 #include "verdict.h"
 
 struct wn_extractor {
@@ -190,6 +191,23 @@ static void content_init(wn_content *content, wn_result *res)
     content->arena = &res->arena;
 }
 
+/* The content of a scored doc. With WN_FLAG_COMMENTS the scorer first finds
+ * the page's comment thread (score/threads.h), which the content renders. */
+static wn_status build_content(const wn_doc *doc, const wn_result *res, wn_content *content)
+{
+    if (!res->copts.comments)
+        return wn_content_build_with(doc, &res->copts, content);
+    wn_thread thread;
+    wn_status st = wn_thread_find(doc, &thread);
+    if (st == WN_OK) {
+        wn_content_opts opts = res->copts;
+        opts.thread = &thread;
+        st = wn_content_build_with(doc, &opts, content);
+    }
+    wn_thread_free(&thread);
+    return st;
+}
+
 /* A step of the ladder that yields a scored page: its content replaces the
  * result's when it holds clearly more text (the page's doc then becomes the
  * one --explain shows). Frees `candidate` otherwise. */
@@ -200,7 +218,7 @@ static wn_status try_doc(const wn_extractor *ex, wn_doc *candidate, wn_article_s
     wn_score_select(candidate);
     wn_content content;
     content_init(&content, res);
-    wn_status st = wn_content_build_with(candidate, &res->copts, &content);
+    wn_status st = build_content(candidate, res, &content);
     size_t blocks = 0;
     size_t chars = st == WN_OK ? wn_content_measure(&content, &blocks) : 0;
     if (st == WN_OK && wn_ladder_better(chars, *best) && blocks >= WN_LADDER_PROSE_BLOCKS &&
@@ -332,7 +350,7 @@ static wn_status run_ladder(const wn_extractor *ex, wn_arena *page, const GumboO
         wn_ladder_prose(doc, true);
         wn_content content;
         content_init(&content, res);
-        st = wn_content_build_with(doc, &res->copts, &content);
+        st = build_content(doc, res, &content);
         if (st != WN_OK)
             return st;
         res->content = content;
@@ -446,7 +464,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
         if (!res->copts.base_url)
             return WN_ERR_NOMEM;
     }
-    st = wn_content_build_with(doc, &res->copts, &res->content);
+    st = build_content(doc, res, &res->content);
     if (st == WN_OK)
         st = run_ladder(ex, page, parsed, decoded.utf8, &guard, doc, res);
     if (st != WN_OK)

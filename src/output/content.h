@@ -72,18 +72,25 @@ typedef struct wn_content {
 } wn_content;
 
 /* What a build keeps beyond the plain text. */
+struct wn_thread;
+
 typedef struct wn_content_opts {
-    bool comments;        /* the comment thread (WN_FLAG_COMMENTS) */
+    bool comments;        /* the comment thread (WN_FLAG_COMMENTS): thread, below */
     unsigned spans;       /* WN_FLAG_LINKS | WN_FLAG_IMAGES | WN_FLAG_FORMATTING */
     bool no_tables;       /* leave data tables out */
     const char *base_url; /* what links and images resolve against, or NULL */
+    const struct wn_thread *thread; /* the comment thread as the scorer found it
+                                       (score/threads.h), or NULL */
 } wn_content_opts;
 
 /* Appends the kept blocks of doc (and, with comments, the comment thread as a
  * flat list of comments in document order, replies after their parent with a
- * greater level) to content. Returns WN_ERR_NOMEM on allocation failure. */
+ * greater level) to content. Returns WN_ERR_NOMEM on allocation failure.
+ * With comments, the thread is found here (wn_thread_find()): for callers
+ * that hold only the scored doc. */
 wn_status wn_content_build(const wn_doc *doc, bool with_comments, wn_content *content);
-/* The same with options (opts NULL: none). */
+/* The same with options (opts NULL: none); the thread rendered is
+ * opts->thread, when opts->comments. */
 wn_status wn_content_build_with(const wn_doc *doc, const wn_content_opts *opts,
                                 wn_content *content);
 
