@@ -26,6 +26,7 @@
 #include "phases.h"
 #include "probe.h"
 #include "score/score.h"
+#include "score/kind.h"
 #include "score/threads.h"
 #include "verdict.h"
 
@@ -192,19 +193,32 @@ static void content_init(wn_content *content, wn_result *res)
 }
 
 /* The content of a scored doc. With WN_FLAG_COMMENTS the scorer first finds
- * the page's comment thread (score/threads.h), which the content renders. */
+ * the page's comment thread, on a discussion the signatures of its posts
+ * (score/threads.h); the content renders them. */
 static wn_status build_content(const wn_doc *doc, const wn_result *res, wn_content *content)
 {
-    if (!res->copts.comments)
+    bool discussion = doc->page_kind == WN_DOC_DISCUSSION;
+    if (!res->copts.comments && !discussion)
         return wn_content_build_with(doc, &res->copts, content);
+    wn_content_opts opts = res->copts;
     wn_thread thread;
-    wn_status st = wn_thread_find(doc, &thread);
-    if (st == WN_OK) {
-        wn_content_opts opts = res->copts;
+    wn_thread_posts posts;
+    wn_status st = WN_OK;
+    memset(&thread, 0, sizeof thread);
+    memset(&posts, 0, sizeof posts);
+    if (res->copts.comments) {
+        st = wn_thread_find(doc, &thread);
         opts.thread = &thread;
-        st = wn_content_build_with(doc, &opts, content);
     }
+    /* A discussion's body is its posts, each with its author and date. */
+    if (st == WN_OK && discussion) {
+        st = wn_thread_find_posts(doc, &posts);
+        opts.posts = &posts;
+    }
+    if (st == WN_OK)
+        st = wn_content_build_with(doc, &opts, content);
     wn_thread_free(&thread);
+    wn_thread_posts_free(&posts);
     return st;
 }
 

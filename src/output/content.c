@@ -705,6 +705,35 @@ static void emit_comments(emitter *e, const wn_thread *th)
     push_item(e, WN_C_COMMENTS_CLOSE, 0, NULL, 0);
 }
 
+/* A post of a discussion around the items from mark on, when they hold a
+ * block: POST_OPEN, its author and date, the items, POST_CLOSE. */
+static void wrap_post(emitter *e, const wn_thread_post *post, size_t mark)
+{
+    wn_content *c = e->content;
+    bool block = false;
+    for (size_t k = mark; k < c->count && !block; k++)
+        block = wn_content_is_block(c->items[k].kind);
+    if (!block || e->status != WN_OK)
+        return;
+    size_t end = c->count;
+    push_item(e, WN_C_POST_OPEN, 0, NULL, 0);
+    if (post->author)
+        push_item(e, WN_C_POST_AUTHOR, 0, post->author, post->author_len);
+    if (post->iso[0])
+        push_item(e, WN_C_POST_DATE, 0, post->iso, strlen(post->iso));
+    else if (post->date)
+        push_item(e, WN_C_POST_DATE, 0, post->date, post->date_len);
+    if (e->status != WN_OK)
+        return;
+    /* The head items go before the post's items. */
+    wn_content_item head[3];
+    size_t nhead = c->count - end;
+    memcpy(head, c->items + end, nhead * sizeof *head);
+    memmove(c->items + mark + nhead, c->items + mark, (end - mark) * sizeof *head);
+    memcpy(c->items + mark, head, nhead * sizeof *head);
+    push_item(e, WN_C_POST_CLOSE, 0, NULL, 0);
+}
+
 wn_status wn_content_build(const wn_doc *doc, bool with_comments, wn_content *content)
 {
     wn_content_opts opts = {0};
@@ -731,12 +760,20 @@ wn_status wn_content_build_with(const wn_doc *doc, const wn_content_opts *opts, 
     e.opts = opts ? opts : &none;
     content->spans = e.opts->spans & (WN_FLAG_LINKS | WN_FLAG_IMAGES | WN_FLAG_FORMATTING);
     wn_buf_init(&e.line);
+    const struct wn_thread_posts *posts = e.opts->posts;
+    size_t next_post = 0;
     for (uint32_t i = 0; i < doc->count && e.status == WN_OK; i++) {
         const wn_node *n = &doc->nodes[i];
         if (!(n->flags & WN_NODE_SELECTED))
             continue;
-        if (!(n->flags & WN_NODE_PRUNED))
+        if (!(n->flags & WN_NODE_PRUNED)) {
+            while (posts && next_post < posts->count && posts->list[next_post].node < i)
+                next_post++;
+            size_t mark = content->count;
             emit_subtree(&e, i);
+            if (posts && next_post < posts->count && posts->list[next_post].node == i)
+                wrap_post(&e, &posts->list[next_post], mark);
+        }
         i = n->end - 1;
     }
     if (e.opts->comments && e.opts->thread && e.status == WN_OK)

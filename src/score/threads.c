@@ -12,11 +12,6 @@
 
 #include "utf8.h"
 
-typedef struct sign_text {
-    const char *author, *date;
-    size_t author_len, date_len;
-} sign_text;
-
 /* A new comment at the end of out; NULL when out of memory. */
 static wn_thread_comment *add_comment(thread *th, wn_thread *out, uint32_t node, uint32_t end,
                                       unsigned depth)
@@ -65,7 +60,7 @@ static bool only_text_in(const thread *th, const own_list *own, uint32_t from, u
 
 /* The author and date pieces of a comment: the first of each kind, else
  * a short name before the text as the author (its kind becomes PK_AUTHOR). */
-static void signature_pieces(const thread *th, own_list *own, size_t *author_out, size_t *date_out)
+void th_signature_pieces(const thread *th, own_list *own, size_t *author_out, size_t *date_out)
 {
     size_t author = SIZE_MAX, date = SIZE_MAX;
     for (size_t i = 0; i < own->count; i++) {
@@ -86,8 +81,8 @@ static void signature_pieces(const thread *th, own_list *own, size_t *author_out
 /* The author's name and the date from the signature pieces: "by Bob » Mar
  * 9", a header line "Bob 于 2024-3-16 8:20 发表：", a date with its verb and
  * counters cut ("发表于 2024-3-2 21:40", "5楼 2024.04.09 10:21 回复"). */
-static void signature_text(const thread *th, const own_list *own, size_t author, size_t date,
-                           sign_text *sig)
+void th_signature_text(const thread *th, const own_list *own, size_t author, size_t date,
+                       sign_text *sig)
 {
     sig->author = sig->date = NULL;
     sig->author_len = sig->date_len = 0;
@@ -176,7 +171,7 @@ static void comment_of(thread *th, wn_thread *out, const citem *it, unsigned dep
     if (!th_own_pieces(th, it, sub, nsub, own))
         return;
     size_t author, date;
-    signature_pieces(th, own, &author, &date);
+    th_signature_pieces(th, own, &author, &date);
     /* A post: the text is in its body element only. */
     if (root != WN_NONE)
         for (size_t i = 0; i < own->count; i++) {
@@ -240,7 +235,7 @@ static void comment_of(thread *th, wn_thread *out, const citem *it, unsigned dep
     if (!c)
         return;
     sign_text sig;
-    signature_text(th, own, author, date, &sig);
+    th_signature_text(th, own, author, date, &sig);
     c->author = sig.author;
     c->author_len = (uint32_t)sig.author_len;
     c->date = sig.date;

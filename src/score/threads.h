@@ -53,4 +53,31 @@ wn_status wn_thread_find(const wn_doc *doc, wn_thread *out);
 
 void wn_thread_free(wn_thread *thread);
 
+/* One post of a discussion (wn_doc.page_kind WN_DOC_DISCUSSION): a kept
+ * element of the body, with the signature of the post it stands for. */
+typedef struct wn_thread_post {
+    uint32_t node;             /* the kept element (a root of the body) */
+    const char *author;        /* the name as the page writes it, or NULL */
+    uint32_t author_len;
+    const char *date;          /* the date as the page writes it, or NULL */
+    uint32_t date_len;
+    char iso[32];              /* the date in ISO 8601 (wn_date_parse), or "" */
+} wn_thread_post;
+
+typedef struct wn_thread_posts {
+    wn_thread_post *list;      /* malloc'ed, in document order */
+    size_t count, cap;
+    wn_buf text;               /* holds the authors' and dates' text */
+} wn_thread_posts;
+
+/* The posts of a discussion: every kept root element of the body is one.
+ * Its signature is looked for in the element of the run of posts that
+ * holds it (the child of wn_doc.kind_unit; the element itself when there
+ * is no run), as a comment's is (class words, the shapes of names, dates
+ * and header lines). Nothing on a page of another kind. *out is set up
+ * here; free it with wn_thread_posts_free() whatever the status. */
+wn_status wn_thread_find_posts(const wn_doc *doc, wn_thread_posts *out);
+
+void wn_thread_posts_free(wn_thread_posts *posts);
+
 #endif

@@ -167,6 +167,16 @@ item_summary th_summarize(const thread *th, const own_list *own);
 size_t th_outer_items(thread *th, size_t mark, citem **out);
 void th_add_item(thread *th, uint32_t node, uint32_t end, uint32_t root, bool weak);
 
+/* threads.c: a comment's signature. */
+typedef struct sign_text {
+    const char *author, *date;
+    size_t author_len, date_len;
+} sign_text;
+
+void th_signature_pieces(const thread *th, own_list *own, size_t *author_out, size_t *date_out);
+void th_signature_text(const thread *th, const own_list *own, size_t author, size_t date,
+                       sign_text *sig);
+
 /* threads_find.c: where the comments are. */
 void th_find_posts(thread *th, const uint32_t *selected_after, own_list *own);
 size_t th_find_regions(thread *th, const uint32_t *selected_after, region_span **out);
