@@ -23,6 +23,91 @@ static uint32_t post_unit(const wn_doc *doc, uint32_t node)
     return doc->nodes[a].parent == unit ? a : node;
 }
 
+/* Whether node lies in a comment list inside the post's unit (the
+ * comments under an answer are not the answer's signature). */
+static bool in_comments(const wn_doc *doc, uint32_t node, uint32_t unit)
+{
+    for (uint32_t a = doc->nodes[node].parent; a != WN_NONE && a > unit; a = doc->nodes[a].parent)
+        if (doc->nodes[a].hints & WN_HINT_COMMENTS)
+            return true;
+    return false;
+}
+
+/* The first <time datetime> of the unit outside its comments, or WN_NONE;
+ * *value gets its datetime. */
+static uint32_t unit_time(const wn_doc *doc, uint32_t unit, const char **value)
+{
+    uint32_t end = doc->nodes[unit].end;
+    for (unsigned t = 0; t < doc->tag_count; t++) {
+        const wn_doc_tag *tag = &doc->tags[t];
+        if (tag->kind != WN_TAG_TIME || tag->node == WN_NONE || tag->node < unit ||
+            !tag->value)
+            continue;
+        if (tag->node >= end)
+            break;
+        if (in_comments(doc, tag->node, unit))
+            continue;
+        *value = tag->value;
+        return tag->node;
+    }
+    return WN_NONE;
+}
+
+/* A 12-hour clock: "1:47 pm" read as 01:47 is 13:47 ("12:05 am" 00:05).
+ * iso holds wn_date_parse()'s reading of raw. */
+static void meridiem(const char *raw, size_t len, char *iso)
+{
+    if (strlen(iso) < 16 || iso[10] != 'T')
+        return;
+    for (size_t i = 0; i + 3 < len; i++) {
+        if (raw[i] != ':' || i == 0 || raw[i - 1] < '0' || raw[i - 1] > '9')
+            continue;
+        size_t k = i + 1;
+        while (k < len && raw[k] >= '0' && raw[k] <= '9')
+            k++;
+        while (k < len && raw[k] == ' ')
+            k++;
+        if (k + 1 >= len || (k + 2 < len && ((raw[k + 2] | 0x20) >= 'a' && (raw[k + 2] | 0x20) <= 'z')))
+            return;
+        char m = (char)(raw[k] | 0x20), n = (char)(raw[k + 1] | 0x20);
+        if ((m != 'a' && m != 'p') || n != 'm')
+            return;
+        int hour = (iso[11] - '0') * 10 + (iso[12] - '0');
+        if (m == 'p' && hour >= 1 && hour <= 11)
+            hour += 12;
+        else if (m == 'a' && hour == 12)
+            hour = 0;
+        iso[11] = (char)('0' + hour / 10);
+        iso[12] = (char)('0' + hour % 10);
+        return;
+    }
+}
+
+/* No author found: a short name in a link in the element that holds the
+ * post's date ("respondida em <time>…</time> <a>Caio R.</a>"). */
+static bool author_beside(thread *th, const own_list *own, uint32_t time, sign_text *sig)
+{
+    const wn_node *nodes = th->doc->nodes;
+    uint32_t box = time;
+    while (box != WN_NONE && !(nodes[box].flags & WN_NODE_BLOCK))
+        box = nodes[box].parent;
+    if (box == WN_NONE)
+        return false;
+    for (size_t i = 0; i < own->count; i++) {
+        const piece *p = &th->pieces[own->list[i].index];
+        if (p->node < box || p->node >= nodes[box].end || !p->link)
+            continue;
+        const char *t = th_piece_text(th, p);
+        if (th_has_word(t, p->len) && th_name_like(t, p->len) &&
+            th_shape_of_text(t, p->len, NULL, NULL) == PART_OTHER) {
+            sig->author = t;
+            sig->author_len = p->len;
+            return true;
+        }
+    }
+    return false;
+}
+
 wn_status wn_thread_find_posts(const wn_doc *doc, wn_thread_posts *out)
 {
     memset(out, 0, sizeof *out);
@@ -75,11 +160,20 @@ wn_status wn_thread_find_posts(const wn_doc *doc, wn_thread_posts *out)
         th_signature_pieces(&th, &own, &author, &date);
         sign_text sig;
         th_signature_text(&th, &own, author, date, &sig);
+        /* The page's own stamp, <time datetime>, is the date when it reads. */
+        const char *stamp = NULL;
+        uint32_t time = unit_time(doc, unit, &stamp);
+        if (time != WN_NONE && !sig.author)
+            author_beside(&th, &own, time, &sig);
         p->author = sig.author;
         p->author_len = (uint32_t)sig.author_len;
         p->date = sig.date;
         p->date_len = (uint32_t)sig.date_len;
-        if (sig.date && !wn_date_parse(sig.date, sig.date_len, true, p->iso))
+        if (stamp && wn_date_parse(stamp, strlen(stamp), false, p->iso))
+            continue;
+        if (sig.date && wn_date_parse(sig.date, sig.date_len, true, p->iso))
+            meridiem(sig.date, sig.date_len, p->iso);
+        else
             p->iso[0] = '\0';
     }
 done:
