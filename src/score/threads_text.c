@@ -136,19 +136,8 @@ static int part_kind(const char *s, size_t len)
 /* Where a piece splits into parts: "08-26 · 赞 31", "by Bob » Mar 9". */
 static size_t separator_at(const char *s, size_t len, size_t pos)
 {
-    static const char *const SEPS[] = {"\xC2\xB7", "\xE2\x80\xA2", "|", "\xEF\xBD\x9C",
-                                       "\xE2\x88\x99", "\xE2\x8B\x85", "\xC2\xBB", "\xC2\xAB",
-                                       "\xE2\x80\xBA", "\xE2\x97\x8F", " - ", " \xE2\x80\x94 ",
-                                       "\xE3\x80\x80", "\xEF\xBC\x9A", NULL};
-    unsigned char c = (unsigned char)s[pos];
-    if (c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF && c != '|' && c != ' ')
-        return 0;
-    for (size_t i = 0; SEPS[i]; i++) {
-        size_t n = strlen(SEPS[i]);
-        if (len - pos >= n && memcmp(s + pos, SEPS[i], n) == 0)
-            return n;
-    }
-    return 0;
+    size_t end;
+    return wn_lex_first(WN_LEX_THREAD_SEPARATOR, s + pos, len - pos, 0, &end) >= 0 ? end : 0;
 }
 
 /* Classifies a piece by its parts: PART_DATE if one part is a date and the
@@ -293,9 +282,10 @@ void th_split_author(const char *s, size_t len, const char **name, size_t *name_
 {
     *date = NULL;
     *date_len = 0;
-    if (len > 3 && (s[0] == 'b' || s[0] == 'B') && s[1] == 'y' && s[2] == ' ') {
-        s += 3;
-        len -= 3;
+    size_t by;
+    if (wn_lex_first(WN_LEX_THREAD_BY, s, len, 0, &by) >= 0 && len > by) {
+        s += by;
+        len -= by;
     }
     size_t cut = len;
     for (size_t pos = 0; pos < len; pos++) {
