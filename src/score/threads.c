@@ -58,9 +58,22 @@ static bool only_text_in(const thread *th, const own_list *own, uint32_t from, u
     return true;
 }
 
+/* Whether an element is, or is inside, a heading (h1..h6). */
+static bool in_heading(const thread *th, uint32_t node)
+{
+    const wn_node *nodes = th->doc->nodes;
+    for (int k = 0; node != WN_NONE && k < 8; node = nodes[node].parent, k++)
+        if (nodes[node].tag >= GUMBO_TAG_H1 && nodes[node].tag <= GUMBO_TAG_H6)
+            return true;
+    return false;
+}
+
 /* The author and date pieces of a comment: the first of each kind, else
- * a short name before the text as the author (its kind becomes PK_AUTHOR). */
-void th_signature_pieces(const thread *th, own_list *own, size_t *author_out, size_t *date_out)
+ * a short name before the text as the author (its kind becomes PK_AUTHOR);
+ * without heading_name a heading that is not a link is no such name (a
+ * post's heading is its title; "<h4><a>dunlin_dave</a></h4>" names it). */
+void th_signature_pieces(const thread *th, own_list *own, bool heading_name, size_t *author_out,
+                         size_t *date_out)
 {
     size_t author = SIZE_MAX, date = SIZE_MAX;
     for (size_t i = 0; i < own->count; i++) {
@@ -71,6 +84,10 @@ void th_signature_pieces(const thread *th, own_list *own, size_t *author_out, si
     }
     if (author == SIZE_MAX) {
         author = th_leading_name(th, own);
+        if (author != SIZE_MAX && !heading_name &&
+            in_heading(th, th->pieces[own->list[author].index].owner) &&
+            !th->pieces[own->list[author].index].link)
+            author = SIZE_MAX;
         if (author != SIZE_MAX)
             own->list[author].kind = PK_AUTHOR;
     }
@@ -171,7 +188,7 @@ static void comment_of(thread *th, wn_thread *out, const citem *it, unsigned dep
     if (!th_own_pieces(th, it, sub, nsub, own))
         return;
     size_t author, date;
-    th_signature_pieces(th, own, &author, &date);
+    th_signature_pieces(th, own, true, &author, &date);
     /* A post: the text is in its body element only. */
     if (root != WN_NONE)
         for (size_t i = 0; i < own->count; i++) {

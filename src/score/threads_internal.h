@@ -173,7 +173,8 @@ typedef struct sign_text {
     size_t author_len, date_len;
 } sign_text;
 
-void th_signature_pieces(const thread *th, own_list *own, size_t *author_out, size_t *date_out);
+void th_signature_pieces(const thread *th, own_list *own, bool heading_name, size_t *author_out,
+                         size_t *date_out);
 void th_signature_text(const thread *th, const own_list *own, size_t author, size_t date,
                        sign_text *sig);
 

@@ -157,7 +157,7 @@ wn_status wn_thread_find_posts(const wn_doc *doc, wn_thread_posts *out)
         if (!th_own_pieces(&th, &self, NULL, 0, &own))
             break;
         size_t author, date;
-        th_signature_pieces(&th, &own, &author, &date);
+        th_signature_pieces(&th, &own, false, &author, &date);
         sign_text sig;
         th_signature_text(&th, &own, author, date, &sig);
         /* The page's own stamp, <time datetime>, is the date when it reads. */
