@@ -2,7 +2,8 @@
  * threads_text.c reads the shapes of texts (dates, counters, names, header
  * lines), threads_pieces.c cuts the page's text into pieces and tells what
  * each is inside a comment, threads_find.c finds the comments (regions,
- * posts like the article's, repeats), threads.c makes the result. */
+ * posts like the article's, repeats), threads.c makes the result and reads
+ * a comment's signature, threads_posts.c signs a discussion's posts. */
 #ifndef WN_SCORE_THREADS_INTERNAL_H
 #define WN_SCORE_THREADS_INTERNAL_H
 
@@ -18,9 +19,9 @@
 
 /* The comment thread (--comments).
  *
- * Output: a flat list of comments in document order; a reply follows the
- * comment it answers with a greater depth (COMMENT_OPEN's level). Each holds
- * its paragraphs and, when found, its author and date. No comment, no section.
+ * Result (wn_thread): a flat list of comments in document order; a reply
+ * follows the comment it answers with a greater depth. Each holds its
+ * paragraphs and, when found, its author and date. No comment, no section.
  *
  * Where a thread is looked for, in document order, never in the kept body:
  *   - blocks the scorer dropped as comments inside the article;
