@@ -272,8 +272,9 @@ typedef struct post_case {
 } post_case;
 
 static const post_case POSTS[] = {
-    /* "<a class="naam">Gerrit_W</a>" in the second div.bericht */
-    {"nl-forum-thread.html", 5, 1, "Gerrit_W", NULL},
+    /* "<a class="naam">Gerrit_W</a>" in the second div.bericht; its
+     * span.datum, which wn_date_parse() does not read, as written */
+    {"nl-forum-thread.html", 5, 1, "Gerrit_W", "12 mei 2024 om 21:40"},
     {"nl-forum-thread.html", 5, 2, "Ans de Vries", NULL},
     /* the question, "perguntada em <time datetime="2024-02-11T09:30:00">" */
     {"pt-qa-thread.html", 4, 0, "Luiza M.", "2024-02-11T09:30:00"},
