@@ -217,7 +217,10 @@ WN_API const char *wn_result_text(wn_result *result, size_t *len);
  * "text" (the text rendering, as wn_result_text() gives it); a field the
  * page does not state is null. With WN_FLAG_JSON_MARKDOWN a "markdown" key
  * (wn_result_markdown()), with WN_FLAG_JSON_HTML an "html" key
- * (wn_result_html()). */
+ * (wn_result_html()). On a discussion page (see wn_result_post_count()) a
+ * "posts" array, one object per post: "author", "date" (as
+ * wn_result_post() gives them; null when not found) and "text" (the post's
+ * part of "text"). */
 WN_API const char *wn_result_json(wn_result *result, size_t *len);
 
 /* The result as CommonMark (WN_FORMAT_MARKDOWN): headings, paragraphs, lists,
@@ -234,6 +237,22 @@ WN_API const char *wn_result_markdown(wn_result *result, size_t *len);
  * attribute, URLs only http:, https:, mailto:, ftp:, tel: or relative (and
  * data:image/ raster images with WN_FLAG_IMAGES). */
 WN_API const char *wn_result_html(wn_result *result, size_t *len);
+
+/* A discussion page (a forum thread, a Q&A page: the body is the thread's
+ * posts, not one article) holds its posts in order, each with the author
+ * and date written beside it; the XML wraps each in <post author date>,
+ * the JSON lists them in "posts", Markdown and HTML open each with a
+ * byline. wn_result_post_count() gives 0 on any other page.
+ * wn_result_post() sets *author and *date (either pointer may be NULL) to
+ * the post's author as the page writes it and its date in ISO 8601
+ * ("2024-03-09T13:47:00", as wn_metadata's) when it could be read, else as
+ * the page writes it ("3 hours ago"); "" when not found. Returns 0 past
+ * the last post (*author and *date then ""), else 1. Both read what
+ * wn_extract() built: safe to call from many threads on one result; the
+ * strings are owned by the result. */
+WN_API size_t wn_result_post_count(const wn_result *result);
+WN_API int wn_result_post(const wn_result *result, size_t index, const char **author,
+                          const char **date);
 
 /* Stream the result in a format to a sink, without building a string. */
 WN_API wn_status wn_result_write(const wn_result *result, wn_format format,

@@ -21,6 +21,8 @@
 #include "phases.h"
 #include "probe.h"
 #include "score/score.h"
+#include "score/kind.h"
+#include "score/threads.h"
 #include "verdict.h"
 
 const char *wn_version(void)
@@ -143,6 +145,33 @@ static void phase_tick(wn_phase_ns *times, uint64_t *field, uint64_t *mark)
     *mark = now;
 }
 
+wn_status wn_build_content(const wn_doc *doc, const wn_result *res, wn_content *content)
+{
+    bool discussion = doc->page_kind == WN_DOC_DISCUSSION;
+    if (!res->copts.comments && !discussion)
+        return wn_content_build_with(doc, &res->copts, content);
+    wn_content_opts opts = res->copts;
+    wn_thread thread;
+    wn_thread_posts posts;
+    wn_status st = WN_OK;
+    memset(&thread, 0, sizeof thread);
+    memset(&posts, 0, sizeof posts);
+    if (res->copts.comments) {
+        st = wn_thread_find(doc, &thread);
+        opts.thread = &thread;
+    }
+    /* A discussion's body is its posts, each with its author and date. */
+    if (st == WN_OK && discussion) {
+        st = wn_thread_find_posts(doc, &posts);
+        opts.posts = &posts;
+    }
+    if (st == WN_OK)
+        st = wn_content_build_with(doc, &opts, content);
+    wn_thread_free(&thread);
+    wn_thread_posts_free(&posts);
+    return st;
+}
+
 static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char *bytes, size_t len,
                               const char *charset_hint, wn_result *res, wn_doc *doc,
                               wn_phase_ns *times, uint64_t *mark)
@@ -213,7 +242,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
         if (!res->copts.base_url)
             return WN_ERR_NOMEM;
     }
-    st = wn_content_build_with(doc, &res->copts, &res->content);
+    st = wn_build_content(doc, res, &res->content);
     if (st == WN_OK)
         st = wn_extract_ladder(ex, page, parsed, decoded.utf8, &guard, doc, res);
     if (st != WN_OK)

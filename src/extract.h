@@ -75,6 +75,11 @@ static inline wn_block_limits wn_block_limits_of(const wn_extractor *ex)
     return limits;
 }
 
+/* The content of a scored doc (extract.c). With WN_FLAG_COMMENTS the scorer
+ * first finds the page's comment thread, on a discussion the signatures of
+ * its posts (score/threads.h); the content renders them. */
+wn_status wn_build_content(const wn_doc *doc, const wn_result *res, wn_content *content);
+
 /* The fallback ladder (ladder_run.c), when the scorer's region is tiny; a
  * region that is not tiny may still give way to the declared text. */
 wn_status wn_extract_ladder(const wn_extractor *ex, wn_arena *page, const GumboOutput *parsed,

@@ -26,7 +26,7 @@ static wn_status try_doc(const wn_extractor *ex, wn_doc *candidate, wn_article_s
     wn_score_select(candidate);
     wn_content content;
     content_init(&content, res);
-    wn_status st = wn_content_build_with(candidate, &res->copts, &content);
+    wn_status st = wn_build_content(candidate, res, &content);
     size_t blocks = 0;
     size_t chars = st == WN_OK ? wn_content_measure(&content, &blocks) : 0;
     if (st == WN_OK && wn_ladder_better(chars, *best) && blocks >= WN_LADDER_PROSE_BLOCKS &&
@@ -158,7 +158,7 @@ wn_status wn_extract_ladder(const wn_extractor *ex, wn_arena *page, const GumboO
         wn_ladder_prose(doc, true);
         wn_content content;
         content_init(&content, res);
-        st = wn_content_build_with(doc, &res->copts, &content);
+        st = wn_build_content(doc, res, &content);
         if (st != WN_OK)
             return st;
         res->content = content;

@@ -57,7 +57,7 @@ wn_status wn_result_write(const wn_result *result, wn_format format, wn_sink_fn 
                 wn_buf_free(&b);
         }
         if (st == WN_OK)
-            st = wn_render_json(&result->info, text, len, wn_article_source_name(result->source),
+            st = wn_render_json(&result->info, &result->content, text, len, wn_article_source_name(result->source),
                                 extra[0], extra_len[0], extra[1], extra_len[1], sink, sink_data);
         free(text);
         free(extra[0]);
@@ -179,6 +179,41 @@ const char *wn_result_title(const wn_result *result)
 wn_article_source wn_result_article_source(const wn_result *result)
 {
     return result ? result->source : WN_ARTICLE_NONE;
+}
+
+size_t wn_result_post_count(const wn_result *result)
+{
+    size_t count = 0;
+    if (!result)
+        return 0;
+    for (size_t i = 0; i < result->content.count; i++)
+        count += result->content.items[i].kind == WN_C_POST_OPEN;
+    return count;
+}
+
+int wn_result_post(const wn_result *result, size_t index, const char **author, const char **date)
+{
+    const char *a = "", *d = "";
+    int found = 0;
+    for (size_t i = 0; result && i < result->content.count && !found; i++) {
+        if (result->content.items[i].kind != WN_C_POST_OPEN || index--)
+            continue;
+        found = 1;
+        for (size_t k = i + 1; k < result->content.count; k++) {
+            const wn_content_item *it = &result->content.items[k];
+            if (it->kind == WN_C_POST_AUTHOR)
+                a = it->text;
+            else if (it->kind == WN_C_POST_DATE)
+                d = it->text;
+            else
+                break;
+        }
+    }
+    if (author)
+        *author = a;
+    if (date)
+        *date = d;
+    return found;
 }
 
 wn_page_kind wn_result_page_kind(const wn_result *result)

@@ -25,7 +25,12 @@ typedef enum wn_content_kind {
      * (level: its depth, 1 for a top-level comment, 2 for a reply to it ...),
      * then at most one COMMENT_AUTHOR and one COMMENT_DATE (text items, not
      * blocks), then its paragraphs as WN_C_PARA, then COMMENT_CLOSE. */
-    WN_C_COMMENT_OPEN, WN_C_COMMENT_AUTHOR, WN_C_COMMENT_DATE, WN_C_COMMENT_CLOSE
+    WN_C_COMMENT_OPEN, WN_C_COMMENT_AUTHOR, WN_C_COMMENT_DATE, WN_C_COMMENT_CLOSE,
+    /* One post of a discussion page, in the body: POST_OPEN, then at most
+     * one POST_AUTHOR and one POST_DATE (text items, not blocks: the date
+     * in ISO 8601 when it could be read, else as the page writes it), then
+     * the post's blocks and events, then POST_CLOSE. Posts do not nest. */
+    WN_C_POST_OPEN, WN_C_POST_AUTHOR, WN_C_POST_DATE, WN_C_POST_CLOSE
 } wn_content_kind;
 
 /* Inline markup inside a block's text, kept only when asked
@@ -72,18 +77,28 @@ typedef struct wn_content {
 } wn_content;
 
 /* What a build keeps beyond the plain text. */
+struct wn_thread;
+struct wn_thread_posts;
+
 typedef struct wn_content_opts {
-    bool comments;        /* the comment thread (WN_FLAG_COMMENTS) */
+    bool comments;        /* the comment thread (WN_FLAG_COMMENTS): thread, below */
     unsigned spans;       /* WN_FLAG_LINKS | WN_FLAG_IMAGES | WN_FLAG_FORMATTING */
     bool no_tables;       /* leave data tables out */
     const char *base_url; /* what links and images resolve against, or NULL */
+    const struct wn_thread *thread; /* the comment thread as the scorer found it
+                                       (score/threads.h), or NULL */
+    const struct wn_thread_posts *posts; /* a discussion's posts (score/threads.h):
+                                            each wraps the body's root it names */
 } wn_content_opts;
 
 /* Appends the kept blocks of doc (and, with comments, the comment thread as a
  * flat list of comments in document order, replies after their parent with a
- * greater level) to content. Returns WN_ERR_NOMEM on allocation failure. */
+ * greater level) to content. Returns WN_ERR_NOMEM on allocation failure.
+ * With comments, the thread is found here (wn_thread_find()): for callers
+ * that hold only the scored doc. */
 wn_status wn_content_build(const wn_doc *doc, bool with_comments, wn_content *content);
-/* The same with options (opts NULL: none). */
+/* The same with options (opts NULL: none); the thread rendered is
+ * opts->thread, when opts->comments. */
 wn_status wn_content_build_with(const wn_doc *doc, const wn_content_opts *opts,
                                 wn_content *content);
 

@@ -386,6 +386,29 @@ wn_status wn_render_html(const wn_content *content, const char *title, wn_sink_f
         }
         case WN_C_COMMENT_AUTHOR: h.author = it; break;
         case WN_C_COMMENT_DATE: h.date = it; break;
+        case WN_C_POST_OPEN:
+            /* A discussion's post: <article>, its byline first. */
+            open_container(&h, H_COMMENT, "<article>\n");
+            h.author = h.date = NULL;
+            h.comment_head = false;
+            for (; i + 1 < content->count; i++) {
+                const wn_content_item *next = &content->items[i + 1];
+                if (next->kind == WN_C_POST_AUTHOR)
+                    h.author = next;
+                else if (next->kind == WN_C_POST_DATE)
+                    h.date = next;
+                else
+                    break;
+            }
+            comment_head(&h);
+            h.author = h.date = NULL;
+            break;
+        case WN_C_POST_AUTHOR:
+        case WN_C_POST_DATE:
+            break; /* read with the open item */
+        case WN_C_POST_CLOSE:
+            close_container(&h);
+            break;
         }
     }
     while (h.depth || h.flattened)

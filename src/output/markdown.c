@@ -471,6 +471,24 @@ wn_status wn_render_markdown(const wn_content *content, const char *title, wn_si
         }
         case WN_C_COMMENT_AUTHOR: m.author = it; break;
         case WN_C_COMMENT_DATE: m.date = it; break;
+        case WN_C_POST_OPEN:
+            /* A discussion's post: its byline, "**author** · date". */
+            m.author = m.date = NULL;
+            m.comment_head_written = false;
+            for (; i + 1 < content->count; i++) {
+                const wn_content_item *next = &content->items[i + 1];
+                if (next->kind == WN_C_POST_AUTHOR)
+                    m.author = next;
+                else if (next->kind == WN_C_POST_DATE)
+                    m.date = next;
+                else
+                    break;
+            }
+            comment_head(&m);
+            m.author = m.date = NULL;
+            break;
+        case WN_C_POST_AUTHOR: case WN_C_POST_DATE: case WN_C_POST_CLOSE:
+            break;
         case WN_C_COMMENT_CLOSE:
             comment_head(&m);
             while (m.comment_quotes) {

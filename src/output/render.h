@@ -27,8 +27,10 @@ wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, boo
 wn_status wn_render_text(const wn_content *content, const char *title, wn_sink_fn sink,
                          void *sink_data);
 /* One JSON object on one line, then "\n" (winnow.h, wn_result_json()).
- * text: the text rendering; article_source: wn_article_source_name(). */
-wn_status wn_render_json(const wn_page_info *info, const char *text, size_t text_len,
+ * text: the text rendering; article_source: wn_article_source_name();
+ * content: where a discussion's posts are read ("posts"), or NULL. */
+wn_status wn_render_json(const wn_page_info *info, const wn_content *content, const char *text,
+                         size_t text_len,
                          const char *article_source, const char *markdown, size_t markdown_len,
                          const char *html, size_t html_len, wn_sink_fn sink, void *sink_data);
 /* CommonMark with GitHub pipe tables (winnow.h, wn_result_markdown()); title

@@ -396,8 +396,25 @@ static void render_items(xml_state *x, const wn_content *content)
             }
             break;
         }
+        case WN_C_POST_OPEN: {
+            /* <post author="..." date="...">: a discussion's post in <main>. */
+            bool written = open_container(x, "post");
+            for (; i + 1 < content->count; i++) {
+                const wn_content_item *next = &content->items[i + 1];
+                if (next->kind != WN_C_POST_AUTHOR && next->kind != WN_C_POST_DATE)
+                    break;
+                if (written)
+                    attr(x, next->kind == WN_C_POST_AUTHOR ? "author" : "date", next->text);
+            }
+            break;
+        }
+        case WN_C_POST_CLOSE:
+            close_container(x);
+            break;
         case WN_C_COMMENT_AUTHOR:
         case WN_C_COMMENT_DATE:
+        case WN_C_POST_AUTHOR:
+        case WN_C_POST_DATE:
             break; /* written as attributes above */
         case WN_C_COMMENT_CLOSE:
             close_container(x);

@@ -201,12 +201,16 @@ START_TEST(schema_refuses_other_shapes)
         "<doc><main><code><hi rend=\"bold\">x</hi></code></main></doc>",
         "<doc><meta><date>yesterday</date></meta><main/></doc>",
         "<doc onload=\"x\"><main/></doc>",
+        "<doc><main><post><post><p>x</p></post></post></main></doc>",
+        "<doc><main/><post><p>x</p></post></doc>",
+        "<doc><main><post depth=\"2\"><p>x</p></post></main></doc>",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         ck_assert_msg(!xml_valid(bad[i], strlen(bad[i])), "accepted: %s", bad[i]);
     const char *good = "<documents><doc url=\"u\"><main><p>a <ref target=\"t\">b <hi rend=\"bold\">c</hi>"
                        "</ref><graphic src=\"s\" alt=\"\"/></p><list><item>i</item></list>"
-                       "<code lang=\"c++\">x</code></main><comments><comment author=\"a\" "
+                       "<code lang=\"c++\">x</code><post author=\"b\" date=\"2024-03-09\"><p>p</p></post>"
+                       "<post><p>q</p></post></main><comments><comment author=\"a\" "
                        "depth=\"2\"><p>c</p></comment></comments></doc></documents>";
     ck_assert_msg(xml_valid(good, strlen(good)), "refused: %s", last_error);
     free_schema();
@@ -252,6 +256,146 @@ START_TEST(corpus_json_reads_back)
         free(html);
     }
     free_pages(pages);
+}
+END_TEST
+
+/* ---- a discussion's posts ------------------------------------------------------- */
+
+/* Corpus discussion pages: how many posts, and one post's author and date
+ * as the page's HTML writes them (the date in ISO 8601; NULL: not asked). */
+typedef struct post_case {
+    const char *page;
+    size_t count;
+    size_t index;
+    const char *author;
+    const char *date;
+} post_case;
+
+static const post_case POSTS[] = {
+    /* "<a class="naam">Gerrit_W</a>" in the second div.bericht; its
+     * span.datum, which wn_date_parse() does not read, as written */
+    {"nl-forum-thread.html", 5, 1, "Gerrit_W", "12 mei 2024 om 21:40"},
+    {"nl-forum-thread.html", 5, 2, "Ans de Vries", NULL},
+    /* the question, "perguntada em <time datetime="2024-02-11T09:30:00">" */
+    {"pt-qa-thread.html", 4, 0, "Luiza M.", "2024-02-11T09:30:00"},
+    {"pt-qa-thread.html", 4, 2, "Dona Rita", "2024-02-11T14:05:00"},
+    /* "by mountainloaf » Sat Mar 09, 2024 1:47 pm" */
+    {"en-forum-thread.html", 8, 3, "mountainloaf", "2024-03-09T13:47:00"},
+    {"en-forum-thread.html", 8, 0, "breadnewbie", "2024-03-09T09:41:00"},
+    /* <time datetime="2025-11-04"> beside old_plumber_ron's message */
+    {"en-forum-discussion.html", 8, 3, "old_plumber_ron", "2025-11-04"},
+    /* "发表于 2025-6-12 21:31" under 老何种菜 */
+    {"zh-forum-discussion.html", 7, 1, "\xE8\x80\x81\xE4\xBD\x95\xE7\xA7\x8D\xE8\x8F\x9C",
+     "2025-06-12T21:31:00"},
+};
+
+/* The attribute of the index-th <post> in <main>, or NULL; *count gets
+ * how many there are. */
+static char *xml_post_attr(const char *xml, size_t len, size_t index, const char *name,
+                           size_t *count)
+{
+    xmlDocPtr doc = xmlReadMemory(xml, (int)len, "out.xml", "UTF-8", XML_PARSE_NONET);
+    ck_assert_ptr_nonnull(doc);
+    char *value = NULL;
+    *count = 0;
+    for (xmlNodePtr m = xmlDocGetRootElement(doc)->children; m; m = m->next) {
+        if (m->type != XML_ELEMENT_NODE || strcmp((const char *)m->name, "main") != 0)
+            continue;
+        for (xmlNodePtr c = m->children; c; c = c->next) {
+            if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "post") != 0)
+                continue;
+            if ((*count)++ == index) {
+                xmlChar *v = xmlGetProp(c, BAD_CAST name);
+                value = v ? strdup((const char *)v) : NULL;
+                xmlFree(v);
+            }
+        }
+    }
+    xmlFreeDoc(doc);
+    return value;
+}
+
+START_TEST(discussion_posts_signed)
+{
+    const post_case *pc = &POSTS[_i];
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", WN_CORPUS_PAGES, pc->page);
+    size_t len;
+    char *html = read_file(path, &len);
+    for (int comments = 0; comments < 2; comments++) {
+        wn_result *r = extract_with(html, len, comments ? WN_FLAG_COMMENTS : 0, PAGE_URL);
+        /* the library's accessors */
+        ck_assert_uint_eq(wn_result_post_count(r), pc->count);
+        const char *author, *date;
+        ck_assert_int_eq(wn_result_post(r, pc->index, &author, &date), 1);
+        ck_assert_str_eq(author, pc->author);
+        if (pc->date)
+            ck_assert_str_eq(date, pc->date);
+        ck_assert_int_eq(wn_result_post(r, pc->count, &author, &date), 0);
+        ck_assert_str_eq(author, "");
+        /* XML: one <post> per post in <main> */
+        size_t xml_len, n;
+        const char *xml = wn_result_xml(r, &xml_len);
+        char *a = xml_post_attr(xml, xml_len, pc->index, "author", &n);
+        ck_assert_uint_eq(n, pc->count);
+        ck_assert_ptr_nonnull(a);
+        ck_assert_str_eq(a, pc->author);
+        free(a);
+        if (pc->date) {
+            char *d = xml_post_attr(xml, xml_len, pc->index, "date", &n);
+            ck_assert_ptr_nonnull(d);
+            ck_assert_str_eq(d, pc->date);
+            free(d);
+        }
+        /* JSON: "posts", each post's text a part of "text", in order */
+        size_t jlen;
+        const char *js = wn_result_json(r, &jlen);
+        json_error_t err;
+        json_t *o = json_loadb(js, jlen, 0, &err);
+        ck_assert_msg(o != NULL, "%s: %s", pc->page, err.text);
+        json_t *posts = json_object_get(o, "posts");
+        ck_assert(json_is_array(posts));
+        ck_assert_uint_eq(json_array_size(posts), pc->count);
+        json_t *post = json_array_get(posts, pc->index);
+        ck_assert_str_eq(json_string_value(json_object_get(post, "author")), pc->author);
+        if (pc->date)
+            ck_assert_str_eq(json_string_value(json_object_get(post, "date")), pc->date);
+        const char *text = json_string_value(json_object_get(o, "text"));
+        const char *at = text;
+        for (size_t i = 0; i < pc->count; i++) {
+            const char *t = json_string_value(json_object_get(json_array_get(posts, i), "text"));
+            ck_assert_ptr_nonnull(t);
+            ck_assert_msg(*t, "%s: post %zu has no text", pc->page, i);
+            const char *found = strstr(at, t);
+            ck_assert_msg(found, "%s: post %zu is not in the text after the one before", pc->page, i);
+            at = found + strlen(t);
+        }
+        json_decref(o);
+        wn_result_free(r);
+    }
+    free(html);
+}
+END_TEST
+
+/* An article has no posts: no accessor, <post> or "posts" says otherwise. */
+START_TEST(article_has_no_posts)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", WN_CORPUS_PAGES, "en-blog-long-comments.html");
+    size_t len;
+    char *html = read_file(path, &len);
+    wn_result *r = extract_with(html, len, WN_FLAG_COMMENTS, PAGE_URL);
+    ck_assert_uint_eq(wn_result_post_count(r), 0);
+    const char *author = NULL, *date = NULL;
+    ck_assert_int_eq(wn_result_post(r, 0, &author, &date), 0);
+    ck_assert_str_eq(author, "");
+    ck_assert_str_eq(date, "");
+    ck_assert_ptr_null(strstr(wn_result_xml(r, NULL), "<post"));
+    ck_assert_ptr_nonnull(strstr(wn_result_xml(r, NULL), "<comment"));
+    ck_assert_ptr_null(strstr(wn_result_json(r, NULL), "\"posts\""));
+    wn_result_free(r);
+    free(html);
+    ck_assert_uint_eq(wn_result_post_count(NULL), 0);
 }
 END_TEST
 
@@ -718,6 +862,11 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, markdown_escapes_text);
     tcase_add_test(tc, formats_through_write);
     tcase_add_test(tc, title_first_when_asked);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("posts");
+    tcase_set_timeout(tc, 60);
+    tcase_add_loop_test(tc, discussion_posts_signed, 0, WN_COUNT(POSTS));
+    tcase_add_test(tc, article_has_no_posts);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -174,8 +174,8 @@ def model_of(xml_bytes):
                 m["links"].append(href_escape(el.get("target")))
             elif tag == "graphic" and el.get("src") and allowed(el.get("src"), True) and not in_code_span:
                 m["images"].append((href_escape(el.get("src")), norm(el.get("alt", ""))))
-            elif tag == "comment":
-                # the Markdown's "**author** · date" line
+            elif tag in ("comment", "post"):
+                # the Markdown's "**author** · date" line (a comment's, a post's)
                 m["text"].append("\u00b7".join(v for v in (el.get("author"), el.get("date")) if v))
     m["text"] = squeeze("".join(m["text"]))
     return m

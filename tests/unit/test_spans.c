@@ -22,7 +22,7 @@ static void build(built *b, const char *html, unsigned spans, const char *base)
     wn_arena_init(&b->arena, 0);
     memset(&b->content, 0, sizeof b->content);
     b->content.arena = &b->arena;
-    wn_content_opts opts = {false, spans, false, base};
+    wn_content_opts opts = {false, spans, false, base, NULL, NULL};
     ck_assert_int_eq(wn_content_build_with(&b->t.doc, &opts, &b->content), WN_OK);
 }
 
