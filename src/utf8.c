@@ -1,5 +1,7 @@
 #include "utf8.h"
 
+#include <string.h>
+
 #include <utf8proc.h>
 
 uint32_t wn_utf8_next(const char *s, size_t len, size_t *pos)
@@ -53,10 +55,23 @@ size_t wn_utf8_encode(uint32_t cp, char *out)
     return 4;
 }
 
+/* Whether none of the 8 bytes at s has its high bit set. */
+static inline bool ascii8(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    return (w & 0x8080808080808080ull) == 0;
+}
+
 size_t wn_utf8_valid_prefix(const char *s, size_t len)
 {
     size_t pos = 0;
     while (pos < len) {
+        /* ASCII runs, eight bytes at a time. */
+        while (pos + 8 <= len && ascii8(s + pos))
+            pos += 8;
+        if (pos >= len)
+            break;
         unsigned char c = (unsigned char)s[pos];
         if (c < 0x80) {
             pos++;
