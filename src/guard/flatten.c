@@ -79,7 +79,7 @@ wn_status wn_guard_flatten(wn_arena *arena, const char *html, size_t len, const 
             uint32_t hash;
             GumboTag tag = wn_guard_read_tag_name(&g, i + 1 + (size_t)end, &name_end, &hash);
             tag_scan t;
-            wn_guard_scan_attributes(&g, name_end, SIZE_MAX, &t);
+            wn_guard_scan_attributes(&g, name_end, SIZE_MAX, 0, &t);
             pos = t.end;
             if (!end && wn_guard_raw_kind(tag)) {
                 size_t body = pos;

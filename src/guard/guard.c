@@ -173,7 +173,7 @@ static wn_status start_tag(guard *g, size_t lt)
         keep = had >= keep ? 0 : keep - had;
     }
     tag_scan t;
-    wn_guard_scan_attributes(g, name_end, keep, &t);
+    wn_guard_scan_attributes(g, name_end, keep, wn_gt_is_formatting(tag.tag), &t);
     g->pos = t.end;
     if (!t.terminated)
         return WN_OK; /* the tokenizer drops a tag cut off by the end of input */
@@ -272,7 +272,7 @@ static wn_status end_tag(guard *g, size_t lt)
     uint32_t hash;
     GumboTag tag = wn_guard_read_tag_name(g, lt + 2, &name_end, &hash);
     tag_scan t;
-    wn_guard_scan_attributes(g, name_end, SIZE_MAX, &t);
+    wn_guard_scan_attributes(g, name_end, SIZE_MAX, 0, &t);
     g->pos = t.end;
     if (!t.terminated)
         return WN_OK;

@@ -62,7 +62,7 @@ typedef struct tag_scan {
     size_t attributes;
     size_t attribute_bytes;  /* names and values of the first `keep` */
     size_t cut_from;         /* start of the first attribute past `keep` (0: none) */
-    uint64_t hash;           /* order-free hash of names and values */
+    uint64_t hash;           /* order-free hash of names and values (when asked) */
     int json_type;           /* type="...json..." (JSON-LD data) */
     int markup_type;         /* a script type for markup (markup_type()) */
     int hidden;              /* type=hidden */
@@ -84,7 +84,8 @@ wn_status wn_guard_escape_lt(guard *g, size_t from, size_t to, const char *with)
 uint32_t wn_guard_name_hash(const char *s, size_t n);
 int wn_guard_equals_nocase(const char *s, size_t n, const char *word);
 const char *wn_guard_find(const char *s, size_t n, const char *needle);
-void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, tag_scan *t);
+/* hash: compute tag_scan.hash (only formatting elements' is compared). */
+void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, tag_scan *t);
 GumboTag wn_guard_read_tag_name(const guard *g, size_t start, size_t *end, uint32_t *hash);
 int wn_guard_tag_name_at(const guard *g, size_t i, const char *name, size_t n);
 size_t wn_guard_raw_text_end(const guard *g, size_t i, GumboTag tag);

@@ -109,6 +109,49 @@ static int contains_spaced_nocase(const char *s, size_t n, const char *word)
     return 0;
 }
 
+/* The attribute names the scan tells apart. */
+enum {
+    AK_OTHER, AK_TYPE, AK_ENCODING, AK_FONT /* color, face, size */, AK_STYLE,
+    AK_DATA /* data-*, but data-src */, AK_DATA_SRC, AK_GONE /* srcset, d, points, on* */,
+    AK_SRC_HREF
+};
+
+static int attr_kind(const char *name, size_t n)
+{
+    if (n == 0)
+        return AK_OTHER;
+    switch (lower(name[0])) {
+    case 't':
+        return wn_guard_equals_nocase(name, n, "type") ? AK_TYPE : AK_OTHER;
+    case 'e':
+        return wn_guard_equals_nocase(name, n, "encoding") ? AK_ENCODING : AK_OTHER;
+    case 'c':
+        return wn_guard_equals_nocase(name, n, "color") ? AK_FONT : AK_OTHER;
+    case 'f':
+        return wn_guard_equals_nocase(name, n, "face") ? AK_FONT : AK_OTHER;
+    case 's':
+        if (wn_guard_equals_nocase(name, n, "size"))
+            return AK_FONT;
+        if (wn_guard_equals_nocase(name, n, "style"))
+            return AK_STYLE;
+        if (wn_guard_equals_nocase(name, n, "srcset"))
+            return AK_GONE;
+        return wn_guard_equals_nocase(name, n, "src") ? AK_SRC_HREF : AK_OTHER;
+    case 'd':
+        if (starts_nocase(name, n, "data-"))
+            return wn_guard_equals_nocase(name, n, "data-src") ? AK_DATA_SRC : AK_DATA;
+        return n == 1 ? AK_GONE : AK_OTHER;
+    case 'p':
+        return wn_guard_equals_nocase(name, n, "points") ? AK_GONE : AK_OTHER;
+    case 'o':
+        return n > 2 && lower(name[1]) == 'n' ? AK_GONE : AK_OTHER;
+    case 'h':
+        return wn_guard_equals_nocase(name, n, "href") ? AK_SRC_HREF : AK_OTHER;
+    default:
+        return AK_OTHER;
+    }
+}
+
 /* What of an attribute the extraction never reads (blocks.c reads the
  * tree's attributes; src/meta reads what blocks.c records), so that Gumbo
  * need not tokenize it: 0 nothing, 1 the whole attribute, 2 the payload of
@@ -122,27 +165,24 @@ static int contains_spaced_nocase(const char *s, size_t n, const char *word)
  * style attributes that can neither hide the element nor keep its white
  * space (no "display" nor "white-space" in them, even with white space
  * inside, no character reference that could spell them). */
-static int strippable(const char *name, size_t name_len, const char *value, size_t value_len)
+static int strippable(int kind, const char *value, size_t value_len)
 {
-    if (starts_nocase(name, name_len, "data-"))
-        return !wn_guard_equals_nocase(name, name_len, "data-src");
-    if (wn_guard_equals_nocase(name, name_len, "srcset") || wn_guard_equals_nocase(name, name_len, "d") ||
-        wn_guard_equals_nocase(name, name_len, "points"))
+    switch (kind) {
+    case AK_DATA: case AK_GONE:
         return 1;
-    if (name_len > 2 && starts_nocase(name, name_len, "on"))
-        return 1;
-    if (wn_guard_equals_nocase(name, name_len, "style"))
+    case AK_STYLE:
         return !memchr(value, '&', value_len) && !contains_spaced_nocase(value, value_len, "display") &&
                !contains_spaced_nocase(value, value_len, "white-space");
-    if (value_len > 64 && starts_nocase(value, value_len, "data:") &&
-        (wn_guard_equals_nocase(name, name_len, "src") || wn_guard_equals_nocase(name, name_len, "href")))
-        return 2;
-    return 0;
+    case AK_SRC_HREF:
+        return value_len > 64 && starts_nocase(value, value_len, "data:") ? 2 : 0;
+    default:
+        return 0;
+    }
 }
 
 /* Reads attributes from i to the tag's '>' as the HTML tokenizer does;
  * attributes past the first `keep` are marked for cutting. */
-void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, tag_scan *t)
+void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, tag_scan *t)
 {
     const char *s = g->in;
     size_t len = g->len;
@@ -189,31 +229,30 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, tag_scan *t
             }
         }
         const char *v = s + value;
-        int entity = memchr(v, '&', value_len) != NULL;
-        if (wn_guard_equals_nocase(s + name, name_len, "type")) {
+        int kind = attr_kind(s + name, name_len);
+        if (kind == AK_TYPE) {
             if (contains_json(v, value_len))
                 t->json_type = 1;
             if (markup_type(v, value_len))
                 t->markup_type = 1;
-            if (wn_guard_equals_nocase(v, value_len, "hidden") && !entity)
+            if (wn_guard_equals_nocase(v, value_len, "hidden") && !memchr(v, '&', value_len))
                 t->hidden = 1;
-        } else if (wn_guard_equals_nocase(s + name, name_len, "encoding")) {
-            if (entity || wn_guard_equals_nocase(v, value_len, "text/html") ||
+        } else if (kind == AK_ENCODING) {
+            if (memchr(v, '&', value_len) || wn_guard_equals_nocase(v, value_len, "text/html") ||
                 wn_guard_equals_nocase(v, value_len, "application/xhtml+xml"))
                 t->html_encoding = 1;
-        } else if (wn_guard_equals_nocase(s + name, name_len, "color") ||
-                   wn_guard_equals_nocase(s + name, name_len, "face") ||
-                   wn_guard_equals_nocase(s + name, name_len, "size")) {
+        } else if (kind == AK_FONT) {
             t->font_breakout = 1;
         }
-        t->hash += mix64(((uint64_t)wn_guard_name_hash(s + name, name_len) << 32) ^
-                         (uint64_t)(value_len * 0x9e3779b9u) ^ value_hash(v, value_len));
+        if (hash)
+            t->hash += mix64(((uint64_t)wn_guard_name_hash(s + name, name_len) << 32) ^
+                             (uint64_t)(value_len * 0x9e3779b9u) ^ value_hash(v, value_len));
         t->attributes++;
         if (t->attributes <= keep)
             t->attribute_bytes += name_len + value_len;
-        int style = wn_guard_equals_nocase(s + name, name_len, "style");
+        int style = kind == AK_STYLE;
         t->styles += (unsigned)style;
-        int strip = strippable(s + name, name_len, v, value_len);
+        int strip = strippable(kind, v, value_len);
         if (strip && t->strips < STRIP_MAX) {
             strip_range *r = &t->strip[t->strips++];
             r->from = strip == 2 ? value + 5 : name;
@@ -382,6 +421,6 @@ void wn_guard_skip_raw_end_tag(guard *g, size_t at)
     uint32_t hash;
     wn_guard_read_tag_name(g, at + 2, &name_end, &hash);
     tag_scan t;
-    wn_guard_scan_attributes(g, name_end, SIZE_MAX, &t);
+    wn_guard_scan_attributes(g, name_end, SIZE_MAX, 0, &t);
     g->pos = t.end;
 }
