@@ -465,12 +465,12 @@ wn_status wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *
     return wn_decode_using(NULL, arena, bytes, len, charset_hint, out);
 }
 
-/* decode_with(), or when borrow allows and the bytes are valid UTF-8 to be
- * read as UTF-8, the bytes themselves (no copy). */
-static wn_status decode_pick(wn_decoders *decoders, wn_arena *arena, bool borrow, const char *bytes,
-                             size_t len, const char *charset, wn_decoded *out)
+/* decode_with(), or when borrow allows and the bytes are valid UTF-8 (valid:
+ * known to be) to be read as UTF-8, the bytes themselves (no copy). */
+static wn_status decode_pick(wn_decoders *decoders, wn_arena *arena, bool borrow, bool valid,
+                             const char *bytes, size_t len, const char *charset, wn_decoded *out)
 {
-    if (borrow && strcmp(charset, "UTF-8") == 0 && wn_utf8_valid_prefix(bytes, len) == len) {
+    if (borrow && strcmp(charset, "UTF-8") == 0 && (valid || wn_utf8_valid_prefix(bytes, len) == len)) {
         /* Counted against the arena's limit as the copy was. */
         if (!wn_arena_charge(arena, len + 1))
             return WN_ERR_NOMEM;
@@ -493,7 +493,8 @@ static wn_status decode_using(wn_decoders *decoders, wn_arena *arena, const char
     const char *charset = wn_sniff_bom(bytes, len, &bom_len);
     if (charset) {
         out->source = WN_CHARSET_BOM;
-        return decode_pick(decoders, arena, borrow, bytes + bom_len, len - bom_len, charset, out);
+        return decode_pick(decoders, arena, borrow, false, bytes + bom_len, len - bom_len, charset,
+                           out);
     }
     const char *hinted = NULL;
     if (!wn_charset_from_hint(charset_hint, &hinted))
@@ -505,7 +506,7 @@ static wn_status decode_using(wn_decoders *decoders, wn_arena *arena, const char
     if (wide) {
         bool hint_agrees = hinted && strcmp(hinted, wide) == 0;
         out->source = hint_agrees ? WN_CHARSET_HINT : WN_CHARSET_DETECTED;
-        return decode_pick(decoders, arena, borrow, bytes, len, wide, out);
+        return decode_pick(decoders, arena, borrow, false, bytes, len, wide, out);
     }
     bool valid_utf8 = wn_utf8_valid_prefix(bytes, len) == len;
     bool has_multibyte = valid_utf8 && has_high_byte(bytes, len);
@@ -515,11 +516,11 @@ static wn_status decode_using(wn_decoders *decoders, wn_arena *arena, const char
      * bytes win (a browser would follow the hint). */
     if (hinted && wn_charset_is_latin1(hinted) && has_multibyte) {
         out->source = WN_CHARSET_DETECTED;
-        return decode_pick(decoders, arena, borrow, bytes, len, "UTF-8", out);
+        return decode_pick(decoders, arena, borrow, valid_utf8, bytes, len, "UTF-8", out);
     }
     if (hinted && !hint_contradicted(decoders, hinted, bytes, len, valid_utf8)) {
         out->source = WN_CHARSET_HINT;
-        return decode_pick(decoders, arena, borrow, bytes, len, hinted, out);
+        return decode_pick(decoders, arena, borrow, valid_utf8, bytes, len, hinted, out);
     }
     charset = wn_sniff_meta(bytes, len);
     /* A declaration the bytes contradict: a page declared UTF-8 whose bytes
@@ -530,7 +531,7 @@ static wn_status decode_using(wn_decoders *decoders, wn_arena *arena, const char
         charset = NULL;
     if (charset && !(strcmp(charset, "UTF-8") == 0 && !valid_utf8 && !mostly_utf8(bytes, len))) {
         out->source = WN_CHARSET_META;
-        return decode_pick(decoders, arena, borrow, bytes, len, charset, out);
+        return decode_pick(decoders, arena, borrow, valid_utf8, bytes, len, charset, out);
     }
     /* 7-bit bytes with escape sequences would pass for ASCII: ISO-2022-JP
      * (or -KR, -CN), which Firefox's detector finds too. */
@@ -538,20 +539,20 @@ static wn_status decode_using(wn_decoders *decoders, wn_arena *arena, const char
         charset = detect_charset(decoders, bytes, len);
         if (charset && strncmp(charset, "ISO-2022-", 9) == 0) {
             out->source = WN_CHARSET_DETECTED;
-            return decode_pick(decoders, arena, borrow, bytes, len, charset, out);
+            return decode_pick(decoders, arena, borrow, valid_utf8, bytes, len, charset, out);
         }
     }
     if (valid_utf8) {
         out->source = WN_CHARSET_DETECTED;
-        return decode_pick(decoders, arena, borrow, bytes, len, "UTF-8", out);
+        return decode_pick(decoders, arena, borrow, valid_utf8, bytes, len, "UTF-8", out);
     }
     charset = detect_charset(decoders, bytes, len);
     if (charset) {
         out->source = WN_CHARSET_DETECTED;
-        return decode_pick(decoders, arena, borrow, bytes, len, charset, out);
+        return decode_pick(decoders, arena, borrow, valid_utf8, bytes, len, charset, out);
     }
     out->source = WN_CHARSET_FALLBACK;
-    return decode_pick(decoders, arena, borrow, bytes, len, "WINDOWS-1252", out);
+    return decode_pick(decoders, arena, borrow, valid_utf8, bytes, len, "WINDOWS-1252", out);
 }
 
 wn_status wn_decode_using(wn_decoders *decoders, wn_arena *arena, const char *bytes, size_t len,
