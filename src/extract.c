@@ -179,11 +179,11 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     if (wn_sniff_not_text(bytes, len, charset_hint))
         return WN_ERR_NOT_HTML;
     wn_decoded decoded;
-    wn_status st = wn_decode_using(ex->decoders, page, bytes, len, charset_hint, &decoded);
+    /* Valid UTF-8 is read in place (no copy); the rest is decoded into
+     * the arena, which then holds it exactly (decode.c). */
+    wn_status st = wn_decode_borrowing(ex->decoders, page, bytes, len, charset_hint, &decoded);
     if (st != WN_OK)
         return st;
-    /* The decoder made room for the worst case (three bytes a byte). */
-    wn_arena_shrink(page, decoded.utf8, decoded.len + 1);
     res->info.charset = decoded.charset;
     res->charset_source = decoded.source;
     res->info.charset_source = source_name(decoded.source);

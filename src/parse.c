@@ -1,6 +1,8 @@
 #include "parse.h"
 
 #include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
 #include <time.h>
 
 /* The budget is read every CHECK_EVERY allocations: Gumbo allocates for
@@ -11,12 +13,49 @@
 /* Gumbo never checks for NULL from its allocator, so an exhausted arena (or
  * budget) jumps back out of the parser. That is safe because everything
  * Gumbo allocated is in the arena, which the caller frees as a whole. */
+/* Gumbo frees much of what it allocates while it parses: each string
+ * buffer and vector it grows (text, tag names, attribute values, child
+ * lists) is copied into one twice the size and the old one freed, and
+ * every tag's name buffer is freed once read. In the arena alone that was
+ * 40% of the parse's memory. So every block carries its size class in a
+ * header, and a freed block goes on its class's list, from which the next
+ * request of the class takes it. Classes: multiples of 16 bytes up to
+ * SMALL_MAX (header included), then four a doubling. Blocks stay in the
+ * arena; the arena is freed whole with the tree. */
+#define HEADER 8u            /* Gumbo's structures need no more than 8-byte alignment */
+#define SMALL_MAX 512u
+#define SMALL_CLASSES (SMALL_MAX / 16u)              /* 16, 32, ..., 512 */
+#define LARGE_CLASSES 120u                           /* 640, 768, 896, 1024, 1280, ... */
+#define CLASSES (SMALL_CLASSES + LARGE_CLASSES)
+
 typedef struct parse_context {
     wn_arena *arena;
     uint64_t deadline_ns;    /* 0: none */
     unsigned countdown;
+    void *free_list[CLASSES];
     jmp_buf escape;
 } parse_context;
+
+/* The class of a block of `total` bytes (header included), and its size. */
+static unsigned size_class(size_t total, size_t *class_size)
+{
+    if (total <= SMALL_MAX) {
+        size_t k = (total + 15u) / 16u;
+        *class_size = k * 16u;
+        return (unsigned)k - 1u;
+    }
+    /* Four classes a doubling: (4 + j) << m for j = 1..4, from 640. */
+    unsigned k = 0;
+    size_t step = SMALL_MAX / 4u, size = SMALL_MAX + step;
+    while (size < total && k + 1 < LARGE_CLASSES) {
+        k++;
+        if (size == 8u * step)
+            step *= 2;
+        size += step;
+    }
+    *class_size = size < total ? total : size;
+    return SMALL_CLASSES + k;
+}
 
 enum { ESCAPE_NOMEM = 1, ESCAPE_BUDGET = 2 };
 
@@ -36,16 +75,36 @@ static void *arena_allocate(void *userdata, size_t size)
         if (cpu_now_ns() > ctx->deadline_ns)
             longjmp(ctx->escape, ESCAPE_BUDGET);
     }
-    void *p = wn_arena_alloc_fast(ctx->arena, size);
-    if (!p)
+    if (size > SIZE_MAX - 64)
         longjmp(ctx->escape, ESCAPE_NOMEM);
-    return p;
+    size_t class_size;
+    unsigned k = size_class(size + HEADER, &class_size);
+    char *block = ctx->free_list[k];
+    if (block && k < CLASSES - 1) {
+        memcpy(&ctx->free_list[k], block + HEADER, sizeof(void *));
+    } else {
+        block = wn_arena_alloc_fast(ctx->arena, class_size);
+        if (!block)
+            longjmp(ctx->escape, ESCAPE_NOMEM);
+        uint64_t tag = k;
+        memcpy(block, &tag, sizeof tag);
+    }
+    return block + HEADER;
 }
 
 static void arena_deallocate(void *userdata, void *ptr)
 {
-    (void)userdata;
-    (void)ptr; /* freed with the arena */
+    parse_context *ctx = userdata;
+    if (!ptr)
+        return;
+    char *block = (char *)ptr - HEADER;
+    uint64_t tag;
+    memcpy(&tag, block, sizeof tag);
+    /* The last class holds blocks of any size past it: never reused. */
+    if (tag >= CLASSES - 1)
+        return;
+    memcpy(block + HEADER, &ctx->free_list[tag], sizeof(void *));
+    ctx->free_list[tag] = block;
 }
 
 wn_status wn_parse(wn_arena *arena, const char *utf8, size_t len, uint64_t budget_ns,
@@ -55,6 +114,7 @@ wn_status wn_parse(wn_arena *arena, const char *utf8, size_t len, uint64_t budge
     ctx.arena = arena;
     ctx.deadline_ns = 0;
     ctx.countdown = CHECK_EVERY;
+    memset(ctx.free_list, 0, sizeof ctx.free_list);
     if (budget_ns) {
         uint64_t now = cpu_now_ns();
         ctx.deadline_ns = now ? now + budget_ns : 0;

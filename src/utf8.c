@@ -1,5 +1,7 @@
 #include "utf8.h"
 
+#include <string.h>
+
 #include <utf8proc.h>
 
 uint32_t wn_utf8_next(const char *s, size_t len, size_t *pos)
@@ -53,10 +55,23 @@ size_t wn_utf8_encode(uint32_t cp, char *out)
     return 4;
 }
 
+/* Whether none of the 8 bytes at s has its high bit set. */
+static inline bool ascii8(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    return (w & 0x8080808080808080ull) == 0;
+}
+
 size_t wn_utf8_valid_prefix(const char *s, size_t len)
 {
     size_t pos = 0;
     while (pos < len) {
+        /* ASCII runs, eight bytes at a time. */
+        while (pos + 8 <= len && ascii8(s + pos))
+            pos += 8;
+        if (pos >= len)
+            break;
         unsigned char c = (unsigned char)s[pos];
         if (c < 0x80) {
             pos++;
@@ -141,19 +156,61 @@ bool wn_is_xml_char(uint32_t cp)
     return cp != 0xFFFE && cp != 0xFFFF && cp <= 0x10FFFF;
 }
 
+/* ASCII's classes in wn_text_measure(): as wn_is_space(), wn_is_word() and
+ * wn_is_sentence_punct() (with wn_is_comma()) answer them. */
+enum { AC_SPACE, AC_WORD, AC_PUNCT, AC_COMMA, AC_OTHER };
+static const unsigned char ASCII_CLASS[128] = {
+    /* 0x00 */ AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER,
+    /* 0x08 */ AC_OTHER, AC_SPACE, AC_SPACE, AC_SPACE, AC_SPACE, AC_SPACE, AC_OTHER, AC_OTHER,
+    /* 0x10 */ AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER,
+    /* 0x18 */ AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER, AC_SPACE, AC_SPACE, AC_SPACE, AC_SPACE,
+    /* ' '  */ AC_SPACE, AC_PUNCT, AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER,
+    /* '('  */ AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER, AC_COMMA, AC_OTHER, AC_PUNCT, AC_OTHER,
+    /* '0'  */ AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD,
+    /* '8'  */ AC_WORD, AC_WORD, AC_PUNCT, AC_PUNCT, AC_OTHER, AC_OTHER, AC_OTHER, AC_PUNCT,
+    /* '@'  */ AC_OTHER, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD,
+    /* 'H'  */ AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD,
+    /* 'P'  */ AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD,
+    /* 'X'  */ AC_WORD, AC_WORD, AC_WORD, AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER, AC_WORD,
+    /* '`'  */ AC_OTHER, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD,
+    /* 'h'  */ AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD,
+    /* 'p'  */ AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD, AC_WORD,
+    /* 'x'  */ AC_WORD, AC_WORD, AC_WORD, AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER, AC_OTHER,
+};
+
 void wn_text_measure(const char *s, size_t len, wn_text_stats *stats)
 {
     size_t pos = 0;
     bool in_word = false;
     while (pos < len) {
         unsigned char c = (unsigned char)s[pos];
-        uint32_t cp;
         if (c < 0x80) {
-            cp = c;
+            /* ASCII (most text) by its class alone. */
             pos++;
-        } else {
-            cp = wn_utf8_next(s, len, &pos);
+            switch (ASCII_CLASS[c]) {
+            case AC_SPACE:
+                in_word = false;
+                break;
+            case AC_WORD:
+                stats->chars++;
+                if (!in_word)
+                    stats->tokens++;
+                in_word = true;
+                break;
+            case AC_COMMA:
+                stats->commas++;
+                /* fall through */
+            case AC_PUNCT:
+                stats->punct++;
+                /* fall through */
+            default:
+                stats->chars++;
+                in_word = false;
+                break;
+            }
+            continue;
         }
+        uint32_t cp = wn_utf8_next(s, len, &pos);
         if (wn_is_space(cp)) {
             in_word = false;
             continue;

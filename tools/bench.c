@@ -1,7 +1,8 @@
 /* winnow-bench: how fast is winnow next to a bare Gumbo parse, where does
  * its time go, and how much memory does a page take?
  *
- *   winnow-bench SET_DIR [--passes N] [--no-memory] [--no-trafilatura] [--no-budget]
+ *   winnow-bench SET_DIR [--passes N] [--threads LIST] [--no-memory] [--no-trafilatura]
+ *                [--no-budget]
  *
  * --no-budget turns off the parse's CPU budget (wn_options.parse_ms_per_mib):
  * under valgrind a big page's parse may pass it and be parsed again
@@ -22,11 +23,18 @@
  * live before the page, for (a) and for (b), and what was still live after
  * it. The page's own bytes, loaded before, are not counted.
  *
+ * Threads: the same preloaded pages extracted (text and XML rendered) by N
+ * threads sharing one extractor, each taking the next page not yet taken,
+ * for each N of --threads (default 1,2), timed in the same run (medians
+ * over the passes); pages/s for each N and its ratio to the first N.
+ *
  * trafilatura: when python3 can import it, its extract() is timed on the
  * same pages, preloaded, in one process, as many passes (median).
  */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -313,6 +321,119 @@ static double median(double *v, size_t n)
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+/* ---- threads sharing one extractor ---- */
+
+#define MAX_THREAD_COUNTS 8
+#define MAX_THREADS 64
+
+typedef struct thread_run {
+    const page_set *set;
+    const wn_extractor *ex;
+    atomic_size_t next;     /* the next page to take */
+    atomic_size_t failed;
+} thread_run;
+
+static void *thread_main(void *arg)
+{
+    thread_run *run = arg;
+    size_t out_bytes = 0;
+    for (;;) {
+        size_t i = atomic_fetch_add(&run->next, 1);
+        if (i >= run->set->n)
+            break;
+        wn_result *res = NULL;
+        size_t text_len = 0, xml_len = 0;
+        if (wn_extract(run->ex, run->set->v[i].bytes, run->set->v[i].len, NULL, NULL, &res) != WN_OK ||
+            !wn_result_text(res, &text_len) || !wn_result_xml(res, &xml_len))
+            atomic_fetch_add(&run->failed, 1);
+        out_bytes += text_len + xml_len;
+        wn_result_free(res);
+    }
+    (void)out_bytes;
+    return NULL;
+}
+
+/* Seconds for `threads` threads to extract every page once (negative when
+ * a thread could not be started). */
+static double time_threads(const page_set *set, const wn_extractor *ex, unsigned threads,
+                           size_t *failed)
+{
+    thread_run run;
+    run.set = set;
+    run.ex = ex;
+    atomic_init(&run.next, 0);
+    atomic_init(&run.failed, 0);
+    pthread_t tid[MAX_THREADS];
+    unsigned started = 0;
+    double t0 = now_seconds();
+    for (; started < threads; started++)
+        if (pthread_create(&tid[started], NULL, thread_main, &run) != 0)
+            break;
+    for (unsigned k = 0; k < started; k++)
+        pthread_join(tid[k], NULL);
+    double t = now_seconds() - t0;
+    *failed = atomic_load(&run.failed);
+    return started == threads ? t : -1;
+}
+
+/* "1,2" -> {1, 2}; 0 on a bad list. */
+static unsigned parse_thread_list(const char *list, unsigned *counts)
+{
+    unsigned n = 0;
+    const char *p = list;
+    while (*p) {
+        char *end;
+        errno = 0;
+        long v = strtol(p, &end, 10);
+        if (errno || end == p || v < 1 || v > MAX_THREADS || n == MAX_THREAD_COUNTS)
+            return 0;
+        counts[n++] = (unsigned)v;
+        if (*end == ',')
+            end++;
+        else if (*end)
+            return 0;
+        p = end;
+    }
+    return n;
+}
+
+static void report_threads(const page_set *set, const wn_extractor *ex, long passes,
+                           const unsigned *counts, unsigned n_counts)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    printf("threads  one extractor shared, every page extracted + text + XML once a pass"
+           " (median of %ld; %ld cores online)\n", passes, cores);
+    double first = 0;
+    double *v = calloc((size_t)passes, sizeof *v);
+    if (!v)
+        return;
+    for (unsigned c = 0; c < n_counts; c++) {
+        size_t failed = 0, f = 0;
+        int ok = 1;
+        for (long p = 0; p < passes; p++) {
+            v[p] = time_threads(set, ex, counts[c], &f);
+            failed += f;
+            if (v[p] < 0)
+                ok = 0;
+        }
+        if (!ok) {
+            printf("         -j %-3u could not start its threads\n", counts[c]);
+            continue;
+        }
+        double t = median(v, (size_t)passes);
+        double rate = t > 0 ? (double)set->n / t : 0.0;
+        if (c == 0)
+            first = rate;
+        printf("         -j %-3u %8.3f s %9.1f pages/s", counts[c], t, rate);
+        if (c > 0 && first > 0)
+            printf("   %.2fx -j %u", rate / first, counts[0]);
+        if (failed)
+            printf("   (%zu failed)", failed);
+        printf("\n");
+    }
+    free(v);
+}
+
 /* ---- memory, page by page ---- */
 
 #ifdef BENCH_COUNT_MALLOC
@@ -472,8 +593,10 @@ static double time_trafilatura(const char *set_dir, long passes, char *version, 
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: " PROG " SET_DIR [--passes N] [--no-memory] [--no-trafilatura]"
-                 " [--no-budget]   (N in 1..1000, default 3)\n");
+    fprintf(out, "usage: " PROG " SET_DIR [--passes N] [--threads LIST] [--no-memory]"
+                 " [--no-trafilatura] [--no-budget]\n"
+                 "  N in 1..1000, default 3; LIST: thread counts, e.g. 1,2 (the default),"
+                 " or 0 for none\n");
 }
 
 static void report(const char *what, double sec, const page_set *set, double whole)
@@ -491,6 +614,8 @@ int main(int argc, char **argv)
     const char *set_dir = NULL;
     long passes = 3;
     int trafilatura = 1, memory = 1, budget = 1;
+    unsigned thread_counts[MAX_THREAD_COUNTS] = {1, 2};
+    unsigned n_thread_counts = 2;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         const char *value = NULL;
@@ -503,6 +628,15 @@ int main(int argc, char **argv)
             memory = 0;
         } else if (strcmp(arg, "--no-trafilatura") == 0) {
             trafilatura = 0;
+        } else if (strcmp(arg, "--threads") == 0 || strncmp(arg, "--threads=", 10) == 0) {
+            const char *list = arg[9] == '=' ? arg + 10 : (i + 1 < argc ? argv[++i] : NULL);
+            if (list && strcmp(list, "0") == 0) {
+                n_thread_counts = 0;
+            } else if (!list || !(n_thread_counts = parse_thread_list(list, thread_counts))) {
+                fprintf(stderr, PROG ": bad --threads %s\n", list ? list : "");
+                usage(stderr);
+                return 2;
+            }
         } else if (strcmp(arg, "--passes") == 0) {
             if (i + 1 >= argc) {
                 usage(stderr);
@@ -610,6 +744,8 @@ int main(int argc, char **argv)
            g > 0 ? w / g : 0.0, pa > 0 ? af / pa : 0.0);
     printf("output   %.2f MB of text+xml per pass  failed %zu\n", (double)out_bytes / 1e6, failed);
     printf("peak RSS %.1f MiB (whole run, pages loaded)\n", (double)ru.ru_maxrss / 1024.0);
+    if (n_thread_counts)
+        report_threads(&set, ex, passes, thread_counts, n_thread_counts);
 #ifdef BENCH_COUNT_MALLOC
     if (memory)
         report_memory(&set, ex);

@@ -23,6 +23,22 @@ static char *output_room(wn_arena *arena, size_t len, size_t *room)
     return wn_arena_alloc(arena, *room);
 }
 
+/* Whether a byte of bytes[0..len) is 0x80 or above (eight at a time). */
+static bool has_high_byte(const char *bytes, size_t len)
+{
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, bytes + i, sizeof w);
+        if (w & 0x8080808080808080ull)
+            return true;
+    }
+    for (; i < len; i++)
+        if ((unsigned char)bytes[i] >= 0x80)
+            return true;
+    return false;
+}
+
 /* Bytes of an invalid UTF-8 sequence to replace by one U+FFFD: the lead
  * byte and the continuation bytes that validly follow it. */
 static size_t broken_sequence_length(const char *s, size_t len)
@@ -62,6 +78,16 @@ static bool mostly_utf8(const char *bytes, size_t len)
 
 static wn_status copy_utf8(wn_arena *arena, const char *bytes, size_t len, wn_decoded *out)
 {
+    size_t good = wn_utf8_valid_prefix(bytes, len);
+    if (good == len) {
+        /* Valid throughout (most pages): the copy is the input's size. */
+        char *copy = wn_arena_strndup(arena, bytes, len);
+        if (!copy)
+            return WN_ERR_NOMEM;
+        out->utf8 = copy;
+        out->len = len;
+        return WN_OK;
+    }
     size_t room;
     char *dst = output_room(arena, len, &room);
     if (!dst)
@@ -368,6 +394,7 @@ static wn_status decode_with(wn_decoders *decoders, wn_arena *arena, const char 
                              const char *charset, wn_decoded *out)
 {
     out->charset = charset;
+    out->borrowed = false;
     if (strcmp(charset, "UTF-8") == 0)
         return copy_utf8(arena, bytes, len, out);
     if (is_single_byte(charset))
@@ -438,14 +465,36 @@ wn_status wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *
     return wn_decode_using(NULL, arena, bytes, len, charset_hint, out);
 }
 
-wn_status wn_decode_using(wn_decoders *decoders, wn_arena *arena, const char *bytes, size_t len,
-                          const char *charset_hint, wn_decoded *out)
+/* decode_with(), or when borrow allows and the bytes are valid UTF-8 (valid:
+ * known to be) to be read as UTF-8, the bytes themselves (no copy). */
+static wn_status decode_pick(wn_decoders *decoders, wn_arena *arena, bool borrow, bool valid,
+                             const char *bytes, size_t len, const char *charset, wn_decoded *out)
+{
+    if (borrow && strcmp(charset, "UTF-8") == 0 && (valid || wn_utf8_valid_prefix(bytes, len) == len)) {
+        /* Counted against the arena's limit as the copy was. */
+        if (!wn_arena_charge(arena, len + 1))
+            return WN_ERR_NOMEM;
+        out->charset = charset;
+        out->utf8 = (char *)(uintptr_t)bytes; /* read only (decode.h) */
+        out->len = len;
+        out->borrowed = true;
+        return WN_OK;
+    }
+    wn_status st = decode_with(decoders, arena, bytes, len, charset, out);
+    if (st == WN_OK) /* room was made for the worst case (three bytes a byte) */
+        wn_arena_shrink(arena, out->utf8, out->len + 1);
+    return st;
+}
+
+static wn_status decode_using(wn_decoders *decoders, wn_arena *arena, const char *bytes, size_t len,
+                             const char *charset_hint, bool borrow, wn_decoded *out)
 {
     size_t bom_len = 0;
     const char *charset = wn_sniff_bom(bytes, len, &bom_len);
     if (charset) {
         out->source = WN_CHARSET_BOM;
-        return decode_with(decoders, arena, bytes + bom_len, len - bom_len, charset, out);
+        return decode_pick(decoders, arena, borrow, false, bytes + bom_len, len - bom_len, charset,
+                           out);
     }
     const char *hinted = NULL;
     if (!wn_charset_from_hint(charset_hint, &hinted))
@@ -457,23 +506,21 @@ wn_status wn_decode_using(wn_decoders *decoders, wn_arena *arena, const char *by
     if (wide) {
         bool hint_agrees = hinted && strcmp(hinted, wide) == 0;
         out->source = hint_agrees ? WN_CHARSET_HINT : WN_CHARSET_DETECTED;
-        return decode_with(decoders, arena, bytes, len, wide, out);
+        return decode_pick(decoders, arena, borrow, false, bytes, len, wide, out);
     }
     bool valid_utf8 = wn_utf8_valid_prefix(bytes, len) == len;
-    bool has_multibyte = false;
-    for (size_t i = 0; valid_utf8 && i < len && !has_multibyte; i++)
-        has_multibyte = (unsigned char)bytes[i] >= 0x80;
+    bool has_multibyte = valid_utf8 && has_high_byte(bytes, len);
     /* A Latin-1 hint on bytes whose non-ASCII bytes all form valid UTF-8:
      * servers and crawlers default to ISO-8859-1, and Latin-1 text
      * practically never forms valid multi-byte UTF-8 throughout. The
      * bytes win (a browser would follow the hint). */
     if (hinted && wn_charset_is_latin1(hinted) && has_multibyte) {
         out->source = WN_CHARSET_DETECTED;
-        return decode_with(decoders, arena, bytes, len, "UTF-8", out);
+        return decode_pick(decoders, arena, borrow, valid_utf8, bytes, len, "UTF-8", out);
     }
     if (hinted && !hint_contradicted(decoders, hinted, bytes, len, valid_utf8)) {
         out->source = WN_CHARSET_HINT;
-        return decode_with(decoders, arena, bytes, len, hinted, out);
+        return decode_pick(decoders, arena, borrow, valid_utf8, bytes, len, hinted, out);
     }
     charset = wn_sniff_meta(bytes, len);
     /* A declaration the bytes contradict: a page declared UTF-8 whose bytes
@@ -484,7 +531,7 @@ wn_status wn_decode_using(wn_decoders *decoders, wn_arena *arena, const char *by
         charset = NULL;
     if (charset && !(strcmp(charset, "UTF-8") == 0 && !valid_utf8 && !mostly_utf8(bytes, len))) {
         out->source = WN_CHARSET_META;
-        return decode_with(decoders, arena, bytes, len, charset, out);
+        return decode_pick(decoders, arena, borrow, valid_utf8, bytes, len, charset, out);
     }
     /* 7-bit bytes with escape sequences would pass for ASCII: ISO-2022-JP
      * (or -KR, -CN), which Firefox's detector finds too. */
@@ -492,18 +539,30 @@ wn_status wn_decode_using(wn_decoders *decoders, wn_arena *arena, const char *by
         charset = detect_charset(decoders, bytes, len);
         if (charset && strncmp(charset, "ISO-2022-", 9) == 0) {
             out->source = WN_CHARSET_DETECTED;
-            return decode_with(decoders, arena, bytes, len, charset, out);
+            return decode_pick(decoders, arena, borrow, valid_utf8, bytes, len, charset, out);
         }
     }
     if (valid_utf8) {
         out->source = WN_CHARSET_DETECTED;
-        return decode_with(decoders, arena, bytes, len, "UTF-8", out);
+        return decode_pick(decoders, arena, borrow, valid_utf8, bytes, len, "UTF-8", out);
     }
     charset = detect_charset(decoders, bytes, len);
     if (charset) {
         out->source = WN_CHARSET_DETECTED;
-        return decode_with(decoders, arena, bytes, len, charset, out);
+        return decode_pick(decoders, arena, borrow, valid_utf8, bytes, len, charset, out);
     }
     out->source = WN_CHARSET_FALLBACK;
-    return decode_with(decoders, arena, bytes, len, "WINDOWS-1252", out);
+    return decode_pick(decoders, arena, borrow, valid_utf8, bytes, len, "WINDOWS-1252", out);
+}
+
+wn_status wn_decode_using(wn_decoders *decoders, wn_arena *arena, const char *bytes, size_t len,
+                          const char *charset_hint, wn_decoded *out)
+{
+    return decode_using(decoders, arena, bytes, len, charset_hint, false, out);
+}
+
+wn_status wn_decode_borrowing(wn_decoders *decoders, wn_arena *arena, const char *bytes, size_t len,
+                              const char *charset_hint, wn_decoded *out)
+{
+    return decode_using(decoders, arena, bytes, len, charset_hint, true, out);
 }

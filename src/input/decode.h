@@ -2,6 +2,7 @@
 #ifndef WN_DECODE_H
 #define WN_DECODE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "arena.h"
@@ -13,6 +14,7 @@ typedef struct wn_decoded {
     size_t len;
     const char *charset;      /* canonical name, static storage */
     wn_charset_source source;
+    bool borrowed;            /* utf8 is the caller's bytes (wn_decode_borrowing()) */
 } wn_decoded;
 
 /* Chooses the charset (BOM, hint, <meta>, detection, fallback) and converts
@@ -25,6 +27,13 @@ wn_status wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *
  * NULL: then opened and closed here); the same result. */
 wn_status wn_decode_using(wn_decoders *decoders, wn_arena *arena, const char *bytes, size_t len,
                           const char *charset_hint, wn_decoded *out);
+
+/* wn_decode_using(), but when the bytes are valid UTF-8 read as UTF-8 (most
+ * pages), out->utf8 is the bytes themselves (out->borrowed): read only, not
+ * NUL-terminated, valid while the caller's bytes are. Saves a copy the
+ * size of the page. */
+wn_status wn_decode_borrowing(wn_decoders *decoders, wn_arena *arena, const char *bytes, size_t len,
+                              const char *charset_hint, wn_decoded *out);
 
 /* Converts bytes from charset (a name wn_charset_from_label() gives, or any
  * iconv name) to UTF-8 into the arena. */

@@ -538,6 +538,47 @@ static const whatwg_case WHATWG_BYTES[] = {
     W("UTF-16BE", "\xD8\x00\x00" "A\xDC\x00\x00" "B", FFFD "A" FFFD "B"),
 };
 
+/* Valid UTF-8 is read in place, counted against the arena's limit as its
+ * copy would be; anything else is decoded into the arena as wn_decode()
+ * does, with the same text. */
+START_TEST(test_borrowing)
+{
+    static const char utf8[] = "<meta charset=utf-8><p>caf\xC3\xA9 na\xC3\xAFve</p>";
+    static const char latin1[] = "<meta charset=iso-8859-1><p>caf\xE9</p>";
+    static const char broken[] = "<meta charset=utf-8><p>caf\xC3</p>";
+    const char *pages[] = {utf8, latin1, broken};
+    const int in_place[] = {1, 0, 0};
+    for (int k = 0; k < 3; k++) {
+        size_t len = strlen(pages[k]);
+        wn_arena a, b;
+        wn_arena_init(&a, 0);
+        wn_arena_init(&b, 0);
+        wn_decoded lent, copied;
+        ck_assert_int_eq(wn_decode_borrowing(NULL, &a, pages[k], len, NULL, &lent), WN_OK);
+        ck_assert_int_eq(wn_decode_using(NULL, &b, pages[k], len, NULL, &copied), WN_OK);
+        ck_assert_int_eq(lent.borrowed, in_place[k]);
+        ck_assert_int_eq(copied.borrowed, 0);
+        ck_assert_int_eq(lent.utf8 == pages[k], in_place[k]);
+        ck_assert_ptr_ne(copied.utf8, pages[k]);
+        ck_assert_uint_eq(lent.len, copied.len);
+        ck_assert_int_eq(memcmp(lent.utf8, copied.utf8, lent.len), 0);
+        ck_assert_str_eq(lent.charset, copied.charset);
+        ck_assert_int_eq(lent.source, copied.source);
+        if (in_place[k])
+            ck_assert_uint_ge(a.charged_bytes, len);
+        wn_arena_release(&a);
+        wn_arena_release(&b);
+    }
+    /* Past the arena's limit the page is refused, as its copy was. */
+    wn_arena small;
+    wn_arena_init(&small, 8);
+    wn_decoded d;
+    ck_assert_int_ne(wn_decode_borrowing(NULL, &small, utf8, strlen(utf8), NULL, &d), WN_OK);
+    ck_assert_int_eq(small.limit_hit, 1);
+    wn_arena_release(&small);
+}
+END_TEST
+
 START_TEST(test_whatwg_bytes)
 {
     const whatwg_case *c = &WHATWG_BYTES[_i];
@@ -739,6 +780,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_decode_with);
     tcase_add_test(tc, test_kept_decoders_same_result);
     tcase_add_test(tc, test_decode_nomem);
+    tcase_add_test(tc, test_borrowing);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,0 +1,231 @@
+/* The attributes the block tree reads and the hints of class, id, role
+ * and itemprop (blocks_internal.h). */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "blocks/blocks_internal.h"
+#include "lexicon/lexicon.h"
+
+static uint32_t tag_hints(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_NAV: return WN_HINT_NAV;
+    case GUMBO_TAG_ASIDE: return WN_HINT_SIDEBAR;
+    case GUMBO_TAG_FOOTER: return WN_HINT_FOOTER;
+    case GUMBO_TAG_HEADER: return WN_HINT_HEADER;
+    case GUMBO_TAG_ARTICLE: return WN_HINT_POSITIVE;
+    case GUMBO_TAG_MAIN: return WN_HINT_POSITIVE;
+    default: return 0;
+    }
+}
+
+/* ---- attributes --------------------------------------------------------------- */
+
+const char *wn_blk_attribute(const GumboElement *el, const char *name)
+{
+    const GumboVector *attrs = &el->attributes;
+    /* Hostile pages carry thousands of attributes; the ones we read come first. */
+    unsigned limit = attrs->length < 64 ? attrs->length : 64;
+    for (unsigned i = 0; i < limit; i++) {
+        const GumboAttribute *a = attrs->data[i];
+        if (strcasecmp(a->name, name) == 0)
+            return a->value;
+    }
+    return NULL;
+}
+
+static const char *const ATTR_NAMES[A_COUNT] = {
+    "class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "href", "rel",
+    "content", "property", "name", "http-equiv", "datetime"};
+
+static int ascii_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+void wn_blk_read_attributes(const GumboElement *el, attr_set *set)
+{
+    memset(set, 0, sizeof *set);
+    const GumboVector *attrs = &el->attributes;
+    unsigned limit = attrs->length < 64 ? attrs->length : 64;
+    for (unsigned i = 0; i < limit; i++) {
+        const GumboAttribute *a = attrs->data[i];
+        int first = ascii_lower((unsigned char)a->name[0]);
+        for (unsigned k = 0; k < A_COUNT; k++) {
+            if (ATTR_NAMES[k][0] != first || set->v[k] || strcasecmp(a->name, ATTR_NAMES[k]) != 0)
+                continue;
+            set->v[k] = a->value;
+            break;
+        }
+    }
+}
+
+bool wn_blk_contains_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = hay; *p; p++)
+        if (strncasecmp(p, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* display:none in an inline style (spaces ignored). visibility:hidden is
+ * not taken as hidden: pages use it to reveal the article by script (the
+ * WeChat article layout does), while clutter is hidden with display:none. */
+static bool style_hides(const char *style)
+{
+    char compact[256];
+    size_t n = 0;
+    for (const char *p = style; *p && n < sizeof compact - 1; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\n')
+            compact[n++] = *p;
+    compact[n] = '\0';
+    return wn_blk_contains_ci(compact, "display:none");
+}
+
+/* The white-space an inline style sets: 1 keeps the text's line breaks
+ * and spaces (pre, pre-wrap, pre-line, break-spaces: pre-line's runs of
+ * spaces are kept too), 0 collapses them (normal, nowrap), -1 says
+ * nothing. */
+int wn_blk_style_white_space(const char *style)
+{
+    char compact[256];
+    size_t n = 0;
+    for (const char *p = style; *p && n < sizeof compact - 1; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\n')
+            compact[n++] = *p;
+    compact[n] = '\0';
+    const char *last = NULL;
+    for (const char *p = compact; (p = strstr(p, "white-space:")) != NULL; p++)
+        last = p + sizeof "white-space:" - 1; /* the last declaration wins */
+    if (!last)
+        return -1;
+    if (strncasecmp(last, "pre", 3) == 0 || strncasecmp(last, "break-spaces", 12) == 0)
+        return 1;
+    if (strncasecmp(last, "normal", 6) == 0 || strncasecmp(last, "nowrap", 6) == 0)
+        return 0;
+    return -1;
+}
+
+bool wn_blk_element_hidden(const attr_set *a)
+{
+    if (a->v[A_HIDDEN])
+        return true;
+    const char *aria = a->v[A_ARIA_HIDDEN];
+    if (aria && strcasecmp(aria, "true") == 0)
+        return true;
+    const char *style = a->v[A_STYLE];
+    return style && style_hides(style);
+}
+
+static uint32_t hash_bytes(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* The slot of key, or the empty slot where it would go (NULL: the table
+ * is full or missing). */
+static hint_slot *hint_find(hint_table *t, const char *key, size_t len, uint32_t h, bool *found)
+{
+    *found = false;
+    if (!t->slots)
+        return NULL;
+    for (uint32_t k = h & (HINT_CACHE_SLOTS - 1);; k = (k + 1) & (HINT_CACHE_SLOTS - 1)) {
+        hint_slot *slot = &t->slots[k];
+        if (!slot->key)
+            return t->used < HINT_CACHE_SLOTS / 4 * 3 ? slot : NULL;
+        if (slot->hash == h && slot->len == len && memcmp(slot->key, key, len) == 0) {
+            *found = true;
+            return slot;
+        }
+    }
+}
+
+static void hint_store(hint_table *t, hint_slot *slot, const char *key, size_t len, uint32_t h,
+                       const wn_name_hints *hints)
+{
+    if (!slot)
+        return;
+    slot->key = key;
+    slot->len = (uint32_t)len;
+    slot->hash = h;
+    slot->hints = *hints;
+    t->used++;
+}
+
+/* wn_hints_from_attribute() of a value, read name by name
+ * (wn_name_hints_of()). */
+static uint32_t hints_by_names(hint_cache *cache, const char *value, size_t len)
+{
+    uint32_t hints = 0;
+    bool negated = false, live = false;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && wn_class_space(value[i]))
+            i++;
+        size_t start = i;
+        while (i < len && !wn_class_space(value[i]))
+            i++;
+        if (i == start)
+            break;
+        const char *name = value + start;
+        size_t n = i - start;
+        uint32_t h = hash_bytes(name, n);
+        bool found;
+        hint_slot *slot = hint_find(&cache->names, name, n, h, &found);
+        wn_name_hints p;
+        if (found) {
+            p = slot->hints;
+        } else {
+            wn_name_hints_of(name, n, &p);
+            hint_store(&cache->names, slot, name, n, h, &p);
+        }
+        if (!p.words)
+            continue;
+        hints |= p.rest | (negated ? 0 : p.first);
+        negated = p.negates;
+        live |= p.live;
+    }
+    if (live)
+        hints &= ~WN_HINT_COMMENTS;
+    return hints;
+}
+
+static uint32_t hints_of_value(hint_cache *cache, const char *value)
+{
+    size_t len = strlen(value);
+    if (len > WN_NAME_HINTS_VALUE_MAX)
+        return wn_hints_from_attribute(value, len);
+    uint32_t h = hash_bytes(value, len);
+    bool found;
+    hint_slot *slot = hint_find(&cache->values, value, len, h, &found);
+    if (found)
+        return slot->hints.rest;
+    wn_name_hints v = {0, hints_by_names(cache, value, len), false, false, false};
+    hint_store(&cache->values, slot, value, len, h, &v);
+    return v.rest;
+}
+
+uint32_t wn_blk_element_hints(hint_cache *cache, const GumboElement *el, const attr_set *a,
+                              const char *cls, const char *id)
+{
+    uint32_t hints = tag_hints(el->tag);
+    if (cls)
+        hints |= hints_of_value(cache, cls);
+    if (id)
+        hints |= hints_of_value(cache, id);
+    const char *role = a->v[A_ROLE];
+    if (role)
+        hints |= wn_hints_from_role(role, strlen(role));
+    const char *itemprop = a->v[A_ITEMPROP];
+    if (itemprop && wn_lex_whole(WN_LEX_ITEMPROP_BODY, itemprop, strlen(itemprop)) >= 0)
+        hints |= WN_HINT_STRONG | WN_HINT_POSITIVE;
+    /* A container that is both "content" and clutter is decided by its text. */
+    return hints;
+}

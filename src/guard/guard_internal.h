@@ -1,0 +1,101 @@
+/* Internals of the guard (guard.c): the scanner's state, shared with the
+ * parser's copy (copy.c), the tokenizer's readers (lex.c), the doctype's
+ * quirks test (doctype.c) and the flattened page (flatten.c). */
+#ifndef WN_GUARD_INTERNAL_H
+#define WN_GUARD_INTERNAL_H
+
+#include <gumbo.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "guard/guard.h"
+#include "guard/tree.h"
+
+typedef struct guard {
+    const char *in;
+    size_t len;
+    size_t pos;
+    char *out;             /* the parser's copy, made at the first change */
+    size_t out_len, out_cap;
+    size_t copied;         /* input before this offset is in out (or was dropped) */
+    wn_arena *arena;
+    const wn_guard_limits *limits;
+    wn_guard_report *report;
+    wn_gt tree;
+    uint32_t dropped[GUMBO_TAG_LAST + 1]; /* cut start tags whose end tag is still to come */
+    size_t html_attributes, body_attributes; /* merged into the one <html> / <body> */
+    int text, text_nonspace; /* text since the last tag */
+    int tokens;            /* a doctype counts only as the first token */
+    size_t ignored_newline; /* just after a <pre> or <listing> start tag (else SIZE_MAX) */
+    int nul;               /* a NUL was met */
+    size_t text_nodes;
+} guard;
+
+static inline int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+static inline int is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
+/* Attribute bytes the extraction never reads, left out of the parser's
+ * copy so that Gumbo does not tokenize them (see strippable()). */
+#define STRIP_MAX 16
+typedef struct strip_range {
+    size_t from, to;
+    int style;               /* a style attribute (kept if the tag has two) */
+} strip_range;
+
+typedef struct tag_scan {
+    size_t end;              /* just past '>', or len when unterminated */
+    int terminated;
+    int self_closing;
+    size_t attributes;
+    size_t attribute_bytes;  /* names and values of the first `keep` */
+    size_t cut_from;         /* start of the first attribute past `keep` (0: none) */
+    uint64_t hash;           /* order-free hash of names and values (when asked) */
+    int json_type;           /* type="...json..." (JSON-LD data) */
+    int markup_type;         /* a script type for markup (markup_type()) */
+    int hidden;              /* type=hidden */
+    int html_encoding;       /* encoding=text/html or application/xhtml+xml, or unsure */
+    int font_breakout;       /* color, face or size */
+    strip_range strip[STRIP_MAX]; /* in input order */
+    unsigned strips;
+    unsigned styles;         /* style attributes */
+} tag_scan;
+
+/* copy.c: the parser's copy, written in input order, never behind `copied` */
+wn_status wn_guard_reserve(guard *g, size_t more);
+wn_status wn_guard_copy_to(guard *g, size_t to);
+wn_status wn_guard_cut(guard *g, size_t from, size_t to);
+wn_status wn_guard_emit(guard *g, const char *s, size_t n);
+wn_status wn_guard_escape_lt(guard *g, size_t from, size_t to, const char *with);
+
+/* lex.c: tokens */
+uint32_t wn_guard_name_hash(const char *s, size_t n);
+int wn_guard_equals_nocase(const char *s, size_t n, const char *word);
+const char *wn_guard_find(const char *s, size_t n, const char *needle);
+/* hash: compute tag_scan.hash (only formatting elements' is compared). */
+void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, tag_scan *t);
+GumboTag wn_guard_read_tag_name(const guard *g, size_t start, size_t *end, uint32_t *hash);
+int wn_guard_tag_name_at(const guard *g, size_t i, const char *name, size_t n);
+size_t wn_guard_raw_text_end(const guard *g, size_t i, GumboTag tag);
+size_t wn_guard_script_end(const guard *g, size_t i);
+size_t wn_guard_skip_to_gt(const guard *g, size_t i);
+size_t wn_guard_comment_end(const guard *g, size_t i);
+int wn_guard_raw_kind(GumboTag tag);
+void wn_guard_skip_raw_end_tag(guard *g, size_t at);
+
+/* doctype.c */
+int wn_guard_doctype_quirks(const char *s, size_t n);
+
+#endif

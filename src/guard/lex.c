@@ -1,0 +1,426 @@
+#include <string.h>
+
+#include "guard/guard_internal.h"
+
+/* ---- tokens ---- */
+
+uint32_t wn_guard_name_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)lower(s[i]);
+        h *= 16777619u;
+    }
+    return h ? h : 1;
+}
+
+/* Attribute values keep their case: the Noah's ark clause compares them
+ * exactly. (Raw bytes: values that differ only in how a character is
+ * written, "&amp;" or "&", count as different, which only keeps more
+ * entries on the list than Gumbo does, never fewer.) */
+static uint64_t value_hash(const char *s, size_t n)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 31;
+    x *= 0x7fb5d329728ea185ull;
+    x ^= x >> 27;
+    x *= 0x81dadef4bc2dd44dull;
+    x ^= x >> 33;
+    return x;
+}
+
+int wn_guard_equals_nocase(const char *s, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    if (n != w)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (lower(s[i]) != word[i])
+            return 0;
+    return 1;
+}
+
+const char *wn_guard_find(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (s[i] == needle[0] && memcmp(s + i, needle, k) == 0)
+            return s + i;
+    return NULL;
+}
+
+static int contains_json(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 4 <= n; i++)
+        if (lower(s[i]) == 'j' && lower(s[i + 1]) == 's' && lower(s[i + 2]) == 'o' &&
+            lower(s[i + 3]) == 'n')
+            return 1;
+    return 0;
+}
+
+/* A script type whose body is markup for a script to render. */
+static int markup_type(const char *s, size_t n)
+{
+    if (wn_guard_equals_nocase(s, n, "text/html"))
+        return 1;
+    static const char *const words[] = {"template", "handlebars", "mustache", "x-tmpl"};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        size_t k = strlen(words[w]);
+        for (size_t i = 0; i + k <= n; i++)
+            if (wn_guard_equals_nocase(s + i, k, words[w]))
+                return 1;
+    }
+    return 0;
+}
+
+static int starts_nocase(const char *s, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    return n >= w && wn_guard_equals_nocase(s, w, word);
+}
+
+/* Whether word (lower case) is in s[0..n) once white space is left out:
+ * blocks.c reads "display:none" in a style with its spaces removed (and
+ * the parser turns a CR into a newline). */
+static int contains_spaced_nocase(const char *s, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        for (size_t j = i; j < n && k < w; j++) {
+            if (is_space(s[j]))
+                continue;
+            if (lower(s[j]) != word[k])
+                break;
+            k++;
+        }
+        if (k == w)
+            return 1;
+    }
+    return 0;
+}
+
+/* The attribute names the scan tells apart. */
+enum {
+    AK_OTHER, AK_TYPE, AK_ENCODING, AK_FONT /* color, face, size */, AK_STYLE,
+    AK_DATA /* data-*, but data-src */, AK_DATA_SRC, AK_GONE /* srcset, d, points, on* */,
+    AK_SRC_HREF
+};
+
+static int attr_kind(const char *name, size_t n)
+{
+    if (n == 0)
+        return AK_OTHER;
+    switch (lower(name[0])) {
+    case 't':
+        return wn_guard_equals_nocase(name, n, "type") ? AK_TYPE : AK_OTHER;
+    case 'e':
+        return wn_guard_equals_nocase(name, n, "encoding") ? AK_ENCODING : AK_OTHER;
+    case 'c':
+        return wn_guard_equals_nocase(name, n, "color") ? AK_FONT : AK_OTHER;
+    case 'f':
+        return wn_guard_equals_nocase(name, n, "face") ? AK_FONT : AK_OTHER;
+    case 's':
+        if (wn_guard_equals_nocase(name, n, "size"))
+            return AK_FONT;
+        if (wn_guard_equals_nocase(name, n, "style"))
+            return AK_STYLE;
+        if (wn_guard_equals_nocase(name, n, "srcset"))
+            return AK_GONE;
+        return wn_guard_equals_nocase(name, n, "src") ? AK_SRC_HREF : AK_OTHER;
+    case 'd':
+        if (starts_nocase(name, n, "data-"))
+            return wn_guard_equals_nocase(name, n, "data-src") ? AK_DATA_SRC : AK_DATA;
+        return n == 1 ? AK_GONE : AK_OTHER;
+    case 'p':
+        return wn_guard_equals_nocase(name, n, "points") ? AK_GONE : AK_OTHER;
+    case 'o':
+        return n > 2 && lower(name[1]) == 'n' ? AK_GONE : AK_OTHER;
+    case 'h':
+        return wn_guard_equals_nocase(name, n, "href") ? AK_SRC_HREF : AK_OTHER;
+    default:
+        return AK_OTHER;
+    }
+}
+
+/* What of an attribute the extraction never reads (blocks.c reads the
+ * tree's attributes; src/meta reads what blocks.c records), so that Gumbo
+ * need not tokenize it: 0 nothing, 1 the whole attribute, 2 the payload of
+ * a data: URL (the value keeps "data:"). Left whole: every attribute a
+ * reader names (class, id, style with "display" or "white-space", hidden,
+ * aria-hidden, role,
+ * itemprop, content, property, name, http-equiv, href, rel, datetime, lang,
+ * type, src, alt, ...) and those that steer tree construction (type,
+ * encoding, color, face, size). Gone: data-* (but data-src, a lazy image's
+ * address), srcset, on* event handlers, SVG path data (d, points), and
+ * style attributes that can neither hide the element nor keep its white
+ * space (no "display" nor "white-space" in them, even with white space
+ * inside, no character reference that could spell them). */
+static int strippable(int kind, const char *value, size_t value_len)
+{
+    switch (kind) {
+    case AK_DATA: case AK_GONE:
+        return 1;
+    case AK_STYLE:
+        return !memchr(value, '&', value_len) && !contains_spaced_nocase(value, value_len, "display") &&
+               !contains_spaced_nocase(value, value_len, "white-space");
+    case AK_SRC_HREF:
+        return value_len > 64 && starts_nocase(value, value_len, "data:") ? 2 : 0;
+    default:
+        return 0;
+    }
+}
+
+/* Reads attributes from i to the tag's '>' as the HTML tokenizer does;
+ * attributes past the first `keep` are marked for cutting. */
+void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, tag_scan *t)
+{
+    const char *s = g->in;
+    size_t len = g->len;
+    memset(t, 0, sizeof *t);
+    for (;;) {
+        while (i < len && (is_space(s[i]) || (s[i] == '/' && !(i + 1 < len && s[i + 1] == '>'))))
+            i++;
+        if (i >= len) {
+            t->end = len;
+            return;
+        }
+        if (s[i] == '/') { /* "/>" */
+            t->self_closing = 1;
+            i++;
+        }
+        if (s[i] == '>') {
+            t->end = i + 1;
+            t->terminated = 1;
+            return;
+        }
+        size_t name = i++;
+        while (i < len && !is_space(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=')
+            i++;
+        size_t name_len = i - name;
+        size_t value = i, value_len = 0;
+        size_t j = i;
+        while (j < len && is_space(s[j]))
+            j++;
+        if (j < len && s[j] == '=') {
+            j++;
+            while (j < len && is_space(s[j]))
+                j++;
+            if (j < len && (s[j] == '"' || s[j] == '\'')) {
+                const char *close = memchr(s + j + 1, s[j], len - j - 1);
+                value = j + 1;
+                i = close ? (size_t)(close - s) + 1 : len;
+                value_len = close ? (size_t)(close - s) - value : len - value;
+            } else {
+                value = j;
+                i = j;
+                while (i < len && !is_space(s[i]) && s[i] != '>')
+                    i++;
+                value_len = i - value;
+            }
+        }
+        const char *v = s + value;
+        int kind = attr_kind(s + name, name_len);
+        if (kind == AK_TYPE) {
+            if (contains_json(v, value_len))
+                t->json_type = 1;
+            if (markup_type(v, value_len))
+                t->markup_type = 1;
+            if (wn_guard_equals_nocase(v, value_len, "hidden") && !memchr(v, '&', value_len))
+                t->hidden = 1;
+        } else if (kind == AK_ENCODING) {
+            if (memchr(v, '&', value_len) || wn_guard_equals_nocase(v, value_len, "text/html") ||
+                wn_guard_equals_nocase(v, value_len, "application/xhtml+xml"))
+                t->html_encoding = 1;
+        } else if (kind == AK_FONT) {
+            t->font_breakout = 1;
+        }
+        if (hash)
+            t->hash += mix64(((uint64_t)wn_guard_name_hash(s + name, name_len) << 32) ^
+                             (uint64_t)(value_len * 0x9e3779b9u) ^ value_hash(v, value_len));
+        t->attributes++;
+        if (t->attributes <= keep)
+            t->attribute_bytes += name_len + value_len;
+        int style = kind == AK_STYLE;
+        t->styles += (unsigned)style;
+        int strip = strippable(kind, v, value_len);
+        if (strip && t->strips < STRIP_MAX) {
+            strip_range *r = &t->strip[t->strips++];
+            r->from = strip == 2 ? value + 5 : name;
+            r->to = strip == 2 ? value + value_len : i;
+            r->style = style;
+        }
+        if (t->attributes == keep + 1)
+            t->cut_from = name;
+    }
+}
+
+GumboTag wn_guard_read_tag_name(const guard *g, size_t start, size_t *end, uint32_t *hash)
+{
+    size_t i = start;
+    while (i < g->len && !is_space(g->in[i]) && g->in[i] != '/' && g->in[i] != '>')
+        i++;
+    *end = i;
+    size_t n = i - start;
+    *hash = wn_guard_name_hash(g->in + start, n);
+    char name[24];
+    if (n == 0 || n >= sizeof name)
+        return GUMBO_TAG_UNKNOWN;
+    for (size_t k = 0; k < n; k++)
+        name[k] = lower(g->in[start + k]);
+    return gumbo_tagn_enum(name, (unsigned)n);
+}
+
+/* Whether `name` (lower case, n bytes) starts at i, in any case, followed by
+ * what ends a tag name (or the end of input). */
+int wn_guard_tag_name_at(const guard *g, size_t i, const char *name, size_t n)
+{
+    if (i + n > g->len)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (lower(g->in[i + k]) != name[k])
+            return 0;
+    size_t after = i + n;
+    return after == g->len || is_space(g->in[after]) || g->in[after] == '/' ||
+           g->in[after] == '>';
+}
+
+/* Offset of the "</name" that ends a raw-text element, or len. */
+size_t wn_guard_raw_text_end(const guard *g, size_t i, GumboTag tag)
+{
+    const char *name = gumbo_normalized_tagname(tag);
+    size_t n = strlen(name);
+    while (i < g->len) {
+        const char *lt = memchr(g->in + i, '<', g->len - i);
+        if (!lt)
+            return g->len;
+        size_t at = (size_t)(lt - g->in);
+        if (at + 1 < g->len && g->in[at + 1] == '/' && wn_guard_tag_name_at(g, at + 2, name, n))
+            return at;
+        i = at + 1;
+    }
+    return g->len;
+}
+
+/* Offset of the "</script" that ends a script, with the tokenizer's escape
+ * states: inside "<!--", a nested "<script" hides the next "</script". */
+size_t wn_guard_script_end(const guard *g, size_t i)
+{
+    const char *s = g->in;
+    size_t len = g->len;
+    enum { DATA, ESCAPED, DOUBLE_ESCAPED } state = DATA;
+    while (i < len) {
+        if (state == DATA) {
+            const char *lt = memchr(s + i, '<', len - i);
+            if (!lt)
+                return len;
+            i = (size_t)(lt - s);
+            if (i + 1 < len && s[i + 1] == '/' && wn_guard_tag_name_at(g, i + 2, "script", 6))
+                return i;
+            if (i + 4 <= len && memcmp(s + i, "<!--", 4) == 0) {
+                state = ESCAPED;
+                i += 4;
+                continue;
+            }
+            i++;
+            continue;
+        }
+        if (s[i] == '-' && i + 3 <= len && s[i + 1] == '-' && s[i + 2] == '>') {
+            state = DATA;
+            i += 3;
+            continue;
+        }
+        if (s[i] == '<') {
+            int end = i + 1 < len && s[i + 1] == '/' && wn_guard_tag_name_at(g, i + 2, "script", 6);
+            if (state == ESCAPED && end)
+                return i;
+            if (state == ESCAPED && wn_guard_tag_name_at(g, i + 1, "script", 6)) {
+                state = DOUBLE_ESCAPED;
+                i += 7;
+                continue;
+            }
+            if (state == DOUBLE_ESCAPED && end) {
+                state = ESCAPED;
+                i += 8;
+                continue;
+            }
+        }
+        i++;
+    }
+    return len;
+}
+
+size_t wn_guard_skip_to_gt(const guard *g, size_t i)
+{
+    const char *gt = memchr(g->in + i, '>', g->len - i);
+    return gt ? (size_t)(gt - g->in) + 1 : g->len;
+}
+
+/* End of a comment opened at i ("<!--"): "-->" or "--!>", the abrupt "<!-->"
+ * and "<!--->", or the end of input; as the standard's comment states. */
+size_t wn_guard_comment_end(const guard *g, size_t i)
+{
+    const char *s = g->in;
+    size_t len = g->len, k = i + 4;
+    if (k < len && s[k] == '>')
+        return k + 1;
+    if (k + 1 < len && s[k] == '-' && s[k + 1] == '>')
+        return k + 2;
+    while (k < len) {
+        const char *dash = memchr(s + k, '-', len - k);
+        if (!dash)
+            return len;
+        k = (size_t)(dash - s);
+        if (k + 1 < len && s[k + 1] == '-') {
+            size_t e = k + 2;
+            while (e < len && s[e] == '-')
+                e++;
+            if (e < len && s[e] == '>')
+                return e + 1;
+            if (e + 1 < len && s[e] == '!' && s[e + 1] == '>')
+                return e + 2;
+            k = e;
+            continue;
+        }
+        k++;
+    }
+    return len;
+}
+
+/* The raw-text kinds a start tag may open (whether it does is the model's
+ * call). */
+int wn_guard_raw_kind(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TITLE: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_XMP: case GUMBO_TAG_IFRAME: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_NOFRAMES:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* After a raw-text body ending at `at` (or at the end of input): the end tag
+ * that closes the element is the parser's, not a token for the model. */
+void wn_guard_skip_raw_end_tag(guard *g, size_t at)
+{
+    if (at >= g->len) {
+        g->pos = g->len;
+        return;
+    }
+    size_t name_end;
+    uint32_t hash;
+    wn_guard_read_tag_name(g, at + 2, &name_end, &hash);
+    tag_scan t;
+    wn_guard_scan_attributes(g, name_end, SIZE_MAX, 0, &t);
+    g->pos = t.end;
+}
