@@ -331,6 +331,19 @@
 #define THREAD_POST_MAX_LD 0.8f
 /* A post's date: an element this short (characters) whose text is a date. */
 #define THREAD_DATE_MAX_CHARS 40
+/* A thread found by its dates (rule thread-dates): the top's post date is
+ * looked for at most HEAD_LEVELS above the top, before it or after at most
+ * HEAD_CHARS of its text; a date opens a post when POST_CHARS of text not
+ * in links follow it before the next; two dates are in the same
+ * place when they and KEY_LEVELS - 1 of their ancestors have one shape; the
+ * element holding the thread is at most MAX_LD linked; a date's text nodes
+ * hold at most MAX_BYTES bytes. By hand. */
+#define THREAD_HEAD_LEVELS 4
+#define THREAD_DATE_MAX_BYTES 256
+#define THREAD_HEAD_CHARS 200
+#define THREAD_DATE_POST_CHARS 20
+#define THREAD_DATE_KEY_LEVELS 2
+#define THREAD_DATES_MAX_LD 0.5f
 /* A page is its thread when the comment-named posts dropped from the region
  * held at least this share of it and less than THREAD_EMPTIED_KEPT
  * characters of it were kept (a heading in the region repeats the page's
