@@ -154,6 +154,9 @@
 /* A meta- or hidden-named block goes under this length and share. By hand. */
 #define META_MAX_CHARS 300
 #define META_SHARE 0.3f
+#define META_POST_PARAGRAPHS 2
+#define META_POST_PUNCT 4
+#define META_POST_MAX_LD 0.2f
 /* A gallery beside the article holds less than this share of the region,
  * and no paragraph of this length and punctuation. By hand. */
 #define GALLERY_SHARE 0.5f
