@@ -354,9 +354,19 @@ static uint32_t common_ancestor(const wn_doc *doc, uint32_t a, uint32_t b)
     return a;
 }
 
+/* Where the last date's post ends: with the child of the unit that holds
+ * it (the text after a list of teasers is not the last teaser's). */
+static uint32_t last_post_end(const wn_doc *doc, uint32_t unit, uint32_t date)
+{
+    uint32_t a = date;
+    while (doc->nodes[a].parent != WN_NONE && doc->nodes[a].parent != unit)
+        a = doc->nodes[a].parent;
+    return doc->nodes[a].end;
+}
+
 /* The top's post carries a date (in an ancestor at most
- * THREAD_HEAD_LEVELS above the top, heading the top); when the same date, in the same place of
- * the same header, repeats at least THREAD_MIN_POSTS times on the page,
+ * THREAD_HEAD_LEVELS above the top, heading the top); when the same date,
+ * in the same place of the same header, repeats at least THREAD_DATES_MIN_POSTS times on the page,
  * each a post's, the posts are a thread even where the replies sit in
  * another structure than the first post: the element that holds the top
  * and all of them is the discussion. */
@@ -409,28 +419,35 @@ static void decide_by_dates(wn_doc *doc, uint32_t top)
             dates[twins++] = dates[k];
             unit = common_ancestor(doc, unit, dates[k]);
         }
-    if (twins < THREAD_MIN_POSTS || unit == WN_NONE) {
+    if (twins < THREAD_DATES_MIN_POSTS || unit == WN_NONE) {
         free(dates);
         return;
     }
     /* Each date opens a post: text not in links nor headings follows it
      * before the next (an archive's list of months has none, a list of
      * teasers little but their headlines). */
-    uint32_t posts = 0;
+    uint32_t posts = 0, headed = 0;
     for (uint32_t k = 0; k < twins; k++) {
-        uint32_t stop = k + 1 < twins ? dates[k + 1] : doc->nodes[unit].end, chars = 0;
-        for (uint32_t i = doc->nodes[dates[k]].end; i < stop && chars < THREAD_DATE_POST_CHARS; i++) {
+        uint32_t stop = k + 1 < twins ? dates[k + 1] : last_post_end(doc, unit, dates[k]), chars = 0;
+        bool heading = false;
+        for (uint32_t i = doc->nodes[dates[k]].end; i < stop; i++) {
             const wn_node *t = &doc->nodes[i];
-            if (t->kind == WN_NODE_ELEMENT && kind_heading(t->tag))
+            if (t->kind == WN_NODE_ELEMENT && kind_heading(t->tag)) {
+                heading |= t->all.chars > 0;
                 i = t->end - 1;
-            else if (t->kind == WN_NODE_TEXT && !(t->flags & WN_NODE_IN_LINK))
+            } else if (t->kind == WN_NODE_TEXT && !(t->flags & WN_NODE_IN_LINK)) {
                 chars += t->all.chars;
+            }
         }
-        if (chars >= THREAD_DATE_POST_CHARS)
-            posts++;
+        posts += chars >= THREAD_DATE_POST_CHARS;
+        headed += heading;
     }
+    /* Dated blocks that mostly run into a headline are a listing of
+     * posts, not a thread of replies. */
+    if (2 * headed > twins)
+        posts = 0;
     free(dates);
-    if (posts < THREAD_MIN_POSTS)
+    if (posts < THREAD_DATES_MIN_POSTS)
         return;
     const wn_node *u = &doc->nodes[unit];
     if (u->tag == GUMBO_TAG_BODY || u->tag == GUMBO_TAG_HTML || wn_link_density(u) > THREAD_DATES_MAX_LD)

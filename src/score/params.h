@@ -339,14 +339,17 @@
  * HEAD_CHARS of its text; a date opens a post when POST_CHARS of text not
  * in links follow it before the next; two dates are in the same
  * place when they and KEY_LEVELS - 1 of their ancestors have one shape; the
- * element holding the thread is at most MAX_LD linked; a date's text nodes
- * hold at most MAX_BYTES bytes. By hand. */
+ * element holding the thread is at most MAX_LD linked (a news page's
+ * column of dated blocks is link-heavy) and holds at least MIN_POSTS posts
+ * (a first post and its one reply); a date's text nodes hold at most
+ * MAX_BYTES bytes. By hand. */
 #define THREAD_HEAD_LEVELS 4
 #define THREAD_DATE_MAX_BYTES 256
 #define THREAD_HEAD_CHARS 200
 #define THREAD_DATE_POST_CHARS 20
 #define THREAD_DATE_KEY_LEVELS 2
-#define THREAD_DATES_MAX_LD 0.5f
+#define THREAD_DATES_MAX_LD 0.3f
+#define THREAD_DATES_MIN_POSTS 2
 /* A page is its thread when the comment-named posts dropped from the region
  * held at least this share of it and less than THREAD_EMPTIED_KEPT
  * characters of it were kept (a heading in the region repeats the page's
