@@ -238,6 +238,10 @@
 #define RESTORE_LINK_BOX_CHARS 100
 /* A form goes when it holds less than this share of the region. By hand. */
 #define FORM_SHARE 0.3f
+/* A box of controls (rule control-box): at least MIN form controls and at
+ * most CHARS_PER characters of text for each. By hand. */
+#define CONTROL_BOX_MIN 8
+#define CONTROL_BOX_CHARS_PER 40
 
 /* ---- pruning by visible text ---------------------------------------------------- */
 

@@ -657,6 +657,16 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
             i = n->end;
             continue;
         }
+        /* A box of many controls and little text between them is an
+         * editor or a toolbar, form element or not (a reply box whose
+         * page is one big form); one that holds paragraphs is a post with
+         * its form. */
+        if (on(doc, WN_RULE_CONTROL_BOX) && n->inputs >= CONTROL_BOX_MIN && n->paragraphs == 0 &&
+            weighted_length(&n->all) <= (float)(CONTROL_BOX_CHARS_PER * n->inputs)) {
+            wn_sc_prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_CONTROL_BOX);
+            i = n->end;
+            continue;
+        }
         wn_rule links = on(doc, WN_RULE_TEASER_LIST) && teaser_list(doc, i, r)       ? WN_RULE_TEASER_LIST
                         : on(doc, WN_RULE_LINK_LINE) && link_line(doc, i)              ? WN_RULE_LINK_LINE
                         : on(doc, WN_RULE_LINK_TAIL_RUN) && link_tail_run(doc, i, r)   ? WN_RULE_LINK_TAIL_RUN
