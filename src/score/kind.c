@@ -1,5 +1,6 @@
 #include "score/kind.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "lexicon/date.h"
@@ -26,6 +27,8 @@ const char *wn_kind_reason_text(wn_kind_reason why)
         return "the top holds a run of posts of one shape: their text replaces it";
     case WN_KIND_EMPTIED:
         return "posts named as comments were nearly all of the region: the page is its thread";
+    case WN_KIND_DATES:
+        return "the top's post date repeats in the same header place in other posts";
     case WN_KIND_PARTS:
         return "the top and the parts of its shape that joined it are posts";
     case WN_KIND_NO_REPEAT:
@@ -282,6 +285,181 @@ static void decide_by_parts(wn_doc *doc, uint32_t top)
     }
 }
 
+/* ---- a thread found by its posts' dates ------------------------------------ */
+
+/* Whether element i is a post's date: a <time>, or a short element whose
+ * whole text is a date or a time stamp. */
+static bool date_part(const wn_doc *doc, uint32_t i)
+{
+    const wn_node *e = &doc->nodes[i];
+    if (e->kind != WN_NODE_ELEMENT || !e->all.chars || e->all.chars > THREAD_DATE_MAX_CHARS)
+        return false;
+    if (e->tag == GUMBO_TAG_TIME)
+        return true;
+    /* A short text in few bytes: white space around it is not read again
+     * for each element that holds it. */
+    uint32_t bytes = 0;
+    for (uint32_t t = e->next_text; t < e->end && bytes <= THREAD_DATE_MAX_BYTES;
+         t = t + 1 < doc->count ? doc->nodes[t + 1].next_text : doc->count)
+        bytes += doc->nodes[t].text_len;
+    if (bytes > THREAD_DATE_MAX_BYTES)
+        return false;
+    char lead[96];
+    size_t len = wn_leading_text(doc, i, lead, sizeof lead);
+    return len < sizeof lead - 1 &&
+           (wn_date_numeric_line(lead, len) || wn_date_written_line(lead, len) ||
+            wn_date_clock_or_year(lead, len));
+}
+
+/* A date's place in its post's header: its shape and its parents'. */
+static uint64_t date_key(const wn_doc *doc, uint32_t i)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (int level = 0; level < THREAD_DATE_KEY_LEVELS && i != WN_NONE; level++) {
+        h = (h ^ shape_of(&doc->nodes[i])) * 1099511628211ull;
+        i = doc->nodes[i].parent;
+    }
+    return h;
+}
+
+/* Whether a date inside the top opens it: at most THREAD_HEAD_CHARS of the
+ * top's text before it. A date further in is a reply's inside an article
+ * that holds its comments. */
+static bool heads_top(const wn_doc *doc, uint32_t top, uint32_t date)
+{
+    uint32_t chars = 0;
+    for (uint32_t i = top; i < date && chars <= THREAD_HEAD_CHARS; i++)
+        if (doc->nodes[i].kind == WN_NODE_TEXT)
+            chars += doc->nodes[i].all.chars;
+    return chars <= THREAD_HEAD_CHARS;
+}
+
+/* Whether the date or its parent carries a class or an id: a header made
+ * for posts, not a layout table's cell. */
+static bool named_header(const wn_doc *doc, uint32_t date)
+{
+    for (int level = 0; level < THREAD_DATE_KEY_LEVELS && date != WN_NONE; level++) {
+        const wn_node *n = &doc->nodes[date];
+        if ((n->class_attr && *n->class_attr) || (n->id_attr && *n->id_attr))
+            return true;
+        date = n->parent;
+    }
+    return false;
+}
+
+static uint32_t common_ancestor(const wn_doc *doc, uint32_t a, uint32_t b)
+{
+    while (a != WN_NONE && !(b >= a && b < doc->nodes[a].end))
+        a = doc->nodes[a].parent;
+    return a;
+}
+
+/* Where the last date's post ends: with the child of the unit that holds
+ * it (the text after a list of teasers is not the last teaser's). */
+static uint32_t last_post_end(const wn_doc *doc, uint32_t unit, uint32_t date)
+{
+    uint32_t a = date;
+    while (doc->nodes[a].parent != WN_NONE && doc->nodes[a].parent != unit)
+        a = doc->nodes[a].parent;
+    return doc->nodes[a].end;
+}
+
+/* The top's post carries a date (in an ancestor at most
+ * THREAD_HEAD_LEVELS above the top, heading the top); when the same date,
+ * in the same place of the same header, repeats at least THREAD_DATES_MIN_POSTS times on the page,
+ * each a post's, the posts are a thread even where the replies sit in
+ * another structure than the first post: the element that holds the top
+ * and all of them is the discussion. */
+static void decide_by_dates(wn_doc *doc, uint32_t top)
+{
+    if (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_DATES))
+        return;
+    /* The outermost date elements, in document order. */
+    uint32_t cap = 0, count = 0, *dates = NULL;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        if (!date_part(doc, i))
+            continue;
+        if (count == cap) {
+            cap = cap ? 2 * cap : 64;
+            uint32_t *grown = realloc(dates, cap * sizeof *dates);
+            if (!grown) {
+                free(dates);
+                return;
+            }
+            dates = grown;
+        }
+        dates[count++] = i;
+        i = doc->nodes[i].end - 1;
+    }
+    /* The date that heads the top: the first inside it, when it opens it,
+     * else the nearest before it in an ancestor close above. */
+    uint32_t after = 0;
+    while (after < count && dates[after] < top)
+        after++;
+    uint32_t anchor = WN_NONE, a = top;
+    if (after < count && dates[after] < doc->nodes[top].end && heads_top(doc, top, dates[after]))
+        anchor = dates[after];
+    for (int level = 0; level <= THREAD_HEAD_LEVELS && a != WN_NONE && anchor == WN_NONE && after > 0;
+         level++) {
+        const wn_node *n = &doc->nodes[a];
+        if (n->tag == GUMBO_TAG_BODY || n->tag == GUMBO_TAG_HTML)
+            break;
+        if (dates[after - 1] >= a)
+            anchor = dates[after - 1];
+        a = n->parent;
+    }
+    if (anchor == WN_NONE || !named_header(doc, anchor)) {
+        free(dates);
+        return;
+    }
+    uint64_t key = date_key(doc, anchor);
+    uint32_t twins = 0, unit = top;
+    for (uint32_t k = 0; k < count; k++)
+        if (date_key(doc, dates[k]) == key) {
+            dates[twins++] = dates[k];
+            unit = common_ancestor(doc, unit, dates[k]);
+        }
+    if (twins < THREAD_DATES_MIN_POSTS || unit == WN_NONE) {
+        free(dates);
+        return;
+    }
+    /* Each date opens a post: text not in links nor headings follows it
+     * before the next (an archive's list of months has none, a list of
+     * teasers little but their headlines). */
+    uint32_t posts = 0, headed = 0;
+    for (uint32_t k = 0; k < twins; k++) {
+        uint32_t stop = k + 1 < twins ? dates[k + 1] : last_post_end(doc, unit, dates[k]), chars = 0;
+        bool heading = false;
+        for (uint32_t i = doc->nodes[dates[k]].end; i < stop; i++) {
+            const wn_node *t = &doc->nodes[i];
+            if (t->kind == WN_NODE_ELEMENT && kind_heading(t->tag)) {
+                heading |= t->all.chars > 0;
+                i = t->end - 1;
+            } else if (t->kind == WN_NODE_TEXT && !(t->flags & WN_NODE_IN_LINK)) {
+                chars += t->all.chars;
+            }
+        }
+        posts += chars >= THREAD_DATE_POST_CHARS;
+        headed += heading;
+    }
+    /* Dated blocks that mostly run into a headline are a listing of
+     * posts, not a thread of replies. */
+    if (2 * headed > twins)
+        posts = 0;
+    free(dates);
+    if (posts < THREAD_DATES_MIN_POSTS)
+        return;
+    const wn_node *u = &doc->nodes[unit];
+    if (u->tag == GUMBO_TAG_BODY || u->tag == GUMBO_TAG_HTML || wn_link_density(u) > THREAD_DATES_MAX_LD)
+        return;
+    doc->page_kind = WN_DOC_DISCUSSION;
+    doc->kind_why = WN_KIND_DATES;
+    doc->kind_posts = posts;
+    doc->kind_unit = unit;
+    select_post(doc, unit);
+    doc->nodes[unit].rule = WN_RULE_THREAD_DATES;
+}
+
 void wn_kind_decide(wn_doc *doc, uint32_t top)
 {
     doc->page_kind = WN_DOC_ARTICLE;
@@ -295,4 +473,6 @@ void wn_kind_decide(wn_doc *doc, uint32_t top)
         decide_by_inner_run(doc, top);
     if (doc->page_kind == WN_DOC_ARTICLE)
         decide_by_parts(doc, top);
+    if (doc->page_kind == WN_DOC_ARTICLE)
+        decide_by_dates(doc, top);
 }

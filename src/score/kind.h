@@ -20,7 +20,8 @@ typedef enum wn_kind_reason {
     WN_KIND_POSTS,           /* the top is one post of a run of post-shaped siblings */
     WN_KIND_PARTS,           /* the top and the parts of its shape that joined it are posts */
     WN_KIND_EMPTIED,         /* comment-named posts were nearly all of the region */
-    WN_KIND_INNER_RUN        /* the top holds a run of posts: their text replaces it */
+    WN_KIND_INNER_RUN,       /* the top holds a run of posts: their text replaces it */
+    WN_KIND_DATES            /* the top's post date repeats in other posts' headers */
 } wn_kind_reason;
 
 const char *wn_doc_kind_name(wn_doc_kind kind);

@@ -340,7 +340,9 @@ bool wn_sc_prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && n->link_chars == 0 &&
         on(doc, WN_RULE_CLASS_HEADING)) {
         via = WN_RULE_CLASS_HEADING;
-        if (n->hints & WN_HINT_COMMENTS)
+        /* On a discussion the replies are the body: their heading opens
+         * no comment section. */
+        if ((n->hints & WN_HINT_COMMENTS) && !(r->layout & WN_HINT_COMMENTS))
             m = WN_MARKER_COMMENTS;
         else if (n->hints & WN_HINT_RELATED)
             m = WN_MARKER_RELATED;

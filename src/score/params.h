@@ -154,6 +154,9 @@
 /* A meta- or hidden-named block goes under this length and share. By hand. */
 #define META_MAX_CHARS 300
 #define META_SHARE 0.3f
+#define META_POST_PARAGRAPHS 2
+#define META_POST_PUNCT 4
+#define META_POST_MAX_LD 0.2f
 /* A gallery beside the article holds less than this share of the region,
  * and no paragraph of this length and punctuation. By hand. */
 #define GALLERY_SHARE 0.5f
@@ -235,6 +238,10 @@
 #define RESTORE_LINK_BOX_CHARS 100
 /* A form goes when it holds less than this share of the region. By hand. */
 #define FORM_SHARE 0.3f
+/* A box of controls (rule control-box): at least MIN form controls and at
+ * most CHARS_PER characters of text for each. By hand. */
+#define CONTROL_BOX_MIN 8
+#define CONTROL_BOX_CHARS_PER 40
 
 /* ---- pruning by visible text ---------------------------------------------------- */
 
@@ -331,6 +338,22 @@
 #define THREAD_POST_MAX_LD 0.8f
 /* A post's date: an element this short (characters) whose text is a date. */
 #define THREAD_DATE_MAX_CHARS 40
+/* A thread found by its dates (rule thread-dates): the top's post date is
+ * looked for at most HEAD_LEVELS above the top, before it or after at most
+ * HEAD_CHARS of its text; a date opens a post when POST_CHARS of text not
+ * in links follow it before the next; two dates are in the same
+ * place when they and KEY_LEVELS - 1 of their ancestors have one shape; the
+ * element holding the thread is at most MAX_LD linked (a news page's
+ * column of dated blocks is link-heavy) and holds at least MIN_POSTS posts
+ * (a first post and its one reply); a date's text nodes hold at most
+ * MAX_BYTES bytes. By hand. */
+#define THREAD_HEAD_LEVELS 4
+#define THREAD_DATE_MAX_BYTES 256
+#define THREAD_HEAD_CHARS 200
+#define THREAD_DATE_POST_CHARS 20
+#define THREAD_DATE_KEY_LEVELS 2
+#define THREAD_DATES_MAX_LD 0.3f
+#define THREAD_DATES_MIN_POSTS 2
 /* A page is its thread when the comment-named posts dropped from the region
  * held at least this share of it and less than THREAD_EMPTIED_KEPT
  * characters of it were kept (a heading in the region repeats the page's

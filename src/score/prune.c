@@ -78,7 +78,17 @@ void wn_sc_prune(wn_doc *doc, const region *r, uint32_t index, wn_label label, w
     n->rule = (uint8_t)rule;
 }
 
-static bool hint_says_clutter(const wn_node *n, const region *r)
+/* A block named as a post's meta (its author, "original-poster") that
+ * holds paragraphs of sentences is the post itself: a byline or an author's
+ * line has no paragraphs. */
+static bool meta_holds_post(const wn_node *n)
+{
+    return (n->hints & (WN_HINT_META | WN_HINT_HIDDEN)) && !(n->hints & WN_HINT_CLUTTER) &&
+           n->paragraphs >= META_POST_PARAGRAPHS && n->all.punct >= META_POST_PUNCT &&
+           wn_link_density(n) < META_POST_MAX_LD;
+}
+
+static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region *r)
 {
     uint32_t h = n->hints & ~r->layout;
     if (h & WN_HINT_STRONG)
@@ -100,7 +110,8 @@ static bool hint_says_clutter(const wn_node *n, const region *r)
         return (float)n->all.chars < CLUTTER_CONTENT_SHARE * (float)r->chars;
     }
     if (h & (WN_HINT_META | WN_HINT_HIDDEN))
-        return n->all.chars < META_MAX_CHARS && (float)n->all.chars < META_SHARE * (float)r->chars;
+        return n->all.chars < META_MAX_CHARS && (float)n->all.chars < META_SHARE * (float)r->chars &&
+               !(on(doc, WN_RULE_META_POST) && meta_holds_post(n));
     return false;
 }
 
@@ -222,7 +233,7 @@ bool wn_sc_prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
     /* A date or widget wrapper around the block named as the article's
      * body ("date-outer" around "post-body") is layout; a related list or
      * a comment thread holds other posts' bodies. */
-    wn_rule rule = on(doc, WN_RULE_HINT) && hint_says_clutter(n, r)                   ? WN_RULE_HINT
+    wn_rule rule = on(doc, WN_RULE_HINT) && hint_says_clutter(doc, n, r)                   ? WN_RULE_HINT
                    : on(doc, WN_RULE_GALLERY_BESIDE) && gallery_beside(doc, i, r)     ? WN_RULE_GALLERY_BESIDE
                    : on(doc, WN_RULE_LATE_CLUTTER) && late_clutter(doc, i, r)         ? WN_RULE_LATE_CLUTTER
                    : on(doc, WN_RULE_SIDEBAR_BESIDE_BODY) && sidebar_beside_body(doc, i) ? WN_RULE_SIDEBAR_BESIDE_BODY
@@ -646,6 +657,16 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
             i = n->end;
             continue;
         }
+        /* A box of many controls and little text between them is an
+         * editor or a toolbar, form element or not (a reply box whose
+         * page is one big form); one that holds paragraphs is a post with
+         * its form. */
+        if (on(doc, WN_RULE_CONTROL_BOX) && n->inputs >= CONTROL_BOX_MIN && n->paragraphs == 0 &&
+            weighted_length(&n->all) <= (float)(CONTROL_BOX_CHARS_PER * n->inputs)) {
+            wn_sc_prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_CONTROL_BOX);
+            i = n->end;
+            continue;
+        }
         wn_rule links = on(doc, WN_RULE_TEASER_LIST) && teaser_list(doc, i, r)       ? WN_RULE_TEASER_LIST
                         : on(doc, WN_RULE_LINK_LINE) && link_line(doc, i)              ? WN_RULE_LINK_LINE
                         : on(doc, WN_RULE_LINK_TAIL_RUN) && link_tail_run(doc, i, r)   ? WN_RULE_LINK_TAIL_RUN
@@ -665,7 +686,7 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
             continue;
         }
         n->label = WN_LABEL_BODY;
-        n->rule = WN_RULE_INSIDE;
+        n->rule = on(doc, WN_RULE_META_POST) && meta_holds_post(n) ? WN_RULE_META_POST : WN_RULE_INSIDE;
         i++;
     }
 }
