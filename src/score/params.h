@@ -361,4 +361,9 @@
 #define THREAD_EMPTIED_SHARE 0.5f
 #define THREAD_EMPTIED_KEPT 20
 
+/* A discussion post's author is a name of at most this many words ("Mary
+ * Ann de la Cruz"); longer is a sentence of the page. By hand, on the
+ * forum-dev and corpus posts. */
+#define POST_AUTHOR_MAX_WORDS 5
+
 #endif

@@ -4,11 +4,13 @@
  * rules (threads_internal.h). */
 #include "score/threads_internal.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lexicon/date.h"
 #include "score/kind.h"
+#include "score/params.h"
 
 /* The element of the run of posts (a child of the run's parent) that holds
  * node, else node itself. */
@@ -81,6 +83,57 @@ static void meridiem(const char *raw, size_t len, char *iso)
         iso[12] = (char)('0' + hour % 10);
         return;
     }
+}
+
+static bool has_digit(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return true;
+    return false;
+}
+
+static size_t words_in(const char *s, size_t len)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < len; i++)
+        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return words;
+}
+
+/* A letter, '_' or a byte of a character past ASCII ("风1987"). */
+static bool word_byte(char c)
+{
+    return isalpha((unsigned char)c) || c == '_' || (unsigned char)c >= 0x80;
+}
+
+/* A run of digits with no letter or '_' joined to it ("2 posts",
+ * "(11783)"); "user1990", "1004reg" and "风1987" are names. */
+static bool has_count(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        if (s[i] < '0' || s[i] > '9') {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < len && s[j] >= '0' && s[j] <= '9')
+            j++;
+        bool joined = (i > 0 && word_byte(s[i - 1])) || (j < len && word_byte(s[j]));
+        if (!joined)
+            return true;
+        i = j;
+    }
+    return false;
+}
+
+static bool has_text(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(s + i, needle, n) == 0)
+            return true;
+    return false;
 }
 
 /* No author found: a short name in a link in the element that holds the
@@ -169,12 +222,26 @@ wn_status wn_thread_find_posts(const wn_doc *doc, wn_thread_posts *out)
         p->author_len = (uint32_t)sig.author_len;
         p->date = sig.date;
         p->date_len = (uint32_t)sig.date_len;
+        /* A labelled field ("Joined: Apr 2002", "Posts：12") is the poster's
+         * profile, a number standing apart ("1860 posts", "看过(11783)") a
+         * counter, a sentence (a template's "Select the article's author in
+         * ...") a text: none is a name. */
+        if (p->author && (memchr(p->author, ':', p->author_len) ||
+                          has_text(p->author, p->author_len, "\xEF\xBC\x9A") ||
+                          has_count(p->author, p->author_len) ||
+                          words_in(p->author, p->author_len) > POST_AUTHOR_MAX_WORDS))
+            p->author = NULL, p->author_len = 0;
         if (stamp && wn_date_parse(stamp, strlen(stamp), false, p->iso))
             continue;
-        if (sig.date && wn_date_parse(sig.date, sig.date_len, true, p->iso))
+        if (sig.date && wn_date_parse(sig.date, sig.date_len, true, p->iso)) {
             meridiem(sig.date, sig.date_len, p->iso);
-        else
+        } else {
             p->iso[0] = '\0';
+            /* A date that does not read keeps its words only with a digit
+             * in them: a poster's place ("浙江省杭州市") is no date. */
+            if (p->date && !has_digit(p->date, p->date_len))
+                p->date = NULL, p->date_len = 0;
+        }
     }
 done:
     if (th.failed)

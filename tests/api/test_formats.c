@@ -377,6 +377,45 @@ START_TEST(discussion_posts_signed)
 }
 END_TEST
 
+/* What signs a post where a name would stand but is none: a profile field,
+ * a counter, a sentence. en-forum-thread's fourth post, "by mountainloaf »
+ * Sat Mar 09, 2024 1:47 pm", with the name replaced: no author, the date
+ * still read; the name itself passes (the control). */
+static const char *const NOT_NAMES[] = {
+    "Joined: Apr 2002", "1860 posts", "Select the author of the article in the settings",
+    "mountainloaf1987"};
+
+START_TEST(post_author_is_a_name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", WN_CORPUS_PAGES, "en-forum-thread.html");
+    size_t len;
+    char *html = read_file(path, &len);
+    const char *name = "mountainloaf", *with = NOT_NAMES[_i];
+    size_t n = strlen(name), w = strlen(with), cap = len * 4 + 1, out = 0;
+    char *page = malloc(cap);
+    ck_assert_ptr_nonnull(page);
+    for (size_t i = 0; i < len;) {
+        if (i + n <= len && memcmp(html + i, name, n) == 0) {
+            memcpy(page + out, with, w);
+            out += w;
+            i += n;
+        } else {
+            page[out++] = html[i++];
+        }
+    }
+    wn_result *r = extract_with(page, out, 0, PAGE_URL);
+    const char *author, *date;
+    ck_assert_int_eq(wn_result_post(r, 3, &author, &date), 1);
+    ck_assert_str_eq(date, "2024-03-09T13:47:00");
+    bool is_name = _i == WN_COUNT(NOT_NAMES) - 1;
+    ck_assert_str_eq(author, is_name ? with : "");
+    wn_result_free(r);
+    free(page);
+    free(html);
+}
+END_TEST
+
 /* An article has no posts: no accessor, <post> or "posts" says otherwise. */
 START_TEST(article_has_no_posts)
 {
@@ -866,6 +905,7 @@ Suite *wn_test_suite(void)
     tc = tcase_create("posts");
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, discussion_posts_signed, 0, WN_COUNT(POSTS));
+    tcase_add_loop_test(tc, post_author_is_a_name, 0, WN_COUNT(NOT_NAMES));
     tcase_add_test(tc, article_has_no_posts);
     suite_add_tcase(s, tc);
     return s;
