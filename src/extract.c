@@ -230,6 +230,7 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
         res->degraded = WN_ERR_TOO_DEEP;
     }
     doc->rules_off = ex->rules_off;
+    doc->no_tables = (ex->options.flags & WN_FLAG_NO_TABLES) != 0;
     wn_score_select(doc);
     res->copts.comments = (ex->options.flags & WN_FLAG_COMMENTS) != 0;
     res->copts.spans = ex->options.flags & (WN_FLAG_LINKS | WN_FLAG_IMAGES | WN_FLAG_FORMATTING);

@@ -23,6 +23,7 @@ static wn_status try_doc(const wn_extractor *ex, wn_doc *candidate, wn_article_s
                          size_t *best, wn_doc *doc, wn_result *res)
 {
     candidate->rules_off = ex->rules_off;
+    candidate->no_tables = (ex->options.flags & WN_FLAG_NO_TABLES) != 0;
     wn_score_select(candidate);
     wn_content content;
     content_init(&content, res);

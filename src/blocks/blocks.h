@@ -128,6 +128,9 @@ typedef struct wn_doc {
     /* Scoring rules switched off (bit 1 << wn_rule; score.h), for debugging
      * and the rule-coverage test only; 0 in normal use. */
     uint64_t rules_off;
+    /* Data tables are left out of the content (--no-tables): the scorer's
+     * lines (score/lines.c) are the renderer's, without them. */
+    bool no_tables;
     /* The page's kind (score/kind.h, wn_doc_kind), why (wn_kind_reason),
      * and on a discussion the posts of the thread and the element that
      * holds them (WN_NONE otherwise). */

@@ -20,16 +20,6 @@ typedef struct frame {
     const char *lang;     /* code: the language the page names, or NULL */
 } frame;
 
-/* Hashes of the long blocks emitted so far: a page that carries the article
- * twice (a hidden copy for another layout, a print version) yields it once. */
-typedef struct seen_set {
-    uint64_t *slots;   /* 0 = empty */
-    size_t cap;        /* a power of two */
-    size_t count;
-} seen_set;
-
-#define DEDUP_MIN_BYTES 60
-
 /* Inline markup (wn_content_opts.spans): the spans of the current line, in
  * the order their elements open, and the elements open now. A line break
  * (a block, a <br>) ends the line's part of an open span; the rest of it
@@ -49,12 +39,11 @@ typedef struct open_span {
 typedef struct emitter {
     const wn_doc *doc;
     wn_content *content;
-    seen_set seen;
     wn_buf line;
     bool pending_space;
     frame *stack;
     size_t depth, cap;
-    bool line_note;       /* the line's text is a note (WN_RULE_NOTE_LINE): dropped */
+    bool line_dropped;    /* the scorer dropped the line (score/lines.c) */
     bool root_layout;     /* the emitted subtree sits in a layout table */
     wn_status status;
     const wn_content_opts *opts;
@@ -136,67 +125,23 @@ static const char *current_lang(const emitter *e)
     return e->depth ? e->stack[e->depth - 1].lang : NULL;
 }
 
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h ? h : 1;
-}
-
-/* True when the text was seen before; records it otherwise. */
-static bool seen_before(emitter *e, const char *text, size_t len)
-{
-    seen_set *set = &e->seen;
-    if (set->count * 2 >= set->cap) {
-        size_t cap = set->cap ? set->cap * 2 : 64;
-        uint64_t *slots = wn_arena_calloc(e->content->arena, cap, sizeof *slots);
-        if (!slots)
-            return false;
-        for (size_t i = 0; i < set->cap; i++) {
-            if (!set->slots[i])
-                continue;
-            size_t k = (size_t)set->slots[i] & (cap - 1);
-            while (slots[k])
-                k = (k + 1) & (cap - 1);
-            slots[k] = set->slots[i];
-        }
-        set->slots = slots;
-        set->cap = cap;
-    }
-    uint64_t h = hash_bytes(text, len);
-    size_t k = (size_t)h & (set->cap - 1);
-    while (set->slots[k]) {
-        if (set->slots[k] == h)
-            return true;
-        k = (k + 1) & (set->cap - 1);
-    }
-    set->slots[k] = h;
-    set->count++;
-    return false;
-}
-
 static bool spans_kept(emitter *e, size_t len);
 static void push_item_with_spans(emitter *e, uint8_t kind, uint8_t level, const char *text,
                                  size_t len);
 static void spans_next_line(emitter *e);
 static const char *code_language(emitter *e, uint32_t pre);
 
-/* Ends the line: pushes its text unless it repeats an earlier line or the
- * scorer labelled it a note (score/lines.c). */
+/* Ends the line: pushes its text unless the scorer labelled it dropped, a
+ * note or a repeat of an earlier line (score/lines.c). */
 static void flush_line(emitter *e)
 {
     size_t len = e->line.len;
     while (len && e->line.data[len - 1] == ' ')
         len--;
     bool dropped = false;
-    if (len >= DEDUP_MIN_BYTES && seen_before(e, e->line.data, len))
+    if (len && e->line_dropped)
         len = 0, dropped = true;
-    if (len && e->line_note)
-        len = 0, dropped = true;
-    e->line_note = false;
+    e->line_dropped = false;
     if (e->nspans && !dropped && spans_kept(e, len))
         push_item_with_spans(e, current_kind(e), current_level(e), e->line.data, len);
     else if (len)
@@ -649,7 +594,7 @@ static void emit_subtree(emitter *e, uint32_t root)
             continue;
         }
         if (n->kind == WN_NODE_TEXT) {
-            e->line_note |= n->rule == WN_RULE_NOTE_LINE;
+            e->line_dropped |= n->rule == WN_RULE_NOTE_LINE || n->rule == WN_RULE_REPEAT_LINE;
             append_text(e, n->text, n->text_len, n->flags & WN_NODE_PREFORMATTED);
         } else if (n->flags & WN_NODE_BREAK) {
             if (current_kind(e) == WN_C_CODE)

@@ -84,7 +84,8 @@ static void put_lead(wn_buf *out, const wn_doc *doc, uint32_t index)
         wn_buf_printf(out, "  \"%s%s\"", lead, cut ? "..." : "");
 }
 
-/* A text node of a note line (score/lines.c): the renderer drops it. */
+/* A text node of a note line or a repeated line (score/lines.c): the
+ * renderer drops it. */
 static void put_note(wn_buf *out, const wn_doc *doc, uint32_t index)
 {
     const wn_node *n = &doc->nodes[index];
@@ -132,7 +133,7 @@ void wn_render_explain(const wn_doc *doc, wn_buf *out)
             pruned_end = n->end;
         }
         if (n->kind != WN_NODE_ELEMENT) {
-            if (n->rule == WN_RULE_NOTE_LINE && n->all.chars)
+            if ((n->rule == WN_RULE_NOTE_LINE || n->rule == WN_RULE_REPEAT_LINE) && n->all.chars)
                 put_note(out, doc, i);
             continue;
         }

@@ -1,13 +1,21 @@
-/* Note lines: the lines the renderer makes of the kept article (runs of
- * text between blocks and <br>s, output/content.c) that are notes rather
- * than the article's text: a source or editor line, a byline, a prompt to
- * get the app, set as loose text among the paragraphs. The markers judge
- * such lines when they are blocks of their own; these are the same lines
- * as runs of text. Their text nodes get WN_LABEL_OTHER by
- * WN_RULE_NOTE_LINE, which the renderer obeys: it drops a line whose text
- * carries the label. The walk below cuts lines where the renderer's walk
- * does (a block opens or ends, a <br> outside code, a dropped block, the
- * end of a kept part) and gives each line the kind the renderer gives it. */
+/* The lines the renderer makes of the kept article (runs of text between
+ * blocks and <br>s, output/content.c), judged here so that the renderer
+ * only obeys labels. The walk below cuts lines where the renderer's walk
+ * does (a block opens or ends, a <br> outside code, a dropped block, a
+ * data table left out with --no-tables, the end of a kept part) and gives
+ * each line the kind the renderer gives it. Two rules label a line's text
+ * nodes WN_LABEL_OTHER, and the renderer drops a line whose text carries
+ * either:
+ *
+ * - WN_RULE_NOTE_LINE: a line that is a note rather than the article's
+ *   text: a source or editor line, a byline, a prompt to get the app, set
+ *   as loose text among the paragraphs. The markers judge such lines when
+ *   they are blocks of their own; these are the same lines as runs of text.
+ * - WN_RULE_REPEAT_LINE: a long line whose text an earlier line of the
+ *   kept parts already had, verbatim: a page that carries its article
+ *   twice (a hidden copy for another layout, a print version) yields it
+ *   once. Every line counts as earlier text, a note line too; a line that
+ *   is both is a note. */
 #include "score/score_internal.h"
 
 #include <stdlib.h>
@@ -35,6 +43,9 @@ typedef struct line_walk {
     size_t ntexts, textcap;
     line_frame *stack;
     size_t depth, cap;
+    uint64_t *seen;    /* hashes of the long lines so far (0 = empty slot) */
+    size_t seencap, nseen;   /* seencap: a power of two */
+    bool notes, repeats;     /* the rules that are on */
     bool failed;
 } line_walk;
 
@@ -80,17 +91,69 @@ static bool current_layout(const line_walk *w)
     return w->depth ? w->stack[w->depth - 1].layout : w->root_layout;
 }
 
+static uint64_t hash_line(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h ? h : 1;
+}
+
+/* True when an earlier line had the text; records it otherwise. */
+static bool seen_before(line_walk *w, const char *text, size_t len)
+{
+    if (w->nseen * 2 >= w->seencap) {
+        size_t cap = w->seencap ? w->seencap * 2 : 64;
+        uint64_t *slots = calloc(cap, sizeof *slots);
+        if (!slots) {
+            w->failed = true;
+            return false;
+        }
+        for (size_t i = 0; i < w->seencap; i++) {
+            if (!w->seen[i])
+                continue;
+            size_t k = (size_t)w->seen[i] & (cap - 1);
+            while (slots[k])
+                k = (k + 1) & (cap - 1);
+            slots[k] = w->seen[i];
+        }
+        free(w->seen);
+        w->seen = slots;
+        w->seencap = cap;
+    }
+    uint64_t h = hash_line(text, len);
+    size_t k = (size_t)h & (w->seencap - 1);
+    while (w->seen[k]) {
+        if (w->seen[k] == h)
+            return true;
+        k = (k + 1) & (w->seencap - 1);
+    }
+    w->seen[k] = h;
+    w->nseen++;
+    return false;
+}
+
 /* loose: the line ends at a <br> or where a child block begins. */
 static void flush(line_walk *w, bool loose)
 {
     size_t len = w->line.len;
     while (len && w->line.data[len - 1] == ' ')
         len--;
-    if (len && (loose || !w->whole) && current_kind(w) == LINE_PARA && note_text(w->line.data, len))
+    /* Every long line is recorded, whatever becomes of it. */
+    bool repeat = len >= REPEAT_LINE_MIN_BYTES && seen_before(w, w->line.data, len);
+    wn_rule rule = WN_RULE_NONE;
+    if (len && w->notes && (loose || !w->whole) && current_kind(w) == LINE_PARA &&
+        note_text(w->line.data, len))
+        rule = WN_RULE_NOTE_LINE;
+    else if (repeat && w->repeats)
+        rule = WN_RULE_REPEAT_LINE;
+    if (rule != WN_RULE_NONE)
         for (size_t k = 0; k < w->ntexts; k++) {
             wn_node *t = &w->doc->nodes[w->texts[k]];
             t->label = WN_LABEL_OTHER;
-            t->rule = WN_RULE_NOTE_LINE;
+            t->rule = rule;
         }
     w->whole = false;
     w->line.len = 0;
@@ -202,6 +265,11 @@ static void walk_part(line_walk *w, uint32_t root)
             else
                 flush(w, true);
         } else if (n->flags & WN_NODE_BLOCK) {
+            if (doc->no_tables && n->tag == GUMBO_TAG_TABLE && !(n->flags & WN_NODE_HOLDS_BLOCKS)) {
+                flush(w, true); /* a block begins, as when it is read */
+                i = n->end;
+                continue;
+            }
             enter_block(w, i);
         } else if (n->tag == GUMBO_TAG_IMG || n->tag == GUMBO_TAG_HR) {
             w->pending_space = w->line.len > 0;
@@ -215,14 +283,17 @@ static void walk_part(line_walk *w, uint32_t root)
 void wn_score_note_lines(wn_doc *doc)
 {
     for (uint32_t i = 0; i < doc->count; i++)
-        if (doc->nodes[i].kind == WN_NODE_TEXT && doc->nodes[i].rule == WN_RULE_NOTE_LINE) {
+        if (doc->nodes[i].kind == WN_NODE_TEXT &&
+            (doc->nodes[i].rule == WN_RULE_NOTE_LINE || doc->nodes[i].rule == WN_RULE_REPEAT_LINE)) {
             doc->nodes[i].label = WN_LABEL_NONE;
             doc->nodes[i].rule = WN_RULE_NONE;
         }
-    if (!on(doc, WN_RULE_NOTE_LINE))
-        return;
     line_walk w;
     memset(&w, 0, sizeof w);
+    w.notes = on(doc, WN_RULE_NOTE_LINE);
+    w.repeats = on(doc, WN_RULE_REPEAT_LINE);
+    if (!w.notes && !w.repeats)
+        return;
     w.doc = doc;
     wn_buf_init(&w.line);
     for (uint32_t i = 0; i < doc->count && !w.failed; i++) {
@@ -236,4 +307,5 @@ void wn_score_note_lines(wn_doc *doc)
     wn_buf_free(&w.line);
     free(w.texts);
     free(w.stack);
+    free(w.seen);
 }

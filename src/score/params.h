@@ -314,6 +314,10 @@
 #define NOTE_MAX_CHARS 200
 #define NOTE_LEAD_BYTES 95
 #define NOTE_BYLINE_CHARS 80
+/* A line (lines.c) of at least this many bytes that repeats an earlier
+ * line verbatim is dropped; shorter ones ("Yes.", a refrain) repeat
+ * without being copies. By hand. */
+#define REPEAT_LINE_MIN_BYTES 60
 /* A standfirst block: at most this linked; a heading this long (weighted),
  * other blocks this long. By hand. */
 #define LEAD_MAX_LD 0.1f

@@ -46,8 +46,9 @@ bool wn_rules_parse(const char *list, uint64_t *mask);
  * and dropped subtrees WN_NODE_PRUNED. */
 void wn_score_select(wn_doc *doc);
 
-/* Labels the note lines of the kept parts (lines.c): their text nodes get
- * WN_LABEL_OTHER by WN_RULE_NOTE_LINE, and the renderer drops them. The
+/* Labels the note lines and the repeated lines of the kept parts
+ * (lines.c): their text nodes get WN_LABEL_OTHER by WN_RULE_NOTE_LINE or
+ * WN_RULE_REPEAT_LINE, and the renderer drops them. The
  * last phase of wn_score_select(); again after anything that changes what
  * is kept (the ladder's prose step). */
 void wn_score_note_lines(wn_doc *doc);

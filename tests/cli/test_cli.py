@@ -1272,6 +1272,41 @@ INLINE_PAGE = (b"<html><head><base href='/docs/'></head><body><article>"
                b"</article></body></html>")
 
 
+REPEAT_ROW = b"The earliest to flower and the heaviest crop of the four, with long pods full of pale green beans."
+REPEAT_PAGE = (b"<html><head><title>Seed trial results</title></head><body><article>"
+               b"<h1>Seed trial results</h1>"
+               b"<p>We sowed four varieties of broad bean in the same bed in March and kept a record"
+               b" of how each one grew through the spring and into the summer.</p>"
+               b"<table><tr><th>Variety</th><th>Note</th></tr>"
+               b"<tr><td>Aquadulce</td><td>" + REPEAT_ROW + b"</td></tr>"
+               b"<tr><td>Witkiem</td><td>Quick to germinate, but the stems bent in the wind and"
+               b" needed staking halfway through May.</td></tr></table>"
+               b"<p>" + REPEAT_ROW + b"</p>"
+               b"<p>" + REPEAT_ROW + b"</p>"
+               b"<p>Next year we will sow the two best again and try a dwarf variety in the windy"
+               b" corner by the shed, where the tall ones always fall over.</p>"
+               b"</article></body></html>")
+
+
+@test
+def repeat_line_and_no_tables(env):
+    """A long line that repeats an earlier line of the output is dropped
+    (the scorer's repeat-line); with --no-tables a data table's lines are
+    not in the output, so the first line that repeats one stays."""
+    p = env.write("repeat.html", REPEAT_PAGE)
+    r = env.run("-f", "text", p)
+    expect_clean_success(r)
+    check(r.stdout.count(REPEAT_ROW) == 1 and b"Aquadulce " + REPEAT_ROW in r.stdout,
+          "with tables: %r" % r.stdout)
+    r = env.run("-f", "text", "--no-tables", p)
+    expect_clean_success(r)
+    check(r.stdout.count(REPEAT_ROW) == 1 and b"Aquadulce" not in r.stdout,
+          "--no-tables: %r" % r.stdout)
+    r = env.run("-f", "explain", "--no-tables", p)
+    expect_clean_success(r)
+    check(r.stdout.count(b"(repeat-line)  [dropped]") == 1, "explain: %r" % r.stdout)
+
+
 @test
 def markdown_and_html_formats(env):
     """-f markdown and -f html, with and without --links, --images,
