@@ -70,17 +70,23 @@ bool wn_blk_contains_ci(const char *hay, const char *needle)
     return false;
 }
 
+/* The style without spaces, tabs and newlines, cut to size - 1 bytes. */
+static void compact_style(const char *style, char *compact, size_t size)
+{
+    size_t n = 0;
+    for (const char *p = style; *p && n < size - 1; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\n')
+            compact[n++] = *p;
+    compact[n] = '\0';
+}
+
 /* display:none in an inline style (spaces ignored). visibility:hidden is
  * not taken as hidden: pages use it to reveal the article by script (the
  * WeChat article layout does), while clutter is hidden with display:none. */
 static bool style_hides(const char *style)
 {
     char compact[256];
-    size_t n = 0;
-    for (const char *p = style; *p && n < sizeof compact - 1; p++)
-        if (*p != ' ' && *p != '\t' && *p != '\n')
-            compact[n++] = *p;
-    compact[n] = '\0';
+    compact_style(style, compact, sizeof compact);
     return wn_blk_contains_ci(compact, "display:none");
 }
 
@@ -91,11 +97,7 @@ static bool style_hides(const char *style)
 int wn_blk_style_white_space(const char *style)
 {
     char compact[256];
-    size_t n = 0;
-    for (const char *p = style; *p && n < sizeof compact - 1; p++)
-        if (*p != ' ' && *p != '\t' && *p != '\n')
-            compact[n++] = *p;
-    compact[n] = '\0';
+    compact_style(style, compact, sizeof compact);
     const char *last = NULL;
     for (const char *p = compact; (p = strstr(p, "white-space:")) != NULL; p++)
         last = p + sizeof "white-space:" - 1; /* the last declaration wins */

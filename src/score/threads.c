@@ -179,6 +179,15 @@ void th_signature_text(const thread *th, const own_list *own, size_t author, siz
 
 #define MAX_SPANS 32
 
+/* node lies in one of the spans [start, end). */
+static bool in_spans(uint32_t node, uint32_t spans[][2], size_t nspans)
+{
+    for (size_t k = 0; k < nspans; k++)
+        if (node >= spans[k][0] && node < spans[k][1])
+            return true;
+    return false;
+}
+
 /* One comment (and the replies written into its lines), added to out. */
 static void comment_of(thread *th, wn_thread *out, const citem *it, unsigned depth,
                        const citem *sub, size_t nsub, own_list *own)
@@ -261,9 +270,7 @@ static void comment_of(thread *th, wn_thread *out, const citem *it, unsigned dep
         const piece *p = &th->pieces[own->list[i].index];
         if (own->list[i].kind != PK_TEXT)
             continue;
-        bool in = false;
-        for (size_t k = 0; k < nspans && !in; k++)
-            in = p->node >= spans[k][0] && p->node < spans[k][1];
+        bool in = in_spans(p->node, spans, nspans);
         if (in)
             add_para(th, out, th_piece_text(th, p), p->len);
     }
@@ -286,9 +293,7 @@ static void comment_of(thread *th, wn_thread *out, const citem *it, unsigned dep
         const piece *p = &th->pieces[own->list[i].index];
         if (own->list[i].kind != PK_TEXT)
             continue;
-        bool in = false;
-        for (size_t k = 0; k < nspans && !in; k++)
-            in = p->node >= spans[k][0] && p->node < spans[k][1];
+        bool in = in_spans(p->node, spans, nspans);
         if (in)
             continue;
         uint32_t reply = WN_NONE;
@@ -398,12 +403,7 @@ done:
     free(sub);
     free(regions);
     free(own.list);
-    free(th.pieces);
-    free(th.items);
-    free(th.shapes);
-    free(th.direct);
-    free(th.ckind);
-    free(th.post_root);
+    th_release(&th);
     free(selected_after);
     /* The texts found point into the pieces' text: the result keeps it. */
     out->text = th.text;

@@ -157,6 +157,8 @@ bool th_comment_container(const wn_node *n);
 bool th_shape_known(const thread *th, uint64_t shape);
 void th_learn_shape(thread *th, uint64_t shape);
 void th_build_pieces(thread *th, uint32_t root, uint32_t lo, uint32_t hi);
+/* Frees the working arrays of th (not its text, which the result keeps). */
+void th_release(thread *th);
 piece *th_analysed(thread *th, size_t index);
 const char *th_piece_text(const thread *th, const piece *p);
 size_t th_piece_at(const thread *th, uint32_t node);

@@ -209,6 +209,16 @@ static void add_text(thread *th, piece *p, const char *s, size_t len, bool *spac
 }
 
 /* Cuts the text of [lo, hi) into pieces. */
+void th_release(thread *th)
+{
+    free(th->pieces);
+    free(th->items);
+    free(th->shapes);
+    free(th->direct);
+    free(th->ckind);
+    free(th->post_root);
+}
+
 void th_build_pieces(thread *th, uint32_t root, uint32_t lo, uint32_t hi)
 {
     const wn_node *nodes = th->doc->nodes;

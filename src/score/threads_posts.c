@@ -247,11 +247,7 @@ done:
     if (th.failed)
         status = WN_ERR_NOMEM;
     free(own.list);
-    free(th.pieces);
-    free(th.items);
-    free(th.shapes);
-    free(th.direct);
-    free(th.ckind);
+    th_release(&th);
     /* The signatures point into the pieces' text: the result keeps it. */
     out->text = th.text;
     return status;
