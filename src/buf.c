@@ -97,3 +97,16 @@ void wn_buf_free(wn_buf *buf)
     free(buf->data);
     wn_buf_init(buf);
 }
+
+bool wn_array_grow(void **array, size_t *cap, size_t count, size_t size)
+{
+    if (count < *cap)
+        return true;
+    size_t cap2 = *cap ? *cap * 2 : 16;
+    void *grown = realloc(*array, cap2 * size);
+    if (!grown)
+        return false;
+    *array = grown;
+    *cap = cap2;
+    return true;
+}

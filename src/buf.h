@@ -26,4 +26,9 @@ void wn_buf_printf(wn_buf *buf, const char *format, ...)
 char *wn_buf_detach(wn_buf *buf, size_t *len);
 void wn_buf_free(wn_buf *buf);
 
+/* Makes room in a malloc'ed array of *cap elements of size bytes for one
+ * more past count, doubling *cap (16 the first time); false when out of
+ * memory, the array unchanged. */
+bool wn_array_grow(void **array, size_t *cap, size_t count, size_t size);
+
 #endif

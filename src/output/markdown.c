@@ -240,15 +240,9 @@ static void table_cell(md *m, const wn_content_item *it, bool new_cell)
 {
     if (!m->row_open) {
         /* a block in the table outside any row: a row of its own */
-        if (m->nrows == m->row_cap) {
-            size_t cap = m->row_cap ? m->row_cap * 2 : 8;
-            md_cell_row *grown = realloc(m->rows, cap * sizeof *grown);
-            if (!grown) {
-                m->status = WN_ERR_NOMEM;
-                return;
-            }
-            m->rows = grown;
-            m->row_cap = cap;
+        if (!wn_array_grow((void **)&m->rows, &m->row_cap, m->nrows, sizeof *m->rows)) {
+            m->status = WN_ERR_NOMEM;
+            return;
         }
         m->rows[m->nrows++] = (md_cell_row){NULL, 0, 0};
         m->row_open = true;
@@ -259,15 +253,9 @@ static void table_cell(md *m, const wn_content_item *it, bool new_cell)
     }
     md_cell_row *r = &m->rows[m->nrows - 1];
     if (new_cell || !r->count) {
-        if (r->count == r->cap) {
-            size_t cap = r->cap ? r->cap * 2 : 8;
-            wn_buf *grown = realloc(r->cells, cap * sizeof *grown);
-            if (!grown) {
-                m->status = WN_ERR_NOMEM;
-                return;
-            }
-            r->cells = grown;
-            r->cap = cap;
+        if (!wn_array_grow((void **)&r->cells, &r->cap, r->count, sizeof *r->cells)) {
+            m->status = WN_ERR_NOMEM;
+            return;
         }
         wn_buf_init(&r->cells[r->count++]);
     } else {

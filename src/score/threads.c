@@ -16,7 +16,7 @@
 static wn_thread_comment *add_comment(thread *th, wn_thread *out, uint32_t node, uint32_t end,
                                       unsigned depth)
 {
-    if (!th_grow((void **)&out->comments, &out->cap, out->count, sizeof *out->comments)) {
+    if (!wn_array_grow((void **)&out->comments, &out->cap, out->count, sizeof *out->comments)) {
         th->failed = true;
         return NULL;
     }
@@ -32,7 +32,7 @@ static wn_thread_comment *add_comment(thread *th, wn_thread *out, uint32_t node,
 /* A paragraph of the last comment of out. */
 static void add_para(thread *th, wn_thread *out, const char *text, size_t len)
 {
-    if (!th_grow((void **)&out->paras, &out->para_cap, out->para_count, sizeof *out->paras)) {
+    if (!wn_array_grow((void **)&out->paras, &out->para_cap, out->para_count, sizeof *out->paras)) {
         th->failed = true;
         return;
     }

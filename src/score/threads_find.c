@@ -425,7 +425,7 @@ void th_region_items(thread *th, uint32_t region, uint32_t lo, uint32_t hi, own_
 static bool add_region(thread *th, region_span **list, size_t *n, size_t *cap, uint32_t node,
                        uint32_t lo, uint32_t hi)
 {
-    if (!th_grow((void **)list, cap, *n, sizeof **list)) {
+    if (!wn_array_grow((void **)list, cap, *n, sizeof **list)) {
         th->failed = true;
         return false;
     }

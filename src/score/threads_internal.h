@@ -148,7 +148,6 @@ bool th_comment_heading(const char *s, size_t len);
 bool th_labelled_heading(const char *s, size_t len);
 
 /* threads_pieces.c: class words, shapes of elements, pieces. */
-bool th_grow(void **array, size_t *cap, size_t count, size_t size);
 uint8_t th_class_kind(thread *th, uint32_t index);
 uint64_t th_shape_hash(const wn_node *n);
 uint64_t th_full_shape(const wn_node *n);

@@ -8,19 +8,6 @@
 
 #include "utf8.h"
 
-bool th_grow(void **array, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return true;
-    size_t cap2 = *cap ? *cap * 2 : 64;
-    void *grown = realloc(*array, cap2 * size);
-    if (!grown)
-        return false;
-    *array = grown;
-    *cap = cap2;
-    return true;
-}
-
 /* ---- class words ---- */
 
 /* The kind a class (else id) attribute names. In one class name the last
@@ -161,7 +148,7 @@ void th_learn_shape(thread *th, uint64_t shape)
 {
     if (th_shape_known(th, shape) || th->nshapes >= 64)
         return;
-    if (!th_grow((void **)&th->shapes, &th->shapecap, th->nshapes, sizeof *th->shapes)) {
+    if (!wn_array_grow((void **)&th->shapes, &th->shapecap, th->nshapes, sizeof *th->shapes)) {
         th->failed = true;
         return;
     }
@@ -245,7 +232,7 @@ void th_build_pieces(thread *th, uint32_t root, uint32_t lo, uint32_t hi)
         uint32_t owner = owner_of(th, i, root);
         piece *p = th->np ? &th->pieces[th->np - 1] : NULL;
         if (!p || p->owner != owner) {
-            if (!th_grow((void **)&th->pieces, &th->pcap, th->np, sizeof *th->pieces)) {
+            if (!wn_array_grow((void **)&th->pieces, &th->pcap, th->np, sizeof *th->pieces)) {
                 th->failed = true;
                 return;
             }
@@ -392,7 +379,7 @@ bool th_own_pieces(thread *th, const citem *it, const citem *sub, size_t nsub, o
             s++;
         if (s < nsub && sub[s].node <= at)
             continue;
-        if (!th_grow((void **)&out->list, &out->cap, out->count, sizeof *out->list)) {
+        if (!wn_array_grow((void **)&out->list, &out->cap, out->count, sizeof *out->list)) {
             th->failed = true;
             return false;
         }
@@ -477,7 +464,7 @@ size_t th_outer_items(thread *th, size_t mark, citem **out)
 
 void th_add_item(thread *th, uint32_t node, uint32_t end, uint32_t root, bool weak)
 {
-    if (!th_grow((void **)&th->items, &th->icap, th->ni, sizeof *th->items)) {
+    if (!wn_array_grow((void **)&th->items, &th->icap, th->ni, sizeof *th->items)) {
         th->failed = true;
         return;
     }

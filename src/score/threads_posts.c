@@ -174,7 +174,7 @@ wn_status wn_thread_find_posts(const wn_doc *doc, wn_thread_posts *out)
         if (!(n->flags & WN_NODE_SELECTED))
             continue;
         if (!(n->flags & WN_NODE_PRUNED)) {
-            if (!th_grow((void **)&out->list, &out->cap, out->count, sizeof *out->list))
+            if (!wn_array_grow((void **)&out->list, &out->cap, out->count, sizeof *out->list))
                 return WN_ERR_NOMEM;
             wn_thread_post *p = &out->list[out->count++];
             memset(p, 0, sizeof *p);
