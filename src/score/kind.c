@@ -29,6 +29,8 @@ const char *wn_kind_reason_text(wn_kind_reason why)
         return "posts named as comments were nearly all of the region: the page is its thread";
     case WN_KIND_DATES:
         return "the top's post date repeats in the same header place in other posts";
+    case WN_KIND_FIRST_POST:
+        return "the top is one of a run of posts each with its own comments link: the first is the article";
     case WN_KIND_PARTS:
         return "the top and the parts of its shape that joined it are posts";
     case WN_KIND_NO_REPEAT:
@@ -169,9 +171,107 @@ static void select_post(wn_doc *doc, uint32_t x)
     n->rule = WN_RULE_THREAD_POST;
 }
 
+/* Whether a repeat carries, outside its post text at x and after it, a link
+ * whose text points to the post's own comments ("3 Comments", "Leave a
+ * comment", "发表评论"): a post of its own with its own thread, not a reply
+ * in a thread. */
+static bool own_comments_link(const wn_doc *doc, uint32_t repeat, uint32_t x)
+{
+    const wn_node *r = &doc->nodes[repeat];
+    uint32_t from = x != WN_NONE ? doc->nodes[x].end : repeat + 1;
+    for (uint32_t i = from; i < r->end; i++) {
+        const wn_node *e = &doc->nodes[i];
+        if (e->kind != WN_NODE_ELEMENT || e->tag != GUMBO_TAG_A || !e->all.chars ||
+            e->all.chars > FIRST_POST_LINK_CHARS)
+            continue;
+        char text[128];
+        size_t len = wn_leading_text(doc, i, text, sizeof text);
+        if (len && len < sizeof text - 1 && wn_marker_of_text(text, len, e->all.chars) == WN_MARKER_COMMENTS)
+            return true;
+        i = e->end - 1;
+    }
+    return false;
+}
+
+static bool date_part(const wn_doc *doc, uint32_t i);
+
+/* The first date in a repeat, as ISO 8601 into out (32 bytes); false when
+ * it has none that reads as one. */
+static bool repeat_date(const wn_doc *doc, uint32_t repeat, char *out)
+{
+    const wn_node *r = &doc->nodes[repeat];
+    for (uint32_t i = repeat + 1; i < r->end; i++) {
+        if (!date_part(doc, i))
+            continue;
+        char text[96];
+        size_t len = wn_leading_text(doc, i, text, sizeof text);
+        if (len && wn_date_parse(text, len, true, out))
+            return true;
+        i = doc->nodes[i].end - 1;
+    }
+    return false;
+}
+
+/* A run of posts each with its own comments link, dated newest first, is a
+ * blog's front page: several articles one after the other, none a reply to
+ * another (a thread runs oldest first; its replies have no comments of
+ * their own). The article is the first post: the run's selections give way
+ * to it, and it becomes the top. Returns the first post, or WN_NONE when
+ * the run is not one. */
+static uint32_t first_of_own_posts(wn_doc *doc, uint32_t parent, const uint64_t *shapes,
+                                   const uint32_t *ranks, int level, uint32_t posts)
+{
+    if (doc->rules_off & WN_RULE_BIT(WN_RULE_FIRST_POST))
+        return WN_NONE;
+    const wn_node *p = &doc->nodes[parent];
+    uint32_t linked = 0, dated = 0, first = WN_NONE;
+    char newest[32] = "", last[32] = "", date[32];
+    bool backwards = true;
+    for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end) {
+        if (doc->nodes[c].kind != WN_NODE_ELEMENT || shape_of(&doc->nodes[c]) != shapes[level])
+            continue;
+        uint32_t x = same_place(doc, c, shapes, ranks, level);
+        if (!holds_post_text(doc, x))
+            continue;
+        if (first == WN_NONE)
+            first = x;
+        linked += own_comments_link(doc, c, x);
+        if (repeat_date(doc, c, date)) {
+            /* Newest first: each post's date no later than the one before. */
+            if (dated && strcmp(date, last) > 0)
+                backwards = false;
+            if (!dated)
+                memcpy(newest, date, sizeof newest);
+            memcpy(last, date, sizeof last);
+            dated++;
+        }
+    }
+    if (first == WN_NONE || linked < THREAD_MIN_POSTS || linked * FIRST_POST_SHARE_DEN < posts * FIRST_POST_SHARE_NUM)
+        return WN_NONE;
+    if (!backwards || dated < THREAD_MIN_POSTS || dated * FIRST_POST_SHARE_DEN < posts * FIRST_POST_SHARE_NUM ||
+        strcmp(newest, last) <= 0)
+        return WN_NONE;
+    for (uint32_t k = parent; k < p->end; k++) {
+        wn_node *n = &doc->nodes[k];
+        if (n->flags & WN_NODE_SELECTED) {
+            n->flags &= (uint16_t)~WN_NODE_SELECTED;
+            n->label = WN_LABEL_NONE;
+            n->rule = WN_RULE_NONE;
+        }
+    }
+    wn_node *f = &doc->nodes[first];
+    f->flags |= WN_NODE_SELECTED;
+    f->label = WN_LABEL_BODY;
+    f->rule = WN_RULE_FIRST_POST;
+    doc->kind_why = WN_KIND_FIRST_POST;
+    doc->kind_posts = posts;
+    doc->kind_unit = parent;
+    return first;
+}
+
 /* The run is looked for around `from` (the top, or the best block inside
  * it), in parents inside `within` (WN_NONE: anywhere). */
-static void decide_by_repeats(wn_doc *doc, uint32_t from, uint32_t within)
+static uint32_t decide_by_repeats(wn_doc *doc, uint32_t from, uint32_t within)
 {
     bool need_signed = within != WN_NONE;
     uint32_t top = from;
@@ -184,7 +284,7 @@ static void decide_by_repeats(wn_doc *doc, uint32_t from, uint32_t within)
         uint32_t parent = doc->nodes[a].parent;
         if (parent == WN_NONE || doc->nodes[parent].tag == GUMBO_TAG_HTML ||
             (within != WN_NONE && (parent < within || parent >= doc->nodes[within].end)))
-            return;
+            return WN_NONE;
         const wn_node *p = &doc->nodes[parent];
         uint32_t repeats = 0, posts = 0;
         for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end) {
@@ -211,8 +311,14 @@ static void decide_by_repeats(wn_doc *doc, uint32_t from, uint32_t within)
                     cards++;
             if (2 * cards >= repeats) {
                 doc->kind_why = WN_KIND_LISTING;
-                return;
+                return WN_NONE;
             }
+            /* The top one of a blog's posts (the top holding the run is
+             * judged by the run's whole text). */
+            uint32_t first = within == WN_NONE ? first_of_own_posts(doc, parent, shapes, ranks, level, posts)
+                                               : WN_NONE;
+            if (first != WN_NONE)
+                return first;
             doc->page_kind = WN_DOC_DISCUSSION;
             doc->kind_why = WN_KIND_POSTS;
             doc->kind_posts = posts;
@@ -227,10 +333,11 @@ static void decide_by_repeats(wn_doc *doc, uint32_t from, uint32_t within)
                     (shape_of(&doc->nodes[c]) == shapes[level] || signed_repeat(doc, c, x)))
                     select_post(doc, x);
             }
-            return;
+            return WN_NONE;
         }
         a = parent;
     }
+    return WN_NONE;
 }
 
 /* The top can hold the whole thread, each post with its author box,
@@ -460,19 +567,22 @@ static void decide_by_dates(wn_doc *doc, uint32_t top)
     doc->nodes[unit].rule = WN_RULE_THREAD_DATES;
 }
 
-void wn_kind_decide(wn_doc *doc, uint32_t top)
+uint32_t wn_kind_decide(wn_doc *doc, uint32_t top)
 {
     doc->page_kind = WN_DOC_ARTICLE;
     doc->kind_why = WN_KIND_NO_REPEAT;
     doc->kind_posts = 0;
     doc->kind_unit = WN_NONE;
     if (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_POST))
-        return;
-    decide_by_repeats(doc, top, WN_NONE);
+        return top;
+    uint32_t first = decide_by_repeats(doc, top, WN_NONE);
+    if (first != WN_NONE)
+        return first;
     if (doc->page_kind == WN_DOC_ARTICLE)
         decide_by_inner_run(doc, top);
     if (doc->page_kind == WN_DOC_ARTICLE)
         decide_by_parts(doc, top);
     if (doc->page_kind == WN_DOC_ARTICLE)
         decide_by_dates(doc, top);
+    return top;
 }

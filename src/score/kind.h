@@ -21,7 +21,8 @@ typedef enum wn_kind_reason {
     WN_KIND_PARTS,           /* the top and the parts of its shape that joined it are posts */
     WN_KIND_EMPTIED,         /* comment-named posts were nearly all of the region */
     WN_KIND_INNER_RUN,       /* the top holds a run of posts: their text replaces it */
-    WN_KIND_DATES            /* the top's post date repeats in other posts' headers */
+    WN_KIND_DATES,           /* the top's post date repeats in other posts' headers */
+    WN_KIND_FIRST_POST       /* the top is one of a run of posts each with its own comments link */
 } wn_kind_reason;
 
 const char *wn_doc_kind_name(wn_doc_kind kind);
@@ -34,7 +35,10 @@ const char *wn_kind_reason_text(wn_kind_reason why);
 
 /* Decides doc's kind around the top candidate; on a discussion, selects
  * the text of every post of the run (rule THREAD_POST) in place of the top
- * alone. Sets doc->page_kind, kind_why, kind_posts, kind_unit. */
-void wn_kind_decide(wn_doc *doc, uint32_t top);
+ * alone. Sets doc->page_kind, kind_why, kind_posts, kind_unit. Returns the
+ * top: the one given, or, on a blog's front page (a run of posts each with
+ * its own comments link; rule FIRST_POST), its first post, selected in
+ * place of the run's selections. */
+uint32_t wn_kind_decide(wn_doc *doc, uint32_t top);
 
 #endif

@@ -358,6 +358,14 @@
 #define THREAD_DATE_KEY_LEVELS 2
 #define THREAD_DATES_MAX_LD 0.3f
 #define THREAD_DATES_MIN_POSTS 2
+/* A blog's front page (rule first-post): a run of posts of which at least
+ * THREAD_MIN_POSTS and NUM/DEN of those with text carry, after their text,
+ * a link of at most LINK_CHARS characters whose text points to the post's
+ * own comments, and as many carry a date, each no later than the one
+ * before. By hand. */
+#define FIRST_POST_LINK_CHARS 40
+#define FIRST_POST_SHARE_NUM 2
+#define FIRST_POST_SHARE_DEN 3
 /* A page is its thread when the comment-named posts dropped from the region
  * held at least this share of it and less than THREAD_EMPTIED_KEPT
  * characters of it were kept (a heading in the region repeats the page's

@@ -162,7 +162,7 @@ void wn_score_select(wn_doc *doc)
     wn_sc_select_parts(doc, top);
     wn_sc_select_chunks(doc, top);
     wn_sc_select_question(doc, top);
-    wn_kind_decide(doc, top);
+    top = wn_kind_decide(doc, top);
 
     region r;
     r.root = doc->nodes[top].parent == WN_NONE ? top : doc->nodes[top].parent;

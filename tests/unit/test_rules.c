@@ -203,6 +203,50 @@ START_TEST(no_stray_pages)
 }
 END_TEST
 
+/* A blog's front page keeps its first post alone; the same run of posts
+ * dated oldest first is a thread of replies, and keeps them all. */
+static char *swap_all(const char *text, const char *from, const char *to)
+{
+    wn_buf b;
+    wn_buf_init(&b);
+    size_t flen = strlen(from);
+    for (const char *p = text, *hit; *p; p = hit + flen) {
+        hit = strstr(p, from);
+        if (!hit) {
+            wn_buf_puts(&b, p);
+            break;
+        }
+        wn_buf_append(&b, p, (size_t)(hit - p));
+        wn_buf_puts(&b, to);
+    }
+    ck_assert(!b.failed);
+    wn_buf_puts(&b, "");
+    return wn_buf_detach(&b, NULL);
+}
+
+START_TEST(first_post_newest_first_only)
+{
+    char *html = read_page("first-post");
+    ck_assert_ptr_nonnull(html);
+    extraction blog = extract(html, 0);
+    ck_assert_ptr_nonnull(strstr(blog.text, "The first frost came last night"));
+    ck_assert_ptr_null(strstr(blog.text, "The leeks went in late"));
+    ck_assert_ptr_null(strstr(blog.text, "The runner beans I left"));
+    /* The first post's year moved back: the dates now run oldest first. */
+    char *thread = swap_all(html, "2024-11-20", "2023-11-20");
+    char *swapped = swap_all(thread, "2024-10-15", "2025-10-15");
+    extraction replies = extract(swapped, 0);
+    ck_assert_ptr_nonnull(strstr(replies.text, "The first frost came last night"));
+    ck_assert_ptr_nonnull(strstr(replies.text, "The leeks went in late"));
+    ck_assert_ptr_null(strstr(replies.explain, " (first-post)"));
+    extraction_free(&blog);
+    extraction_free(&replies);
+    free(thread);
+    free(swapped);
+    free(html);
+}
+END_TEST
+
 /* Switching every rule off but the defaults still extracts something
  * without failing, and names no rule. */
 START_TEST(all_off)
@@ -273,6 +317,7 @@ Suite *wn_test_suite(void)
     tc = tcase_create("coverage");
     tcase_add_loop_test(tc, rule_has_changing_case, 0, WN_RULE_COUNT);
     tcase_add_test(tc, all_off);
+    tcase_add_test(tc, first_post_newest_first_only);
     tcase_add_test(tc, no_stray_pages);
     suite_add_tcase(s, tc);
     return s;
