@@ -145,6 +145,10 @@
 #define GATE_SHARE 0.5f
 #define GATE_MAX_LD 0.1f
 #define GATE_MIN_PUNCT 20
+/* An ad-named box (and named nothing else of clutter) holding more than
+ * this share of the region's text is the page's layout, not an ad (rule
+ * ad-wrapper). By hand. */
+#define AD_WRAPPER_SHARE 0.8f
 /* A clutter-named block goes when it holds less than this share of the
  * region or is more linked than this; named as content too, only below the
  * smaller share. By hand. */

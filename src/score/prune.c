@@ -88,6 +88,15 @@ static bool meta_holds_post(const wn_node *n)
            wn_link_density(n) < META_POST_MAX_LD;
 }
 
+/* An ad-named box (named nothing else of clutter) that holds nearly all of
+ * the region is the page's layout ("outerAd" around everything on an
+ * ad-funded site): an ad itself is a small part of a page. */
+static bool ad_wrapper(const wn_doc *doc, const wn_node *n, const region *r)
+{
+    return on(doc, WN_RULE_AD_WRAPPER) && ((n->hints & ~r->layout) & WN_HINT_CLUTTER) == WN_HINT_AD &&
+           (float)n->all.chars > AD_WRAPPER_SHARE * (float)r->chars;
+}
+
 static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region *r)
 {
     uint32_t h = n->hints & ~r->layout;
@@ -100,6 +109,8 @@ static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region 
     if ((h & WN_HINT_RELATED) && !(h & (WN_HINT_CLUTTER & ~WN_HINT_RELATED)) &&
         (float)n->all.chars > GATE_SHARE * (float)r->chars && wn_link_density(n) < GATE_MAX_LD &&
         n->all.punct >= GATE_MIN_PUNCT)
+        return false;
+    if (ad_wrapper(doc, n, r))
         return false;
     if (h & (WN_HINT_CLUTTER)) {
         if (!(h & WN_HINT_POSITIVE))
@@ -649,6 +660,13 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
         }
         if (wn_sc_prune_by_marker(doc, i, r)) {
             i = n->end;
+            continue;
+        }
+        /* The page's wrapper is judged by its parts, not by its links. */
+        if (ad_wrapper(doc, n, r)) {
+            n->label = WN_LABEL_BODY;
+            n->rule = WN_RULE_AD_WRAPPER;
+            i++;
             continue;
         }
         if (on(doc, WN_RULE_FORM) && n->tag == GUMBO_TAG_FORM && n->inputs > 0 &&
