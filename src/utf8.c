@@ -263,3 +263,26 @@ char *wn_utf8_nfc(const char *text, size_t len, size_t *out_len)
     *out_len = (size_t)n;
     return (char *)nfc;
 }
+
+static inline unsigned char ascii_fold(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+const char *wn_find_ci(const char *hay, const char *needle)
+{
+    unsigned char first = ascii_fold((unsigned char)needle[0]);
+    if (!first)
+        return hay;
+    const char *rest = needle + 1;
+    for (const char *p = hay; *p; p++) {
+        if (ascii_fold((unsigned char)*p) != first)
+            continue;
+        size_t k = 0;
+        while (rest[k] && ascii_fold((unsigned char)p[1 + k]) == ascii_fold((unsigned char)rest[k]))
+            k++;
+        if (!rest[k])
+            return p;
+    }
+    return NULL;
+}

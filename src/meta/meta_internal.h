@@ -13,6 +13,7 @@
 
 #include "lexicon/kinds.h"
 #include "meta/meta.h"
+#include "utf8.h"
 
 /* Where a block may state the article's date or byline (meta.c): inside
  * the article (labelled body or title) or in its header area (before the
@@ -39,14 +40,10 @@ bool wn_meta_in_clutter(const wn_doc *doc, uint32_t i, uint32_t bad);
 
 /* ---- values (meta.c) ---- */
 
-/* strcasestr without the GNU extension. */
+/* strcasestr without the GNU extension (utf8.h). */
 static inline const char *find_ci(const char *hay, const char *needle)
 {
-    size_t n = strlen(needle);
-    for (const char *p = hay; *p; p++)
-        if (strncasecmp(p, needle, n) == 0)
-            return p;
-    return NULL;
+    return wn_find_ci(hay, needle);
 }
 
 /* A copy in m's arena with white space collapsed, ends trimmed, cut (at a
