@@ -55,8 +55,23 @@ size_t wn_meta_short_text(const wn_doc *doc, uint32_t index, char *buf, size_t c
 
 /* ---- names in a line (names.c) ---- */
 
-/* Whether s starts with p (ASCII case folded); *used its length. */
-bool wn_meta_has_prefix(const char *s, size_t len, const char *p, size_t *used);
+/* Whether s starts with p (ASCII case folded); *used its length. The
+ * first byte is tested here (a label is tried at each place of a line),
+ * the rest by wn_meta_has_prefix_rest(). */
+bool wn_meta_has_prefix_rest(const char *s, size_t len, const char *p, size_t *used);
+static inline bool wn_meta_has_prefix(const char *s, size_t len, const char *p, size_t *used)
+{
+    if (len && p[0]) {
+        unsigned char a = (unsigned char)s[0], b = (unsigned char)p[0];
+        if (a >= 'A' && a <= 'Z')
+            a += 32;
+        if (b >= 'A' && b <= 'Z')
+            b += 32;
+        if (a != b)
+            return false;
+    }
+    return wn_meta_has_prefix_rest(s, len, p, used);
+}
 /* After a label: the length of its colon (ASCII or full width) and spaces,
  * SIZE_MAX when no colon follows. */
 size_t wn_meta_skip_colon(const char *s, size_t len);

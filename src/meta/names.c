@@ -9,18 +9,8 @@
 
 #include "lexicon/date.h"
 
-bool wn_meta_has_prefix(const char *s, size_t len, const char *p, size_t *used)
+bool wn_meta_has_prefix_rest(const char *s, size_t len, const char *p, size_t *used)
 {
-    /* the first byte decides most calls (a label tried at each place of a line) */
-    if (len && p[0]) {
-        unsigned char a = (unsigned char)s[0], b = (unsigned char)p[0];
-        if (a >= 'A' && a <= 'Z')
-            a += 32;
-        if (b >= 'A' && b <= 'Z')
-            b += 32;
-        if (a != b)
-            return false;
-    }
     size_t n = strlen(p);
     if (len < n || strncasecmp(s, p, n) != 0)
         return false;
