@@ -139,14 +139,25 @@ void wn_lex_scan(wn_lex_list list, const char *text, size_t len, wn_lex_fn fn, v
         unsigned char c = (unsigned char)text[i];
         /* No key starts inside a character; an ASCII byte that starts none
          * starts no match (a non-ASCII one may lower to one that does). */
+        uint32_t node = 0;
         if (c < 0x80) {
-            if (!root[fold && c >= 'A' && c <= 'Z' ? c + 32 : c])
+            if (!(node = root[fold && c >= 'A' && c <= 'Z' ? c + 32 : c]))
                 continue;
         } else if (c < 0xC0 || (!unicode && !root[c])) {
             continue;
         }
         if (both && i && alnum_ascii((unsigned char)text[i - 1]))
             continue;
+        /* Most starts end at the second byte: an ASCII first byte whose
+         * node ends no entry, then an ASCII byte with no edge (or the
+         * text's end), reports nothing; walk() is not called for it. */
+        if (node && !wn_lex_nodes[node].hit_count) {
+            if (i + 1 >= len)
+                continue;
+            unsigned char d = (unsigned char)text[i + 1];
+            if (d < 0x80 && !child(node, fold && d >= 'A' && d <= 'Z' ? (unsigned char)(d + 32) : d))
+                continue;
+        }
         if (!walk(l, text, len, i, fn, data))
             return;
     }
