@@ -263,3 +263,45 @@ char *wn_utf8_nfc(const char *text, size_t len, size_t *out_len)
     *out_len = (size_t)n;
     return (char *)nfc;
 }
+
+static inline unsigned char ascii_fold(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+const char *wn_find_ci(const char *hay, const char *needle)
+{
+    unsigned char first = ascii_fold((unsigned char)needle[0]);
+    if (!first)
+        return *hay ? hay : NULL; /* as strncasecmp(p, "", 0) at the first byte */
+    const char *rest = needle + 1;
+    size_t rest_len = strlen(rest);
+    const char *end = hay + strlen(hay);
+    /* The candidates are found by memchr: the first byte in either case. */
+    unsigned char other = first >= 'a' && first <= 'z' ? (unsigned char)(first - 32) : first;
+    const char *lo = hay, *up = hay;
+    for (;;) {
+        if (lo && lo < end && (unsigned char)*lo != first)
+            lo = memchr(lo, first, (size_t)(end - lo));
+        if (up && up < end && (unsigned char)*up != other)
+            up = other == first ? lo : memchr(up, other, (size_t)(end - up));
+        if (lo && lo >= end)
+            lo = NULL;
+        if (up && up >= end)
+            up = NULL;
+        const char *p = !lo ? up : !up ? lo : lo < up ? lo : up;
+        if (!p)
+            return NULL;
+        if ((size_t)(end - p - 1) >= rest_len) {
+            size_t k = 0;
+            while (k < rest_len && ascii_fold((unsigned char)p[1 + k]) == ascii_fold((unsigned char)rest[k]))
+                k++;
+            if (k == rest_len)
+                return p;
+        }
+        if (p == lo)
+            lo++;
+        if (p == up)
+            up++;
+    }
+}

@@ -39,6 +39,11 @@ void wn_text_measure(const char *s, size_t len, wn_text_stats *stats);
  * holds a combining mark, a character NFC never keeps (U+09DF becomes
  * U+09AF U+09BC, a CJK compatibility ideograph its unified one) or a
  * conjoining Hangul jamo. Precomposed letters such as "é" are already NFC. */
+/* The first place in the NUL-terminated hay where needle occurs, ASCII
+ * letters compared without case (strcasestr in the C locale); NULL when
+ * nowhere. */
+const char *wn_find_ci(const char *hay, const char *needle);
+
 bool wn_utf8_may_change_in_nfc(const char *text, size_t len);
 /* text in NFC, malloc'ed (*out_len its length); NULL when it needs no change
  * (or cannot be normalised). */

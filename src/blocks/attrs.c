@@ -6,6 +6,7 @@
 
 #include "blocks/blocks_internal.h"
 #include "lexicon/lexicon.h"
+#include "utf8.h"
 
 static uint32_t tag_hints(GumboTag tag)
 {
@@ -63,11 +64,7 @@ void wn_blk_read_attributes(const GumboElement *el, attr_set *set)
 
 bool wn_blk_contains_ci(const char *hay, const char *needle)
 {
-    size_t n = strlen(needle);
-    for (const char *p = hay; *p; p++)
-        if (strncasecmp(p, needle, n) == 0)
-            return true;
-    return false;
+    return wn_find_ci(hay, needle) != NULL;
 }
 
 /* The style without spaces, tabs and newlines, cut to size - 1 bytes. */

@@ -348,14 +348,17 @@ bool wn_date_written_line(const char *text, size_t len)
                 years++;
             else
                 return false;
-            continue;
+        } else {
+            size_t whole = n;
+            wn_lex_prefixes(WN_LEX_MONTH_NAME, text + start, n, 0, month_name, &whole);
+            if (whole == 0)
+                months++;
+            else if (!(n == 2 && wn_lex_first(WN_LEX_DATE_FILLER, text + start, n, 0, NULL) >= 0))
+                others++;
         }
-        size_t whole = n;
-        wn_lex_prefixes(WN_LEX_MONTH_NAME, text + start, n, 0, month_name, &whole);
-        if (whole == 0)
-            months++;
-        else if (!(n == 2 && wn_lex_first(WN_LEX_DATE_FILLER, text + start, n, 0, NULL) >= 0))
-            others++;
+        /* The counts only grow: past the one date's, the answer is no. */
+        if (days > 1 || years > 1 || months > 1 || others > 1)
+            return false;
     }
     /* The one other word is a weekday before the date. */
     return days == 1 && years == 1 && months == 1 && others <= 1;

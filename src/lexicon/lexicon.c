@@ -48,37 +48,48 @@ static inline size_t invisible_at(const char *text, size_t len, size_t t)
     return s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
 }
 
+/* The child of a node other than the root by byte; 0 if none. */
+static inline uint32_t child(uint32_t node, unsigned char byte)
+{
+    const wn_lex_node *n = &wn_lex_nodes[node];
+    const uint8_t *bytes = wn_lex_edge_bytes + n->edges;
+    for (unsigned i = 0; i < n->edge_count; i++) {
+        if (bytes[i] == byte)
+            return wn_lex_edge_children[n->edges + i];
+        if (bytes[i] > byte)
+            break;
+    }
+    return 0;
+}
+
 /* Walks the trie over text[start..] folded as the list folds, reporting the
  * list's entries that end at each node reached. Returns false if fn stopped
- * it. */
-static inline bool walk(const wn_lex_list_info *l, const char *text, size_t len, size_t start,
-                        wn_lex_fn fn, void *data)
+ * it. The first character steps from the list's root table and is never
+ * stepped over as invisible; the others go through child(). */
+static bool walk(const wn_lex_list_info *l, const char *text, size_t len, size_t start,
+                 wn_lex_fn fn, void *data)
 {
+    if (start >= len)
+        return true;
     const uint16_t *root = wn_lex_starts[l - wn_lex_lists];
-    uint32_t node = 0;
+    const bool fold = l->fold != WN_LEX_FOLD_EXACT;
+    const bool unicode = l->fold == WN_LEX_FOLD_UNICODE;
+    const bool bounded = l->bounds == WN_LEX_BOUNDS_RIGHT || l->bounds == WN_LEX_BOUNDS_BOTH;
     size_t t = start;
-    bool bounded = l->bounds == WN_LEX_BOUNDS_RIGHT || l->bounds == WN_LEX_BOUNDS_BOTH;
-    while (t < len) {
-        unsigned char c = (unsigned char)text[t];
-        size_t skip = c >= 0xC2 && t > start ? invisible_at(text, len, t) : 0;
-        if (skip) {
-            t += skip;
-            continue;
-        }
-        if (c < 0x80 || l->fold != WN_LEX_FOLD_UNICODE) {
-            node = step(t == start ? root : NULL, node, fold_ascii(l, c));
-            t++;
-        } else {
-            /* As prefix_ci() compared: code point by code point, lowered. */
-            char folded[4];
-            const uint16_t *from = t == start ? root : NULL;
-            size_t n = wn_utf8_encode(wn_to_lower(wn_utf8_next(text, len, &t)), folded);
-            for (size_t k = 0; k < n; k++) {
-                if (!(node = step(from, node, (unsigned char)folded[k])))
-                    return true;
-                from = NULL;
-            }
-        }
+    uint32_t node;
+    unsigned char c = (unsigned char)text[t];
+    if (c < 0x80 || !unicode) {
+        node = root[fold && c >= 'A' && c <= 'Z' ? c + 32 : c];
+        t++;
+    } else {
+        /* As prefix_ci() compared: code point by code point, lowered. */
+        char folded[4];
+        size_t n = wn_utf8_encode(wn_to_lower(wn_utf8_next(text, len, &t)), folded);
+        node = root[(unsigned char)folded[0]];
+        for (size_t k = 1; k < n && node; k++)
+            node = child(node, (unsigned char)folded[k]);
+    }
+    for (;;) {
         if (!node)
             return true;
         const wn_lex_node *nd = &wn_lex_nodes[node];
@@ -89,8 +100,26 @@ static inline bool walk(const wn_lex_list_info *l, const char *text, size_t len,
             if (!fn((int)e, start, t, data))
                 return false;
         }
+        /* The next character, past any a reader does not see. */
+        for (;;) {
+            if (t >= len)
+                return true;
+            c = (unsigned char)text[t];
+            size_t skip = c >= 0xC2 ? invisible_at(text, len, t) : 0;
+            if (!skip)
+                break;
+            t += skip;
+        }
+        if (c < 0x80 || !unicode) {
+            node = child(node, fold && c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c);
+            t++;
+        } else {
+            char folded[4];
+            size_t n = wn_utf8_encode(wn_to_lower(wn_utf8_next(text, len, &t)), folded);
+            for (size_t k = 0; k < n && node; k++)
+                node = child(node, (unsigned char)folded[k]);
+        }
     }
-    return true;
 }
 
 void wn_lex_prefixes(wn_lex_list list, const char *text, size_t len, size_t start, wn_lex_fn fn,
@@ -103,14 +132,32 @@ void wn_lex_scan(wn_lex_list list, const char *text, size_t len, wn_lex_fn fn, v
 {
     const wn_lex_list_info *l = &wn_lex_lists[list];
     const uint16_t *root = wn_lex_starts[list];
+    const bool fold = l->fold != WN_LEX_FOLD_EXACT;
+    const bool unicode = l->fold == WN_LEX_FOLD_UNICODE;
+    const bool both = l->bounds == WN_LEX_BOUNDS_BOTH;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
         /* No key starts inside a character; an ASCII byte that starts none
          * starts no match (a non-ASCII one may lower to one that does). */
-        if (c < 0x80 ? !root[fold_ascii(l, c)] : c < 0xC0 || (l->fold != WN_LEX_FOLD_UNICODE && !root[c]))
+        uint32_t node = 0;
+        if (c < 0x80) {
+            if (!(node = root[fold && c >= 'A' && c <= 'Z' ? c + 32 : c]))
+                continue;
+        } else if (c < 0xC0 || (!unicode && !root[c])) {
             continue;
-        if (l->bounds == WN_LEX_BOUNDS_BOTH && i && alnum_ascii((unsigned char)text[i - 1]))
+        }
+        if (both && i && alnum_ascii((unsigned char)text[i - 1]))
             continue;
+        /* Most starts end at the second byte: an ASCII first byte whose
+         * node ends no entry, then an ASCII byte with no edge (or the
+         * text's end), reports nothing; walk() is not called for it. */
+        if (node && !wn_lex_nodes[node].hit_count) {
+            if (i + 1 >= len)
+                continue;
+            unsigned char d = (unsigned char)text[i + 1];
+            if (d < 0x80 && !child(node, fold && d >= 'A' && d <= 'Z' ? (unsigned char)(d + 32) : d))
+                continue;
+        }
         if (!walk(l, text, len, i, fn, data))
             return;
     }

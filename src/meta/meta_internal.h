@@ -13,6 +13,7 @@
 
 #include "lexicon/kinds.h"
 #include "meta/meta.h"
+#include "utf8.h"
 
 /* Where a block may state the article's date or byline (meta.c): inside
  * the article (labelled body or title) or in its header area (before the
@@ -39,14 +40,10 @@ bool wn_meta_in_clutter(const wn_doc *doc, uint32_t i, uint32_t bad);
 
 /* ---- values (meta.c) ---- */
 
-/* strcasestr without the GNU extension. */
+/* strcasestr without the GNU extension (utf8.h). */
 static inline const char *find_ci(const char *hay, const char *needle)
 {
-    size_t n = strlen(needle);
-    for (const char *p = hay; *p; p++)
-        if (strncasecmp(p, needle, n) == 0)
-            return p;
-    return NULL;
+    return wn_find_ci(hay, needle);
 }
 
 /* A copy in m's arena with white space collapsed, ends trimmed, cut (at a
@@ -58,8 +55,23 @@ size_t wn_meta_short_text(const wn_doc *doc, uint32_t index, char *buf, size_t c
 
 /* ---- names in a line (names.c) ---- */
 
-/* Whether s starts with p (ASCII case folded); *used its length. */
-bool wn_meta_has_prefix(const char *s, size_t len, const char *p, size_t *used);
+/* Whether s starts with p (ASCII case folded); *used its length. The
+ * first byte is tested here (a label is tried at each place of a line),
+ * the rest by wn_meta_has_prefix_rest(). */
+bool wn_meta_has_prefix_rest(const char *s, size_t len, const char *p, size_t *used);
+static inline bool wn_meta_has_prefix(const char *s, size_t len, const char *p, size_t *used)
+{
+    if (len && p[0]) {
+        unsigned char a = (unsigned char)s[0], b = (unsigned char)p[0];
+        if (a >= 'A' && a <= 'Z')
+            a += 32;
+        if (b >= 'A' && b <= 'Z')
+            b += 32;
+        if (a != b)
+            return false;
+    }
+    return wn_meta_has_prefix_rest(s, len, p, used);
+}
 /* After a label: the length of its colon (ASCII or full width) and spaces,
  * SIZE_MAX when no colon follows. */
 size_t wn_meta_skip_colon(const char *s, size_t len);

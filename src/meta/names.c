@@ -9,7 +9,7 @@
 
 #include "lexicon/date.h"
 
-bool wn_meta_has_prefix(const char *s, size_t len, const char *p, size_t *used)
+bool wn_meta_has_prefix_rest(const char *s, size_t len, const char *p, size_t *used)
 {
     size_t n = strlen(p);
     if (len < n || strncasecmp(s, p, n) != 0)

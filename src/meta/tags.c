@@ -91,9 +91,14 @@ static void offer_key(wn_meta *m, const char *key, const char *value, int rank_s
     if (!value)
         return;
     size_t len = strlen(value);
+    unsigned char first = (unsigned char)key[0];
+    if (first >= 'A' && first <= 'Z')
+        first += 32;
     for (size_t k = 0; k < sizeof meta_keys / sizeof meta_keys[0]; k++) {
         const meta_key *mk = &meta_keys[k];
-        if (strcasecmp(key, mk->key) != 0)
+        /* the first byte, case folded, decides most */
+        unsigned char kf = (unsigned char)mk->key[0];
+        if ((kf >= 'A' && kf <= 'Z' ? kf + 32 : kf) != first || strcasecmp(key, mk->key) != 0)
             continue;
         int rank = mk->rank + rank_shift;
         if (rank > WN_RANK_VISIBLE)

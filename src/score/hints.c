@@ -203,11 +203,19 @@ bool wn_promo_text(const char *text, size_t len)
     }
     if (network_account_line(text, len))
         return true;
-    unsigned networks = (unsigned)__builtin_popcountll(words_in(WN_LEX_PROMO_NETWORK, text, len).entries);
     uint32_t words = words_in(WN_LEX_PROMO_WORD, text, len).kinds;
-    uint32_t sentence = sentence_openers(text, len);
     uint32_t opening = wn_lex_kinds_at(WN_LEX_PROMO_OPENING, text, len);
     bool newsletter = words & WN_LEXK_PROMO_WORD_NEWSLETTER;
+    /* The networks and the sentence openers are read only where a test
+     * below can use them: the networks in a short line or after a follow
+     * opening; the openers with a promo word, or in a short line that
+     * names a network. */
+    unsigned networks = 0;
+    if (len <= 200 || (opening & WN_LEXK_PROMO_OPENING_FOLLOW))
+        networks = (unsigned)__builtin_popcountll(words_in(WN_LEX_PROMO_NETWORK, text, len).entries);
+    uint32_t sentence = 0;
+    if (words || (len <= 120 && networks >= 1))
+        sentence = sentence_openers(text, len);
     bool ask = sentence & WN_LEXK_PROMO_SENTENCE_ASK;
     if (newsletter && ask)
         return true;

@@ -181,21 +181,33 @@ static void append_text(line_walk *w, uint32_t index)
     bool pre = n->flags & WN_NODE_PREFORMATTED;
     const char *s = n->text;
     size_t len = n->text_len;
-    for (size_t pos = 0; pos < len;) {
+    /* Kept characters are appended a run at a time: [run, pos) is kept
+     * and not yet in the line. */
+    size_t pos = 0, run = 0;
+    while (pos < len) {
+        unsigned char c = (unsigned char)s[pos];
+        if (c > 0x20 && c < 0x80 && !w->pending_space) {
+            pos++; /* printable ASCII: neither space nor dropped */
+            continue;
+        }
         size_t start = pos;
         uint32_t cp = wn_utf8_next(s, len, &pos);
-        if (!pre && wn_is_space(cp)) {
-            w->pending_space = w->line.len > 0;
+        bool space = !pre && wn_is_space(cp);
+        if (space || (pre && cp == '\r') || !wn_is_xml_char(cp)) {
+            if (start > run)
+                wn_buf_append(&w->line, s + run, start - run);
+            run = pos;
+            if (space)
+                w->pending_space = w->line.len > 0;
             continue;
         }
-        if ((pre && cp == '\r') || !wn_is_xml_char(cp))
-            continue;
         if (w->pending_space) {
-            wn_buf_putc(&w->line, ' ');
+            wn_buf_putc(&w->line, ' '); /* nothing held back: a space ended the run */
             w->pending_space = false;
         }
-        wn_buf_append(&w->line, s + start, pos - start);
     }
+    if (pos > run)
+        wn_buf_append(&w->line, s + run, pos - run);
 }
 
 static void enter_block(line_walk *w, uint32_t index)
