@@ -264,7 +264,8 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
         return st;
     if (from_h1)
         wn_meta_offer_h1(&res->meta, res->info.title);
-    wn_meta_detect_lang(&res->meta, &res->content);
+    /* The language of the text is read in extract(), once the page's
+     * memory is gone: CLD2 takes some 170 KB of its own. */
     res->info.meta = &res->meta.pub;
     if (res->source != WN_ARTICLE_SELECTED)
         res->info.source = wn_article_source_name(res->source);
@@ -410,6 +411,10 @@ static wn_status extract(const wn_extractor *extractor, const char *bytes, size_
     wn_doc_free(&doc);
     wn_arena_release(&page);
     free(owned);
+    /* The result holds all the language detection reads (its content and
+     * metadata, in its own arena). */
+    if (st == WN_OK)
+        wn_meta_detect_lang(&res->meta, &res->content);
     phase_tick(times, times ? &times->after : NULL, &mark);
     if (st != WN_OK) {
         wn_result_free(res);
