@@ -5,15 +5,19 @@
 #include <string.h>
 
 #define ARENA_ALIGN WN_ARENA_ALIGN
-#define ARENA_MIN_CHUNK (64u * 1024u)
-/* Chunks stay at ARENA_MIN_CHUNK until the arena holds this much, then
- * grow by a quarter of what it holds. A small page's arena so never asks
- * malloc for a block of 128 KiB or more, which glibc (until its threshold
- * adapts) and ASan map and unmap on every call: that was a fifth of a fuzz
- * run's time. A quarter, not the whole (doubling), so that the unused end
- * of the newest chunk stays under a fifth of the arena: a page's peak
- * memory is mostly its arena. */
-#define ARENA_GROWING_FROM ((size_t)1 << 20)
+/* A chunk is an eighth of what the arena holds, from ARENA_MIN_CHUNK: the
+ * unused end of the newest chunk so stays under a ninth of the arena, and a
+ * small page's arena is small (a page's peak memory is mostly its arena).
+ * Below ARENA_BIG_FROM held, chunks stay under ARENA_SMALL_MAX: a small
+ * page's arena so never asks malloc for a block of 128 KiB or more, which
+ * glibc (until its threshold adapts) and ASan map and unmap on every call
+ * (that was a fifth of a fuzz run's time). */
+#define ARENA_MIN_CHUNK ((size_t)4 << 10)
+#define ARENA_SMALL_MAX ((size_t)64 << 10)
+#define ARENA_BIG_FROM ((size_t)1 << 20)
+#ifndef ARENA_GROWTH_SHIFT
+#define ARENA_GROWTH_SHIFT 3
+#endif
 #define CHUNK_HEADER WN_ARENA_CHUNK_HEADER
 
 void wn_arena_init(wn_arena *arena, size_t limit_bytes)
@@ -25,8 +29,11 @@ void wn_arena_init(wn_arena *arena, size_t limit_bytes)
 static wn_arena_chunk *arena_grow(wn_arena *arena, size_t size)
 {
     /* Chunks grow with the arena so that big documents need few mallocs. */
-    size_t want = arena->reserved_bytes < ARENA_GROWING_FROM ? ARENA_MIN_CHUNK
-                                                              : arena->reserved_bytes / 4;
+    size_t want = arena->reserved_bytes >> ARENA_GROWTH_SHIFT;
+    if (want < ARENA_MIN_CHUNK)
+        want = ARENA_MIN_CHUNK;
+    if (want > ARENA_SMALL_MAX && arena->reserved_bytes < ARENA_BIG_FROM)
+        want = ARENA_SMALL_MAX;
     if (want > (size_t)64 << 20)
         want = (size_t)64 << 20;
     if (want < size)
