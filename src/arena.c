@@ -94,6 +94,23 @@ void wn_arena_shrink(wn_arena *arena, void *ptr, size_t size)
     chunk->used = at + size;
 }
 
+void *wn_arena_trim(wn_arena *arena, void *ptr, size_t size)
+{
+    wn_arena_shrink(arena, ptr, size);
+    wn_arena_chunk *chunk = arena->head;
+    if (!ptr || ptr != arena->last || !chunk || ptr != (char *)chunk + CHUNK_HEADER ||
+        chunk->used >= chunk->size)
+        return ptr;
+    wn_arena_chunk *fit = realloc(chunk, CHUNK_HEADER + chunk->used);
+    if (!fit)
+        return ptr;
+    arena->reserved_bytes -= fit->size - fit->used;
+    fit->size = fit->used;
+    arena->head = fit;
+    arena->last = (char *)fit + CHUNK_HEADER;
+    return arena->last;
+}
+
 void *wn_arena_calloc(wn_arena *arena, size_t count, size_t size)
 {
     if (size && count > SIZE_MAX / size)
@@ -130,8 +147,55 @@ void wn_arena_uncharge(wn_arena *arena, size_t bytes)
     arena->charged_bytes -= bytes < arena->charged_bytes ? bytes : arena->charged_bytes;
 }
 
+#define BIG_HEADER ((sizeof(wn_arena_big) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
+
+void *wn_arena_alloc_big(wn_arena *arena, size_t size)
+{
+    if (size > SIZE_MAX - BIG_HEADER)
+        return NULL;
+    size_t held = arena->reserved_bytes + arena->charged_bytes;
+    if (arena->limit_bytes && (held > arena->limit_bytes || size > arena->limit_bytes - held)) {
+        arena->limit_hit = 1;
+        return NULL;
+    }
+    wn_arena_big *big = malloc(BIG_HEADER + size);
+    if (!big)
+        return NULL;
+    big->size = size;
+    big->prev = NULL;
+    big->next = arena->big;
+    if (arena->big)
+        arena->big->prev = big;
+    arena->big = big;
+    arena->reserved_bytes += size;
+    arena->used_bytes += size;
+    return (char *)big + BIG_HEADER;
+}
+
+void wn_arena_free_big(wn_arena *arena, void *ptr)
+{
+    if (!ptr)
+        return;
+    wn_arena_big *big = (wn_arena_big *)(void *)((char *)ptr - BIG_HEADER);
+    if (big->prev)
+        big->prev->next = big->next;
+    else
+        arena->big = big->next;
+    if (big->next)
+        big->next->prev = big->prev;
+    arena->reserved_bytes -= big->size;
+    arena->used_bytes -= big->size;
+    free(big);
+}
+
 void wn_arena_release(wn_arena *arena)
 {
+    wn_arena_big *big = arena->big;
+    while (big) {
+        wn_arena_big *next = big->next;
+        free(big);
+        big = next;
+    }
     wn_arena_chunk *chunk = arena->head;
     while (chunk) {
         wn_arena_chunk *next = chunk->next;

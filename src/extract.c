@@ -185,6 +185,8 @@ static wn_status guard_and_parse(const wn_extractor *ex, wn_arena *page, wn_aren
     wn_status st = wn_guard(copy, decoded->utf8, decoded->len, &guard_limits, &html, &html_len, guard);
     if (st != WN_OK)
         return st;
+    if (html != decoded->utf8)
+        html = wn_arena_trim(copy, (void *)html, html_len);
     if (!wn_arena_charge(page, copy->reserved_bytes))
         return WN_ERR_MEMORY_LIMIT;
     *charged = true;

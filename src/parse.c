@@ -27,6 +27,12 @@
 #define SMALL_CLASSES (SMALL_MAX / 16u)              /* 16, 32, ..., 512 */
 #define LARGE_CLASSES 120u                           /* 640, 768, 896, 1024, 1280, ... */
 #define CLASSES (SMALL_CLASSES + LARGE_CLASSES)
+/* Blocks of BIG bytes and more are malloc'ed each on its own and freed
+ * when Gumbo frees them: a long text or attribute value grows its buffer
+ * by doubling to its full length, then is copied out of it, and in the
+ * arena every buffer it outgrew would stay, three times the text. */
+#define BIG ((size_t)8 << 10)
+#define BIG_TAG ((uint64_t)CLASSES)
 
 typedef struct parse_context {
     wn_arena *arena;
@@ -77,6 +83,14 @@ static void *arena_allocate(void *userdata, size_t size)
     }
     if (size > SIZE_MAX - 64)
         longjmp(ctx->escape, ESCAPE_NOMEM);
+    if (size + HEADER >= BIG) {
+        char *big = wn_arena_alloc_big(ctx->arena, size + HEADER);
+        if (!big)
+            longjmp(ctx->escape, ESCAPE_NOMEM);
+        uint64_t tag = BIG_TAG;
+        memcpy(big, &tag, sizeof tag);
+        return big + HEADER;
+    }
     size_t class_size;
     unsigned k = size_class(size + HEADER, &class_size);
     char *block = ctx->free_list[k];
@@ -100,6 +114,10 @@ static void arena_deallocate(void *userdata, void *ptr)
     char *block = (char *)ptr - HEADER;
     uint64_t tag;
     memcpy(&tag, block, sizeof tag);
+    if (tag == BIG_TAG) {
+        wn_arena_free_big(ctx->arena, block);
+        return;
+    }
     /* The last class holds blocks of any size past it: never reused. */
     if (tag >= CLASSES - 1)
         return;
