@@ -83,16 +83,21 @@ static void *arena_allocate(void *userdata, size_t size)
     }
     if (size > SIZE_MAX - 64)
         longjmp(ctx->escape, ESCAPE_NOMEM);
-    if (size + HEADER >= BIG) {
+    size_t class_size;
+    unsigned k;
+    if (size + HEADER <= SMALL_MAX) {
+        k = (unsigned)((size + HEADER + 15u) / 16u) - 1u;
+        class_size = ((size_t)k + 1u) * 16u;
+    } else if (size + HEADER >= BIG) {
         char *big = wn_arena_alloc_big(ctx->arena, size + HEADER);
         if (!big)
             longjmp(ctx->escape, ESCAPE_NOMEM);
         uint64_t tag = BIG_TAG;
         memcpy(big, &tag, sizeof tag);
         return big + HEADER;
+    } else {
+        k = size_class(size + HEADER, &class_size);
     }
-    size_t class_size;
-    unsigned k = size_class(size + HEADER, &class_size);
     char *block = ctx->free_list[k];
     if (block && k < CLASSES - 1) {
         memcpy(&ctx->free_list[k], block + HEADER, sizeof(void *));
@@ -114,13 +119,12 @@ static void arena_deallocate(void *userdata, void *ptr)
     char *block = (char *)ptr - HEADER;
     uint64_t tag;
     memcpy(&tag, block, sizeof tag);
-    if (tag == BIG_TAG) {
-        wn_arena_free_big(ctx->arena, block);
+    /* The last class holds blocks of any size past it: never reused. */
+    if (tag >= CLASSES - 1) {
+        if (tag == BIG_TAG)
+            wn_arena_free_big(ctx->arena, block);
         return;
     }
-    /* The last class holds blocks of any size past it: never reused. */
-    if (tag >= CLASSES - 1)
-        return;
     memcpy(block + HEADER, &ctx->free_list[tag], sizeof(void *));
     ctx->free_list[tag] = block;
 }
