@@ -79,6 +79,27 @@ void *wn_arena_alloc(wn_arena *arena, size_t size)
     return out;
 }
 
+void *wn_arena_alloc_rest(wn_arena *arena, size_t min, size_t *len)
+{
+    if (min == 0)
+        min = 1;
+    if (min > SIZE_MAX - ARENA_ALIGN)
+        return NULL;
+    min = (min + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    wn_arena_chunk *chunk = arena->head;
+    if (!chunk || chunk->size - chunk->used < min) {
+        chunk = arena_grow(arena, min);
+        if (!chunk)
+            return NULL;
+    }
+    void *out = (char *)chunk + CHUNK_HEADER + chunk->used;
+    *len = chunk->size - chunk->used;
+    arena->used_bytes += *len;
+    chunk->used = chunk->size;
+    arena->last = out;
+    return out;
+}
+
 void wn_arena_shrink(wn_arena *arena, void *ptr, size_t size)
 {
     wn_arena_chunk *chunk = arena->head;

@@ -52,6 +52,11 @@ static inline void *wn_arena_alloc_fast(wn_arena *arena, size_t size)
     }
     return wn_arena_alloc(arena, size);
 }
+/* The rest of the newest chunk, when at least `min` bytes, else a new
+ * chunk whole: *len bytes, 16-byte aligned, for a caller that carves it
+ * itself (the parser's allocator, parse.c). It is the newest allocation:
+ * wn_arena_shrink() gives back what the caller left of it. */
+void *wn_arena_alloc_rest(wn_arena *arena, size_t min, size_t *len);
 void *wn_arena_calloc(wn_arena *arena, size_t count, size_t size);
 char *wn_arena_strndup(wn_arena *arena, const char *text, size_t len);
 /* Gives back the end of the newest allocation: `ptr` keeps its first

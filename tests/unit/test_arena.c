@@ -218,6 +218,36 @@ START_TEST(test_trim_alone)
 }
 END_TEST
 
+/* ---- the rest of the newest chunk ------------------------------------------------- */
+
+START_TEST(test_alloc_rest)
+{
+    wn_arena arena;
+    wn_arena_init(&arena, 0);
+    char *a = wn_arena_alloc(&arena, 100);
+    ck_assert_ptr_nonnull(a);
+    size_t reserved = arena.reserved_bytes, len = 0;
+    /* The rest of a's chunk: right after a, to the chunk's end. */
+    char *rest = wn_arena_alloc_rest(&arena, 16, &len);
+    ck_assert_ptr_eq(rest, a + 112);
+    ck_assert_uint_eq(arena.reserved_bytes, reserved);
+    ck_assert_uint_eq(arena.used_bytes, reserved);
+    ck_assert_uint_eq((uintptr_t)rest % 16, 0);
+    memset(rest, 'r', len);
+    /* Giving back all but 40 bytes: the next allocation follows them. */
+    wn_arena_shrink(&arena, rest, 40);
+    ck_assert_ptr_eq(wn_arena_alloc(&arena, 10), rest + 48);
+    /* More than the chunk has left: a new chunk, whole. */
+    char *more = wn_arena_alloc_rest(&arena, reserved, &len);
+    ck_assert_ptr_nonnull(more);
+    ck_assert_uint_ge(len, reserved);
+    ck_assert_uint_eq(arena.reserved_bytes, reserved + len);
+    memset(more, 'm', len);
+    ck_assert_int_eq(rest[0], 'r');
+    wn_arena_release(&arena);
+}
+END_TEST
+
 /* ---- big blocks of their own ------------------------------------------------------- */
 
 START_TEST(test_big_blocks)
@@ -344,6 +374,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_shrink_newest);
     tcase_add_test(tc, test_trim_alone);
     tcase_add_test(tc, test_big_blocks);
+    tcase_add_test(tc, test_alloc_rest);
     suite_add_tcase(s, tc);
     return s;
 }
