@@ -5,15 +5,19 @@
 #include <string.h>
 
 #define ARENA_ALIGN WN_ARENA_ALIGN
-#define ARENA_MIN_CHUNK (64u * 1024u)
-/* Chunks stay at ARENA_MIN_CHUNK until the arena holds this much, then
- * grow by a quarter of what it holds. A small page's arena so never asks
- * malloc for a block of 128 KiB or more, which glibc (until its threshold
- * adapts) and ASan map and unmap on every call: that was a fifth of a fuzz
- * run's time. A quarter, not the whole (doubling), so that the unused end
- * of the newest chunk stays under a fifth of the arena: a page's peak
- * memory is mostly its arena. */
-#define ARENA_GROWING_FROM ((size_t)1 << 20)
+/* A chunk is an eighth of what the arena holds, from ARENA_MIN_CHUNK: the
+ * unused end of the newest chunk so stays under a ninth of the arena, and a
+ * small page's arena is small (a page's peak memory is mostly its arena).
+ * Below ARENA_BIG_FROM held, chunks stay under ARENA_SMALL_MAX: a small
+ * page's arena so never asks malloc for a block of 128 KiB or more, which
+ * glibc (until its threshold adapts) and ASan map and unmap on every call
+ * (that was a fifth of a fuzz run's time). */
+#define ARENA_MIN_CHUNK ((size_t)4 << 10)
+#define ARENA_SMALL_MAX ((size_t)64 << 10)
+#define ARENA_BIG_FROM ((size_t)1 << 20)
+#ifndef ARENA_GROWTH_SHIFT
+#define ARENA_GROWTH_SHIFT 3
+#endif
 #define CHUNK_HEADER WN_ARENA_CHUNK_HEADER
 
 void wn_arena_init(wn_arena *arena, size_t limit_bytes)
@@ -25,8 +29,11 @@ void wn_arena_init(wn_arena *arena, size_t limit_bytes)
 static wn_arena_chunk *arena_grow(wn_arena *arena, size_t size)
 {
     /* Chunks grow with the arena so that big documents need few mallocs. */
-    size_t want = arena->reserved_bytes < ARENA_GROWING_FROM ? ARENA_MIN_CHUNK
-                                                              : arena->reserved_bytes / 4;
+    size_t want = arena->reserved_bytes >> ARENA_GROWTH_SHIFT;
+    if (want < ARENA_MIN_CHUNK)
+        want = ARENA_MIN_CHUNK;
+    if (want > ARENA_SMALL_MAX && arena->reserved_bytes < ARENA_BIG_FROM)
+        want = ARENA_SMALL_MAX;
     if (want > (size_t)64 << 20)
         want = (size_t)64 << 20;
     if (want < size)
@@ -72,6 +79,27 @@ void *wn_arena_alloc(wn_arena *arena, size_t size)
     return out;
 }
 
+void *wn_arena_alloc_rest(wn_arena *arena, size_t min, size_t *len)
+{
+    if (min == 0)
+        min = 1;
+    if (min > SIZE_MAX - ARENA_ALIGN)
+        return NULL;
+    min = (min + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    wn_arena_chunk *chunk = arena->head;
+    if (!chunk || chunk->size - chunk->used < min) {
+        chunk = arena_grow(arena, min);
+        if (!chunk)
+            return NULL;
+    }
+    void *out = (char *)chunk + CHUNK_HEADER + chunk->used;
+    *len = chunk->size - chunk->used;
+    arena->used_bytes += *len;
+    chunk->used = chunk->size;
+    arena->last = out;
+    return out;
+}
+
 void wn_arena_shrink(wn_arena *arena, void *ptr, size_t size)
 {
     wn_arena_chunk *chunk = arena->head;
@@ -85,6 +113,23 @@ void wn_arena_shrink(wn_arena *arena, void *ptr, size_t size)
         return;
     arena->used_bytes -= chunk->used - (at + size);
     chunk->used = at + size;
+}
+
+void *wn_arena_trim(wn_arena *arena, void *ptr, size_t size)
+{
+    wn_arena_shrink(arena, ptr, size);
+    wn_arena_chunk *chunk = arena->head;
+    if (!ptr || ptr != arena->last || !chunk || ptr != (char *)chunk + CHUNK_HEADER ||
+        chunk->used >= chunk->size)
+        return ptr;
+    wn_arena_chunk *fit = realloc(chunk, CHUNK_HEADER + chunk->used);
+    if (!fit)
+        return ptr;
+    arena->reserved_bytes -= fit->size - fit->used;
+    fit->size = fit->used;
+    arena->head = fit;
+    arena->last = (char *)fit + CHUNK_HEADER;
+    return arena->last;
 }
 
 void *wn_arena_calloc(wn_arena *arena, size_t count, size_t size)
@@ -123,8 +168,55 @@ void wn_arena_uncharge(wn_arena *arena, size_t bytes)
     arena->charged_bytes -= bytes < arena->charged_bytes ? bytes : arena->charged_bytes;
 }
 
+#define BIG_HEADER ((sizeof(wn_arena_big) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
+
+void *wn_arena_alloc_big(wn_arena *arena, size_t size)
+{
+    if (size > SIZE_MAX - BIG_HEADER)
+        return NULL;
+    size_t held = arena->reserved_bytes + arena->charged_bytes;
+    if (arena->limit_bytes && (held > arena->limit_bytes || size > arena->limit_bytes - held)) {
+        arena->limit_hit = 1;
+        return NULL;
+    }
+    wn_arena_big *big = malloc(BIG_HEADER + size);
+    if (!big)
+        return NULL;
+    big->size = size;
+    big->prev = NULL;
+    big->next = arena->big;
+    if (arena->big)
+        arena->big->prev = big;
+    arena->big = big;
+    arena->reserved_bytes += size;
+    arena->used_bytes += size;
+    return (char *)big + BIG_HEADER;
+}
+
+void wn_arena_free_big(wn_arena *arena, void *ptr)
+{
+    if (!ptr)
+        return;
+    wn_arena_big *big = (wn_arena_big *)(void *)((char *)ptr - BIG_HEADER);
+    if (big->prev)
+        big->prev->next = big->next;
+    else
+        arena->big = big->next;
+    if (big->next)
+        big->next->prev = big->prev;
+    arena->reserved_bytes -= big->size;
+    arena->used_bytes -= big->size;
+    free(big);
+}
+
 void wn_arena_release(wn_arena *arena)
 {
+    wn_arena_big *big = arena->big;
+    while (big) {
+        wn_arena_big *next = big->next;
+        free(big);
+        big = next;
+    }
     wn_arena_chunk *chunk = arena->head;
     while (chunk) {
         wn_arena_chunk *next = chunk->next;

@@ -172,6 +172,46 @@ wn_status wn_build_content(const wn_doc *doc, const wn_result *res, wn_content *
     return st;
 }
 
+/* The guard, then the parse of what it lets through (extract.c's
+ * run_pipeline); the guard's copy goes in `copy`, charged to `page`. */
+static wn_status guard_and_parse(const wn_extractor *ex, wn_arena *page, wn_arena *copy,
+                                 const wn_decoded *decoded, wn_guard_report *guard,
+                                 wn_result *res, GumboOutput **parsed, bool *charged,
+                                 wn_phase_ns *times, uint64_t *mark)
+{
+    const char *html;
+    size_t html_len;
+    wn_guard_limits guard_limits = wn_guard_limits_of(ex);
+    wn_status st = wn_guard(copy, decoded->utf8, decoded->len, &guard_limits, &html, &html_len, guard);
+    if (st != WN_OK)
+        return st;
+    if (html != decoded->utf8)
+        html = wn_arena_trim(copy, (void *)html, html_len);
+    if (!wn_arena_charge(page, copy->reserved_bytes))
+        return WN_ERR_MEMORY_LIMIT;
+    *charged = true;
+    if (guard->dropped_deep || guard->dropped_formatting)
+        st = WN_ERR_TOO_DEEP;
+    else if (guard->dropped_attributes)
+        st = WN_ERR_TOO_MANY_ATTRIBUTES;
+    if (st != WN_OK && (ex->options.flags & WN_FLAG_STRICT_LIMITS))
+        return st;
+    res->degraded = st;
+    phase_tick(times, times ? &times->decode_guard : NULL, mark);
+    st = wn_parse(page, html, html_len, wn_parse_budget_ns(&ex->options, html_len), parsed);
+    if (st == WN_ERR_WORK_LIMIT) {
+        /* The guard's model missed a shape: the page is parsed again as
+         * plain paragraphs, which no parser can nest. */
+        if (ex->options.flags & WN_FLAG_STRICT_LIMITS)
+            return st;
+        res->degraded = st;
+        st = wn_guard_flatten(page, decoded->utf8, decoded->len, &html, &html_len);
+        if (st == WN_OK)
+            st = wn_parse(page, html, html_len, 0, parsed);
+    }
+    return st;
+}
+
 static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char *bytes, size_t len,
                               const char *charset_hint, wn_result *res, wn_doc *doc,
                               wn_phase_ns *times, uint64_t *mark)
@@ -188,35 +228,23 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     res->charset_source = decoded.source;
     res->info.charset_source = source_name(decoded.source);
 
-    /* Gumbo's superlinear shapes are cut before the parse (guard.h). */
-    const char *html;
-    size_t html_len;
-    wn_guard_limits guard_limits = wn_guard_limits_of(ex);
+    /* Gumbo's superlinear shapes are cut before the parse (guard.h). The
+     * guard's copy of the page, when it makes one, is read by the parse
+     * alone (the tree keeps copies of its texts and attributes; nothing
+     * reads Gumbo's pointers into its input): it lives in an arena of its
+     * own, counted against the page's limit and freed after the parse. */
     wn_guard_report guard;
-    st = wn_guard(page, decoded.utf8, decoded.len, &guard_limits, &html, &html_len, &guard);
-    if (st != WN_OK)
-        return st;
-    if (guard.dropped_deep || guard.dropped_formatting)
-        st = WN_ERR_TOO_DEEP;
-    else if (guard.dropped_attributes)
-        st = WN_ERR_TOO_MANY_ATTRIBUTES;
-    if (st != WN_OK && (ex->options.flags & WN_FLAG_STRICT_LIMITS))
-        return st;
-    res->degraded = st;
-    phase_tick(times, times ? &times->decode_guard : NULL, mark);
-
     GumboOutput *parsed;
-    st = wn_parse(page, html, html_len, wn_parse_budget_ns(&ex->options, html_len), &parsed);
-    if (st == WN_ERR_WORK_LIMIT) {
-        /* The guard's model missed a shape: the page is parsed again as
-         * plain paragraphs, which no parser can nest. */
-        if (ex->options.flags & WN_FLAG_STRICT_LIMITS)
-            return st;
-        res->degraded = st;
-        st = wn_guard_flatten(page, decoded.utf8, decoded.len, &html, &html_len);
-        if (st == WN_OK)
-            st = wn_parse(page, html, html_len, 0, &parsed);
-    }
+    wn_arena copy;
+    size_t held = page->reserved_bytes + page->charged_bytes;
+    wn_arena_init(&copy, page->limit_bytes ? (held < page->limit_bytes ? page->limit_bytes - held : 1) : 0);
+    bool charged = false;
+    st = guard_and_parse(ex, page, &copy, &decoded, &guard, res, &parsed, &charged, times, mark);
+    if (copy.limit_hit)
+        page->limit_hit = 1;
+    if (charged)
+        wn_arena_uncharge(page, copy.reserved_bytes);
+    wn_arena_release(&copy);
     if (st != WN_OK)
         return st;
     phase_tick(times, times ? &times->parse : NULL, mark);
@@ -264,7 +292,8 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
         return st;
     if (from_h1)
         wn_meta_offer_h1(&res->meta, res->info.title);
-    wn_meta_detect_lang(&res->meta, &res->content);
+    /* The language of the text is read in extract(), once the page's
+     * memory is gone: CLD2 takes some 170 KB of its own. */
     res->info.meta = &res->meta.pub;
     if (res->source != WN_ARTICLE_SELECTED)
         res->info.source = wn_article_source_name(res->source);
@@ -410,6 +439,10 @@ static wn_status extract(const wn_extractor *extractor, const char *bytes, size_
     wn_doc_free(&doc);
     wn_arena_release(&page);
     free(owned);
+    /* The result holds all the language detection reads (its content and
+     * metadata, in its own arena). */
+    if (st == WN_OK)
+        wn_meta_detect_lang(&res->meta, &res->content);
     phase_tick(times, times ? &times->after : NULL, &mark);
     if (st != WN_OK) {
         wn_result_free(res);

@@ -55,15 +55,26 @@ typedef struct emitter {
 
 static void push_item_as_is(emitter *e, uint8_t kind, uint8_t level, const char *text, size_t len);
 
+/* Item arrays this big are blocks of their own in the arena, freed as
+ * they are outgrown (wn_arena_alloc_big): in the chunks, every array a
+ * long article outgrew would stay with the result. */
+#define ITEMS_BIG ((size_t)16 << 10)
+
 wn_content_item *wn_content_push(wn_content *c, uint8_t kind, uint8_t level)
 {
     if (c->count == c->capacity) {
         size_t cap = c->capacity ? c->capacity * 2 : 64;
-        wn_content_item *grown = wn_arena_alloc(c->arena, cap * sizeof *grown);
+        if (cap > SIZE_MAX / sizeof *c->items)
+            return NULL;
+        size_t bytes = cap * sizeof *c->items;
+        wn_content_item *grown = bytes >= ITEMS_BIG ? wn_arena_alloc_big(c->arena, bytes)
+                                                    : wn_arena_alloc(c->arena, bytes);
         if (!grown)
             return NULL;
         if (c->count)
             memcpy(grown, c->items, c->count * sizeof *grown);
+        if (c->capacity * sizeof *c->items >= ITEMS_BIG)
+            wn_arena_free_big(c->arena, c->items);
         c->items = grown;
         c->capacity = cap;
     }

@@ -183,6 +183,107 @@ START_TEST(test_shrink_newest)
 }
 END_TEST
 
+/* ---- trimming a buffer alone in its chunk ---------------------------------------- */
+
+START_TEST(test_trim_alone)
+{
+    wn_arena arena;
+    wn_arena_init(&arena, 0);
+    /* Larger than any first chunk: a chunk of its own. */
+    char *a = wn_arena_alloc(&arena, 200000);
+    ck_assert_ptr_nonnull(a);
+    memset(a, 'a', 200000);
+    size_t reserved = arena.reserved_bytes;
+    ck_assert_uint_ge(reserved, 200000);
+    a = wn_arena_trim(&arena, a, 1000);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_uint_eq(arena.reserved_bytes, reserved - 200000 + 1008);
+    ck_assert_uint_eq(arena.used_bytes, 1008);
+    ck_assert_int_eq(a[0], 'a');
+    ck_assert_int_eq(a[999], 'a');
+    /* The chunk is full: the next allocation takes a new one. */
+    char *b = wn_arena_alloc(&arena, 10);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_uint_gt(arena.reserved_bytes, reserved - 200000 + 1008);
+    /* Not alone in its chunk: it shrinks in place and the chunk stays. */
+    char *c = wn_arena_alloc(&arena, 100);
+    reserved = arena.reserved_bytes;
+    ck_assert_ptr_eq(wn_arena_trim(&arena, c, 20), c);
+    ck_assert_uint_eq(arena.reserved_bytes, reserved);
+    /* Not the newest: nothing changes. */
+    ck_assert_ptr_eq(wn_arena_trim(&arena, b, 1), b);
+    ck_assert_uint_eq(arena.reserved_bytes, reserved);
+    wn_arena_release(&arena);
+    ck_assert_uint_eq(arena.reserved_bytes, 0);
+}
+END_TEST
+
+/* ---- the rest of the newest chunk ------------------------------------------------- */
+
+START_TEST(test_alloc_rest)
+{
+    wn_arena arena;
+    wn_arena_init(&arena, 0);
+    char *a = wn_arena_alloc(&arena, 100);
+    ck_assert_ptr_nonnull(a);
+    size_t reserved = arena.reserved_bytes, len = 0;
+    /* The rest of a's chunk: right after a, to the chunk's end. */
+    char *rest = wn_arena_alloc_rest(&arena, 16, &len);
+    ck_assert_ptr_eq(rest, a + 112);
+    ck_assert_uint_eq(arena.reserved_bytes, reserved);
+    ck_assert_uint_eq(arena.used_bytes, reserved);
+    ck_assert_uint_eq((uintptr_t)rest % 16, 0);
+    memset(rest, 'r', len);
+    /* Giving back all but 40 bytes: the next allocation follows them. */
+    wn_arena_shrink(&arena, rest, 40);
+    ck_assert_ptr_eq(wn_arena_alloc(&arena, 10), rest + 48);
+    /* More than the chunk has left: a new chunk, whole. */
+    char *more = wn_arena_alloc_rest(&arena, reserved, &len);
+    ck_assert_ptr_nonnull(more);
+    ck_assert_uint_ge(len, reserved);
+    ck_assert_uint_eq(arena.reserved_bytes, reserved + len);
+    memset(more, 'm', len);
+    ck_assert_int_eq(rest[0], 'r');
+    wn_arena_release(&arena);
+}
+END_TEST
+
+/* ---- big blocks of their own ------------------------------------------------------- */
+
+START_TEST(test_big_blocks)
+{
+    wn_arena arena;
+    wn_arena_init(&arena, 0);
+    char *x = wn_arena_alloc(&arena, 100);
+    size_t reserved = arena.reserved_bytes;
+    char *big[3];
+    for (int i = 0; i < 3; i++) {
+        big[i] = wn_arena_alloc_big(&arena, 50000);
+        ck_assert_ptr_nonnull(big[i]);
+        ck_assert_uint_eq((uintptr_t)big[i] % 16, 0);
+        memset(big[i], 'a' + i, 50000);
+    }
+    ck_assert_uint_eq(arena.reserved_bytes, reserved + 150000);
+    /* Freed from the middle, the first and the last: the others intact. */
+    wn_arena_free_big(&arena, big[1]);
+    ck_assert_uint_eq(arena.reserved_bytes, reserved + 100000);
+    ck_assert_int_eq(big[0][49999], 'a');
+    ck_assert_int_eq(big[2][0], 'c');
+    wn_arena_free_big(&arena, big[2]);
+    wn_arena_free_big(&arena, NULL);
+    ck_assert_uint_eq(arena.reserved_bytes, reserved + 50000);
+    ck_assert_ptr_eq(wn_arena_alloc(&arena, 10), x + 112);
+    /* The one left goes with the arena (valgrind and ASan see no leak). */
+    wn_arena_release(&arena);
+    ck_assert_uint_eq(arena.reserved_bytes, 0);
+    /* Past the limit: NULL, and the limit is marked hit. */
+    wn_arena_init(&arena, 10000);
+    ck_assert_ptr_null(wn_arena_alloc_big(&arena, 20000));
+    ck_assert_int_eq(arena.limit_hit, 1);
+    wn_arena_release(&arena);
+}
+END_TEST
+
 /* ---- calloc and strndup ------------------------------------------------------------ */
 
 typedef struct calloc_case {
@@ -271,6 +372,9 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_calloc_zeroes);
     tcase_add_test(tc, test_strndup);
     tcase_add_test(tc, test_shrink_newest);
+    tcase_add_test(tc, test_trim_alone);
+    tcase_add_test(tc, test_big_blocks);
+    tcase_add_test(tc, test_alloc_rest);
     suite_add_tcase(s, tc);
     return s;
 }
