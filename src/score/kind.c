@@ -7,6 +7,7 @@
 #include "score/hints.h"
 #include "score/params.h"
 #include "score/score.h"
+#include "score/threads.h"
 #include "verdict.h"
 
 const char *wn_doc_kind_name(wn_doc_kind kind)
@@ -31,6 +32,8 @@ const char *wn_kind_reason_text(wn_kind_reason why)
         return "the top's post date repeats in the same header place in other posts";
     case WN_KIND_PARTS:
         return "the top and the parts of its shape that joined it are posts";
+    case WN_KIND_REPLIES:
+        return "a short post followed by a nested thread of replies dated in linked <time> elements";
     case WN_KIND_NO_REPEAT:
     default:
         return "the top is not one of a run of elements of one shape";
@@ -475,4 +478,98 @@ void wn_kind_decide(wn_doc *doc, uint32_t top)
         decide_by_parts(doc, top);
     if (doc->page_kind == WN_DOC_ARTICLE)
         decide_by_dates(doc, top);
+}
+
+/* Characters kept in the body: selected, not pruned. */
+static uint32_t kept_chars(const wn_doc *doc)
+{
+    uint32_t chars = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->flags & WN_NODE_PRUNED) {
+            i = n->end - 1;
+            continue;
+        }
+        if (!(n->flags & WN_NODE_SELECTED))
+            continue;
+        for (uint32_t j = i; j < n->end; j++) {
+            const wn_node *t = &doc->nodes[j];
+            if (t->flags & WN_NODE_PRUNED)
+                j = t->end - 1;
+            else if (t->kind == WN_NODE_TEXT)
+                chars += t->all.chars;
+        }
+        i = n->end - 1;
+    }
+    return chars;
+}
+
+/* Whether a <time> element inside a link (the post's own address, its
+ * permalink) lies in nodes [from, to). */
+static bool holds_linked_time(const wn_doc *doc, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++)
+        if (doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].tag == GUMBO_TAG_TIME &&
+            (doc->nodes[i].flags & WN_NODE_IN_LINK))
+            return true;
+    return false;
+}
+
+/* Rule thread-replies: a short post followed by a nested thread of signed
+ * replies, each dated in a <time>, is a discussion whose body is the post
+ * and its replies (a page whose replies share no header with its post, so
+ * that the rules above found no run of posts). A long article with reader
+ * comments keeps its comments out: its kept text is over MAX_KEPT. */
+void wn_kind_replies(wn_doc *doc, uint32_t top)
+{
+    if (doc->page_kind != WN_DOC_ARTICLE || (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_REPLIES)) ||
+        top == WN_NONE)
+        return;
+    /* Cheap gates first: enough <time> elements after the top, a short
+     * kept body; only then is the thread looked for. */
+    uint32_t times = 0;
+    for (uint32_t i = doc->nodes[top].end; i < doc->count && times < THREAD_REPLIES_MIN_DATED; i++)
+        times += doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].tag == GUMBO_TAG_TIME;
+    if (times < THREAD_REPLIES_MIN_DATED)
+        return;
+    uint32_t kept = kept_chars(doc);
+    if (kept == 0 || kept > THREAD_REPLIES_MAX_KEPT)
+        return;
+    wn_thread th;
+    if (wn_thread_find(doc, &th) != WN_OK) {
+        wn_thread_free(&th);
+        return;
+    }
+    uint32_t dated = 0, replies = 0;
+    for (size_t k = 0; k < th.count; k++) {
+        const wn_thread_comment *c = &th.comments[k];
+        if (c->node < doc->nodes[top].end)
+            continue;
+        dated += c->author && c->date && holds_linked_time(doc, c->node, c->end);
+        replies += c->depth > 1;
+    }
+    if (dated < THREAD_REPLIES_MIN_DATED || replies < THREAD_REPLIES_MIN_NESTED) {
+        wn_thread_free(&th);
+        return;
+    }
+    uint32_t posts = 1;
+    for (size_t k = 0; k < th.count; k++) {
+        const wn_thread_comment *c = &th.comments[k];
+        if (c->node < doc->nodes[top].end || c->depth != 1 || !c->date)
+            continue;
+        for (uint32_t i = c->node; i < c->end; i = doc->nodes[i].end) {
+            wn_node *n = &doc->nodes[i];
+            for (uint32_t j = i + 1; j < n->end; j++)
+                doc->nodes[j].flags &= (uint16_t)~(WN_NODE_SELECTED | WN_NODE_PRUNED);
+            n->flags = (uint16_t)((n->flags | WN_NODE_SELECTED) & ~WN_NODE_PRUNED);
+            n->label = WN_LABEL_BODY;
+            n->rule = WN_RULE_THREAD_REPLIES;
+        }
+        posts++;
+    }
+    wn_thread_free(&th);
+    doc->page_kind = WN_DOC_DISCUSSION;
+    doc->kind_why = WN_KIND_REPLIES;
+    doc->kind_posts = posts;
+    doc->kind_unit = WN_NONE;
 }

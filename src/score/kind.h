@@ -21,7 +21,8 @@ typedef enum wn_kind_reason {
     WN_KIND_PARTS,           /* the top and the parts of its shape that joined it are posts */
     WN_KIND_EMPTIED,         /* comment-named posts were nearly all of the region */
     WN_KIND_INNER_RUN,       /* the top holds a run of posts: their text replaces it */
-    WN_KIND_DATES            /* the top's post date repeats in other posts' headers */
+    WN_KIND_DATES,           /* the top's post date repeats in other posts' headers */
+    WN_KIND_REPLIES          /* a short post, then a nested thread of replies dated in <time> */
 } wn_kind_reason;
 
 const char *wn_doc_kind_name(wn_doc_kind kind);
@@ -36,5 +37,6 @@ const char *wn_kind_reason_text(wn_kind_reason why);
  * the text of every post of the run (rule THREAD_POST) in place of the top
  * alone. Sets doc->page_kind, kind_why, kind_posts, kind_unit. */
 void wn_kind_decide(wn_doc *doc, uint32_t top);
+void wn_kind_replies(wn_doc *doc, uint32_t top);
 
 #endif

@@ -358,6 +358,14 @@
 #define THREAD_DATE_KEY_LEVELS 2
 #define THREAD_DATES_MAX_LD 0.3f
 #define THREAD_DATES_MIN_POSTS 2
+/* A post and its replies (rule thread-replies): at least MIN_DATED replies
+ * after the top with an author and a date in a <time> element, at least
+ * MIN_NESTED of them replies to a reply, and at most MAX_KEPT characters
+ * kept in the body (an article with reader comments is longer: 2,573 and
+ * up on the sets where a nested, signed thread follows it). By hand. */
+#define THREAD_REPLIES_MIN_DATED 5
+#define THREAD_REPLIES_MIN_NESTED 2
+#define THREAD_REPLIES_MAX_KEPT 2500
 /* A page is its thread when the comment-named posts dropped from the region
  * held at least this share of it and less than THREAD_EMPTIED_KEPT
  * characters of it were kept (a heading in the region repeats the page's
