@@ -359,10 +359,11 @@
 #define THREAD_DATES_MAX_LD 0.3f
 #define THREAD_DATES_MIN_POSTS 2
 /* A post and its replies (rule thread-replies): at least MIN_DATED replies
- * after the top with an author and a date in a <time> element, at least
- * MIN_NESTED of them replies to a reply, and at most MAX_KEPT characters
- * kept in the body (an article with reader comments is longer: 2,573 and
- * up on the sets where a nested, signed thread follows it). By hand. */
+ * after the top with an author and a date in a <time> inside a link, at
+ * least MIN_NESTED of them replies to a reply, and at most MAX_KEPT
+ * characters kept in the body (a question or a post, not a long article
+ * with reader comments). The linked <time> is what no article page of the
+ * labelled sets has in its comments; MAX_KEPT is a second guard. By hand. */
 #define THREAD_REPLIES_MIN_DATED 5
 #define THREAD_REPLIES_MIN_NESTED 2
 #define THREAD_REPLIES_MAX_KEPT 2500
