@@ -362,8 +362,8 @@
  * after the top with an author and a date in a <time> inside a link, at
  * least MIN_NESTED of them replies to a reply, and at most MAX_KEPT
  * characters kept in the body (a question or a post, not a long article
- * with reader comments: without this bound an article of 3,000-odd
- * characters whose comments are dated so flips too). By hand. */
+ * with reader comments: without this bound an article page of the sets
+ * whose comments are dated so flips too). By hand. */
 #define THREAD_REPLIES_MIN_DATED 5
 #define THREAD_REPLIES_MIN_NESTED 2
 #define THREAD_REPLIES_MAX_KEPT 2500
