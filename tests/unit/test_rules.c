@@ -263,6 +263,27 @@ START_TEST(env_read_at_creation)
 }
 END_TEST
 
+/* thread-title: a discussion's text opens with its thread's title, a
+ * heading set above the posts' common parent; off, the title is only the
+ * page's metadata. */
+START_TEST(thread_title_opens_discussion)
+{
+    char *html = read_page("thread-title");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_THREAD_TITLE));
+    const char *title = "Sourdough starter smells of nail varnish\n";
+    ck_assert_msg(strncmp(on.text, title, strlen(title)) == 0, "%.300s", on.text);
+    ck_assert_ptr_null(strstr(off.text, title));
+    /* The replies are there either way. */
+    ck_assert_ptr_nonnull(strstr(on.text, "A stiffer starter goes hungry"));
+    ck_assert_ptr_nonnull(strstr(off.text, "A stiffer starter goes hungry"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -274,6 +295,9 @@ Suite *wn_test_suite(void)
     tcase_add_loop_test(tc, rule_has_changing_case, 0, WN_RULE_COUNT);
     tcase_add_test(tc, all_off);
     tcase_add_test(tc, no_stray_pages);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("cases");
+    tcase_add_test(tc, thread_title_opens_discussion);
     suite_add_tcase(s, tc);
     return s;
 }
