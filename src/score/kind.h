@@ -22,7 +22,8 @@ typedef enum wn_kind_reason {
     WN_KIND_EMPTIED,         /* comment-named posts were nearly all of the region */
     WN_KIND_INNER_RUN,       /* the top holds a run of posts: their text replaces it */
     WN_KIND_DATES,           /* the top's post date repeats in other posts' headers */
-    WN_KIND_REPLIES          /* a short post, then a nested thread of replies dated in <time> */
+    WN_KIND_REPLIES,         /* a short post, then a nested thread of replies dated in <time> */
+    WN_KIND_TWINS            /* the top's post repeats apart from it, signed */
 } wn_kind_reason;
 
 const char *wn_doc_kind_name(wn_doc_kind kind);

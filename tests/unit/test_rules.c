@@ -284,6 +284,32 @@ START_TEST(thread_title_opens_discussion)
 }
 END_TEST
 
+/* thread-twins: the answers listed apart from the one shown, each under
+ * its author's link, are posts of the discussion, in document order. */
+START_TEST(thread_twins_keeps_other_answers)
+{
+    char *html = read_page("thread-twins");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_THREAD_TWINS));
+    const char *shown = strstr(on.text, "Tulips keep growing");
+    const char *pin = strstr(on.text, "A pin pricked through the stem");
+    const char *water = strstr(on.text, "Use very little water");
+    ck_assert_ptr_nonnull(shown);
+    ck_assert_ptr_nonnull(pin);
+    ck_assert_ptr_nonnull(water);
+    ck_assert(shown < pin && pin < water);
+    ck_assert_ptr_nonnull(strstr(on.explain, "page kind: discussion"));
+    ck_assert_ptr_null(strstr(off.text, "A pin pricked through the stem"));
+    ck_assert_ptr_nonnull(strstr(off.text, "Tulips keep growing"));
+    /* The authors' names are signatures, not the posts' text. */
+    ck_assert_ptr_null(strstr(on.text, "sabine\n"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -298,6 +324,7 @@ Suite *wn_test_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("cases");
     tcase_add_test(tc, thread_title_opens_discussion);
+    tcase_add_test(tc, thread_twins_keeps_other_answers);
     suite_add_tcase(s, tc);
     return s;
 }
