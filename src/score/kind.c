@@ -35,7 +35,7 @@ const char *wn_kind_reason_text(wn_kind_reason why)
     case WN_KIND_TWINS:
         return "the top's post repeats apart from it, each repeat signed by its author";
     case WN_KIND_REPLIES:
-        return "a short post followed by a nested thread of replies dated in linked <time> elements";
+        return "a short post followed by a nested thread of replies dated in <time> elements";
     case WN_KIND_NO_REPEAT:
     default:
         return "the top is not one of a run of elements of one shape";
@@ -619,13 +619,11 @@ static uint32_t kept_chars(const wn_doc *doc)
     return chars;
 }
 
-/* Whether a <time> element inside a link (the post's own address, its
- * permalink) lies in nodes [from, to). */
-static bool holds_linked_time(const wn_doc *doc, uint32_t from, uint32_t to)
+/* Whether a <time> element lies in nodes [from, to). */
+static bool holds_time(const wn_doc *doc, uint32_t from, uint32_t to)
 {
     for (uint32_t i = from; i < to; i++)
-        if (doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].tag == GUMBO_TAG_TIME &&
-            (doc->nodes[i].flags & WN_NODE_IN_LINK))
+        if (doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].tag == GUMBO_TAG_TIME)
             return true;
     return false;
 }
@@ -660,7 +658,7 @@ void wn_kind_replies(wn_doc *doc, uint32_t top)
         const wn_thread_comment *c = &th.comments[k];
         if (c->node < doc->nodes[top].end)
             continue;
-        dated += c->author && c->date && holds_linked_time(doc, c->node, c->end);
+        dated += c->author && c->date && holds_time(doc, c->node, c->end);
         replies += c->depth > 1;
     }
     if (dated < THREAD_REPLIES_MIN_DATED || replies < THREAD_REPLIES_MIN_NESTED) {

@@ -359,7 +359,7 @@
 #define THREAD_DATES_MAX_LD 0.3f
 #define THREAD_DATES_MIN_POSTS 2
 /* A post and its replies (rule thread-replies): at least MIN_DATED replies
- * after the top with an author and a date in a <time> inside a link, at
+ * after the top with an author and a date in a <time> element, at
  * least MIN_NESTED of them replies to a reply, and at most MAX_KEPT
  * characters kept in the body (a question or a post, not a long article
  * with reader comments: without this bound an article page of the sets

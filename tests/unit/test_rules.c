@@ -310,6 +310,34 @@ START_TEST(thread_twins_keeps_other_answers)
 }
 END_TEST
 
+/* thread-replies: a short post followed by a nested thread of dated
+ * replies is a discussion: the replies, nested ones too, follow the post. */
+START_TEST(thread_replies_keeps_nested_replies)
+{
+    char *html = read_page("thread-replies");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_THREAD_REPLIES));
+    const char *post = strstr(on.text, "I grow four cherry tomato plants");
+    const char *nested = strstr(on.text, "A layer of straw on top of the compost");
+    const char *last = strstr(on.text, "Less feed high in nitrogen too");
+    ck_assert_ptr_nonnull(post);
+    ck_assert_ptr_nonnull(nested);
+    ck_assert_ptr_nonnull(last);
+    ck_assert(post < nested && nested < last);
+    ck_assert_ptr_nonnull(strstr(on.explain, "page kind: discussion"));
+    /* Off, the replies are reader comments: only in the comments part. */
+    const char *cut = strstr(off.text, "\n----\n");
+    ck_assert_ptr_nonnull(cut);
+    const char *in_off = strstr(off.text, "A layer of straw on top of the compost");
+    ck_assert(in_off == NULL || in_off > cut);
+    ck_assert_ptr_nonnull(strstr(off.explain, "page kind: article"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -325,6 +353,7 @@ Suite *wn_test_suite(void)
     tc = tcase_create("cases");
     tcase_add_test(tc, thread_title_opens_discussion);
     tcase_add_test(tc, thread_twins_keeps_other_answers);
+    tcase_add_test(tc, thread_replies_keeps_nested_replies);
     suite_add_tcase(s, tc);
     return s;
 }
