@@ -105,6 +105,9 @@
 /* Paragraphs up to this long are read for a note on the reader's browser,
  * which votes for no one. By hand. */
 #define BROWSER_NOTICE_CHARS 400
+/* A box holding a form field and at most this much text: its other blocks
+ * are the field's label and help (rule field-text). By hand. */
+#define FIELD_BOX_MAX_CHARS 120
 
 /* ---- region: siblings, parts, chunks -------------------------------------------- */
 

@@ -338,6 +338,24 @@ START_TEST(thread_replies_keeps_nested_replies)
 }
 END_TEST
 
+/* field-text: a search box's help text, in a small box with the field,
+ * does not outvote a short post. */
+START_TEST(field_text_leaves_search_help_out)
+{
+    char *html = read_page("field-text");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_FIELD_TEXT));
+    ck_assert_ptr_nonnull(strstr(on.text, "A violet from the verge"));
+    ck_assert_ptr_null(strstr(on.text, "use the arrow keys"));
+    ck_assert_ptr_nonnull(strstr(off.text, "use the arrow keys"));
+    ck_assert_ptr_null(strstr(off.text, "A violet from the verge"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -354,6 +372,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, thread_title_opens_discussion);
     tcase_add_test(tc, thread_twins_keeps_other_answers);
     tcase_add_test(tc, thread_replies_keeps_nested_replies);
+    tcase_add_test(tc, field_text_leaves_search_help_out);
     suite_add_tcase(s, tc);
     return s;
 }
