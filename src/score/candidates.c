@@ -125,6 +125,21 @@ static void mark_clutter_subtrees(wn_doc *doc)
     }
 }
 
+/* Whether block i is the label or help text of a form field: its parent
+ * holds a control beside it and little text, no picture (a slider's arrow
+ * buttons), and is no table cell (a price row's booking button); a code
+ * block's "Copy" button leaves the code alone. */
+static bool field_text(const wn_doc *doc, uint32_t i)
+{
+    const wn_node *n = &doc->nodes[i];
+    if (n->parent == WN_NONE || n->tag == GUMBO_TAG_PRE || (n->flags & WN_NODE_PREFORMATTED))
+        return false;
+    const wn_node *p = &doc->nodes[n->parent];
+    return p->inputs > n->inputs && p->all.chars <= FIELD_BOX_MAX_CHARS && !p->images &&
+           p->tag != GUMBO_TAG_TD && p->tag != GUMBO_TAG_TH && p->tag != GUMBO_TAG_TR &&
+           p->tag != GUMBO_TAG_FIGURE && p->tag != GUMBO_TAG_FIGCAPTION;
+}
+
 void wn_sc_score_candidates(wn_doc *doc)
 {
     mark_clutter_subtrees(doc);
@@ -140,6 +155,13 @@ void wn_sc_score_candidates(wn_doc *doc)
             size_t len = wn_leading_text(doc, i, lead, sizeof lead);
             if (wn_browser_notice(lead, len))
                 continue;
+        }
+        /* Rule field-text: the label or help text of a form field (a search
+         * box's placeholder and its note for screen readers) sits with the
+         * field in a small box: it votes for no article. */
+        if (on(doc, WN_RULE_FIELD_TEXT) && field_text(doc, i)) {
+            wn_sc_prune(doc, NULL, i, WN_LABEL_OTHER, WN_RULE_FIELD_TEXT);
+            continue;
         }
         /* Loose text in a <div> that also holds other blocks votes for the
          * <div> itself first, as Readability's wrapping of such text in a

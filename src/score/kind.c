@@ -7,6 +7,7 @@
 #include "score/hints.h"
 #include "score/params.h"
 #include "score/score.h"
+#include "score/threads.h"
 #include "verdict.h"
 
 const char *wn_doc_kind_name(wn_doc_kind kind)
@@ -33,6 +34,10 @@ const char *wn_kind_reason_text(wn_kind_reason why)
         return "the top is one of a run of posts each with its own comments link: the first is the article";
     case WN_KIND_PARTS:
         return "the top and the parts of its shape that joined it are posts";
+    case WN_KIND_TWINS:
+        return "the top's post repeats apart from it, each repeat signed by its author";
+    case WN_KIND_REPLIES:
+        return "a short post followed by a nested thread of replies dated in <time> elements";
     case WN_KIND_NO_REPEAT:
     default:
         return "the top is not one of a run of elements of one shape";
@@ -567,6 +572,117 @@ static void decide_by_dates(wn_doc *doc, uint32_t top)
     doc->nodes[unit].rule = WN_RULE_THREAD_DATES;
 }
 
+/* Whether the element's class opens with a word (its shape is more than
+ * its tag). */
+static bool has_class_word(const wn_node *n)
+{
+    const char *c = n->class_attr;
+    if (!c)
+        return false;
+    while (*c == ' ' || *c == '\t' || *c == '\n')
+        c++;
+    return *c != '\0';
+}
+
+/* Whether a twin is signed as a post: an author's link or avatar beside
+ * its post text at x, and no headline (a teaser of another page, a blog's
+ * index entry, opens with a link of a headline's length or holds a linked
+ * heading). */
+static bool twin_signed(const wn_doc *doc, uint32_t repeat, uint32_t x)
+{
+    const wn_node *r = &doc->nodes[repeat], *n = &doc->nodes[x];
+    if (r->links <= n->links && r->images <= n->images)
+        return false;
+    uint32_t first = repeat + 1 < r->end ? doc->nodes[repeat + 1].next_text : doc->count;
+    if (first < r->end)
+        for (uint32_t a = doc->nodes[first].parent; a != WN_NONE && a != repeat; a = doc->nodes[a].parent)
+            if (doc->nodes[a].tag == GUMBO_TAG_A && doc->nodes[a].all.chars >= WN_VERDICT_HEADLINE_CHARS)
+                return false;
+    for (uint32_t i = repeat + 1; i < r->end; i++) {
+        const wn_node *e = &doc->nodes[i];
+        if (e->kind == WN_NODE_ELEMENT && kind_heading(e->tag) && e->links)
+            return false;
+        if (e->kind == WN_NODE_ELEMENT && e->tag == GUMBO_TAG_A)
+            for (uint32_t k = i + 1; k < e->end; k++)
+                if (doc->nodes[k].kind == WN_NODE_ELEMENT && kind_heading(doc->nodes[k].tag))
+                    return false;
+    }
+    return true;
+}
+
+/* Rule thread-twins: the top's post repeats elsewhere on the page, not as
+ * its sibling (the answers of a Q&A page grouped apart from the question,
+ * "more answers" below the one shown): an ancestor of the top, named by a
+ * class, whose twins of its shape anywhere on the page hold post text at
+ * the top's place and an author and a date beside it. With at least
+ * THREAD_MIN_POSTS posts the page is a discussion of them all. */
+static void decide_by_twins(wn_doc *doc, uint32_t top)
+{
+    if (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_TWINS))
+        return;
+    /* From the block of the top that gathered the most paragraph score
+     * (the top may hold its post's header and toolbar), up. */
+    uint32_t a = top;
+    for (uint32_t i = top + 1; i < doc->nodes[top].end; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_ELEMENT && n->content > doc->nodes[a].content)
+            a = i;
+    }
+    uint64_t shapes[THREAD_LEVELS + 1];
+    uint32_t ranks[THREAD_LEVELS + 1];
+    for (int level = 0; level <= THREAD_LEVELS; level++) {
+        shapes[level] = shape_of(&doc->nodes[a]);
+        ranks[level] = rank_of(doc, a, shapes[level]);
+        if (level > 0 && has_class_word(&doc->nodes[a])) {
+            uint32_t posts = 1, cards = 0, twins = 0, unit = a;
+            for (uint32_t c = 0; c < doc->count; c++) {
+                const wn_node *e = &doc->nodes[c];
+                if (c == a) {
+                    c = e->end - 1;
+                    continue;
+                }
+                if (e->kind != WN_NODE_ELEMENT || e->tag != doc->nodes[a].tag || shape_of(e) != shapes[level] ||
+                    (c < a && doc->nodes[c].end > a))
+                    continue;
+                twins++;
+                cards += wn_kind_teaser_card(doc, c);
+                uint32_t x = same_place(doc, c, shapes, ranks, level);
+                if (holds_post_text(doc, x) && twin_signed(doc, c, x)) {
+                    posts++;
+                    unit = common_ancestor(doc, unit, c);
+                }
+            }
+            if (twins && posts >= THREAD_MIN_POSTS && 2 * posts > twins + 1 && 2 * cards < twins && unit != WN_NONE &&
+                doc->nodes[unit].tag != GUMBO_TAG_BODY && doc->nodes[unit].tag != GUMBO_TAG_HTML) {
+                for (uint32_t c = 0; c < doc->count; c++) {
+                    const wn_node *e = &doc->nodes[c];
+                    if (c == a) {
+                        c = e->end - 1;
+                        continue;
+                    }
+                    if (e->kind != WN_NODE_ELEMENT || e->tag != doc->nodes[a].tag || shape_of(e) != shapes[level] ||
+                        (c < a && doc->nodes[c].end > a))
+                        continue;
+                    uint32_t x = same_place(doc, c, shapes, ranks, level);
+                    if (holds_post_text(doc, x) && twin_signed(doc, c, x)) {
+                        select_post(doc, x);
+                        doc->nodes[x].rule = WN_RULE_THREAD_TWINS;
+                    }
+                }
+                doc->page_kind = WN_DOC_DISCUSSION;
+                doc->kind_why = WN_KIND_TWINS;
+                doc->kind_posts = posts;
+                doc->kind_unit = unit;
+                return;
+            }
+        }
+        uint32_t parent = doc->nodes[a].parent;
+        if (parent == WN_NONE || doc->nodes[parent].tag == GUMBO_TAG_HTML || doc->nodes[parent].tag == GUMBO_TAG_BODY)
+            return;
+        a = parent;
+    }
+}
+
 uint32_t wn_kind_decide(wn_doc *doc, uint32_t top)
 {
     doc->page_kind = WN_DOC_ARTICLE;
@@ -584,5 +700,99 @@ uint32_t wn_kind_decide(wn_doc *doc, uint32_t top)
         decide_by_parts(doc, top);
     if (doc->page_kind == WN_DOC_ARTICLE)
         decide_by_dates(doc, top);
+    if (doc->page_kind == WN_DOC_ARTICLE)
+        decide_by_twins(doc, top);
     return top;
+}
+
+/* Characters kept in the body: selected, not pruned. */
+static uint32_t kept_chars(const wn_doc *doc)
+{
+    uint32_t chars = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->flags & WN_NODE_PRUNED) {
+            i = n->end - 1;
+            continue;
+        }
+        if (!(n->flags & WN_NODE_SELECTED))
+            continue;
+        for (uint32_t j = i; j < n->end; j++) {
+            const wn_node *t = &doc->nodes[j];
+            if (t->flags & WN_NODE_PRUNED)
+                j = t->end - 1;
+            else if (t->kind == WN_NODE_TEXT)
+                chars += t->all.chars;
+        }
+        i = n->end - 1;
+    }
+    return chars;
+}
+
+/* Whether a <time> element lies in nodes [from, to). */
+static bool holds_time(const wn_doc *doc, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++)
+        if (doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].tag == GUMBO_TAG_TIME)
+            return true;
+    return false;
+}
+
+/* Rule thread-replies: a short post followed by a nested thread of signed
+ * replies, each dated in a <time>, is a discussion whose body is the post
+ * and its replies (a page whose replies share no header with its post, so
+ * that the rules above found no run of posts). A long article with reader
+ * comments keeps its comments out: its kept text is over MAX_KEPT. */
+void wn_kind_replies(wn_doc *doc, uint32_t top)
+{
+    if (doc->page_kind != WN_DOC_ARTICLE || (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_REPLIES)) ||
+        top == WN_NONE)
+        return;
+    /* Cheap gates first: enough <time> elements after the top, a short
+     * kept body; only then is the thread looked for. */
+    uint32_t times = 0;
+    for (uint32_t i = doc->nodes[top].end; i < doc->count && times < THREAD_REPLIES_MIN_DATED; i++)
+        times += doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].tag == GUMBO_TAG_TIME;
+    if (times < THREAD_REPLIES_MIN_DATED)
+        return;
+    uint32_t kept = kept_chars(doc);
+    if (kept == 0 || kept > THREAD_REPLIES_MAX_KEPT)
+        return;
+    wn_thread th;
+    if (wn_thread_find(doc, &th) != WN_OK) {
+        wn_thread_free(&th);
+        return;
+    }
+    uint32_t dated = 0, replies = 0;
+    for (size_t k = 0; k < th.count; k++) {
+        const wn_thread_comment *c = &th.comments[k];
+        if (c->node < doc->nodes[top].end)
+            continue;
+        dated += c->author && c->date && holds_time(doc, c->node, c->end);
+        replies += c->depth > 1;
+    }
+    if (dated < THREAD_REPLIES_MIN_DATED || replies < THREAD_REPLIES_MIN_NESTED) {
+        wn_thread_free(&th);
+        return;
+    }
+    uint32_t posts = 1;
+    for (size_t k = 0; k < th.count; k++) {
+        const wn_thread_comment *c = &th.comments[k];
+        if (c->node < doc->nodes[top].end || c->depth != 1 || !c->date)
+            continue;
+        for (uint32_t i = c->node; i < c->end; i = doc->nodes[i].end) {
+            wn_node *n = &doc->nodes[i];
+            for (uint32_t j = i + 1; j < n->end; j++)
+                doc->nodes[j].flags &= (uint16_t)~(WN_NODE_SELECTED | WN_NODE_PRUNED);
+            n->flags = (uint16_t)((n->flags | WN_NODE_SELECTED) & ~WN_NODE_PRUNED);
+            n->label = WN_LABEL_BODY;
+            n->rule = WN_RULE_THREAD_REPLIES;
+        }
+        posts++;
+    }
+    wn_thread_free(&th);
+    doc->page_kind = WN_DOC_DISCUSSION;
+    doc->kind_why = WN_KIND_REPLIES;
+    doc->kind_posts = posts;
+    doc->kind_unit = WN_NONE;
 }

@@ -22,7 +22,9 @@ typedef enum wn_kind_reason {
     WN_KIND_EMPTIED,         /* comment-named posts were nearly all of the region */
     WN_KIND_INNER_RUN,       /* the top holds a run of posts: their text replaces it */
     WN_KIND_DATES,           /* the top's post date repeats in other posts' headers */
-    WN_KIND_FIRST_POST       /* the top is one of a run of posts each with its own comments link */
+    WN_KIND_FIRST_POST,      /* the top is one of a run of posts each with its own comments link */
+    WN_KIND_REPLIES,         /* a short post, then a nested thread of replies dated in <time> */
+    WN_KIND_TWINS            /* the top's post repeats apart from it, signed */
 } wn_kind_reason;
 
 const char *wn_doc_kind_name(wn_doc_kind kind);
@@ -40,5 +42,6 @@ const char *wn_kind_reason_text(wn_kind_reason why);
  * its own comments link; rule FIRST_POST), its first post, selected in
  * place of the run's selections. */
 uint32_t wn_kind_decide(wn_doc *doc, uint32_t top);
+void wn_kind_replies(wn_doc *doc, uint32_t top);
 
 #endif

@@ -105,6 +105,9 @@
 /* Paragraphs up to this long are read for a note on the reader's browser,
  * which votes for no one. By hand. */
 #define BROWSER_NOTICE_CHARS 400
+/* A box holding a form field and at most this much text: its other blocks
+ * are the field's label and help (rule field-text). By hand. */
+#define FIELD_BOX_MAX_CHARS 120
 
 /* ---- region: siblings, parts, chunks -------------------------------------------- */
 
@@ -370,6 +373,15 @@
 #define FIRST_POST_LINK_CHARS 40
 #define FIRST_POST_SHARE_NUM 2
 #define FIRST_POST_SHARE_DEN 3
+/* A post and its replies (rule thread-replies): at least MIN_DATED replies
+ * after the top with an author and a date in a <time> element, at
+ * least MIN_NESTED of them replies to a reply, and at most MAX_KEPT
+ * characters kept in the body (a question or a post, not a long article
+ * with reader comments: without this bound an article page of the sets
+ * whose comments are dated so flips too). By hand. */
+#define THREAD_REPLIES_MIN_DATED 5
+#define THREAD_REPLIES_MIN_NESTED 2
+#define THREAD_REPLIES_MAX_KEPT 2500
 /* A page is its thread when the comment-named posts dropped from the region
  * held at least this share of it and less than THREAD_EMPTIED_KEPT
  * characters of it were kept (a heading in the region repeats the page's

@@ -207,4 +207,6 @@ void wn_score_select(wn_doc *doc)
     wn_sc_mark_headline(doc);
     wn_sc_select_lead(doc, r.chars);
     wn_score_note_lines(doc);
+    wn_kind_replies(doc, top);
+    wn_sc_thread_title(doc);
 }

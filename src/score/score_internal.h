@@ -117,6 +117,7 @@ bool wn_sc_prune_by_marker(wn_doc *doc, uint32_t i, const region *r);
 /* title.c */
 bool wn_sc_repeats_page_title(const wn_doc *doc, uint32_t index);
 void wn_sc_mark_headline(wn_doc *doc);
+void wn_sc_thread_title(wn_doc *doc);
 void wn_sc_select_lead(wn_doc *doc, uint32_t region_chars);
 
 /* cleanup.c */

@@ -173,7 +173,8 @@ wn_status wn_thread_find_posts(const wn_doc *doc, wn_thread_posts *out)
         const wn_node *n = &doc->nodes[i];
         if (!(n->flags & WN_NODE_SELECTED))
             continue;
-        if (!(n->flags & WN_NODE_PRUNED)) {
+        /* The thread's title is no post. */
+        if (!(n->flags & WN_NODE_PRUNED) && n->rule != WN_RULE_THREAD_TITLE) {
             if (!wn_array_grow((void **)&out->list, &out->cap, out->count, sizeof *out->list))
                 return WN_ERR_NOMEM;
             wn_thread_post *p = &out->list[out->count++];

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "score/kind.h"
+
 /* Copies text without its white space (ASCII, and the ideographic and
  * no-break spaces) into out; returns the length. */
 static size_t squeezed(const char *text, char *out, size_t cap)
@@ -84,12 +86,82 @@ void wn_sc_mark_headline(wn_doc *doc)
     }
 }
 
+/* Whether the page's <title> or og:title holds the squeezed text. */
+static bool page_title_holds(const wn_doc *doc, const char *text)
+{
+    const char *titles[] = {doc->title, doc->og_title};
+    for (size_t t = 0; t < 2; t++) {
+        if (!titles[t])
+            continue;
+        char title[640];
+        if (squeezed(titles[t], title, sizeof title) && strstr(title, text))
+            return true;
+    }
+    return false;
+}
+
+/* Rule thread-title: a discussion's body opens with its thread's title
+ * (the title, the first post and every reply). The headline the rules
+ * above took out of the body goes back in; else the heading before the
+ * first post whose text the page's title holds (the thread's title set
+ * above the posts' common parent, in the page's header), the longest of
+ * them, unless the body already opens with its text. */
+void wn_sc_thread_title(wn_doc *doc)
+{
+    if (doc->page_kind != WN_DOC_DISCUSSION || !on(doc, WN_RULE_THREAD_TITLE))
+        return;
+    uint32_t first = WN_NONE;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_ELEMENT && n->label == WN_LABEL_TITLE &&
+            (n->rule == WN_RULE_TITLE || n->rule == WN_RULE_TITLE_REPEAT)) {
+            n->flags &= (uint16_t)~WN_NODE_PRUNED;
+            n->label = WN_LABEL_BODY;
+            n->rule = WN_RULE_THREAD_TITLE;
+            return;
+        }
+        if (first == WN_NONE && (n->flags & WN_NODE_SELECTED) && !(n->flags & WN_NODE_PRUNED))
+            first = i;
+    }
+    if (first == WN_NONE)
+        return;
+    uint32_t best = WN_NONE;
+    char lead[640], text[640], best_text[640] = "";
+    for (uint32_t i = 0; i < first; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind != WN_NODE_ELEMENT || n->tag < GUMBO_TAG_H1 || n->tag > GUMBO_TAG_H3 ||
+            n->all.chars < TITLE_MIN_CHARS || n->all.chars > TITLE_MAX_CHARS)
+            continue;
+        wn_leading_text(doc, i, lead, sizeof lead);
+        size_t len = squeezed(lead, text, sizeof text);
+        if (len >= TITLE_MIN_SQUEEZED && page_title_holds(doc, text) &&
+            (best == WN_NONE || n->all.chars >= doc->nodes[best].all.chars)) {
+            best = i;
+            memcpy(best_text, text, len + 1);
+        }
+        i = n->end - 1;
+    }
+    if (best == WN_NONE)
+        return;
+    /* The first post may open with the title itself. */
+    wn_leading_text(doc, first, lead, sizeof lead);
+    squeezed(lead, text, sizeof text);
+    if (strncmp(text, best_text, strlen(best_text)) == 0)
+        return;
+    wn_node *h = &doc->nodes[best];
+    h->flags = (uint16_t)((h->flags | WN_NODE_SELECTED) & ~WN_NODE_PRUNED);
+    for (uint32_t k = best + 1; k < h->end; k++)
+        doc->nodes[k].flags &= (uint16_t)~(WN_NODE_SELECTED | WN_NODE_PRUNED);
+    h->label = WN_LABEL_BODY;
+    h->rule = WN_RULE_THREAD_TITLE;
+}
+
 const char *wn_score_title(const wn_doc *doc, char *buf, size_t cap, size_t *len, bool *from_h1)
 {
     *from_h1 = true;
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *n = &doc->nodes[i];
-        if (n->label == WN_LABEL_TITLE && n->kind == WN_NODE_ELEMENT) {
+        if ((n->label == WN_LABEL_TITLE || n->rule == WN_RULE_THREAD_TITLE) && n->kind == WN_NODE_ELEMENT) {
             *len = wn_leading_text(doc, i, buf, cap);
             if (*len)
                 return buf;

@@ -307,6 +307,99 @@ START_TEST(env_read_at_creation)
 }
 END_TEST
 
+/* thread-title: a discussion's text opens with its thread's title, a
+ * heading set above the posts' common parent; off, the title is only the
+ * page's metadata. */
+START_TEST(thread_title_opens_discussion)
+{
+    char *html = read_page("thread-title");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_THREAD_TITLE));
+    const char *title = "Sourdough starter smells of nail varnish\n";
+    ck_assert_msg(strncmp(on.text, title, strlen(title)) == 0, "%.300s", on.text);
+    ck_assert_ptr_null(strstr(off.text, title));
+    /* The replies are there either way. */
+    ck_assert_ptr_nonnull(strstr(on.text, "A stiffer starter goes hungry"));
+    ck_assert_ptr_nonnull(strstr(off.text, "A stiffer starter goes hungry"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* thread-twins: the answers listed apart from the one shown, each under
+ * its author's link, are posts of the discussion, in document order. */
+START_TEST(thread_twins_keeps_other_answers)
+{
+    char *html = read_page("thread-twins");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_THREAD_TWINS));
+    const char *shown = strstr(on.text, "Tulips keep growing");
+    const char *pin = strstr(on.text, "A pin pricked through the stem");
+    const char *water = strstr(on.text, "Use very little water");
+    ck_assert_ptr_nonnull(shown);
+    ck_assert_ptr_nonnull(pin);
+    ck_assert_ptr_nonnull(water);
+    ck_assert(shown < pin && pin < water);
+    ck_assert_ptr_nonnull(strstr(on.explain, "page kind: discussion"));
+    ck_assert_ptr_null(strstr(off.text, "A pin pricked through the stem"));
+    ck_assert_ptr_nonnull(strstr(off.text, "Tulips keep growing"));
+    /* The authors' names are signatures, not the posts' text. */
+    ck_assert_ptr_null(strstr(on.text, "sabine\n"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* thread-replies: a short post followed by a nested thread of dated
+ * replies is a discussion: the replies, nested ones too, follow the post. */
+START_TEST(thread_replies_keeps_nested_replies)
+{
+    char *html = read_page("thread-replies");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_THREAD_REPLIES));
+    const char *post = strstr(on.text, "I grow four cherry tomato plants");
+    const char *nested = strstr(on.text, "A layer of straw on top of the compost");
+    const char *last = strstr(on.text, "Less feed high in nitrogen too");
+    ck_assert_ptr_nonnull(post);
+    ck_assert_ptr_nonnull(nested);
+    ck_assert_ptr_nonnull(last);
+    ck_assert(post < nested && nested < last);
+    ck_assert_ptr_nonnull(strstr(on.explain, "page kind: discussion"));
+    /* Off, the replies are reader comments: only in the comments part. */
+    const char *cut = strstr(off.text, "\n----\n");
+    ck_assert_ptr_nonnull(cut);
+    const char *in_off = strstr(off.text, "A layer of straw on top of the compost");
+    ck_assert(in_off == NULL || in_off > cut);
+    ck_assert_ptr_nonnull(strstr(off.explain, "page kind: article"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* field-text: a search box's help text, in a small box with the field,
+ * does not outvote a short post. */
+START_TEST(field_text_leaves_search_help_out)
+{
+    char *html = read_page("field-text");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_FIELD_TEXT));
+    ck_assert_ptr_nonnull(strstr(on.text, "A violet from the verge"));
+    ck_assert_ptr_null(strstr(on.text, "use the arrow keys"));
+    ck_assert_ptr_nonnull(strstr(off.text, "use the arrow keys"));
+    ck_assert_ptr_null(strstr(off.text, "A violet from the verge"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -319,6 +412,12 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, all_off);
     tcase_add_test(tc, first_post_newest_first_only);
     tcase_add_test(tc, no_stray_pages);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("cases");
+    tcase_add_test(tc, thread_title_opens_discussion);
+    tcase_add_test(tc, thread_twins_keeps_other_answers);
+    tcase_add_test(tc, thread_replies_keeps_nested_replies);
+    tcase_add_test(tc, field_text_leaves_search_help_out);
     suite_add_tcase(s, tc);
     return s;
 }
