@@ -38,7 +38,7 @@ const char *wn_blk_attribute(const GumboElement *el, const char *name)
 
 static const char *const ATTR_NAMES[A_COUNT] = {
     "class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "href", "rel",
-    "content", "property", "name", "http-equiv", "datetime"};
+    "content", "property", "name", "http-equiv", "datetime", "aria-modal"};
 
 static int ascii_lower(int c)
 {
@@ -222,6 +222,10 @@ uint32_t wn_blk_element_hints(hint_cache *cache, const GumboElement *el, const a
     const char *role = a->v[A_ROLE];
     if (role)
         hints |= wn_hints_from_role(role, strlen(role));
+    /* A modal box (role=dialog gives the bit through the role words). */
+    const char *modal = a->v[A_ARIA_MODAL];
+    if (modal && strcasecmp(modal, "true") == 0)
+        hints |= WN_HINT_DIALOG;
     const char *itemprop = a->v[A_ITEMPROP];
     if (itemprop && wn_lex_whole(WN_LEX_ITEMPROP_BODY, itemprop, strlen(itemprop)) >= 0)
         hints |= WN_HINT_STRONG | WN_HINT_POSITIVE;

@@ -16,7 +16,7 @@
  * name wins). */
 enum {
     A_CLASS, A_ID, A_ROLE, A_ITEMPROP, A_STYLE, A_HIDDEN, A_ARIA_HIDDEN, A_HREF, A_REL,
-    A_CONTENT, A_PROPERTY, A_NAME, A_HTTP_EQUIV, A_DATETIME, A_COUNT
+    A_CONTENT, A_PROPERTY, A_NAME, A_HTTP_EQUIV, A_DATETIME, A_ARIA_MODAL, A_COUNT
 };
 typedef struct attr_set {
     const char *v[A_COUNT];

@@ -41,6 +41,8 @@ enum {
     WN_HINT_ANSWER = 1u << 16,   /* one of its answers */
     WN_HINT_LEAD = 1u << 17,     /* lead, lede, intro: the article's first paragraph */
     WN_HINT_AUTHORBOX = 1u << 18, /* the author's bio box: authorbox, about-author */
+    /* An overlay: role=dialog or alertdialog, aria-modal="true". */
+    WN_HINT_DIALOG = 1u << 19,
     /* Set by the scorer, not by words: the subtree holds an element named
      * as the article's body (entry-content, articleBody) that has text. */
     WN_HINT_BODY_INSIDE = 1u << 30

@@ -31,7 +31,7 @@ static void put_hints(wn_buf *out, uint32_t hints)
                                         "tipjar", "share", "footer", "ad", "sidebar",
                                         "header", "meta", "widget", "hidden", "gallery",
                                         "question", "answer", "lead",
-                                        "authorbox"};
+                                        "authorbox", "dialog"};
     bool first = true;
     for (unsigned bit = 0; bit < sizeof NAMES / sizeof NAMES[0]; bit++) {
         if (!(hints & (1u << bit)))

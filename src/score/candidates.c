@@ -103,6 +103,22 @@ static bool side_box(const wn_node *n, uint32_t page_chars)
            (float)n->all.chars < SIDE_MAX_SHARE * (float)page_chars;
 }
 
+/* Rule dialog: an overlay drawn over the page (a cookie-consent centre, a
+ * sign-in box), unless it holds most of the page's text or the element
+ * named as the article's body: the page shown in a modal. A box of
+ * switches and buttons is a settings panel even when its explanations
+ * outweigh a short article. */
+bool wn_sc_dialog_box(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->kind != WN_NODE_ELEMENT || !(n->hints & WN_HINT_DIALOG) || !on(doc, WN_RULE_DIALOG) ||
+        (n->hints & WN_HINT_STRONG))
+        return false;
+    float share = (float)n->all.chars / (float)(doc->nodes[0].all.chars ? doc->nodes[0].all.chars : 1);
+    float most = n->inputs >= DIALOG_CONTROLS ? DIALOG_CONTROLS_MAX_SHARE : DIALOG_MAX_SHARE;
+    return share < most && !wn_sc_holds_named_body(doc, index);
+}
+
 static void mark_clutter_subtrees(wn_doc *doc)
 {
     /* A wrapper holding nearly all of the page's text is layout, whatever
@@ -118,6 +134,10 @@ static void mark_clutter_subtrees(wn_doc *doc)
                  (float)n->all.chars < LAYOUT_SHARE * (float)page_chars &&
                  !(n->all.chars >= NAMED_BODY_MIN_CHARS && wn_sc_holds_named_body(doc, i)))
             n->flags |= WN_NODE_IN_CLUTTER;
+        else if (wn_sc_dialog_box(doc, i)) {
+            n->flags |= WN_NODE_IN_CLUTTER;
+            wn_sc_prune(doc, NULL, i, WN_LABEL_OTHER, WN_RULE_DIALOG);
+        }
         if (p->flags & WN_NODE_IN_SIDE)
             n->flags |= WN_NODE_IN_SIDE;
         else if (side_box(n, page_chars))

@@ -94,6 +94,15 @@
 /* A clutter-named wrapper holding this share of the page is layout. By
  * hand. */
 #define LAYOUT_SHARE 0.9f
+/* An overlay (rule dialog: role=dialog or alertdialog, aria-modal="true")
+ * holding less than this share of the page's text is a box above it (a
+ * consent centre, a sign-in form); one holding more is the page shown in a
+ * modal. By hand. */
+#define DIALOG_MAX_SHARE 0.5f
+/* One with at least DIALOG_CONTROLS form controls (switches, buttons) is a
+ * settings panel up to this share of the page. By hand. */
+#define DIALOG_CONTROLS 3
+#define DIALOG_CONTROLS_MAX_SHARE 0.9f
 /* Ad slots, share bars and tip jars that hold this much prose (characters,
  * punctuation, at most this LD) are wrappers of the article. By hand. */
 #define WRAPS_PROSE_CHARS 400

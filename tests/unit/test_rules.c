@@ -400,6 +400,24 @@ START_TEST(field_text_leaves_search_help_out)
 }
 END_TEST
 
+/* A preference centre in a modal box, its text longer than the article:
+ * it votes for no region, and the article is the page. */
+START_TEST(dialog_gives_no_vote)
+{
+    char *html = read_page("dialog");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_DIALOG));
+    ck_assert_ptr_nonnull(strstr(on.text, "crossing takes six hours"));
+    ck_assert_ptr_null(strstr(on.text, "balance the load"));
+    ck_assert_ptr_null(strstr(on.text, "Measurement"));
+    ck_assert_ptr_nonnull(strstr(off.text, "balance the load"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -418,6 +436,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, thread_twins_keeps_other_answers);
     tcase_add_test(tc, thread_replies_keeps_nested_replies);
     tcase_add_test(tc, field_text_leaves_search_help_out);
+    tcase_add_test(tc, dialog_gives_no_vote);
     suite_add_tcase(s, tc);
     return s;
 }
