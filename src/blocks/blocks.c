@@ -223,7 +223,7 @@ static void init_element(wn_doc *doc, hint_cache *cache, uint32_t index, const G
 {
     wn_node *n = &doc->nodes[index];
     n->kind = WN_NODE_ELEMENT;
-    n->tag = (uint16_t)el->tag;
+    n->tag = (uint8_t)el->tag;
     n->class_attr = a->v[A_CLASS];
     n->id_attr = a->v[A_ID];
     n->hints = wn_blk_element_hints(cache, el, a, n->class_attr, n->id_attr);

@@ -32,18 +32,16 @@ enum {
     WN_NODE_HOLDS_BLOCKS = 1u << 8
 };
 
+/* Fields are ordered widest first so the struct has no padding: the array
+ * is walked linearly by every pass, so its size is both heap and cache. */
 typedef struct wn_node {
     uint32_t parent;        /* WN_NONE for the root */
     uint32_t end;           /* one past the last node of this subtree */
     uint32_t block;         /* nearest block-level ancestor (or self) */
-    uint16_t tag;           /* GumboTag for elements */
-    uint8_t kind;           /* WN_NODE_ELEMENT / WN_NODE_TEXT */
-    uint16_t flags;
-    uint16_t depth;
-    uint8_t label;          /* wn_label once decided */
-    uint8_t rule;           /* the wn_rule that decided it */
     uint32_t hints;         /* WN_HINT_* from tag, class, id, role */
     const char *text;       /* text nodes: the text (UTF-8) */
+    const char *class_attr; /* elements: attribute values or NULL (explain) */
+    const char *id_attr;
     uint32_t text_len;
     /* The first node at or after this one (document order, any subtree;
      * doc->count if none) that is a text node with a byte other than ASCII
@@ -51,8 +49,6 @@ typedef struct wn_node {
      * node of white space alone: a scan for text (wn_leading_text) jumps
      * over what lies between. */
     uint32_t next_text;
-    const char *class_attr; /* elements: attribute values or NULL (explain) */
-    const char *id_attr;
     wn_text_stats all;      /* all text in the subtree */
     uint32_t link_chars;    /* of which inside links */
     wn_text_stats own;      /* text of this block itself (not nested blocks) */
@@ -67,7 +63,16 @@ typedef struct wn_node {
     float score;            /* candidate score */
     float best;             /* the best candidate score in the subtree */
     uint32_t next_space;    /* see next_text */
+    uint16_t flags;
+    uint16_t depth;
+    uint8_t tag;            /* GumboTag for elements (all below 256) */
+    uint8_t kind;           /* WN_NODE_ELEMENT / WN_NODE_TEXT */
+    uint8_t label;          /* wn_label once decided */
+    uint8_t rule;           /* the wn_rule that decided it */
 } wn_node;
+
+_Static_assert(GUMBO_TAG_LAST <= UINT8_MAX, "wn_node.tag is a byte");
+_Static_assert(sizeof(wn_node) <= 144, "wn_node grew: every pass walks the node array");
 
 /* A declaration the page makes in markup (wn_doc.tags). */
 enum {
