@@ -163,10 +163,10 @@ static void link_text_runs(wn_doc *doc)
     uint32_t next_text = doc->count, next_space = doc->count;
     for (uint32_t i = doc->count; i-- > 0;) {
         wn_node *n = &doc->nodes[i];
-        if (n->kind == WN_NODE_TEXT && n->text_len) {
+        if (n->kind == WN_NODE_TEXT && wn_node_text_len(n)) {
             bool ink = false;
-            for (uint32_t k = 0; k < n->text_len && !ink; k++)
-                ink = !is_ascii_space((unsigned char)n->text[k]);
+            for (uint32_t k = 0; k < wn_node_text_len(n) && !ink; k++)
+                ink = !is_ascii_space((unsigned char)wn_node_text(n)[k]);
             if (ink)
                 next_text = i;
             else
@@ -197,20 +197,20 @@ static void add_text_node(wn_doc *doc, uint32_t index, const GumboNode *g, uint3
     wn_node *n = &doc->nodes[index];
     wn_node *p = &doc->nodes[parent];
     n->kind = WN_NODE_TEXT;
-    n->text = g->v.text.text;
-    size_t len = strlen(n->text);
+    n->text_ = g->v.text.text;
+    size_t len = strlen(n->text_);
     /* White space between tags (most text nodes of a page) has nothing to
      * mend or count: its stats stay zero. */
     bool blank = g->type == GUMBO_NODE_WHITESPACE;
     for (size_t i = 0; blank && i < len; i++)
-        blank = is_ascii_space((unsigned char)n->text[i]);
+        blank = is_ascii_space((unsigned char)n->text_[i]);
     if (!blank)
-        mend_utf8((char *)n->text, len);
-    n->text_len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+        mend_utf8((char *)n->text_, len);
+    n->text_len_ = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
     n->flags = p->flags & (WN_NODE_IN_LINK | WN_NODE_PREFORMATTED);
     n->block = p->block;
     if (!blank)
-        wn_text_measure(n->text, n->text_len, &n->all);
+        wn_text_measure(n->text_, n->text_len_, &n->all);
     if (n->flags & WN_NODE_IN_LINK)
         n->link_chars = n->all.chars;
     wn_node *b = &doc->nodes[n->block];
@@ -223,10 +223,10 @@ static void init_element(wn_doc *doc, hint_cache *cache, uint32_t index, const G
 {
     wn_node *n = &doc->nodes[index];
     n->kind = WN_NODE_ELEMENT;
-    n->tag = (uint16_t)el->tag;
-    n->class_attr = a->v[A_CLASS];
-    n->id_attr = a->v[A_ID];
-    n->hints = wn_blk_element_hints(cache, el, a, n->class_attr, n->id_attr);
+    n->tag = (uint8_t)el->tag;
+    n->class_attr_ = a->v[A_CLASS];
+    n->id_attr_ = a->v[A_ID];
+    n->hints = wn_blk_element_hints(cache, el, a, n->class_attr_, n->id_attr_);
     if (parent != WN_NONE) {
         const wn_node *p = &doc->nodes[parent];
         n->flags = p->flags & (WN_NODE_IN_LINK | WN_NODE_PREFORMATTED);

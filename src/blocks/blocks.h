@@ -32,27 +32,32 @@ enum {
     WN_NODE_HOLDS_BLOCKS = 1u << 8
 };
 
+/* Fields are ordered widest first so the struct has no padding: the array
+ * is walked linearly by every pass, so its size is both heap and cache. */
 typedef struct wn_node {
     uint32_t parent;        /* WN_NONE for the root */
     uint32_t end;           /* one past the last node of this subtree */
     uint32_t block;         /* nearest block-level ancestor (or self) */
-    uint16_t tag;           /* GumboTag for elements */
-    uint8_t kind;           /* WN_NODE_ELEMENT / WN_NODE_TEXT */
-    uint16_t flags;
-    uint16_t depth;
-    uint8_t label;          /* wn_label once decided */
-    uint8_t rule;           /* the wn_rule that decided it */
     uint32_t hints;         /* WN_HINT_* from tag, class, id, role */
-    const char *text;       /* text nodes: the text (UTF-8) */
-    uint32_t text_len;
+    /* Text nodes have text, elements attributes: the two share the space.
+     * Read them with wn_node_text(), wn_node_text_len(), wn_node_class()
+     * and wn_node_id(), which give NULL / 0 for the other kind. */
+    union {
+        struct {
+            const char *text_;      /* the text (UTF-8) */
+            uint32_t text_len_;
+        };
+        struct {
+            const char *class_attr_; /* attribute values or NULL */
+            const char *id_attr_;
+        };
+    };
     /* The first node at or after this one (document order, any subtree;
      * doc->count if none) that is a text node with a byte other than ASCII
      * white space, and the first that is a block or <br> element or a text
      * node of white space alone: a scan for text (wn_leading_text) jumps
      * over what lies between. */
     uint32_t next_text;
-    const char *class_attr; /* elements: attribute values or NULL (explain) */
-    const char *id_attr;
     wn_text_stats all;      /* all text in the subtree */
     uint32_t link_chars;    /* of which inside links */
     wn_text_stats own;      /* text of this block itself (not nested blocks) */
@@ -67,7 +72,35 @@ typedef struct wn_node {
     float score;            /* candidate score */
     float best;             /* the best candidate score in the subtree */
     uint32_t next_space;    /* see next_text */
+    uint16_t flags;
+    uint16_t depth;
+    uint8_t tag;            /* GumboTag for elements (all below 256) */
+    uint8_t kind;           /* WN_NODE_ELEMENT / WN_NODE_TEXT */
+    uint8_t label;          /* wn_label once decided */
+    uint8_t rule;           /* the wn_rule that decided it */
 } wn_node;
+
+_Static_assert(GUMBO_TAG_LAST <= UINT8_MAX, "wn_node.tag is a byte");
+_Static_assert(sizeof(wn_node) <= 136, "wn_node grew: every pass walks the node array");
+
+/* A text node's text and its length in bytes (NULL and 0 for an element). */
+static inline const char *wn_node_text(const wn_node *n)
+{
+    return n->kind == WN_NODE_TEXT ? n->text_ : NULL;
+}
+static inline uint32_t wn_node_text_len(const wn_node *n)
+{
+    return n->kind == WN_NODE_TEXT ? n->text_len_ : 0;
+}
+/* An element's class and id attribute values (NULL if none, or a text node). */
+static inline const char *wn_node_class(const wn_node *n)
+{
+    return n->kind == WN_NODE_ELEMENT ? n->class_attr_ : NULL;
+}
+static inline const char *wn_node_id(const wn_node *n)
+{
+    return n->kind == WN_NODE_ELEMENT ? n->id_attr_ : NULL;
+}
 
 /* A declaration the page makes in markup (wn_doc.tags). */
 enum {

@@ -264,9 +264,9 @@ size_t wn_meta_short_text(const wn_doc *doc, uint32_t index, char *buf, size_t c
                 space = true;
             continue;
         }
-        uint32_t scan = t->text_len < SHORT_SCAN ? t->text_len : SHORT_SCAN;
+        uint32_t scan = wn_node_text_len(t) < SHORT_SCAN ? wn_node_text_len(t) : SHORT_SCAN;
         for (uint32_t k = 0; k < scan && n + 2 < cap; k++) {
-            char c = t->text[k];
+            char c = wn_node_text(t)[k];
             if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
                 space = n > 0;
                 continue;

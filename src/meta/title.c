@@ -210,7 +210,7 @@ void wn_meta_read_not_authors(const wn_doc *doc, const wn_meta_region *r, wn_met
         const wn_node *n = &doc->nodes[i];
         if (n->kind != WN_NODE_ELEMENT || n->all.chars > 120 || !n->all.chars)
             continue;
-        bool named = source_class(n->class_attr) && n->all.chars <= 40;
+        bool named = source_class(wn_node_class(n)) && n->all.chars <= 40;
         if (!named && !(n->flags & WN_NODE_BLOCK))
             continue;
         if (!wn_meta_eligible(doc, r, i))

@@ -218,7 +218,7 @@ void wn_meta_read_author_classes(const wn_doc *doc, const wn_meta_region *r, wn_
     for (uint32_t i = doc->body; i < doc->count && seen < WN_META_CLASS_NODES &&
                                  m->author_rank > WN_RANK_VISIBLE; i++, seen++) {
         const wn_node *n = &doc->nodes[i];
-        if (n->kind != WN_NODE_ELEMENT || !author_class(n->class_attr) || n->all.chars > 80 ||
+        if (n->kind != WN_NODE_ELEMENT || !author_class(wn_node_class(n)) || n->all.chars > 80 ||
             !wn_meta_eligible(doc, r, i))
             continue;
         size_t len = wn_meta_short_text(doc, i, buf, sizeof buf);
@@ -263,7 +263,7 @@ void wn_meta_read_author_classes(const wn_doc *doc, const wn_meta_region *r, wn_
         for (size_t k = 0; k < len && plain; k++)
             plain = !(t[k] >= '0' && t[k] <= '9') && t[k] != ':' && t[k] != '|';
         /* an account's nickname: the author only when nothing names one */
-        if (plain && find_ci(n->class_attr, "nickname") && !find_ci(n->class_attr, "author")) {
+        if (plain && find_ci(wn_node_class(n), "nickname") && !find_ci(wn_node_class(n), "author")) {
             if (!m->account)
                 m->account = wn_meta_clean(m->arena, t, len, 128);
         } else if (plain) {
@@ -289,7 +289,7 @@ void wn_meta_read_date_classes(const wn_doc *doc, const wn_meta_region *r, wn_me
     for (uint32_t i = doc->body; i < doc->count && seen < WN_META_CLASS_NODES &&
                                  m->rank[WN_META_DATE] > WN_RANK_VISIBLE; i++, seen++) {
         const wn_node *n = &doc->nodes[i];
-        if (n->kind != WN_NODE_ELEMENT || !date_class(n->class_attr) || !n->all.chars ||
+        if (n->kind != WN_NODE_ELEMENT || !date_class(wn_node_class(n)) || !n->all.chars ||
             n->all.chars > 60)
             continue;
         /* between the headline and the first paragraph, a date in an entry's

@@ -301,13 +301,13 @@ static void enter_block(emitter *e, uint32_t index)
 static const char *code_language(emitter *e, uint32_t pre)
 {
     const wn_doc *doc = e->doc;
-    const char *classes[2] = {doc->nodes[pre].class_attr, NULL};
+    const char *classes[2] = {wn_node_class(&doc->nodes[pre]), NULL};
     for (uint32_t k = pre + 1; k < doc->nodes[pre].end; k++) {
         const wn_node *d = &doc->nodes[k];
         if (d->kind == WN_NODE_TEXT && d->all.chars == 0)
             continue;
         if (d->kind == WN_NODE_ELEMENT && d->tag == GUMBO_TAG_CODE)
-            classes[1] = d->class_attr;
+            classes[1] = wn_node_class(d);
         break;
     }
     for (int c = 0; c < 2; c++) {
@@ -615,7 +615,7 @@ static void emit_subtree(emitter *e, uint32_t root)
         }
         if (n->kind == WN_NODE_TEXT) {
             e->line_dropped |= n->rule == WN_RULE_NOTE_LINE || n->rule == WN_RULE_REPEAT_LINE;
-            append_text(e, n->text, n->text_len, n->flags & WN_NODE_PREFORMATTED);
+            append_text(e, wn_node_text(n), wn_node_text_len(n), n->flags & WN_NODE_PREFORMATTED);
         } else if (n->flags & WN_NODE_BREAK) {
             if (current_kind(e) == WN_C_CODE)
                 wn_buf_putc(&e->line, '\n');

@@ -19,8 +19,8 @@ static void put_tag(wn_buf *out, const wn_node *n)
     /* Custom elements (<shreddit-comment>, <amp-img>) have no name here. */
     const char *name = n->tag == GUMBO_TAG_UNKNOWN ? "" : gumbo_normalized_tagname((GumboTag)n->tag);
     wn_buf_puts(out, *name ? name : "custom");
-    put_attr(out, '.', n->class_attr);
-    put_attr(out, '#', n->id_attr);
+    put_attr(out, '.', wn_node_class(n));
+    put_attr(out, '#', wn_node_id(n));
 }
 
 /* The class/id/role words an element carries, by name: why a class-id-hint

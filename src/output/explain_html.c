@@ -72,13 +72,13 @@ static void put_name(wn_buf *out, const wn_node *n)
 {
     const char *name = n->tag == GUMBO_TAG_UNKNOWN ? "custom" : gumbo_normalized_tagname((GumboTag)n->tag);
     put_escaped_str(out, name);
-    if (n->class_attr && *n->class_attr) {
+    if (wn_node_class(n) && *wn_node_class(n)) {
         wn_buf_putc(out, '.');
-        put_escaped(out, n->class_attr, strnlen(n->class_attr, 60));
+        put_escaped(out, wn_node_class(n), strnlen(wn_node_class(n), 60));
     }
-    if (n->id_attr && *n->id_attr) {
+    if (wn_node_id(n) && *wn_node_id(n)) {
         wn_buf_putc(out, '#');
-        put_escaped(out, n->id_attr, strnlen(n->id_attr, 60));
+        put_escaped(out, wn_node_id(n), strnlen(wn_node_id(n), 60));
     }
 }
 
@@ -181,7 +181,7 @@ void wn_render_explain_html(const wn_doc *doc, const char *title, const char *so
                 wn_buf_putc(out, ' ');
             }
             if (pass == 1)
-                put_escaped(out, n->text, n->text_len);
+                put_escaped(out, wn_node_text(n), wn_node_text_len(n));
         }
         if (pass == 1 && open_block != WN_NONE)
             wn_buf_puts(out, "</div>\n");

@@ -174,11 +174,11 @@ static uint16_t label_part(const wn_node *n, uint16_t inside)
     if (n->kind == WN_NODE_TEXT) {
         if (!n->all.chars)
             return 0;
-        size_t k = n->text_len;
-        while (k && (n->text[k - 1] == ' ' || n->text[k - 1] == '\n' || n->text[k - 1] == '\t'))
+        size_t k = wn_node_text_len(n);
+        while (k && (wn_node_text(n)[k - 1] == ' ' || wn_node_text(n)[k - 1] == '\n' || wn_node_text(n)[k - 1] == '\t'))
             k--;
         return label_pack(saturate(n->all.chars, 0, 31), saturate(n->all.punct, 0, 2), 0, false,
-                          k && n->text[k - 1] == ':');
+                          k && wn_node_text(n)[k - 1] == ':');
     }
     return inside;
 }

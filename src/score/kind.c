@@ -52,8 +52,8 @@ static uint64_t shape_of(const wn_node *n)
     h = (h ^ n->tag) * 1099511628211ull;
     /* The first class word only: the first post of a thread often carries
      * one more (its owner's, "first") than the replies. */
-    if (n->class_attr) {
-        const char *c = n->class_attr;
+    if (wn_node_class(n)) {
+        const char *c = wn_node_class(n);
         while (*c == ' ' || *c == '\t' || *c == '\n')
             c++;
         for (; *c && *c != ' ' && *c != '\t' && *c != '\n'; c++)
@@ -413,7 +413,7 @@ static bool date_part(const wn_doc *doc, uint32_t i)
     uint32_t bytes = 0;
     for (uint32_t t = e->next_text; t < e->end && bytes <= THREAD_DATE_MAX_BYTES;
          t = t + 1 < doc->count ? doc->nodes[t + 1].next_text : doc->count)
-        bytes += doc->nodes[t].text_len;
+        bytes += wn_node_text_len(&doc->nodes[t]);
     if (bytes > THREAD_DATE_MAX_BYTES)
         return false;
     char lead[96];
@@ -452,7 +452,7 @@ static bool named_header(const wn_doc *doc, uint32_t date)
 {
     for (int level = 0; level < THREAD_DATE_KEY_LEVELS && date != WN_NONE; level++) {
         const wn_node *n = &doc->nodes[date];
-        if ((n->class_attr && *n->class_attr) || (n->id_attr && *n->id_attr))
+        if ((wn_node_class(n) && *wn_node_class(n)) || (wn_node_id(n) && *wn_node_id(n)))
             return true;
         date = n->parent;
     }
@@ -576,7 +576,7 @@ static void decide_by_dates(wn_doc *doc, uint32_t top)
  * its tag). */
 static bool has_class_word(const wn_node *n)
 {
-    const char *c = n->class_attr;
+    const char *c = wn_node_class(n);
     if (!c)
         return false;
     while (*c == ' ' || *c == '\t' || *c == '\n')

@@ -179,8 +179,8 @@ static void append_text(line_walk *w, uint32_t index)
     w->texts = texts;
     w->texts[w->ntexts++] = index;
     bool pre = n->flags & WN_NODE_PREFORMATTED;
-    const char *s = n->text;
-    size_t len = n->text_len;
+    const char *s = wn_node_text(n);
+    size_t len = wn_node_text_len(n);
     /* Kept characters are appended a run at a time: [run, pos) is kept
      * and not yet in the line. */
     size_t pos = 0, run = 0;

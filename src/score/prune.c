@@ -264,12 +264,12 @@ static bool ends_with_colon(const wn_doc *doc, uint32_t index)
         const wn_node *t = &doc->nodes[i];
         if (t->kind != WN_NODE_TEXT || !t->all.chars)
             continue;
-        size_t k = t->text_len;
-        while (k && (t->text[k - 1] == ' ' || t->text[k - 1] == '\n' || t->text[k - 1] == '\t' ||
-                     t->text[k - 1] == '\r'))
+        size_t k = wn_node_text_len(t);
+        while (k && (wn_node_text(t)[k - 1] == ' ' || wn_node_text(t)[k - 1] == '\n' || wn_node_text(t)[k - 1] == '\t' ||
+                     wn_node_text(t)[k - 1] == '\r'))
             k--;
-        return (k && t->text[k - 1] == ':') ||
-               (k >= 3 && memcmp(t->text + k - 3, "\xEF\xBC\x9A", 3) == 0);
+        return (k && wn_node_text(t)[k - 1] == ':') ||
+               (k >= 3 && memcmp(wn_node_text(t) + k - 3, "\xEF\xBC\x9A", 3) == 0);
     }
     return false;
 }

@@ -173,8 +173,8 @@ static bool ends_like_sentence(const wn_doc *doc, uint32_t index)
 
 bool wn_sc_same_class(const wn_node *a, const wn_node *b)
 {
-    return a->class_attr && b->class_attr && *a->class_attr &&
-           strcmp(a->class_attr, b->class_attr) == 0;
+    return wn_node_class(a) && wn_node_class(b) && *wn_node_class(a) &&
+           strcmp(wn_node_class(a), wn_node_class(b)) == 0;
 }
 
 /* A plain wrapper around a single paragraph reads as that paragraph. */
@@ -183,7 +183,7 @@ static bool wraps_one_paragraph(const wn_doc *doc, uint32_t index)
     uint32_t at = index;
     for (int depth = 0; depth < 3; depth++) {
         const wn_node *n = &doc->nodes[at];
-        if (n->tag != GUMBO_TAG_DIV || (n->class_attr && *n->class_attr))
+        if (n->tag != GUMBO_TAG_DIV || (wn_node_class(n) && *wn_node_class(n)))
             return false;
         at = only_element_child(doc, at);
         if (at == WN_NONE)
@@ -286,7 +286,7 @@ void wn_sc_select_region(wn_doc *doc, uint32_t top)
 void wn_sc_select_parts(wn_doc *doc, uint32_t top)
 {
     const wn_node *t = &doc->nodes[top];
-    if (t->parent == WN_NONE || !t->class_attr || !*t->class_attr)
+    if (t->parent == WN_NONE || !wn_node_class(t) || !*wn_node_class(t))
         return;
     uint32_t parent = t->parent;
     uint32_t grand = doc->nodes[parent].parent;
@@ -338,7 +338,7 @@ static bool holds_selected(const wn_doc *doc, uint32_t index)
 static bool same_shape(const wn_doc *doc, uint32_t a, uint32_t b)
 {
     const wn_node *na = &doc->nodes[a], *nb = &doc->nodes[b];
-    if (na->tag != nb->tag || (na->class_attr && *na->class_attr) || (nb->class_attr && *nb->class_attr))
+    if (na->tag != nb->tag || (wn_node_class(na) && *wn_node_class(na)) || (wn_node_class(nb) && *wn_node_class(nb)))
         return false;
     uint32_t ca = a + 1, cb = b + 1, count = 0;
     for (;;) {

@@ -100,8 +100,8 @@ size_t wn_leading_text(const wn_doc *doc, uint32_t index, char *buf, size_t cap)
     for (uint32_t i = doc->nodes[index].next_text; i < end && n + 1 < cap;) {
         const wn_node *t = &doc->nodes[i];
         /* read once: the writes to buf could alias them for the compiler */
-        const unsigned char *text = (const unsigned char *)t->text;
-        const uint32_t text_len = t->text_len;
+        const unsigned char *text = (const unsigned char *)wn_node_text(t);
+        const uint32_t text_len = wn_node_text_len(t);
         for (uint32_t k = 0; k < text_len && n + 1 < cap; k++) {
             unsigned char c = text[k];
             if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {

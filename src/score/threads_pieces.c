@@ -61,10 +61,10 @@ uint8_t th_class_kind(thread *th, uint32_t index)
         kind = CK_FORM;
         break;
     default:
-        if (n->class_attr && *n->class_attr)
-            kind = class_kind_of(n->class_attr);
-        else if (n->id_attr && *n->id_attr)
-            kind = class_kind_of(n->id_attr);
+        if (wn_node_class(n) && *wn_node_class(n))
+            kind = class_kind_of(wn_node_class(n));
+        else if (wn_node_id(n) && *wn_node_id(n))
+            kind = class_kind_of(wn_node_id(n));
         if (n->tag == GUMBO_TAG_TIME)
             kind = CK_DATE;
         if (kind == CK_NONE && n->tag == GUMBO_TAG_CITE)
@@ -83,9 +83,9 @@ uint64_t th_shape_hash(const wn_node *n)
 {
     uint64_t h = 1469598103934665603ull ^ (uint64_t)n->tag;
     h *= 1099511628211ull;
-    const char *a = n->class_attr && *n->class_attr ? n->class_attr : n->id_attr;
+    const char *a = wn_node_class(n) && *wn_node_class(n) ? wn_node_class(n) : wn_node_id(n);
     if (a) {
-        h ^= a == n->class_attr ? 'c' : 'i';
+        h ^= a == wn_node_class(n) ? 'c' : 'i';
         h *= 1099511628211ull;
         for (size_t i = 0; a[i] && a[i] != ' ' && i < 128; i++) {
             if (a[i] >= '0' && a[i] <= '9')
@@ -103,7 +103,7 @@ uint64_t th_full_shape(const wn_node *n)
 {
     uint64_t h = 1469598103934665603ull ^ (uint64_t)n->tag;
     h *= 1099511628211ull;
-    const char *attrs[2] = {n->class_attr, n->id_attr};
+    const char *attrs[2] = {wn_node_class(n), wn_node_id(n)};
     for (int k = 0; k < 2; k++) {
         h ^= (uint64_t)(k + 1);
         h *= 1099511628211ull;
@@ -119,7 +119,7 @@ uint64_t th_full_shape(const wn_node *n)
 
 bool th_has_name(const wn_node *n)
 {
-    return (n->class_attr && *n->class_attr) || (n->id_attr && *n->id_attr);
+    return (wn_node_class(n) && *wn_node_class(n)) || (wn_node_id(n) && *wn_node_id(n));
 }
 
 /* Elements one comment can be. */
@@ -214,7 +214,7 @@ void th_build_pieces(thread *th, uint32_t root, uint32_t lo, uint32_t hi)
     for (uint32_t i = lo; i < hi; i++) {
         const wn_node *n = &nodes[i];
         if (n->kind == WN_NODE_TEXT && n->all.chars && n->parent != WN_NONE &&
-            th_has_word(n->text, n->text_len))
+            th_has_word(wn_node_text(n), wn_node_text_len(n)))
             th->direct[n->parent] = 1;
     }
     bool space = false;
@@ -247,7 +247,7 @@ void th_build_pieces(thread *th, uint32_t root, uint32_t lo, uint32_t hi)
         }
         if (!(n->flags & WN_NODE_IN_LINK))
             p->link = false;
-        add_text(th, p, n->text, n->text_len, &space);
+        add_text(th, p, wn_node_text(n), wn_node_text_len(n), &space);
     }
     if (th->text.failed) {
         th->failed = true;

@@ -228,7 +228,7 @@ static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
     /* A block the page styles as its own (a dek, a summary) repeats the
      * page's description; a plain one, or one named as the lead (the lede,
      * the intro), is the article's first words. */
-    if (b->class_attr && *b->class_attr && !(b->hints & WN_HINT_LEAD))
+    if (wn_node_class(b) && *wn_node_class(b) && !(b->hints & WN_HINT_LEAD))
         return false;
     if (b->tag == GUMBO_TAG_LI || b->tag == GUMBO_TAG_DT || b->tag == GUMBO_TAG_DD)
         return false;
@@ -250,7 +250,7 @@ static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
         const wn_node *an = &doc->nodes[a];
         if ((an->hints & (WN_HINT_CLUTTER | WN_HINT_META | WN_HINT_HIDDEN) & ~WN_HINT_HEADER) ||
             an->tag == GUMBO_TAG_FIGURE || an->tag == GUMBO_TAG_FIGCAPTION || an->tag == GUMBO_TAG_A ||
-            (an->class_attr && wn_lex_in(WN_LEX_CAPTION_CLASS, an->class_attr, strlen(an->class_attr))))
+            (wn_node_class(an) && wn_lex_in(WN_LEX_CAPTION_CLASS, wn_node_class(an), strlen(wn_node_class(an)))))
             return false;
     }
     char lead[400];

@@ -30,8 +30,8 @@ void wn_test_doc_free(wn_test_doc *t)
 uint32_t wn_test_by_id(const wn_doc *doc, const char *id)
 {
     for (uint32_t i = 0; i < doc->count; i++)
-        if (doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].id_attr &&
-            strcmp(doc->nodes[i].id_attr, id) == 0)
+        if (doc->nodes[i].kind == WN_NODE_ELEMENT && wn_node_id(&doc->nodes[i]) &&
+            strcmp(wn_node_id(&doc->nodes[i]), id) == 0)
             return i;
     ck_abort_msg("no element with id \"%s\"", id);
     return WN_NONE;

@@ -59,12 +59,12 @@ static char *subtree_text(const wn_doc *doc, uint32_t index)
 {
     size_t cap = 1, n = 0;
     for (uint32_t i = index; i < doc->nodes[index].end; i++)
-        cap += doc->nodes[i].kind == WN_NODE_TEXT ? doc->nodes[i].text_len : 0;
+        cap += doc->nodes[i].kind == WN_NODE_TEXT ? wn_node_text_len(&doc->nodes[i]) : 0;
     char *s = malloc(cap);
     for (uint32_t i = index; i < doc->nodes[index].end; i++)
         if (doc->nodes[i].kind == WN_NODE_TEXT) {
-            memcpy(s + n, doc->nodes[i].text, doc->nodes[i].text_len);
-            n += doc->nodes[i].text_len;
+            memcpy(s + n, wn_node_text(&doc->nodes[i]), wn_node_text_len(&doc->nodes[i]));
+            n += wn_node_text_len(&doc->nodes[i]);
         }
     s[n] = '\0';
     return s;
@@ -130,11 +130,11 @@ static void check_preorder(const wn_doc *doc)
         const wn_node *n = &doc->nodes[i];
         uint32_t text = i + 1 < doc->count ? doc->nodes[i + 1].next_text : doc->count;
         uint32_t space = i + 1 < doc->count ? doc->nodes[i + 1].next_space : doc->count;
-        if (n->kind == WN_NODE_TEXT && n->text_len) {
+        if (n->kind == WN_NODE_TEXT && wn_node_text_len(n)) {
             uint32_t k = 0;
-            while (k < n->text_len && strchr(" \n\t\r\f", n->text[k]) && n->text[k])
+            while (k < wn_node_text_len(n) && strchr(" \n\t\r\f", wn_node_text(n)[k]) && wn_node_text(n)[k])
                 k++;
-            if (k < n->text_len)
+            if (k < wn_node_text_len(n))
                 text = i;
             else
                 space = i;
@@ -232,7 +232,7 @@ START_TEST(test_hidden_elements)
     built b;
     build(&b, PAGE);
     for (uint32_t i = 0; i < b.doc->count; i++) {
-        const char *id = b.doc->nodes[i].id_attr;
+        const char *id = wn_node_id(&b.doc->nodes[i]);
         ck_assert_msg(!id || strncmp(id, "hid", 3) != 0, "hidden element #%s is in the tree", id);
     }
     ck_assert_uint_eq(node(&b, "vis")->all.chars, 5);
@@ -360,8 +360,8 @@ START_TEST(test_hints)
     const wn_node *main = node(&b, "main");
     ck_assert(main->hints & WN_HINT_STRONG);
     ck_assert(main->hints & WN_HINT_POSITIVE);
-    ck_assert_str_eq(main->class_attr, "entry-content");
-    ck_assert_str_eq(main->id_attr, "main");
+    ck_assert_str_eq(wn_node_class(main), "entry-content");
+    ck_assert_str_eq(wn_node_id(main), "main");
     ck_assert(node(&b, "nav")->hints & WN_HINT_NAV);       /* from the tag */
     ck_assert(node(&b, "side")->hints & WN_HINT_SIDEBAR);  /* tag and role */
     ck_assert_uint_eq(node(&b, "p1")->hints, 0);
