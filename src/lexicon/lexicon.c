@@ -7,11 +7,9 @@ static bool alnum_ascii(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/* The child of node by byte; 0 if none. start: the list's root edges. */
-static inline uint32_t step(const uint16_t *start, uint32_t node, unsigned char byte)
+/* The child of a node other than the root by byte; 0 if none. */
+static inline uint32_t child(uint32_t node, unsigned char byte)
 {
-    if (start)
-        return start[byte];
     const wn_lex_node *n = &wn_lex_nodes[node];
     const uint8_t *bytes = wn_lex_edge_bytes + n->edges;
     for (unsigned i = 0; i < n->edge_count; i++) {
@@ -21,6 +19,12 @@ static inline uint32_t step(const uint16_t *start, uint32_t node, unsigned char 
             break;
     }
     return 0;
+}
+
+/* The child of node by byte; 0 if none. start: the list's root edges. */
+static inline uint32_t step(const uint16_t *start, uint32_t node, unsigned char byte)
+{
+    return start ? start[byte] : child(node, byte);
 }
 
 /* A text's next byte as the list folds it (ASCII only; other bytes go
@@ -46,20 +50,6 @@ static inline size_t invisible_at(const char *text, size_t len, size_t t)
     if (s[0] == 0xE2)
         return (s[1] == 0x80 && s[2] == 0x8B) || (s[1] == 0x81 && s[2] == 0xA0) ? 3 : 0;
     return s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
-}
-
-/* The child of a node other than the root by byte; 0 if none. */
-static inline uint32_t child(uint32_t node, unsigned char byte)
-{
-    const wn_lex_node *n = &wn_lex_nodes[node];
-    const uint8_t *bytes = wn_lex_edge_bytes + n->edges;
-    for (unsigned i = 0; i < n->edge_count; i++) {
-        if (bytes[i] == byte)
-            return wn_lex_edge_children[n->edges + i];
-        if (bytes[i] > byte)
-            break;
-    }
-    return 0;
 }
 
 /* Walks the trie over text[start..] folded as the list folds, reporting the

@@ -610,6 +610,15 @@ static bool twin_signed(const wn_doc *doc, uint32_t repeat, uint32_t x)
     return true;
 }
 
+/* Whether node c is a twin of a: an element of its tag and shape that is
+ * not one of its ancestors. */
+static bool twin_of(const wn_doc *doc, uint32_t a, uint32_t c, uint64_t shape)
+{
+    const wn_node *e = &doc->nodes[c];
+    return e->kind == WN_NODE_ELEMENT && e->tag == doc->nodes[a].tag && shape_of(e) == shape &&
+           !(c < a && e->end > a);
+}
+
 /* Rule thread-twins: the top's post repeats elsewhere on the page, not as
  * its sibling (the answers of a Q&A page grouped apart from the question,
  * "more answers" below the one shown): an ancestor of the top, named by a
@@ -641,8 +650,7 @@ static void decide_by_twins(wn_doc *doc, uint32_t top)
                     c = e->end - 1;
                     continue;
                 }
-                if (e->kind != WN_NODE_ELEMENT || e->tag != doc->nodes[a].tag || shape_of(e) != shapes[level] ||
-                    (c < a && doc->nodes[c].end > a))
+                if (!twin_of(doc, a, c, shapes[level]))
                     continue;
                 twins++;
                 cards += wn_kind_teaser_card(doc, c);
@@ -660,8 +668,7 @@ static void decide_by_twins(wn_doc *doc, uint32_t top)
                         c = e->end - 1;
                         continue;
                     }
-                    if (e->kind != WN_NODE_ELEMENT || e->tag != doc->nodes[a].tag || shape_of(e) != shapes[level] ||
-                        (c < a && doc->nodes[c].end > a))
+                    if (!twin_of(doc, a, c, shapes[level]))
                         continue;
                     uint32_t x = same_place(doc, c, shapes, ranks, level);
                     if (holds_post_text(doc, x) && twin_signed(doc, c, x)) {
