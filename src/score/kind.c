@@ -619,6 +619,42 @@ static bool twin_of(const wn_doc *doc, uint32_t a, uint32_t c, uint64_t shape)
            !(c < a && e->end > a);
 }
 
+/* What one pass over a's twins found: twins, teaser cards among them,
+ * posts (a's own counted by the caller) and their common ancestor. */
+typedef struct twin_count {
+    uint32_t twins, cards, posts, unit;
+} twin_count;
+
+/* One pass over the twins of a at the level: counts them into tc, or, with
+ * select, selects the text of each that is a signed post (rule
+ * THREAD_TWINS). */
+static void scan_twins(wn_doc *doc, uint32_t a, const uint64_t *shapes, const uint32_t *ranks, int level,
+                       bool select, twin_count *tc)
+{
+    for (uint32_t c = 0; c < doc->count; c++) {
+        if (c == a) {
+            c = doc->nodes[c].end - 1;
+            continue;
+        }
+        if (!twin_of(doc, a, c, shapes[level]))
+            continue;
+        if (!select) {
+            tc->twins++;
+            tc->cards += wn_kind_teaser_card(doc, c);
+        }
+        uint32_t x = same_place(doc, c, shapes, ranks, level);
+        if (!holds_post_text(doc, x) || !twin_signed(doc, c, x))
+            continue;
+        if (select) {
+            select_post(doc, x);
+            doc->nodes[x].rule = WN_RULE_THREAD_TWINS;
+        } else {
+            tc->posts++;
+            tc->unit = common_ancestor(doc, tc->unit, c);
+        }
+    }
+}
+
 /* Rule thread-twins: the top's post repeats elsewhere on the page, not as
  * its sibling (the answers of a Q&A page grouped apart from the question,
  * "more answers" below the one shown): an ancestor of the top, named by a
@@ -643,39 +679,12 @@ static void decide_by_twins(wn_doc *doc, uint32_t top)
         shapes[level] = shape_of(&doc->nodes[a]);
         ranks[level] = rank_of(doc, a, shapes[level]);
         if (level > 0 && has_class_word(&doc->nodes[a])) {
-            uint32_t posts = 1, cards = 0, twins = 0, unit = a;
-            for (uint32_t c = 0; c < doc->count; c++) {
-                const wn_node *e = &doc->nodes[c];
-                if (c == a) {
-                    c = e->end - 1;
-                    continue;
-                }
-                if (!twin_of(doc, a, c, shapes[level]))
-                    continue;
-                twins++;
-                cards += wn_kind_teaser_card(doc, c);
-                uint32_t x = same_place(doc, c, shapes, ranks, level);
-                if (holds_post_text(doc, x) && twin_signed(doc, c, x)) {
-                    posts++;
-                    unit = common_ancestor(doc, unit, c);
-                }
-            }
-            if (twins && posts >= THREAD_MIN_POSTS && 2 * posts > twins + 1 && 2 * cards < twins && unit != WN_NONE &&
+            twin_count tc = {.posts = 1, .unit = a};
+            scan_twins(doc, a, shapes, ranks, level, false, &tc);
+            uint32_t posts = tc.posts, twins = tc.twins, unit = tc.unit;
+            if (twins && posts >= THREAD_MIN_POSTS && 2 * posts > twins + 1 && 2 * tc.cards < twins && unit != WN_NONE &&
                 doc->nodes[unit].tag != GUMBO_TAG_BODY && doc->nodes[unit].tag != GUMBO_TAG_HTML) {
-                for (uint32_t c = 0; c < doc->count; c++) {
-                    const wn_node *e = &doc->nodes[c];
-                    if (c == a) {
-                        c = e->end - 1;
-                        continue;
-                    }
-                    if (!twin_of(doc, a, c, shapes[level]))
-                        continue;
-                    uint32_t x = same_place(doc, c, shapes, ranks, level);
-                    if (holds_post_text(doc, x) && twin_signed(doc, c, x)) {
-                        select_post(doc, x);
-                        doc->nodes[x].rule = WN_RULE_THREAD_TWINS;
-                    }
-                }
+                scan_twins(doc, a, shapes, ranks, level, true, &tc);
                 doc->page_kind = WN_DOC_DISCUSSION;
                 doc->kind_why = WN_KIND_TWINS;
                 doc->kind_posts = posts;
