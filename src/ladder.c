@@ -291,12 +291,12 @@ const char *wn_ladder_declared(const wn_doc *doc, wn_arena *arena, size_t *len)
 
 /* ---- prose: paragraph-like blocks in document order ---- */
 
-static bool is_prose(const wn_node *n)
+static bool is_prose(const wn_doc *doc, const wn_node *n)
 {
     if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK))
         return false;
-    return prose_stats(&n->own) &&
-           (float)n->own_link_chars <= WN_LADDER_PROSE_LINKS * (float)n->own.chars;
+    return prose_stats(&wn_node_elem(doc, n)->own) &&
+           (float)wn_node_elem(doc, n)->own_link_chars <= WN_LADDER_PROSE_LINKS * (float)wn_node_elem(doc, n)->own.chars;
 }
 
 size_t wn_ladder_prose(wn_doc *doc, bool select)
@@ -313,13 +313,13 @@ size_t wn_ladder_prose(wn_doc *doc, bool select)
             i = n->end - 1; /* a named clutter element: its subtree is skipped */
             continue;
         }
-        if (!is_prose(n))
+        if (!is_prose(doc, n))
             continue;
         if (select) {
             n->flags = (uint16_t)((n->flags | WN_NODE_SELECTED) & ~WN_NODE_PRUNED);
             n->label = WN_LABEL_BODY;
         }
-        chars += n->own.chars;
+        chars += wn_node_elem(doc, n)->own.chars;
         blocks++;
     }
     if (select)

@@ -63,39 +63,69 @@ typedef struct walk_frame {
     unsigned next_child;
 } walk_frame;
 
-static wn_node *push_node(wn_doc *doc, size_t max_nodes, wn_status *status)
+/* Makes room for one more entry in one of the page's arrays (doc->nodes,
+ * doc->elems), charged to the page's budget. */
+static bool make_room(wn_doc *doc, void **array, uint32_t count, uint32_t *capacity, size_t size,
+                      uint32_t first, wn_status *status)
+{
+    if (count < *capacity)
+        return true;
+    /* `first` entries to start (256 nodes, 20 KiB): 1024 made every page,
+     * however small, allocate a block past 128 KiB, which ASan (and glibc
+     * before its threshold adapts) maps and unmaps on every call. Then a
+     * quarter more each time, not twice as many: the arrays are the biggest
+     * things the page holds beside Gumbo's tree, and half of a doubled one
+     * stood empty on average until the build's end. */
+    uint32_t cap = *capacity ? *capacity + *capacity / 4 : first;
+    /* While realloc moves it, old and new arrays are both held. */
+    if (doc->budget && !wn_arena_charge(doc->budget, (size_t)cap * size)) {
+        *status = WN_ERR_MEMORY_LIMIT;
+        return false;
+    }
+    void *grown = realloc(*array, (size_t)cap * size);
+    if (!grown) {
+        if (doc->budget)
+            wn_arena_uncharge(doc->budget, (size_t)cap * size);
+        *status = WN_ERR_NOMEM;
+        return false;
+    }
+    if (doc->budget)
+        wn_arena_uncharge(doc->budget, (size_t)*capacity * size);
+    *array = grown;
+    *capacity = cap;
+    return true;
+}
+
+/* A new node of the given kind (WN_NODE_*), zeroed, with a wn_elem of its
+ * own if it is an element. */
+static wn_node *push_node(wn_doc *doc, size_t max_nodes, uint8_t kind, wn_status *status)
 {
     if (doc->count >= max_nodes) {
         *status = WN_ERR_TOO_MANY_NODES;
         return NULL;
     }
-    if (doc->count == doc->capacity) {
-        /* 256 nodes (38 KiB) to start: 1024 made every page, however small,
-         * allocate a block past 128 KiB, which ASan (and glibc before its
-         * threshold adapts) maps and unmaps on every call. Then a quarter
-         * more each time, not twice as many: the array is the biggest thing
-         * the page holds beside Gumbo's tree, and half of a doubled one
-         * stood empty on average until the build's end. */
-        uint32_t cap = doc->capacity ? doc->capacity + doc->capacity / 4 : 256;
-        /* While realloc moves it, old and new arrays are both held. */
-        if (doc->budget && !wn_arena_charge(doc->budget, (size_t)cap * sizeof *doc->nodes)) {
-            *status = WN_ERR_MEMORY_LIMIT;
+    uint32_t elem = 0;
+    if (kind == WN_NODE_ELEMENT) {
+        /* The first element makes room for two: elems[0] is the text
+         * nodes' zero record. */
+        uint32_t need = doc->elem_count ? doc->elem_count : 1;
+        if (!make_room(doc, (void **)&doc->elems, need, &doc->elem_capacity, sizeof *doc->elems, 128,
+                       status))
             return NULL;
-        }
-        wn_node *grown = realloc(doc->nodes, (size_t)cap * sizeof *grown);
-        if (!grown) {
-            *status = WN_ERR_NOMEM;
-            return NULL;
-        }
-        if (doc->budget)
-            wn_arena_uncharge(doc->budget, (size_t)doc->capacity * sizeof *doc->nodes);
-        doc->nodes = grown;
-        doc->capacity = cap;
+        if (!doc->elem_count)
+            memset(&doc->elems[doc->elem_count++], 0, sizeof *doc->elems);
+        elem = doc->elem_count++;
+        memset(&doc->elems[elem], 0, sizeof *doc->elems);
     }
+    if (!make_room(doc, (void **)&doc->nodes, doc->count, &doc->capacity, sizeof *doc->nodes, 256,
+                   status))
+        return NULL;
     wn_node *n = &doc->nodes[doc->count++];
     memset(n, 0, sizeof *n);
     n->parent = WN_NONE;
     n->block = WN_NONE;
+    n->kind = kind;
+    n->elem_ = elem;
     return n;
 }
 
@@ -130,22 +160,25 @@ static void aggregate(wn_doc *doc)
         wn_node *p = &doc->nodes[n->parent];
         add_stats(&p->all, &n->all);
         p->link_chars += n->link_chars;
-        p->paragraphs += n->paragraphs;
-        p->links += n->links;
-        p->images += n->images;
-        p->items += n->items;
-        p->inputs += n->inputs;
-        p->elements += n->elements;
         if ((n->flags & WN_NODE_HOLDS_BLOCKS) ||
             (n->kind == WN_NODE_ELEMENT && n->all.chars && holds_blocks_tag((GumboTag)n->tag)))
             p->flags |= WN_NODE_HOLDS_BLOCKS;
         if (n->kind == WN_NODE_ELEMENT) {
-            p->elements++;
+            /* A text node adds no counts: only elements have them. */
+            const wn_elem *ne = wn_node_elem(doc, n);
+            wn_elem *pe = wn_node_elem(doc, p);
+            pe->paragraphs += ne->paragraphs;
+            pe->links += ne->links;
+            pe->images += ne->images;
+            pe->items += ne->items;
+            pe->inputs += ne->inputs;
+            pe->elements += ne->elements;
+            pe->elements++;
             switch ((GumboTag)n->tag) {
-            case GUMBO_TAG_P: p->paragraphs++; break;
-            case GUMBO_TAG_LI: p->items++; break;
-            case GUMBO_TAG_IMG: p->images++; break;
-            case GUMBO_TAG_A: if (n->flags & WN_NODE_IN_LINK) p->links++; break;
+            case GUMBO_TAG_P: pe->paragraphs++; break;
+            case GUMBO_TAG_LI: pe->items++; break;
+            case GUMBO_TAG_IMG: pe->images++; break;
+            case GUMBO_TAG_A: if (n->flags & WN_NODE_IN_LINK) pe->links++; break;
             default: break;
             }
         }
@@ -196,7 +229,6 @@ static void add_text_node(wn_doc *doc, uint32_t index, const GumboNode *g, uint3
 {
     wn_node *n = &doc->nodes[index];
     wn_node *p = &doc->nodes[parent];
-    n->kind = WN_NODE_TEXT;
     n->text_ = g->v.text.text;
     size_t len = strlen(n->text_);
     /* White space between tags (most text nodes of a page) has nothing to
@@ -213,7 +245,7 @@ static void add_text_node(wn_doc *doc, uint32_t index, const GumboNode *g, uint3
         wn_text_measure(n->text_, n->text_len_, &n->all);
     if (n->flags & WN_NODE_IN_LINK)
         n->link_chars = n->all.chars;
-    wn_node *b = &doc->nodes[n->block];
+    wn_elem *b = wn_node_elem(doc, &doc->nodes[n->block]);
     add_stats(&b->own, &n->all);
     b->own_link_chars += n->link_chars;
 }
@@ -222,7 +254,6 @@ static void init_element(wn_doc *doc, hint_cache *cache, uint32_t index, const G
                          const attr_set *a, uint32_t parent)
 {
     wn_node *n = &doc->nodes[index];
-    n->kind = WN_NODE_ELEMENT;
     n->tag = (uint8_t)el->tag;
     n->class_attr_ = a->v[A_CLASS];
     n->id_attr_ = a->v[A_ID];
@@ -252,6 +283,19 @@ static void init_element(wn_doc *doc, hint_cache *cache, uint32_t index, const G
     }
 }
 
+static void shrink_to_fit(wn_doc *doc, void **array, uint32_t count, uint32_t *capacity, size_t size)
+{
+    if (!count || count >= *capacity)
+        return;
+    void *fit = realloc(*array, (size_t)count * size);
+    if (!fit)
+        return;
+    if (doc->budget)
+        wn_arena_uncharge(doc->budget, (size_t)(*capacity - count) * size);
+    *array = fit;
+    *capacity = count;
+}
+
 static bool node_is_text(const GumboNode *g)
 {
     return g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
@@ -278,7 +322,7 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
         return WN_ERR_NOMEM;
     hint_cache cache = {{calloc(HINT_CACHE_SLOTS, sizeof(hint_slot)), 0},
                         {calloc(HINT_CACHE_SLOTS, sizeof(hint_slot)), 0}};
-    if (!push_node(doc, limits->max_nodes, &status)) {
+    if (!push_node(doc, limits->max_nodes, WN_NODE_ELEMENT, &status)) {
         free(cache.values.slots);
         free(cache.names.slots);
         free(stack);
@@ -300,7 +344,7 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
         const GumboNode *child = children->data[top->next_child++];
         uint32_t parent = top->index;
         if (node_is_text(child)) {
-            if (!push_node(doc, limits->max_nodes, &status))
+            if (!push_node(doc, limits->max_nodes, WN_NODE_TEXT, &status))
                 break;
             uint32_t index = doc->count - 1;
             doc->nodes[index].parent = parent;
@@ -330,7 +374,7 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
         }
         if (skip) {
             if (is_form_control(el->tag))
-                doc->nodes[parent].inputs++;
+                wn_node_elem(doc, &doc->nodes[parent])->inputs++;
             if (el->tag == GUMBO_TAG_INPUT) {
                 wn_blk_read_attributes(el, &a);
                 if (wn_blk_element_hidden(&a))
@@ -345,7 +389,7 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
         /* Past max_depth an element adds no node: its content is read as
          * part of the deepest kept ancestor (the walk stays iterative). */
         if (depth < limits->max_depth) {
-            if (!push_node(doc, limits->max_nodes, &status))
+            if (!push_node(doc, limits->max_nodes, WN_NODE_ELEMENT, &status))
                 break;
             index = doc->count - 1;
             doc->nodes[index].parent = parent;
@@ -382,25 +426,23 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
     }
     aggregate(doc);
     link_text_runs(doc);
-    /* The array grew by doubling: the end it did not fill goes back. */
-    if (doc->count && doc->count < doc->capacity) {
-        wn_node *fit = realloc(doc->nodes, (size_t)doc->count * sizeof *fit);
-        if (fit) {
-            if (doc->budget)
-                wn_arena_uncharge(doc->budget,
-                                  (size_t)(doc->capacity - doc->count) * sizeof *doc->nodes);
-            doc->nodes = fit;
-            doc->capacity = doc->count;
-        }
-    }
+    /* The arrays grew ahead of need: the ends they did not fill go back. */
+    shrink_to_fit(doc, (void **)&doc->nodes, doc->count, &doc->capacity, sizeof *doc->nodes);
+    shrink_to_fit(doc, (void **)&doc->elems, doc->elem_count, &doc->elem_capacity,
+                  sizeof *doc->elems);
     return WN_OK;
 }
 
 void wn_doc_free(wn_doc *doc)
 {
-    if (doc->budget)
+    if (doc->budget) {
         wn_arena_uncharge(doc->budget, (size_t)doc->capacity * sizeof *doc->nodes);
+        wn_arena_uncharge(doc->budget, (size_t)doc->elem_capacity * sizeof *doc->elems);
+    }
     free(doc->nodes);
+    free(doc->elems);
     doc->nodes = NULL;
+    doc->elems = NULL;
     doc->count = doc->capacity = 0;
+    doc->elem_count = doc->elem_capacity = 0;
 }

@@ -32,8 +32,13 @@ enum {
     WN_NODE_HOLDS_BLOCKS = 1u << 8
 };
 
-/* Fields are ordered widest first so the struct has no padding: the array
- * is walked linearly by every pass, so its size is both heap and cache. */
+/* The node array is walked linearly by every pass, so a node's size is both
+ * heap and cache: wn_node holds what most passes read, of text nodes and
+ * elements alike; what only an element has (its own text, the counts of its
+ * subtree, its candidate scores) is in a wn_elem of the side array
+ * wn_doc.elems, read with wn_node_elem(). Text nodes, about half the nodes
+ * of a page, do not carry it. Fields are ordered widest first; the union's
+ * pointers align the struct to 8 bytes, so 4 bytes at its end are padding. */
 typedef struct wn_node {
     uint32_t parent;        /* WN_NONE for the root */
     uint32_t end;           /* one past the last node of this subtree */
@@ -60,6 +65,19 @@ typedef struct wn_node {
     uint32_t next_text;
     wn_text_stats all;      /* all text in the subtree */
     uint32_t link_chars;    /* of which inside links */
+    uint32_t next_space;    /* see next_text */
+    uint32_t elem_;         /* the wn_elem in wn_doc.elems (0 for a text node): wn_node_elem() */
+    uint16_t flags;
+    uint16_t depth;
+    uint8_t tag;            /* GumboTag for elements (all below 256) */
+    uint8_t kind;           /* WN_NODE_ELEMENT / WN_NODE_TEXT */
+    uint8_t label;          /* wn_label once decided */
+    uint8_t rule;           /* the wn_rule that decided it */
+} wn_node;
+
+/* What only an element has. Text nodes all share wn_doc.elems[0], whose
+ * fields stay zero: readers need not ask a node's kind first. */
+typedef struct wn_elem {
     wn_text_stats own;      /* text of this block itself (not nested blocks) */
     uint32_t own_link_chars;
     uint32_t elements;      /* descendant elements */
@@ -71,17 +89,11 @@ typedef struct wn_node {
     float content;          /* content score gathered from paragraphs */
     float score;            /* candidate score */
     float best;             /* the best candidate score in the subtree */
-    uint32_t next_space;    /* see next_text */
-    uint16_t flags;
-    uint16_t depth;
-    uint8_t tag;            /* GumboTag for elements (all below 256) */
-    uint8_t kind;           /* WN_NODE_ELEMENT / WN_NODE_TEXT */
-    uint8_t label;          /* wn_label once decided */
-    uint8_t rule;           /* the wn_rule that decided it */
-} wn_node;
+} wn_elem;
 
 _Static_assert(GUMBO_TAG_LAST <= UINT8_MAX, "wn_node.tag is a byte");
-_Static_assert(sizeof(wn_node) <= 136, "wn_node grew: every pass walks the node array");
+_Static_assert(sizeof(wn_node) <= 80, "wn_node grew: every pass walks the node array");
+_Static_assert(sizeof(wn_elem) <= 60, "wn_elem grew: one per element of the page");
 
 /* A text node's text and its length in bytes (NULL and 0 for an element). */
 static inline const char *wn_node_text(const wn_node *n)
@@ -132,6 +144,11 @@ typedef struct wn_doc {
     wn_node *nodes;         /* malloc'ed; wn_doc_free() */
     uint32_t count;
     uint32_t capacity;
+    /* The elements' wn_elem, in node order after the zero record [0] of
+     * every text node (malloc'ed; wn_node_elem()). */
+    wn_elem *elems;
+    uint32_t elem_count;
+    uint32_t elem_capacity;
     uint32_t body;          /* the <body> element (or the root) */
     const char *title;      /* <title>, og:title: arena strings or NULL */
     const char *og_title;
@@ -153,7 +170,7 @@ typedef struct wn_doc {
 #define WN_DOC_TAGS_MAX 512
     struct wn_doc_tag *tags;
     unsigned tag_count;
-    wn_arena *budget;       /* the page's arena: `nodes` counts against its limit */
+    wn_arena *budget;       /* the page's arena: `nodes` and `elems` count against its limit */
     /* <a href> and <img> attributes in node order (inline_attrs; arena). */
     wn_doc_attr *attrs;
     uint32_t attr_count, attr_cap;
@@ -190,6 +207,13 @@ void wn_doc_free(wn_doc *doc);
 static inline float wn_link_density(const wn_node *n)
 {
     return n->all.chars ? (float)n->link_chars / (float)n->all.chars : 0.0f;
+}
+
+/* The wn_elem of a node of doc: an element's own; for a text node one whose
+ * fields are all zero (and must stay so: write only an element's). */
+static inline wn_elem *wn_node_elem(const wn_doc *doc, const wn_node *n)
+{
+    return &doc->elems[n->elem_];
 }
 
 /* The attributes of node (an <a> or <img>), or NULL. */

@@ -235,7 +235,7 @@ void wn_meta_find_region(const wn_doc *doc, wn_meta_region *r)
     for (uint32_t i = doc->body; i < doc->count; i++) {
         const wn_node *n = &doc->nodes[i];
         if (n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_P && n->label == WN_LABEL_BODY &&
-            (n->own.chars >= 80 || n->own.cjk >= 30)) {
+            (wn_node_elem(doc, n)->own.chars >= 80 || wn_node_elem(doc, n)->own.cjk >= 30)) {
             r->first_para = i;
             return;
         }

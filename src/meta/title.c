@@ -51,7 +51,7 @@ static void offer_headline(const wn_doc *doc, const wn_meta_region *r, wn_meta *
     unsigned seen = 0;
     for (uint32_t i = doc->body; i < doc->count && i <= r->first_para && seen < HEADLINE_BLOCKS; i++) {
         const wn_node *n = &doc->nodes[i];
-        if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !n->own.chars ||
+        if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !wn_node_elem(doc, n)->own.chars ||
             n->all.chars > 200)
             continue;
         seen++;

@@ -170,7 +170,7 @@ void wn_meta_read_visible(const wn_doc *doc, const wn_meta_region *r, wn_meta *m
     char buf[VISIBLE_BYTES];
     for (uint32_t i = doc->body; i < doc->count && seen < VISIBLE_BLOCKS; i++) {
         const wn_node *n = &doc->nodes[i];
-        if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !n->own.chars)
+        if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !wn_node_elem(doc, n)->own.chars)
             continue;
         if (n->all.chars > 300) {
             /* the article's first paragraph: its dateline's reporter */

@@ -248,7 +248,7 @@ static void enter_block(emitter *e, uint32_t index)
                current_lang(e)};
     switch ((GumboTag)n->tag) {
     case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_MENU:
-        if (n->items) {
+        if (wn_node_elem(e->doc, n)->items) {
             push_item(e, WN_C_LIST_OPEN, n->tag == GUMBO_TAG_OL, NULL, 0);
             f.close_kind = WN_C_LIST_CLOSE;
         }

@@ -37,20 +37,20 @@ static float hint_weight(uint32_t hints)
 }
 
 /* A block that reads as a paragraph contributes to its ancestors. */
-static float paragraph_score(const wn_node *n)
+static float paragraph_score(const wn_doc *doc, const wn_node *n)
 {
-    if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !n->own.chars)
+    if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !wn_node_elem(doc, n)->own.chars)
         return 0.0f;
     /* A heading, or a notice kept hidden until a script shows it. */
     if (is_heading((GumboTag)n->tag) || (n->hints & WN_HINT_HIDDEN))
         return 0.0f;
-    float len = weighted_length(&n->own);
+    float len = weighted_length(&wn_node_elem(doc, n)->own);
     if (len < PARAGRAPH_MIN_LEN)
         return 0.0f;
-    float own_ld = (float)n->own_link_chars / (float)n->own.chars;
+    float own_ld = (float)wn_node_elem(doc, n)->own_link_chars / (float)wn_node_elem(doc, n)->own.chars;
     if (own_ld > PARAGRAPH_MAX_LD)
         return 0.0f;
-    float s = 1.0f + (float)n->own.commas + fminf(PARAGRAPH_LEN_MAX, len / PARAGRAPH_LEN_UNIT);
+    float s = 1.0f + (float)wn_node_elem(doc, n)->own.commas + fminf(PARAGRAPH_LEN_MAX, len / PARAGRAPH_LEN_UNIT);
     if (n->tag == GUMBO_TAG_LI)
         s *= LIST_ITEM_VOTE;
     return s;
@@ -66,10 +66,10 @@ static float paragraph_score(const wn_node *n)
 /* Ad slots, share bars and tip jars hold no paragraphs of unlinked prose:
  * one so named that does is a wrapper ("share_wrapper", "section--ads"
  * around the text between ad slots). */
-bool wn_sc_wraps_prose(const wn_node *n)
+bool wn_sc_wraps_prose(const wn_doc *doc, const wn_node *n)
 {
     return !(n->hints & (WN_HINT_CLUTTER & ~(WN_HINT_AD | WN_HINT_SHARE | WN_HINT_TIPJAR | WN_HINT_RELATED))) &&
-           n->paragraphs >= 1 && n->all.chars >= WRAPS_PROSE_CHARS && n->all.punct >= WRAPS_PROSE_PUNCT &&
+           wn_node_elem(doc, n)->paragraphs >= 1 && n->all.chars >= WRAPS_PROSE_CHARS && n->all.punct >= WRAPS_PROSE_PUNCT &&
            wn_link_density(n) < WRAPS_PROSE_MAX_LD;
 }
 
@@ -115,7 +115,7 @@ bool wn_sc_dialog_box(const wn_doc *doc, uint32_t index)
         (n->hints & WN_HINT_STRONG))
         return false;
     float share = (float)n->all.chars / (float)(doc->nodes[0].all.chars ? doc->nodes[0].all.chars : 1);
-    float most = n->inputs >= DIALOG_CONTROLS ? DIALOG_CONTROLS_MAX_SHARE : DIALOG_MAX_SHARE;
+    float most = wn_node_elem(doc, n)->inputs >= DIALOG_CONTROLS ? DIALOG_CONTROLS_MAX_SHARE : DIALOG_MAX_SHARE;
     return share < most && !wn_sc_holds_named_body(doc, index);
 }
 
@@ -130,7 +130,7 @@ static void mark_clutter_subtrees(wn_doc *doc)
         if (p->flags & WN_NODE_IN_CLUTTER)
             n->flags |= WN_NODE_IN_CLUTTER;
         else if (n->kind == WN_NODE_ELEMENT && (n->hints & SUBTREE_CLUTTER) &&
-                 !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wn_sc_wraps_prose(n) &&
+                 !(n->hints & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wn_sc_wraps_prose(doc, n) &&
                  (float)n->all.chars < LAYOUT_SHARE * (float)page_chars &&
                  !(n->all.chars >= NAMED_BODY_MIN_CHARS && wn_sc_holds_named_body(doc, i)))
             n->flags |= WN_NODE_IN_CLUTTER;
@@ -155,7 +155,7 @@ static bool field_text(const wn_doc *doc, uint32_t i)
     if (n->parent == WN_NONE || n->tag == GUMBO_TAG_PRE || (n->flags & WN_NODE_PREFORMATTED))
         return false;
     const wn_node *p = &doc->nodes[n->parent];
-    return p->inputs > n->inputs && p->all.chars <= FIELD_BOX_MAX_CHARS && !p->images &&
+    return wn_node_elem(doc, p)->inputs > wn_node_elem(doc, n)->inputs && p->all.chars <= FIELD_BOX_MAX_CHARS && !wn_node_elem(doc, p)->images &&
            p->tag != GUMBO_TAG_TD && p->tag != GUMBO_TAG_TH && p->tag != GUMBO_TAG_TR &&
            p->tag != GUMBO_TAG_FIGURE && p->tag != GUMBO_TAG_FIGCAPTION;
 }
@@ -167,7 +167,7 @@ void wn_sc_score_candidates(wn_doc *doc)
         const wn_node *n = &doc->nodes[i];
         if ((n->flags & WN_NODE_IN_CLUTTER))
             continue;
-        float s = paragraph_score(n);
+        float s = paragraph_score(doc, n);
         if (s <= 0.0f)
             continue;
         if (n->all.chars <= BROWSER_NOTICE_CHARS) {
@@ -187,17 +187,17 @@ void wn_sc_score_candidates(wn_doc *doc)
          * <div> itself first, as Readability's wrapping of such text in a
          * <p> inside that <div> would have it. */
         uint32_t a = n->parent;
-        if (n->tag == GUMBO_TAG_DIV && n->own.chars < n->all.chars)
+        if (n->tag == GUMBO_TAG_DIV && wn_node_elem(doc, n)->own.chars < n->all.chars)
             a = i;
         for (int level = 0; level < VOTE_LEVELS && a != WN_NONE; level++) {
             float share = level == 0 ? 1.0f : level == 1 ? 0.5f : 1.0f / (float)(level * 3);
-            doc->nodes[a].content += s * share;
+            wn_node_elem(doc, &doc->nodes[a])->content += s * share;
             a = doc->nodes[a].parent;
         }
     }
     for (uint32_t i = 0; i < doc->count; i++) {
         wn_node *n = &doc->nodes[i];
-        if (n->kind != WN_NODE_ELEMENT || n->content <= 0.0f)
+        if (n->kind != WN_NODE_ELEMENT || wn_node_elem(doc, n)->content <= 0.0f)
             continue;
         /* Class/id words scale the paragraph evidence more than they add to
          * it: a "content" wrapper holding a title alone must not beat the
@@ -207,13 +207,13 @@ void wn_sc_score_candidates(wn_doc *doc)
         /* The additive part needs some text behind it: a 100-character
          * "entry-content" tweet box must not beat the article. */
         float add = HINT_ADD * w * fminf(1.0f, (float)n->all.chars / HINT_ADD_FULL_CHARS);
-        float base = (n->content + tag_base((GumboTag)n->tag)) * scale + add;
-        n->score = base * (1.0f - wn_link_density(n));
+        float base = (wn_node_elem(doc, n)->content + tag_base((GumboTag)n->tag)) * scale + add;
+        wn_node_elem(doc, n)->score = base * (1.0f - wn_link_density(n));
     }
     for (uint32_t i = doc->count; i-- > 0;) {
         wn_node *n = &doc->nodes[i];
-        n->best = fmaxf(n->best, n->score);
+        wn_node_elem(doc, n)->best = fmaxf(wn_node_elem(doc, n)->best, wn_node_elem(doc, n)->score);
         if (n->parent != WN_NONE)
-            doc->nodes[n->parent].best = fmaxf(doc->nodes[n->parent].best, n->best);
+            wn_node_elem(doc, &doc->nodes[n->parent])->best = fmaxf(wn_node_elem(doc, &doc->nodes[n->parent])->best, wn_node_elem(doc, n)->best);
     }
 }

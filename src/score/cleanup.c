@@ -121,7 +121,7 @@ void wn_sc_restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
         if ((n->flags & WN_NODE_PRUNED) && wn_rule_family((wn_rule)n->rule) == WN_RULE_LINK_DENSITY) {
             /* A short box of nothing but links after the text began (a
              * call to action, the post's feed links) is no brief's text. */
-            if (n->links >= 2 && n->all.chars < RESTORE_LINK_BOX_CHARS && n->link_chars == n->all.chars &&
+            if (wn_node_elem(doc, n)->links >= 2 && n->all.chars < RESTORE_LINK_BOX_CHARS && n->link_chars == n->all.chars &&
                 wn_sc_text_before(doc, i, r, 1) >= 1) {
                 i = n->end - 1;
                 continue;

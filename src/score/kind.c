@@ -113,7 +113,7 @@ static bool holds_post_text(const wn_doc *doc, uint32_t x)
 static bool signed_repeat(const wn_doc *doc, uint32_t repeat, uint32_t x)
 {
     const wn_node *r = &doc->nodes[repeat], *n = &doc->nodes[x];
-    if (r->links <= n->links && r->images <= n->images)
+    if (wn_node_elem(doc, r)->links <= wn_node_elem(doc, n)->links && wn_node_elem(doc, r)->images <= wn_node_elem(doc, n)->images)
         return false;
     for (uint32_t i = repeat + 1; i < r->end; i++) {
         const wn_node *e = &doc->nodes[i];
@@ -145,7 +145,7 @@ bool wn_kind_teaser_card(const wn_doc *doc, uint32_t index)
 {
     const wn_node *n = &doc->nodes[index];
     if (n->kind != WN_NODE_ELEMENT || n->tag == GUMBO_TAG_A || kind_heading(n->tag) ||
-        !n->links || n->all.chars < WN_VERDICT_HEADLINE_CHARS ||
+        !wn_node_elem(doc, n)->links || n->all.chars < WN_VERDICT_HEADLINE_CHARS ||
         n->all.chars > WN_VERDICT_CARD_CHARS)
         return false;
     uint32_t first = index + 1 < n->end ? doc->nodes[index + 1].next_text : doc->count;
@@ -354,8 +354,8 @@ static void decide_by_inner_run(wn_doc *doc, uint32_t top)
     uint32_t inner = WN_NONE;
     for (uint32_t i = top + 1; i < t->end; i++) {
         const wn_node *n = &doc->nodes[i];
-        if (n->kind == WN_NODE_ELEMENT && n->content > 0.0f &&
-            (inner == WN_NONE || n->score > doc->nodes[inner].score))
+        if (n->kind == WN_NODE_ELEMENT && wn_node_elem(doc, n)->content > 0.0f &&
+            (inner == WN_NONE || wn_node_elem(doc, n)->score > wn_node_elem(doc, &doc->nodes[inner])->score))
             inner = i;
     }
     if (inner == WN_NONE)
@@ -591,7 +591,7 @@ static bool has_class_word(const wn_node *n)
 static bool twin_signed(const wn_doc *doc, uint32_t repeat, uint32_t x)
 {
     const wn_node *r = &doc->nodes[repeat], *n = &doc->nodes[x];
-    if (r->links <= n->links && r->images <= n->images)
+    if (wn_node_elem(doc, r)->links <= wn_node_elem(doc, n)->links && wn_node_elem(doc, r)->images <= wn_node_elem(doc, n)->images)
         return false;
     uint32_t first = repeat + 1 < r->end ? doc->nodes[repeat + 1].next_text : doc->count;
     if (first < r->end)
@@ -600,7 +600,7 @@ static bool twin_signed(const wn_doc *doc, uint32_t repeat, uint32_t x)
                 return false;
     for (uint32_t i = repeat + 1; i < r->end; i++) {
         const wn_node *e = &doc->nodes[i];
-        if (e->kind == WN_NODE_ELEMENT && kind_heading(e->tag) && e->links)
+        if (e->kind == WN_NODE_ELEMENT && kind_heading(e->tag) && wn_node_elem(doc, e)->links)
             return false;
         if (e->kind == WN_NODE_ELEMENT && e->tag == GUMBO_TAG_A)
             for (uint32_t k = i + 1; k < e->end; k++)
@@ -670,7 +670,7 @@ static void decide_by_twins(wn_doc *doc, uint32_t top)
     uint32_t a = top;
     for (uint32_t i = top + 1; i < doc->nodes[top].end; i++) {
         const wn_node *n = &doc->nodes[i];
-        if (n->kind == WN_NODE_ELEMENT && n->content > doc->nodes[a].content)
+        if (n->kind == WN_NODE_ELEMENT && wn_node_elem(doc, n)->content > wn_node_elem(doc, &doc->nodes[a])->content)
             a = i;
     }
     uint64_t shapes[THREAD_LEVELS + 1];

@@ -33,7 +33,7 @@ static bool next_post(const wn_doc *doc, uint32_t post, uint32_t s)
 {
     const wn_node *a = &doc->nodes[post], *b = &doc->nodes[s];
     return b->kind == WN_NODE_ELEMENT && wn_sc_same_class(a, b) && a->tag != GUMBO_TAG_P &&
-           b->paragraphs >= NEXT_POST_PARAGRAPHS && b->all.chars >= NEXT_POST_CHARS &&
+           wn_node_elem(doc, b)->paragraphs >= NEXT_POST_PARAGRAPHS && b->all.chars >= NEXT_POST_CHARS &&
            wn_link_density(b) < LD_PROSE;
 }
 
@@ -160,9 +160,9 @@ static void prune_link_run(wn_doc *doc, uint32_t i, wn_label label, const region
 
 /* A line of links to the previous and next posts: nearly all link text,
  * opening with "«" or closing with "»" ("« Older post | Main | Newer »"). */
-static bool prev_next_line(const wn_node *n, const char *lead, size_t len)
+static bool prev_next_line(const wn_doc *doc, const wn_node *n, const char *lead, size_t len)
 {
-    if (n->links < 1 || n->all.chars > PREV_NEXT_MAX_CHARS || len >= 399 || wn_link_density(n) < PREV_NEXT_LD)
+    if (wn_node_elem(doc, n)->links < 1 || n->all.chars > PREV_NEXT_MAX_CHARS || len >= 399 || wn_link_density(n) < PREV_NEXT_LD)
         return false;
     static const char *const OPENS[] = {"\xC2\xAB", "\xE2\x80\xB9"};  /* « ‹ */
     static const char *const CLOSES[] = {"\xC2\xBB", "\xE2\x80\xBA"}; /* » › */
@@ -178,9 +178,9 @@ static bool prev_next_line(const wn_node *n, const char *lead, size_t len)
 /* A pager: an optional label ("Pages:") and then page numbers only, some
  * of them links ("Pages: 1 2", "1 2 3 Next"). A cited "Pages: 18" has one
  * number and no link. */
-static bool page_number_line(const wn_node *n, const char *lead, size_t len)
+static bool page_number_line(const wn_doc *doc, const wn_node *n, const char *lead, size_t len)
 {
-    if (n->links < 1 || n->all.chars > PAGER_MAX_CHARS || len >= PAGER_MAX_BYTES)
+    if (wn_node_elem(doc, n)->links < 1 || n->all.chars > PAGER_MAX_CHARS || len >= PAGER_MAX_BYTES)
         return false;
     size_t i = 0;
     const char *colon = memchr(lead, ':', len);
@@ -232,11 +232,11 @@ bool wn_sc_prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     wn_node *n = &doc->nodes[i];
     /* An inline run of links can be a line of its own ("Tags" and the tag
      * links in a <strong> between paragraphs). */
-    bool inline_links = !(n->flags & WN_NODE_BLOCK) && n->links >= 2 && wn_link_density(n) >= LD_MOSTLY_LINKS;
+    bool inline_links = !(n->flags & WN_NODE_BLOCK) && wn_node_elem(doc, n)->links >= 2 && wn_link_density(n) >= LD_MOSTLY_LINKS;
     /* An inline element that carries all of its block's own words (a
      * "blog comments powered by" link under the thread) is a line too. */
     bool whole_line = !(n->flags & WN_NODE_BLOCK) && n->block != WN_NONE && n->all.chars &&
-                      doc->nodes[n->block].own.chars == n->all.chars;
+                      wn_node_elem(doc, &doc->nodes[n->block])->own.chars == n->all.chars;
     /* So can a lone link or label ("zurück zur Listenansicht", "Print"
      * loose between the article's blocks): only it goes. */
     bool inline_line = !whole_line && !(n->flags & WN_NODE_BLOCK) && !is_heading((GumboTag)n->tag) &&
@@ -288,7 +288,7 @@ bool wn_sc_prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
     /* A one-line prompt to subscribe or follow: a leaf block only, so that
      * a box of article text around it stays. */
     if ((m == WN_MARKER_NONE || (m == WN_MARKER_SEEALSO && n->link_chars == 0)) &&
-        n->own.chars == n->all.chars && n->all.chars <= PROMO_MAX_CHARS &&
+        wn_node_elem(doc, n)->own.chars == n->all.chars && n->all.chars <= PROMO_MAX_CHARS &&
         len < sizeof lead - 1) {
         if (on(doc, WN_RULE_PROMO) && wn_promo_text(lead, len)) {
             m = WN_MARKER_PROMO;
@@ -304,7 +304,7 @@ bool wn_sc_prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
         m = WN_MARKER_FOOTER;
         via = WN_RULE_PLATFORM_CREDIT;
     }
-    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && n->own.chars == n->all.chars &&
+    if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK) && wn_node_elem(doc, n)->own.chars == n->all.chars &&
         on(doc, WN_RULE_PHOTO_CREDIT) && wn_photo_credit_text(lead, len)) {
         m = WN_MARKER_CONTROL;
         via = WN_RULE_PHOTO_CREDIT;
@@ -348,10 +348,10 @@ bool wn_sc_prune_by_marker(wn_doc *doc, uint32_t i, const region *r)
             m = WN_MARKER_RELATED;
     }
     if (m == WN_MARKER_NONE && (n->flags & WN_NODE_BLOCK)) {
-        if (on(doc, WN_RULE_PREV_NEXT) && prev_next_line(n, lead, len)) {
+        if (on(doc, WN_RULE_PREV_NEXT) && prev_next_line(doc, n, lead, len)) {
             m = WN_MARKER_PREVNEXT;
             via = WN_RULE_PREV_NEXT;
-        } else if (on(doc, WN_RULE_PAGE_NUMBERS) && page_number_line(n, lead, len)) {
+        } else if (on(doc, WN_RULE_PAGE_NUMBERS) && page_number_line(doc, n, lead, len)) {
             m = WN_MARKER_PREVNEXT;
             via = WN_RULE_PAGE_NUMBERS;
         }

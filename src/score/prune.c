@@ -81,10 +81,10 @@ void wn_sc_prune(wn_doc *doc, const region *r, uint32_t index, wn_label label, w
 /* A block named as a post's meta (its author, "original-poster") that
  * holds paragraphs of sentences is the post itself: a byline or an author's
  * line has no paragraphs. */
-static bool meta_holds_post(const wn_node *n)
+static bool meta_holds_post(const wn_doc *doc, const wn_node *n)
 {
     return (n->hints & (WN_HINT_META | WN_HINT_HIDDEN)) && !(n->hints & WN_HINT_CLUTTER) &&
-           n->paragraphs >= META_POST_PARAGRAPHS && n->all.punct >= META_POST_PUNCT &&
+           wn_node_elem(doc, n)->paragraphs >= META_POST_PARAGRAPHS && n->all.punct >= META_POST_PUNCT &&
            wn_link_density(n) < META_POST_MAX_LD;
 }
 
@@ -102,7 +102,7 @@ static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region 
     uint32_t h = n->hints & ~r->layout;
     if (h & WN_HINT_STRONG)
         return false;
-    if (wn_sc_wraps_prose(n))
+    if (wn_sc_wraps_prose(doc, n))
         return false;
     /* A "read more" expander or related-named wrapper around most of the
      * region's unlinked prose is the article behind a soft gate. */
@@ -122,7 +122,7 @@ static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region 
     }
     if (h & (WN_HINT_META | WN_HINT_HIDDEN))
         return n->all.chars < META_MAX_CHARS && (float)n->all.chars < META_SHARE * (float)r->chars &&
-               !(on(doc, WN_RULE_META_POST) && meta_holds_post(n));
+               !(on(doc, WN_RULE_META_POST) && meta_holds_post(doc, n));
     return false;
 }
 
@@ -152,7 +152,7 @@ static bool inline_in_sentence(const wn_doc *doc, const wn_node *n)
     if ((n->flags & WN_NODE_BLOCK) || (n->hints & WN_HINT_HIDDEN) || n->block == WN_NONE)
         return false;
     const wn_node *b = &doc->nodes[n->block];
-    return b->own.chars >= INLINE_SENTENCE_TIMES * n->all.chars + INLINE_SENTENCE_EXTRA && b->own.punct >= 1;
+    return wn_node_elem(doc, b)->own.chars >= INLINE_SENTENCE_TIMES * n->all.chars + INLINE_SENTENCE_EXTRA && wn_node_elem(doc, b)->own.punct >= 1;
 }
 
 /* Characters of the selected region held in "widget" boxes. A page builder
@@ -194,7 +194,7 @@ static bool late_clutter(const wn_doc *doc, uint32_t i, const region *r)
     /* An author's bio box after the article holds a paragraph of prose
      * of its own. */
     bool author_box = (h & WN_HINT_AUTHORBOX) && !(h & WN_HINT_STRONG) && n->all.chars <= AUTHOR_BOX_MAX_CHARS;
-    return (((h & WN_HINT_CLUTTER) && !(h & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wn_sc_wraps_prose(n)) ||
+    return (((h & WN_HINT_CLUTTER) && !(h & (WN_HINT_POSITIVE | WN_HINT_STRONG)) && !wn_sc_wraps_prose(doc, n)) ||
             author_box) &&
            wn_sc_text_before(doc, i, r, LATE_CLUTTER_CHARS) >= LATE_CLUTTER_CHARS;
 }
@@ -307,8 +307,8 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
         break;
     case GUMBO_TAG_P:
         /* A paragraph of several links and nothing else is a list of them. */
-        if (n->links >= LINK_LIST_P_LINKS && wn_link_density(n) >= LD_NEARLY_ALL &&
-            n->all.chars >= LINK_LIST_P_CHARS_PER_LINK * n->links)
+        if (wn_node_elem(doc, n)->links >= LINK_LIST_P_LINKS && wn_link_density(n) >= LD_NEARLY_ALL &&
+            n->all.chars >= LINK_LIST_P_CHARS_PER_LINK * wn_node_elem(doc, n)->links)
             break;
         return false;
     default:
@@ -324,8 +324,8 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
     /* Links set inside sentences: each link comes with a clause of its own
      * words, where a menu or a list of headlines has a few at most. */
     float unlinked = (float)(n->all.chars - n->link_chars);
-    if (ld > LD_MOSTLY_LINKS && ld < LD_SENTENCE_MAX && unlinked >= LD_WORDS_PER_LINK * (float)n->links &&
-        n->all.punct >= n->links)
+    if (ld > LD_MOSTLY_LINKS && ld < LD_SENTENCE_MAX && unlinked >= LD_WORDS_PER_LINK * (float)wn_node_elem(doc, n)->links &&
+        n->all.punct >= wn_node_elem(doc, n)->links)
         return false;
     bool dense = ld > LD_MOSTLY_LINKS ||
                  /* A short block with a real share of links and no sentences: a link box. */
@@ -340,9 +340,9 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
  * paragraphs of prose: another article's headline or a "get the app" call.
  * A run of such lines is a list the article gives; a sentence or a bare
  * address is a reference the reader follows. */
-static bool whole_link_p(const wn_node *n)
+static bool whole_link_p(const wn_doc *doc, const wn_node *n)
 {
-    return n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_P && n->links == 1 &&
+    return n->kind == WN_NODE_ELEMENT && n->tag == GUMBO_TAG_P && wn_node_elem(doc, n)->links == 1 &&
            n->all.chars && n->link_chars == n->all.chars;
 }
 
@@ -355,7 +355,7 @@ static bool prose_p(const wn_node *n)
 static bool link_line(const wn_doc *doc, uint32_t i)
 {
     const wn_node *n = &doc->nodes[i];
-    if (!whole_link_p(n) || n->all.chars < LINK_LINE_MIN_CHARS || n->all.chars > LINK_LINE_MAX_CHARS ||
+    if (!whole_link_p(doc, n) || n->all.chars < LINK_LINE_MIN_CHARS || n->all.chars > LINK_LINE_MAX_CHARS ||
         n->parent == WN_NONE)
         return false;
     char buf[160];
@@ -367,8 +367,8 @@ static bool link_line(const wn_doc *doc, uint32_t i)
      * An empty ad slot between them is no sibling a reader sees. */
     uint32_t prev = wn_sc_prev_sibling_where(doc, i, element_with_text);
     uint32_t next = wn_sc_next_sibling_where(doc, i, element_with_text);
-    if ((prev != WN_NONE && whole_link_p(&doc->nodes[prev])) ||
-        (next != WN_NONE && whole_link_p(&doc->nodes[next])))
+    if ((prev != WN_NONE && whole_link_p(doc, &doc->nodes[prev])) ||
+        (next != WN_NONE && whole_link_p(doc, &doc->nodes[next])))
         return false;
     return prev != WN_NONE && prose_p(&doc->nodes[prev]);
 }
@@ -379,7 +379,7 @@ static bool link_line(const wn_doc *doc, uint32_t i)
 bool wn_sc_headline_link_p(const wn_doc *doc, uint32_t i)
 {
     const wn_node *n = &doc->nodes[i];
-    if (!whole_link_p(n) || n->all.chars < LINK_LINE_MIN_CHARS || n->all.chars > HEADLINE_MAX_CHARS)
+    if (!whole_link_p(doc, n) || n->all.chars < LINK_LINE_MIN_CHARS || n->all.chars > HEADLINE_MAX_CHARS)
         return false;
     /* A sentence that is a link ("For tickets, click here.") is the
      * article's own. */
@@ -449,8 +449,8 @@ static bool link_tail_run(const wn_doc *doc, uint32_t i, const region *r)
  * name, not words of the sentence. */
 static bool inline_link_list(const wn_doc *doc, const wn_node *n)
 {
-    if ((n->flags & WN_NODE_BLOCK) || n->block == WN_NONE || n->links < HOVER_CARD_LINKS ||
-        wn_link_density(n) < LD_NEARLY_ALL || n->link_chars < HOVER_CARD_CHARS_PER_LINK * n->links)
+    if ((n->flags & WN_NODE_BLOCK) || n->block == WN_NONE || wn_node_elem(doc, n)->links < HOVER_CARD_LINKS ||
+        wn_link_density(n) < LD_NEARLY_ALL || n->link_chars < HOVER_CARD_CHARS_PER_LINK * wn_node_elem(doc, n)->links)
         return false;
     const wn_node *b = &doc->nodes[n->block];
     if (b->all.chars - b->link_chars < HOVER_CARD_SENTENCE_CHARS)
@@ -460,7 +460,7 @@ static bool inline_link_list(const wn_doc *doc, const wn_node *n)
     uint32_t index = (uint32_t)(n - doc->nodes);
     for (uint32_t c = index + 1; c < n->end; c = doc->nodes[c].end) {
         const wn_node *k = &doc->nodes[c];
-        if (k->kind == WN_NODE_ELEMENT && k->links >= HOVER_CARD_LINKS && k->link_chars < n->link_chars &&
+        if (k->kind == WN_NODE_ELEMENT && wn_node_elem(doc, k)->links >= HOVER_CARD_LINKS && k->link_chars < n->link_chars &&
             (float)k->link_chars >= HOVER_CARD_SHARE * (float)n->link_chars)
             return false;
     }
@@ -546,7 +546,7 @@ static bool read_more_link(const wn_doc *doc, uint32_t index)
 static bool teaser_card(const wn_doc *doc, uint32_t index, const teaser_index *tx)
 {
     const wn_node *n = &doc->nodes[index];
-    if (n->links < 2 || n->links > TEASER_CARD_MAX_LINKS || n->all.chars > TEASER_CARD_MAX_CHARS)
+    if (wn_node_elem(doc, n)->links < 2 || wn_node_elem(doc, n)->links > TEASER_CARD_MAX_LINKS || n->all.chars > TEASER_CARD_MAX_CHARS)
         return false;
     uint32_t first = WN_NONE, last_link = WN_NONE;
     if (tx && index + 1 < n->end) {
@@ -586,7 +586,7 @@ static bool teaser_card(const wn_doc *doc, uint32_t index, const teaser_index *t
 static bool teaser_list(const wn_doc *doc, uint32_t index, const region *r)
 {
     const wn_node *n = &doc->nodes[index];
-    if (n->links < 2 || n->links > TEASER_LIST_MAX_LINKS || n->all.chars > TEASER_LIST_MAX_CHARS ||
+    if (wn_node_elem(doc, n)->links < 2 || wn_node_elem(doc, n)->links > TEASER_LIST_MAX_LINKS || n->all.chars > TEASER_LIST_MAX_CHARS ||
         !(n->flags & WN_NODE_BLOCK))
         return false;
     const teaser_index *tx = r->teasers;
@@ -669,7 +669,7 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
             i++;
             continue;
         }
-        if (on(doc, WN_RULE_FORM) && n->tag == GUMBO_TAG_FORM && n->inputs > 0 &&
+        if (on(doc, WN_RULE_FORM) && n->tag == GUMBO_TAG_FORM && wn_node_elem(doc, n)->inputs > 0 &&
             (float)n->all.chars < FORM_SHARE * (float)r->chars) {
             wn_sc_prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_FORM);
             i = n->end;
@@ -679,8 +679,8 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
          * editor or a toolbar, form element or not (a reply box whose
          * page is one big form); one that holds paragraphs is a post with
          * its form. */
-        if (on(doc, WN_RULE_CONTROL_BOX) && n->inputs >= CONTROL_BOX_MIN && n->paragraphs == 0 &&
-            weighted_length(&n->all) <= (float)(CONTROL_BOX_CHARS_PER * n->inputs)) {
+        if (on(doc, WN_RULE_CONTROL_BOX) && wn_node_elem(doc, n)->inputs >= CONTROL_BOX_MIN && wn_node_elem(doc, n)->paragraphs == 0 &&
+            weighted_length(&n->all) <= (float)(CONTROL_BOX_CHARS_PER * wn_node_elem(doc, n)->inputs)) {
             wn_sc_prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_CONTROL_BOX);
             i = n->end;
             continue;
@@ -697,14 +697,14 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
         }
         if (by_links && on(doc, WN_RULE_LINK_DENSITY) && link_dense(doc, i, r)) {
             /* Menus have short links; lists of article titles long ones. */
-            float per_link = weighted_length(&n->all) / (float)(n->links ? n->links : 1);
-            wn_sc_prune(doc, r, i, n->links >= 3 && per_link > HEADLINE_LINK_LEN ? WN_LABEL_RELATED : WN_LABEL_NAV,
+            float per_link = weighted_length(&n->all) / (float)(wn_node_elem(doc, n)->links ? wn_node_elem(doc, n)->links : 1);
+            wn_sc_prune(doc, r, i, wn_node_elem(doc, n)->links >= 3 && per_link > HEADLINE_LINK_LEN ? WN_LABEL_RELATED : WN_LABEL_NAV,
                   WN_RULE_LINK_DENSITY);
             i = n->end;
             continue;
         }
         n->label = WN_LABEL_BODY;
-        n->rule = on(doc, WN_RULE_META_POST) && meta_holds_post(n) ? WN_RULE_META_POST : WN_RULE_INSIDE;
+        n->rule = on(doc, WN_RULE_META_POST) && meta_holds_post(doc, n) ? WN_RULE_META_POST : WN_RULE_INSIDE;
         i++;
     }
 }

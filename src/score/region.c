@@ -50,11 +50,11 @@ uint32_t wn_sc_best_candidate(const wn_doc *doc)
     float best_score = 0.0f;
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *n = &doc->nodes[i];
-        if (n->kind != WN_NODE_ELEMENT || n->content <= 0.0f)
+        if (n->kind != WN_NODE_ELEMENT || wn_node_elem(doc, n)->content <= 0.0f)
             continue;
         if (n->tag == GUMBO_TAG_HTML || n->tag == GUMBO_TAG_BODY)
             continue;
-        float s = (n->flags & WN_NODE_IN_SIDE) && n->score > 0.0f ? n->score * SIDE_FACTOR : n->score;
+        float s = (n->flags & WN_NODE_IN_SIDE) && wn_node_elem(doc, n)->score > 0.0f ? wn_node_elem(doc, n)->score * SIDE_FACTOR : wn_node_elem(doc, n)->score;
         if (best == WN_NONE || s > best_score) {
             best = i;
             best_score = s;
@@ -102,22 +102,22 @@ uint32_t wn_sc_refine_top(const wn_doc *doc, uint32_t top)
      * a named container.) */
     if (wn_sc_font_markup((GumboTag)doc->nodes[top].tag) && doc->nodes[top].block != WN_NONE)
         top = doc->nodes[top].block;
-    float last = doc->nodes[top].score;
+    float last = wn_node_elem(doc, &doc->nodes[top])->score;
     float threshold = last / PARENT_SCORE_DIVISOR;
     uint32_t p = doc->nodes[top].parent;
     while (p != WN_NONE && p != doc->body && doc->nodes[p].tag != GUMBO_TAG_BODY) {
         const wn_node *pn = &doc->nodes[p];
-        if (pn->content <= 0.0f) {
+        if (wn_node_elem(doc, pn)->content <= 0.0f) {
             p = pn->parent;
             continue;
         }
-        if (pn->score < threshold)
+        if (wn_node_elem(doc, pn)->score < threshold)
             break;
-        if (pn->score > last) {
+        if (wn_node_elem(doc, pn)->score > last) {
             top = p;
             break;
         }
-        last = pn->score;
+        last = wn_node_elem(doc, pn)->score;
         p = pn->parent;
     }
     /* An ancestor that scores nearly as well and holds much more prose is
@@ -141,7 +141,7 @@ uint32_t wn_sc_refine_top(const wn_doc *doc, uint32_t top)
          * reach it. */
         bool unlinked = wn_link_density(an) <= UNLINKED_LD && prose >= PROSE_UP_RATIO * top_prose &&
                         !(an->hints & WN_HINT_CLUTTER) && !(an->flags & WN_NODE_IN_CLUTTER);
-        if (an->content > 0.0f && (an->score >= SCORE_UP_RATIO * t->score || unlinked) &&
+        if (wn_node_elem(doc, an)->content > 0.0f && (wn_node_elem(doc, an)->score >= SCORE_UP_RATIO * wn_node_elem(doc, t)->score || unlinked) &&
             (named_body || prose >= PROSE_UP_RATIO * top_prose) && wn_link_density(an) < LD_PROSE) {
             top = a;
             t = an;
@@ -226,7 +226,7 @@ void wn_sc_select_region(wn_doc *doc, uint32_t top)
         t->rule = WN_RULE_TOP;
         return;
     }
-    float threshold = fmaxf(SIBLING_MIN_SCORE, t->score * SIBLING_SCORE_SHARE);
+    float threshold = fmaxf(SIBLING_MIN_SCORE, wn_node_elem(doc, t)->score * SIBLING_SCORE_SHARE);
     const wn_node *p = &doc->nodes[parent];
     for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end) {
         wn_node *s = &doc->nodes[c];
@@ -242,19 +242,19 @@ void wn_sc_select_region(wn_doc *doc, uint32_t top)
         if ((s->flags & WN_NODE_IN_SIDE) && !(t->flags & WN_NODE_IN_SIDE))
             continue;
         wn_rule keep = WN_RULE_NONE;
-        float bonus = wn_sc_same_class(s, t) ? t->score * SIBLING_CLASS_BONUS : 0.0f;
-        if (on(doc, WN_RULE_SIBLING) && s->content > 0.0f && s->score + bonus >= threshold) {
+        float bonus = wn_sc_same_class(s, t) ? wn_node_elem(doc, t)->score * SIBLING_CLASS_BONUS : 0.0f;
+        if (on(doc, WN_RULE_SIBLING) && wn_node_elem(doc, s)->content > 0.0f && wn_node_elem(doc, s)->score + bonus >= threshold) {
             keep = WN_RULE_SIBLING;
         } else if (on(doc, WN_RULE_SIBLING_SHAPE) &&
-                   ((wn_sc_same_class(s, t) && s->best >= SHAPE_CLASS_BEST_SHARE * t->best &&
+                   ((wn_sc_same_class(s, t) && wn_node_elem(doc, s)->best >= SHAPE_CLASS_BEST_SHARE * wn_node_elem(doc, t)->best &&
                      wn_link_density(s) < LD_PROSE) ||
-                    (s->tag == t->tag && s->best >= SHAPE_TAG_BEST_SHARE * t->best &&
+                    (s->tag == t->tag && wn_node_elem(doc, s)->best >= SHAPE_TAG_BEST_SHARE * wn_node_elem(doc, t)->best &&
                      wn_link_density(s) < SHAPE_TAG_MAX_LD && s->all.chars >= SHAPE_TAG_MIN_CHARS))) {
             /* The article cut into content elements (of one shape, or of
              * one tag and nearly as good): a part's wrapper scores low, the
              * paragraphs block inside it does not. */
             keep = WN_RULE_SIBLING_SHAPE;
-        } else if (s->tag == GUMBO_TAG_P || (s->flags & WN_NODE_BLOCK && s->elements == 0) ||
+        } else if (s->tag == GUMBO_TAG_P || (s->flags & WN_NODE_BLOCK && wn_node_elem(doc, s)->elements == 0) ||
                    wraps_one_paragraph(doc, c) || text_row(doc, c)) {
             float ld = wn_link_density(s);
             float len = weighted_length(&s->all);
@@ -266,7 +266,7 @@ void wn_sc_select_region(wn_doc *doc, uint32_t top)
         } else if (on(doc, WN_RULE_SIBLING_TABLE_BOX) &&
                    (s->tag == GUMBO_TAG_TABLE || s->tag == GUMBO_TAG_TD) && s->tag == t->tag &&
                    !s->hints && wn_link_density(s) == 0.0f && s->all.chars <= TABLE_BOX_MAX_CHARS &&
-                   s->paragraphs >= 1 &&
+                   wn_node_elem(doc, s)->paragraphs >= 1 &&
                    ends_like_sentence(doc, c)) {
             /* A short box of unlinked sentences beside the article in a
              * table layout: its opening lines. */
@@ -310,7 +310,7 @@ void wn_sc_select_parts(wn_doc *doc, uint32_t top)
         }
         if (n->kind != WN_NODE_ELEMENT || (n->flags & WN_NODE_SELECTED))
             continue;
-        if (on(doc, WN_RULE_PART) && wn_sc_same_class(n, t) && n->score >= PART_SCORE_SHARE * t->score &&
+        if (on(doc, WN_RULE_PART) && wn_sc_same_class(n, t) && wn_node_elem(doc, n)->score >= PART_SCORE_SHARE * wn_node_elem(doc, t)->score &&
             wn_link_density(n) < LD_PROSE && !(n->flags & WN_NODE_IN_CLUTTER)) {
             n->flags |= WN_NODE_SELECTED;
             n->label = WN_LABEL_BODY;
@@ -376,7 +376,7 @@ void wn_sc_select_chunks(wn_doc *doc, uint32_t top)
                 float need = wn_sc_same_class(s, an)        ? CHUNK_CLASS_BEST_SHARE
                              : same_shape(doc, c, a) ? CHUNK_SHAPE_BEST_SHARE
                                                      : -1.0f;
-                if (on(doc, WN_RULE_CHUNK) && need > 0.0f && s->best >= need * t->best &&
+                if (on(doc, WN_RULE_CHUNK) && need > 0.0f && wn_node_elem(doc, s)->best >= need * wn_node_elem(doc, t)->best &&
                     wn_link_density(s) < LD_PROSE && !(s->flags & WN_NODE_IN_CLUTTER) &&
                     !holds_selected(doc, c)) {
                     s->flags |= WN_NODE_SELECTED;
@@ -422,8 +422,8 @@ void wn_sc_select_question(wn_doc *doc, uint32_t top)
     uint32_t best = WN_NONE;
     for (uint32_t i = question; i < doc->nodes[question].end; i++) {
         const wn_node *n = &doc->nodes[i];
-        if (n->kind == WN_NODE_ELEMENT && n->content > 0.0f &&
-            (best == WN_NONE || n->score > doc->nodes[best].score))
+        if (n->kind == WN_NODE_ELEMENT && wn_node_elem(doc, n)->content > 0.0f &&
+            (best == WN_NONE || wn_node_elem(doc, n)->score > wn_node_elem(doc, &doc->nodes[best])->score))
             best = i;
     }
     if (best == WN_NONE || (doc->nodes[best].flags & WN_NODE_SELECTED))

@@ -82,7 +82,7 @@ typedef struct region {
 
 
 /* candidates.c */
-bool wn_sc_wraps_prose(const wn_node *n);
+bool wn_sc_wraps_prose(const wn_doc *doc, const wn_node *n);
 bool wn_sc_holds_named_body(const wn_doc *doc, uint32_t index);
 bool wn_sc_dialog_box(const wn_doc *doc, uint32_t index);
 void wn_sc_score_candidates(wn_doc *doc);

@@ -34,7 +34,7 @@ static size_t squeezed(const char *text, char *out, size_t cap)
 bool wn_sc_repeats_page_title(const wn_doc *doc, uint32_t index)
 {
     const wn_node *n = &doc->nodes[index];
-    if (!(n->flags & WN_NODE_BLOCK) || n->all.chars < TITLE_MIN_CHARS || n->all.chars > TITLE_MAX_CHARS || n->links)
+    if (!(n->flags & WN_NODE_BLOCK) || n->all.chars < TITLE_MIN_CHARS || n->all.chars > TITLE_MAX_CHARS || wn_node_elem(doc, n)->links)
         return false;
     char lead[640], text[640];
     wn_leading_text(doc, index, lead, sizeof lead);
@@ -236,11 +236,11 @@ static bool lead_block(const wn_doc *doc, uint32_t i, uint32_t common)
     if (b->parent != WN_NONE) {
         uint32_t prev = wn_sc_prev_sibling_where(doc, i, element_or_text);
         if (prev != WN_NONE && !doc->nodes[prev].all.chars &&
-            (doc->nodes[prev].images || doc->nodes[prev].tag == GUMBO_TAG_IMG))
+            (wn_node_elem(doc, &doc->nodes[prev])->images || doc->nodes[prev].tag == GUMBO_TAG_IMG))
             return false;
     }
-    const wn_text_stats *text = font_line ? &b->all : &b->own;
-    uint32_t link_chars = font_line ? b->link_chars : b->own_link_chars;
+    const wn_text_stats *text = font_line ? &b->all : &wn_node_elem(doc, b)->own;
+    uint32_t link_chars = font_line ? b->link_chars : wn_node_elem(doc, b)->own_link_chars;
     float len = weighted_length(text);
     if (text->chars < b->all.chars || (float)link_chars > LEAD_MAX_LD * (float)text->chars)
         return false;

@@ -54,6 +54,12 @@ static const wn_node *node(const built *b, const char *id)
     return &b->doc->nodes[wn_test_by_id(b->doc, id)];
 }
 
+/* The wn_elem of the element with this id. */
+static const wn_elem *elem(const built *b, const char *id)
+{
+    return wn_node_elem(b->doc, node(b, id));
+}
+
 /* The concatenated text of a subtree (its text nodes, in order). */
 static char *subtree_text(const wn_doc *doc, uint32_t index)
 {
@@ -254,16 +260,16 @@ START_TEST(test_paragraph_stats)
     ck_assert_uint_eq(p1->all.punct, 2);
     ck_assert_uint_eq(p1->all.commas, 1);
     ck_assert_uint_eq(p1->link_chars, 0);
-    ck_assert_uint_eq(p1->own.chars, 21);
+    ck_assert_uint_eq(elem(&b, "p1")->own.chars, 21);
     ck_assert(p1->flags & WN_NODE_BLOCK);
     ck_assert_int_eq(p1->tag, GUMBO_TAG_P);
 
     const wn_node *p2 = node(&b, "p2");
     ck_assert_uint_eq(p2->all.chars, 16);  /* Read this link now. */
     ck_assert_uint_eq(p2->link_chars, 8);  /* this link */
-    ck_assert_uint_eq(p2->own.chars, 16);
-    ck_assert_uint_eq(p2->own_link_chars, 8);
-    ck_assert_uint_eq(p2->links, 1);
+    ck_assert_uint_eq(elem(&b, "p2")->own.chars, 16);
+    ck_assert_uint_eq(elem(&b, "p2")->own_link_chars, 8);
+    ck_assert_uint_eq(elem(&b, "p2")->links, 1);
     ck_assert_float_eq_tol(wn_link_density(p2), 0.5f, 1e-6f);
 
     /* The link and everything inside it. */
@@ -295,15 +301,15 @@ START_TEST(test_aggregates)
      * + anchor 6 + pre 8. */
     ck_assert_uint_eq(main->all.chars, 96);
     ck_assert_uint_eq(main->link_chars, 8);
-    ck_assert_uint_eq(main->paragraphs, 3);
-    ck_assert_uint_eq(main->items, 2);
-    ck_assert_uint_eq(main->links, 1);
-    ck_assert_uint_eq(main->images, 1);
-    ck_assert_uint_eq(main->own.chars, 6);    /* "anchor": the rest is in child blocks */
-    ck_assert_uint_eq(node(&b, "form")->inputs, 4);
-    ck_assert_uint_eq(node(&b, "list")->items, 2);
+    ck_assert_uint_eq(elem(&b, "main")->paragraphs, 3);
+    ck_assert_uint_eq(elem(&b, "main")->items, 2);
+    ck_assert_uint_eq(elem(&b, "main")->links, 1);
+    ck_assert_uint_eq(elem(&b, "main")->images, 1);
+    ck_assert_uint_eq(elem(&b, "main")->own.chars, 6);    /* "anchor": the rest is in child blocks */
+    ck_assert_uint_eq(elem(&b, "form")->inputs, 4);
+    ck_assert_uint_eq(elem(&b, "list")->items, 2);
     const wn_node *nav = node(&b, "nav");
-    ck_assert_uint_eq(nav->links, 2);
+    ck_assert_uint_eq(elem(&b, "nav")->links, 2);
     ck_assert_uint_eq(nav->link_chars, 9);
     ck_assert_float_eq_tol(wn_link_density(nav), 1.0f, 1e-6f);
     ck_assert_uint_eq(b.doc->nodes[b.doc->body].all.chars, 96 + 9 + 4);
@@ -321,15 +327,15 @@ START_TEST(test_aggregates)
             tokens += k->all.tokens;
             punct += k->all.punct;
             links += k->link_chars;
-            elements += k->kind == WN_NODE_ELEMENT ? 1 + k->elements : 0;
+            elements += k->kind == WN_NODE_ELEMENT ? 1 + wn_node_elem(b.doc, k)->elements : 0;
         }
         ck_assert_uint_eq(n->all.chars, chars);
         ck_assert_uint_eq(n->all.cjk, cjk);
         ck_assert_uint_eq(n->all.tokens, tokens);
         ck_assert_uint_eq(n->all.punct, punct);
         ck_assert_uint_eq(n->link_chars, links);
-        ck_assert_uint_eq(n->elements, elements);
-        ck_assert_uint_le(n->own.chars, n->all.chars);
+        ck_assert_uint_eq(wn_node_elem(b.doc, n)->elements, elements);
+        ck_assert_uint_le(wn_node_elem(b.doc, n)->own.chars, n->all.chars);
         ck_assert_uint_le(n->link_chars, n->all.chars);
     }
     wn_test_doc_free(&b.t);
@@ -378,7 +384,7 @@ START_TEST(test_cjk_stats)
     ck_assert_uint_eq(d->all.cjk, 4);
     ck_assert_uint_eq(d->all.tokens, 6);
     ck_assert_uint_eq(d->all.commas, 2);
-    ck_assert_uint_eq(d->paragraphs, 2);
+    ck_assert_uint_eq(elem(&b, "d")->paragraphs, 2);
     wn_test_doc_free(&b.t);
 }
 END_TEST
