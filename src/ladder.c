@@ -295,8 +295,8 @@ static bool is_prose(const wn_doc *doc, const wn_node *n)
 {
     if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK))
         return false;
-    return prose_stats(&wn_node_elem(doc, n)->own) &&
-           (float)wn_node_elem(doc, n)->own_link_chars <= WN_LADDER_PROSE_LINKS * (float)wn_node_elem(doc, n)->own.chars;
+    const wn_elem *e = wn_node_elem(doc, n);
+    return prose_stats(&e->own) && (float)e->own_link_chars <= WN_LADDER_PROSE_LINKS * (float)e->own.chars;
 }
 
 size_t wn_ladder_prose(wn_doc *doc, bool select)

@@ -63,13 +63,12 @@ typedef struct walk_frame {
     unsigned next_child;
 } walk_frame;
 
-/* Makes room for one more entry in one of the page's arrays (doc->nodes,
- * doc->elems), charged to the page's budget. */
-static bool make_room(wn_doc *doc, void **array, uint32_t count, uint32_t *capacity, size_t size,
-                      uint32_t first, wn_status *status)
+/* One of the page's arrays (doc->nodes, doc->elems: *capacity entries of
+ * size bytes) grown, charged to the page's budget; NULL (the array kept,
+ * *status set) when the budget or memory runs out. */
+static void *grow_array(wn_doc *doc, void *array, uint32_t *capacity, size_t size, uint32_t first,
+                        wn_status *status)
 {
-    if (count < *capacity)
-        return true;
     /* `first` entries to start (256 nodes, 20 KiB): 1024 made every page,
      * however small, allocate a block past 128 KiB, which ASan (and glibc
      * before its threshold adapts) maps and unmaps on every call. Then a
@@ -80,20 +79,19 @@ static bool make_room(wn_doc *doc, void **array, uint32_t count, uint32_t *capac
     /* While realloc moves it, old and new arrays are both held. */
     if (doc->budget && !wn_arena_charge(doc->budget, (size_t)cap * size)) {
         *status = WN_ERR_MEMORY_LIMIT;
-        return false;
+        return NULL;
     }
-    void *grown = realloc(*array, (size_t)cap * size);
+    void *grown = realloc(array, (size_t)cap * size);
     if (!grown) {
         if (doc->budget)
             wn_arena_uncharge(doc->budget, (size_t)cap * size);
         *status = WN_ERR_NOMEM;
-        return false;
+        return NULL;
     }
     if (doc->budget)
         wn_arena_uncharge(doc->budget, (size_t)*capacity * size);
-    *array = grown;
     *capacity = cap;
-    return true;
+    return grown;
 }
 
 /* A new node of the given kind (WN_NODE_*), zeroed, with a wn_elem of its
@@ -106,20 +104,25 @@ static wn_node *push_node(wn_doc *doc, size_t max_nodes, uint8_t kind, wn_status
     }
     uint32_t elem = 0;
     if (kind == WN_NODE_ELEMENT) {
-        /* The first element makes room for two: elems[0] is the text
-         * nodes' zero record. */
-        uint32_t need = doc->elem_count ? doc->elem_count : 1;
-        if (!make_room(doc, (void **)&doc->elems, need, &doc->elem_capacity, sizeof *doc->elems, 128,
-                       status))
-            return NULL;
+        /* The first element comes with elems[0], the text nodes' zero record. */
+        uint32_t need = doc->elem_count ? 1 : 2;
+        if (doc->elem_count + need > doc->elem_capacity) {
+            wn_elem *grown = grow_array(doc, doc->elems, &doc->elem_capacity, sizeof *grown, 128, status);
+            if (!grown)
+                return NULL;
+            doc->elems = grown;
+        }
         if (!doc->elem_count)
             memset(&doc->elems[doc->elem_count++], 0, sizeof *doc->elems);
         elem = doc->elem_count++;
         memset(&doc->elems[elem], 0, sizeof *doc->elems);
     }
-    if (!make_room(doc, (void **)&doc->nodes, doc->count, &doc->capacity, sizeof *doc->nodes, 256,
-                   status))
-        return NULL;
+    if (doc->count == doc->capacity) {
+        wn_node *grown = grow_array(doc, doc->nodes, &doc->capacity, sizeof *grown, 256, status);
+        if (!grown)
+            return NULL;
+        doc->nodes = grown;
+    }
     wn_node *n = &doc->nodes[doc->count++];
     memset(n, 0, sizeof *n);
     n->parent = WN_NONE;
@@ -283,17 +286,19 @@ static void init_element(wn_doc *doc, hint_cache *cache, uint32_t index, const G
     }
 }
 
-static void shrink_to_fit(wn_doc *doc, void **array, uint32_t count, uint32_t *capacity, size_t size)
+/* One of the page's arrays cut to its count entries (as it was if realloc
+ * says no). */
+static void *fit_array(wn_doc *doc, void *array, uint32_t count, uint32_t *capacity, size_t size)
 {
     if (!count || count >= *capacity)
-        return;
-    void *fit = realloc(*array, (size_t)count * size);
+        return array;
+    void *fit = realloc(array, (size_t)count * size);
     if (!fit)
-        return;
+        return array;
     if (doc->budget)
         wn_arena_uncharge(doc->budget, (size_t)(*capacity - count) * size);
-    *array = fit;
     *capacity = count;
+    return fit;
 }
 
 static bool node_is_text(const GumboNode *g)
@@ -427,9 +432,8 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
     aggregate(doc);
     link_text_runs(doc);
     /* The arrays grew ahead of need: the ends they did not fill go back. */
-    shrink_to_fit(doc, (void **)&doc->nodes, doc->count, &doc->capacity, sizeof *doc->nodes);
-    shrink_to_fit(doc, (void **)&doc->elems, doc->elem_count, &doc->elem_capacity,
-                  sizeof *doc->elems);
+    doc->nodes = fit_array(doc, doc->nodes, doc->count, &doc->capacity, sizeof *doc->nodes);
+    doc->elems = fit_array(doc, doc->elems, doc->elem_count, &doc->elem_capacity, sizeof *doc->elems);
     return WN_OK;
 }
 

@@ -145,8 +145,9 @@ void wn_render_explain(const wn_doc *doc, wn_buf *out)
         put_tag(out, n);
         wn_buf_printf(out, "  chars=%u ld=%.2f punct=%u", n->all.chars, (double)wn_link_density(n),
                       n->all.punct);
-        if (wn_node_elem(doc, n)->content > 0.0f)
-            wn_buf_printf(out, " content=%.1f score=%.1f", (double)wn_node_elem(doc, n)->content, (double)wn_node_elem(doc, n)->score);
+        const wn_elem *e = wn_node_elem(doc, n);
+        if (e->content > 0.0f)
+            wn_buf_printf(out, " content=%.1f score=%.1f", (double)e->content, (double)e->score);
         put_hints(out, n->hints);
         if (n->label != WN_LABEL_NONE) {
             wn_buf_printf(out, "  -> %s (%s)", wn_label_name((wn_label)n->label),

@@ -87,10 +87,11 @@ static void put_tooltip(wn_buf *out, const wn_doc *doc, uint32_t block, uint32_t
 {
     const wn_node *n = &doc->nodes[block];
     put_name(out, n);
+    const wn_elem *e = wn_node_elem(doc, n);
     wn_buf_printf(out, " chars=%u ld=%.2f punct=%u links=%u", n->all.chars,
-                  (double)wn_link_density(n), n->all.punct, wn_node_elem(doc, n)->links);
-    if (wn_node_elem(doc, n)->content > 0.0f)
-        wn_buf_printf(out, " content=%.1f score=%.1f", (double)wn_node_elem(doc, n)->content, (double)wn_node_elem(doc, n)->score);
+                  (double)wn_link_density(n), n->all.punct, e->links);
+    if (e->content > 0.0f)
+        wn_buf_printf(out, " content=%.1f score=%.1f", (double)e->content, (double)e->score);
     if (by != WN_NONE) {
         const wn_node *b = &doc->nodes[by];
         wn_buf_printf(out, "&#10;%s by %s", wn_label_name((wn_label)b->label),

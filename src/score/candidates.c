@@ -39,18 +39,19 @@ static float hint_weight(uint32_t hints)
 /* A block that reads as a paragraph contributes to its ancestors. */
 static float paragraph_score(const wn_doc *doc, const wn_node *n)
 {
-    if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !wn_node_elem(doc, n)->own.chars)
+    const wn_elem *e = wn_node_elem(doc, n);
+    if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !e->own.chars)
         return 0.0f;
     /* A heading, or a notice kept hidden until a script shows it. */
     if (is_heading((GumboTag)n->tag) || (n->hints & WN_HINT_HIDDEN))
         return 0.0f;
-    float len = weighted_length(&wn_node_elem(doc, n)->own);
+    float len = weighted_length(&e->own);
     if (len < PARAGRAPH_MIN_LEN)
         return 0.0f;
-    float own_ld = (float)wn_node_elem(doc, n)->own_link_chars / (float)wn_node_elem(doc, n)->own.chars;
+    float own_ld = (float)e->own_link_chars / (float)e->own.chars;
     if (own_ld > PARAGRAPH_MAX_LD)
         return 0.0f;
-    float s = 1.0f + (float)wn_node_elem(doc, n)->own.commas + fminf(PARAGRAPH_LEN_MAX, len / PARAGRAPH_LEN_UNIT);
+    float s = 1.0f + (float)e->own.commas + fminf(PARAGRAPH_LEN_MAX, len / PARAGRAPH_LEN_UNIT);
     if (n->tag == GUMBO_TAG_LI)
         s *= LIST_ITEM_VOTE;
     return s;
@@ -69,7 +70,8 @@ static float paragraph_score(const wn_doc *doc, const wn_node *n)
 bool wn_sc_wraps_prose(const wn_doc *doc, const wn_node *n)
 {
     return !(n->hints & (WN_HINT_CLUTTER & ~(WN_HINT_AD | WN_HINT_SHARE | WN_HINT_TIPJAR | WN_HINT_RELATED))) &&
-           wn_node_elem(doc, n)->paragraphs >= 1 && n->all.chars >= WRAPS_PROSE_CHARS && n->all.punct >= WRAPS_PROSE_PUNCT &&
+           wn_node_elem(doc, n)->paragraphs >= 1 && n->all.chars >= WRAPS_PROSE_CHARS &&
+           n->all.punct >= WRAPS_PROSE_PUNCT &&
            wn_link_density(n) < WRAPS_PROSE_MAX_LD;
 }
 
@@ -155,7 +157,8 @@ static bool field_text(const wn_doc *doc, uint32_t i)
     if (n->parent == WN_NONE || n->tag == GUMBO_TAG_PRE || (n->flags & WN_NODE_PREFORMATTED))
         return false;
     const wn_node *p = &doc->nodes[n->parent];
-    return wn_node_elem(doc, p)->inputs > wn_node_elem(doc, n)->inputs && p->all.chars <= FIELD_BOX_MAX_CHARS && !wn_node_elem(doc, p)->images &&
+    const wn_elem *pe = wn_node_elem(doc, p);
+    return pe->inputs > wn_node_elem(doc, n)->inputs && p->all.chars <= FIELD_BOX_MAX_CHARS && !pe->images &&
            p->tag != GUMBO_TAG_TD && p->tag != GUMBO_TAG_TH && p->tag != GUMBO_TAG_TR &&
            p->tag != GUMBO_TAG_FIGURE && p->tag != GUMBO_TAG_FIGCAPTION;
 }
@@ -196,8 +199,9 @@ void wn_sc_score_candidates(wn_doc *doc)
         }
     }
     for (uint32_t i = 0; i < doc->count; i++) {
-        wn_node *n = &doc->nodes[i];
-        if (n->kind != WN_NODE_ELEMENT || wn_node_elem(doc, n)->content <= 0.0f)
+        const wn_node *n = &doc->nodes[i];
+        wn_elem *e = wn_node_elem(doc, n);
+        if (n->kind != WN_NODE_ELEMENT || e->content <= 0.0f)
             continue;
         /* Class/id words scale the paragraph evidence more than they add to
          * it: a "content" wrapper holding a title alone must not beat the
@@ -207,13 +211,19 @@ void wn_sc_score_candidates(wn_doc *doc)
         /* The additive part needs some text behind it: a 100-character
          * "entry-content" tweet box must not beat the article. */
         float add = HINT_ADD * w * fminf(1.0f, (float)n->all.chars / HINT_ADD_FULL_CHARS);
-        float base = (wn_node_elem(doc, n)->content + tag_base((GumboTag)n->tag)) * scale + add;
-        wn_node_elem(doc, n)->score = base * (1.0f - wn_link_density(n));
+        float base = (e->content + tag_base((GumboTag)n->tag)) * scale + add;
+        e->score = base * (1.0f - wn_link_density(n));
     }
+    /* best starts at 0 and only grows: a text node (score 0) adds nothing. */
     for (uint32_t i = doc->count; i-- > 0;) {
-        wn_node *n = &doc->nodes[i];
-        wn_node_elem(doc, n)->best = fmaxf(wn_node_elem(doc, n)->best, wn_node_elem(doc, n)->score);
-        if (n->parent != WN_NONE)
-            wn_node_elem(doc, &doc->nodes[n->parent])->best = fmaxf(wn_node_elem(doc, &doc->nodes[n->parent])->best, wn_node_elem(doc, n)->best);
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind != WN_NODE_ELEMENT)
+            continue;
+        wn_elem *e = wn_node_elem(doc, n);
+        e->best = fmaxf(e->best, e->score);
+        if (n->parent != WN_NONE) {
+            wn_elem *pe = wn_node_elem(doc, &doc->nodes[n->parent]);
+            pe->best = fmaxf(pe->best, e->best);
+        }
     }
 }

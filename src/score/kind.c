@@ -113,7 +113,8 @@ static bool holds_post_text(const wn_doc *doc, uint32_t x)
 static bool signed_repeat(const wn_doc *doc, uint32_t repeat, uint32_t x)
 {
     const wn_node *r = &doc->nodes[repeat], *n = &doc->nodes[x];
-    if (wn_node_elem(doc, r)->links <= wn_node_elem(doc, n)->links && wn_node_elem(doc, r)->images <= wn_node_elem(doc, n)->images)
+    const wn_elem *re = wn_node_elem(doc, r), *ne = wn_node_elem(doc, n);
+    if (re->links <= ne->links && re->images <= ne->images)
         return false;
     for (uint32_t i = repeat + 1; i < r->end; i++) {
         const wn_node *e = &doc->nodes[i];
@@ -354,8 +355,9 @@ static void decide_by_inner_run(wn_doc *doc, uint32_t top)
     uint32_t inner = WN_NONE;
     for (uint32_t i = top + 1; i < t->end; i++) {
         const wn_node *n = &doc->nodes[i];
-        if (n->kind == WN_NODE_ELEMENT && wn_node_elem(doc, n)->content > 0.0f &&
-            (inner == WN_NONE || wn_node_elem(doc, n)->score > wn_node_elem(doc, &doc->nodes[inner])->score))
+        const wn_elem *e = wn_node_elem(doc, n);
+        if (n->kind == WN_NODE_ELEMENT && e->content > 0.0f &&
+            (inner == WN_NONE || e->score > wn_node_elem(doc, &doc->nodes[inner])->score))
             inner = i;
     }
     if (inner == WN_NONE)
@@ -591,7 +593,8 @@ static bool has_class_word(const wn_node *n)
 static bool twin_signed(const wn_doc *doc, uint32_t repeat, uint32_t x)
 {
     const wn_node *r = &doc->nodes[repeat], *n = &doc->nodes[x];
-    if (wn_node_elem(doc, r)->links <= wn_node_elem(doc, n)->links && wn_node_elem(doc, r)->images <= wn_node_elem(doc, n)->images)
+    const wn_elem *re = wn_node_elem(doc, r), *ne = wn_node_elem(doc, n);
+    if (re->links <= ne->links && re->images <= ne->images)
         return false;
     uint32_t first = repeat + 1 < r->end ? doc->nodes[repeat + 1].next_text : doc->count;
     if (first < r->end)

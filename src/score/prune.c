@@ -151,8 +151,8 @@ static bool inline_in_sentence(const wn_doc *doc, const wn_node *n)
 {
     if ((n->flags & WN_NODE_BLOCK) || (n->hints & WN_HINT_HIDDEN) || n->block == WN_NONE)
         return false;
-    const wn_node *b = &doc->nodes[n->block];
-    return wn_node_elem(doc, b)->own.chars >= INLINE_SENTENCE_TIMES * n->all.chars + INLINE_SENTENCE_EXTRA && wn_node_elem(doc, b)->own.punct >= 1;
+    const wn_elem *b = wn_node_elem(doc, &doc->nodes[n->block]);
+    return b->own.chars >= INLINE_SENTENCE_TIMES * n->all.chars + INLINE_SENTENCE_EXTRA && b->own.punct >= 1;
 }
 
 /* Characters of the selected region held in "widget" boxes. A page builder
@@ -299,6 +299,7 @@ static bool announced_list(const wn_doc *doc, uint32_t index)
 static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
 {
     const wn_node *n = &doc->nodes[index];
+    uint32_t links = wn_node_elem(doc, n)->links;
     switch ((GumboTag)n->tag) {
     case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
     case GUMBO_TAG_TABLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_DL: case GUMBO_TAG_NAV:
@@ -307,8 +308,8 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
         break;
     case GUMBO_TAG_P:
         /* A paragraph of several links and nothing else is a list of them. */
-        if (wn_node_elem(doc, n)->links >= LINK_LIST_P_LINKS && wn_link_density(n) >= LD_NEARLY_ALL &&
-            n->all.chars >= LINK_LIST_P_CHARS_PER_LINK * wn_node_elem(doc, n)->links)
+        if (links >= LINK_LIST_P_LINKS && wn_link_density(n) >= LD_NEARLY_ALL &&
+            n->all.chars >= LINK_LIST_P_CHARS_PER_LINK * links)
             break;
         return false;
     default:
@@ -324,8 +325,8 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
     /* Links set inside sentences: each link comes with a clause of its own
      * words, where a menu or a list of headlines has a few at most. */
     float unlinked = (float)(n->all.chars - n->link_chars);
-    if (ld > LD_MOSTLY_LINKS && ld < LD_SENTENCE_MAX && unlinked >= LD_WORDS_PER_LINK * (float)wn_node_elem(doc, n)->links &&
-        n->all.punct >= wn_node_elem(doc, n)->links)
+    if (ld > LD_MOSTLY_LINKS && ld < LD_SENTENCE_MAX && unlinked >= LD_WORDS_PER_LINK * (float)links &&
+        n->all.punct >= links)
         return false;
     bool dense = ld > LD_MOSTLY_LINKS ||
                  /* A short block with a real share of links and no sentences: a link box. */
@@ -449,8 +450,9 @@ static bool link_tail_run(const wn_doc *doc, uint32_t i, const region *r)
  * name, not words of the sentence. */
 static bool inline_link_list(const wn_doc *doc, const wn_node *n)
 {
-    if ((n->flags & WN_NODE_BLOCK) || n->block == WN_NONE || wn_node_elem(doc, n)->links < HOVER_CARD_LINKS ||
-        wn_link_density(n) < LD_NEARLY_ALL || n->link_chars < HOVER_CARD_CHARS_PER_LINK * wn_node_elem(doc, n)->links)
+    uint32_t links = wn_node_elem(doc, n)->links;
+    if ((n->flags & WN_NODE_BLOCK) || n->block == WN_NONE || links < HOVER_CARD_LINKS ||
+        wn_link_density(n) < LD_NEARLY_ALL || n->link_chars < HOVER_CARD_CHARS_PER_LINK * links)
         return false;
     const wn_node *b = &doc->nodes[n->block];
     if (b->all.chars - b->link_chars < HOVER_CARD_SENTENCE_CHARS)
@@ -546,7 +548,8 @@ static bool read_more_link(const wn_doc *doc, uint32_t index)
 static bool teaser_card(const wn_doc *doc, uint32_t index, const teaser_index *tx)
 {
     const wn_node *n = &doc->nodes[index];
-    if (wn_node_elem(doc, n)->links < 2 || wn_node_elem(doc, n)->links > TEASER_CARD_MAX_LINKS || n->all.chars > TEASER_CARD_MAX_CHARS)
+    uint32_t links = wn_node_elem(doc, n)->links;
+    if (links < 2 || links > TEASER_CARD_MAX_LINKS || n->all.chars > TEASER_CARD_MAX_CHARS)
         return false;
     uint32_t first = WN_NONE, last_link = WN_NONE;
     if (tx && index + 1 < n->end) {
@@ -586,7 +589,8 @@ static bool teaser_card(const wn_doc *doc, uint32_t index, const teaser_index *t
 static bool teaser_list(const wn_doc *doc, uint32_t index, const region *r)
 {
     const wn_node *n = &doc->nodes[index];
-    if (wn_node_elem(doc, n)->links < 2 || wn_node_elem(doc, n)->links > TEASER_LIST_MAX_LINKS || n->all.chars > TEASER_LIST_MAX_CHARS ||
+    uint32_t links = wn_node_elem(doc, n)->links;
+    if (links < 2 || links > TEASER_LIST_MAX_LINKS || n->all.chars > TEASER_LIST_MAX_CHARS ||
         !(n->flags & WN_NODE_BLOCK))
         return false;
     const teaser_index *tx = r->teasers;
@@ -648,6 +652,7 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
             i++;
             continue;
         }
+        const wn_elem *e = wn_node_elem(doc, n);
         /* A heading that reads "Comments" opens a section, whatever its
          * class also says: the marker rule sees it first. */
         if (is_heading((GumboTag)n->tag) && wn_sc_prune_by_marker(doc, i, r)) {
@@ -669,7 +674,7 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
             i++;
             continue;
         }
-        if (on(doc, WN_RULE_FORM) && n->tag == GUMBO_TAG_FORM && wn_node_elem(doc, n)->inputs > 0 &&
+        if (on(doc, WN_RULE_FORM) && n->tag == GUMBO_TAG_FORM && e->inputs > 0 &&
             (float)n->all.chars < FORM_SHARE * (float)r->chars) {
             wn_sc_prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_FORM);
             i = n->end;
@@ -679,8 +684,8 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
          * editor or a toolbar, form element or not (a reply box whose
          * page is one big form); one that holds paragraphs is a post with
          * its form. */
-        if (on(doc, WN_RULE_CONTROL_BOX) && wn_node_elem(doc, n)->inputs >= CONTROL_BOX_MIN && wn_node_elem(doc, n)->paragraphs == 0 &&
-            weighted_length(&n->all) <= (float)(CONTROL_BOX_CHARS_PER * wn_node_elem(doc, n)->inputs)) {
+        if (on(doc, WN_RULE_CONTROL_BOX) && e->inputs >= CONTROL_BOX_MIN && e->paragraphs == 0 &&
+            weighted_length(&n->all) <= (float)(CONTROL_BOX_CHARS_PER * e->inputs)) {
             wn_sc_prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_CONTROL_BOX);
             i = n->end;
             continue;
@@ -697,8 +702,8 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
         }
         if (by_links && on(doc, WN_RULE_LINK_DENSITY) && link_dense(doc, i, r)) {
             /* Menus have short links; lists of article titles long ones. */
-            float per_link = weighted_length(&n->all) / (float)(wn_node_elem(doc, n)->links ? wn_node_elem(doc, n)->links : 1);
-            wn_sc_prune(doc, r, i, wn_node_elem(doc, n)->links >= 3 && per_link > HEADLINE_LINK_LEN ? WN_LABEL_RELATED : WN_LABEL_NAV,
+            float per_link = weighted_length(&n->all) / (float)(e->links ? e->links : 1);
+            wn_sc_prune(doc, r, i, e->links >= 3 && per_link > HEADLINE_LINK_LEN ? WN_LABEL_RELATED : WN_LABEL_NAV,
                   WN_RULE_LINK_DENSITY);
             i = n->end;
             continue;

@@ -50,11 +50,12 @@ uint32_t wn_sc_best_candidate(const wn_doc *doc)
     float best_score = 0.0f;
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *n = &doc->nodes[i];
-        if (n->kind != WN_NODE_ELEMENT || wn_node_elem(doc, n)->content <= 0.0f)
+        const wn_elem *e = wn_node_elem(doc, n);
+        if (n->kind != WN_NODE_ELEMENT || e->content <= 0.0f)
             continue;
         if (n->tag == GUMBO_TAG_HTML || n->tag == GUMBO_TAG_BODY)
             continue;
-        float s = (n->flags & WN_NODE_IN_SIDE) && wn_node_elem(doc, n)->score > 0.0f ? wn_node_elem(doc, n)->score * SIDE_FACTOR : wn_node_elem(doc, n)->score;
+        float s = (n->flags & WN_NODE_IN_SIDE) && e->score > 0.0f ? e->score * SIDE_FACTOR : e->score;
         if (best == WN_NONE || s > best_score) {
             best = i;
             best_score = s;
@@ -107,17 +108,18 @@ uint32_t wn_sc_refine_top(const wn_doc *doc, uint32_t top)
     uint32_t p = doc->nodes[top].parent;
     while (p != WN_NONE && p != doc->body && doc->nodes[p].tag != GUMBO_TAG_BODY) {
         const wn_node *pn = &doc->nodes[p];
-        if (wn_node_elem(doc, pn)->content <= 0.0f) {
+        const wn_elem *pe = wn_node_elem(doc, pn);
+        if (pe->content <= 0.0f) {
             p = pn->parent;
             continue;
         }
-        if (wn_node_elem(doc, pn)->score < threshold)
+        if (pe->score < threshold)
             break;
-        if (wn_node_elem(doc, pn)->score > last) {
+        if (pe->score > last) {
             top = p;
             break;
         }
-        last = wn_node_elem(doc, pn)->score;
+        last = pe->score;
         p = pn->parent;
     }
     /* An ancestor that scores nearly as well and holds much more prose is
@@ -141,7 +143,8 @@ uint32_t wn_sc_refine_top(const wn_doc *doc, uint32_t top)
          * reach it. */
         bool unlinked = wn_link_density(an) <= UNLINKED_LD && prose >= PROSE_UP_RATIO * top_prose &&
                         !(an->hints & WN_HINT_CLUTTER) && !(an->flags & WN_NODE_IN_CLUTTER);
-        if (wn_node_elem(doc, an)->content > 0.0f && (wn_node_elem(doc, an)->score >= SCORE_UP_RATIO * wn_node_elem(doc, t)->score || unlinked) &&
+        const wn_elem *ae = wn_node_elem(doc, an);
+        if (ae->content > 0.0f && (ae->score >= SCORE_UP_RATIO * wn_node_elem(doc, t)->score || unlinked) &&
             (named_body || prose >= PROSE_UP_RATIO * top_prose) && wn_link_density(an) < LD_PROSE) {
             top = a;
             t = an;
@@ -226,7 +229,8 @@ void wn_sc_select_region(wn_doc *doc, uint32_t top)
         t->rule = WN_RULE_TOP;
         return;
     }
-    float threshold = fmaxf(SIBLING_MIN_SCORE, wn_node_elem(doc, t)->score * SIBLING_SCORE_SHARE);
+    const wn_elem *te = wn_node_elem(doc, t);
+    float threshold = fmaxf(SIBLING_MIN_SCORE, te->score * SIBLING_SCORE_SHARE);
     const wn_node *p = &doc->nodes[parent];
     for (uint32_t c = parent + 1; c < p->end; c = doc->nodes[c].end) {
         wn_node *s = &doc->nodes[c];
@@ -241,20 +245,21 @@ void wn_sc_select_region(wn_doc *doc, uint32_t top)
         /* A sidebar or widget box beside the article is not more of it. */
         if ((s->flags & WN_NODE_IN_SIDE) && !(t->flags & WN_NODE_IN_SIDE))
             continue;
+        const wn_elem *se = wn_node_elem(doc, s);
         wn_rule keep = WN_RULE_NONE;
-        float bonus = wn_sc_same_class(s, t) ? wn_node_elem(doc, t)->score * SIBLING_CLASS_BONUS : 0.0f;
-        if (on(doc, WN_RULE_SIBLING) && wn_node_elem(doc, s)->content > 0.0f && wn_node_elem(doc, s)->score + bonus >= threshold) {
+        float bonus = wn_sc_same_class(s, t) ? te->score * SIBLING_CLASS_BONUS : 0.0f;
+        if (on(doc, WN_RULE_SIBLING) && se->content > 0.0f && se->score + bonus >= threshold) {
             keep = WN_RULE_SIBLING;
         } else if (on(doc, WN_RULE_SIBLING_SHAPE) &&
-                   ((wn_sc_same_class(s, t) && wn_node_elem(doc, s)->best >= SHAPE_CLASS_BEST_SHARE * wn_node_elem(doc, t)->best &&
+                   ((wn_sc_same_class(s, t) && se->best >= SHAPE_CLASS_BEST_SHARE * te->best &&
                      wn_link_density(s) < LD_PROSE) ||
-                    (s->tag == t->tag && wn_node_elem(doc, s)->best >= SHAPE_TAG_BEST_SHARE * wn_node_elem(doc, t)->best &&
+                    (s->tag == t->tag && se->best >= SHAPE_TAG_BEST_SHARE * te->best &&
                      wn_link_density(s) < SHAPE_TAG_MAX_LD && s->all.chars >= SHAPE_TAG_MIN_CHARS))) {
             /* The article cut into content elements (of one shape, or of
              * one tag and nearly as good): a part's wrapper scores low, the
              * paragraphs block inside it does not. */
             keep = WN_RULE_SIBLING_SHAPE;
-        } else if (s->tag == GUMBO_TAG_P || (s->flags & WN_NODE_BLOCK && wn_node_elem(doc, s)->elements == 0) ||
+        } else if (s->tag == GUMBO_TAG_P || (s->flags & WN_NODE_BLOCK && se->elements == 0) ||
                    wraps_one_paragraph(doc, c) || text_row(doc, c)) {
             float ld = wn_link_density(s);
             float len = weighted_length(&s->all);
@@ -266,7 +271,7 @@ void wn_sc_select_region(wn_doc *doc, uint32_t top)
         } else if (on(doc, WN_RULE_SIBLING_TABLE_BOX) &&
                    (s->tag == GUMBO_TAG_TABLE || s->tag == GUMBO_TAG_TD) && s->tag == t->tag &&
                    !s->hints && wn_link_density(s) == 0.0f && s->all.chars <= TABLE_BOX_MAX_CHARS &&
-                   wn_node_elem(doc, s)->paragraphs >= 1 &&
+                   se->paragraphs >= 1 &&
                    ends_like_sentence(doc, c)) {
             /* A short box of unlinked sentences beside the article in a
              * table layout: its opening lines. */
@@ -310,7 +315,8 @@ void wn_sc_select_parts(wn_doc *doc, uint32_t top)
         }
         if (n->kind != WN_NODE_ELEMENT || (n->flags & WN_NODE_SELECTED))
             continue;
-        if (on(doc, WN_RULE_PART) && wn_sc_same_class(n, t) && wn_node_elem(doc, n)->score >= PART_SCORE_SHARE * wn_node_elem(doc, t)->score &&
+        if (on(doc, WN_RULE_PART) && wn_sc_same_class(n, t) &&
+            wn_node_elem(doc, n)->score >= PART_SCORE_SHARE * wn_node_elem(doc, t)->score &&
             wn_link_density(n) < LD_PROSE && !(n->flags & WN_NODE_IN_CLUTTER)) {
             n->flags |= WN_NODE_SELECTED;
             n->label = WN_LABEL_BODY;
@@ -376,7 +382,8 @@ void wn_sc_select_chunks(wn_doc *doc, uint32_t top)
                 float need = wn_sc_same_class(s, an)        ? CHUNK_CLASS_BEST_SHARE
                              : same_shape(doc, c, a) ? CHUNK_SHAPE_BEST_SHARE
                                                      : -1.0f;
-                if (on(doc, WN_RULE_CHUNK) && need > 0.0f && wn_node_elem(doc, s)->best >= need * wn_node_elem(doc, t)->best &&
+                if (on(doc, WN_RULE_CHUNK) && need > 0.0f &&
+                    wn_node_elem(doc, s)->best >= need * wn_node_elem(doc, t)->best &&
                     wn_link_density(s) < LD_PROSE && !(s->flags & WN_NODE_IN_CLUTTER) &&
                     !holds_selected(doc, c)) {
                     s->flags |= WN_NODE_SELECTED;
@@ -422,8 +429,9 @@ void wn_sc_select_question(wn_doc *doc, uint32_t top)
     uint32_t best = WN_NONE;
     for (uint32_t i = question; i < doc->nodes[question].end; i++) {
         const wn_node *n = &doc->nodes[i];
-        if (n->kind == WN_NODE_ELEMENT && wn_node_elem(doc, n)->content > 0.0f &&
-            (best == WN_NONE || wn_node_elem(doc, n)->score > wn_node_elem(doc, &doc->nodes[best])->score))
+        const wn_elem *e = wn_node_elem(doc, n);
+        if (n->kind == WN_NODE_ELEMENT && e->content > 0.0f &&
+            (best == WN_NONE || e->score > wn_node_elem(doc, &doc->nodes[best])->score))
             best = i;
     }
     if (best == WN_NONE || (doc->nodes[best].flags & WN_NODE_SELECTED))

@@ -375,6 +375,44 @@ START_TEST(test_hints)
 }
 END_TEST
 
+/* Each element has a wn_elem of its own, in node order; text nodes share
+ * the zero record elems[0], which scoring leaves zero. */
+START_TEST(test_element_records)
+{
+    static const char page[] =
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav>"
+        "<div id=\"main\"><h1>Title</h1>"
+        "<p>A first paragraph of plain prose, long enough to count, with a comma or two, "
+        "and a full stop at its end.</p>\n"
+        "<p>A second paragraph, of the same kind, that <a href=\"/x\">links</a> once and "
+        "says a little more before it ends.</p></div></body></html>";
+    wn_test_doc t;
+    wn_test_doc_scored(&t, page);
+    const wn_doc *doc = &t.doc;
+    uint32_t elements = 0, texts = 0, last = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        const wn_elem *e = wn_node_elem(doc, n);
+        if (n->kind == WN_NODE_TEXT) {
+            ck_assert_ptr_eq(e, &doc->elems[0]);
+            texts++;
+            continue;
+        }
+        ck_assert_uint_gt(e - doc->elems, last);
+        last = (uint32_t)(e - doc->elems);
+        elements++;
+    }
+    ck_assert_uint_gt(texts, 5);
+    ck_assert_uint_eq(doc->elem_count, elements + 1);
+    ck_assert_uint_eq(last, elements);
+    /* The page scored: some element gathered content. */
+    ck_assert_float_gt(wn_node_elem(doc, &doc->nodes[wn_test_by_id(doc, "main")])->content, 0.0f);
+    const wn_elem zero = {0};
+    ck_assert_int_eq(memcmp(&doc->elems[0], &zero, sizeof zero), 0);
+    wn_test_doc_free(&t);
+}
+END_TEST
+
 START_TEST(test_cjk_stats)
 {
     built b;
@@ -523,6 +561,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_flags);
     tcase_add_test(tc, test_hints);
     tcase_add_test(tc, test_cjk_stats);
+    tcase_add_test(tc, test_element_records);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("limits");
