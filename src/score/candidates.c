@@ -198,28 +198,26 @@ void wn_sc_score_candidates(wn_doc *doc)
             a = doc->nodes[a].parent;
         }
     }
-    for (uint32_t i = 0; i < doc->count; i++) {
-        const wn_node *n = &doc->nodes[i];
-        wn_elem *e = wn_node_elem(doc, n);
-        if (n->kind != WN_NODE_ELEMENT || e->content <= 0.0f)
-            continue;
-        /* Class/id words scale the paragraph evidence more than they add to
-         * it: a "content" wrapper holding a title alone must not beat the
-         * article (measured: half multiplicative, a little additive). */
-        float w = hint_weight(n->hints);
-        float scale = fmaxf(HINT_SCALE_MIN, 1.0f + HINT_SCALE * w / HINT_WEIGHT);
-        /* The additive part needs some text behind it: a 100-character
-         * "entry-content" tweet box must not beat the article. */
-        float add = HINT_ADD * w * fminf(1.0f, (float)n->all.chars / HINT_ADD_FULL_CHARS);
-        float base = (e->content + tag_base((GumboTag)n->tag)) * scale + add;
-        e->score = base * (1.0f - wn_link_density(n));
-    }
-    /* best starts at 0 and only grows: a text node (score 0) adds nothing. */
+    /* Each element's score, and the best score in its subtree: a walk from
+     * the end reaches an element after all of its descendants. best starts
+     * at 0 and only grows: a text node (score 0) adds nothing. */
     for (uint32_t i = doc->count; i-- > 0;) {
         const wn_node *n = &doc->nodes[i];
         if (n->kind != WN_NODE_ELEMENT)
             continue;
         wn_elem *e = wn_node_elem(doc, n);
+        if (e->content > 0.0f) {
+            /* Class/id words scale the paragraph evidence more than they add
+             * to it: a "content" wrapper holding a title alone must not beat
+             * the article (measured: half multiplicative, a little additive). */
+            float w = hint_weight(n->hints);
+            float scale = fmaxf(HINT_SCALE_MIN, 1.0f + HINT_SCALE * w / HINT_WEIGHT);
+            /* The additive part needs some text behind it: a 100-character
+             * "entry-content" tweet box must not beat the article. */
+            float add = HINT_ADD * w * fminf(1.0f, (float)n->all.chars / HINT_ADD_FULL_CHARS);
+            float base = (e->content + tag_base((GumboTag)n->tag)) * scale + add;
+            e->score = base * (1.0f - wn_link_density(n));
+        }
         e->best = fmaxf(e->best, e->score);
         if (n->parent != WN_NONE) {
             wn_elem *pe = wn_node_elem(doc, &doc->nodes[n->parent]);
