@@ -52,6 +52,55 @@ static void note_text(guard *g, size_t from, size_t to)
     }
 }
 
+/* White space as the tokenizer has it: 1 space or tab, 2 a line break,
+ * 4 a form feed. */
+static const unsigned char SPACE[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 2, ['\r'] = 2, ['\f'] = 4};
+
+/* Cuts each run of white space in the text input[from..to) to one byte:
+ * its first line break if it holds one (a lone CR is a line break to the
+ * parser), else its first byte. Not where the text keeps its white space:
+ * inside an element that keeps it (the model's stack holds every element
+ * the text can land in, foster parenting included), or on a page where an
+ * element that may keep it is re-created as a formatting element is.
+ * Runs with a form feed are left whole (not every reader takes it for a
+ * space). The text stays white space where it was, so the tree the parser
+ * builds is the same. */
+static wn_status collapse_space(guard *g, size_t from, size_t to)
+{
+    if (g->keep_space || g->tree.keeping_space)
+        return WN_OK;
+    const unsigned char *s = (const unsigned char *)g->in;
+    size_t i = from;
+    while (i + 1 < to) {
+        if (!SPACE[s[i + 1]]) {
+            i += 2;
+            continue;
+        }
+        if (!SPACE[s[i]]) {
+            i++;
+            continue;
+        }
+        size_t start = i, keep = i;
+        unsigned kinds = 0;
+        for (; i < to && SPACE[s[i]]; i++) {
+            if (SPACE[s[i]] == 2 && !(kinds & 2))
+                keep = i;
+            kinds |= SPACE[s[i]];
+        }
+        if (kinds & 4)
+            continue;
+        wn_status st = WN_OK;
+        if (keep > start)
+            st = wn_guard_cut(g, start, keep);
+        if (st == WN_OK)
+            st = wn_guard_cut(g, keep + 1, i);
+        if (st != WN_OK)
+            return st;
+        g->report->collapsed_bytes += i - start - 1;
+    }
+    return WN_OK;
+}
+
 static void flush_text(guard *g)
 {
     if (g->text) {
@@ -177,6 +226,15 @@ static wn_status start_tag(guard *g, size_t lt)
     g->pos = t.end;
     if (!t.terminated)
         return WN_OK; /* the tokenizer drops a tag cut off by the end of input */
+    if (t.white_space && !g->keep_space &&
+        (tag.tag == GUMBO_TAG_HTML || tag.tag == GUMBO_TAG_BODY)) {
+        /* Its style goes to the one <html> (<body>), text before it
+         * included: the page is scanned again, its white space kept. */
+        g->keep_space = 1;
+        g->restart = g->report->collapsed_bytes > 0;
+        if (g->restart)
+            return WN_OK;
+    }
     g->tokens++;
     tag.attributes = t.hash;
     tag.attribute_count = (unsigned)(t.attributes < keep ? t.attributes : keep);
@@ -185,6 +243,8 @@ static wn_status start_tag(guard *g, size_t lt)
     tag.hidden = (unsigned)t.hidden;
     tag.html_encoding = (unsigned)t.html_encoding;
     tag.font_breakout = (unsigned)t.font_breakout;
+    tag.white_space = (unsigned)(t.white_space || tag.tag == GUMBO_TAG_PRE ||
+                                 tag.tag == GUMBO_TAG_LISTING || tag.tag == GUMBO_TAG_PLAINTEXT);
     flush_text(g);
     int foreign = wn_gt_foreign(&g->tree);
     if (tag.tag == GUMBO_TAG_TEMPLATE) {
@@ -223,6 +283,8 @@ static wn_status start_tag(guard *g, size_t lt)
     }
     if (g->tree.deepest > g->report->max_depth_seen)
         g->report->max_depth_seen = g->tree.deepest;
+    if (tag.white_space && wn_gt_is_formatting(tag.tag))
+        g->keep_space = 1; /* its clones are not marked on the stack */
     wn_status st = WN_OK;
     if (t.cut_from) {
         /* Everything from the first attribute too many up to the '>' goes;
@@ -341,12 +403,14 @@ static wn_status scan(guard *g)
         const char *lt = memchr(s + g->pos, '<', len - g->pos);
         size_t i = lt ? (size_t)(lt - s) : len;
         note_text(g, g->pos, i);
+        wn_status st = collapse_space(g, g->pos, i);
+        if (st != WN_OK)
+            return st;
         if (!lt || i + 1 >= len) {
             note_text(g, i, len);
             break;
         }
         char c = s[i + 1];
-        wn_status st = WN_OK;
         if (is_alpha(c)) {
             st = start_tag(g, i);
         } else if (c == '/' && i + 2 < len && is_alpha(s[i + 2])) {
@@ -365,7 +429,7 @@ static wn_status scan(guard *g)
             note_text(g, i, i + 1); /* a '<' that starts nothing is text */
             g->pos = i + 1;
         }
-        if (st != WN_OK)
+        if (st != WN_OK || g->restart)
             return st;
     }
     flush_text(g);
@@ -378,15 +442,27 @@ wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard
     guard *g = calloc(1, sizeof *g);
     if (!g)
         return WN_ERR_NOMEM;
-    memset(report, 0, sizeof *report);
-    g->in = html;
-    g->len = len;
-    g->arena = arena;
-    g->limits = limits;
-    g->ignored_newline = SIZE_MAX;
-    g->report = report;
-    wn_gt_init(&g->tree, limits->max_depth);
-    wn_status st = scan(g);
+    wn_status st;
+    int keep_space = limits->keep_white_space != 0;
+    for (;;) {
+        memset(g, 0, sizeof *g);
+        memset(report, 0, sizeof *report);
+        g->in = html;
+        g->len = len;
+        g->arena = arena;
+        g->limits = limits;
+        g->ignored_newline = SIZE_MAX;
+        g->report = report;
+        g->keep_space = keep_space;
+        wn_gt_init(&g->tree, limits->max_depth);
+        st = scan(g);
+        if (st != WN_OK || !g->restart)
+            break;
+        /* Once more, white space kept (start_tag()); the copy made so far
+         * stays in the arena, unused. */
+        wn_gt_free(&g->tree);
+        keep_space = 1;
+    }
     wn_gt_finish(&g->tree);
     if (st == WN_OK && g->out)
         st = wn_guard_copy_to(g, len);

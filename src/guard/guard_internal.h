@@ -30,6 +30,8 @@ typedef struct guard {
     size_t ignored_newline; /* just after a <pre> or <listing> start tag (else SIZE_MAX) */
     int nul;               /* a NUL was met */
     size_t text_nodes;
+    int keep_space;        /* runs of white space are no longer collapsed */
+    int restart;           /* scan again with keep_space (see start_tag()) */
 } guard;
 
 static inline int is_space(char c)
@@ -68,6 +70,7 @@ typedef struct tag_scan {
     int hidden;              /* type=hidden */
     int html_encoding;       /* encoding=text/html or application/xhtml+xml, or unsure */
     int font_breakout;       /* color, face or size */
+    int white_space;         /* a style that may set white-space (or holds a '&') */
     strip_range strip[STRIP_MAX]; /* in input order */
     unsigned strips;
     unsigned styles;         /* style attributes */

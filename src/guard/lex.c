@@ -152,6 +152,13 @@ static int attr_kind(const char *name, size_t n)
     }
 }
 
+/* Whether a style may set white-space (blocks.c reads it with its spaces
+ * removed), or holds a character reference that could spell it. */
+static int style_keeps_space(const char *value, size_t value_len)
+{
+    return memchr(value, '&', value_len) || contains_spaced_nocase(value, value_len, "white-space");
+}
+
 /* What of an attribute the extraction never reads (blocks.c reads the
  * tree's attributes; src/meta reads what blocks.c records), so that Gumbo
  * need not tokenize it: 0 nothing, 1 the whole attribute, 2 the payload of
@@ -171,8 +178,8 @@ static int strippable(int kind, const char *value, size_t value_len)
     case AK_DATA: case AK_GONE:
         return 1;
     case AK_STYLE:
-        return !memchr(value, '&', value_len) && !contains_spaced_nocase(value, value_len, "display") &&
-               !contains_spaced_nocase(value, value_len, "white-space");
+        return !style_keeps_space(value, value_len) &&
+               !contains_spaced_nocase(value, value_len, "display");
     case AK_SRC_HREF:
         return value_len > 64 && starts_nocase(value, value_len, "data:") ? 2 : 0;
     default:
@@ -252,6 +259,8 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
             t->attribute_bytes += name_len + value_len;
         int style = kind == AK_STYLE;
         t->styles += (unsigned)style;
+        if (style && style_keeps_space(v, value_len))
+            t->white_space = 1;
         int strip = strippable(kind, v, value_len);
         if (strip && t->strips < STRIP_MAX) {
             strip_range *r = &t->strip[t->strips++];

@@ -125,6 +125,7 @@ typedef struct limits_case {
 static limits_case pick_limits(uint8_t b0, uint8_t b1)
 {
     limits_case c;
+    c.limits.keep_white_space = 0;
     if ((b0 & 7) == 0) {
         c.limits.max_depth = 512;
         c.limits.max_attributes = 256;

@@ -7,7 +7,7 @@
 
 #include "runner.h"
 
-static wn_guard_limits LIMITS = {16, 8, 100000};
+static wn_guard_limits LIMITS = {16, 8, 100000, 0};
 
 typedef struct guarded {
     wn_arena arena;
@@ -124,7 +124,7 @@ START_TEST(test_formatting_capped)
     for (int i = 0; i < 40; i++)
         sprintf(buf + strlen(buf), "<b id=%d>", i);
     strcat(buf, "x");
-    wn_guard_limits deep = {1000, 8, 100000};
+    wn_guard_limits deep = {1000, 8, 100000, 0};
     guarded g;
     ck_assert_int_eq(guard_str(&g, buf, &deep), WN_OK);
     /* Each weighs 2 (itself, its id): 24 fit the formatting list's weight
@@ -254,7 +254,7 @@ END_TEST
 START_TEST(test_too_many_elements)
 {
     char *html = repeated("<br>", 200, "");
-    wn_guard_limits few = {16, 8, 100};
+    wn_guard_limits few = {16, 8, 100, 0};
     guarded g;
     ck_assert_int_eq(guard_str(&g, html, &few), WN_ERR_TOO_MANY_NODES);
     wn_arena_release(&g.arena);
@@ -275,7 +275,7 @@ START_TEST(test_too_many_elements)
     char *page = malloc(strlen(html) + 64);
     ck_assert_ptr_nonnull(page);
     sprintf(page, "<p><b id=1><b id=2><b id=3><b id=4>%s", html);
-    wn_guard_limits elements_only = {16, 8, 140};
+    wn_guard_limits elements_only = {16, 8, 140, 0};
     ck_assert_int_eq(guard_str(&g, page, &elements_only), WN_ERR_TOO_MANY_NODES);
     ck_assert_uint_gt(g.report.elements, 2 * 30); /* far more than the start tags */
     wn_arena_release(&g.arena);
