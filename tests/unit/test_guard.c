@@ -315,6 +315,82 @@ START_TEST(test_unread_attributes_left_out)
 }
 END_TEST
 
+/* Runs of white space in text are cut to one byte (a line break when the
+ * run holds one) wherever the text does not keep its white space. */
+START_TEST(test_white_space_collapsed)
+{
+    static const char *const cases[][2] = {
+        /* between tags and inside text */
+        {"<div>\n    <p>a  b\t\t c</p>\n\n  </div>  ", "<div>\n<p>a b\tc</p>\n</div> "},
+        {"<ul>  \r\n   <li>x</li>\r\n</ul>", "<ul>\r<li>x</li>\r</ul>"},
+        /* kept inside pre, listing, plaintext, and elements nested in them */
+        {"<p>a  b<pre>  x\n\n  y <b>  z  </b><div>  w  </div></pre>  c",
+         "<p>a b<pre>  x\n\n  y <b>  z  </b><div>  w  </div></pre> c"},
+        {"<listing>\n\n  a  </listing>  b", "<listing>\n\n  a  </listing> b"},
+        {"<div>  a<plaintext>  b  </div>  c", "<div> a<plaintext>  b  </div>  c"},
+        /* kept where a style may set white-space (even spelled with a
+         * character reference, or spaced out) */
+        {"<div style=\"white-space: pre-wrap\">  a  <span>  b  </span></div>  c",
+         "<div style=\"white-space: pre-wrap\">  a  <span>  b  </span></div> c"},
+        {"<p style='WHITE - SPACE:pre'>  a  </p><p style='color:&#114;ed'>  b  </p>  c",
+         "<p style='WHITE - SPACE:pre'>  a  </p><p style='color:&#114;ed'>  b  </p> c"},
+        /* a <pre> left unclosed keeps the rest; one closed by an end tag of
+         * an element around it does not */
+        {"<p>x  y<pre>a  b<p>c  d", "<p>x y<pre>a  b<p>c  d"},
+        {"<div><pre>  a  </div>  b", "<div><pre>  a  </div> b"},
+        /* text a table fosters into the <pre> it sits in */
+        {"<pre><table>  x  <tr><td>  y  </td></tr></table></pre>  z",
+         "<pre><table>  x  <tr><td>  y  </td></tr></table></pre> z"},
+        /* the adoption agency moves <b>'s clone into the <pre> */
+        {"<b><pre>  a  </b>  c  </pre>  d", "<b><pre>  a  </b>  c  </pre> d"},
+        /* foreign content: an SVG's text is collapsed; <pre> leaves it */
+        {"<svg>  <text>  a  </text>  </svg>  b", "<svg> <text> a </text> </svg> b"},
+        {"<svg><g>  <pre>  a  </pre>  b", "<svg><g> <pre>  a  </pre> b"},
+        /* raw text is left whole: title, textarea, xmp */
+        {"<title>a  b</title><textarea>  x  </textarea><xmp>  y  </xmp>",
+         "<title>a  b</title><textarea>  x  </textarea><xmp>  y  </xmp>"},
+        /* a run with a form feed is left whole */
+        {"a \f b  c", "a \f b c"},
+    };
+    for (size_t i = 0; i < WN_COUNT(cases); i++) {
+        guarded g;
+        ck_assert_int_eq(guard_str(&g, cases[i][0], NULL), WN_OK);
+        ck_assert_msg(strcmp(g.text, cases[i][1]) == 0, "case %zu: \"%s\" became \"%s\"", i,
+                      cases[i][0], g.text);
+        ck_assert_uint_eq(g.report.collapsed_bytes, strlen(cases[i][0]) - strlen(g.text));
+        wn_arena_release(&g.arena);
+    }
+}
+END_TEST
+
+/* Where the guard cannot mark the element that keeps white space on its
+ * stack, it stops collapsing: a formatting element with such a style (the
+ * parser re-creates it), or <html>/<body> with one (the parser merges it
+ * into the one element, text before it included: the page is read again). */
+START_TEST(test_white_space_kept_page_wide)
+{
+    guarded g;
+    const char *formatting = "<p>a  b<b style=\"white-space:pre\">  c  </b><p>  d  ";
+    ck_assert_int_eq(guard_str(&g, formatting, NULL), WN_OK);
+    ck_assert_str_eq(g.text, "<p>a b<b style=\"white-space:pre\">  c  </b><p>  d  ");
+    wn_arena_release(&g.arena);
+
+    const char *body = "<p>a  b</p><body style='white-space:pre'><p>c  d";
+    ck_assert_int_eq(guard_str(&g, body, NULL), WN_OK);
+    ck_assert_str_eq(g.text, body);
+    ck_assert_uint_eq(g.report.collapsed_bytes, 0);
+    ck_assert_uint_eq(g.report.elements, 2);
+    wn_arena_release(&g.arena);
+
+    /* And when asked to keep it (limits.keep_white_space). */
+    wn_guard_limits keep = LIMITS;
+    keep.keep_white_space = 1;
+    ck_assert_int_eq(guard_str(&g, "<p>a  b\n\n c", &keep), WN_OK);
+    ck_assert_str_eq(g.text, "<p>a  b\n\n c");
+    wn_arena_release(&g.arena);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("guard");
@@ -330,6 +406,8 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_unclosed_raw_text_closed_where_markup_resumes);
     tcase_add_test(tc, test_too_many_elements);
     tcase_add_test(tc, test_unread_attributes_left_out);
+    tcase_add_test(tc, test_white_space_collapsed);
+    tcase_add_test(tc, test_white_space_kept_page_wide);
     suite_add_tcase(s, tc);
     return s;
 }
