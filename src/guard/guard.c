@@ -203,6 +203,59 @@ static size_t template_end(const guard *g, size_t i, size_t *content_end)
     return g->len;
 }
 
+/* A formatting element's unread attributes (data-*, on*, srcset: the whole
+ * ones strippable() names, not styles) give way to one stand-in,
+ * data-wn="<hash of them>". Gumbo compares a formatting element's
+ * attributes with those of the list's entries (the Noah's ark clause): two
+ * elements' stand-ins are equal exactly when their unread attributes are
+ * (names without case, values as written; order-free, as Gumbo compares
+ * them). Left whole when the bytes cannot tell: a value with a character
+ * reference, a CR or a NUL (which the tokenizer changes), a name given
+ * twice (Gumbo keeps the first), more attributes than the scan records,
+ * or too few bytes to gain. */
+static wn_status stand_in(guard *g, const tag_scan *t)
+{
+    if (t->strips_overflow)
+        return WN_OK;
+    uint64_t hash = 0;
+    size_t bytes = 0;
+    unsigned count = 0;
+    for (unsigned k = 0; k < t->strips; k++) {
+        const strip_range *a = &t->strip[k];
+        if (!a->whole || a->style)
+            continue;
+        if (!a->plain)
+            return WN_OK;
+        for (unsigned j = 0; j < k; j++) {
+            const strip_range *b = &t->strip[j];
+            if (b->whole && !b->style && b->name_len == a->name_len &&
+                wn_guard_name_hash(g->in + b->from, b->name_len) ==
+                    wn_guard_name_hash(g->in + a->from, a->name_len))
+                return WN_OK; /* the same name, or a rare collision: either way left whole */
+        }
+        hash += a->hash;
+        bytes += a->to - a->from;
+        count++;
+    }
+    char stand[32];
+    /* Quoted: the next attribute may follow a quoted value with no space. */
+    int n = snprintf(stand, sizeof stand, "data-wn=\"%016llx\"", (unsigned long long)hash);
+    if (!count || bytes <= (size_t)n)
+        return WN_OK;
+    wn_status st = WN_OK;
+    int first = 1;
+    for (unsigned k = 0; k < t->strips && st == WN_OK; k++) {
+        const strip_range *a = &t->strip[k];
+        if (!a->whole || a->style)
+            continue;
+        st = wn_guard_cut(g, a->from, a->to);
+        if (st == WN_OK && first)
+            st = wn_guard_emit(g, stand, (size_t)n);
+        first = 0;
+    }
+    return st;
+}
+
 static wn_status start_tag(guard *g, size_t lt)
 {
     size_t name_end;
@@ -296,14 +349,31 @@ static wn_status start_tag(guard *g, size_t lt)
         if (st == WN_OK)
             st = wn_guard_emit(g, t.self_closing ? "/" : " ", 1);
     }
-    if (st == WN_OK && !t.cut_from && t.attributes <= 64 && !wn_gt_is_formatting(tag.tag)) {
+    if (st == WN_OK && !g->untrimmed && !t.cut_from && t.attributes <= 64 &&
+        !wn_gt_is_formatting(tag.tag)) {
         /* Bytes no reader wants (strippable()). Not on formatting
          * elements, whose attributes Gumbo compares (the Noah's ark
-         * clause), nor on tags with more attributes than blocks.c reads. */
-        for (unsigned k = 0; k < t.strips && st == WN_OK; k++)
-            if (!t.strip[k].style || t.styles == 1)
+         * clause), nor on tags with more attributes than blocks.c reads.
+         * On an element the model put in SVG or MathML, every attribute
+         * but those that steer the parser; on an HTML <script>, src. */
+        int when = g->tree.foreign_start ? STRIP_IF_FOREIGN
+                   : tag.tag == GUMBO_TAG_SCRIPT ? STRIP_IF_SCRIPT : 0;
+        unsigned k = 0, m = 0;
+        while (st == WN_OK && (k < t.strips || m < t.maybes)) {
+            if (m < t.maybes && (k == t.strips || t.maybe[m].from < t.strip[k].from)) {
+                if (t.maybe[m].when & when)
+                    st = wn_guard_cut(g, t.maybe[m].from, t.maybe[m].to);
+                m++;
+                continue;
+            }
+            if (!t.strip[k].style || t.styles == 1 || when == STRIP_IF_FOREIGN)
                 st = wn_guard_cut(g, t.strip[k].from, t.strip[k].to);
+            k++;
+        }
     }
+    if (st == WN_OK && !g->untrimmed && !t.cut_from && t.attributes <= 64 &&
+        wn_gt_is_formatting(tag.tag) && !g->tree.foreign_start)
+        st = stand_in(g, &t);
     size_t kept = t.attributes < keep ? t.attributes : keep;
     if (tag.tag == GUMBO_TAG_HTML)
         g->html_attributes += kept;
@@ -443,7 +513,7 @@ wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard
     if (!g)
         return WN_ERR_NOMEM;
     wn_status st;
-    int keep_space = limits->keep_white_space != 0;
+    int keep_space = limits->untrimmed != 0;
     for (;;) {
         memset(g, 0, sizeof *g);
         memset(report, 0, sizeof *report);
@@ -454,6 +524,7 @@ wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard
         g->ignored_newline = SIZE_MAX;
         g->report = report;
         g->keep_space = keep_space;
+        g->untrimmed = limits->untrimmed != 0;
         wn_gt_init(&g->tree, limits->max_depth);
         st = scan(g);
         if (st != WN_OK || !g->restart)

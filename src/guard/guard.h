@@ -54,7 +54,8 @@ typedef struct wn_guard_limits {
     unsigned max_depth;       /* deepest element kept */
     unsigned max_attributes;  /* attributes kept per tag */
     size_t max_elements;      /* more elements and text nodes: WN_ERR_TOO_MANY_NODES */
-    unsigned keep_white_space; /* 1: runs of white space in text are left whole */
+    unsigned untrimmed;       /* 1: white space runs and unread attributes are left
+                                 whole (what the copy would be without the trims) */
 } wn_guard_limits;
 
 /* Markup a script renders: the contents of a <template>, or of a script

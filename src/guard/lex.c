@@ -251,9 +251,12 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
         } else if (kind == AK_FONT) {
             t->font_breakout = 1;
         }
-        if (hash)
-            t->hash += mix64(((uint64_t)wn_guard_name_hash(s + name, name_len) << 32) ^
-                             (uint64_t)(value_len * 0x9e3779b9u) ^ value_hash(v, value_len));
+        uint64_t attribute_hash = 0;
+        if (hash) {
+            attribute_hash = mix64(((uint64_t)wn_guard_name_hash(s + name, name_len) << 32) ^
+                                   (uint64_t)(value_len * 0x9e3779b9u) ^ value_hash(v, value_len));
+            t->hash += attribute_hash;
+        }
         t->attributes++;
         if (t->attributes <= keep)
             t->attribute_bytes += name_len + value_len;
@@ -267,6 +270,22 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
             r->from = strip == 2 ? value + 5 : name;
             r->to = strip == 2 ? value + value_len : i;
             r->style = style;
+            r->whole = strip == 1;
+            r->name_len = name_len;
+            r->hash = attribute_hash;
+            r->plain = !memchr(v, '&', value_len) && !memchr(v, '\r', value_len) &&
+                       !memchr(v, '\0', value_len) && !memchr(s + name, '\0', name_len);
+        } else if (strip) {
+            t->strips_overflow = 1;
+        } else if (!strip && t->maybes < STRIP_MAX && kind != AK_TYPE && kind != AK_ENCODING &&
+                   kind != AK_FONT) {
+            /* Those three steer the parser, in foreign content too. */
+            maybe_strip *m = &t->maybe[t->maybes++];
+            m->from = name;
+            m->to = i;
+            m->when = STRIP_IF_FOREIGN;
+            if (kind == AK_SRC_HREF && lower(s[name]) == 's')
+                m->when |= STRIP_IF_SCRIPT; /* "src" (not "href") */
         }
         if (t->attributes == keep + 1)
             t->cut_from = name;

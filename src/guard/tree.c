@@ -115,6 +115,7 @@ wn_gt_result wn_gt_start(wn_gt *t, const wn_gt_tag *g)
     /* The checks come first: a tag that is cut must not change the model,
      * since the parser will never see it. Reconstruction can re-open every
      * list entry that is not on the stack, so those count as depth. */
+    t->foreign_start = 0;
     int exempt = g->tag == GUMBO_TAG_BODY || g->tag == GUMBO_TAG_HEAD ||
                  (g->tag == GUMBO_TAG_HTML && wn_gt_html_start(t, g));
     if (!exempt && wn_gt_top_level(t) + t->unopened + pushes(g->tag) > t->max_depth)
@@ -172,6 +173,7 @@ static wn_gt_result start_tag(wn_gt *t, const wn_gt_tag *g)
                 (ns == WN_NS_MATH && g->tag == GUMBO_TAG_ANNOTATION_XML && g->html_encoding))
                 flags = NF_HTML_IP;
             wn_gt_push(t, g->tag, ns, g->name, flags);
+            t->foreign_start = 1;
             if (g->self_closing)
                 wn_gt_pop(t);
             r = WN_GT_DATA;

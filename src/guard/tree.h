@@ -111,6 +111,7 @@ typedef struct wn_gt {
     unsigned text_pending : 1; /* its text buffer holds more than spaces (flushed
                                   into the tree at the next push or pop) */
     unsigned oom : 1;
+    unsigned foreign_start : 1; /* the last start tag put its element in SVG or MathML */
 } wn_gt;
 
 void wn_gt_init(wn_gt *t, unsigned max_depth);

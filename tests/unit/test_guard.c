@@ -285,7 +285,9 @@ START_TEST(test_too_many_elements)
 END_TEST
 
 /* Attribute bytes no reader wants are left out; what blocks.c and the
- * metadata read stays, and formatting elements keep all theirs. */
+ * metadata read stays, and formatting elements keep all theirs. SVG and
+ * MathML elements (blocks.c skips them) keep none but those that steer the
+ * parser; an HTML element that breaks out of them keeps its own. */
 START_TEST(test_unread_attributes_left_out)
 {
     const char *html =
@@ -297,20 +299,66 @@ START_TEST(test_unread_attributes_left_out)
         "<svg viewBox=\"0 0 1 1\"><path d=\"M0 0L1 1Z\"/></svg>"
         "<span style=\"a\" style=\"display:none\">two styles</span>"
         "<i>x</i><em style=\"color: blue\">kept</em><q style=\"dis\r\nplay : none\">spaced</q>"
-        "<a href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\">a</a></div>";
+        "<a href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\">a</a></div>"
+        "<script src=\"/app.js\" type=\"module\"></script><math><mi class=m>x</mi></math>"
+        "<svg class=icon><p class=out>broke out</p></svg>";
     guarded g;
     ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
     static const char *const gone[] = {"data-x", "onclick=\"f", "color:red", "srcset", "M0 0",
-                                       "iVBOR"};
+                                       "iVBOR", "viewBox", "/app.js", "class=m", "class=icon"};
     for (size_t i = 0; i < WN_COUNT(gone); i++)
         ck_assert_msg(!strstr(g.text, gone[i]), "%s still in %s", gone[i], g.text);
     static const char *const kept[] = {
         "class=\"c\"", "id=i", "<b data-y=\"2\" onclick=\"g()\">", "style=\"DISPLAY: none\"",
-        "data-src=\"/lazy.jpg\"", "alt=\"x\"", "src=\"data:\"", "viewBox",
+        "data-src=\"/lazy.jpg\"", "alt=\"x\"", "src=\"data:\"", "type=\"module\"", "class=out",
         "style=\"a\" style=\"display:none\"", "href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\"",
         "<em style=\"color: blue\">", "<q style=\"dis\r\nplay : none\">"};
     for (size_t i = 0; i < WN_COUNT(kept); i++)
         ck_assert_msg(strstr(g.text, kept[i]) != NULL, "%s lost from %s", kept[i], g.text);
+    wn_arena_release(&g.arena);
+}
+END_TEST
+
+/* The stand-in (data-wn="<hash>") of a formatting element's unread
+ * attributes. */
+static void stand_in_of(const char *text, const char *tag, char *out, size_t size)
+{
+    const char *at = strstr(text, tag);
+    ck_assert_ptr_nonnull(at);
+    const char *in = strstr(at, "data-wn=");
+    ck_assert_msg(in && in < strchr(at, '>'), "no stand-in in %s", at);
+    snprintf(out, size, "%.26s", in);
+}
+
+/* A formatting element's unread attributes give way to one stand-in that
+ * is equal for two elements exactly when those attributes are (Gumbo
+ * compares them: the Noah's ark clause). */
+START_TEST(test_formatting_stand_in)
+{
+    const char *html =
+        "<p><a href=/1 id=one data-track=\"story-list-item-1\" onclick=\"go(this, 'story')\">1</a>"
+        "<a href=/2 id=two ONCLICK=\"go(this, 'story')\" Data-Track=\"story-list-item-1\">2</a>"
+        "<a href=/3 id=three data-track=\"story-list-item-2\" onclick=\"go(this, 'story')\">3</a>"
+        "<a href=/4 id=four data-track=\"story&amp;list-item-1\" onclick=\"go(this, 'story')\">4</a>"
+        "<a href=/5 id=five data-track=\"story-list-item-1\" data-track=\"x\" onclick=\"go()\">5</a>"
+        "<a onclick=\"go(this, 'story-list')\"class=next href=/6>6</a>"
+        "<span data-track=\"story-list-item-1\" onclick=\"go(this, 'story')\">6</span>";
+    guarded g;
+    ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
+    char one[32], two[32], three[32];
+    stand_in_of(g.text, "id=one", one, sizeof one);
+    stand_in_of(g.text, "id=two", two, sizeof two);
+    stand_in_of(g.text, "id=three", three, sizeof three);
+    ck_assert_str_eq(one, two);    /* same attributes: order and case of names aside */
+    ck_assert_str_ne(one, three);  /* another value */
+    ck_assert_msg(!strstr(g.text, "story-list-item-1\" onclick"), "%s", g.text);
+    /* left whole: a character reference, a name given twice */
+    ck_assert_msg(strstr(g.text, "story&amp;list-item-1") != NULL, "%s", g.text);
+    ck_assert_msg(strstr(g.text, "data-track=\"x\"") != NULL, "%s", g.text);
+    /* the attribute after it keeps its name */
+    ck_assert_msg(strstr(g.text, "\"class=next href=/6>") != NULL, "%s", g.text);
+    /* not a formatting element: the attributes simply go */
+    ck_assert_msg(strstr(g.text, "<span  >6</span>") != NULL, "%s", g.text);
     wn_arena_release(&g.arena);
 }
 END_TEST
@@ -382,9 +430,9 @@ START_TEST(test_white_space_kept_page_wide)
     ck_assert_uint_eq(g.report.elements, 2);
     wn_arena_release(&g.arena);
 
-    /* And when asked to keep it (limits.keep_white_space). */
+    /* And when asked to keep it (limits.untrimmed). */
     wn_guard_limits keep = LIMITS;
-    keep.keep_white_space = 1;
+    keep.untrimmed = 1;
     ck_assert_int_eq(guard_str(&g, "<p>a  b\n\n c", &keep), WN_OK);
     ck_assert_str_eq(g.text, "<p>a  b\n\n c");
     wn_arena_release(&g.arena);
@@ -407,6 +455,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_too_many_elements);
     tcase_add_test(tc, test_unread_attributes_left_out);
     tcase_add_test(tc, test_white_space_collapsed);
+    tcase_add_test(tc, test_formatting_stand_in);
     tcase_add_test(tc, test_white_space_kept_page_wide);
     suite_add_tcase(s, tc);
     return s;
