@@ -355,14 +355,18 @@ static wn_status start_tag(guard *g, size_t lt)
          * elements, whose attributes Gumbo compares (the Noah's ark
          * clause), nor on tags with more attributes than blocks.c reads.
          * On an element the model put in SVG or MathML, every attribute
-         * but those that steer the parser; on an HTML <script>, src. */
+         * but those that steer the parser; on an HTML <script>, src; on a
+         * <link> whose href nothing reads, its href's value. */
         int when = g->tree.foreign_start ? STRIP_IF_FOREIGN
-                   : tag.tag == GUMBO_TAG_SCRIPT ? STRIP_IF_SCRIPT : 0;
+                   : tag.tag == GUMBO_TAG_SCRIPT ? STRIP_IF_SCRIPT
+                   : tag.tag == GUMBO_TAG_LINK && !t.href_read ? STRIP_IF_LINK : 0;
         unsigned k = 0, m = 0;
         while (st == WN_OK && (k < t.strips || m < t.maybes)) {
             if (m < t.maybes && (k == t.strips || t.maybe[m].from < t.strip[k].from)) {
                 if (t.maybe[m].when & when)
                     st = wn_guard_cut(g, t.maybe[m].from, t.maybe[m].to);
+                if (st == WN_OK && (t.maybe[m].when & when) == STRIP_IF_LINK)
+                    st = wn_guard_emit(g, "href=\"\"", 7);
                 m++;
                 continue;
             }

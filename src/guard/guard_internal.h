@@ -67,7 +67,9 @@ typedef struct strip_range {
  * once the model has placed the element). */
 enum {
     STRIP_IF_FOREIGN = 1,    /* on an SVG or MathML element: blocks.c skips them whole */
-    STRIP_IF_SCRIPT = 2      /* src on an HTML <script>: nothing fetches it */
+    STRIP_IF_SCRIPT = 2,     /* src on an HTML <script>: nothing fetches it */
+    STRIP_IF_LINK = 4        /* href on a <link> whose rel src/meta does not read:
+                                it stays, empty (the link is still counted) */
 };
 typedef struct maybe_strip {
     size_t from, to;
@@ -88,6 +90,7 @@ typedef struct tag_scan {
     int html_encoding;       /* encoding=text/html or application/xhtml+xml, or unsure */
     int font_breakout;       /* color, face or size */
     int white_space;         /* a style that may set white-space (or holds a '&') */
+    int href_read;           /* a rel that src/meta reads a <link>'s href for, or itemprop */
     strip_range strip[STRIP_MAX]; /* in input order */
     unsigned strips;
     int strips_overflow;     /* more attributes to strip than strip[] holds */

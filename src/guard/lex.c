@@ -67,6 +67,15 @@ static int contains_json(const char *s, size_t n)
     return 0;
 }
 
+static int contains_nocase(const char *s, size_t n, const char *word)
+{
+    size_t k = strlen(word);
+    for (size_t i = 0; i + k <= n; i++)
+        if (wn_guard_equals_nocase(s + i, k, word))
+            return 1;
+    return 0;
+}
+
 /* A script type whose body is markup for a script to render. */
 static int markup_type(const char *s, size_t n)
 {
@@ -113,7 +122,7 @@ static int contains_spaced_nocase(const char *s, size_t n, const char *word)
 enum {
     AK_OTHER, AK_TYPE, AK_ENCODING, AK_FONT /* color, face, size */, AK_STYLE,
     AK_DATA /* data-*, but data-src */, AK_DATA_SRC, AK_GONE /* srcset, d, points, on* */,
-    AK_SRC_HREF
+    AK_SRC_HREF, AK_REL, AK_ITEMPROP
 };
 
 static int attr_kind(const char *name, size_t n)
@@ -147,6 +156,10 @@ static int attr_kind(const char *name, size_t n)
         return n > 2 && lower(name[1]) == 'n' ? AK_GONE : AK_OTHER;
     case 'h':
         return wn_guard_equals_nocase(name, n, "href") ? AK_SRC_HREF : AK_OTHER;
+    case 'r':
+        return wn_guard_equals_nocase(name, n, "rel") ? AK_REL : AK_OTHER;
+    case 'i':
+        return wn_guard_equals_nocase(name, n, "itemprop") ? AK_ITEMPROP : AK_OTHER;
     default:
         return AK_OTHER;
     }
@@ -250,6 +263,13 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
                 t->html_encoding = 1;
         } else if (kind == AK_FONT) {
             t->font_breakout = 1;
+        } else if (kind == AK_REL) {
+            /* src/meta reads a <link>'s href for these rels alone */
+            if (memchr(v, '&', value_len) || contains_nocase(v, value_len, "canonical") ||
+                contains_nocase(v, value_len, "license"))
+                t->href_read = 1;
+        } else if (kind == AK_ITEMPROP) {
+            t->href_read = 1; /* microdata: a <link itemprop> gives its href */
         }
         uint64_t attribute_hash = 0;
         if (hash) {
@@ -284,8 +304,8 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
             m->from = name;
             m->to = i;
             m->when = STRIP_IF_FOREIGN;
-            if (kind == AK_SRC_HREF && lower(s[name]) == 's')
-                m->when |= STRIP_IF_SCRIPT; /* "src" (not "href") */
+            if (kind == AK_SRC_HREF)
+                m->when |= lower(s[name]) == 's' ? STRIP_IF_SCRIPT : STRIP_IF_LINK;
         }
         if (t->attributes == keep + 1)
             t->cut_from = name;

@@ -287,7 +287,8 @@ END_TEST
 /* Attribute bytes no reader wants are left out; what blocks.c and the
  * metadata read stays, and formatting elements keep all theirs. SVG and
  * MathML elements (blocks.c skips them) keep none but those that steer the
- * parser; an HTML element that breaks out of them keeps its own. */
+ * parser; an HTML element that breaks out of them keeps its own. A <link>
+ * keeps its href's value only for the rels src/meta reads. */
 START_TEST(test_unread_attributes_left_out)
 {
     const char *html =
@@ -301,16 +302,19 @@ START_TEST(test_unread_attributes_left_out)
         "<i>x</i><em style=\"color: blue\">kept</em><q style=\"dis\r\nplay : none\">spaced</q>"
         "<a href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\">a</a></div>"
         "<script src=\"/app.js\" type=\"module\"></script><math><mi class=m>x</mi></math>"
-        "<svg class=icon><p class=out>broke out</p></svg>";
+        "<svg class=icon><p class=out>broke out</p></svg>"
+        "<link rel=stylesheet href=/site.css><link rel=\"Canonical\" href=\"/page\">"
+        "<link itemprop=url href=\"/item\"><link href=/print.css rel=stylesheet media=print>";
     guarded g;
     ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
     static const char *const gone[] = {"data-x", "onclick=\"f", "color:red", "srcset", "M0 0",
-                                       "iVBOR", "viewBox", "/app.js", "class=m", "class=icon"};
+                                       "iVBOR", "viewBox", "/app.js", "class=m", "class=icon", ".css"};
     for (size_t i = 0; i < WN_COUNT(gone); i++)
         ck_assert_msg(!strstr(g.text, gone[i]), "%s still in %s", gone[i], g.text);
     static const char *const kept[] = {
         "class=\"c\"", "id=i", "<b data-y=\"2\" onclick=\"g()\">", "style=\"DISPLAY: none\"",
-        "data-src=\"/lazy.jpg\"", "alt=\"x\"", "src=\"data:\"", "type=\"module\"", "class=out",
+        "data-src=\"/lazy.jpg\"", "alt=\"x\"", "src=\"data:\"", "type=\"module\"", "class=out", "<link rel=stylesheet href=\"\">",
+        "href=\"/page\"", "href=\"/item\"", "<link href=\"\" rel=stylesheet media=print>",
         "style=\"a\" style=\"display:none\"", "href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\"",
         "<em style=\"color: blue\">", "<q style=\"dis\r\nplay : none\">"};
     for (size_t i = 0; i < WN_COUNT(kept); i++)
