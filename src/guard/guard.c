@@ -203,6 +203,18 @@ static size_t template_end(const guard *g, size_t i, size_t *content_end)
     return g->len;
 }
 
+/* Leaves an attribute out of the copy. A '/' before it must not meet the
+ * tag's '>' after it: "<g/x=1>" is no self-closing tag, and "<g/>" would be
+ * one (which an SVG or MathML element heeds). A space keeps them apart. */
+static wn_status cut_attribute(guard *g, size_t from, size_t to)
+{
+    wn_status st = wn_guard_cut(g, from, to);
+    if (st == WN_OK && g->out_len && g->out[g->out_len - 1] == '/' && to < g->len &&
+        g->in[to] == '>')
+        st = wn_guard_emit(g, " ", 1);
+    return st;
+}
+
 /* A formatting element's unread attributes (data-*, on*, srcset: the whole
  * ones strippable() names, not styles) give way to one stand-in,
  * data-wn="<hash of them>". Gumbo compares a formatting element's
@@ -248,7 +260,7 @@ static wn_status stand_in(guard *g, const tag_scan *t)
         const strip_range *a = &t->strip[k];
         if (!a->whole || a->style)
             continue;
-        st = wn_guard_cut(g, a->from, a->to);
+        st = cut_attribute(g, a->from, a->to);
         if (st == WN_OK && first)
             st = wn_guard_emit(g, stand, (size_t)n);
         first = 0;
@@ -364,14 +376,14 @@ static wn_status start_tag(guard *g, size_t lt)
         while (st == WN_OK && (k < t.strips || m < t.maybes)) {
             if (m < t.maybes && (k == t.strips || t.maybe[m].from < t.strip[k].from)) {
                 if (t.maybe[m].when & when)
-                    st = wn_guard_cut(g, t.maybe[m].from, t.maybe[m].to);
+                    st = cut_attribute(g, t.maybe[m].from, t.maybe[m].to);
                 if (st == WN_OK && (t.maybe[m].when & when) == STRIP_IF_LINK)
                     st = wn_guard_emit(g, "href=\"\"", 7);
                 m++;
                 continue;
             }
             if (!t.strip[k].style || t.styles == 1 || when == STRIP_IF_FOREIGN)
-                st = wn_guard_cut(g, t.strip[k].from, t.strip[k].to);
+                st = cut_attribute(g, t.strip[k].from, t.strip[k].to);
             k++;
         }
     }

@@ -304,7 +304,8 @@ START_TEST(test_unread_attributes_left_out)
         "<script src=\"/app.js\" type=\"module\"></script><math><mi class=m>x</mi></math>"
         "<svg class=icon><p class=out>broke out</p></svg>"
         "<link rel=stylesheet href=/site.css><link rel=\"Canonical\" href=\"/page\">"
-        "<link itemprop=url href=\"/item\"><link href=/print.css rel=stylesheet media=print>";
+        "<link itemprop=url href=\"/item\"><link href=/print.css rel=stylesheet media=print>"
+        "<svg><g/fill=red><rect/></g></svg>";
     guarded g;
     ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
     static const char *const gone[] = {"data-x", "onclick=\"f", "color:red", "srcset", "M0 0",
@@ -315,6 +316,7 @@ START_TEST(test_unread_attributes_left_out)
         "class=\"c\"", "id=i", "<b data-y=\"2\" onclick=\"g()\">", "style=\"DISPLAY: none\"",
         "data-src=\"/lazy.jpg\"", "alt=\"x\"", "src=\"data:\"", "type=\"module\"", "class=out", "<link rel=stylesheet href=\"\">",
         "href=\"/page\"", "href=\"/item\"", "<link href=\"\" rel=stylesheet media=print>",
+        "<g/ ><rect/>", /* the '/' left before the '>' makes no self-closing tag */
         "style=\"a\" style=\"display:none\"", "href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\"",
         "<em style=\"color: blue\">", "<q style=\"dis\r\nplay : none\">"};
     for (size_t i = 0; i < WN_COUNT(kept); i++)
