@@ -52,6 +52,55 @@ static void note_text(guard *g, size_t from, size_t to)
     }
 }
 
+/* White space as the tokenizer has it: 1 space or tab, 2 a line break,
+ * 4 a form feed. */
+static const unsigned char SPACE[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 2, ['\r'] = 2, ['\f'] = 4};
+
+/* Cuts each run of white space in the text input[from..to) to one byte:
+ * its first line break if it holds one (a lone CR is a line break to the
+ * parser), else its first byte. Not where the text keeps its white space:
+ * inside an element that keeps it (the model's stack holds every element
+ * the text can land in, foster parenting included), or on a page where an
+ * element that may keep it is re-created as a formatting element is.
+ * Runs with a form feed are left whole (not every reader takes it for a
+ * space). The text stays white space where it was, so the tree the parser
+ * builds is the same. */
+static wn_status collapse_space(guard *g, size_t from, size_t to)
+{
+    if (g->keep_space || g->tree.keeping_space)
+        return WN_OK;
+    const unsigned char *s = (const unsigned char *)g->in;
+    size_t i = from;
+    while (i + 1 < to) {
+        if (!SPACE[s[i + 1]]) {
+            i += 2;
+            continue;
+        }
+        if (!SPACE[s[i]]) {
+            i++;
+            continue;
+        }
+        size_t start = i, keep = i;
+        unsigned kinds = 0;
+        for (; i < to && SPACE[s[i]]; i++) {
+            if (SPACE[s[i]] == 2 && !(kinds & 2))
+                keep = i;
+            kinds |= SPACE[s[i]];
+        }
+        if (kinds & 4)
+            continue;
+        wn_status st = WN_OK;
+        if (keep > start)
+            st = wn_guard_cut(g, start, keep);
+        if (st == WN_OK)
+            st = wn_guard_cut(g, keep + 1, i);
+        if (st != WN_OK)
+            return st;
+        g->report->collapsed_bytes += i - start - 1;
+    }
+    return WN_OK;
+}
+
 static void flush_text(guard *g)
 {
     if (g->text) {
@@ -154,6 +203,71 @@ static size_t template_end(const guard *g, size_t i, size_t *content_end)
     return g->len;
 }
 
+/* Leaves an attribute out of the copy. A '/' before it must not meet the
+ * tag's '>' after it: "<g/x=1>" is no self-closing tag, and "<g/>" would be
+ * one (which an SVG or MathML element heeds). A space keeps them apart. */
+static wn_status cut_attribute(guard *g, size_t from, size_t to)
+{
+    wn_status st = wn_guard_cut(g, from, to);
+    if (st == WN_OK && g->out_len && g->out[g->out_len - 1] == '/' && to < g->len &&
+        g->in[to] == '>')
+        st = wn_guard_emit(g, " ", 1);
+    return st;
+}
+
+/* A formatting element's unread attributes (data-*, on*, srcset: the whole
+ * ones strippable() names, not styles) give way to one stand-in,
+ * data-wn="<hash of them>". Gumbo compares a formatting element's
+ * attributes with those of the list's entries (the Noah's ark clause): two
+ * elements' stand-ins are equal exactly when their unread attributes are
+ * (names without case, values as written; order-free, as Gumbo compares
+ * them). Left whole when the bytes cannot tell: a value with a character
+ * reference, a CR or a NUL (which the tokenizer changes), a name given
+ * twice (Gumbo keeps the first), more attributes than the scan records,
+ * or too few bytes to gain. */
+static wn_status stand_in(guard *g, const tag_scan *t)
+{
+    if (t->strips_overflow)
+        return WN_OK;
+    uint64_t hash = 0;
+    size_t bytes = 0;
+    unsigned count = 0;
+    for (unsigned k = 0; k < t->strips; k++) {
+        const strip_range *a = &t->strip[k];
+        if (!a->whole || a->style)
+            continue;
+        if (!a->plain)
+            return WN_OK;
+        for (unsigned j = 0; j < k; j++) {
+            const strip_range *b = &t->strip[j];
+            if (b->whole && !b->style && b->name_len == a->name_len &&
+                wn_guard_name_hash(g->in + b->from, b->name_len) ==
+                    wn_guard_name_hash(g->in + a->from, a->name_len))
+                return WN_OK; /* the same name, or a rare collision: either way left whole */
+        }
+        hash += a->hash;
+        bytes += a->to - a->from;
+        count++;
+    }
+    char stand[32];
+    /* Quoted: the next attribute may follow a quoted value with no space. */
+    int n = snprintf(stand, sizeof stand, "data-wn=\"%016llx\"", (unsigned long long)hash);
+    if (!count || bytes <= (size_t)n)
+        return WN_OK;
+    wn_status st = WN_OK;
+    int first = 1;
+    for (unsigned k = 0; k < t->strips && st == WN_OK; k++) {
+        const strip_range *a = &t->strip[k];
+        if (!a->whole || a->style)
+            continue;
+        st = cut_attribute(g, a->from, a->to);
+        if (st == WN_OK && first)
+            st = wn_guard_emit(g, stand, (size_t)n);
+        first = 0;
+    }
+    return st;
+}
+
 static wn_status start_tag(guard *g, size_t lt)
 {
     size_t name_end;
@@ -177,6 +291,15 @@ static wn_status start_tag(guard *g, size_t lt)
     g->pos = t.end;
     if (!t.terminated)
         return WN_OK; /* the tokenizer drops a tag cut off by the end of input */
+    if (t.white_space && !g->keep_space &&
+        (tag.tag == GUMBO_TAG_HTML || tag.tag == GUMBO_TAG_BODY)) {
+        /* Its style goes to the one <html> (<body>), text before it
+         * included: the page is scanned again, its white space kept. */
+        g->keep_space = 1;
+        g->restart = g->report->collapsed_bytes > 0;
+        if (g->restart)
+            return WN_OK;
+    }
     g->tokens++;
     tag.attributes = t.hash;
     tag.attribute_count = (unsigned)(t.attributes < keep ? t.attributes : keep);
@@ -185,6 +308,8 @@ static wn_status start_tag(guard *g, size_t lt)
     tag.hidden = (unsigned)t.hidden;
     tag.html_encoding = (unsigned)t.html_encoding;
     tag.font_breakout = (unsigned)t.font_breakout;
+    tag.white_space = (unsigned)(t.white_space || tag.tag == GUMBO_TAG_PRE ||
+                                 tag.tag == GUMBO_TAG_LISTING || tag.tag == GUMBO_TAG_PLAINTEXT);
     flush_text(g);
     int foreign = wn_gt_foreign(&g->tree);
     if (tag.tag == GUMBO_TAG_TEMPLATE) {
@@ -223,6 +348,8 @@ static wn_status start_tag(guard *g, size_t lt)
     }
     if (g->tree.deepest > g->report->max_depth_seen)
         g->report->max_depth_seen = g->tree.deepest;
+    if (tag.white_space && wn_gt_is_formatting(tag.tag))
+        g->keep_space = 1; /* its clones are not marked on the stack */
     wn_status st = WN_OK;
     if (t.cut_from) {
         /* Everything from the first attribute too many up to the '>' goes;
@@ -234,14 +361,35 @@ static wn_status start_tag(guard *g, size_t lt)
         if (st == WN_OK)
             st = wn_guard_emit(g, t.self_closing ? "/" : " ", 1);
     }
-    if (st == WN_OK && !t.cut_from && t.attributes <= 64 && !wn_gt_is_formatting(tag.tag)) {
+    if (st == WN_OK && !g->untrimmed && !t.cut_from && t.attributes <= 64 &&
+        !wn_gt_is_formatting(tag.tag)) {
         /* Bytes no reader wants (strippable()). Not on formatting
          * elements, whose attributes Gumbo compares (the Noah's ark
-         * clause), nor on tags with more attributes than blocks.c reads. */
-        for (unsigned k = 0; k < t.strips && st == WN_OK; k++)
-            if (!t.strip[k].style || t.styles == 1)
-                st = wn_guard_cut(g, t.strip[k].from, t.strip[k].to);
+         * clause), nor on tags with more attributes than blocks.c reads.
+         * On an element the model put in SVG or MathML, every attribute
+         * but those that steer the parser; on an HTML <script>, src; on a
+         * <link> whose href nothing reads, its href's value. */
+        int when = g->tree.foreign_start ? STRIP_IF_FOREIGN
+                   : tag.tag == GUMBO_TAG_SCRIPT ? STRIP_IF_SCRIPT
+                   : tag.tag == GUMBO_TAG_LINK && !t.href_read ? STRIP_IF_LINK : 0;
+        unsigned k = 0, m = 0;
+        while (st == WN_OK && (k < t.strips || m < t.maybes)) {
+            if (m < t.maybes && (k == t.strips || t.maybe[m].from < t.strip[k].from)) {
+                if (t.maybe[m].when & when)
+                    st = cut_attribute(g, t.maybe[m].from, t.maybe[m].to);
+                if (st == WN_OK && (t.maybe[m].when & when) == STRIP_IF_LINK)
+                    st = wn_guard_emit(g, "href=\"\"", 7);
+                m++;
+                continue;
+            }
+            if (!t.strip[k].style || t.styles == 1 || when == STRIP_IF_FOREIGN)
+                st = cut_attribute(g, t.strip[k].from, t.strip[k].to);
+            k++;
+        }
     }
+    if (st == WN_OK && !g->untrimmed && !t.cut_from && t.attributes <= 64 &&
+        wn_gt_is_formatting(tag.tag) && !g->tree.foreign_start)
+        st = stand_in(g, &t);
     size_t kept = t.attributes < keep ? t.attributes : keep;
     if (tag.tag == GUMBO_TAG_HTML)
         g->html_attributes += kept;
@@ -341,12 +489,14 @@ static wn_status scan(guard *g)
         const char *lt = memchr(s + g->pos, '<', len - g->pos);
         size_t i = lt ? (size_t)(lt - s) : len;
         note_text(g, g->pos, i);
+        wn_status st = collapse_space(g, g->pos, i);
+        if (st != WN_OK)
+            return st;
         if (!lt || i + 1 >= len) {
             note_text(g, i, len);
             break;
         }
         char c = s[i + 1];
-        wn_status st = WN_OK;
         if (is_alpha(c)) {
             st = start_tag(g, i);
         } else if (c == '/' && i + 2 < len && is_alpha(s[i + 2])) {
@@ -365,7 +515,7 @@ static wn_status scan(guard *g)
             note_text(g, i, i + 1); /* a '<' that starts nothing is text */
             g->pos = i + 1;
         }
-        if (st != WN_OK)
+        if (st != WN_OK || g->restart)
             return st;
     }
     flush_text(g);
@@ -378,15 +528,28 @@ wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard
     guard *g = calloc(1, sizeof *g);
     if (!g)
         return WN_ERR_NOMEM;
-    memset(report, 0, sizeof *report);
-    g->in = html;
-    g->len = len;
-    g->arena = arena;
-    g->limits = limits;
-    g->ignored_newline = SIZE_MAX;
-    g->report = report;
-    wn_gt_init(&g->tree, limits->max_depth);
-    wn_status st = scan(g);
+    wn_status st;
+    int keep_space = limits->untrimmed != 0;
+    for (;;) {
+        memset(g, 0, sizeof *g);
+        memset(report, 0, sizeof *report);
+        g->in = html;
+        g->len = len;
+        g->arena = arena;
+        g->limits = limits;
+        g->ignored_newline = SIZE_MAX;
+        g->report = report;
+        g->keep_space = keep_space;
+        g->untrimmed = limits->untrimmed != 0;
+        wn_gt_init(&g->tree, limits->max_depth);
+        st = scan(g);
+        if (st != WN_OK || !g->restart)
+            break;
+        /* Once more, white space kept (start_tag()); the copy made so far
+         * stays in the arena, unused. */
+        wn_gt_free(&g->tree);
+        keep_space = 1;
+    }
     wn_gt_finish(&g->tree);
     if (st == WN_OK && g->out)
         st = wn_guard_copy_to(g, len);

@@ -28,6 +28,13 @@
  * tokenizes them a character at a time), JSON-LD keeps its '<' only as the
  * JSON escape \u003c, and title and textarea text keep theirs as "&lt;".
  *
+ * Runs of white space in text are cut to one byte (a newline if the run
+ * holds one, else its first byte), outside the elements that keep their
+ * text's white space (pre, listing, plaintext, any element whose style may
+ * set white-space; title, textarea and xmp are raw text, left whole): no
+ * reader tells a run from one space there, and Gumbo tokenizes every byte.
+ * A run with a form feed is left whole.
+ *
  * One repair, where browsers would lose the page: a title, textarea, style,
  * xmp, iframe, noembed, noframes or script that never closes would hold the
  * rest of the page as its text. The guard closes it where the markup plainly
@@ -47,6 +54,8 @@ typedef struct wn_guard_limits {
     unsigned max_depth;       /* deepest element kept */
     unsigned max_attributes;  /* attributes kept per tag */
     size_t max_elements;      /* more elements and text nodes: WN_ERR_TOO_MANY_NODES */
+    unsigned untrimmed;       /* 1: white space runs and unread attributes are left
+                                 whole (what the copy would be without the trims) */
 } wn_guard_limits;
 
 /* Markup a script renders: the contents of a <template>, or of a script
@@ -67,6 +76,7 @@ typedef struct wn_guard_report {
                                    (max_depth + 1 once a tag was cut for depth) */
     size_t elided_bytes;        /* script and style bodies left out */
     size_t closed_raw_text;     /* unclosed raw-text elements closed (see above) */
+    size_t collapsed_bytes;     /* white space left out of runs (see above) */
     wn_guard_range hidden[WN_GUARD_HIDDEN_MAX]; /* the longest ones, longest first */
     unsigned hidden_count;
 } wn_guard_report;

@@ -30,6 +30,9 @@ typedef struct guard {
     size_t ignored_newline; /* just after a <pre> or <listing> start tag (else SIZE_MAX) */
     int nul;               /* a NUL was met */
     size_t text_nodes;
+    int keep_space;        /* runs of white space are no longer collapsed */
+    int untrimmed;         /* limits->untrimmed: nothing is trimmed */
+    int restart;           /* scan again with keep_space (see start_tag()) */
 } guard;
 
 static inline int is_space(char c)
@@ -53,7 +56,25 @@ static inline char lower(char c)
 typedef struct strip_range {
     size_t from, to;
     int style;               /* a style attribute (kept if the tag has two) */
+    int whole;               /* the whole attribute (not a data: URL's payload) */
+    int plain;               /* name and value read as they are written: no '&',
+                                CR or NUL, which the tokenizer changes */
+    size_t name_len;         /* the name is input[from..from + name_len) */
+    uint64_t hash;           /* of its name (without case) and value */
 } strip_range;
+
+/* Attributes no reader wants on some elements only (start_tag() decides
+ * once the model has placed the element). */
+enum {
+    STRIP_IF_FOREIGN = 1,    /* on an SVG or MathML element: blocks.c skips them whole */
+    STRIP_IF_SCRIPT = 2,     /* src on an HTML <script>: nothing fetches it */
+    STRIP_IF_LINK = 4        /* href on a <link> whose rel src/meta does not read:
+                                it stays, empty (the link is still counted) */
+};
+typedef struct maybe_strip {
+    size_t from, to;
+    int when;                /* STRIP_IF_* */
+} maybe_strip;
 
 typedef struct tag_scan {
     size_t end;              /* just past '>', or len when unterminated */
@@ -68,8 +89,13 @@ typedef struct tag_scan {
     int hidden;              /* type=hidden */
     int html_encoding;       /* encoding=text/html or application/xhtml+xml, or unsure */
     int font_breakout;       /* color, face or size */
+    int white_space;         /* a style that may set white-space (or holds a '&') */
+    int href_read;           /* a rel that src/meta reads a <link>'s href for, or itemprop */
     strip_range strip[STRIP_MAX]; /* in input order */
     unsigned strips;
+    int strips_overflow;     /* more attributes to strip than strip[] holds */
+    maybe_strip maybe[STRIP_MAX]; /* in input order */
+    unsigned maybes;
     unsigned styles;         /* style attributes */
 } tag_scan;
 

@@ -67,6 +67,15 @@ static int contains_json(const char *s, size_t n)
     return 0;
 }
 
+static int contains_nocase(const char *s, size_t n, const char *word)
+{
+    size_t k = strlen(word);
+    for (size_t i = 0; i + k <= n; i++)
+        if (wn_guard_equals_nocase(s + i, k, word))
+            return 1;
+    return 0;
+}
+
 /* A script type whose body is markup for a script to render. */
 static int markup_type(const char *s, size_t n)
 {
@@ -113,7 +122,7 @@ static int contains_spaced_nocase(const char *s, size_t n, const char *word)
 enum {
     AK_OTHER, AK_TYPE, AK_ENCODING, AK_FONT /* color, face, size */, AK_STYLE,
     AK_DATA /* data-*, but data-src */, AK_DATA_SRC, AK_GONE /* srcset, d, points, on* */,
-    AK_SRC_HREF
+    AK_SRC_HREF, AK_REL, AK_ITEMPROP
 };
 
 static int attr_kind(const char *name, size_t n)
@@ -147,9 +156,20 @@ static int attr_kind(const char *name, size_t n)
         return n > 2 && lower(name[1]) == 'n' ? AK_GONE : AK_OTHER;
     case 'h':
         return wn_guard_equals_nocase(name, n, "href") ? AK_SRC_HREF : AK_OTHER;
+    case 'r':
+        return wn_guard_equals_nocase(name, n, "rel") ? AK_REL : AK_OTHER;
+    case 'i':
+        return wn_guard_equals_nocase(name, n, "itemprop") ? AK_ITEMPROP : AK_OTHER;
     default:
         return AK_OTHER;
     }
+}
+
+/* Whether a style may set white-space (blocks.c reads it with its spaces
+ * removed), or holds a character reference that could spell it. */
+static int style_keeps_space(const char *value, size_t value_len)
+{
+    return memchr(value, '&', value_len) || contains_spaced_nocase(value, value_len, "white-space");
 }
 
 /* What of an attribute the extraction never reads (blocks.c reads the
@@ -171,8 +191,8 @@ static int strippable(int kind, const char *value, size_t value_len)
     case AK_DATA: case AK_GONE:
         return 1;
     case AK_STYLE:
-        return !memchr(value, '&', value_len) && !contains_spaced_nocase(value, value_len, "display") &&
-               !contains_spaced_nocase(value, value_len, "white-space");
+        return !style_keeps_space(value, value_len) &&
+               !contains_spaced_nocase(value, value_len, "display");
     case AK_SRC_HREF:
         return value_len > 64 && starts_nocase(value, value_len, "data:") ? 2 : 0;
     default:
@@ -243,21 +263,49 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
                 t->html_encoding = 1;
         } else if (kind == AK_FONT) {
             t->font_breakout = 1;
+        } else if (kind == AK_REL) {
+            /* src/meta reads a <link>'s href for these rels alone */
+            if (memchr(v, '&', value_len) || contains_nocase(v, value_len, "canonical") ||
+                contains_nocase(v, value_len, "license"))
+                t->href_read = 1;
+        } else if (kind == AK_ITEMPROP) {
+            t->href_read = 1; /* microdata: a <link itemprop> gives its href */
         }
-        if (hash)
-            t->hash += mix64(((uint64_t)wn_guard_name_hash(s + name, name_len) << 32) ^
-                             (uint64_t)(value_len * 0x9e3779b9u) ^ value_hash(v, value_len));
+        uint64_t attribute_hash = 0;
+        if (hash) {
+            attribute_hash = mix64(((uint64_t)wn_guard_name_hash(s + name, name_len) << 32) ^
+                                   (uint64_t)(value_len * 0x9e3779b9u) ^ value_hash(v, value_len));
+            t->hash += attribute_hash;
+        }
         t->attributes++;
         if (t->attributes <= keep)
             t->attribute_bytes += name_len + value_len;
         int style = kind == AK_STYLE;
         t->styles += (unsigned)style;
+        if (style && style_keeps_space(v, value_len))
+            t->white_space = 1;
         int strip = strippable(kind, v, value_len);
         if (strip && t->strips < STRIP_MAX) {
             strip_range *r = &t->strip[t->strips++];
             r->from = strip == 2 ? value + 5 : name;
             r->to = strip == 2 ? value + value_len : i;
             r->style = style;
+            r->whole = strip == 1;
+            r->name_len = name_len;
+            r->hash = attribute_hash;
+            r->plain = !memchr(v, '&', value_len) && !memchr(v, '\r', value_len) &&
+                       !memchr(v, '\0', value_len) && !memchr(s + name, '\0', name_len);
+        } else if (strip) {
+            t->strips_overflow = 1;
+        } else if (!strip && t->maybes < STRIP_MAX && kind != AK_TYPE && kind != AK_ENCODING &&
+                   kind != AK_FONT) {
+            /* Those three steer the parser, in foreign content too. */
+            maybe_strip *m = &t->maybe[t->maybes++];
+            m->from = name;
+            m->to = i;
+            m->when = STRIP_IF_FOREIGN;
+            if (kind == AK_SRC_HREF)
+                m->when |= lower(s[name]) == 's' ? STRIP_IF_SCRIPT : STRIP_IF_LINK;
         }
         if (t->attributes == keep + 1)
             t->cut_from = name;

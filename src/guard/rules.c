@@ -228,6 +228,7 @@ static int start_in_body(wn_gt *t, const wn_gt_tag *g, uint8_t mode)
     case GUMBO_TAG_MATH: case GUMBO_TAG_SVG:
         wn_gt_reconstruct(t);
         wn_gt_push(t, tag, tag == GUMBO_TAG_MATH ? WN_NS_MATH : WN_NS_SVG, g->name, 0);
+        t->foreign_start = 1;
         if (g->self_closing)
             wn_gt_pop(t);
         return WN_GT_DATA;

@@ -213,6 +213,8 @@ long wn_gt_stack_index_of(const wn_gt *t, uint32_t id)
 /* Bookkeeping for a node leaving the stack. */
 static void leaving_stack(wn_gt *t, const wn_gt_node *n)
 {
+    if (n->flags & NF_KEEPS_SPACE)
+        t->keeping_space--;
     if (!(n->flags & NF_IN_AFE))
         return;
     long k = afe_index_of(t, n->id);
@@ -512,6 +514,8 @@ void wn_gt_adoption_agency(wn_gt *t, GumboTag subject)
         long si = wn_gt_stack_index_of(t, fid);
         if (si < 0)
             return;
+        if (t->stack[si].flags & NF_KEEPS_SPACE)
+            t->keeping_space--;
         memmove(&t->stack[si], &t->stack[si + 1], (t->depth - (size_t)si - 1) * sizeof *t->stack);
         t->depth--;
         long at = wn_gt_stack_index_of(t, furthest_id) + 1;

@@ -97,11 +97,25 @@ static int clears_frameset_ok(const wn_gt_tag *g)
         return 0;
     }
 }
+/* The element a start tag has just opened, when it is the current node,
+ * keeps its text's white space. */
+static wn_gt_result note_white_space(wn_gt *t, const wn_gt_tag *g, wn_gt_result r)
+{
+    if (g->white_space && t->depth) {
+        wn_gt_node *top = &t->stack[t->depth - 1];
+        if (top->id == t->next_id && !(top->flags & NF_KEEPS_SPACE)) {
+            top->flags |= NF_KEEPS_SPACE;
+            t->keeping_space++;
+        }
+    }
+    return r;
+}
 wn_gt_result wn_gt_start(wn_gt *t, const wn_gt_tag *g)
 {
     /* The checks come first: a tag that is cut must not change the model,
      * since the parser will never see it. Reconstruction can re-open every
      * list entry that is not on the stack, so those count as depth. */
+    t->foreign_start = 0;
     int exempt = g->tag == GUMBO_TAG_BODY || g->tag == GUMBO_TAG_HEAD ||
                  (g->tag == GUMBO_TAG_HTML && wn_gt_html_start(t, g));
     if (!exempt && wn_gt_top_level(t) + t->unopened + pushes(g->tag) > t->max_depth)
@@ -130,9 +144,9 @@ wn_gt_result wn_gt_start(wn_gt *t, const wn_gt_tag *g)
         trial.deepest = trial.deepest > before ? trial.deepest : before;
         wn_gt_free(t);
         *t = trial;
-        return r;
+        return note_white_space(t, g, r);
     }
-    return start_tag(t, g);
+    return note_white_space(t, g, start_tag(t, g));
 }
 static wn_gt_result start_tag(wn_gt *t, const wn_gt_tag *g)
 {
@@ -159,6 +173,7 @@ static wn_gt_result start_tag(wn_gt *t, const wn_gt_tag *g)
                 (ns == WN_NS_MATH && g->tag == GUMBO_TAG_ANNOTATION_XML && g->html_encoding))
                 flags = NF_HTML_IP;
             wn_gt_push(t, g->tag, ns, g->name, flags);
+            t->foreign_start = 1;
             if (g->self_closing)
                 wn_gt_pop(t);
             r = WN_GT_DATA;

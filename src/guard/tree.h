@@ -66,6 +66,7 @@ typedef struct wn_gt_tag {
     unsigned html_encoding : 1; /* encoding="text/html" (or unsure): annotation-xml is an integration point */
     unsigned hidden : 1;     /* type=hidden, for <input> in a table */
     unsigned font_breakout : 1; /* color, face or size: <font> leaves foreign content */
+    unsigned white_space : 1; /* its text keeps its white space (pre, or a style that may say so) */
 } wn_gt_tag;
 
 typedef struct wn_gt_node {
@@ -99,6 +100,7 @@ typedef struct wn_gt {
     uint32_t form_id;        /* Gumbo's form element pointer, when that form is on the stack */
     unsigned max_depth;
     size_t elements;         /* elements Gumbo creates, clones and implied ones included */
+    size_t keeping_space;    /* elements on the stack whose text keeps its white space */
     unsigned form_open : 1;  /* Gumbo's form element pointer is set */
     unsigned no_quirks : 1;  /* the doctype surely puts the page in no-quirks mode */
     unsigned content_seen : 1; /* the parser's frameset-ok flag is cleared */
@@ -109,6 +111,7 @@ typedef struct wn_gt {
     unsigned text_pending : 1; /* its text buffer holds more than spaces (flushed
                                   into the tree at the next push or pop) */
     unsigned oom : 1;
+    unsigned foreign_start : 1; /* the last start tag put its element in SVG or MathML */
 } wn_gt;
 
 void wn_gt_init(wn_gt *t, unsigned max_depth);

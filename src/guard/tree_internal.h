@@ -16,7 +16,8 @@ enum {
 enum {
     NF_IN_AFE = 1,          /* on the list of active formatting elements */
     NF_HTML_IP = 2,         /* an HTML integration point (svg foreignObject, ...) */
-    NF_SELECT_IN_TABLE = 4  /* a <select> opened in a table mode */
+    NF_SELECT_IN_TABLE = 4, /* a <select> opened in a table mode */
+    NF_KEEPS_SPACE = 8      /* its text keeps its white space (wn_gt_tag.white_space) */
 };
 
 /* Scopes: the elements that bound "has an element in ... scope". */

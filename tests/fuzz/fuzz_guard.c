@@ -37,6 +37,14 @@
  *            implied ones included, <= report.elements + 3 (html, head,
  *            body), and <= ELEMENTS_PER_BYTE * len + 16.
  *   work     Gumbo allocator calls <= ALLOCS_PER_BYTE * len + ALLOC_BASE.
+ *   trims    the copy made without the trims (limits.untrimmed: white
+ *            space runs and unread attributes left whole) parses to the same
+ *            tree: the same nodes and elements (so the Noah's ark clause
+ *            decided alike on the stand-ins of formatting elements'
+ *            attributes), and the same texts, byte for byte below an element
+ *            that keeps its white space (pre, listing, plaintext, xmp,
+ *            textarea, title, a style naming white-space), elsewhere once
+ *            each run of white space is read as one space.
  *
  * Gumbo is not built with coverage instrumentation, so libFuzzer would see
  * only the guard's branches. Under libFuzzer (WN_LIBFUZZER), the tree feeds
@@ -125,6 +133,7 @@ typedef struct limits_case {
 static limits_case pick_limits(uint8_t b0, uint8_t b1)
 {
     limits_case c;
+    c.limits.untrimmed = 0;
     if ((b0 & 7) == 0) {
         c.limits.max_depth = 512;
         c.limits.max_attributes = 256;
@@ -279,6 +288,159 @@ static void report_and_abort(const char *what, const limits_case *c, size_t size
     abort();
 }
 
+/* Whether an element keeps its text's white space (as blocks.c reads it,
+ * and more: any style that names white-space). */
+static int keeps_space(const GumboNode *n)
+{
+    const GumboElement *e = &n->v.element;
+    if (e->tag_namespace == GUMBO_NAMESPACE_HTML &&
+        (e->tag == GUMBO_TAG_PRE || e->tag == GUMBO_TAG_LISTING || e->tag == GUMBO_TAG_PLAINTEXT ||
+         e->tag == GUMBO_TAG_XMP || e->tag == GUMBO_TAG_TEXTAREA || e->tag == GUMBO_TAG_TITLE))
+        return 1;
+    const GumboAttribute *style = gumbo_get_attribute(&e->attributes, "style");
+    if (!style)
+        return 0;
+    static const char word[] = "white-space";
+    for (const char *p = style->value; *p; p++) {
+        size_t k = 0;
+        for (const char *q = p; *q && k < sizeof word - 1; q++) {
+            if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' || *q == '\f')
+                continue;
+            char c = (*q >= 'A' && *q <= 'Z') ? (char)(*q + 32) : *q;
+            if (c != word[k])
+                break;
+            k++;
+        }
+        if (k == sizeof word - 1)
+            return 1;
+    }
+    return 0;
+}
+
+static int html_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* a and b are the same once each run of white space is one space. */
+static int same_but_space(const char *a, const char *b)
+{
+    for (;;) {
+        if (html_space(*a) && html_space(*b)) {
+            while (html_space(*a))
+                a++;
+            while (html_space(*b))
+                b++;
+            continue;
+        }
+        if (*a != *b)
+            return 0;
+        if (!*a)
+            return 1;
+        a++;
+        b++;
+    }
+}
+
+typedef struct pair_item {
+    const GumboNode *a, *b;
+    int keep;
+} pair_item;
+
+/* Walks both trees side by side; the first difference, or NULL. */
+static const char *compare_trees(const GumboNode *ra, const GumboNode *rb, const GumboNode **where)
+{
+    size_t cap = 256, top = 0;
+    pair_item *stack = malloc(cap * sizeof *stack);
+    if (!stack)
+        abort();
+    stack[top++] = (pair_item){ra, rb, 0};
+    const char *diff = NULL;
+    while (top && !diff) {
+        pair_item it = stack[--top];
+        const GumboNode *a = it.a, *b = it.b;
+        *where = a;
+        if (a->type != b->type) {
+            diff = "node types differ";
+            break;
+        }
+        const GumboVector *ca, *cb;
+        int keep = it.keep;
+        if (a->type == GUMBO_NODE_DOCUMENT) {
+            ca = &a->v.document.children;
+            cb = &b->v.document.children;
+        } else if (a->type == GUMBO_NODE_ELEMENT || a->type == GUMBO_NODE_TEMPLATE) {
+            const GumboElement *ea = &a->v.element, *eb = &b->v.element;
+            if (ea->tag != eb->tag || ea->tag_namespace != eb->tag_namespace) {
+                diff = "elements differ";
+                break;
+            }
+            /* Attributes differ by design; white space as the untrimmed
+             * copy says (its styles are all there). */
+            keep = keep || keeps_space(b);
+            ca = &ea->children;
+            cb = &eb->children;
+        } else {
+            const char *ta = a->v.text.text, *tb = b->v.text.text;
+            if (keep ? strcmp(ta, tb) != 0 : !same_but_space(ta, tb))
+                diff = keep ? "text that keeps its white space differs" : "texts differ";
+            continue;
+        }
+        if (diff)
+            break;
+        if (ca->length != cb->length) {
+            diff = "child counts differ";
+            break;
+        }
+        if (top + ca->length > cap) {
+            while (top + ca->length > cap)
+                cap *= 2;
+            pair_item *grown = realloc(stack, cap * sizeof *stack);
+            if (!grown)
+                abort();
+            stack = grown;
+        }
+        for (size_t i = ca->length; i-- > 0;)
+            stack[top++] = (pair_item){ca->data[i], cb->data[i], keep};
+    }
+    free(stack);
+    return diff;
+}
+
+/* The trims check (see the top). */
+static void check_white_space(const GumboOutput *parsed, const uint8_t *data, size_t size,
+                              const limits_case *c, const wn_guard_report *r)
+{
+    limits_case kept = *c;
+    kept.limits.untrimmed = 1;
+    wn_arena arena;
+    wn_arena_init(&arena, 0);
+    const char *out = NULL;
+    size_t out_len = 0;
+    wn_guard_report kr;
+    wn_status st = wn_guard(&arena, (const char *)data, size, &kept.limits, &out, &out_len, &kr);
+    if (st != WN_OK)
+        report_and_abort("untrimmed: another status", c, size, r, NULL, NULL);
+    if (kr.collapsed_bytes)
+        report_and_abort("untrimmed: runs collapsed", c, size, r, NULL, NULL);
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    GumboOutput *whole = gumbo_parse_with_options(&options, out_len ? out : "", out_len);
+    if (!whole || !whole->document)
+        report_and_abort("gumbo_parse failed (untrimmed)", c, size, r, NULL, NULL);
+    const GumboNode *where = NULL;
+    const char *diff = compare_trees(parsed->document, whole->document, &where);
+    if (diff) {
+        fprintf(stderr, "fuzz_guard: %s near <%s> (%zu bytes collapsed)\n", diff,
+                where && (where->type == GUMBO_NODE_ELEMENT || where->type == GUMBO_NODE_TEMPLATE)
+                    ? node_name(where) : "#text",
+                r->collapsed_bytes);
+        report_and_abort("the trims changed the tree", c, size, r, NULL, NULL);
+    }
+    gumbo_destroy_output(&options, whole);
+    wn_arena_release(&arena);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 2)
@@ -354,6 +516,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (alloc.calls > ALLOCS_PER_BYTE * size + ALLOC_BASE)
         report_and_abort("allocator calls past ALLOCS_PER_BYTE * len + ALLOC_BASE", &c, size, &r, &s,
                          &alloc);
+    check_white_space(parsed, data, size, &c, &r);
 
     gumbo_destroy_output(&options, parsed);
     wn_arena_release(&arena);

@@ -7,7 +7,7 @@
 
 #include "runner.h"
 
-static wn_guard_limits LIMITS = {16, 8, 100000};
+static wn_guard_limits LIMITS = {16, 8, 100000, 0};
 
 typedef struct guarded {
     wn_arena arena;
@@ -124,7 +124,7 @@ START_TEST(test_formatting_capped)
     for (int i = 0; i < 40; i++)
         sprintf(buf + strlen(buf), "<b id=%d>", i);
     strcat(buf, "x");
-    wn_guard_limits deep = {1000, 8, 100000};
+    wn_guard_limits deep = {1000, 8, 100000, 0};
     guarded g;
     ck_assert_int_eq(guard_str(&g, buf, &deep), WN_OK);
     /* Each weighs 2 (itself, its id): 24 fit the formatting list's weight
@@ -254,7 +254,7 @@ END_TEST
 START_TEST(test_too_many_elements)
 {
     char *html = repeated("<br>", 200, "");
-    wn_guard_limits few = {16, 8, 100};
+    wn_guard_limits few = {16, 8, 100, 0};
     guarded g;
     ck_assert_int_eq(guard_str(&g, html, &few), WN_ERR_TOO_MANY_NODES);
     wn_arena_release(&g.arena);
@@ -275,7 +275,7 @@ START_TEST(test_too_many_elements)
     char *page = malloc(strlen(html) + 64);
     ck_assert_ptr_nonnull(page);
     sprintf(page, "<p><b id=1><b id=2><b id=3><b id=4>%s", html);
-    wn_guard_limits elements_only = {16, 8, 140};
+    wn_guard_limits elements_only = {16, 8, 140, 0};
     ck_assert_int_eq(guard_str(&g, page, &elements_only), WN_ERR_TOO_MANY_NODES);
     ck_assert_uint_gt(g.report.elements, 2 * 30); /* far more than the start tags */
     wn_arena_release(&g.arena);
@@ -285,7 +285,10 @@ START_TEST(test_too_many_elements)
 END_TEST
 
 /* Attribute bytes no reader wants are left out; what blocks.c and the
- * metadata read stays, and formatting elements keep all theirs. */
+ * metadata read stays, and formatting elements keep all theirs. SVG and
+ * MathML elements (blocks.c skips them) keep none but those that steer the
+ * parser; an HTML element that breaks out of them keeps its own. A <link>
+ * keeps its href's value only for the rels src/meta reads. */
 START_TEST(test_unread_attributes_left_out)
 {
     const char *html =
@@ -297,20 +300,147 @@ START_TEST(test_unread_attributes_left_out)
         "<svg viewBox=\"0 0 1 1\"><path d=\"M0 0L1 1Z\"/></svg>"
         "<span style=\"a\" style=\"display:none\">two styles</span>"
         "<i>x</i><em style=\"color: blue\">kept</em><q style=\"dis\r\nplay : none\">spaced</q>"
-        "<a href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\">a</a></div>";
+        "<a href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\">a</a></div>"
+        "<script src=\"/app.js\" type=\"module\"></script><math><mi class=m>x</mi></math>"
+        "<svg class=icon><p class=out>broke out</p></svg>"
+        "<link rel=stylesheet href=/site.css><link rel=\"Canonical\" href=\"/page\">"
+        "<link itemprop=url href=\"/item\"><link href=/print.css rel=stylesheet media=print>"
+        "<svg><g/fill=red><rect/></g></svg>";
     guarded g;
     ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
     static const char *const gone[] = {"data-x", "onclick=\"f", "color:red", "srcset", "M0 0",
-                                       "iVBOR"};
+                                       "iVBOR", "viewBox", "/app.js", "class=m", "class=icon", ".css"};
     for (size_t i = 0; i < WN_COUNT(gone); i++)
         ck_assert_msg(!strstr(g.text, gone[i]), "%s still in %s", gone[i], g.text);
     static const char *const kept[] = {
         "class=\"c\"", "id=i", "<b data-y=\"2\" onclick=\"g()\">", "style=\"DISPLAY: none\"",
-        "data-src=\"/lazy.jpg\"", "alt=\"x\"", "src=\"data:\"", "viewBox",
+        "data-src=\"/lazy.jpg\"", "alt=\"x\"", "src=\"data:\"", "type=\"module\"", "class=out", "<link rel=stylesheet href=\"\">",
+        "href=\"/page\"", "href=\"/item\"", "<link href=\"\" rel=stylesheet media=print>",
+        "<g/ ><rect/>", /* the '/' left before the '>' makes no self-closing tag */
         "style=\"a\" style=\"display:none\"", "href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\"",
         "<em style=\"color: blue\">", "<q style=\"dis\r\nplay : none\">"};
     for (size_t i = 0; i < WN_COUNT(kept); i++)
         ck_assert_msg(strstr(g.text, kept[i]) != NULL, "%s lost from %s", kept[i], g.text);
+    wn_arena_release(&g.arena);
+}
+END_TEST
+
+/* The stand-in (data-wn="<hash>") of a formatting element's unread
+ * attributes. */
+static void stand_in_of(const char *text, const char *tag, char *out, size_t size)
+{
+    const char *at = strstr(text, tag);
+    ck_assert_ptr_nonnull(at);
+    const char *in = strstr(at, "data-wn=");
+    ck_assert_msg(in && in < strchr(at, '>'), "no stand-in in %s", at);
+    snprintf(out, size, "%.26s", in);
+}
+
+/* A formatting element's unread attributes give way to one stand-in that
+ * is equal for two elements exactly when those attributes are (Gumbo
+ * compares them: the Noah's ark clause). */
+START_TEST(test_formatting_stand_in)
+{
+    const char *html =
+        "<p><a href=/1 id=one data-track=\"story-list-item-1\" onclick=\"go(this, 'story')\">1</a>"
+        "<a href=/2 id=two ONCLICK=\"go(this, 'story')\" Data-Track=\"story-list-item-1\">2</a>"
+        "<a href=/3 id=three data-track=\"story-list-item-2\" onclick=\"go(this, 'story')\">3</a>"
+        "<a href=/4 id=four data-track=\"story&amp;list-item-1\" onclick=\"go(this, 'story')\">4</a>"
+        "<a href=/5 id=five data-track=\"story-list-item-1\" data-track=\"x\" onclick=\"go()\">5</a>"
+        "<a onclick=\"go(this, 'story-list')\"class=next href=/6>6</a>"
+        "<span data-track=\"story-list-item-1\" onclick=\"go(this, 'story')\">6</span>";
+    guarded g;
+    ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
+    char one[32], two[32], three[32];
+    stand_in_of(g.text, "id=one", one, sizeof one);
+    stand_in_of(g.text, "id=two", two, sizeof two);
+    stand_in_of(g.text, "id=three", three, sizeof three);
+    ck_assert_str_eq(one, two);    /* same attributes: order and case of names aside */
+    ck_assert_str_ne(one, three);  /* another value */
+    ck_assert_msg(!strstr(g.text, "story-list-item-1\" onclick"), "%s", g.text);
+    /* left whole: a character reference, a name given twice */
+    ck_assert_msg(strstr(g.text, "story&amp;list-item-1") != NULL, "%s", g.text);
+    ck_assert_msg(strstr(g.text, "data-track=\"x\"") != NULL, "%s", g.text);
+    /* the attribute after it keeps its name */
+    ck_assert_msg(strstr(g.text, "\"class=next href=/6>") != NULL, "%s", g.text);
+    /* not a formatting element: the attributes simply go */
+    ck_assert_msg(strstr(g.text, "<span  >6</span>") != NULL, "%s", g.text);
+    wn_arena_release(&g.arena);
+}
+END_TEST
+
+/* Runs of white space in text are cut to one byte (a line break when the
+ * run holds one) wherever the text does not keep its white space. */
+START_TEST(test_white_space_collapsed)
+{
+    static const char *const cases[][2] = {
+        /* between tags and inside text */
+        {"<div>\n    <p>a  b\t\t c</p>\n\n  </div>  ", "<div>\n<p>a b\tc</p>\n</div> "},
+        {"<ul>  \r\n   <li>x</li>\r\n</ul>", "<ul>\r<li>x</li>\r</ul>"},
+        /* kept inside pre, listing, plaintext, and elements nested in them */
+        {"<p>a  b<pre>  x\n\n  y <b>  z  </b><div>  w  </div></pre>  c",
+         "<p>a b<pre>  x\n\n  y <b>  z  </b><div>  w  </div></pre> c"},
+        {"<listing>\n\n  a  </listing>  b", "<listing>\n\n  a  </listing> b"},
+        {"<div>  a<plaintext>  b  </div>  c", "<div> a<plaintext>  b  </div>  c"},
+        /* kept where a style may set white-space (even spelled with a
+         * character reference, or spaced out) */
+        {"<div style=\"white-space: pre-wrap\">  a  <span>  b  </span></div>  c",
+         "<div style=\"white-space: pre-wrap\">  a  <span>  b  </span></div> c"},
+        {"<p style='WHITE - SPACE:pre'>  a  </p><p style='color:&#114;ed'>  b  </p>  c",
+         "<p style='WHITE - SPACE:pre'>  a  </p><p style='color:&#114;ed'>  b  </p> c"},
+        /* a <pre> left unclosed keeps the rest; one closed by an end tag of
+         * an element around it does not */
+        {"<p>x  y<pre>a  b<p>c  d", "<p>x y<pre>a  b<p>c  d"},
+        {"<div><pre>  a  </div>  b", "<div><pre>  a  </div> b"},
+        /* text a table fosters into the <pre> it sits in */
+        {"<pre><table>  x  <tr><td>  y  </td></tr></table></pre>  z",
+         "<pre><table>  x  <tr><td>  y  </td></tr></table></pre> z"},
+        /* the adoption agency moves <b>'s clone into the <pre> */
+        {"<b><pre>  a  </b>  c  </pre>  d", "<b><pre>  a  </b>  c  </pre> d"},
+        /* foreign content: an SVG's text is collapsed; <pre> leaves it */
+        {"<svg>  <text>  a  </text>  </svg>  b", "<svg> <text> a </text> </svg> b"},
+        {"<svg><g>  <pre>  a  </pre>  b", "<svg><g> <pre>  a  </pre> b"},
+        /* raw text is left whole: title, textarea, xmp */
+        {"<title>a  b</title><textarea>  x  </textarea><xmp>  y  </xmp>",
+         "<title>a  b</title><textarea>  x  </textarea><xmp>  y  </xmp>"},
+        /* a run with a form feed is left whole */
+        {"a \f b  c", "a \f b c"},
+    };
+    for (size_t i = 0; i < WN_COUNT(cases); i++) {
+        guarded g;
+        ck_assert_int_eq(guard_str(&g, cases[i][0], NULL), WN_OK);
+        ck_assert_msg(strcmp(g.text, cases[i][1]) == 0, "case %zu: \"%s\" became \"%s\"", i,
+                      cases[i][0], g.text);
+        ck_assert_uint_eq(g.report.collapsed_bytes, strlen(cases[i][0]) - strlen(g.text));
+        wn_arena_release(&g.arena);
+    }
+}
+END_TEST
+
+/* Where the guard cannot mark the element that keeps white space on its
+ * stack, it stops collapsing: a formatting element with such a style (the
+ * parser re-creates it), or <html>/<body> with one (the parser merges it
+ * into the one element, text before it included: the page is read again). */
+START_TEST(test_white_space_kept_page_wide)
+{
+    guarded g;
+    const char *formatting = "<p>a  b<b style=\"white-space:pre\">  c  </b><p>  d  ";
+    ck_assert_int_eq(guard_str(&g, formatting, NULL), WN_OK);
+    ck_assert_str_eq(g.text, "<p>a b<b style=\"white-space:pre\">  c  </b><p>  d  ");
+    wn_arena_release(&g.arena);
+
+    const char *body = "<p>a  b</p><body style='white-space:pre'><p>c  d";
+    ck_assert_int_eq(guard_str(&g, body, NULL), WN_OK);
+    ck_assert_str_eq(g.text, body);
+    ck_assert_uint_eq(g.report.collapsed_bytes, 0);
+    ck_assert_uint_eq(g.report.elements, 2);
+    wn_arena_release(&g.arena);
+
+    /* And when asked to keep it (limits.untrimmed). */
+    wn_guard_limits keep = LIMITS;
+    keep.untrimmed = 1;
+    ck_assert_int_eq(guard_str(&g, "<p>a  b\n\n c", &keep), WN_OK);
+    ck_assert_str_eq(g.text, "<p>a  b\n\n c");
     wn_arena_release(&g.arena);
 }
 END_TEST
@@ -330,6 +460,9 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_unclosed_raw_text_closed_where_markup_resumes);
     tcase_add_test(tc, test_too_many_elements);
     tcase_add_test(tc, test_unread_attributes_left_out);
+    tcase_add_test(tc, test_white_space_collapsed);
+    tcase_add_test(tc, test_formatting_stand_in);
+    tcase_add_test(tc, test_white_space_kept_page_wide);
     suite_add_tcase(s, tc);
     return s;
 }
