@@ -37,7 +37,7 @@ enum {
  * elements alike; what only an element has (its own text, the counts of its
  * subtree, its candidate scores) is in a wn_elem of the side array
  * wn_doc.elems, read with wn_node_elem(). Text nodes, about half the nodes
- * of a page, do not carry it. Fields are ordered widest first; the union's
+ * of a page, do not carry it. The fields leave no holes; the union's
  * pointers align the struct to 8 bytes, so 4 bytes at its end are padding. */
 typedef struct wn_node {
     uint32_t parent;        /* WN_NONE for the root */
