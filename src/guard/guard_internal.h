@@ -91,12 +91,13 @@ typedef struct tag_scan {
     int font_breakout;       /* color, face or size */
     int white_space;         /* a style that may set white-space (or holds a '&') */
     int href_read;           /* a rel that src/meta reads a <link>'s href for, or itemprop */
-    strip_range strip[STRIP_MAX]; /* in input order */
     unsigned strips;
     int strips_overflow;     /* more attributes to strip than strip[] holds */
-    maybe_strip maybe[STRIP_MAX]; /* in input order */
     unsigned maybes;
     unsigned styles;         /* style attributes */
+    /* Past the counts: not cleared for each tag (strip[0..strips) are set). */
+    strip_range strip[STRIP_MAX]; /* in input order */
+    maybe_strip maybe[STRIP_MAX]; /* in input order */
 } tag_scan;
 
 /* copy.c: the parser's copy, written in input order, never behind `copied` */

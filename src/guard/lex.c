@@ -1,3 +1,4 @@
+#include <stddef.h>
 #include <string.h>
 
 #include "guard/guard_internal.h"
@@ -206,7 +207,7 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
 {
     const char *s = g->in;
     size_t len = g->len;
-    memset(t, 0, sizeof *t);
+    memset(t, 0, offsetof(tag_scan, strip));
     for (;;) {
         while (i < len && (is_space(s[i]) || (s[i] == '/' && !(i + 1 < len && s[i + 1] == '>'))))
             i++;
