@@ -68,8 +68,9 @@ typedef struct strip_range {
 enum {
     STRIP_IF_FOREIGN = 1,    /* on an SVG or MathML element: blocks.c skips them whole */
     STRIP_IF_SCRIPT = 2,     /* src on an HTML <script>: nothing fetches it */
-    STRIP_IF_LINK = 4        /* href on a <link> whose rel src/meta does not read:
+    STRIP_IF_LINK = 4,       /* href on a <link> whose rel src/meta does not read:
                                 it stays, empty (the link is still counted) */
+    STRIP_IF_NOT_IMG = 8     /* srcset but on an <img> (a lazy image's address) */
 };
 typedef struct maybe_strip {
     size_t from, to;
