@@ -368,10 +368,13 @@ static wn_status start_tag(guard *g, size_t lt)
          * clause), nor on tags with more attributes than blocks.c reads.
          * On an element the model put in SVG or MathML, every attribute
          * but those that steer the parser; on an HTML <script>, src; on a
-         * <link> whose href nothing reads, its href's value. */
-        int when = g->tree.foreign_start ? STRIP_IF_FOREIGN
-                   : tag.tag == GUMBO_TAG_SCRIPT ? STRIP_IF_SCRIPT
-                   : tag.tag == GUMBO_TAG_LINK && !t.href_read ? STRIP_IF_LINK : 0;
+         * <link> whose href nothing reads, its href's value; srcset but on
+         * an <img>. */
+        int when = g->tree.foreign_start
+                       ? STRIP_IF_FOREIGN
+                       : (tag.tag == GUMBO_TAG_SCRIPT ? STRIP_IF_SCRIPT : 0) |
+                             (tag.tag == GUMBO_TAG_LINK && !t.href_read ? STRIP_IF_LINK : 0) |
+                             (tag.tag != GUMBO_TAG_IMG ? STRIP_IF_NOT_IMG : 0);
         unsigned k = 0, m = 0;
         while (st == WN_OK && (k < t.strips || m < t.maybes)) {
             if (m < t.maybes && (k == t.strips || t.maybe[m].from < t.strip[k].from)) {

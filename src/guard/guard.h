@@ -33,7 +33,12 @@
  * text's white space (pre, listing, plaintext, any element whose style may
  * set white-space; title, textarea and xmp are raw text, left whole): no
  * reader tells a run from one space there, and Gumbo tokenizes every byte.
- * A run with a form feed is left whole.
+ * A run with a form feed is left whole. Attributes no reader wants go too
+ * (lex.c's strippable(); on SVG and MathML elements all but those that steer
+ * the parser; a <script>'s src; the href of a <link> src/meta does not
+ * read, left empty), and a formatting element's unread ones give way to one
+ * stand-in that hashes them, so that Gumbo's Noah's ark clause, which
+ * compares attributes, decides as it would on the page.
  *
  * One repair, where browsers would lose the page: a title, textarea, style,
  * xmp, iframe, noembed, noframes or script that never closes would hold the

@@ -68,8 +68,9 @@ typedef struct strip_range {
 enum {
     STRIP_IF_FOREIGN = 1,    /* on an SVG or MathML element: blocks.c skips them whole */
     STRIP_IF_SCRIPT = 2,     /* src on an HTML <script>: nothing fetches it */
-    STRIP_IF_LINK = 4        /* href on a <link> whose rel src/meta does not read:
+    STRIP_IF_LINK = 4,       /* href on a <link> whose rel src/meta does not read:
                                 it stays, empty (the link is still counted) */
+    STRIP_IF_NOT_IMG = 8     /* srcset but on an <img> (a lazy image's address) */
 };
 typedef struct maybe_strip {
     size_t from, to;
@@ -91,12 +92,13 @@ typedef struct tag_scan {
     int font_breakout;       /* color, face or size */
     int white_space;         /* a style that may set white-space (or holds a '&') */
     int href_read;           /* a rel that src/meta reads a <link>'s href for, or itemprop */
-    strip_range strip[STRIP_MAX]; /* in input order */
     unsigned strips;
     int strips_overflow;     /* more attributes to strip than strip[] holds */
-    maybe_strip maybe[STRIP_MAX]; /* in input order */
     unsigned maybes;
     unsigned styles;         /* style attributes */
+    /* Past the counts: not cleared for each tag (strip[0..strips) are set). */
+    strip_range strip[STRIP_MAX]; /* in input order */
+    maybe_strip maybe[STRIP_MAX]; /* in input order */
 } tag_scan;
 
 /* copy.c: the parser's copy, written in input order, never behind `copied` */

@@ -1,3 +1,4 @@
+#include <stddef.h>
 #include <string.h>
 
 #include "guard/guard_internal.h"
@@ -121,8 +122,8 @@ static int contains_spaced_nocase(const char *s, size_t n, const char *word)
 /* The attribute names the scan tells apart. */
 enum {
     AK_OTHER, AK_TYPE, AK_ENCODING, AK_FONT /* color, face, size */, AK_STYLE,
-    AK_DATA /* data-*, but data-src */, AK_DATA_SRC, AK_GONE /* srcset, d, points, on* */,
-    AK_SRC_HREF, AK_REL, AK_ITEMPROP
+    AK_DATA /* data-*, but a lazy image's */, AK_DATA_SRC /* data-src, -original, -lazy-src, -srcset */,
+    AK_GONE /* d, points, on* */, AK_SRC_HREF, AK_REL, AK_ITEMPROP, AK_SRCSET
 };
 
 static int attr_kind(const char *name, size_t n)
@@ -144,11 +145,17 @@ static int attr_kind(const char *name, size_t n)
         if (wn_guard_equals_nocase(name, n, "style"))
             return AK_STYLE;
         if (wn_guard_equals_nocase(name, n, "srcset"))
-            return AK_GONE;
+            return AK_SRCSET;
         return wn_guard_equals_nocase(name, n, "src") ? AK_SRC_HREF : AK_OTHER;
     case 'd':
         if (starts_nocase(name, n, "data-"))
-            return wn_guard_equals_nocase(name, n, "data-src") ? AK_DATA_SRC : AK_DATA;
+            /* where blocks/declare.c finds a lazy image's address */
+            return wn_guard_equals_nocase(name, n, "data-src") ||
+                           wn_guard_equals_nocase(name, n, "data-original") ||
+                           wn_guard_equals_nocase(name, n, "data-lazy-src") ||
+                           wn_guard_equals_nocase(name, n, "data-srcset")
+                       ? AK_DATA_SRC
+                       : AK_DATA;
         return n == 1 ? AK_GONE : AK_OTHER;
     case 'p':
         return wn_guard_equals_nocase(name, n, "points") ? AK_GONE : AK_OTHER;
@@ -180,11 +187,13 @@ static int style_keeps_space(const char *value, size_t value_len)
  * aria-hidden, role,
  * itemprop, content, property, name, http-equiv, href, rel, datetime, lang,
  * type, src, alt, ...) and those that steer tree construction (type,
- * encoding, color, face, size). Gone: data-* (but data-src, a lazy image's
- * address), srcset, on* event handlers, SVG path data (d, points), and
+ * encoding, color, face, size). Gone: data-* (but data-src, data-original,
+ * data-lazy-src, data-srcset, where blocks/declare.c finds a lazy image's
+ * address), on* event handlers, SVG path data (d, points), and
  * style attributes that can neither hide the element nor keep its white
  * space (no "display" nor "white-space" in them, even with white space
- * inside, no character reference that could spell them). */
+ * inside, no character reference that could spell them). srcset goes
+ * too but on an <img> (start_tag() decides). */
 static int strippable(int kind, const char *value, size_t value_len)
 {
     switch (kind) {
@@ -206,7 +215,7 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
 {
     const char *s = g->in;
     size_t len = g->len;
-    memset(t, 0, sizeof *t);
+    memset(t, 0, offsetof(tag_scan, strip));
     for (;;) {
         while (i < len && (is_space(s[i]) || (s[i] == '/' && !(i + 1 < len && s[i + 1] == '>'))))
             i++;
@@ -306,6 +315,8 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
             m->when = STRIP_IF_FOREIGN;
             if (kind == AK_SRC_HREF)
                 m->when |= lower(s[name]) == 's' ? STRIP_IF_SCRIPT : STRIP_IF_LINK;
+            else if (kind == AK_SRCSET)
+                m->when |= STRIP_IF_NOT_IMG;
         }
         if (t->attributes == keep + 1)
             t->cut_from = name;
