@@ -246,6 +246,16 @@
  * hand. */
 #define READ_MORE_MAX_CHARS 24
 #define TEASER_HEADLINE_CHARS 15
+
+/* Rule teaser-run: at least this many cards of a run, each an excerpt of
+ * this many unlinked characters at least and this many at most, the cards
+ * this share of the run's text; prose of this many characters outside the
+ * runs, for them to lose their votes. By hand (forum-dev work half). */
+#define TEASER_RUN_CARDS 3
+#define TEASER_RUN_EXCERPT_CHARS 80
+#define TEASER_RUN_CARD_MAX_CHARS 1500
+#define TEASER_RUN_SHARE 0.6f
+#define TEASER_RUN_REST_CHARS 300
 /* Link density may not take more than this share of the top candidate, and
  * must leave this much text; a short all-link box up to this long stays
  * dropped. By hand. */

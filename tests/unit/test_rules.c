@@ -418,6 +418,26 @@ START_TEST(dialog_gives_no_vote)
 }
 END_TEST
 
+/* teaser-run: a writer's other posts listed under a short post, each a
+ * headline link of its own line and an excerpt, vote for no region: the
+ * post is the article and the excerpts stay out. */
+START_TEST(teaser_run_gives_no_vote)
+{
+    char *html = read_page("teaser-run");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_TEASER_RUN));
+    ck_assert_ptr_nonnull(strstr(on.text, "long stones running into the wall"));
+    ck_assert_ptr_null(strstr(on.text, "Most walls fail from the bottom"));
+    ck_assert_ptr_null(strstr(on.text, "two good end stones"));
+    ck_assert_ptr_nonnull(strstr(off.text, "Most walls fail from the bottom"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "teaser-run"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -437,6 +457,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, thread_replies_keeps_nested_replies);
     tcase_add_test(tc, field_text_leaves_search_help_out);
     tcase_add_test(tc, dialog_gives_no_vote);
+    tcase_add_test(tc, teaser_run_gives_no_vote);
     suite_add_tcase(s, tc);
     return s;
 }
