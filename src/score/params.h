@@ -321,6 +321,10 @@
  * this short. By hand. */
 #define STRANDED_GONE_CHARS 30
 #define STRANDED_MAX_CHARS 80
+/* Rule post-chrome: a box at one place in at least this many posts, each
+ * at most this long. By hand (forum-dev work half). */
+#define POST_CHROME_MIN_POSTS 3
+#define POST_CHROME_MAX_CHARS 40
 /* The title marks stop at the first paragraph longer than this. By hand. */
 #define TITLE_STOP_P_CHARS 40
 /* A block repeats the page's title when it is this long (characters, and

@@ -438,6 +438,27 @@ START_TEST(teaser_run_gives_no_vote)
 }
 END_TEST
 
+/* post-chrome: each post of a discussion carries its writer's rank and
+ * post count at the same place: a user card, dropped from every post; the
+ * posts' text stays. */
+START_TEST(post_chrome_drops_user_cards)
+{
+    char *html = read_page("post-chrome");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_POST_CHROME));
+    ck_assert_ptr_nonnull(strstr(on.text, "Which glue should I use"));
+    ck_assert_ptr_nonnull(strstr(on.text, "as firm as it ever was"));
+    ck_assert_ptr_null(strstr(on.text, "845 posts"));
+    ck_assert_ptr_null(strstr(on.text, "Journeyman"));
+    ck_assert_ptr_nonnull(strstr(off.text, "845 posts"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "post-chrome"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -458,6 +479,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, field_text_leaves_search_help_out);
     tcase_add_test(tc, dialog_gives_no_vote);
     tcase_add_test(tc, teaser_run_gives_no_vote);
+    tcase_add_test(tc, post_chrome_drops_user_cards);
     suite_add_tcase(s, tc);
     return s;
 }
