@@ -103,6 +103,25 @@ static uint32_t link_dropped_chars(const wn_doc *doc, uint32_t top)
     return chars;
 }
 
+/* A box of links around a bare count, wherever it stands: a post's vote or
+ * like counter ("12 Vote up Vote down"), no brief's text. */
+static bool counter_box(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->link_chars >= n->all.chars || n->all.chars - n->link_chars > RESTORE_COUNTER_DIGITS)
+        return false;
+    for (uint32_t k = index + 1; k < n->end; k++) {
+        const wn_node *t = &doc->nodes[k];
+        if (t->kind != WN_NODE_TEXT || (t->flags & WN_NODE_IN_LINK))
+            continue;
+        const char *text = wn_node_text(t);
+        for (uint32_t c = 0; c < wn_node_text_len(t); c++)
+            if (!strchr(" \t\n\r0123456789,.", text[c]))
+                return false;
+    }
+    return on(doc, WN_RULE_COUNTER_BOX);
+}
+
 /* Link density is the weakest pruning signal: when it alone left less than
  * a short paragraph of the article (a link-rich news brief above a long
  * comment thread, a post that is a list of links), or took most of the
@@ -123,6 +142,12 @@ void wn_sc_restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
              * call to action, the post's feed links) is no brief's text. */
             if (n->links >= 2 && n->all.chars < RESTORE_LINK_BOX_CHARS && n->link_chars == n->all.chars &&
                 wn_sc_text_before(doc, i, r, 1) >= 1) {
+                i = n->end - 1;
+                continue;
+            }
+            /* Rule counter-box: nor is a vote counter. */
+            if (n->links >= 2 && n->all.chars < RESTORE_LINK_BOX_CHARS && counter_box(doc, i)) {
+                n->rule = WN_RULE_COUNTER_BOX;
                 i = n->end - 1;
                 continue;
             }

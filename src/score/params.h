@@ -262,6 +262,9 @@
 #define RESTORE_SHARE 0.5f
 #define RESTORE_MIN_KEPT 150
 #define RESTORE_LINK_BOX_CHARS 100
+/* Rule counter-box: a box of links around a count of at most this many
+ * digits stays dropped. By hand. */
+#define RESTORE_COUNTER_DIGITS 6
 /* A form goes when it holds less than this share of the region. By hand. */
 #define FORM_SHARE 0.3f
 /* A box of controls (rule control-box): at least MIN form controls and at

@@ -459,6 +459,24 @@ START_TEST(post_chrome_drops_user_cards)
 }
 END_TEST
 
+/* counter-box: a short question's vote counter, dropped by link density,
+ * stays out when link density's drops come back. */
+START_TEST(counter_box_stays_out)
+{
+    char *html = read_page("counter-box");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_COUNTER_BOX));
+    ck_assert_ptr_nonnull(strstr(on.text, "how often must I feed it"));
+    ck_assert_ptr_null(strstr(on.text, "Vote down"));
+    ck_assert_ptr_nonnull(strstr(off.text, "Vote down"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "counter-box"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -480,6 +498,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, dialog_gives_no_vote);
     tcase_add_test(tc, teaser_run_gives_no_vote);
     tcase_add_test(tc, post_chrome_drops_user_cards);
+    tcase_add_test(tc, counter_box_stays_out);
     suite_add_tcase(s, tc);
     return s;
 }
