@@ -64,13 +64,79 @@ static uint32_t title_heading_chars(const wn_doc *doc, const region *r)
  * their class words took nearly all of it, under a heading that repeats the
  * page's title. The page is a discussion: the
  * posts come back, and the other rules judge what is inside them. */
+static uint64_t chrome_shape(const wn_node *n, uint64_t h);
+
+/* The first number in a post's leading text, or -1. */
+static long post_number(const wn_doc *doc, uint32_t index)
+{
+    char text[48];
+    size_t len = wn_leading_text(doc, index, text, sizeof text);
+    for (size_t i = 0; i < len; i++)
+        if (text[i] >= '0' && text[i] <= '9') {
+            long v = 0;
+            for (; i < len && text[i] >= '0' && text[i] <= '9' && v < 1000000; i++)
+                v = v * 10 + (text[i] - '0');
+            return v;
+        }
+    return -1;
+}
+
+/* Whether the children of p of one shape, at least THREAD_NUMBERED_POSTS
+ * of them, each open with their number in the thread, counting up by one:
+ * "Reply 1 - posted by", "#2", "3楼". */
+static bool numbered_run(const wn_doc *doc, uint32_t p)
+{
+    const wn_node *n = &doc->nodes[p];
+    uint32_t first = WN_NONE, count = 0;
+    long expect = -1;
+    for (uint32_t c = p + 1; c < n->end; c = doc->nodes[c].end) {
+        const wn_node *k = &doc->nodes[c];
+        if (!element_with_text(k))
+            continue;
+        if (first == WN_NONE)
+            first = c;
+        else if (chrome_shape(k, 0) != chrome_shape(&doc->nodes[first], 0))
+            return false;
+        long v = post_number(doc, c);
+        if (v < 0 || (expect >= 0 && v != expect))
+            return false;
+        expect = v + 1;
+        count++;
+    }
+    return count >= THREAD_NUMBERED_POSTS;
+}
+
+/* Rule numbered-thread: the posts named as comments that were dropped
+ * include a run of posts numbered in order, under a short post (a
+ * discussion board's first post and its replies, not an article's reader
+ * comments). */
+static bool numbered_thread(const wn_doc *doc)
+{
+    if (!on(doc, WN_RULE_NUMBERED_THREAD) || kept_chars(doc) >= THREAD_NUMBERED_KEPT)
+        return false;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (!((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_HINT && (n->hints & WN_HINT_COMMENTS)))
+            continue;
+        for (uint32_t k = i; k < n->end; k++)
+            if (doc->nodes[k].kind == WN_NODE_ELEMENT && numbered_run(doc, k))
+                return true;
+        i = n->end - 1;
+    }
+    return false;
+}
+
 void wn_sc_restore_thread(wn_doc *doc, region *r)
 {
     if (!on(doc, WN_RULE_THREAD_RESTORE) || doc->page_kind == WN_DOC_DISCUSSION)
         return;
+    wn_rule why = WN_RULE_THREAD_RESTORE;
     if (!title_heading_chars(doc, r) || kept_chars(doc) >= THREAD_EMPTIED_KEPT ||
-        (float)comment_dropped_chars(doc) < THREAD_EMPTIED_SHARE * (float)r->chars)
-        return;
+        (float)comment_dropped_chars(doc) < THREAD_EMPTIED_SHARE * (float)r->chars) {
+        if (!numbered_thread(doc))
+            return;
+        why = WN_RULE_NUMBERED_THREAD;
+    }
     doc->page_kind = WN_DOC_DISCUSSION;
     doc->kind_why = WN_KIND_EMPTIED;
     r->layout |= WN_HINT_COMMENTS;
@@ -80,7 +146,7 @@ void wn_sc_restore_thread(wn_doc *doc, region *r)
             wn_sc_memo_flag_change(doc, r, i, false);
             n->flags &= (uint16_t)~WN_NODE_PRUNED;
             n->label = WN_LABEL_BODY;
-            n->rule = WN_RULE_THREAD_RESTORE;
+            n->rule = (uint8_t)why;
             doc->kind_posts++;
             if (!wn_sc_prune_by_hint(doc, i, r) && !wn_sc_prune_by_marker(doc, i, r))
                 wn_sc_prune_selected(doc, i, r, true);
@@ -407,11 +473,15 @@ static bool chrome_text(const wn_doc *doc, uint32_t i, bool *digit, char *text, 
     size_t len = wn_leading_text(doc, i, text, cap);
     if (!len)
         return false;
-    if (strchr(".!?", text[len - 1]) || strstr(text, ". ") || strstr(text, "\xE3\x80\x82") ||
-        strstr(text, "\xEF\xBC\x81") || strstr(text, "\xEF\xBC\x9F"))
-        return false;
     *digit = strpbrk(text, "0123456789") != NULL;
-    return true;
+    /* A count in a few words ("3 people like this.") is no sentence. */
+    unsigned words = 1;
+    for (size_t k = 0; k < len; k++)
+        words += text[k] == ' ';
+    if (*digit && words <= POST_CHROME_COUNT_WORDS)
+        return true;
+    return !(strchr(".!?", text[len - 1]) || strstr(text, ". ") || strstr(text, "\xE3\x80\x82") ||
+             strstr(text, "\xEF\xBC\x81") || strstr(text, "\xEF\xBC\x9F"));
 }
 
 typedef struct chrome_box {
@@ -522,6 +592,7 @@ void wn_sc_prune_post_chrome(wn_doc *doc, const region *r)
     }
     uint64_t shape = most_shape(key, nsel);
     bool done = shape != 0;
+    uint32_t kept = done ? 0 : kept_chars(doc);
     if (done)
         prune_chrome_in_run(doc, r, 0, shape, WN_NODE_SELECTED, key, boxes);
     for (uint32_t s = 0; s < doc->count && !done; s++) {
@@ -534,7 +605,8 @@ void wn_sc_prune_post_chrome(wn_doc *doc, const region *r)
                 i = n->end - 1;
                 continue;
             }
-            if (n->kind != WN_NODE_ELEMENT || 2 * n->all.chars < r->chars)
+            if (n->kind != WN_NODE_ELEMENT ||
+                (float)(n->all.chars - n->link_chars) < POST_CHROME_RUN_SHARE * (float)kept)
                 continue;
             uint64_t shape = run_shape(doc, i, 0, key);
             if (shape) {

@@ -328,6 +328,10 @@
  * at most this long. By hand (forum-dev work half). */
 #define POST_CHROME_MIN_POSTS 3
 #define POST_CHROME_MAX_CHARS 40
+/* The posts' parent holds at least this share of the kept text; a count
+ * in at most this many words is no sentence. By hand. */
+#define POST_CHROME_RUN_SHARE 0.33f
+#define POST_CHROME_COUNT_WORDS 4
 /* The title marks stop at the first paragraph longer than this. By hand. */
 #define TITLE_STOP_P_CHARS 40
 /* A block repeats the page's title when it is this long (characters, and
@@ -414,6 +418,10 @@
  * title). By hand. */
 #define THREAD_EMPTIED_SHARE 0.5f
 #define THREAD_EMPTIED_KEPT 20
+/* Rule numbered-thread: at least this many posts numbered in order, under
+ * a post of less than this many kept characters. By hand. */
+#define THREAD_NUMBERED_POSTS 3
+#define THREAD_NUMBERED_KEPT 1500
 
 /* A discussion post's author is a name of at most this many words ("Mary
  * Ann de la Cruz"); longer is a sentence of the page. By hand, on the

@@ -477,6 +477,26 @@ START_TEST(counter_box_stays_out)
 }
 END_TEST
 
+/* numbered-thread: a short first post and its replies, named as comments
+ * but numbered in order: the page is a discussion and the replies stay. */
+START_TEST(numbered_thread_keeps_replies)
+{
+    char *html = read_page("numbered-thread");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_NUMBERED_THREAD));
+    ck_assert_ptr_nonnull(strstr(on.text, "Which would you rather have?"));
+    ck_assert_ptr_nonnull(strstr(on.text, "no quiet place to read"));
+    ck_assert_ptr_nonnull(strstr(on.text, "report back here"));
+    ck_assert_ptr_null(strstr(off.text, "no quiet place to read"));
+    ck_assert_ptr_nonnull(strstr(off.text, "Which would you rather have?"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "numbered-thread"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -499,6 +519,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, teaser_run_gives_no_vote);
     tcase_add_test(tc, post_chrome_drops_user_cards);
     tcase_add_test(tc, counter_box_stays_out);
+    tcase_add_test(tc, numbered_thread_keeps_replies);
     suite_add_tcase(s, tc);
     return s;
 }
