@@ -265,6 +265,11 @@
 /* Rule counter-box: a box of links around a count of at most this many
  * digits stays dropped. By hand. */
 #define RESTORE_COUNTER_DIGITS 6
+/* Rule script-menu: at least this many anchors without an address,
+ * holding this share of a box of at most this many characters. By hand. */
+#define SCRIPT_MENU_ITEMS 8
+#define SCRIPT_MENU_SHARE 0.6f
+#define SCRIPT_MENU_MAX_CHARS 2000
 /* A form goes when it holds less than this share of the region. By hand. */
 #define FORM_SHARE 0.3f
 /* A box of controls (rule control-box): at least MIN form controls and at

@@ -503,6 +503,24 @@ START_TEST(numbered_thread_keeps_replies)
 }
 END_TEST
 
+/* script-menu: a drop-down of anchors without an address above a short
+ * post ("Jump to a board") is a menu, not the post's text. */
+START_TEST(script_menu_leaves_dropdown_out)
+{
+    char *html = read_page("script-menu");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_SCRIPT_MENU));
+    ck_assert_ptr_nonnull(strstr(on.text, "when the roads freeze"));
+    ck_assert_ptr_null(strstr(on.text, "Brakes and suspension"));
+    ck_assert_ptr_nonnull(strstr(off.text, "Brakes and suspension"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "script-menu"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -526,6 +544,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, post_chrome_drops_user_cards);
     tcase_add_test(tc, counter_box_stays_out);
     tcase_add_test(tc, numbered_thread_keeps_replies);
+    tcase_add_test(tc, script_menu_leaves_dropdown_out);
     suite_add_tcase(s, tc);
     return s;
 }
