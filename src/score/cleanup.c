@@ -316,7 +316,15 @@ static void label_scan_all(const wn_doc *doc, uint16_t *scan)
 static bool orphan_label(const wn_doc *doc, uint32_t index, const region *r, const uint16_t *scan)
 {
     const wn_node *e = &doc->nodes[index];
-    if (e->kind != WN_NODE_ELEMENT || e->all.chars > ORPHAN_BOX_CHARS || (e->flags & WN_NODE_SELECTED))
+    if (e->kind != WN_NODE_ELEMENT || (e->flags & WN_NODE_SELECTED))
+        return false;
+    /* A run of teasers that went counts as the list the label names,
+     * however long it was. */
+    uint32_t chars = e->all.chars;
+    for (uint32_t c = index + 1; c < e->end && chars > ORPHAN_BOX_CHARS; c = doc->nodes[c].end)
+        if ((doc->nodes[c].flags & WN_NODE_PRUNED) && doc->nodes[c].rule == WN_RULE_TEASER_RUN)
+            chars -= doc->nodes[c].all.chars;
+    if (chars > ORPHAN_BOX_CHARS)
         return false;
     uint16_t v = scan ? scan[index] : label_scan(doc, index);
     uint32_t kept = LABEL_KEPT(v);
