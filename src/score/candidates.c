@@ -1,8 +1,11 @@
 /* Candidate scoring: the features of every element and the content score
  * that paragraphs propagate to their ancestors. */
 #include "score/score_internal.h"
+#include "buf.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* ---- content scores (after Readability's paragraph propagation) --------------- */
 
@@ -121,6 +124,114 @@ bool wn_sc_dialog_box(const wn_doc *doc, uint32_t index)
     return share < most && !wn_sc_holds_named_body(doc, index);
 }
 
+/* Rule teaser-run: one card of a list of other pages' teasers: a block that
+ * opens with a headline of its own line that is a link, then an excerpt
+ * of unlinked text. *link gets the headline's <a>. */
+static bool headline_card(const wn_doc *doc, uint32_t c, uint32_t *link)
+{
+    const wn_node *n = &doc->nodes[c];
+    if (n->kind != WN_NODE_ELEMENT || n->tag == GUMBO_TAG_A || is_heading((GumboTag)n->tag) ||
+        c + 1 >= n->end || n->all.chars > TEASER_RUN_CARD_MAX_CHARS ||
+        n->all.chars - n->link_chars < TEASER_RUN_EXCERPT_CHARS)
+        return false;
+    uint32_t first = doc->nodes[c + 1].next_text;
+    if (first >= n->end)
+        return false;
+    uint32_t a = WN_NONE;
+    for (uint32_t k = doc->nodes[first].parent; k != WN_NONE && k != c; k = doc->nodes[k].parent)
+        if (doc->nodes[k].tag == GUMBO_TAG_A)
+            a = k;
+    if (a == WN_NONE || doc->nodes[a].all.chars < TEASER_HEADLINE_CHARS)
+        return false;
+    /* The headline is a line of its own inside the card, not a link that
+     * opens a paragraph (a roundup's entry). */
+    uint32_t line = doc->nodes[a].block;
+    if (line == WN_NONE || line == c || line < c || line >= n->end ||
+        wn_link_density(&doc->nodes[line]) < LD_MOSTLY_LINKS)
+        return false;
+    *link = a;
+    return true;
+}
+
+/* Whether element i is a run of teaser cards: at least TEASER_RUN_CARDS of
+ * its children are, each under a headline of its own (posts of a thread
+ * that open with the same "Re:" subject are not), and they hold most of its
+ * text. */
+static bool teaser_run(const wn_doc *doc, uint32_t i)
+{
+    const wn_node *n = &doc->nodes[i];
+    if (n->kind != WN_NODE_ELEMENT || n->all.chars < TEASER_RUN_CARDS * TEASER_RUN_EXCERPT_CHARS)
+        return false;
+    unsigned cards = 0;
+    uint32_t card_chars = 0;
+    char last[64] = "";
+    for (uint32_t c = i + 1; c < n->end; c = doc->nodes[c].end) {
+        uint32_t link;
+        if (!headline_card(doc, c, &link))
+            continue;
+        char head[64];
+        size_t len = wn_leading_text(doc, link, head, sizeof head);
+        if (len && strcmp(head, last) == 0)
+            return false;
+        memcpy(last, head, len + 1);
+        cards++;
+        card_chars += doc->nodes[c].all.chars;
+    }
+    return cards >= TEASER_RUN_CARDS && (float)card_chars >= TEASER_RUN_SHARE * (float)n->all.chars;
+}
+
+/* The teaser runs of the page vote for no article, when prose outside them
+ * and outside clutter remains to vote: a member's other posts or the
+ * site's most read, listed under a short post, outvote it. A page that is
+ * nothing but a list of teasers keeps its votes. */
+static void mark_teaser_runs(wn_doc *doc)
+{
+    if (!on(doc, WN_RULE_TEASER_RUN))
+        return;
+    uint32_t *runs = NULL;
+    size_t count = 0, cap = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind != WN_NODE_ELEMENT || (n->flags & WN_NODE_IN_CLUTTER) || !n->links)
+            continue;
+        if (teaser_run(doc, i)) {
+            if (!wn_array_grow((void **)&runs, &cap, count, sizeof *runs))
+                break;
+            runs[count++] = i;
+            i = n->end - 1;
+        }
+    }
+    if (!count) {
+        free(runs);
+        return;
+    }
+    uint32_t rest = 0;
+    size_t r = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        while (r < count && doc->nodes[runs[r]].end <= i)
+            r++;
+        if (r < count && i == runs[r]) {
+            i = n->end - 1;
+            continue;
+        }
+        if (n->flags & WN_NODE_IN_CLUTTER) {
+            i = n->end - 1;
+            continue;
+        }
+        if (paragraph_score(n) > 0.0f)
+            rest += n->own.chars;
+    }
+    if (rest >= TEASER_RUN_REST_CHARS)
+        for (size_t k = 0; k < count; k++) {
+            wn_node *n = &doc->nodes[runs[k]];
+            for (uint32_t d = runs[k]; d < n->end; d++)
+                doc->nodes[d].flags |= WN_NODE_IN_CLUTTER;
+            wn_sc_prune(doc, NULL, runs[k], WN_LABEL_RELATED, WN_RULE_TEASER_RUN);
+        }
+    free(runs);
+}
+
 static void mark_clutter_subtrees(wn_doc *doc)
 {
     /* A wrapper holding nearly all of the page's text is layout, whatever
@@ -166,6 +277,7 @@ static bool field_text(const wn_doc *doc, uint32_t i)
 void wn_sc_score_candidates(wn_doc *doc)
 {
     mark_clutter_subtrees(doc);
+    mark_teaser_runs(doc);
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *n = &doc->nodes[i];
         if ((n->flags & WN_NODE_IN_CLUTTER))

@@ -64,13 +64,79 @@ static uint32_t title_heading_chars(const wn_doc *doc, const region *r)
  * their class words took nearly all of it, under a heading that repeats the
  * page's title. The page is a discussion: the
  * posts come back, and the other rules judge what is inside them. */
+static uint64_t chrome_shape(const wn_node *n, uint64_t h);
+
+/* The first number in a post's leading text, or -1. */
+static long post_number(const wn_doc *doc, uint32_t index)
+{
+    char text[48];
+    size_t len = wn_leading_text(doc, index, text, sizeof text);
+    for (size_t i = 0; i < len; i++)
+        if (text[i] >= '0' && text[i] <= '9') {
+            long v = 0;
+            for (; i < len && text[i] >= '0' && text[i] <= '9' && v < 1000000; i++)
+                v = v * 10 + (text[i] - '0');
+            return v;
+        }
+    return -1;
+}
+
+/* Whether the children of p of one shape, at least THREAD_NUMBERED_POSTS
+ * of them, each open with their number in the thread, counting up by one:
+ * "Reply 1 - posted by", "#2", "3楼". */
+static bool numbered_run(const wn_doc *doc, uint32_t p)
+{
+    const wn_node *n = &doc->nodes[p];
+    uint32_t first = WN_NONE, count = 0;
+    long expect = -1;
+    for (uint32_t c = p + 1; c < n->end; c = doc->nodes[c].end) {
+        const wn_node *k = &doc->nodes[c];
+        if (!element_with_text(k))
+            continue;
+        if (first == WN_NONE)
+            first = c;
+        else if (chrome_shape(k, 0) != chrome_shape(&doc->nodes[first], 0))
+            return false;
+        long v = post_number(doc, c);
+        if (v < 0 || (expect >= 0 && v != expect))
+            return false;
+        expect = v + 1;
+        count++;
+    }
+    return count >= THREAD_NUMBERED_POSTS;
+}
+
+/* Rule numbered-thread: the posts named as comments that were dropped
+ * include a run of posts numbered in order, under a short post (a
+ * discussion board's first post and its replies, not an article's reader
+ * comments). */
+static bool numbered_thread(const wn_doc *doc)
+{
+    if (!on(doc, WN_RULE_NUMBERED_THREAD) || kept_chars(doc) >= THREAD_NUMBERED_KEPT)
+        return false;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (!((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_HINT && (n->hints & WN_HINT_COMMENTS)))
+            continue;
+        for (uint32_t k = i; k < n->end; k++)
+            if (doc->nodes[k].kind == WN_NODE_ELEMENT && numbered_run(doc, k))
+                return true;
+        i = n->end - 1;
+    }
+    return false;
+}
+
 void wn_sc_restore_thread(wn_doc *doc, region *r)
 {
     if (!on(doc, WN_RULE_THREAD_RESTORE) || doc->page_kind == WN_DOC_DISCUSSION)
         return;
+    wn_rule why = WN_RULE_THREAD_RESTORE;
     if (!title_heading_chars(doc, r) || kept_chars(doc) >= THREAD_EMPTIED_KEPT ||
-        (float)comment_dropped_chars(doc) < THREAD_EMPTIED_SHARE * (float)r->chars)
-        return;
+        (float)comment_dropped_chars(doc) < THREAD_EMPTIED_SHARE * (float)r->chars) {
+        if (!numbered_thread(doc))
+            return;
+        why = WN_RULE_NUMBERED_THREAD;
+    }
     doc->page_kind = WN_DOC_DISCUSSION;
     doc->kind_why = WN_KIND_EMPTIED;
     r->layout |= WN_HINT_COMMENTS;
@@ -80,7 +146,7 @@ void wn_sc_restore_thread(wn_doc *doc, region *r)
             wn_sc_memo_flag_change(doc, r, i, false);
             n->flags &= (uint16_t)~WN_NODE_PRUNED;
             n->label = WN_LABEL_BODY;
-            n->rule = WN_RULE_THREAD_RESTORE;
+            n->rule = (uint8_t)why;
             doc->kind_posts++;
             if (!wn_sc_prune_by_hint(doc, i, r) && !wn_sc_prune_by_marker(doc, i, r))
                 wn_sc_prune_selected(doc, i, r, true);
@@ -103,6 +169,25 @@ static uint32_t link_dropped_chars(const wn_doc *doc, uint32_t top)
     return chars;
 }
 
+/* A box of links around a bare count, wherever it stands: a post's vote or
+ * like counter ("12 Vote up Vote down"), no brief's text. */
+static bool counter_box(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->link_chars >= n->all.chars || n->all.chars - n->link_chars > RESTORE_COUNTER_DIGITS)
+        return false;
+    for (uint32_t k = index + 1; k < n->end; k++) {
+        const wn_node *t = &doc->nodes[k];
+        if (t->kind != WN_NODE_TEXT || (t->flags & WN_NODE_IN_LINK))
+            continue;
+        const char *text = wn_node_text(t);
+        for (uint32_t c = 0; c < wn_node_text_len(t); c++)
+            if (!strchr(" \t\n\r0123456789,.", text[c]))
+                return false;
+    }
+    return on(doc, WN_RULE_COUNTER_BOX);
+}
+
 /* Link density is the weakest pruning signal: when it alone left less than
  * a short paragraph of the article (a link-rich news brief above a long
  * comment thread, a post that is a list of links), or took most of the
@@ -123,6 +208,12 @@ void wn_sc_restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
              * call to action, the post's feed links) is no brief's text. */
             if (wn_node_elem(doc, n)->links >= 2 && n->all.chars < RESTORE_LINK_BOX_CHARS && n->link_chars == n->all.chars &&
                 wn_sc_text_before(doc, i, r, 1) >= 1) {
+                i = n->end - 1;
+                continue;
+            }
+            /* Rule counter-box: nor is a vote counter. */
+            if (n->links >= 2 && n->all.chars < RESTORE_LINK_BOX_CHARS && counter_box(doc, i)) {
+                n->rule = WN_RULE_COUNTER_BOX;
                 i = n->end - 1;
                 continue;
             }
@@ -225,7 +316,15 @@ static void label_scan_all(const wn_doc *doc, uint16_t *scan)
 static bool orphan_label(const wn_doc *doc, uint32_t index, const region *r, const uint16_t *scan)
 {
     const wn_node *e = &doc->nodes[index];
-    if (e->kind != WN_NODE_ELEMENT || e->all.chars > ORPHAN_BOX_CHARS || (e->flags & WN_NODE_SELECTED))
+    if (e->kind != WN_NODE_ELEMENT || (e->flags & WN_NODE_SELECTED))
+        return false;
+    /* A run of teasers that went counts as the list the label names,
+     * however long it was. */
+    uint32_t chars = e->all.chars;
+    for (uint32_t c = index + 1; c < e->end && chars > ORPHAN_BOX_CHARS; c = doc->nodes[c].end)
+        if ((doc->nodes[c].flags & WN_NODE_PRUNED) && doc->nodes[c].rule == WN_RULE_TEASER_RUN)
+            chars -= doc->nodes[c].all.chars;
+    if (chars > ORPHAN_BOX_CHARS)
         return false;
     uint16_t v = scan ? scan[index] : label_scan(doc, index);
     uint32_t kept = LABEL_KEPT(v);
@@ -313,4 +412,218 @@ void wn_sc_prune_stranded_headings(wn_doc *doc, const region *r)
     }
     if (pending != WN_NONE && gone >= STRANDED_GONE_CHARS)
         wn_sc_prune(doc, r, pending, WN_LABEL_OTHER, WN_RULE_STRANDED_HEADING);
+}
+
+/* ---- the chrome of a discussion's posts ---------------------------------------- */
+
+/* A node's shape for the post runs: its tag and its class, digits left out
+ * (a post's number in its class). */
+static uint64_t chrome_shape(const wn_node *n, uint64_t h)
+{
+    h = (h ^ n->tag) * 1099511628211ull;
+    /* The first class word only: the thread's first post, or its owner's
+     * posts, often carry one more. */
+    const char *c = wn_node_class(n);
+    while (c && (*c == ' ' || *c == '\t' || *c == '\n'))
+        c++;
+    for (; c && *c && *c != ' ' && *c != '\t' && *c != '\n'; c++)
+        if (*c < '0' || *c > '9')
+            h = (h ^ (unsigned char)*c) * 1099511628211ull;
+    return h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The shape most of the element children of p have, if at least
+ * POST_CHROME_MIN_POSTS of them with text have it; 0 otherwise. scratch
+ * holds room for the children. */
+static uint64_t most_shape(uint64_t *scratch, size_t n);
+
+static uint64_t run_shape(const wn_doc *doc, uint32_t p, uint16_t need, uint64_t *scratch)
+{
+    size_t n = 0;
+    for (uint32_t c = p + 1; c < doc->nodes[p].end; c = doc->nodes[c].end)
+        if (element_with_text(&doc->nodes[c]) && !(doc->nodes[c].flags & WN_NODE_PRUNED) &&
+            (doc->nodes[c].flags & need) == need)
+            scratch[n++] = chrome_shape(&doc->nodes[c], 1469598103934665603ull);
+    return most_shape(scratch, n);
+}
+
+/* The shape most of n have, if at least POST_CHROME_MIN_POSTS do; else 0. */
+static uint64_t most_shape(uint64_t *scratch, size_t n)
+{
+    if (n < POST_CHROME_MIN_POSTS)
+        return 0;
+    qsort(scratch, n, sizeof *scratch, cmp_u64);
+    uint64_t best = 0;
+    size_t best_run = 0;
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i; j < n && scratch[j] == scratch[i]; j++)
+            ;
+        if (j - i > best_run) {
+            best_run = j - i;
+            best = scratch[i];
+        }
+    }
+    return best_run >= POST_CHROME_MIN_POSTS ? best : 0;
+}
+
+/* Whether a box's text reads as chrome: short, no sentence in it. */
+static bool chrome_text(const wn_doc *doc, uint32_t i, bool *digit, char *text, size_t cap)
+{
+    const wn_node *n = &doc->nodes[i];
+    if (!n->all.chars || n->all.chars > POST_CHROME_MAX_CHARS || is_heading((GumboTag)n->tag))
+        return false;
+    size_t len = wn_leading_text(doc, i, text, cap);
+    if (!len)
+        return false;
+    *digit = strpbrk(text, "0123456789") != NULL;
+    /* A count in a few words ("3 people like this.") is no sentence. */
+    unsigned words = 1;
+    for (size_t k = 0; k < len; k++)
+        words += text[k] == ' ';
+    if (*digit && words <= POST_CHROME_COUNT_WORDS)
+        return true;
+    return !(strchr(".!?", text[len - 1]) || strstr(text, ". ") || strstr(text, "\xE3\x80\x82") ||
+             strstr(text, "\xEF\xBC\x81") || strstr(text, "\xEF\xBC\x9F"));
+}
+
+typedef struct chrome_box {
+    uint64_t key;       /* the path of shapes from the post down to it */
+    uint32_t node;
+    uint32_t post;
+} chrome_box;
+
+static int cmp_box(const void *a, const void *b)
+{
+    const chrome_box *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->node < y->node ? -1 : x->node > y->node;
+}
+
+/* Rule post-chrome: on a discussion, a block at the same place in at least
+ * POST_CHROME_MIN_POSTS of the posts (and in half of them) that is short
+ * and holds no sentence in any of them, and in half of them a number and
+ * no link (a post's header of its author's name link and its age is the
+ * post's own), or the same words in all: a user card, a post's number, a
+ * vote or view counter, a toolbar. The posts are the children of one shape of an
+ * element that holds half of the region, or the kept parts of one shape
+ * of one parent (need: WN_NODE_SELECTED). */
+static void prune_chrome_in_run(wn_doc *doc, const region *r, uint32_t p, uint64_t shape, uint16_t need,
+                                uint64_t *key, chrome_box *boxes)
+{
+    size_t n = 0;
+    uint32_t posts = 0;
+    /* Kept parts are looked for anywhere under p (a nested thread's
+     * replies), children only otherwise. */
+    for (uint32_t c = p + 1; c < doc->nodes[p].end;) {
+        const wn_node *post = &doc->nodes[c];
+        if (!element_with_text(post) || (post->flags & WN_NODE_PRUNED) || (post->flags & need) != need ||
+            chrome_shape(post, 1469598103934665603ull) != shape) {
+            c = need && !(post->flags & WN_NODE_PRUNED) ? c + 1 : post->end;
+            continue;
+        }
+        c = post->end;
+        posts++;
+        uint32_t at = (uint32_t)(post - doc->nodes);
+        key[at] = shape;
+        for (uint32_t d = at + 1; d < post->end; d++) {
+            const wn_node *e = &doc->nodes[d];
+            if (e->flags & WN_NODE_PRUNED) {
+                d = e->end - 1;
+                continue;
+            }
+            if (e->kind != WN_NODE_ELEMENT)
+                continue;
+            key[d] = chrome_shape(e, key[e->parent]);
+            if ((e->flags & WN_NODE_BLOCK) && e->all.chars)
+                boxes[n++] = (chrome_box){key[d], d, at};
+        }
+    }
+    qsort(boxes, n, sizeof *boxes, cmp_box);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i; j < n && boxes[j].key == boxes[i].key; j++)
+            ;
+        uint32_t in_posts = 0, digits = 0, linked = 0, last_post = WN_NONE;
+        bool chrome = true, same = true;
+        char first[POST_CHROME_MAX_CHARS * 4 + 8], text[sizeof first];
+        for (size_t k = i; k < j && chrome; k++) {
+            bool digit = false;
+            chrome = chrome_text(doc, boxes[k].node, &digit, k == i ? first : text, sizeof first);
+            if (chrome && k > i && strcmp(first, text) != 0)
+                same = false;
+            digits += digit;
+            linked += doc->nodes[boxes[k].node].link_chars > 0;
+            if (boxes[k].post != last_post)
+                in_posts++;
+            last_post = boxes[k].post;
+        }
+        if (!chrome || in_posts < POST_CHROME_MIN_POSTS || 2 * in_posts < posts ||
+            (!same && (2 * digits < (uint32_t)(j - i) || linked)))
+            continue;
+        for (size_t k = i; k < j; k++) {
+            uint32_t b = boxes[k].node;
+            bool gone = false;
+            for (uint32_t a = b; a != boxes[k].post && !gone; a = doc->nodes[a].parent)
+                gone = (doc->nodes[a].flags & WN_NODE_PRUNED) != 0;
+            if (!gone)
+                wn_sc_prune(doc, r, b, WN_LABEL_OTHER, WN_RULE_POST_CHROME);
+        }
+    }
+}
+
+void wn_sc_prune_post_chrome(wn_doc *doc, const region *r)
+{
+    if (!on(doc, WN_RULE_POST_CHROME) || doc->page_kind != WN_DOC_DISCUSSION)
+        return;
+    uint64_t *key = malloc(doc->count * sizeof *key);
+    chrome_box *boxes = malloc(doc->count * sizeof *boxes);
+    if (!key || !boxes) {
+        free(key);
+        free(boxes);
+        return;
+    }
+    /* Posts kept one by one (a nested thread's replies): the kept parts
+     * of one shape. */
+    size_t nsel = 0;
+    for (uint32_t s = 0; s < doc->count; s++) {
+        const wn_node *sel = &doc->nodes[s];
+        if (!(sel->flags & WN_NODE_SELECTED) || (sel->flags & WN_NODE_PRUNED) || !element_with_text(sel))
+            continue;
+        key[nsel++] = chrome_shape(sel, 1469598103934665603ull);
+        s = sel->end - 1;
+    }
+    uint64_t shape = most_shape(key, nsel);
+    bool done = shape != 0;
+    uint32_t kept = done ? 0 : kept_chars(doc);
+    if (done)
+        prune_chrome_in_run(doc, r, 0, shape, WN_NODE_SELECTED, key, boxes);
+    for (uint32_t s = 0; s < doc->count && !done; s++) {
+        const wn_node *sel = &doc->nodes[s];
+        if (!(sel->flags & WN_NODE_SELECTED))
+            continue;
+        for (uint32_t i = s; i < sel->end; i++) {
+            const wn_node *n = &doc->nodes[i];
+            if (n->flags & WN_NODE_PRUNED) {
+                i = n->end - 1;
+                continue;
+            }
+            if (n->kind != WN_NODE_ELEMENT ||
+                (float)(n->all.chars - n->link_chars) < POST_CHROME_RUN_SHARE * (float)kept)
+                continue;
+            uint64_t shape = run_shape(doc, i, 0, key);
+            if (shape) {
+                prune_chrome_in_run(doc, r, i, shape, 0, key, boxes);
+                i = n->end - 1;
+            }
+        }
+        s = sel->end - 1;
+    }
+    free(key);
+    free(boxes);
 }

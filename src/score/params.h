@@ -246,12 +246,30 @@
  * hand. */
 #define READ_MORE_MAX_CHARS 24
 #define TEASER_HEADLINE_CHARS 15
+
+/* Rule teaser-run: at least this many cards of a run, each an excerpt of
+ * this many unlinked characters at least and this many at most, the cards
+ * this share of the run's text; prose of this many characters outside the
+ * runs, for them to lose their votes. By hand (forum-dev work half). */
+#define TEASER_RUN_CARDS 3
+#define TEASER_RUN_EXCERPT_CHARS 80
+#define TEASER_RUN_CARD_MAX_CHARS 1500
+#define TEASER_RUN_SHARE 0.6f
+#define TEASER_RUN_REST_CHARS 300
 /* Link density may not take more than this share of the top candidate, and
  * must leave this much text; a short all-link box up to this long stays
  * dropped. By hand. */
 #define RESTORE_SHARE 0.5f
 #define RESTORE_MIN_KEPT 150
 #define RESTORE_LINK_BOX_CHARS 100
+/* Rule counter-box: a box of links around a count of at most this many
+ * digits stays dropped. By hand. */
+#define RESTORE_COUNTER_DIGITS 6
+/* Rule script-menu: at least this many anchors without an address,
+ * holding this share of a box of at most this many characters. By hand. */
+#define SCRIPT_MENU_ITEMS 8
+#define SCRIPT_MENU_SHARE 0.6f
+#define SCRIPT_MENU_MAX_CHARS 2000
 /* A form goes when it holds less than this share of the region. By hand. */
 #define FORM_SHARE 0.3f
 /* A box of controls (rule control-box): at least MIN form controls and at
@@ -311,6 +329,14 @@
  * this short. By hand. */
 #define STRANDED_GONE_CHARS 30
 #define STRANDED_MAX_CHARS 80
+/* Rule post-chrome: a box at one place in at least this many posts, each
+ * at most this long. By hand (forum-dev work half). */
+#define POST_CHROME_MIN_POSTS 3
+#define POST_CHROME_MAX_CHARS 40
+/* The posts' parent holds at least this share of the kept text; a count
+ * in at most this many words is no sentence. By hand. */
+#define POST_CHROME_RUN_SHARE 0.33f
+#define POST_CHROME_COUNT_WORDS 4
 /* The title marks stop at the first paragraph longer than this. By hand. */
 #define TITLE_STOP_P_CHARS 40
 /* A block repeats the page's title when it is this long (characters, and
@@ -397,6 +423,10 @@
  * title). By hand. */
 #define THREAD_EMPTIED_SHARE 0.5f
 #define THREAD_EMPTIED_KEPT 20
+/* Rule numbered-thread: at least this many posts numbered in order, under
+ * a post of less than this many kept characters. By hand. */
+#define THREAD_NUMBERED_POSTS 3
+#define THREAD_NUMBERED_KEPT 1500
 
 /* A discussion post's author is a name of at most this many words ("Mary
  * Ann de la Cruz"); longer is a sentence of the page. By hand, on the

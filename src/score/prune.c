@@ -639,6 +639,28 @@ bool wn_sc_teaser_index_build(const wn_doc *doc, teaser_index *tx)
     return true;
 }
 
+/* Rule script-menu: a box of many anchors without an address (a script
+ * opens them: the items of a drop-down that copies a <select>), holding
+ * most of its text, with no paragraph: a menu, whatever link density
+ * says. */
+static bool script_menu(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (!(n->flags & WN_NODE_BLOCK) || n->paragraphs || n->all.chars > SCRIPT_MENU_MAX_CHARS ||
+        n->elements < SCRIPT_MENU_ITEMS)
+        return false;
+    uint32_t items = 0, chars = 0;
+    for (uint32_t k = index + 1; k < n->end; k++) {
+        const wn_node *a = &doc->nodes[k];
+        if (a->kind == WN_NODE_ELEMENT && a->tag == GUMBO_TAG_A && !(a->flags & WN_NODE_IN_LINK)) {
+            items++;
+            chars += a->all.chars;
+            k = a->end - 1;
+        }
+    }
+    return items >= SCRIPT_MENU_ITEMS && (float)chars >= SCRIPT_MENU_SHARE * (float)n->all.chars;
+}
+
 void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_links)
 {
     wn_node *root = &doc->nodes[sel];
@@ -687,6 +709,11 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
         if (on(doc, WN_RULE_CONTROL_BOX) && e->inputs >= CONTROL_BOX_MIN && e->paragraphs == 0 &&
             weighted_length(&n->all) <= (float)(CONTROL_BOX_CHARS_PER * e->inputs)) {
             wn_sc_prune(doc, r, i, WN_LABEL_OTHER, WN_RULE_CONTROL_BOX);
+            i = n->end;
+            continue;
+        }
+        if (on(doc, WN_RULE_SCRIPT_MENU) && script_menu(doc, i)) {
+            wn_sc_prune(doc, r, i, WN_LABEL_NAV, WN_RULE_SCRIPT_MENU);
             i = n->end;
             continue;
         }

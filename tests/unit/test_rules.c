@@ -418,6 +418,109 @@ START_TEST(dialog_gives_no_vote)
 }
 END_TEST
 
+/* teaser-run: a writer's other posts listed under a short post, each a
+ * headline link of its own line and an excerpt, vote for no region: the
+ * post is the article and the excerpts stay out. */
+START_TEST(teaser_run_gives_no_vote)
+{
+    char *html = read_page("teaser-run");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_TEASER_RUN));
+    ck_assert_ptr_nonnull(strstr(on.text, "long stones running into the wall"));
+    ck_assert_ptr_null(strstr(on.text, "Most walls fail from the bottom"));
+    ck_assert_ptr_null(strstr(on.text, "two good end stones"));
+    ck_assert_ptr_nonnull(strstr(off.text, "Most walls fail from the bottom"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "teaser-run"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* post-chrome: each post of a discussion carries its writer's rank and
+ * post count at the same place: a user card, dropped from every post; the
+ * posts' text stays. */
+START_TEST(post_chrome_drops_user_cards)
+{
+    char *html = read_page("post-chrome");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_POST_CHROME));
+    ck_assert_ptr_nonnull(strstr(on.text, "Which glue should I use"));
+    ck_assert_ptr_nonnull(strstr(on.text, "as firm as it ever was"));
+    ck_assert_ptr_null(strstr(on.text, "845 posts"));
+    ck_assert_ptr_null(strstr(on.text, "Journeyman"));
+    ck_assert_ptr_nonnull(strstr(off.text, "845 posts"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "post-chrome"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* counter-box: a short question's vote counter, dropped by link density,
+ * stays out when link density's drops come back. */
+START_TEST(counter_box_stays_out)
+{
+    char *html = read_page("counter-box");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_COUNTER_BOX));
+    ck_assert_ptr_nonnull(strstr(on.text, "how often must I feed it"));
+    ck_assert_ptr_null(strstr(on.text, "Vote down"));
+    ck_assert_ptr_nonnull(strstr(off.text, "Vote down"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "counter-box"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* numbered-thread: a short first post and its replies, named as comments
+ * but numbered in order: the page is a discussion and the replies stay. */
+START_TEST(numbered_thread_keeps_replies)
+{
+    char *html = read_page("numbered-thread");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_NUMBERED_THREAD));
+    ck_assert_ptr_nonnull(strstr(on.text, "Which would you rather have?"));
+    ck_assert_ptr_nonnull(strstr(on.text, "no quiet place to read"));
+    ck_assert_ptr_nonnull(strstr(on.text, "report back here"));
+    /* Off, the replies are comments: only the text with the comments
+     * (after the first "----") has them. */
+    const char *cut = strstr(off.text, "\n----\n");
+    ck_assert_ptr_nonnull(cut);
+    const char *reply = strstr(off.text, "no quiet place to read");
+    ck_assert(reply == NULL || reply > cut);
+    ck_assert(strstr(on.text, "no quiet place to read") < strstr(on.text, "\n----\n"));
+    ck_assert_ptr_nonnull(strstr(off.text, "Which would you rather have?"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "numbered-thread"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* script-menu: a drop-down of anchors without an address above a short
+ * post ("Jump to a board") is a menu, not the post's text. */
+START_TEST(script_menu_leaves_dropdown_out)
+{
+    char *html = read_page("script-menu");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, 0);
+    extraction off = extract(html, WN_RULE_BIT(WN_RULE_SCRIPT_MENU));
+    ck_assert_ptr_nonnull(strstr(on.text, "when the roads freeze"));
+    ck_assert_ptr_null(strstr(on.text, "Brakes and suspension"));
+    ck_assert_ptr_nonnull(strstr(off.text, "Brakes and suspension"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "script-menu"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -437,6 +540,11 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, thread_replies_keeps_nested_replies);
     tcase_add_test(tc, field_text_leaves_search_help_out);
     tcase_add_test(tc, dialog_gives_no_vote);
+    tcase_add_test(tc, teaser_run_gives_no_vote);
+    tcase_add_test(tc, post_chrome_drops_user_cards);
+    tcase_add_test(tc, counter_box_stays_out);
+    tcase_add_test(tc, numbered_thread_keeps_replies);
+    tcase_add_test(tc, script_menu_leaves_dropdown_out);
     suite_add_tcase(s, tc);
     return s;
 }
