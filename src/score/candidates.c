@@ -192,7 +192,7 @@ static void mark_teaser_runs(wn_doc *doc)
     size_t count = 0, cap = 0;
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *n = &doc->nodes[i];
-        if (n->kind != WN_NODE_ELEMENT || (n->flags & WN_NODE_IN_CLUTTER) || !n->links)
+        if (n->kind != WN_NODE_ELEMENT || (n->flags & WN_NODE_IN_CLUTTER) || !wn_node_elem(doc, n)->links)
             continue;
         if (teaser_run(doc, i)) {
             if (!wn_array_grow((void **)&runs, &cap, count, sizeof *runs))
@@ -219,8 +219,8 @@ static void mark_teaser_runs(wn_doc *doc)
             i = n->end - 1;
             continue;
         }
-        if (paragraph_score(n) > 0.0f)
-            rest += n->own.chars;
+        if (paragraph_score(doc, n) > 0.0f)
+            rest += wn_node_elem(doc, n)->own.chars;
     }
     if (rest >= TEASER_RUN_REST_CHARS)
         for (size_t k = 0; k < count; k++) {

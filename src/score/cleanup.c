@@ -212,7 +212,7 @@ void wn_sc_restore_if_emptied(wn_doc *doc, uint32_t top, const region *r)
                 continue;
             }
             /* Rule counter-box: nor is a vote counter. */
-            if (n->links >= 2 && n->all.chars < RESTORE_LINK_BOX_CHARS && counter_box(doc, i)) {
+            if (wn_node_elem(doc, n)->links >= 2 && n->all.chars < RESTORE_LINK_BOX_CHARS && counter_box(doc, i)) {
                 n->rule = WN_RULE_COUNTER_BOX;
                 i = n->end - 1;
                 continue;

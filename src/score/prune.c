@@ -646,8 +646,9 @@ bool wn_sc_teaser_index_build(const wn_doc *doc, teaser_index *tx)
 static bool script_menu(const wn_doc *doc, uint32_t index)
 {
     const wn_node *n = &doc->nodes[index];
-    if (!(n->flags & WN_NODE_BLOCK) || n->paragraphs || n->all.chars > SCRIPT_MENU_MAX_CHARS ||
-        n->elements < SCRIPT_MENU_ITEMS)
+    const wn_elem *e = wn_node_elem(doc, n);
+    if (!(n->flags & WN_NODE_BLOCK) || e->paragraphs || n->all.chars > SCRIPT_MENU_MAX_CHARS ||
+        e->elements < SCRIPT_MENU_ITEMS)
         return false;
     uint32_t items = 0, chars = 0;
     for (uint32_t k = index + 1; k < n->end; k++) {
