@@ -25,8 +25,8 @@ struct wn_extractor {
      * shared by the threads, guarded inside (decoders.h). */
     wn_decoders *decoders;
     /* Scoring rules switched off: the names in WINNOW_RULES_OFF, read once
-     * here. A debugging hook (see score/rules.def); 0 in normal use. */
-    uint64_t rules_off;
+     * here. A debugging hook (see score/rules.def); empty in normal use. */
+    wn_rule_set rules_off;
 };
 
 struct wn_result {

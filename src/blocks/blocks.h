@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "score/rule_set.h"
 #include "utf8.h"
 #include "winnow.h"
 
@@ -175,9 +176,9 @@ typedef struct wn_doc {
     wn_doc_attr *attrs;
     uint32_t attr_count, attr_cap;
     const char *base_href;  /* the first <base href>, or NULL */
-    /* Scoring rules switched off (bit 1 << wn_rule; score.h), for debugging
-     * and the rule-coverage test only; 0 in normal use. */
-    uint64_t rules_off;
+    /* Scoring rules switched off (score/rule_set.h), for debugging and the
+     * rule-coverage test only; empty in normal use. */
+    wn_rule_set rules_off;
     /* Data tables are left out of the content (--no-tables): the scorer's
      * lines (score/lines.c) are the renderer's, without them. */
     bool no_tables;

@@ -227,7 +227,7 @@ static bool repeat_date(const wn_doc *doc, uint32_t repeat, char *out)
 static uint32_t first_of_own_posts(wn_doc *doc, uint32_t parent, const uint64_t *shapes,
                                    const uint32_t *ranks, int level, uint32_t posts)
 {
-    if (doc->rules_off & WN_RULE_BIT(WN_RULE_FIRST_POST))
+    if (wn_rule_set_has(&doc->rules_off, WN_RULE_FIRST_POST))
         return WN_NONE;
     const wn_node *p = &doc->nodes[parent];
     uint32_t linked = 0, dated = 0, first = WN_NONE;
@@ -486,7 +486,7 @@ static uint32_t last_post_end(const wn_doc *doc, uint32_t unit, uint32_t date)
  * and all of them is the discussion. */
 static void decide_by_dates(wn_doc *doc, uint32_t top)
 {
-    if (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_DATES))
+    if (wn_rule_set_has(&doc->rules_off, WN_RULE_THREAD_DATES))
         return;
     /* The outermost date elements, in document order. */
     uint32_t cap = 0, count = 0, *dates = NULL;
@@ -666,7 +666,7 @@ static void scan_twins(wn_doc *doc, uint32_t a, const uint64_t *shapes, const ui
  * THREAD_MIN_POSTS posts the page is a discussion of them all. */
 static void decide_by_twins(wn_doc *doc, uint32_t top)
 {
-    if (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_TWINS))
+    if (wn_rule_set_has(&doc->rules_off, WN_RULE_THREAD_TWINS))
         return;
     /* From the block of the top that gathered the most paragraph score
      * (the top may hold its post's header and toolbar), up. */
@@ -708,7 +708,7 @@ uint32_t wn_kind_decide(wn_doc *doc, uint32_t top)
     doc->kind_why = WN_KIND_NO_REPEAT;
     doc->kind_posts = 0;
     doc->kind_unit = WN_NONE;
-    if (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_POST))
+    if (wn_rule_set_has(&doc->rules_off, WN_RULE_THREAD_POST))
         return top;
     uint32_t first = decide_by_repeats(doc, top, WN_NONE);
     if (first != WN_NONE)
@@ -764,7 +764,7 @@ static bool holds_time(const wn_doc *doc, uint32_t from, uint32_t to)
  * comments keeps its comments out: its kept text is over MAX_KEPT. */
 void wn_kind_replies(wn_doc *doc, uint32_t top)
 {
-    if (doc->page_kind != WN_DOC_ARTICLE || (doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_REPLIES)) ||
+    if (doc->page_kind != WN_DOC_ARTICLE || wn_rule_set_has(&doc->rules_off, WN_RULE_THREAD_REPLIES) ||
         top == WN_NONE)
         return;
     /* Cheap gates first: enough <time> elements after the top, a short

@@ -21,7 +21,7 @@ static const rule_info RULES[WN_RULE_COUNT] = {
 #undef WN_RULE
 };
 
-_Static_assert(WN_RULE_COUNT <= 64, "the switch-off mask has 64 bits");
+_Static_assert(WN_RULE_COUNT <= WN_RULE_SET_MAX, "wn_rule_set holds every rule");
 
 const char *wn_rule_name(wn_rule rule)
 {
@@ -68,22 +68,22 @@ wn_rule wn_rule_by_name(const char *name, size_t len)
     return WN_RULE_COUNT;
 }
 
-bool wn_rules_parse(const char *list, uint64_t *mask)
+bool wn_rules_parse(const char *list, wn_rule_set *set)
 {
-    uint64_t m = 0;
+    wn_rule_set m = {{0}};
     for (const char *p = list; *p;) {
         size_t len = strcspn(p, ", ");
         if (len) {
             wn_rule r = wn_rule_by_name(p, len);
             if (r == WN_RULE_COUNT)
                 return false;
-            m |= WN_RULE_BIT(r);
+            wn_rule_set_add(&m, r);
         }
         p += len;
         if (*p)
             p++;
     }
-    *mask = m;
+    *set = m;
     return true;
 }
 

@@ -23,10 +23,6 @@ typedef enum wn_rule_stage {
     WN_STAGE_TITLE,   /* the headline and the standfirst */
 } wn_rule_stage;
 
-/* A set of rules as a bit mask (bit 1 << id); wn_doc.rules_off holds the
- * rules switched off for debugging and for the rule-coverage test. */
-#define WN_RULE_BIT(rule) ((uint64_t)1 << (rule))
-
 const char *wn_rule_name(wn_rule rule);
 /* The kind of decision a rule is: the id of its family (rules.def). */
 wn_rule wn_rule_family(wn_rule rule);
@@ -37,9 +33,9 @@ const char *wn_rule_what(wn_rule rule);
 const char *wn_rule_test(wn_rule rule);
 /* The rule called name, or WN_RULE_COUNT. */
 wn_rule wn_rule_by_name(const char *name, size_t len);
-/* Parses a list of rule names separated by commas or spaces into a mask
- * (WN_RULE_BIT); returns false (and *mask untouched) on an unknown name. */
-bool wn_rules_parse(const char *list, uint64_t *mask);
+/* Parses a list of rule names separated by commas or spaces into a set;
+ * returns false (and *set untouched) on an unknown name. */
+bool wn_rules_parse(const char *list, wn_rule_set *set);
 
 /* Scores every element, picks the main region, prunes clutter inside it and
  * labels every element. After it, kept region roots carry WN_NODE_SELECTED

@@ -14,7 +14,7 @@
 /* Whether a rule may decide on this page (not switched off). */
 static inline bool on(const wn_doc *doc, wn_rule rule)
 {
-    return !(doc->rules_off & WN_RULE_BIT(rule));
+    return !wn_rule_set_has(&doc->rules_off, rule);
 }
 
 /* Length of text as a reader weighs it: a CJK character carries about as much

@@ -50,7 +50,9 @@ typedef struct extraction {
     char *explain;
 } extraction;
 
-static extraction extract(const char *html, uint64_t rules_off)
+static const wn_rule_set NO_RULE_OFF;
+
+static extraction extract(const char *html, wn_rule_set rules_off)
 {
     extraction e;
     wn_test_doc t;
@@ -123,15 +125,20 @@ START_TEST(names_unique_and_parsed)
         ck_assert_str_ne(wn_rule_stage_name(wn_rule_stage_of((wn_rule)r)), "?");
     }
     ck_assert_int_eq(wn_rule_by_name("no-such-rule", 12), WN_RULE_COUNT);
-    uint64_t mask = 7;
-    ck_assert(wn_rules_parse("link-line, teaser-list,title", &mask));
-    ck_assert_uint_eq(mask, WN_RULE_BIT(WN_RULE_LINK_LINE) | WN_RULE_BIT(WN_RULE_TEASER_LIST) |
-                                WN_RULE_BIT(WN_RULE_TITLE));
-    ck_assert(!wn_rules_parse("link-line,links", &mask));
-    ck_assert_uint_eq(mask, WN_RULE_BIT(WN_RULE_LINK_LINE) | WN_RULE_BIT(WN_RULE_TEASER_LIST) |
-                                WN_RULE_BIT(WN_RULE_TITLE));
-    ck_assert(wn_rules_parse("", &mask));
-    ck_assert_uint_eq(mask, 0);
+    /* The set holds the named rules and no other; a bad name leaves it. */
+    wn_rule_set set = wn_rule_set_of(WN_RULE_TOP);
+    ck_assert(wn_rules_parse("link-line, teaser-list,title", &set));
+    for (unsigned r = 0; r < WN_RULE_SET_MAX; r++)
+        ck_assert_int_eq(wn_rule_set_has(&set, r),
+                         r == WN_RULE_LINK_LINE || r == WN_RULE_TEASER_LIST || r == WN_RULE_TITLE);
+    ck_assert(!wn_rules_parse("link-line,links", &set));
+    ck_assert(wn_rule_set_has(&set, WN_RULE_TEASER_LIST) && !wn_rule_set_has(&set, WN_RULE_TOP));
+    ck_assert(wn_rules_parse("", &set));
+    for (unsigned r = 0; r < WN_RULE_SET_MAX; r++)
+        ck_assert(!wn_rule_set_has(&set, r));
+    /* Rules past the first 64 are switched off on their own. */
+    wn_rule_set last = wn_rule_set_of(WN_RULE_COUNT - 1);
+    ck_assert(wn_rule_set_has(&last, WN_RULE_COUNT - 1) && !wn_rule_set_has(&last, WN_RULE_COUNT - 1 - 64));
     /* Splitting a rule keeps its family: what asks for link density still
      * finds the hover cards it drops. */
     ck_assert_int_eq(wn_rule_family(WN_RULE_INLINE_LINK_LIST), WN_RULE_LINK_DENSITY);
@@ -161,8 +168,8 @@ START_TEST(rule_has_changing_case)
     }
     ck_assert_msg(*test, "rule %s names no test case in rules.def", name);
     ck_assert_msg(html, "rule %s: no page tests/rules/%s.html", name, test);
-    extraction with = extract(html, 0);
-    extraction without = extract(html, WN_RULE_BIT(rule));
+    extraction with = extract(html, NO_RULE_OFF);
+    extraction without = extract(html, wn_rule_set_of(rule));
     char shown[96];
     snprintf(shown, sizeof shown, " (%s)", name);
     ck_assert_msg(strstr(with.explain, shown), "rule %s: its page's explain does not name it:\n%.1500s", name,
@@ -228,14 +235,14 @@ START_TEST(first_post_newest_first_only)
 {
     char *html = read_page("first-post");
     ck_assert_ptr_nonnull(html);
-    extraction blog = extract(html, 0);
+    extraction blog = extract(html, NO_RULE_OFF);
     ck_assert_ptr_nonnull(strstr(blog.text, "The first frost came last night"));
     ck_assert_ptr_null(strstr(blog.text, "The leeks went in late"));
     ck_assert_ptr_null(strstr(blog.text, "The runner beans I left"));
     /* The first post's year moved back: the dates now run oldest first. */
     char *thread = swap_all(html, "2024-11-20", "2023-11-20");
     char *swapped = swap_all(thread, "2024-10-15", "2025-10-15");
-    extraction replies = extract(swapped, 0);
+    extraction replies = extract(swapped, NO_RULE_OFF);
     ck_assert_ptr_nonnull(strstr(replies.text, "The first frost came last night"));
     ck_assert_ptr_nonnull(strstr(replies.text, "The leeks went in late"));
     ck_assert_ptr_null(strstr(replies.explain, " (first-post)"));
@@ -253,7 +260,9 @@ START_TEST(all_off)
 {
     char *html = read_page("marker-section");
     ck_assert_ptr_nonnull(html);
-    extraction e = extract(html, ~(uint64_t)0);
+    wn_rule_set all;
+    memset(&all, 0xff, sizeof all);
+    extraction e = extract(html, all);
     for (int r = 0; r < WN_RULE_COUNT; r++) {
         if (wn_rule_stage_of((wn_rule)r) == WN_STAGE_DEFAULT || r == WN_RULE_TOP)
             continue;
@@ -314,8 +323,8 @@ START_TEST(thread_title_opens_discussion)
 {
     char *html = read_page("thread-title");
     ck_assert_ptr_nonnull(html);
-    extraction on = extract(html, 0);
-    extraction off = extract(html, WN_RULE_BIT(WN_RULE_THREAD_TITLE));
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_THREAD_TITLE));
     const char *title = "Sourdough starter smells of nail varnish\n";
     ck_assert_msg(strncmp(on.text, title, strlen(title)) == 0, "%.300s", on.text);
     ck_assert_ptr_null(strstr(off.text, title));
@@ -334,8 +343,8 @@ START_TEST(thread_twins_keeps_other_answers)
 {
     char *html = read_page("thread-twins");
     ck_assert_ptr_nonnull(html);
-    extraction on = extract(html, 0);
-    extraction off = extract(html, WN_RULE_BIT(WN_RULE_THREAD_TWINS));
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_THREAD_TWINS));
     const char *shown = strstr(on.text, "Tulips keep growing");
     const char *pin = strstr(on.text, "A pin pricked through the stem");
     const char *water = strstr(on.text, "Use very little water");
@@ -360,8 +369,8 @@ START_TEST(thread_replies_keeps_nested_replies)
 {
     char *html = read_page("thread-replies");
     ck_assert_ptr_nonnull(html);
-    extraction on = extract(html, 0);
-    extraction off = extract(html, WN_RULE_BIT(WN_RULE_THREAD_REPLIES));
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_THREAD_REPLIES));
     const char *post = strstr(on.text, "I grow four cherry tomato plants");
     const char *nested = strstr(on.text, "A layer of straw on top of the compost");
     const char *last = strstr(on.text, "Less feed high in nitrogen too");
@@ -388,8 +397,8 @@ START_TEST(field_text_leaves_search_help_out)
 {
     char *html = read_page("field-text");
     ck_assert_ptr_nonnull(html);
-    extraction on = extract(html, 0);
-    extraction off = extract(html, WN_RULE_BIT(WN_RULE_FIELD_TEXT));
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_FIELD_TEXT));
     ck_assert_ptr_nonnull(strstr(on.text, "A violet from the verge"));
     ck_assert_ptr_null(strstr(on.text, "use the arrow keys"));
     ck_assert_ptr_nonnull(strstr(off.text, "use the arrow keys"));
@@ -406,8 +415,8 @@ START_TEST(dialog_gives_no_vote)
 {
     char *html = read_page("dialog");
     ck_assert_ptr_nonnull(html);
-    extraction on = extract(html, 0);
-    extraction off = extract(html, WN_RULE_BIT(WN_RULE_DIALOG));
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_DIALOG));
     ck_assert_ptr_nonnull(strstr(on.text, "crossing takes six hours"));
     ck_assert_ptr_null(strstr(on.text, "balance the load"));
     ck_assert_ptr_null(strstr(on.text, "Measurement"));
@@ -425,8 +434,8 @@ START_TEST(teaser_run_gives_no_vote)
 {
     char *html = read_page("teaser-run");
     ck_assert_ptr_nonnull(html);
-    extraction on = extract(html, 0);
-    extraction off = extract(html, WN_RULE_BIT(WN_RULE_TEASER_RUN));
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_TEASER_RUN));
     ck_assert_ptr_nonnull(strstr(on.text, "long stones running into the wall"));
     ck_assert_ptr_null(strstr(on.text, "Most walls fail from the bottom"));
     ck_assert_ptr_null(strstr(on.text, "two good end stones"));
@@ -445,8 +454,8 @@ START_TEST(post_chrome_drops_user_cards)
 {
     char *html = read_page("post-chrome");
     ck_assert_ptr_nonnull(html);
-    extraction on = extract(html, 0);
-    extraction off = extract(html, WN_RULE_BIT(WN_RULE_POST_CHROME));
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_POST_CHROME));
     ck_assert_ptr_nonnull(strstr(on.text, "Which glue should I use"));
     ck_assert_ptr_nonnull(strstr(on.text, "as firm as it ever was"));
     ck_assert_ptr_null(strstr(on.text, "845 posts"));
@@ -465,8 +474,8 @@ START_TEST(counter_box_stays_out)
 {
     char *html = read_page("counter-box");
     ck_assert_ptr_nonnull(html);
-    extraction on = extract(html, 0);
-    extraction off = extract(html, WN_RULE_BIT(WN_RULE_COUNTER_BOX));
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_COUNTER_BOX));
     ck_assert_ptr_nonnull(strstr(on.text, "how often must I feed it"));
     ck_assert_ptr_null(strstr(on.text, "Vote down"));
     ck_assert_ptr_nonnull(strstr(off.text, "Vote down"));
@@ -483,8 +492,8 @@ START_TEST(numbered_thread_keeps_replies)
 {
     char *html = read_page("numbered-thread");
     ck_assert_ptr_nonnull(html);
-    extraction on = extract(html, 0);
-    extraction off = extract(html, WN_RULE_BIT(WN_RULE_NUMBERED_THREAD));
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_NUMBERED_THREAD));
     ck_assert_ptr_nonnull(strstr(on.text, "Which would you rather have?"));
     ck_assert_ptr_nonnull(strstr(on.text, "no quiet place to read"));
     ck_assert_ptr_nonnull(strstr(on.text, "report back here"));
@@ -509,8 +518,8 @@ START_TEST(script_menu_leaves_dropdown_out)
 {
     char *html = read_page("script-menu");
     ck_assert_ptr_nonnull(html);
-    extraction on = extract(html, 0);
-    extraction off = extract(html, WN_RULE_BIT(WN_RULE_SCRIPT_MENU));
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_SCRIPT_MENU));
     ck_assert_ptr_nonnull(strstr(on.text, "when the roads freeze"));
     ck_assert_ptr_null(strstr(on.text, "Brakes and suspension"));
     ck_assert_ptr_nonnull(strstr(off.text, "Brakes and suspension"));
