@@ -1107,7 +1107,9 @@ static void decide_by_signed_replies(wn_doc *doc, uint32_t top, uint32_t kept)
     wn_thread_free(&th);
     keep_reply_texts(doc, boxes, nboxes);
     free(boxes);
-    uint32_t unit = common_ancestor(doc, box, last);
+    /* The replies' run: each reply's post is read in the child of it that
+     * holds it. */
+    uint32_t unit = first != last ? common_ancestor(doc, first, last) : WN_NONE;
     doc->page_kind = WN_DOC_DISCUSSION;
     doc->kind_why = WN_KIND_SIGNED_REPLIES;
     doc->kind_posts = posts;
