@@ -922,7 +922,7 @@ static uint32_t dropped_above(const wn_doc *doc, uint32_t x)
  * it) is carved out: from it up to the outermost dropped element, each
  * element is kept and its children that hold no reply text are dropped in
  * its place, with its label and rule. */
-static void keep_reply_texts(wn_doc *doc, const uint32_t *boxes, size_t n)
+static void keep_reply_texts(wn_doc *doc, const uint32_t *boxes, size_t n, wn_rule rule_kept)
 {
     uint32_t *outer = malloc((n ? n : 1) * sizeof *outer);
     if (!outer)
@@ -942,7 +942,7 @@ static void keep_reply_texts(wn_doc *doc, const uint32_t *boxes, size_t n)
         for (uint32_t j = x; j < xn->end; j++)
             doc->nodes[j].flags &= (uint16_t)~WN_NODE_PRUNED;
         xn->label = WN_LABEL_BODY;
-        xn->rule = WN_RULE_THREAD_SIGNED;
+        xn->rule = (uint8_t)rule_kept;
         if (outer[k] == WN_NONE)
             continue;
         uint8_t label = doc->nodes[outer[k]].label, rule = doc->nodes[outer[k]].rule;
@@ -1105,7 +1105,7 @@ static void decide_by_signed_replies(wn_doc *doc, uint32_t top, uint32_t kept)
         }
     }
     wn_thread_free(&th);
-    keep_reply_texts(doc, boxes, nboxes);
+    keep_reply_texts(doc, boxes, nboxes, WN_RULE_THREAD_SIGNED);
     free(boxes);
     /* The replies' run: each reply's post is read in the child of it that
      * holds it. */
@@ -1123,8 +1123,36 @@ static bool replied_with_times(wn_doc *doc, uint32_t top, uint32_t kept);
  * and its replies (a page whose replies share no header with its post, so
  * that the rules above found no run of posts). A long article with reader
  * comments keeps its comments out: its kept text is over MAX_KEPT. */
+/* Rule thread-twins, after the pruning: a post of the discussion that lies
+ * inside the kept region (so not selected on its own) and went with a
+ * clutter-named box around it ("More answers" named as related) is kept
+ * again, carved out of that box. */
+static void restore_twins(wn_doc *doc)
+{
+    uint32_t *boxes = NULL;
+    size_t n = 0, cap = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *x = &doc->nodes[i];
+        if (x->kind != WN_NODE_ELEMENT || x->rule != WN_RULE_THREAD_TWINS ||
+            (x->flags & (WN_NODE_SELECTED | WN_NODE_PRUNED)) || dropped_above(doc, i) == WN_NONE)
+            continue;
+        if (!wn_array_grow((void **)&boxes, &cap, n, sizeof *boxes)) {
+            free(boxes);
+            return;
+        }
+        boxes[n++] = i;
+        i = x->end - 1;
+    }
+    if (n)
+        keep_reply_texts(doc, boxes, n, WN_RULE_THREAD_TWINS);
+    free(boxes);
+}
+
 void wn_kind_replies(wn_doc *doc, uint32_t top)
 {
+    if (doc->page_kind == WN_DOC_DISCUSSION && doc->kind_why == WN_KIND_TWINS &&
+        !(doc->rules_off & WN_RULE_BIT(WN_RULE_THREAD_TWINS)))
+        restore_twins(doc);
     if (doc->page_kind != WN_DOC_ARTICLE || top == WN_NONE)
         return;
     /* Cheap gates first: enough <time> elements after the top, a short
