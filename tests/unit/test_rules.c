@@ -354,6 +354,42 @@ START_TEST(thread_twins_keeps_other_answers)
 }
 END_TEST
 
+/* thread-twins: the other answers inside the kept region, in a box named
+ * as related ("more answers"), go with it in the pruning; the rule keeps
+ * them again, without the box's heading and the authors' names. */
+START_TEST(thread_twins_keeps_answers_in_related_box)
+{
+    char *html = read_page("thread-twins");
+    ck_assert_ptr_nonnull(html);
+    char *a = swap_all(html, "<div class=\"main\"><div class=\"col\">",
+                       "<div class=\"main\"><div class=\"col\"><div class=\"question-column\">"
+                       "<div class=\"login-box\"><b>Log in to see more</b> Follow answers and ask your own "
+                       "questions</div><div class=\"card view-all\"><a href=\"/q/1/all\">All 3 answers</a></div>");
+    char *b = swap_all(a, "<div class=\"card others\">", "<div class=\"card more-answers\">");
+    char *page = swap_all(b, "</div></div>\n<div class=\"side\">",
+                          "</div><div class=\"card view-all\"><a href=\"/q/1/all\">All 3 answers</a></div></div></div>\n"
+                          "<div class=\"side\">");
+    extraction on = extract(page, 0);
+    extraction off = extract(page, WN_RULE_BIT(WN_RULE_THREAD_TWINS));
+    const char *shown = strstr(on.text, "Tulips keep growing");
+    const char *pin = strstr(on.text, "A pin pricked through the stem");
+    const char *water = strstr(on.text, "Use very little water");
+    ck_assert_ptr_nonnull(shown);
+    ck_assert_ptr_nonnull(pin);
+    ck_assert_ptr_nonnull(water);
+    ck_assert(shown < pin && pin < water);
+    ck_assert_ptr_null(strstr(on.text, "Other answers"));
+    ck_assert_ptr_null(strstr(on.text, "sabine\n"));
+    ck_assert_ptr_null(strstr(off.text, "A pin pricked through the stem"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(page);
+    free(b);
+    free(a);
+    free(html);
+}
+END_TEST
+
 /* thread-signed: a short post followed by numbered replies signed as the
  * post is (the same author link and date classes) is a discussion: the
  * replies' text follows the post, without their signatures and toolbars.
@@ -484,6 +520,7 @@ Suite *wn_test_suite(void)
     tc = tcase_create("cases");
     tcase_add_test(tc, thread_title_opens_discussion);
     tcase_add_test(tc, thread_twins_keeps_other_answers);
+    tcase_add_test(tc, thread_twins_keeps_answers_in_related_box);
     tcase_add_test(tc, thread_replies_keeps_nested_replies);
     tcase_add_test(tc, thread_signed_keeps_numbered_replies);
     tcase_add_test(tc, field_text_leaves_search_help_out);
