@@ -1006,6 +1006,16 @@ static void decide_by_signed_replies(wn_doc *doc, uint32_t top, uint32_t kept)
     uint32_t start = first_kept_text(doc);
     if (start == WN_NONE)
         return;
+    /* Cheap gate first: post numbers after the post, as many as more than
+     * half of MIN_REPLIES replies carry. */
+    uint32_t numbers = 0, want = THREAD_SIGNED_MIN_REPLIES * THREAD_SIGNED_SHARE_NUM / THREAD_SIGNED_SHARE_DEN + 1;
+    for (uint32_t i = start; i < doc->count && numbers < want; i++)
+        if (doc->nodes[i].kind == WN_NODE_ELEMENT && post_number(doc, i)) {
+            numbers++;
+            i = doc->nodes[i].end - 1;
+        }
+    if (numbers < want)
+        return;
     wn_thread th;
     if (wn_thread_find(doc, &th) != WN_OK) {
         wn_thread_free(&th);
