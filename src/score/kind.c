@@ -989,6 +989,47 @@ static uint32_t first_kept_text(const wn_doc *doc)
     return WN_NONE;
 }
 
+/* Adds to the replies' text elements (*boxes, *n of them) the text of the
+ * siblings of reply model's element that have its shape and are in no
+ * box yet: the element at the place of model's text in each (its shapes
+ * and ranks down from the reply's element). False when out of memory. */
+static bool complete_run(const wn_doc *doc, const wn_thread_comment *model, uint32_t **boxes, size_t *n,
+                         size_t *cap, uint32_t *posts)
+{
+    uint64_t shapes[THREAD_LEVELS + 1];
+    uint32_t ranks[THREAD_LEVELS + 1];
+    int level = 0;
+    uint32_t a = model->text_from;
+    while (a != model->node && level < THREAD_LEVELS) {
+        shapes[level] = shape_of(&doc->nodes[a]);
+        ranks[level] = rank_of(doc, a, shapes[level]);
+        a = doc->nodes[a].parent;
+        level++;
+    }
+    uint32_t parent = doc->nodes[model->node].parent;
+    if (a != model->node || parent == WN_NONE)
+        return true;
+    uint64_t shape = shape_of(&doc->nodes[model->node]);
+    size_t had = *n;
+    for (uint32_t c = parent + 1; c < doc->nodes[parent].end; c = doc->nodes[c].end) {
+        if (doc->nodes[c].kind != WN_NODE_ELEMENT || shape_of(&doc->nodes[c]) != shape)
+            continue;
+        bool known = false;
+        for (size_t k = 0; k < had && !known; k++)
+            known = (*boxes)[k] >= c && (*boxes)[k] < doc->nodes[c].end;
+        if (known)
+            continue;
+        uint32_t x = same_place(doc, c, shapes, ranks, level);
+        if (x == WN_NONE || !doc->nodes[x].all.chars || !holds_post_text(doc, x))
+            continue;
+        if (!wn_array_grow((void **)boxes, cap, *n, sizeof **boxes))
+            return false;
+        (*boxes)[(*n)++] = x;
+        (*posts)++;
+    }
+    return true;
+}
+
 /* Rule thread-signed: a short post followed by numbered replies ("#1",
  * "#2", ... or "1#", ... in increasing order), each signed by an author and
  * a date, most of them with an element of a class (and tag) that the
@@ -1113,6 +1154,19 @@ static void decide_by_signed_replies(wn_doc *doc, uint32_t top, uint32_t kept)
             }
             boxes[nboxes++] = x;
         }
+    }
+    /* Replies of the run the finder passed over (a line too short to read
+     * as a comment's text): siblings of the first reply of its shape, their
+     * text at its text's place. */
+    const wn_thread_comment *model = NULL;
+    for (size_t k = 0; k < th.count && !model; k++)
+        if (th.comments[k].node >= first && reply_of_post(doc, &th.comments[k], top) &&
+            th.comments[k].text_from > th.comments[k].node)
+            model = &th.comments[k];
+    if (model && !complete_run(doc, model, &boxes, &nboxes, &cap, &posts)) {
+        free(boxes);
+        wn_thread_free(&th);
+        return;
     }
     wn_thread_free(&th);
     keep_reply_texts(doc, boxes, nboxes, WN_RULE_THREAD_SIGNED);

@@ -408,6 +408,10 @@ START_TEST(thread_signed_keeps_numbered_replies)
     ck_assert_ptr_nonnull(first);
     ck_assert_ptr_nonnull(last);
     ck_assert(post < first && first < last);
+    /* A reply of one short line is a reply of the run too. */
+    const char *short_reply = strstr(on.text, "Same here.");
+    ck_assert_ptr_nonnull(short_reply);
+    ck_assert(last < short_reply);
     ck_assert_ptr_nonnull(strstr(on.explain, "page kind: discussion"));
     ck_assert_ptr_nonnull(strstr(on.explain, "thread-signed"));
     const char *cut = strstr(on.text, "\n----\n");
