@@ -703,6 +703,19 @@ static void decide_by_twins(wn_doc *doc, uint32_t top)
 
 /* ---- a short post and replies signed as it is ------------------------------ */
 
+/* Whether the element's text lies in at most max bytes: a short text,
+ * whose white space around it is not read again for each element that
+ * holds it. */
+static bool text_within(const wn_doc *doc, uint32_t i, uint32_t max)
+{
+    const wn_node *e = &doc->nodes[i];
+    uint32_t bytes = 0;
+    for (uint32_t t = e->next_text; t < e->end && bytes <= max;
+         t = t + 1 < doc->count ? doc->nodes[t + 1].next_text : doc->count)
+        bytes += wn_node_text_len(&doc->nodes[t]);
+    return bytes <= max;
+}
+
 /* The key of an element of a signature: its shape when it has a class
  * word, else its shape with its parent's when that has one; 0 when neither
  * is named (a bare link or <time> says nothing of the page's design). */
@@ -747,7 +760,8 @@ static bool reply_sign_part(const wn_doc *doc, const wn_thread_comment *c, uint3
     const wn_node *e = &doc->nodes[i];
     if (date != WN_NONE && i >= date && i < doc->nodes[date].end && e->all.chars == doc->nodes[date].all.chars)
         return true;
-    if (!c->author || !e->all.chars || e->all.chars > THREAD_SIGNED_NAME_CHARS)
+    if (!c->author || !e->all.chars || e->all.chars > THREAD_SIGNED_NAME_CHARS ||
+        !text_within(doc, i, THREAD_DATE_MAX_BYTES))
         return false;
     char text[4 * THREAD_SIGNED_NAME_CHARS];
     size_t len = wn_leading_text(doc, i, text, sizeof text);
@@ -843,7 +857,8 @@ static bool holds_time(const wn_doc *doc, uint32_t from, uint32_t to)
 static uint32_t post_number(const wn_doc *doc, uint32_t i)
 {
     const wn_node *e = &doc->nodes[i];
-    if (e->kind != WN_NODE_ELEMENT || e->all.chars < 2 || e->all.chars > THREAD_SIGNED_NUMBER_CHARS)
+    if (e->kind != WN_NODE_ELEMENT || e->all.chars < 2 || e->all.chars > THREAD_SIGNED_NUMBER_CHARS ||
+        !text_within(doc, i, THREAD_DATE_MAX_BYTES))
         return 0;
     char text[32];
     size_t len = wn_leading_text(doc, i, text, sizeof text);
