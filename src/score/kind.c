@@ -38,6 +38,8 @@ const char *wn_kind_reason_text(wn_kind_reason why)
         return "the top's post repeats apart from it, each repeat signed by its author";
     case WN_KIND_REPLIES:
         return "a short post followed by a nested thread of replies dated in <time> elements";
+    case WN_KIND_SIGNED_REPLIES:
+        return "a short post followed by replies signed as it is: an author or date element of the same class";
     case WN_KIND_NO_REPEAT:
     default:
         return "the top is not one of a run of elements of one shape";
@@ -702,6 +704,101 @@ static void decide_by_twins(wn_doc *doc, uint32_t top)
     }
 }
 
+/* ---- a short post and replies signed as it is ------------------------------ */
+
+/* Whether the element's text lies in at most max bytes: a short text,
+ * whose white space around it is not read again for each element that
+ * holds it. */
+static bool text_within(const wn_doc *doc, uint32_t i, uint32_t max)
+{
+    const wn_node *e = &doc->nodes[i];
+    uint32_t bytes = 0;
+    for (uint32_t t = e->next_text; t < e->end && bytes <= max;
+         t = t + 1 < doc->count ? doc->nodes[t + 1].next_text : doc->count)
+        bytes += wn_node_text_len(&doc->nodes[t]);
+    return bytes <= max;
+}
+
+/* The key of an element of a signature: its shape when it has a class
+ * word, else its shape with its parent's when that has one; 0 when neither
+ * is named (a bare link or <time> says nothing of the page's design). */
+static uint64_t sign_key(const wn_doc *doc, uint32_t i)
+{
+    const wn_node *n = &doc->nodes[i];
+    if (has_class_word(n))
+        return shape_of(n);
+    uint32_t p = n->parent;
+    if (p != WN_NONE && has_class_word(&doc->nodes[p]))
+        return ((shape_of(n) ^ 0x9e3779b97f4a7c15ull) * 1099511628211ull) ^ shape_of(&doc->nodes[p]);
+    return 0;
+}
+
+typedef struct sign_keys {
+    uint64_t key[THREAD_SIGNED_MAX_KEYS];
+    bool seen[THREAD_SIGNED_MAX_KEYS];
+    uint32_t count;
+} sign_keys;
+
+/* Adds key to the set; returns its index, or UINT32_MAX when the set is
+ * full or the key is 0. */
+static uint32_t add_key(sign_keys *ks, uint64_t key)
+{
+    if (!key)
+        return UINT32_MAX;
+    for (uint32_t k = 0; k < ks->count; k++)
+        if (ks->key[k] == key)
+            return k;
+    if (ks->count == THREAD_SIGNED_MAX_KEYS)
+        return UINT32_MAX;
+    ks->key[ks->count] = key;
+    ks->seen[ks->count] = false;
+    return ks->count++;
+}
+
+/* Whether element i of a reply, outside its text, is its signature: its
+ * date (an element that is a date, and the elements inside it of the same
+ * text), or an element whose whole text is the author's name. */
+static bool reply_sign_part(const wn_doc *doc, const wn_thread_comment *c, uint32_t i, uint32_t date)
+{
+    const wn_node *e = &doc->nodes[i];
+    if (date != WN_NONE && i >= date && i < doc->nodes[date].end && e->all.chars == doc->nodes[date].all.chars)
+        return true;
+    if (!c->author || !e->all.chars || e->all.chars > THREAD_SIGNED_NAME_CHARS ||
+        !text_within(doc, i, THREAD_DATE_MAX_BYTES))
+        return false;
+    char text[4 * THREAD_SIGNED_NAME_CHARS];
+    size_t len = wn_leading_text(doc, i, text, sizeof text);
+    return len == c->author_len && memcmp(text, c->author, len) == 0;
+}
+
+/* The keys of a reply's signature elements into ks; their indexes into
+ * idx (at most cap). Returns how many. */
+static uint32_t reply_keys(const wn_doc *doc, const wn_thread_comment *c, sign_keys *ks, uint32_t *idx,
+                           uint32_t cap)
+{
+    uint32_t date = WN_NONE, n = 0;
+    for (uint32_t i = c->node; i < c->end && date == WN_NONE; i++) {
+        if (i == c->text_from) {
+            i = c->text_to - 1;
+            continue;
+        }
+        if (date_part(doc, i))
+            date = i;
+    }
+    for (uint32_t i = c->node; i < c->end && n < cap; i++) {
+        if (i == c->text_from) {
+            i = c->text_to - 1;
+            continue;
+        }
+        if (doc->nodes[i].kind != WN_NODE_ELEMENT || !reply_sign_part(doc, c, i, date))
+            continue;
+        uint32_t k = add_key(ks, sign_key(doc, i));
+        if (k != UINT32_MAX)
+            idx[n++] = k;
+    }
+    return n;
+}
+
 uint32_t wn_kind_decide(wn_doc *doc, uint32_t top)
 {
     doc->page_kind = WN_DOC_ARTICLE;
@@ -757,30 +854,411 @@ static bool holds_time(const wn_doc *doc, uint32_t from, uint32_t to)
     return false;
 }
 
-/* Rule thread-replies: a short post followed by a nested thread of signed
- * replies, each dated in a <time>, is a discussion whose body is the post
- * and its replies (a page whose replies share no header with its post, so
- * that the rules above found no run of posts). A long article with reader
- * comments keeps its comments out: its kept text is over MAX_KEPT. */
-void wn_kind_replies(wn_doc *doc, uint32_t top)
+
+/* Whether element i's whole text is a post's number: "#" and digits, or
+ * digits and "#" ("#12", "12#"). Its number, or 0. */
+static uint32_t post_number(const wn_doc *doc, uint32_t i)
 {
-    if (doc->page_kind != WN_DOC_ARTICLE || wn_rule_set_has(&doc->rules_off, WN_RULE_THREAD_REPLIES) ||
-        top == WN_NONE)
+    const wn_node *e = &doc->nodes[i];
+    if (e->kind != WN_NODE_ELEMENT || e->all.chars < 2 || e->all.chars > THREAD_SIGNED_NUMBER_CHARS ||
+        !text_within(doc, i, THREAD_DATE_MAX_BYTES))
+        return 0;
+    char text[32];
+    size_t len = wn_leading_text(doc, i, text, sizeof text);
+    if (len < 2 || len >= sizeof text - 1)
+        return 0;
+    size_t from = 0, to = len;
+    if (text[0] == '#')
+        from = 1;
+    else if (text[len - 1] == '#')
+        to = len - 1;
+    else
+        return 0;
+    while (from < to && text[from] == ' ')
+        from++;
+    while (to > from && text[to - 1] == ' ')
+        to--;
+    uint32_t n = 0;
+    for (size_t k = from; k < to; k++) {
+        if (text[k] < '0' || text[k] > '9' || n > 100000)
+            return 0;
+        n = n * 10 + (uint32_t)(text[k] - '0');
+    }
+    return to > from ? n : 0;
+}
+
+/* A reply's number: the first post number in it outside its text, or 0. */
+static uint32_t reply_number(const wn_doc *doc, const wn_thread_comment *c)
+{
+    for (uint32_t i = c->node; i < c->end; i++) {
+        if (i == c->text_from) {
+            i = c->text_to - 1;
+            continue;
+        }
+        uint32_t n = post_number(doc, i);
+        if (n)
+            return n;
+    }
+    return 0;
+}
+
+/* Whether comment c of the thread is a reply to the post: after the top's
+ * first node, its text found in elements, and not in the kept body. */
+static bool reply_of_post(const wn_doc *doc, const wn_thread_comment *c, uint32_t top)
+{
+    return c->node > top && c->text_to > c->text_from;
+}
+
+/* Whether one of the reply text elements (boxes, n of them) lies in the
+ * subtree of c. */
+static bool holds_box(const wn_doc *doc, uint32_t c, const uint32_t *boxes, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (boxes[k] >= c && boxes[k] < doc->nodes[c].end)
+            return true;
+    return false;
+}
+
+/* The outermost dropped element above x inside the kept element that
+ * holds it, or WN_NONE (x lies in no kept element, or none above it was
+ * dropped). */
+static uint32_t dropped_above(const wn_doc *doc, uint32_t x)
+{
+    uint32_t dropped = WN_NONE;
+    for (uint32_t a = doc->nodes[x].parent; a != WN_NONE; a = doc->nodes[a].parent) {
+        if (doc->nodes[a].flags & WN_NODE_SELECTED)
+            return dropped;
+        if (doc->nodes[a].flags & WN_NODE_PRUNED)
+            dropped = a;
+    }
+    return WN_NONE;
+}
+
+/* Keeps the replies' text elements (boxes, n of them, in document order).
+ * One outside the kept elements is selected. One inside a kept element
+ * under a dropped one (a reply the scorer dropped with the comments around
+ * it) is carved out: from it up to the outermost dropped element, each
+ * element is kept and its children that hold no reply text are dropped in
+ * its place, with its label and rule. */
+static void keep_reply_texts(wn_doc *doc, const uint32_t *boxes, size_t n, wn_rule rule_kept)
+{
+    uint32_t *outer = malloc((n ? n : 1) * sizeof *outer);
+    if (!outer)
         return;
-    /* Cheap gates first: enough <time> elements after the top, a short
-     * kept body; only then is the thread looked for. */
-    uint32_t times = 0;
-    for (uint32_t i = doc->nodes[top].end; i < doc->count && times < THREAD_REPLIES_MIN_DATED; i++)
-        times += doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].tag == GUMBO_TAG_TIME;
-    if (times < THREAD_REPLIES_MIN_DATED)
+    for (size_t k = 0; k < n; k++)
+        outer[k] = dropped_above(doc, boxes[k]);
+    for (size_t k = 0; k < n; k++) {
+        uint32_t x = boxes[k];
+        bool inside = false;
+        for (uint32_t a = doc->nodes[x].parent; a != WN_NONE && !inside; a = doc->nodes[a].parent)
+            inside = (doc->nodes[a].flags & WN_NODE_SELECTED) != 0;
+        if (inside && outer[k] == WN_NONE)
+            continue;
+        if (!inside)
+            select_post(doc, x);
+        wn_node *xn = &doc->nodes[x];
+        for (uint32_t j = x; j < xn->end; j++)
+            doc->nodes[j].flags &= (uint16_t)~WN_NODE_PRUNED;
+        xn->label = WN_LABEL_BODY;
+        xn->rule = (uint8_t)rule_kept;
+        if (outer[k] == WN_NONE)
+            continue;
+        uint8_t label = doc->nodes[outer[k]].label, rule = doc->nodes[outer[k]].rule;
+        for (uint32_t a = doc->nodes[x].parent;; a = doc->nodes[a].parent) {
+            wn_node *an = &doc->nodes[a];
+            if (an->flags & WN_NODE_PRUNED) {
+                an->flags &= (uint16_t)~WN_NODE_PRUNED;
+                an->label = WN_LABEL_NONE;
+                an->rule = WN_RULE_NONE;
+            }
+            for (uint32_t c = a + 1; c < an->end; c = doc->nodes[c].end)
+                if (!holds_box(doc, c, boxes, n) && !(doc->nodes[c].flags & WN_NODE_PRUNED)) {
+                    doc->nodes[c].flags |= WN_NODE_PRUNED;
+                    doc->nodes[c].label = label;
+                    doc->nodes[c].rule = rule;
+                }
+            if (a == outer[k])
+                break;
+        }
+    }
+    free(outer);
+}
+
+/* The first kept text node: in a selected element, not pruned. */
+static uint32_t first_kept_text(const wn_doc *doc)
+{
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->flags & WN_NODE_PRUNED) {
+            i = n->end - 1;
+            continue;
+        }
+        if (!(n->flags & WN_NODE_SELECTED))
+            continue;
+        for (uint32_t j = i; j < n->end; j++) {
+            const wn_node *t = &doc->nodes[j];
+            if (t->flags & WN_NODE_PRUNED)
+                j = t->end - 1;
+            else if (t->kind == WN_NODE_TEXT && t->all.chars)
+                return j;
+        }
+        i = n->end - 1;
+    }
+    return WN_NONE;
+}
+
+/* Adds to the replies' text elements (*boxes, *n of them) the text of the
+ * siblings of reply model's element that have its shape and are in no
+ * box yet: the element at the place of model's text in each (its shapes
+ * and ranks down from the reply's element). False when out of memory. */
+static bool complete_run(const wn_doc *doc, const wn_thread_comment *model, uint32_t **boxes, size_t *n,
+                         size_t *cap, uint32_t *posts)
+{
+    uint64_t shapes[THREAD_LEVELS + 1];
+    uint32_t ranks[THREAD_LEVELS + 1];
+    int level = 0;
+    uint32_t a = model->text_from;
+    while (a != model->node && level < THREAD_LEVELS) {
+        shapes[level] = shape_of(&doc->nodes[a]);
+        ranks[level] = rank_of(doc, a, shapes[level]);
+        a = doc->nodes[a].parent;
+        level++;
+    }
+    uint32_t parent = doc->nodes[model->node].parent;
+    if (a != model->node || parent == WN_NONE)
+        return true;
+    uint64_t shape = shape_of(&doc->nodes[model->node]);
+    size_t had = *n;
+    for (uint32_t c = parent + 1; c < doc->nodes[parent].end; c = doc->nodes[c].end) {
+        if (doc->nodes[c].kind != WN_NODE_ELEMENT || shape_of(&doc->nodes[c]) != shape)
+            continue;
+        bool known = false;
+        for (size_t k = 0; k < had && !known; k++)
+            known = (*boxes)[k] >= c && (*boxes)[k] < doc->nodes[c].end;
+        if (known)
+            continue;
+        uint32_t x = same_place(doc, c, shapes, ranks, level);
+        if (x == WN_NONE || !doc->nodes[x].all.chars || !holds_post_text(doc, x))
+            continue;
+        if (!wn_array_grow((void **)boxes, cap, *n, sizeof **boxes))
+            return false;
+        (*boxes)[(*n)++] = x;
+        (*posts)++;
+    }
+    return true;
+}
+
+/* Rule thread-signed: a short post followed by numbered replies ("#1",
+ * "#2", ... or "1#", ... in increasing order), each signed by an author and
+ * a date, most of them with an element of a class (and tag) that the
+ * post's own box carries too: the post is signed as its replies are, a
+ * thread's first post, not an article whose reader comments have a design
+ * of their own. The post's box is the outermost ancestor of the first kept
+ * text that holds none of the replies. The replies' text is kept after
+ * the post. */
+static void decide_by_signed_replies(wn_doc *doc, uint32_t top, uint32_t kept)
+{
+    if (wn_rule_set_has(&doc->rules_off, WN_RULE_THREAD_SIGNED))
         return;
-    uint32_t kept = kept_chars(doc);
-    if (kept == 0 || kept > THREAD_REPLIES_MAX_KEPT)
+    if (kept == 0 || kept > THREAD_SIGNED_MAX_KEPT)
+        return;
+    uint32_t start = first_kept_text(doc);
+    if (start == WN_NONE)
+        return;
+    /* Cheap gate first: post numbers after the post, as many as more than
+     * half of MIN_REPLIES replies carry. */
+    uint32_t numbers = 0, want = THREAD_SIGNED_MIN_REPLIES * THREAD_SIGNED_SHARE_NUM / THREAD_SIGNED_SHARE_DEN + 1;
+    for (uint32_t i = start; i < doc->count && numbers < want; i++)
+        if (doc->nodes[i].kind == WN_NODE_ELEMENT && post_number(doc, i)) {
+            numbers++;
+            i = doc->nodes[i].end - 1;
+        }
+    if (numbers < want)
         return;
     wn_thread th;
     if (wn_thread_find(doc, &th) != WN_OK) {
         wn_thread_free(&th);
         return;
+    }
+    uint32_t first = WN_NONE, last = WN_NONE;
+    for (size_t k = 0; k < th.count; k++)
+        if (reply_of_post(doc, &th.comments[k], top) && th.comments[k].node > start) {
+            if (first == WN_NONE)
+                first = th.comments[k].node;
+            last = th.comments[k].node;
+        }
+    if (first == WN_NONE) {
+        wn_thread_free(&th);
+        return;
+    }
+    uint32_t box = start;
+    for (;;) {
+        uint32_t up = doc->nodes[box].parent;
+        if (up == WN_NONE || doc->nodes[up].tag == GUMBO_TAG_BODY || doc->nodes[up].tag == GUMBO_TAG_HTML ||
+            doc->nodes[up].end > first)
+            break;
+        box = up;
+    }
+    /* The replies' keys, then which of them the post's box carries. */
+    sign_keys ks;
+    ks.count = 0;
+    for (size_t k = 0; k < th.count; k++) {
+        const wn_thread_comment *c = &th.comments[k];
+        uint32_t idx[16];
+        if (c->node >= first && reply_of_post(doc, c, top) && c->author && c->date)
+            reply_keys(doc, c, &ks, idx, 16);
+    }
+    for (uint32_t i = box; i < doc->nodes[box].end && ks.count; i++) {
+        if (doc->nodes[i].kind != WN_NODE_ELEMENT)
+            continue;
+        uint64_t key = sign_key(doc, i);
+        for (uint32_t k = 0; key && k < ks.count; k++)
+            if (ks.key[k] == key)
+                ks.seen[k] = true;
+    }
+    uint32_t signed_replies = 0, twinned = 0, numbered = 0, number = 0, heads = 0;
+    bool rising = true;
+    /* Numbers are the posts' of the thread's outer level (a reply to a
+     * reply may carry none). */
+    unsigned depth = UINT32_MAX;
+    for (size_t k = 0; k < th.count; k++)
+        if (th.comments[k].node >= first && reply_of_post(doc, &th.comments[k], top) &&
+            th.comments[k].depth < depth)
+            depth = th.comments[k].depth;
+    for (size_t k = 0; k < th.count; k++) {
+        const wn_thread_comment *c = &th.comments[k];
+        if (c->node < first || !reply_of_post(doc, c, top) || !c->author || !c->date)
+            continue;
+        signed_replies++;
+        uint32_t idx[16];
+        uint32_t n = reply_keys(doc, c, &ks, idx, 16);
+        for (uint32_t j = 0; j < n; j++)
+            if (ks.seen[idx[j]]) {
+                twinned++;
+                break;
+            }
+        if (c->depth != depth)
+            continue;
+        heads++;
+        uint32_t no = reply_number(doc, c);
+        if (no) {
+            rising &= no > number;
+            number = no;
+            numbered++;
+        }
+    }
+    if (signed_replies < THREAD_SIGNED_MIN_REPLIES ||
+        twinned * THREAD_SIGNED_SHARE_DEN <= signed_replies * THREAD_SIGNED_SHARE_NUM ||
+        !rising || numbered * THREAD_SIGNED_SHARE_DEN <= heads * THREAD_SIGNED_SHARE_NUM) {
+        wn_thread_free(&th);
+        return;
+    }
+    /* The replies' text elements, in document order. */
+    uint32_t *boxes = NULL;
+    size_t nboxes = 0, cap = 0;
+    uint32_t posts = 1;
+    for (size_t k = 0; k < th.count; k++) {
+        const wn_thread_comment *c = &th.comments[k];
+        if (c->node < first || !reply_of_post(doc, c, top))
+            continue;
+        posts++;
+        for (uint32_t x = c->text_from; x < c->text_to; x = doc->nodes[x].end) {
+            if (doc->nodes[x].kind != WN_NODE_ELEMENT || !doc->nodes[x].all.chars)
+                continue;
+            if (!wn_array_grow((void **)&boxes, &cap, nboxes, sizeof *boxes)) {
+                free(boxes);
+                wn_thread_free(&th);
+                return;
+            }
+            boxes[nboxes++] = x;
+        }
+    }
+    /* Replies of the run the finder passed over (a line too short to read
+     * as a comment's text): siblings of the first reply of its shape, their
+     * text at its text's place. */
+    const wn_thread_comment *model = NULL;
+    for (size_t k = 0; k < th.count && !model; k++)
+        if (th.comments[k].node >= first && reply_of_post(doc, &th.comments[k], top) &&
+            th.comments[k].text_from > th.comments[k].node)
+            model = &th.comments[k];
+    if (model && !complete_run(doc, model, &boxes, &nboxes, &cap, &posts)) {
+        free(boxes);
+        wn_thread_free(&th);
+        return;
+    }
+    wn_thread_free(&th);
+    keep_reply_texts(doc, boxes, nboxes, WN_RULE_THREAD_SIGNED);
+    free(boxes);
+    /* The replies' run: each reply's post is read in the child of it that
+     * holds it. */
+    uint32_t unit = first != last ? common_ancestor(doc, first, last) : WN_NONE;
+    doc->page_kind = WN_DOC_DISCUSSION;
+    doc->kind_why = WN_KIND_SIGNED_REPLIES;
+    doc->kind_posts = posts;
+    doc->kind_unit = unit != WN_NONE && doc->nodes[unit].tag != GUMBO_TAG_HTML ? unit : WN_NONE;
+}
+
+static bool replied_with_times(wn_doc *doc, uint32_t top, uint32_t kept);
+
+/* Rule thread-replies: a short post followed by a nested thread of signed
+ * replies, each dated in a <time>, is a discussion whose body is the post
+ * and its replies (a page whose replies share no header with its post, so
+ * that the rules above found no run of posts). A long article with reader
+ * comments keeps its comments out: its kept text is over MAX_KEPT. */
+/* Rule thread-twins, after the pruning: a post of the discussion that lies
+ * inside the kept region (so not selected on its own) and went with a
+ * clutter-named box around it ("More answers" named as related) is kept
+ * again, carved out of that box. */
+static void restore_twins(wn_doc *doc)
+{
+    uint32_t *boxes = NULL;
+    size_t n = 0, cap = 0;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *x = &doc->nodes[i];
+        if (x->kind != WN_NODE_ELEMENT || x->rule != WN_RULE_THREAD_TWINS ||
+            (x->flags & (WN_NODE_SELECTED | WN_NODE_PRUNED)) || dropped_above(doc, i) == WN_NONE)
+            continue;
+        if (!wn_array_grow((void **)&boxes, &cap, n, sizeof *boxes)) {
+            free(boxes);
+            return;
+        }
+        boxes[n++] = i;
+        i = x->end - 1;
+    }
+    if (n)
+        keep_reply_texts(doc, boxes, n, WN_RULE_THREAD_TWINS);
+    free(boxes);
+}
+
+void wn_kind_replies(wn_doc *doc, uint32_t top)
+{
+    if (doc->page_kind == WN_DOC_DISCUSSION && doc->kind_why == WN_KIND_TWINS &&
+        !wn_rule_set_has(&doc->rules_off, WN_RULE_THREAD_TWINS))
+        restore_twins(doc);
+    if (doc->page_kind != WN_DOC_ARTICLE || top == WN_NONE)
+        return;
+    /* Cheap gates first: enough <time> elements after the top, a short
+     * kept body; only then is the thread looked for. */
+    uint32_t kept = kept_chars(doc);
+    if (!replied_with_times(doc, top, kept))
+        decide_by_signed_replies(doc, top, kept);
+}
+
+/* Rule thread-replies, once its cheap gates hold; false when it does not
+ * make the page a discussion. */
+static bool replied_with_times(wn_doc *doc, uint32_t top, uint32_t kept)
+{
+    uint32_t times = 0;
+    for (uint32_t i = doc->nodes[top].end; i < doc->count && times < THREAD_REPLIES_MIN_DATED; i++)
+        times += doc->nodes[i].kind == WN_NODE_ELEMENT && doc->nodes[i].tag == GUMBO_TAG_TIME;
+    if (times < THREAD_REPLIES_MIN_DATED)
+        return false;
+    if (kept == 0 || kept > THREAD_REPLIES_MAX_KEPT || wn_rule_set_has(&doc->rules_off, WN_RULE_THREAD_REPLIES))
+        return false;
+    wn_thread th;
+    if (wn_thread_find(doc, &th) != WN_OK) {
+        wn_thread_free(&th);
+        return false;
     }
     uint32_t dated = 0, replies = 0;
     for (size_t k = 0; k < th.count; k++) {
@@ -792,7 +1270,7 @@ void wn_kind_replies(wn_doc *doc, uint32_t top)
     }
     if (dated < THREAD_REPLIES_MIN_DATED || replies < THREAD_REPLIES_MIN_NESTED) {
         wn_thread_free(&th);
-        return;
+        return false;
     }
     uint32_t posts = 1;
     for (size_t k = 0; k < th.count; k++) {
@@ -814,4 +1292,5 @@ void wn_kind_replies(wn_doc *doc, uint32_t top)
     doc->kind_why = WN_KIND_REPLIES;
     doc->kind_posts = posts;
     doc->kind_unit = WN_NONE;
+    return true;
 }

@@ -417,6 +417,19 @@
 #define THREAD_REPLIES_MIN_DATED 5
 #define THREAD_REPLIES_MIN_NESTED 2
 #define THREAD_REPLIES_MAX_KEPT 2500
+/* A post and replies signed as it is (rule thread-signed): at most
+ * MAX_KEPT characters kept in the body (a post, not a long article), at
+ * least MIN_REPLIES replies after the top with an author and a date, and
+ * of those more than half (SHARE_NUM/SHARE_DEN) carry an author or date
+ * element of a class (and tag) that the post's own box carries too. By
+ * hand, on the work half of forum-dev against dragnet's commented posts. */
+#define THREAD_SIGNED_MAX_KEPT 2500
+#define THREAD_SIGNED_MIN_REPLIES 3
+#define THREAD_SIGNED_SHARE_NUM 1
+#define THREAD_SIGNED_SHARE_DEN 2
+#define THREAD_SIGNED_MAX_KEYS 64
+#define THREAD_SIGNED_NAME_CHARS 64
+#define THREAD_SIGNED_NUMBER_CHARS 8
 /* A page is its thread when the comment-named posts dropped from the region
  * held at least this share of it and less than THREAD_EMPTIED_KEPT
  * characters of it were kept (a heading in the region repeats the page's

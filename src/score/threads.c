@@ -260,6 +260,14 @@ static void comment_of(thread *th, wn_thread *out, const citem *it, unsigned dep
     wn_thread_comment *c = add_comment(th, out, it->node, it->end, depth);
     if (!c)
         return;
+    c->text_from = spans[0][0];
+    c->text_to = spans[0][1];
+    for (size_t k = 1; k < nspans; k++) {
+        if (spans[k][0] < c->text_from)
+            c->text_from = spans[k][0];
+        if (spans[k][1] > c->text_to)
+            c->text_to = spans[k][1];
+    }
     sign_text sig;
     th_signature_text(th, own, author, date, &sig);
     c->author = sig.author;

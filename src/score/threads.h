@@ -24,6 +24,8 @@ typedef struct wn_thread_comment {
     uint32_t author_len;
     const char *date;          /* the date as the page writes it, or NULL */
     uint32_t date_len;
+    uint32_t text_from, text_to; /* its text's elements: nodes [text_from, text_to), siblings
+                                    (text_to 0 for a reply written into its comment's lines) */
     uint32_t first_para;       /* its paragraphs: wn_thread.paras[first_para ...] */
     uint32_t para_count;
 } wn_thread_comment;

@@ -363,6 +363,96 @@ START_TEST(thread_twins_keeps_other_answers)
 }
 END_TEST
 
+/* thread-twins: the other answers inside the kept region, in a box named
+ * as related ("more answers"), go with it in the pruning; the rule keeps
+ * them again, without the box's heading and the authors' names. */
+START_TEST(thread_twins_keeps_answers_in_related_box)
+{
+    char *html = read_page("thread-twins");
+    ck_assert_ptr_nonnull(html);
+    char *a = swap_all(html, "<div class=\"main\"><div class=\"col\">",
+                       "<div class=\"main\"><div class=\"col\"><div class=\"question-column\">"
+                       "<div class=\"login-box\"><b>Log in to see more</b> Follow answers and ask your own "
+                       "questions</div><div class=\"card view-all\"><a href=\"/q/1/all\">All 3 answers</a></div>");
+    char *b = swap_all(a, "<div class=\"card others\">", "<div class=\"card more-answers\">");
+    char *page = swap_all(b, "</div></div>\n<div class=\"side\">",
+                          "</div><div class=\"card view-all\"><a href=\"/q/1/all\">All 3 answers</a></div></div></div>\n"
+                          "<div class=\"side\">");
+    extraction on = extract(page, NO_RULE_OFF);
+    extraction off = extract(page, wn_rule_set_of(WN_RULE_THREAD_TWINS));
+    const char *shown = strstr(on.text, "Tulips keep growing");
+    const char *pin = strstr(on.text, "A pin pricked through the stem");
+    const char *water = strstr(on.text, "Use very little water");
+    ck_assert_ptr_nonnull(shown);
+    ck_assert_ptr_nonnull(pin);
+    ck_assert_ptr_nonnull(water);
+    ck_assert(shown < pin && pin < water);
+    ck_assert_ptr_null(strstr(on.text, "Other answers"));
+    ck_assert_ptr_null(strstr(on.text, "sabine\n"));
+    ck_assert_ptr_null(strstr(off.text, "A pin pricked through the stem"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(page);
+    free(b);
+    free(a);
+    free(html);
+}
+END_TEST
+
+/* thread-signed: a short post followed by numbered replies signed as the
+ * post is (the same author link and date classes) is a discussion: the
+ * replies' text follows the post, without their signatures and toolbars.
+ * Without the post numbers the same page is an article with comments
+ * designed like its byline (a blog's), and keeps them out. */
+START_TEST(thread_signed_keeps_numbered_replies)
+{
+    char *html = read_page("thread-signed");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_THREAD_SIGNED));
+    const char *post = strstr(on.text, "My rye starter is ten days old");
+    const char *first = strstr(on.text, "That smell is acetone");
+    const char *last = strstr(on.text, "Whole rye ferments faster than wheat");
+    ck_assert_ptr_nonnull(post);
+    ck_assert_ptr_nonnull(first);
+    ck_assert_ptr_nonnull(last);
+    ck_assert(post < first && first < last);
+    /* A reply of one short line is a reply of the run too. */
+    const char *short_reply = strstr(on.text, "Same here.");
+    ck_assert_ptr_nonnull(short_reply);
+    ck_assert(last < short_reply);
+    ck_assert_ptr_nonnull(strstr(on.explain, "page kind: discussion"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "thread-signed"));
+    const char *cut = strstr(on.text, "\n----\n");
+    const char *end = cut ? cut : on.text + strlen(on.text);
+    /* Signatures and toolbars are not the replies' text. */
+    const char *floor = strstr(on.text, "#2");
+    const char *quote = strstr(on.text, "Quote");
+    const char *name = strstr(on.text, "tomasz");
+    ck_assert(floor == NULL || floor > end);
+    ck_assert(quote == NULL || quote > end);
+    ck_assert(name == NULL || name > end);
+    /* Off, the replies are reader comments. */
+    const char *off_cut = strstr(off.text, "\n----\n");
+    const char *in_off = strstr(off.text, "That smell is acetone");
+    ck_assert(in_off == NULL || (off_cut && in_off > off_cut));
+    ck_assert_ptr_nonnull(strstr(off.explain, "page kind: article"));
+    /* Unnumbered replies: an article and its comments. */
+    char *blog_html = swap_all(html, "<span class=\"floor\">#", "<span class=\"floor\">");
+    extraction blog = extract(blog_html, NO_RULE_OFF);
+    const char *blog_cut = strstr(blog.text, "\n----\n");
+    const char *in_blog = strstr(blog.text, "That smell is acetone");
+    ck_assert_ptr_nonnull(strstr(blog.text, "My rye starter is ten days old"));
+    ck_assert(in_blog == NULL || (blog_cut && in_blog > blog_cut));
+    ck_assert_ptr_nonnull(strstr(blog.explain, "page kind: article"));
+    extraction_free(&on);
+    extraction_free(&off);
+    extraction_free(&blog);
+    free(blog_html);
+    free(html);
+}
+END_TEST
+
 /* thread-replies: a short post followed by a nested thread of dated
  * replies is a discussion: the replies, nested ones too, follow the post. */
 START_TEST(thread_replies_keeps_nested_replies)
@@ -546,7 +636,9 @@ Suite *wn_test_suite(void)
     tc = tcase_create("cases");
     tcase_add_test(tc, thread_title_opens_discussion);
     tcase_add_test(tc, thread_twins_keeps_other_answers);
+    tcase_add_test(tc, thread_twins_keeps_answers_in_related_box);
     tcase_add_test(tc, thread_replies_keeps_nested_replies);
+    tcase_add_test(tc, thread_signed_keeps_numbered_replies);
     tcase_add_test(tc, field_text_leaves_search_help_out);
     tcase_add_test(tc, dialog_gives_no_vote);
     tcase_add_test(tc, teaser_run_gives_no_vote);
