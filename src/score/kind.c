@@ -821,27 +821,32 @@ uint32_t wn_kind_decide(wn_doc *doc, uint32_t top)
     return top;
 }
 
-/* Characters kept in the body: selected, not pruned. */
-static uint32_t kept_chars(const wn_doc *doc)
+/* The kept text nodes (inside a selected element, not pruned) in document
+ * order: the first at or after i, or doc->count. *selected_end carries the
+ * end of the selected element the walk is in (0 to start). */
+static uint32_t next_kept_text(const wn_doc *doc, uint32_t i, uint32_t *selected_end)
 {
-    uint32_t chars = 0;
-    for (uint32_t i = 0; i < doc->count; i++) {
+    for (; i < doc->count; i++) {
         const wn_node *n = &doc->nodes[i];
         if (n->flags & WN_NODE_PRUNED) {
             i = n->end - 1;
             continue;
         }
-        if (!(n->flags & WN_NODE_SELECTED))
-            continue;
-        for (uint32_t j = i; j < n->end; j++) {
-            const wn_node *t = &doc->nodes[j];
-            if (t->flags & WN_NODE_PRUNED)
-                j = t->end - 1;
-            else if (t->kind == WN_NODE_TEXT)
-                chars += t->all.chars;
-        }
-        i = n->end - 1;
+        if (i >= *selected_end && (n->flags & WN_NODE_SELECTED))
+            *selected_end = n->end;
+        if (i < *selected_end && n->kind == WN_NODE_TEXT)
+            return i;
     }
+    return doc->count;
+}
+
+/* Characters kept in the body: selected, not pruned. */
+static uint32_t kept_chars(const wn_doc *doc)
+{
+    uint32_t chars = 0, selected_end = 0;
+    for (uint32_t i = next_kept_text(doc, 0, &selected_end); i < doc->count;
+         i = next_kept_text(doc, i + 1, &selected_end))
+        chars += doc->nodes[i].all.chars;
     return chars;
 }
 
@@ -984,27 +989,13 @@ static void keep_reply_texts(wn_doc *doc, const uint32_t *boxes, size_t n, wn_ru
     free(outer);
 }
 
-/* The first kept text node: in a selected element, not pruned. */
+/* The first kept text node that holds text, or WN_NONE. */
 static uint32_t first_kept_text(const wn_doc *doc)
 {
-    for (uint32_t i = 0; i < doc->count; i++) {
-        const wn_node *n = &doc->nodes[i];
-        if (n->flags & WN_NODE_PRUNED) {
-            i = n->end - 1;
-            continue;
-        }
-        if (!(n->flags & WN_NODE_SELECTED))
-            continue;
-        for (uint32_t j = i; j < n->end; j++) {
-            const wn_node *t = &doc->nodes[j];
-            if (t->flags & WN_NODE_PRUNED)
-                j = t->end - 1;
-            else if (t->kind == WN_NODE_TEXT && t->all.chars)
-                return j;
-        }
-        i = n->end - 1;
-    }
-    return WN_NONE;
+    uint32_t selected_end = 0, i = next_kept_text(doc, 0, &selected_end);
+    while (i < doc->count && !doc->nodes[i].all.chars)
+        i = next_kept_text(doc, i + 1, &selected_end);
+    return i < doc->count ? i : WN_NONE;
 }
 
 /* Adds to the replies' text elements (*boxes, *n of them) the text of the
