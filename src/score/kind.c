@@ -626,8 +626,31 @@ static bool twin_of(const wn_doc *doc, uint32_t a, uint32_t c, uint64_t shape)
 
 /* What one pass over a's twins found: twins, teaser cards among them,
  * posts (a's own counted by the caller) and their common ancestor. */
+/* In a twin of the top's element, the element at the top's place: the same
+ * path of shapes down, or else the first element of the top's own shape
+ * (a class-named one) as many levels down: the wrappers between may be
+ * named apart (a question's cell and an answer's cell around the same
+ * post-text element). The scan reads at most THREAD_TWIN_PLACE_SCAN nodes. */
+static uint32_t twin_place(const wn_doc *doc, uint32_t repeat, const uint64_t *shapes, const uint32_t *ranks,
+                           int level, bool named_top)
+{
+    uint32_t x = same_place(doc, repeat, shapes, ranks, level);
+    if (x != WN_NONE || !named_top)
+        return x;
+    const wn_node *r = &doc->nodes[repeat];
+    uint32_t depth = (uint32_t)r->depth + (uint32_t)level;
+    uint32_t end = r->end - repeat > THREAD_TWIN_PLACE_SCAN ? repeat + THREAD_TWIN_PLACE_SCAN : r->end;
+    for (uint32_t i = repeat + 1; i < end; i++) {
+        const wn_node *n = &doc->nodes[i];
+        if (n->kind == WN_NODE_ELEMENT && n->depth == depth && shape_of(n) == shapes[0])
+            return i;
+    }
+    return WN_NONE;
+}
+
 typedef struct twin_count {
     uint32_t twins, cards, posts, unit;
+    bool named_top; /* the top's element has a class word (twin_place) */
 } twin_count;
 
 /* One pass over the twins of a at the level: counts them into tc, or, with
@@ -647,7 +670,7 @@ static void scan_twins(wn_doc *doc, uint32_t a, const uint64_t *shapes, const ui
             tc->twins++;
             tc->cards += wn_kind_teaser_card(doc, c);
         }
-        uint32_t x = same_place(doc, c, shapes, ranks, level);
+        uint32_t x = twin_place(doc, c, shapes, ranks, level, tc->named_top);
         if (!holds_post_text(doc, x) || !twin_signed(doc, c, x))
             continue;
         if (select) {
@@ -678,13 +701,14 @@ static void decide_by_twins(wn_doc *doc, uint32_t top)
         if (n->kind == WN_NODE_ELEMENT && wn_node_elem(doc, n)->content > wn_node_elem(doc, &doc->nodes[a])->content)
             a = i;
     }
+    bool named_top = has_class_word(&doc->nodes[a]);
     uint64_t shapes[THREAD_LEVELS + 1];
     uint32_t ranks[THREAD_LEVELS + 1];
     for (int level = 0; level <= THREAD_LEVELS; level++) {
         shapes[level] = shape_of(&doc->nodes[a]);
         ranks[level] = rank_of(doc, a, shapes[level]);
         if (level > 0 && has_class_word(&doc->nodes[a])) {
-            twin_count tc = {.posts = 1, .unit = a};
+            twin_count tc = {.posts = 1, .unit = a, .named_top = named_top};
             scan_twins(doc, a, shapes, ranks, level, false, &tc);
             uint32_t posts = tc.posts, twins = tc.twins, unit = tc.unit;
             if (twins && posts >= THREAD_MIN_POSTS && 2 * posts > twins + 1 && 2 * tc.cards < twins && unit != WN_NONE &&

@@ -381,6 +381,9 @@
  * block of text at most THREAD_POST_MAX_LD linked. By hand. */
 #define THREAD_LEVELS 20
 #define THREAD_MIN_POSTS 3
+/* Nodes of a twin read looking for the top's place by its shape (kind.c,
+ * twin_place). */
+#define THREAD_TWIN_PLACE_SCAN 4096
 #define THREAD_POST_MAX_LD 0.8f
 /* A post's date: an element this short (characters) whose text is a date. */
 #define THREAD_DATE_MAX_CHARS 40

@@ -13,15 +13,22 @@
 #include "score/params.h"
 
 /* The element of the run of posts (a child of the run's parent) that holds
- * node, else node itself. */
-static uint32_t post_unit(const wn_doc *doc, uint32_t node)
+ * node, else node itself. When that element holds other posts too (answers
+ * grouped in one box apart from the question), the largest element around
+ * node that holds no other post: prev and next are the posts before and
+ * after it (WN_NONE at the ends). */
+static uint32_t post_unit(const wn_doc *doc, uint32_t node, uint32_t prev, uint32_t next)
 {
     uint32_t unit = doc->kind_unit;
     if (unit == WN_NONE || node <= unit || node >= doc->nodes[unit].end)
         return node;
     uint32_t a = node;
-    while (doc->nodes[a].parent != WN_NONE && doc->nodes[a].parent != unit)
-        a = doc->nodes[a].parent;
+    while (doc->nodes[a].parent != WN_NONE && doc->nodes[a].parent != unit) {
+        uint32_t p = doc->nodes[a].parent;
+        if ((prev != WN_NONE && prev >= p) || (next != WN_NONE && next < doc->nodes[p].end))
+            return a;
+        a = p;
+    }
     return doc->nodes[a].parent == unit ? a : node;
 }
 
@@ -180,16 +187,19 @@ wn_status wn_thread_find_posts(const wn_doc *doc, wn_thread_posts *out)
             wn_thread_post *p = &out->list[out->count++];
             memset(p, 0, sizeof *p);
             p->node = i;
-            uint32_t unit = post_unit(doc, i);
-            if (unit < lo)
-                lo = unit;
-            if (doc->nodes[unit].end > hi)
-                hi = doc->nodes[unit].end;
         }
         i = n->end - 1;
     }
     if (!out->count)
         return WN_OK;
+    for (size_t k = 0; k < out->count; k++) {
+        uint32_t unit = post_unit(doc, out->list[k].node, k ? out->list[k - 1].node : WN_NONE,
+                                  k + 1 < out->count ? out->list[k + 1].node : WN_NONE);
+        if (unit < lo)
+            lo = unit;
+        if (doc->nodes[unit].end > hi)
+            hi = doc->nodes[unit].end;
+    }
     thread th;
     memset(&th, 0, sizeof th);
     th.doc = doc;
@@ -206,7 +216,8 @@ wn_status wn_thread_find_posts(const wn_doc *doc, wn_thread_posts *out)
     th_build_pieces(&th, 0, lo, hi);
     for (size_t k = 0; k < out->count && !th.failed; k++) {
         wn_thread_post *p = &out->list[k];
-        uint32_t unit = post_unit(doc, p->node);
+        uint32_t unit = post_unit(doc, p->node, k ? out->list[k - 1].node : WN_NONE,
+                                  k + 1 < out->count ? out->list[k + 1].node : WN_NONE);
         citem self = {unit, doc->nodes[unit].end, WN_NONE, false};
         if (!th_own_pieces(&th, &self, NULL, 0, &own))
             break;

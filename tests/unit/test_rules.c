@@ -399,6 +399,60 @@ START_TEST(thread_twins_keeps_answers_in_related_box)
 }
 END_TEST
 
+/* thread-twins: the answers' cells are named apart from the question's
+ * (a "postcell" around the question's text, an "answercell" around each
+ * answer's): the top's place in each copy is found by the top's own shape,
+ * and every answer is kept, in order. Off, only the question is. */
+START_TEST(thread_twins_finds_place_in_cells_named_apart)
+{
+    static const char *answer =
+        "<div class=\"answer\"><div class=\"post-layout\"><div class=\"votecell\">%d</div>"
+        "<div class=\"answercell\"><div class=\"post-text\"><p>%s</p></div>"
+        "<div class=\"user-info\">answered Mar %d, 2025 <a class=\"user-details\" href=\"/u/%d\">user%d</a> "
+        "<span>%d</span></div></div></div></div>";
+    static const char *texts[] = {
+        "Proof is not strength: shape it tighter and lower the water a little.",
+        "Your bulk is long for that much starter so cut it by an hour.",
+        "Bake in a covered pot so the loaf rises before the crust sets.",
+    };
+    char answers[3][1024];
+    for (int k = 0; k < 3; k++)
+        snprintf(answers[k], sizeof answers[k], answer, 10 - k, texts[k], 11 + k, k, k, 100 * k + 7);
+    char html[8192];
+    snprintf(html, sizeof html,
+             "<html><head><title>Why does my loaf spread flat?</title></head><body>"
+             "<div class=\"nav\"><a href=\"/\">Home</a> <a href=\"/q\">Questions</a></div>"
+             "<div id=\"content\"><h1>Why does my loaf spread flat?</h1><div id=\"mainbar\">"
+             "<div class=\"question\"><div class=\"post-layout\"><div class=\"votecell\">31</div>"
+             "<div class=\"postcell\"><div class=\"post-text\"><p>My loaves look fine after the overnight "
+             "cold retard, with good volume, a domed top and a tight skin, but they spread flat in the oven "
+             "within minutes. The recipe is 500 g bread flour, 375 g water, 100 g starter and 10 g salt, "
+             "bulk at 24 C for five hours, then shaped, then a night in the fridge. The poke test says it is "
+             "ready, the scoring opens well, and still the loaf comes out flat. What am I doing wrong, and "
+             "what should I change first?</p></div>"
+             "<div class=\"user-info\">asked Mar 10, 2025 <a class=\"user-details\" href=\"/u/9\">asker</a> "
+             "<span>143</span></div></div></div></div>"
+             "<div id=\"answers\"><h2>3 Answers</h2>%s%s%s</div></div></div>"
+             "<div class=\"footer\"><a href=\"/about\">About</a> <a href=\"/privacy\">Privacy</a></div>"
+             "</body></html>",
+             answers[0], answers[1], answers[2]);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_THREAD_TWINS));
+    const char *question = strstr(on.text, "My loaves look fine");
+    const char *first = strstr(on.text, "Proof is not strength");
+    const char *last = strstr(on.text, "Bake in a covered pot");
+    ck_assert_ptr_nonnull(question);
+    ck_assert_ptr_nonnull(first);
+    ck_assert_ptr_nonnull(last);
+    ck_assert(question < first && first < last);
+    ck_assert_ptr_nonnull(strstr(on.explain, "page kind: discussion"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "(thread-twins)"));
+    ck_assert_ptr_null(strstr(off.text, "Bake in a covered pot"));
+    extraction_free(&on);
+    extraction_free(&off);
+}
+END_TEST
+
 /* thread-signed: a short post followed by numbered replies signed as the
  * post is (the same author link and date classes) is a discussion: the
  * replies' text follows the post, without their signatures and toolbars.
@@ -637,6 +691,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, thread_title_opens_discussion);
     tcase_add_test(tc, thread_twins_keeps_other_answers);
     tcase_add_test(tc, thread_twins_keeps_answers_in_related_box);
+    tcase_add_test(tc, thread_twins_finds_place_in_cells_named_apart);
     tcase_add_test(tc, thread_replies_keeps_nested_replies);
     tcase_add_test(tc, thread_signed_keeps_numbered_replies);
     tcase_add_test(tc, field_text_leaves_search_help_out);
