@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 void wn_buf_init(wn_buf *buf)
 {
     memset(buf, 0, sizeof *buf);
@@ -109,4 +111,45 @@ bool wn_array_grow(void **array, size_t *cap, size_t count, size_t size)
     *array = grown;
     *cap = cap2;
     return true;
+}
+
+void wn_buf_append_text(wn_buf *line, bool *pending_space, const char *s, size_t len, bool pre,
+                        void (*before_space)(void *ctx), void *ctx)
+{
+    /* [run, pos) is kept and not yet in the line. */
+    size_t pos = 0, run = 0;
+    while (pos < len) {
+        unsigned char c = (unsigned char)s[pos];
+        if (c > 0x20 && c < 0x80 && !*pending_space) {
+            pos++; /* printable ASCII: neither space nor dropped */
+            continue;
+        }
+        uint32_t cp;
+        size_t start = pos;
+        if (c < 0x80) {
+            cp = c;
+            pos++;
+        } else {
+            cp = wn_utf8_next(s, len, &pos);
+        }
+        bool space = !pre && wn_is_space(cp);
+        if (space || (pre && cp == '\r') || !wn_is_xml_char(cp)) {
+            if (start > run)
+                wn_buf_append(line, s + run, start - run);
+            run = pos;
+            if (space)
+                *pending_space = line->len > 0;
+            continue;
+        }
+        if (*pending_space) {
+            /* Nothing is held back here (run == start): a space ended the
+             * last run. */
+            if (before_space)
+                before_space(ctx);
+            wn_buf_putc(line, ' ');
+            *pending_space = false;
+        }
+    }
+    if (pos > run)
+        wn_buf_append(line, s + run, pos - run);
 }

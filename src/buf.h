@@ -26,6 +26,15 @@ void wn_buf_printf(wn_buf *buf, const char *format, ...)
 char *wn_buf_detach(wn_buf *buf, size_t *len);
 void wn_buf_free(wn_buf *buf);
 
+/* Appends text as a line of output reads it: runs of white space become one
+ * space unless pre (then only '\r' is dropped), characters XML cannot hold
+ * are dropped, and a space is written only before the next kept character
+ * (none at the line's start; *pending_space carries it between calls).
+ * before_space, when given, runs just before that space is written. Kept
+ * characters are appended a run at a time. */
+void wn_buf_append_text(wn_buf *line, bool *pending_space, const char *s, size_t len, bool pre,
+                        void (*before_space)(void *ctx), void *ctx);
+
 /* Makes room in a malloc'ed array of *cap elements of size bytes for one
  * more past count, doubling *cap (16 the first time); false when out of
  * memory, the array unchanged. */

@@ -165,48 +165,20 @@ static void flush_line(emitter *e)
         spans_next_line(e);
 }
 
+/* Spans that hold nothing yet begin after the space about to be written. */
+static void spans_skip_space(void *ctx)
+{
+    emitter *e = ctx;
+    for (size_t k = 0; k < e->nopen; k++)
+        if (e->spans[e->open[k].slot].s.start == e->line.len)
+            e->spans[e->open[k].slot].s.start = (uint32_t)e->line.len + 1;
+}
+
 /* Appends text; collapses white space unless preformatted; drops characters
- * XML cannot hold. */
+ * XML cannot hold (wn_buf_append_text). */
 static void append_text(emitter *e, const char *s, size_t len, bool pre)
 {
-    /* Kept characters are appended a run at a time: [run, pos) is kept
-     * and not yet in the line. */
-    size_t pos = 0, run = 0;
-    while (pos < len) {
-        unsigned char c = (unsigned char)s[pos];
-        if (c > 0x20 && c < 0x80 && !e->pending_space) {
-            pos++; /* printable ASCII: neither space nor dropped */
-            continue;
-        }
-        uint32_t cp;
-        size_t start = pos;
-        if (c < 0x80) {
-            cp = c;
-            pos++;
-        } else {
-            cp = wn_utf8_next(s, len, &pos);
-        }
-        bool space = !pre && wn_is_space(cp);
-        if (space || (pre && cp == '\r') || !wn_is_xml_char(cp)) {
-            if (start > run)
-                wn_buf_append(&e->line, s + run, start - run);
-            run = pos;
-            if (space)
-                e->pending_space = e->line.len > 0;
-            continue;
-        }
-        if (e->pending_space) {
-            /* Nothing is held back here (run == start): a space ended the
-             * last run. Spans that hold nothing yet begin after the space. */
-            for (size_t k = 0; k < e->nopen; k++)
-                if (e->spans[e->open[k].slot].s.start == e->line.len)
-                    e->spans[e->open[k].slot].s.start = (uint32_t)e->line.len + 1;
-            wn_buf_putc(&e->line, ' ');
-            e->pending_space = false;
-        }
-    }
-    if (pos > run)
-        wn_buf_append(&e->line, s + run, pos - run);
+    wn_buf_append_text(&e->line, &e->pending_space, s, len, pre, spans_skip_space, e);
 }
 
 static bool push_frame(emitter *e, frame f)

@@ -178,36 +178,8 @@ static void append_text(line_walk *w, uint32_t index)
         return;
     w->texts = texts;
     w->texts[w->ntexts++] = index;
-    bool pre = n->flags & WN_NODE_PREFORMATTED;
-    const char *s = wn_node_text(n);
-    size_t len = wn_node_text_len(n);
-    /* Kept characters are appended a run at a time: [run, pos) is kept
-     * and not yet in the line. */
-    size_t pos = 0, run = 0;
-    while (pos < len) {
-        unsigned char c = (unsigned char)s[pos];
-        if (c > 0x20 && c < 0x80 && !w->pending_space) {
-            pos++; /* printable ASCII: neither space nor dropped */
-            continue;
-        }
-        size_t start = pos;
-        uint32_t cp = wn_utf8_next(s, len, &pos);
-        bool space = !pre && wn_is_space(cp);
-        if (space || (pre && cp == '\r') || !wn_is_xml_char(cp)) {
-            if (start > run)
-                wn_buf_append(&w->line, s + run, start - run);
-            run = pos;
-            if (space)
-                w->pending_space = w->line.len > 0;
-            continue;
-        }
-        if (w->pending_space) {
-            wn_buf_putc(&w->line, ' '); /* nothing held back: a space ended the run */
-            w->pending_space = false;
-        }
-    }
-    if (pos > run)
-        wn_buf_append(&w->line, s + run, pos - run);
+    wn_buf_append_text(&w->line, &w->pending_space, wn_node_text(n), wn_node_text_len(n),
+                       (n->flags & WN_NODE_PREFORMATTED) != 0, NULL, NULL);
 }
 
 static void enter_block(line_walk *w, uint32_t index)
