@@ -328,9 +328,11 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
     hint_cache cache = {{calloc(HINT_CACHE_SLOTS, sizeof(hint_slot)), 0},
                         {calloc(HINT_CACHE_SLOTS, sizeof(hint_slot)), 0}};
     if (!push_node(doc, limits->max_nodes, WN_NODE_ELEMENT, &status)) {
+        /* elems may have grown before nodes failed to */
         free(cache.values.slots);
         free(cache.names.slots);
         free(stack);
+        wn_doc_free(doc);
         return status;
     }
     attr_set root_attrs;

@@ -450,6 +450,43 @@ static void expect_source(const wn_extractor *ex, const char *page, wn_article_s
     wn_result_free(res);
 }
 
+/* Every memory limit, from one that refuses the page to one that lets it
+ * through, gives the article or WN_ERR_MEMORY_LIMIT: each place the budget
+ * can run out, in the page's own build or in a ladder step's (noscript,
+ * template), gives back what it held (ASan and memcheck see a leak). */
+START_TEST(test_memory_limit_sweep)
+{
+    static const char *const pages[] = {
+        SHELL_HEAD "</head>" SHELL_BODY "<noscript>" ARTICLE_HTML "</noscript></body></html>",
+        SHELL_HEAD "</head>" SHELL_BODY "<template id=t>" ARTICLE_HTML "</template></body></html>",
+    };
+    for (size_t p = 0; p < sizeof pages / sizeof *pages; p++) {
+        size_t refused = 0, limit = 1024;
+        for (;; limit += 256) {
+            wn_options options;
+            wn_options_init(&options);
+            options.max_memory_bytes = limit;
+            wn_extractor *ex = NULL;
+            ck_assert_int_eq(wn_extractor_new(&options, &ex), WN_OK);
+            wn_result *res = NULL;
+            wn_status st = wn_extract(ex, pages[p], strlen(pages[p]), NULL, NULL, &res);
+            wn_extractor_free(ex);
+            ck_assert_msg(st == WN_OK || st == WN_ERR_MEMORY_LIMIT, "limit %zu: %s", limit,
+                          wn_status_message(st));
+            if (st == WN_OK) {
+                ck_assert_ptr_nonnull(strstr(wn_result_text(res, NULL), PARA3));
+                wn_result_free(res);
+                break;
+            }
+            ck_assert_ptr_null(res);
+            refused++;
+            ck_assert_uint_lt(limit, (size_t)64 << 20);
+        }
+        ck_assert_uint_gt(refused, 8); /* the sweep did cross the places that charge */
+    }
+}
+END_TEST
+
 START_TEST(test_article_sources)
 {
     wn_extractor *ex = new_extractor(0);
@@ -1315,6 +1352,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_title_in_text);
     tcase_add_test(tc, test_empty_input);
     tcase_add_test(tc, test_article_sources);
+    tcase_add_test(tc, test_memory_limit_sweep);
     tcase_add_test(tc, test_declared_steps);
     tcase_add_test(tc, test_declared_over_region);
     tcase_add_test(tc, test_header_only);
