@@ -1,5 +1,6 @@
 #!/bin/sh
-# Writes winnow's outputs (text with and without --comments, xml, explain) for every page
+# Writes winnow's outputs (text with and without --comments, xml, explain, xml with
+# --links --images --formatting, markdown with --title --links --images) for every page
 # of ../shared/bench and corpus/ with one build, and compares them with the
 # outputs of another build (or of an earlier snapshot folder). For changes
 # that must not move a figure: "no difference" is the proof.
@@ -23,6 +24,11 @@ snapshot)
                 2>"$out/$set_name.$format.err" || true
         done
         "$build/winnow" -f text -o "$out/$set_name/plain" "$dir" 2>"$out/$set_name.plain.err" || true
+        # what only the options read: links, images, formatting, the title line
+        "$build/winnow" --links --images --formatting -f xml -o "$out/$set_name/rich" "$dir" \
+            2>"$out/$set_name.rich.err" || true
+        "$build/winnow" --title --links --images -f markdown -o "$out/$set_name/markdown" "$dir" \
+            2>"$out/$set_name.markdown.err" || true
     done
     echo "snapshot written to $out";;
 compare)
