@@ -137,7 +137,8 @@ static size_t markup_resumes(const guard *g, size_t i, int script)
     return g->len;
 }
 
-static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json, int markup)
+static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json, int ld_json,
+                          int markup)
 {
     size_t body = g->pos;
     size_t end = kind == WN_GT_SCRIPT ? wn_guard_script_end(g, body) : wn_guard_raw_text_end(g, body, tag);
@@ -145,7 +146,12 @@ static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json, i
     if (end == g->len)
         resume = end = markup_resumes(g, body, kind == WN_GT_SCRIPT);
     wn_status st = WN_OK;
-    if (kind == WN_GT_SCRIPT && json) {
+    if (kind == WN_GT_SCRIPT && json && !ld_json && !g->untrimmed && end > body) {
+        /* JSON data other than JSON-LD (a framework's state, a widget's
+         * settings): src/blocks reads a script's text for JSON-LD alone. */
+        st = wn_guard_cut(g, body, end);
+        g->report->elided_bytes += end - body;
+    } else if (kind == WN_GT_SCRIPT && json) {
         /* JSON-LD is kept as evidence; with no '<' left, no parser can read
          * markup in it. */
         st = wn_guard_escape_lt(g, body, end, "\\u003c");
@@ -404,7 +410,7 @@ static wn_status start_tag(guard *g, size_t lt)
         g->ignored_newline = t.end;
     switch (r) {
     case WN_GT_RCDATA: case WN_GT_RAWTEXT: case WN_GT_SCRIPT:
-        return raw_body(g, tag.tag, r, t.json_type, t.markup_type);
+        return raw_body(g, tag.tag, r, t.json_type, t.ld_json_type, t.markup_type);
     case WN_GT_PLAINTEXT:
         note_text(g, g->pos, g->len);
         /* Past <plaintext>, a NUL is U+FFFD: text, not nothing. */

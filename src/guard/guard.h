@@ -27,6 +27,8 @@
  * contents in modes of their own), script and style bodies are cut (they are never text; Gumbo
  * tokenizes them a character at a time), JSON-LD keeps its '<' only as the
  * JSON escape \u003c, and title and textarea text keep theirs as "&lt;".
+ * Other JSON in a script (a framework's state, a widget's settings) is cut
+ * with the scripts: a script's text is read for JSON-LD alone.
  *
  * Runs of white space in text are cut to one byte (a newline if the run
  * holds one, else its first byte), outside the elements that keep their

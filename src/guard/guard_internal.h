@@ -85,7 +85,9 @@ typedef struct tag_scan {
     size_t attribute_bytes;  /* names and values of the first `keep` */
     size_t cut_from;         /* start of the first attribute past `keep` (0: none) */
     uint64_t hash;           /* order-free hash of names and values (when asked) */
-    int json_type;           /* type="...json..." (JSON-LD data) */
+    int json_type;           /* type="...json..." (JSON data) */
+    int ld_json_type;        /* type="...ld+json..." (JSON-LD, which src/blocks reads), or a
+                                type with a character reference that could spell it */
     int markup_type;         /* a script type for markup (markup_type()) */
     int hidden;              /* type=hidden */
     int html_encoding;       /* encoding=text/html or application/xhtml+xml, or unsure */

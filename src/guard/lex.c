@@ -262,6 +262,8 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
         if (kind == AK_TYPE) {
             if (contains_json(v, value_len))
                 t->json_type = 1;
+            if (contains_nocase(v, value_len, "ld+json") || memchr(v, '&', value_len))
+                t->ld_json_type = 1;
             if (markup_type(v, value_len))
                 t->markup_type = 1;
             if (wn_guard_equals_nocase(v, value_len, "hidden") && !memchr(v, '&', value_len))

@@ -193,6 +193,24 @@ START_TEST(test_script_and_style_emptied)
     ck_assert_uint_eq(g.report.elements, 1);
     wn_arena_release(&g.arena);
 
+    /* Other JSON (a framework's state) goes with the scripts: only JSON-LD
+     * is read; a type whose character reference could spell it is kept. */
+    ck_assert_int_eq(guard_str(&g, "<script type=\"application/json\" id=s>{\"a\": \"<b>\"}</script>"
+                                   "<script type=\"Application/LD+JSON\">{}</script>"
+                                   "<script type=\"application/ld&#43;json\">{}</script><p>x", NULL),
+                     WN_OK);
+    ck_assert_str_eq(g.text, "<script type=\"application/json\" id=s></script>"
+                             "<script type=\"Application/LD+JSON\">{}</script>"
+                             "<script type=\"application/ld&#43;json\">{}</script><p>x");
+    ck_assert_uint_eq(g.report.elided_bytes, strlen("{\"a\": \"<b>\"}"));
+    wn_arena_release(&g.arena);
+    wn_guard_limits whole = LIMITS;
+    whole.untrimmed = 1;
+    ck_assert_int_eq(guard_str(&g, "<script type=\"application/json\">{\"a\": 1}</script>", &whole),
+                     WN_OK);
+    ck_assert_str_eq(g.text, "<script type=\"application/json\">{\"a\": 1}</script>");
+    wn_arena_release(&g.arena);
+
     /* An unterminated script runs to the end. */
     ck_assert_int_eq(guard_str(&g, "<p>a</p><script>var x = '</scrip", NULL), WN_OK);
     ck_assert_str_eq(g.text, "<p>a</p><script>");
