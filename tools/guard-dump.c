@@ -1,12 +1,13 @@
 /* The pre-parse guard's copy of pages, for looking at what Gumbo is handed.
  *
- *   guard-dump [--untrimmed] [--parse [--raw]] [-o DIR] FILE...
+ *   guard-dump [--untrimmed] [--inline] [--parse [--raw]] [-o DIR] FILE...
  *
  * Each FILE is decoded as winnow decodes it (no charset hint) and run
  * through the guard with the default limits. Without -o the copies are
  * written to standard output one after the other; with -o DIR each goes to
  * DIR/<file's base name>. --untrimmed: the copy without the trims (white
- * space runs and unread attributes left whole). --parse: the copy is
+ * space runs and unread attributes left whole). --inline: as with links or
+ * images wanted (an <a>'s href and an <img>'s addresses kept). --parse: the copy is
  * parsed as winnow parses it (src/parse.c) and nothing is written, so that
  * a profiler sees the guard and the parse alone; --raw with --parse: the
  * file is parsed as it is (no decoding, no guard), e.g. a copy written
@@ -50,12 +51,14 @@ static char *read_file(const char *path, size_t *len)
 
 int main(int argc, char **argv)
 {
-    int untrimmed = 0, parse = 0, raw = 0, status = 0;
+    int untrimmed = 0, inline_attrs = 0, parse = 0, raw = 0, status = 0;
     const char *dir = NULL;
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "--untrimmed") == 0) {
             untrimmed = 1;
+        } else if (strcmp(argv[i], "--inline") == 0) {
+            inline_attrs = 1;
         } else if (strcmp(argv[i], "--parse") == 0) {
             parse = 1;
         } else if (strcmp(argv[i], "--raw") == 0) {
@@ -63,14 +66,14 @@ int main(int argc, char **argv)
         } else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
             dir = argv[++i];
         } else {
-            fprintf(stderr, "usage: guard-dump [--untrimmed] [--parse [--raw]] [-o DIR] FILE...\n");
+            fprintf(stderr, "usage: guard-dump [--untrimmed] [--inline] [--parse [--raw]] [-o DIR] FILE...\n");
             return 2;
         }
     }
     wn_options defaults;
     wn_options_init(&defaults);
     wn_guard_limits limits = {defaults.max_depth, defaults.max_attributes, defaults.max_nodes,
-                              (unsigned)untrimmed};
+                              (unsigned)untrimmed, (unsigned)inline_attrs};
     for (; i < argc; i++) {
         size_t len;
         char *bytes = read_file(argv[i], &len);

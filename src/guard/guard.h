@@ -63,6 +63,8 @@ typedef struct wn_guard_limits {
     size_t max_elements;      /* more elements and text nodes: WN_ERR_TOO_MANY_NODES */
     unsigned untrimmed;       /* 1: white space runs and unread attributes are left
                                  whole (what the copy would be without the trims) */
+    unsigned inline_attrs;    /* links or images are wanted: an <a>'s href and an
+                                 <img>'s addresses and alt are read */
 } wn_guard_limits;
 
 /* Markup a script renders: the contents of a <template>, or of a script
