@@ -271,16 +271,14 @@ static int unread(const attr_range *a, GumboTag tag, unsigned readers)
 
 /* A formatting element's unread attributes (data-*, on*, and those its
  * readers do not want, styles aside) give way to one stand-in,
- * wn="<hash of them>", and an <a>'s href whose value no reader wants
- * keeps only its name (href="": a link all the same), its value hashed
- * with them. Gumbo compares a formatting element's attributes with those
+ * wn="<hash of them>". Gumbo compares a formatting element's attributes with those
  * of the list's entries (the Noah's ark clause): two elements' stand-ins
  * are equal exactly when their unread attributes are (names without case,
  * values as written; order-free, as Gumbo compares them). Left whole when
  * the bytes cannot tell: a value with a character reference, a CR or a NUL
- * (which the tokenizer changes), a name given twice (Gumbo keeps the
- * first), more attributes than the scan records, or too few bytes to
- * gain. */
+ * (which the tokenizer changes), a name given twice (names_repeat()),
+ * or too few bytes to gain. (Not on <a>: before an <a> goes on the list, the one already there
+ * past the last marker is taken off, so no three are ever compared.) */
 static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
 {
     if (t->ranges_overflow)
@@ -288,7 +286,7 @@ static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
     unsigned readers = element_readers(g, tag, t);
     uint64_t hash = 0;
     size_t bytes = 0;
-    unsigned count = 0, emptied = 0;
+    unsigned count = 0;
     unsigned char folded[ATTR_MAX];
     for (unsigned k = 0; k < t->ranges; k++) {
         const attr_range *a = &t->range[k];
@@ -297,17 +295,9 @@ static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
             continue;
         if (!a->plain)
             return WN_OK;
-        for (unsigned j = 0; j < k; j++) {
-            const attr_range *b = &t->range[j];
-            if (folded[j] && b->name_len == a->name_len &&
-                wn_guard_name_hash(g->in + b->from, b->name_len) ==
-                    wn_guard_name_hash(g->in + a->from, a->name_len))
-                return WN_OK; /* the same name, or a rare collision: either way left whole */
-        }
         hash += a->hash;
         bytes += a->to - a->from;
         count++;
-        emptied += a->kind == AK_HREF && (readers & R_A);
     }
     /* Quoted: the next attribute may follow a quoted value with no space.
      * The hash in 11 characters of 64. */
@@ -317,7 +307,7 @@ static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
         stand[4 + d] = digits[(hash >> (6 * d)) & 63];
     stand[15] = '"';
     size_t n = sizeof stand;
-    if (!count || bytes <= n + emptied * 7)
+    if (!count || bytes <= n)
         return WN_OK;
     wn_status st = WN_OK;
     int first = 1;
@@ -326,8 +316,6 @@ static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
         if (!folded[k])
             continue;
         st = cut_attribute(g, a->from, a->to);
-        if (st == WN_OK && a->kind == AK_HREF && (readers & R_A))
-            st = wn_guard_emit(g, "href=\"\"", 7);
         if (st == WN_OK && first)
             st = wn_guard_emit(g, stand, n);
         first = 0;
@@ -335,8 +323,9 @@ static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
     return st;
 }
 
-/* The attributes of a tag that is not a formatting element: what no
- * reader wants goes (strippable(), unread()); on an element the model put
+/* The attributes of a tag that is not a formatting element (or is an
+ * <a>, see stand_in()): what no reader wants goes (strippable(),
+ * unread()), an <a>'s href keeping its name; on an element the model put
  * in SVG or MathML, every attribute but those that steer the parser (all
  * there is of it is skipped); a <link>'s href src/meta does not read keeps
  * its name (href=""); a long data: URL that is read keeps "data:". */
@@ -354,7 +343,12 @@ static wn_status strip_attributes(guard *g, GumboTag tag, const tag_scan *t)
             if (!a->style || t->styles == 1) /* of two styles, the first is read */
                 st = cut_attribute(g, a->from, a->to);
         } else if (unread(a, tag, readers)) {
+            if (a->kind == AK_HREF && (readers & R_A) && a->to - a->from <= 7)
+                continue; /* href="" or shorter: nothing to gain */
             st = cut_attribute(g, a->from, a->to);
+            /* an <a>'s href: a link all the same */
+            if (st == WN_OK && a->kind == AK_HREF && (readers & R_A))
+                st = wn_guard_emit(g, "href=\"\"", 7);
         } else if (a->kind == AK_HREF && tag == GUMBO_TAG_LINK && !t->href_read) {
             st = cut_attribute(g, a->from, a->to);
             if (st == WN_OK)
@@ -364,6 +358,23 @@ static wn_status strip_attributes(guard *g, GumboTag tag, const tag_scan *t)
         }
     }
     return st;
+}
+
+/* Whether a name is given twice (or may be: a NUL in a name). Gumbo
+ * 0.10.1 keeps the first, but after a repeated name without a value it
+ * reads the next name joined to it ("a a class=x" gives "aclass"): a tag
+ * that repeats a name is left whole, so that its readers find what they
+ * would. */
+static int names_repeat(const tag_scan *t)
+{
+    if (t->odd_names || t->ranges_overflow)
+        return 1;
+    for (unsigned k = 1; k < t->ranges; k++)
+        for (unsigned j = 0; j < k; j++)
+            if (t->range[j].name_hash == t->range[k].name_hash &&
+                t->range[j].name_len == t->range[k].name_len)
+                return 1; /* the same name, or a rare collision: either way left whole */
+    return 0;
 }
 
 static wn_status start_tag(guard *g, size_t lt)
@@ -459,12 +470,12 @@ static wn_status start_tag(guard *g, size_t lt)
         if (st == WN_OK)
             st = wn_guard_emit(g, t.self_closing ? "/" : " ", 1);
     }
-    if (st == WN_OK && !g->untrimmed && !t.cut_from && t.attributes <= 64) {
+    if (st == WN_OK && !g->untrimmed && !t.cut_from && t.attributes <= 64 && !names_repeat(&t)) {
         /* Bytes no reader wants. Not on tags with more attributes than
          * src/blocks reads (64), where a cut would bring one into view;
          * a formatting element's give way to a stand-in, since Gumbo
          * compares them (the Noah's ark clause). */
-        if (!wn_gt_is_formatting(tag.tag))
+        if (!wn_gt_is_formatting(tag.tag) || tag.tag == GUMBO_TAG_A)
             st = strip_attributes(g, tag.tag, &t);
         else if (!g->tree.foreign_start)
             st = stand_in(g, tag.tag, &t);

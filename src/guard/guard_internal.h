@@ -76,6 +76,7 @@ typedef struct attr_range {
     size_t from, to;         /* the attribute, name to value's end */
     size_t payload, payload_to; /* a data: URL's payload (payload 0: none) */
     size_t name_len;         /* the name is input[from..from + name_len) */
+    uint32_t name_hash;      /* of its name, without case (wn_guard_name_hash()) */
     uint64_t hash;           /* of its name (without case) and value */
     unsigned read_on;        /* R_*: the elements whose readers want it */
     int always;              /* strippable() */
@@ -107,6 +108,7 @@ typedef struct tag_scan {
     unsigned styles;         /* style attributes */
     unsigned ranges;         /* recorded in range[] */
     int ranges_overflow;     /* more attributes than range[] holds */
+    int odd_names;           /* a name with a NUL (the tokenizer makes it U+FFFD) */
     /* Past the counts: not cleared for each tag (range[0..ranges) are set). */
     attr_range range[ATTR_MAX]; /* in input order */
 } tag_scan;
