@@ -323,12 +323,21 @@ static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
     return st;
 }
 
+/* An href whose value nobody reads, in place of the one cut before `to`:
+ * the bare name (an empty value), and a space before what follows unless
+ * white space or the tag's end does ('"' or '/' would join the name). */
+static wn_status bare_href(guard *g, size_t to)
+{
+    int apart = to < g->len && (is_space(g->in[to]) || g->in[to] == '>');
+    return wn_guard_emit(g, "href ", apart ? 4 : 5);
+}
+
 /* The attributes of a tag that is not a formatting element (or is an
  * <a>, see stand_in()): what no reader wants goes (strippable(),
- * unread()), an <a>'s href keeping its name; on an element the model put
+ * unread()), an <a>'s href keeping its name (bare_href()); on an element the model put
  * in SVG or MathML, every attribute but those that steer the parser (all
  * there is of it is skipped); a <link>'s href src/meta does not read keeps
- * its name (href=""); a long data: URL that is read keeps "data:". */
+ * its name; a long data: URL that is read keeps "data:". */
 static wn_status strip_attributes(guard *g, GumboTag tag, const tag_scan *t)
 {
     unsigned readers = element_readers(g, tag, t);
@@ -344,15 +353,15 @@ static wn_status strip_attributes(guard *g, GumboTag tag, const tag_scan *t)
                 st = cut_attribute(g, a->from, a->to);
         } else if (unread(a, tag, readers)) {
             if (a->kind == AK_HREF && (readers & R_A) && a->to - a->from <= 7)
-                continue; /* href="" or shorter: nothing to gain */
+                continue; /* href="" or href=x: little to gain, and the page may need no copy */
             st = cut_attribute(g, a->from, a->to);
             /* an <a>'s href: a link all the same */
             if (st == WN_OK && a->kind == AK_HREF && (readers & R_A))
-                st = wn_guard_emit(g, "href=\"\"", 7);
+                st = bare_href(g, a->to);
         } else if (a->kind == AK_HREF && tag == GUMBO_TAG_LINK && !t->href_read) {
             st = cut_attribute(g, a->from, a->to);
             if (st == WN_OK)
-                st = wn_guard_emit(g, "href=\"\"", 7);
+                st = bare_href(g, a->to);
         } else if (a->payload) {
             st = wn_guard_cut(g, a->payload, a->payload_to);
         }
