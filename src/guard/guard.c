@@ -374,15 +374,23 @@ static wn_status strip_attributes(guard *g, GumboTag tag, const tag_scan *t)
  * reads the next name joined to it ("a a class=x" gives "aclass"): a tag
  * that repeats a name is left whole, so that its readers find what they
  * would. */
-static int names_repeat(const tag_scan *t)
+static int names_repeat(const guard *g, const tag_scan *t)
 {
     if (t->odd_names || t->ranges_overflow)
         return 1;
-    for (unsigned k = 1; k < t->ranges; k++)
-        for (unsigned j = 0; j < k; j++)
-            if (t->range[j].name_hash == t->range[k].name_hash &&
-                t->range[j].name_len == t->range[k].name_len)
-                return 1; /* the same name, or a rare collision: either way left whole */
+    for (unsigned k = 1; k < t->ranges; k++) {
+        const attr_range *a = &t->range[k];
+        for (unsigned j = 0; j < k; j++) {
+            const attr_range *b = &t->range[j];
+            if (b->name_len != a->name_len)
+                continue;
+            size_t i = 0;
+            while (i < a->name_len && lower(g->in[a->from + i]) == lower(g->in[b->from + i]))
+                i++;
+            if (i == a->name_len)
+                return 1;
+        }
+    }
     return 0;
 }
 
@@ -479,7 +487,7 @@ static wn_status start_tag(guard *g, size_t lt)
         if (st == WN_OK)
             st = wn_guard_emit(g, t.self_closing ? "/" : " ", 1);
     }
-    if (st == WN_OK && !g->untrimmed && !t.cut_from && t.attributes <= 64 && !names_repeat(&t)) {
+    if (st == WN_OK && !g->untrimmed && !t.cut_from && t.attributes <= 64 && !names_repeat(g, &t)) {
         /* Bytes no reader wants. Not on tags with more attributes than
          * src/blocks reads (64), where a cut would bring one into view;
          * a formatting element's give way to a stand-in, since Gumbo

@@ -76,13 +76,13 @@ typedef struct attr_range {
     size_t from, to;         /* the attribute, name to value's end */
     size_t payload, payload_to; /* a data: URL's payload (payload 0: none) */
     size_t name_len;         /* the name is input[from..from + name_len) */
-    uint32_t name_hash;      /* of its name, without case (wn_guard_name_hash()) */
     uint64_t hash;           /* of its name (without case) and value */
     unsigned read_on;        /* R_*: the elements whose readers want it */
     int always;              /* strippable() */
     int style;               /* a style attribute (kept if the tag has two) */
     int plain;               /* name and value read as they are written: no '&',
-                                CR or NUL, which the tokenizer changes */
+                                CR or NUL, which the tokenizer changes (set only
+                                when the scan hashes: formatting elements) */
     int kind;                /* lex.c's AK_* */
 } attr_range;
 

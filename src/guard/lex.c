@@ -347,7 +347,6 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
             r->payload = strip == 2 ? value + 5 : 0;
             r->payload_to = value + value_len;
             r->name_len = name_len;
-            r->name_hash = wn_guard_name_hash(s + name, name_len);
             r->hash = attribute_hash;
             r->read_on = read_on(kind);
             r->always = strip == 1;
@@ -355,8 +354,9 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
             r->kind = kind;
             int nul_name = memchr(s + name, '\0', name_len) != NULL;
             t->odd_names |= nul_name;
-            r->plain = !memchr(v, '&', value_len) && !memchr(v, '\r', value_len) &&
-                       !memchr(v, '\0', value_len) && !nul_name;
+            /* only a formatting element's stand-in (hash) asks */
+            r->plain = hash && !nul_name && !memchr(v, '&', value_len) &&
+                       !memchr(v, '\r', value_len) && !memchr(v, '\0', value_len);
         } else {
             t->ranges_overflow = 1;
         }
