@@ -60,7 +60,8 @@ static inline uint64_t wn_parse_budget_ns(const wn_options *options, size_t len)
 /* The guard's and the block walk's limits, from the extractor's options. */
 static inline wn_guard_limits wn_guard_limits_of(const wn_extractor *ex)
 {
-    wn_guard_limits limits = {ex->options.max_depth, ex->options.max_attributes, ex->options.max_nodes, 0};
+    wn_guard_limits limits = {ex->options.max_depth, ex->options.max_attributes, ex->options.max_nodes, 0,
+                              (ex->options.flags & (WN_FLAG_LINKS | WN_FLAG_IMAGES)) != 0};
     return limits;
 }
 

@@ -137,7 +137,8 @@ static size_t markup_resumes(const guard *g, size_t i, int script)
     return g->len;
 }
 
-static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json, int markup)
+static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json, int ld_json,
+                          int markup)
 {
     size_t body = g->pos;
     size_t end = kind == WN_GT_SCRIPT ? wn_guard_script_end(g, body) : wn_guard_raw_text_end(g, body, tag);
@@ -145,7 +146,12 @@ static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json, i
     if (end == g->len)
         resume = end = markup_resumes(g, body, kind == WN_GT_SCRIPT);
     wn_status st = WN_OK;
-    if (kind == WN_GT_SCRIPT && json) {
+    if (kind == WN_GT_SCRIPT && json && !ld_json && !g->untrimmed && end > body) {
+        /* JSON data other than JSON-LD (a framework's state, a widget's
+         * settings): src/blocks reads a script's text for JSON-LD alone. */
+        st = wn_guard_cut(g, body, end);
+        g->report->elided_bytes += end - body;
+    } else if (kind == WN_GT_SCRIPT && json) {
         /* JSON-LD is kept as evidence; with no '<' left, no parser can read
          * markup in it. */
         st = wn_guard_escape_lt(g, body, end, "\\u003c");
@@ -215,57 +221,177 @@ static wn_status cut_attribute(guard *g, size_t from, size_t to)
     return st;
 }
 
-/* A formatting element's unread attributes (data-*, on*, srcset: the whole
- * ones strippable() names, not styles) give way to one stand-in,
- * data-wn="<hash of them>". Gumbo compares a formatting element's
- * attributes with those of the list's entries (the Noah's ark clause): two
- * elements' stand-ins are equal exactly when their unread attributes are
- * (names without case, values as written; order-free, as Gumbo compares
- * them). Left whole when the bytes cannot tell: a value with a character
- * reference, a CR or a NUL (which the tokenizer changes), a name given
- * twice (Gumbo keeps the first), more attributes than the scan records,
- * or too few bytes to gain. */
-static wn_status stand_in(guard *g, const tag_scan *t)
+/* The readers (R_*, guard_internal.h) that want the attributes of this
+ * element: the class, id, role, ... of every element src/blocks walks, and
+ * what a kind of element gives it. Form controls, embedded content and
+ * ruby annotations src/blocks skips whole without a look (an <input> but
+ * for whether it is hidden); none of them is ever a child of <head>, whose
+ * children src/blocks reads even when it skips their kind. */
+static unsigned element_readers(const guard *g, GumboTag tag, const tag_scan *t)
 {
-    if (t->strips_overflow)
+    unsigned readers = R_READ | R_STEER;
+    switch (tag) {
+    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION: case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_OBJECT: case GUMBO_TAG_MAP: case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_APPLET: case GUMBO_TAG_RT: case GUMBO_TAG_RP: case GUMBO_TAG_RTC:
+        return R_STEER;
+    case GUMBO_TAG_INPUT:
+        return R_INPUT | R_STEER;
+    case GUMBO_TAG_A:
+        readers |= R_A | (g->limits->inline_attrs || t->rel_read ? R_HREF : 0);
+        break;
+    case GUMBO_TAG_LINK: readers |= R_LINK; break;
+    case GUMBO_TAG_BASE: readers |= R_BASE; break;
+    case GUMBO_TAG_META: readers |= R_META; break;
+    case GUMBO_TAG_TIME: readers |= R_TIME; break;
+    case GUMBO_TAG_SCRIPT: /* its type, for JSON-LD */
+        readers |= t->ld_json_type ? R_SCRIPT : 0;
+        break;
+    case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE: /* the parser makes an <image> an <img> */
+        readers |= g->limits->inline_attrs ? R_IMAGE : 0;
+        break;
+    default:
+        break;
+    }
+    return readers | (t->itemprop ? R_ITEMPROP : 0);
+}
+
+/* Whether the element's own readers want none of the attribute. <html>
+ * and <body> are left as they are (the parser merges the attributes of
+ * every such tag into the first, and the readers look at the first 64),
+ * and so is <isindex> (the parser makes a form, a label and an input of
+ * its attributes). */
+static int unread(const attr_range *a, GumboTag tag, unsigned readers)
+{
+    if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_ISINDEX)
+        return 0;
+    return !(a->read_on & readers);
+}
+
+/* A formatting element's unread attributes (data-*, on*, and those its
+ * readers do not want, styles aside) give way to one stand-in,
+ * wn="<hash of them>". Gumbo compares a formatting element's attributes with those
+ * of the list's entries (the Noah's ark clause): two elements' stand-ins
+ * are equal exactly when their unread attributes are (names without case,
+ * values as written; order-free, as Gumbo compares them). Left whole when
+ * the bytes cannot tell: a value with a character reference, a CR or a NUL
+ * (which the tokenizer changes), a name given twice (names_repeat()),
+ * or too few bytes to gain. (Not on <a>: before an <a> goes on the list, the one already there
+ * past the last marker is taken off, so no three are ever compared.) */
+static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
+{
+    if (t->ranges_overflow)
         return WN_OK;
+    unsigned readers = element_readers(g, tag, t);
     uint64_t hash = 0;
     size_t bytes = 0;
     unsigned count = 0;
-    for (unsigned k = 0; k < t->strips; k++) {
-        const strip_range *a = &t->strip[k];
-        if (!a->whole || a->style)
+    unsigned char folded[ATTR_MAX];
+    for (unsigned k = 0; k < t->ranges; k++) {
+        const attr_range *a = &t->range[k];
+        folded[k] = (unsigned char)(!a->style && (a->always || unread(a, tag, readers)));
+        if (!folded[k])
             continue;
         if (!a->plain)
             return WN_OK;
-        for (unsigned j = 0; j < k; j++) {
-            const strip_range *b = &t->strip[j];
-            if (b->whole && !b->style && b->name_len == a->name_len &&
-                wn_guard_name_hash(g->in + b->from, b->name_len) ==
-                    wn_guard_name_hash(g->in + a->from, a->name_len))
-                return WN_OK; /* the same name, or a rare collision: either way left whole */
-        }
         hash += a->hash;
         bytes += a->to - a->from;
         count++;
     }
-    char stand[32];
-    /* Quoted: the next attribute may follow a quoted value with no space. */
-    int n = snprintf(stand, sizeof stand, "data-wn=\"%016llx\"", (unsigned long long)hash);
-    if (!count || bytes <= (size_t)n)
+    /* Quoted: the next attribute may follow a quoted value with no space.
+     * The hash in 11 characters of 64. */
+    static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+    char stand[16] = "wn=\"";
+    for (int d = 0; d < 11; d++)
+        stand[4 + d] = digits[(hash >> (6 * d)) & 63];
+    stand[15] = '"';
+    size_t n = sizeof stand;
+    if (!count || bytes <= n)
         return WN_OK;
     wn_status st = WN_OK;
     int first = 1;
-    for (unsigned k = 0; k < t->strips && st == WN_OK; k++) {
-        const strip_range *a = &t->strip[k];
-        if (!a->whole || a->style)
+    for (unsigned k = 0; k < t->ranges && st == WN_OK; k++) {
+        const attr_range *a = &t->range[k];
+        if (!folded[k])
             continue;
         st = cut_attribute(g, a->from, a->to);
         if (st == WN_OK && first)
-            st = wn_guard_emit(g, stand, (size_t)n);
+            st = wn_guard_emit(g, stand, n);
         first = 0;
     }
     return st;
+}
+
+/* An href whose value nobody reads, in place of the one cut before `to`:
+ * the bare name (an empty value), and a space before what follows unless
+ * white space or the tag's end does ('"' or '/' would join the name). */
+static wn_status bare_href(guard *g, size_t to)
+{
+    int apart = to < g->len && (is_space(g->in[to]) || g->in[to] == '>');
+    return wn_guard_emit(g, "href ", apart ? 4 : 5);
+}
+
+/* The attributes of a tag that is not a formatting element (or is an
+ * <a>, see stand_in()): what no reader wants goes (strippable(),
+ * unread()), an <a>'s href keeping its name (bare_href()); on an element the model put
+ * in SVG or MathML, every attribute but those that steer the parser (all
+ * there is of it is skipped); a <link>'s href src/meta does not read keeps
+ * its name; a long data: URL that is read keeps "data:". */
+static wn_status strip_attributes(guard *g, GumboTag tag, const tag_scan *t)
+{
+    unsigned readers = element_readers(g, tag, t);
+    int foreign = g->tree.foreign_start != 0;
+    wn_status st = WN_OK;
+    for (unsigned k = 0; k < t->ranges && st == WN_OK; k++) {
+        const attr_range *a = &t->range[k];
+        if (foreign) {
+            if (a->kind != AK_TYPE && a->kind != AK_ENCODING && a->kind != AK_FONT)
+                st = cut_attribute(g, a->from, a->to);
+        } else if (a->always) {
+            if (!a->style || t->styles == 1) /* of two styles, the first is read */
+                st = cut_attribute(g, a->from, a->to);
+        } else if (unread(a, tag, readers)) {
+            if (a->kind == AK_HREF && (readers & R_A) && a->to - a->from <= 7)
+                continue; /* href="" or href=x: little to gain, and the page may need no copy */
+            st = cut_attribute(g, a->from, a->to);
+            /* an <a>'s href: a link all the same */
+            if (st == WN_OK && a->kind == AK_HREF && (readers & R_A))
+                st = bare_href(g, a->to);
+        } else if (a->kind == AK_HREF && tag == GUMBO_TAG_LINK && !t->href_read) {
+            st = cut_attribute(g, a->from, a->to);
+            if (st == WN_OK)
+                st = bare_href(g, a->to);
+        } else if (a->payload) {
+            st = wn_guard_cut(g, a->payload, a->payload_to);
+        }
+    }
+    return st;
+}
+
+/* Whether a name is given twice (or may be: a NUL in a name). Gumbo
+ * 0.10.1 keeps the first, but after a repeated name without a value it
+ * reads the next name joined to it ("a a class=x" gives "aclass"): a tag
+ * that repeats a name is left whole, so that its readers find what they
+ * would. */
+static int names_repeat(const guard *g, const tag_scan *t)
+{
+    if (t->odd_names || t->ranges_overflow)
+        return 1;
+    for (unsigned k = 1; k < t->ranges; k++) {
+        const attr_range *a = &t->range[k];
+        for (unsigned j = 0; j < k; j++) {
+            const attr_range *b = &t->range[j];
+            if (b->name_len != a->name_len)
+                continue;
+            size_t i = 0;
+            while (i < a->name_len && lower(g->in[a->from + i]) == lower(g->in[b->from + i]))
+                i++;
+            if (i == a->name_len)
+                return 1;
+        }
+    }
+    return 0;
 }
 
 static wn_status start_tag(guard *g, size_t lt)
@@ -361,38 +487,16 @@ static wn_status start_tag(guard *g, size_t lt)
         if (st == WN_OK)
             st = wn_guard_emit(g, t.self_closing ? "/" : " ", 1);
     }
-    if (st == WN_OK && !g->untrimmed && !t.cut_from && t.attributes <= 64 &&
-        !wn_gt_is_formatting(tag.tag)) {
-        /* Bytes no reader wants (strippable()). Not on formatting
-         * elements, whose attributes Gumbo compares (the Noah's ark
-         * clause), nor on tags with more attributes than blocks.c reads.
-         * On an element the model put in SVG or MathML, every attribute
-         * but those that steer the parser; on an HTML <script>, src; on a
-         * <link> whose href nothing reads, its href's value; srcset but on
-         * an <img>. */
-        int when = g->tree.foreign_start
-                       ? STRIP_IF_FOREIGN
-                       : (tag.tag == GUMBO_TAG_SCRIPT ? STRIP_IF_SCRIPT : 0) |
-                             (tag.tag == GUMBO_TAG_LINK && !t.href_read ? STRIP_IF_LINK : 0) |
-                             (tag.tag != GUMBO_TAG_IMG ? STRIP_IF_NOT_IMG : 0);
-        unsigned k = 0, m = 0;
-        while (st == WN_OK && (k < t.strips || m < t.maybes)) {
-            if (m < t.maybes && (k == t.strips || t.maybe[m].from < t.strip[k].from)) {
-                if (t.maybe[m].when & when)
-                    st = cut_attribute(g, t.maybe[m].from, t.maybe[m].to);
-                if (st == WN_OK && (t.maybe[m].when & when) == STRIP_IF_LINK)
-                    st = wn_guard_emit(g, "href=\"\"", 7);
-                m++;
-                continue;
-            }
-            if (!t.strip[k].style || t.styles == 1 || when == STRIP_IF_FOREIGN)
-                st = cut_attribute(g, t.strip[k].from, t.strip[k].to);
-            k++;
-        }
+    if (st == WN_OK && !g->untrimmed && !t.cut_from && t.attributes <= 64 && !names_repeat(g, &t)) {
+        /* Bytes no reader wants. Not on tags with more attributes than
+         * src/blocks reads (64), where a cut would bring one into view;
+         * a formatting element's give way to a stand-in, since Gumbo
+         * compares them (the Noah's ark clause). */
+        if (!wn_gt_is_formatting(tag.tag) || tag.tag == GUMBO_TAG_A)
+            st = strip_attributes(g, tag.tag, &t);
+        else if (!g->tree.foreign_start)
+            st = stand_in(g, tag.tag, &t);
     }
-    if (st == WN_OK && !g->untrimmed && !t.cut_from && t.attributes <= 64 &&
-        wn_gt_is_formatting(tag.tag) && !g->tree.foreign_start)
-        st = stand_in(g, &t);
     size_t kept = t.attributes < keep ? t.attributes : keep;
     if (tag.tag == GUMBO_TAG_HTML)
         g->html_attributes += kept;
@@ -404,7 +508,7 @@ static wn_status start_tag(guard *g, size_t lt)
         g->ignored_newline = t.end;
     switch (r) {
     case WN_GT_RCDATA: case WN_GT_RAWTEXT: case WN_GT_SCRIPT:
-        return raw_body(g, tag.tag, r, t.json_type, t.markup_type);
+        return raw_body(g, tag.tag, r, t.json_type, t.ld_json_type, t.markup_type);
     case WN_GT_PLAINTEXT:
         note_text(g, g->pos, g->len);
         /* Past <plaintext>, a NUL is U+FFFD: text, not nothing. */

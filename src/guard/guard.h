@@ -27,18 +27,27 @@
  * contents in modes of their own), script and style bodies are cut (they are never text; Gumbo
  * tokenizes them a character at a time), JSON-LD keeps its '<' only as the
  * JSON escape \u003c, and title and textarea text keep theirs as "&lt;".
+ * Other JSON in a script (a framework's state, a widget's settings) is cut
+ * with the scripts: a script's text is read for JSON-LD alone.
  *
  * Runs of white space in text are cut to one byte (a newline if the run
  * holds one, else its first byte), outside the elements that keep their
  * text's white space (pre, listing, plaintext, any element whose style may
  * set white-space; title, textarea and xmp are raw text, left whole): no
  * reader tells a run from one space there, and Gumbo tokenizes every byte.
- * A run with a form feed is left whole. Attributes no reader wants go too
- * (lex.c's strippable(); on SVG and MathML elements all but those that steer
- * the parser; a <script>'s src; the href of a <link> src/meta does not
- * read, left empty), and a formatting element's unread ones give way to one
- * stand-in that hashes them, so that Gumbo's Noah's ark clause, which
- * compares attributes, decides as it would on the page.
+ * A run with a form feed is left whole. Attributes no reader wants on the
+ * element go too (lex.c's strippable() and read_on(), guard.c's
+ * element_readers(): data-*, event handlers, styles that neither hide nor
+ * keep white space, and every attribute the element's readers do not name;
+ * on SVG and MathML elements all but those that steer the parser; the value
+ * of an <a>'s href without links or images wanted, and of a <link>'s that
+ * src/meta does not read: the bare name stays). A formatting element's
+ * unread ones give way to one stand-in that hashes them, so that Gumbo's
+ * Noah's ark clause, which compares attributes, decides as it would on the
+ * page (not needed on <a>: no three are ever on the list together). A tag
+ * that repeats an attribute name is left whole (Gumbo 0.10.1 joins the
+ * name after a repeated valueless one to it), and so is one with more
+ * attributes than src/blocks reads (64).
  *
  * One repair, where browsers would lose the page: a title, textarea, style,
  * xmp, iframe, noembed, noframes or script that never closes would hold the
@@ -61,6 +70,8 @@ typedef struct wn_guard_limits {
     size_t max_elements;      /* more elements and text nodes: WN_ERR_TOO_MANY_NODES */
     unsigned untrimmed;       /* 1: white space runs and unread attributes are left
                                  whole (what the copy would be without the trims) */
+    unsigned inline_attrs;    /* links or images are wanted: an <a>'s href and an
+                                 <img>'s addresses and alt are read */
 } wn_guard_limits;
 
 /* Markup a script renders: the contents of a <template>, or of a script

@@ -51,31 +51,40 @@ static inline char lower(char c)
 }
 
 /* Attribute bytes the extraction never reads, left out of the parser's
- * copy so that Gumbo does not tokenize them (see strippable()). */
-#define STRIP_MAX 16
-typedef struct strip_range {
-    size_t from, to;
-    int style;               /* a style attribute (kept if the tag has two) */
-    int whole;               /* the whole attribute (not a data: URL's payload) */
-    int plain;               /* name and value read as they are written: no '&',
-                                CR or NUL, which the tokenizer changes */
+ * copy so that Gumbo does not tokenize them. The scan records each
+ * attribute of a tag (up to ATTR_MAX, in input order) with what of it may
+ * go: always (strippable(): data-*, on*, SVG path data, styles that can
+ * neither hide nor keep white space), or where no reader wants it (the
+ * readers it names in read_on, an R_* mask, match none of the element's:
+ * start_tag() decides once the model has placed the element). */
+#define ATTR_MAX 64
+enum {
+    R_READ = 1,       /* src/blocks reads this element's class, id, role, ... */
+    R_INPUT = 2,      /* an <input>: its type, hidden, aria-hidden and style */
+    R_A = 4,          /* an <a>: href (a link), rel */
+    R_LINK = 8,       /* a <link>: href, rel */
+    R_BASE = 16,      /* a <base>: href */
+    R_META = 32,      /* a <meta>: name, property, http-equiv, content */
+    R_ITEMPROP = 64,  /* an element with itemprop: content, datetime */
+    R_TIME = 128,     /* a <time>: datetime */
+    R_SCRIPT = 256,   /* a <script>: type (JSON-LD) */
+    R_IMAGE = 512,    /* an <img> while images or links are wanted: src, alt, srcset, lazy sources */
+    R_HREF = 1024,    /* an <a> while links or images are wanted, or whose rel src/meta reads */
+    R_STEER = 2048    /* steers the parser (type, encoding, color, face, size): always kept */
+};
+typedef struct attr_range {
+    size_t from, to;         /* the attribute, name to value's end */
+    size_t payload, payload_to; /* a data: URL's payload (payload 0: none) */
     size_t name_len;         /* the name is input[from..from + name_len) */
     uint64_t hash;           /* of its name (without case) and value */
-} strip_range;
-
-/* Attributes no reader wants on some elements only (start_tag() decides
- * once the model has placed the element). */
-enum {
-    STRIP_IF_FOREIGN = 1,    /* on an SVG or MathML element: blocks.c skips them whole */
-    STRIP_IF_SCRIPT = 2,     /* src on an HTML <script>: nothing fetches it */
-    STRIP_IF_LINK = 4,       /* href on a <link> whose rel src/meta does not read:
-                                it stays, empty (the link is still counted) */
-    STRIP_IF_NOT_IMG = 8     /* srcset but on an <img> (a lazy image's address) */
-};
-typedef struct maybe_strip {
-    size_t from, to;
-    int when;                /* STRIP_IF_* */
-} maybe_strip;
+    unsigned read_on;        /* R_*: the elements whose readers want it */
+    int always;              /* strippable() */
+    int style;               /* a style attribute (kept if the tag has two) */
+    int plain;               /* name and value read as they are written: no '&',
+                                CR or NUL, which the tokenizer changes (set only
+                                when the scan hashes: formatting elements) */
+    int kind;                /* lex.c's AK_* */
+} attr_range;
 
 typedef struct tag_scan {
     size_t end;              /* just past '>', or len when unterminated */
@@ -85,20 +94,23 @@ typedef struct tag_scan {
     size_t attribute_bytes;  /* names and values of the first `keep` */
     size_t cut_from;         /* start of the first attribute past `keep` (0: none) */
     uint64_t hash;           /* order-free hash of names and values (when asked) */
-    int json_type;           /* type="...json..." (JSON-LD data) */
+    int json_type;           /* type="...json..." (JSON data) */
+    int ld_json_type;        /* type="...ld+json..." (JSON-LD, which src/blocks reads), or a
+                                type with a character reference that could spell it */
     int markup_type;         /* a script type for markup (markup_type()) */
     int hidden;              /* type=hidden */
     int html_encoding;       /* encoding=text/html or application/xhtml+xml, or unsure */
     int font_breakout;       /* color, face or size */
     int white_space;         /* a style that may set white-space (or holds a '&') */
     int href_read;           /* a rel that src/meta reads a <link>'s href for, or itemprop */
-    unsigned strips;
-    int strips_overflow;     /* more attributes to strip than strip[] holds */
-    unsigned maybes;
+    int rel_read;            /* a rel src/meta reads an <a>'s href for (license, author, tag) */
+    int itemprop;            /* an itemprop attribute */
     unsigned styles;         /* style attributes */
-    /* Past the counts: not cleared for each tag (strip[0..strips) are set). */
-    strip_range strip[STRIP_MAX]; /* in input order */
-    maybe_strip maybe[STRIP_MAX]; /* in input order */
+    unsigned ranges;         /* recorded in range[] */
+    int ranges_overflow;     /* more attributes than range[] holds */
+    int odd_names;           /* a name with a NUL (the tokenizer makes it U+FFFD) */
+    /* Past the counts: not cleared for each tag (range[0..ranges) are set). */
+    attr_range range[ATTR_MAX]; /* in input order */
 } tag_scan;
 
 /* copy.c: the parser's copy, written in input order, never behind `copied` */
@@ -109,6 +121,9 @@ wn_status wn_guard_emit(guard *g, const char *s, size_t n);
 wn_status wn_guard_escape_lt(guard *g, size_t from, size_t to, const char *with);
 
 /* lex.c: tokens */
+enum { AK_OTHER, AK_TYPE, AK_ENCODING, AK_FONT, AK_STYLE, AK_DATA, AK_DATA_SRC, AK_GONE,
+       AK_SRC, AK_HREF, AK_REL, AK_ITEMPROP, AK_SRCSET, AK_ALT, AK_EVERY, AK_HIDING, AK_META,
+       AK_CONTENT, AK_DATETIME };
 uint32_t wn_guard_name_hash(const char *s, size_t n);
 int wn_guard_equals_nocase(const char *s, size_t n, const char *word);
 const char *wn_guard_find(const char *s, size_t n, const char *needle);

@@ -119,13 +119,7 @@ static int contains_spaced_nocase(const char *s, size_t n, const char *word)
     return 0;
 }
 
-/* The attribute names the scan tells apart. */
-enum {
-    AK_OTHER, AK_TYPE, AK_ENCODING, AK_FONT /* color, face, size */, AK_STYLE,
-    AK_DATA /* data-*, but a lazy image's */, AK_DATA_SRC /* data-src, -original, -lazy-src, -srcset */,
-    AK_GONE /* d, points, on* */, AK_SRC_HREF, AK_REL, AK_ITEMPROP, AK_SRCSET
-};
-
+/* The attribute names the scan tells apart (guard_internal.h's AK_*). */
 static int attr_kind(const char *name, size_t n)
 {
     if (n == 0)
@@ -136,6 +130,10 @@ static int attr_kind(const char *name, size_t n)
     case 'e':
         return wn_guard_equals_nocase(name, n, "encoding") ? AK_ENCODING : AK_OTHER;
     case 'c':
+        if (wn_guard_equals_nocase(name, n, "class"))
+            return AK_EVERY;
+        if (wn_guard_equals_nocase(name, n, "content"))
+            return AK_CONTENT;
         return wn_guard_equals_nocase(name, n, "color") ? AK_FONT : AK_OTHER;
     case 'f':
         return wn_guard_equals_nocase(name, n, "face") ? AK_FONT : AK_OTHER;
@@ -146,7 +144,7 @@ static int attr_kind(const char *name, size_t n)
             return AK_STYLE;
         if (wn_guard_equals_nocase(name, n, "srcset"))
             return AK_SRCSET;
-        return wn_guard_equals_nocase(name, n, "src") ? AK_SRC_HREF : AK_OTHER;
+        return wn_guard_equals_nocase(name, n, "src") ? AK_SRC : AK_OTHER;
     case 'd':
         if (starts_nocase(name, n, "data-"))
             /* where blocks/declare.c finds a lazy image's address */
@@ -156,19 +154,65 @@ static int attr_kind(const char *name, size_t n)
                            wn_guard_equals_nocase(name, n, "data-srcset")
                        ? AK_DATA_SRC
                        : AK_DATA;
+        if (wn_guard_equals_nocase(name, n, "datetime"))
+            return AK_DATETIME;
         return n == 1 ? AK_GONE : AK_OTHER;
     case 'p':
+        if (wn_guard_equals_nocase(name, n, "property"))
+            return AK_META;
         return wn_guard_equals_nocase(name, n, "points") ? AK_GONE : AK_OTHER;
     case 'o':
         return n > 2 && lower(name[1]) == 'n' ? AK_GONE : AK_OTHER;
     case 'h':
-        return wn_guard_equals_nocase(name, n, "href") ? AK_SRC_HREF : AK_OTHER;
+        if (wn_guard_equals_nocase(name, n, "hidden"))
+            return AK_HIDING;
+        if (wn_guard_equals_nocase(name, n, "http-equiv"))
+            return AK_META;
+        return wn_guard_equals_nocase(name, n, "href") ? AK_HREF : AK_OTHER;
     case 'r':
+        if (wn_guard_equals_nocase(name, n, "role"))
+            return AK_EVERY;
         return wn_guard_equals_nocase(name, n, "rel") ? AK_REL : AK_OTHER;
     case 'i':
+        if (wn_guard_equals_nocase(name, n, "id"))
+            return AK_EVERY;
         return wn_guard_equals_nocase(name, n, "itemprop") ? AK_ITEMPROP : AK_OTHER;
+    case 'a':
+        if (wn_guard_equals_nocase(name, n, "alt"))
+            return AK_ALT;
+        if (wn_guard_equals_nocase(name, n, "aria-hidden"))
+            return AK_HIDING;
+        return wn_guard_equals_nocase(name, n, "aria-modal") ? AK_EVERY : AK_OTHER;
+    case 'n':
+        return wn_guard_equals_nocase(name, n, "name") ? AK_META : AK_OTHER;
     default:
         return AK_OTHER;
+    }
+}
+
+/* The readers (R_*) that want an attribute of this kind: src/blocks reads
+ * class, id, role, itemprop, aria-modal, hidden, aria-hidden and style on
+ * every element it walks (hidden, aria-hidden and style on an <input>
+ * too), a <meta>'s name, property, http-equiv and content, an itemprop's
+ * content or datetime, a <time>'s datetime, a <link>'s rel and href, a
+ * <base>'s href, an <a>'s rel and href (whose value only with links or
+ * images wanted, or for a rel src/meta reads), a script's or an input's
+ * type, and an <img>'s src, alt, srcset and lazy sources with links or
+ * images wanted (blocks/declare.c). */
+static unsigned read_on(int kind)
+{
+    switch (kind) {
+    case AK_EVERY: case AK_ITEMPROP: return R_READ;
+    case AK_HIDING: case AK_STYLE: return R_READ | R_INPUT;
+    case AK_TYPE: return R_SCRIPT | R_INPUT;
+    case AK_ENCODING: case AK_FONT: return R_STEER;
+    case AK_HREF: return R_HREF | R_LINK | R_BASE;
+    case AK_REL: return R_A | R_LINK;
+    case AK_META: return R_META;
+    case AK_CONTENT: return R_META | R_ITEMPROP;
+    case AK_DATETIME: return R_TIME | R_ITEMPROP;
+    case AK_SRC: case AK_ALT: case AK_SRCSET: case AK_DATA_SRC: return R_IMAGE;
+    default: return 0;
     }
 }
 
@@ -179,21 +223,16 @@ static int style_keeps_space(const char *value, size_t value_len)
     return memchr(value, '&', value_len) || contains_spaced_nocase(value, value_len, "white-space");
 }
 
-/* What of an attribute the extraction never reads (blocks.c reads the
- * tree's attributes; src/meta reads what blocks.c records), so that Gumbo
- * need not tokenize it: 0 nothing, 1 the whole attribute, 2 the payload of
- * a data: URL (the value keeps "data:"). Left whole: every attribute a
- * reader names (class, id, style with "display" or "white-space", hidden,
- * aria-hidden, role,
- * itemprop, content, property, name, http-equiv, href, rel, datetime, lang,
- * type, src, alt, ...) and those that steer tree construction (type,
- * encoding, color, face, size). Gone: data-* (but data-src, data-original,
- * data-lazy-src, data-srcset, where blocks/declare.c finds a lazy image's
- * address), on* event handlers, SVG path data (d, points), and
- * style attributes that can neither hide the element nor keep its white
- * space (no "display" nor "white-space" in them, even with white space
- * inside, no character reference that could spell them). srcset goes
- * too but on an <img> (start_tag() decides). */
+/* What of an attribute the extraction never reads, on any element (so
+ * that Gumbo need not tokenize it): 0 nothing, 1 the whole attribute, 2
+ * the payload of a data: URL (the value keeps "data:"). Gone: data-* (but
+ * data-src, data-original, data-lazy-src, data-srcset, where
+ * blocks/declare.c finds a lazy image's address), on* event handlers, SVG
+ * path data (d, points), and style attributes that can neither hide the
+ * element nor keep its white space (no "display" nor "white-space" in
+ * them, even with white space inside, no character reference that could
+ * spell them). What other elements' readers want (read_on()) start_tag()
+ * decides. */
 static int strippable(int kind, const char *value, size_t value_len)
 {
     switch (kind) {
@@ -202,7 +241,7 @@ static int strippable(int kind, const char *value, size_t value_len)
     case AK_STYLE:
         return !style_keeps_space(value, value_len) &&
                !contains_spaced_nocase(value, value_len, "display");
-    case AK_SRC_HREF:
+    case AK_SRC: case AK_HREF:
         return value_len > 64 && starts_nocase(value, value_len, "data:") ? 2 : 0;
     default:
         return 0;
@@ -215,7 +254,7 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
 {
     const char *s = g->in;
     size_t len = g->len;
-    memset(t, 0, offsetof(tag_scan, strip));
+    memset(t, 0, offsetof(tag_scan, range));
     for (;;) {
         while (i < len && (is_space(s[i]) || (s[i] == '/' && !(i + 1 < len && s[i + 1] == '>'))))
             i++;
@@ -262,6 +301,8 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
         if (kind == AK_TYPE) {
             if (contains_json(v, value_len))
                 t->json_type = 1;
+            if (contains_nocase(v, value_len, "ld+json") || memchr(v, '&', value_len))
+                t->ld_json_type = 1;
             if (markup_type(v, value_len))
                 t->markup_type = 1;
             if (wn_guard_equals_nocase(v, value_len, "hidden") && !memchr(v, '&', value_len))
@@ -277,8 +318,13 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
             if (memchr(v, '&', value_len) || contains_nocase(v, value_len, "canonical") ||
                 contains_nocase(v, value_len, "license"))
                 t->href_read = 1;
+            /* and an <a>'s for these (blocks/declare.c) */
+            if (memchr(v, '&', value_len) || contains_nocase(v, value_len, "license") ||
+                contains_nocase(v, value_len, "author") || contains_nocase(v, value_len, "tag"))
+                t->rel_read = 1;
         } else if (kind == AK_ITEMPROP) {
             t->href_read = 1; /* microdata: a <link itemprop> gives its href */
+            t->itemprop = 1;
         }
         uint64_t attribute_hash = 0;
         if (hash) {
@@ -293,30 +339,26 @@ void wn_guard_scan_attributes(const guard *g, size_t i, size_t keep, int hash, t
         t->styles += (unsigned)style;
         if (style && style_keeps_space(v, value_len))
             t->white_space = 1;
-        int strip = strippable(kind, v, value_len);
-        if (strip && t->strips < STRIP_MAX) {
-            strip_range *r = &t->strip[t->strips++];
-            r->from = strip == 2 ? value + 5 : name;
-            r->to = strip == 2 ? value + value_len : i;
-            r->style = style;
-            r->whole = strip == 1;
+        if (t->ranges < ATTR_MAX) {
+            int strip = strippable(kind, v, value_len);
+            attr_range *r = &t->range[t->ranges++];
+            r->from = name;
+            r->to = i;
+            r->payload = strip == 2 ? value + 5 : 0;
+            r->payload_to = value + value_len;
             r->name_len = name_len;
             r->hash = attribute_hash;
-            r->plain = !memchr(v, '&', value_len) && !memchr(v, '\r', value_len) &&
-                       !memchr(v, '\0', value_len) && !memchr(s + name, '\0', name_len);
-        } else if (strip) {
-            t->strips_overflow = 1;
-        } else if (!strip && t->maybes < STRIP_MAX && kind != AK_TYPE && kind != AK_ENCODING &&
-                   kind != AK_FONT) {
-            /* Those three steer the parser, in foreign content too. */
-            maybe_strip *m = &t->maybe[t->maybes++];
-            m->from = name;
-            m->to = i;
-            m->when = STRIP_IF_FOREIGN;
-            if (kind == AK_SRC_HREF)
-                m->when |= lower(s[name]) == 's' ? STRIP_IF_SCRIPT : STRIP_IF_LINK;
-            else if (kind == AK_SRCSET)
-                m->when |= STRIP_IF_NOT_IMG;
+            r->read_on = read_on(kind);
+            r->always = strip == 1;
+            r->style = style;
+            r->kind = kind;
+            int nul_name = memchr(s + name, '\0', name_len) != NULL;
+            t->odd_names |= nul_name;
+            /* only a formatting element's stand-in (hash) asks */
+            r->plain = hash && !nul_name && !memchr(v, '&', value_len) &&
+                       !memchr(v, '\r', value_len) && !memchr(v, '\0', value_len);
+        } else {
+            t->ranges_overflow = 1;
         }
         if (t->attributes == keep + 1)
             t->cut_from = name;

@@ -7,7 +7,7 @@
 
 #include "runner.h"
 
-static wn_guard_limits LIMITS = {16, 8, 100000, 0};
+static wn_guard_limits LIMITS = {16, 8, 100000, 0, 0};
 
 typedef struct guarded {
     wn_arena arena;
@@ -124,7 +124,7 @@ START_TEST(test_formatting_capped)
     for (int i = 0; i < 40; i++)
         sprintf(buf + strlen(buf), "<b id=%d>", i);
     strcat(buf, "x");
-    wn_guard_limits deep = {1000, 8, 100000, 0};
+    wn_guard_limits deep = {1000, 8, 100000, 0, 0};
     guarded g;
     ck_assert_int_eq(guard_str(&g, buf, &deep), WN_OK);
     /* Each weighs 2 (itself, its id): 24 fit the formatting list's weight
@@ -193,6 +193,24 @@ START_TEST(test_script_and_style_emptied)
     ck_assert_uint_eq(g.report.elements, 1);
     wn_arena_release(&g.arena);
 
+    /* Other JSON (a framework's state) goes with the scripts: only JSON-LD
+     * is read; a type whose character reference could spell it is kept. */
+    ck_assert_int_eq(guard_str(&g, "<script type=\"application/json\" id=s>{\"a\": \"<b>\"}</script>"
+                                   "<script type=\"Application/LD+JSON\">{}</script>"
+                                   "<script type=\"application/ld&#43;json\">{}</script><p>x", NULL),
+                     WN_OK);
+    ck_assert_str_eq(g.text, "<script  id=s></script>"
+                             "<script type=\"Application/LD+JSON\">{}</script>"
+                             "<script type=\"application/ld&#43;json\">{}</script><p>x");
+    ck_assert_uint_eq(g.report.elided_bytes, strlen("{\"a\": \"<b>\"}"));
+    wn_arena_release(&g.arena);
+    wn_guard_limits whole = LIMITS;
+    whole.untrimmed = 1;
+    ck_assert_int_eq(guard_str(&g, "<script type=\"application/json\">{\"a\": 1}</script>", &whole),
+                     WN_OK);
+    ck_assert_str_eq(g.text, "<script type=\"application/json\">{\"a\": 1}</script>");
+    wn_arena_release(&g.arena);
+
     /* An unterminated script runs to the end. */
     ck_assert_int_eq(guard_str(&g, "<p>a</p><script>var x = '</scrip", NULL), WN_OK);
     ck_assert_str_eq(g.text, "<p>a</p><script>");
@@ -228,7 +246,7 @@ START_TEST(test_unclosed_raw_text_closed_where_markup_resumes)
      * the page as its text; it is closed before the first HTML tag. */
     static const char *const cases[][2] = {
         {"<title>News <b>x</b>", "<title>News </title><b>x</b>"},
-        {"<title>a < b, c<d\n<meta charset=utf-8><p>x", "<title>a &lt; b, c&lt;d\n</title><meta charset=utf-8><p>x"},
+        {"<title>a < b, c<d\n<meta name=robots><p>x", "<title>a &lt; b, c&lt;d\n</title><meta name=robots><p>x"},
         {"<textarea>note<p>x", "<textarea>note</textarea><p>x"},
         {"<style>p{color:red}<p>x", "<style></style><p>x"},
         {"<xmp>code<div>x", "<xmp>code</xmp><div>x"},
@@ -254,7 +272,7 @@ END_TEST
 START_TEST(test_too_many_elements)
 {
     char *html = repeated("<br>", 200, "");
-    wn_guard_limits few = {16, 8, 100, 0};
+    wn_guard_limits few = {16, 8, 100, 0, 0};
     guarded g;
     ck_assert_int_eq(guard_str(&g, html, &few), WN_ERR_TOO_MANY_NODES);
     wn_arena_release(&g.arena);
@@ -275,7 +293,7 @@ START_TEST(test_too_many_elements)
     char *page = malloc(strlen(html) + 64);
     ck_assert_ptr_nonnull(page);
     sprintf(page, "<p><b id=1><b id=2><b id=3><b id=4>%s", html);
-    wn_guard_limits elements_only = {16, 8, 140, 0};
+    wn_guard_limits elements_only = {16, 8, 140, 0, 0};
     ck_assert_int_eq(guard_str(&g, page, &elements_only), WN_ERR_TOO_MANY_NODES);
     ck_assert_uint_gt(g.report.elements, 2 * 30); /* far more than the start tags */
     wn_arena_release(&g.arena);
@@ -289,13 +307,22 @@ END_TEST
  * MathML elements (blocks.c skips them) keep none but those that steer the
  * parser; an HTML element that breaks out of them keeps its own. A <link>
  * keeps its href's value only for the rels src/meta reads. */
+static void expect_gone_and_kept(const char *text, const char *const *gone, size_t n_gone,
+                                 const char *const *kept, size_t n_kept)
+{
+    for (size_t i = 0; i < n_gone; i++)
+        ck_assert_msg(!strstr(text, gone[i]), "%s still in %s", gone[i], text);
+    for (size_t i = 0; i < n_kept; i++)
+        ck_assert_msg(strstr(text, kept[i]) != NULL, "%s lost from %s", kept[i], text);
+}
+
 START_TEST(test_unread_attributes_left_out)
 {
     const char *html =
-        "<body><div class=\"c\" data-x=\"1\" onclick=\"f()\" style=\"color:red\" id=i>"
-        "<b data-y=\"2\" onclick=\"g()\">t</b>"
+        "<body><div class=\"c\" data-x=\"1\" onclick=\"f()\" style=\"color:red\" id=i title=t>"
+        "<b data-y=\"2\" onclick=\"g()\">t</b><b title=\"a longer title\">u</b>"
         "<p style=\"DISPLAY: none\" data-src=\"/lazy.jpg\">h</p>"
-        "<img srcset=\"a.jpg 1x, b.jpg 2x\" alt=\"x\" src=\"data:image/png;base64,"
+        "<img srcset=\"a.jpg 1x, b.jpg 2x\" alt=\"x\" width=10 src=\"data:image/png;base64,"
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==\">"
         "<svg viewBox=\"0 0 1 1\"><path d=\"M0 0L1 1Z\"/></svg>"
         "<span style=\"a\" style=\"display:none\">two styles</span>"
@@ -307,38 +334,86 @@ START_TEST(test_unread_attributes_left_out)
         "<link itemprop=url href=\"/item\"><link href=/print.css rel=stylesheet media=print>"
         "<svg><g/fill=red><rect/></g></svg>"
         "<img src=\"data:,\" data-original=\"/lazy1.jpg\" data-lazy-src=\"/lazy2.jpg\">"
-        "<img srcset=\"/set.jpg 1x\" data-srcset=\"/set2.jpg 1x\"><source srcset=\"/source.jpg\">";
+        "<img srcset=\"/set.jpg 1x\" data-srcset=\"/set2.jpg 1x\"><source srcset=\"/source.jpg\">"
+        "<meta charset=utf-8 name=description content=d><time datetime=2020-01-02 lang=en>t</time>"
+        "<span itemprop=p content=c lang=en>s</span><button class=b type=submit>go</button>"
+        "<input type=hidden name=n value=v class=c2 hidden><option value=o>o</option>"
+        "<script type=\"application/ld+json\" async>{}</script><html lang=fr data-x=1>"
+        /* a repeated name: Gumbo reads "z class" as "zclass", so left whole */
+        "<div z z class=x lang=de onclick=f()>";
+    /* Without links and images: an <img>'s addresses and alt go too. */
     guarded g;
     ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
-    static const char *const gone[] = {"data-x", "onclick=\"f", "color:red", "M0 0",
-                                       "iVBOR", "viewBox", "/app.js", "class=m", "class=icon", ".css", "/source.jpg"};
-    for (size_t i = 0; i < WN_COUNT(gone); i++)
-        ck_assert_msg(!strstr(g.text, gone[i]), "%s still in %s", gone[i], g.text);
+    static const char *const gone[] = {
+        "data-x", "onclick=\"f", "color:red", "M0 0", "iVBOR", "viewBox", "/app.js", "class=m",
+        "class=icon", ".css", "/source.jpg", "media=print", "title=", "srcset", "alt=", "width=",
+        "lazy", "charset", "lang=en", "class=b", "type=submit", "name=n", "value=", "class=c2",
+        "type=\"module\"", "async"};
     static const char *const kept[] = {
-        "class=\"c\"", "id=i", "<b data-y=\"2\" onclick=\"g()\">", "style=\"DISPLAY: none\"",
-        "data-src=\"/lazy.jpg\"", "alt=\"x\"", "src=\"data:\"", "type=\"module\"", "class=out", "<link rel=stylesheet href=\"\">",
-        "href=\"/page\"", "href=\"/item\"", "<link href=\"\" rel=stylesheet media=print>",
+        "class=\"c\"", "id=i", "style=\"DISPLAY: none\"", "class=out", "<link rel=stylesheet href>",
+        "href=\"/page\"", "href=\"/item\"", "<link href rel=stylesheet >", "<img   >",
         "<g/ ><rect/>", /* the '/' left before the '>' makes no self-closing tag */
-        /* a lazy image's address, where blocks/declare.c looks for it */
-        "data-original=\"/lazy1.jpg\"", "data-lazy-src=\"/lazy2.jpg\"", "srcset=\"/set.jpg 1x\"",
-        "data-srcset=\"/set2.jpg 1x\"", "srcset=\"a.jpg 1x, b.jpg 2x\"",
-        "style=\"a\" style=\"display:none\"", "href=\"/x\" rel=\"author\" itemprop=\"url\" data-z=\"3\"",
-        "<em style=\"color: blue\">", "<q style=\"dis\r\nplay : none\">"};
-    for (size_t i = 0; i < WN_COUNT(kept); i++)
-        ck_assert_msg(strstr(g.text, kept[i]) != NULL, "%s lost from %s", kept[i], g.text);
+        "style=\"a\" style=\"display:none\"", "href=\"/x\" rel=\"author\" itemprop=\"url\" >",
+        "<em style=\"color: blue\">", "<q style=\"dis\r\nplay : none\">",
+        "name=description content=d", "datetime=2020-01-02", "itemprop=p content=c",
+        "type=hidden", "hidden>", "type=\"application/ld+json\"", "<html lang=fr >",
+        "<div z z class=x lang=de onclick=f()>"};
+    expect_gone_and_kept(g.text, gone, WN_COUNT(gone), kept, WN_COUNT(kept));
+    wn_arena_release(&g.arena);
+
+    /* With links or images wanted, what blocks/declare.c reads of an
+     * image stays: its address (a long data: URL keeps "data:"), the lazy
+     * ones, its alt text. */
+    wn_guard_limits spans = LIMITS;
+    spans.inline_attrs = 1;
+    ck_assert_int_eq(guard_str(&g, html, &spans), WN_OK);
+    static const char *const gone_spans[] = {"iVBOR", "/source.jpg", "width=", "/lazy.jpg"};
+    static const char *const kept_spans[] = {
+        "srcset=\"a.jpg 1x, b.jpg 2x\" alt=\"x\"  src=\"data:\"", "data-original=\"/lazy1.jpg\"",
+        "data-lazy-src=\"/lazy2.jpg\"", "srcset=\"/set.jpg 1x\"", "data-srcset=\"/set2.jpg 1x\""};
+    expect_gone_and_kept(g.text, gone_spans, WN_COUNT(gone_spans), kept_spans, WN_COUNT(kept_spans));
     wn_arena_release(&g.arena);
 }
 END_TEST
 
-/* The stand-in (data-wn="<hash>") of a formatting element's unread
+/* An <a>'s href is a link whatever its value: without links and images
+ * wanted the value goes (hashed into the stand-in), unless its rel is one
+ * src/meta reads the address for. */
+START_TEST(test_link_address_left_out)
+{
+    const char *html = "<p><a href=\"/a/long/address.html\" class=x>1</a>"
+                       "<a rel=author href=\"/by/someone\">2</a><a rel=nofollow href=\"/somewhere/else/entirely\">3</a>"
+                       "<a href=\"/one/more/address\"class=y>4</a>";
+    guarded g;
+    ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
+    ck_assert_msg(!strstr(g.text, "/a/long/address.html") && !strstr(g.text, "/somewhere/else/entirely"), "%s",
+                  g.text);
+    ck_assert_msg(strstr(g.text, "<a href class=x>") != NULL, "%s", g.text);
+    ck_assert_msg(strstr(g.text, "<a rel=nofollow href>") != NULL, "%s", g.text);
+    /* a name right after the value is kept apart */
+    ck_assert_msg(strstr(g.text, "<a href class=y>") != NULL, "%s", g.text);
+    ck_assert_msg(strstr(g.text, "<a rel=author href=\"/by/someone\">") != NULL, "%s", g.text);
+    wn_arena_release(&g.arena);
+
+    wn_guard_limits spans = LIMITS;
+    spans.inline_attrs = 1;
+    ck_assert_int_eq(guard_str(&g, html, &spans), WN_OK);
+    ck_assert_str_eq(g.text, html);
+    wn_arena_release(&g.arena);
+}
+END_TEST
+
+/* The stand-in (wn="<hash>") of a formatting element's unread
  * attributes. */
 static void stand_in_of(const char *text, const char *tag, char *out, size_t size)
 {
     const char *at = strstr(text, tag);
     ck_assert_ptr_nonnull(at);
-    const char *in = strstr(at, "data-wn=");
+    while (at > text && *at != '<')
+        at--;
+    const char *in = strstr(at, "wn=");
     ck_assert_msg(in && in < strchr(at, '>'), "no stand-in in %s", at);
-    snprintf(out, size, "%.26s", in);
+    snprintf(out, size, "%.16s", in);
 }
 
 /* A formatting element's unread attributes give way to one stand-in that
@@ -347,12 +422,12 @@ static void stand_in_of(const char *text, const char *tag, char *out, size_t siz
 START_TEST(test_formatting_stand_in)
 {
     const char *html =
-        "<p><a href=/1 id=one data-track=\"story-list-item-1\" onclick=\"go(this, 'story')\">1</a>"
-        "<a href=/2 id=two ONCLICK=\"go(this, 'story')\" Data-Track=\"story-list-item-1\">2</a>"
-        "<a href=/3 id=three data-track=\"story-list-item-2\" onclick=\"go(this, 'story')\">3</a>"
-        "<a href=/4 id=four data-track=\"story&amp;list-item-1\" onclick=\"go(this, 'story')\">4</a>"
-        "<a href=/5 id=five data-track=\"story-list-item-1\" data-track=\"x\" onclick=\"go()\">5</a>"
-        "<a onclick=\"go(this, 'story-list')\"class=next href=/6>6</a>"
+        "<p><b href=/1 id=one data-track=\"story-list-item-1\" onclick=\"go(this, 'story')\">1</b>"
+        "<b href=/1 id=two ONCLICK=\"go(this, 'story')\" Data-Track=\"story-list-item-1\">2</b>"
+        "<b href=/3 id=three data-track=\"story-list-item-2\" onclick=\"go(this, 'story')\">3</b>"
+        "<b href=/4 id=four data-track=\"story&amp;list-item-1\" onclick=\"go(this, 'story')\">4</b>"
+        "<b href=/5 id=five data-track=\"story-list-item-1\" data-track=\"x\" onclick=\"go()\">5</b>"
+        "<b onclick=\"go(this, 'story-list')\"class=next href=/6>6</b>"
         "<span data-track=\"story-list-item-1\" onclick=\"go(this, 'story')\">6</span>";
     guarded g;
     ck_assert_int_eq(guard_str(&g, html, NULL), WN_OK);
@@ -367,7 +442,7 @@ START_TEST(test_formatting_stand_in)
     ck_assert_msg(strstr(g.text, "story&amp;list-item-1") != NULL, "%s", g.text);
     ck_assert_msg(strstr(g.text, "data-track=\"x\"") != NULL, "%s", g.text);
     /* the attribute after it keeps its name */
-    ck_assert_msg(strstr(g.text, "\"class=next href=/6>") != NULL, "%s", g.text);
+    ck_assert_msg(strstr(g.text, "\"class=next >") != NULL, "%s", g.text);
     /* not a formatting element: the attributes simply go */
     ck_assert_msg(strstr(g.text, "<span  >6</span>") != NULL, "%s", g.text);
     wn_arena_release(&g.arena);
@@ -465,6 +540,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_unclosed_raw_text_closed_where_markup_resumes);
     tcase_add_test(tc, test_too_many_elements);
     tcase_add_test(tc, test_unread_attributes_left_out);
+    tcase_add_test(tc, test_link_address_left_out);
     tcase_add_test(tc, test_white_space_collapsed);
     tcase_add_test(tc, test_formatting_stand_in);
     tcase_add_test(tc, test_white_space_kept_page_wide);

@@ -91,7 +91,7 @@ static char *shape(const char *head, const char *unit, size_t size, size_t *len)
 /* <html> and <body> sit above the limit. */
 #define ABOVE_BODY 2
 
-static const wn_guard_limits DEFAULT_LIMITS = {512, 256, 100000000, 0};
+static const wn_guard_limits DEFAULT_LIMITS = {512, 256, 100000000, 0, 0};
 
 static void assert_within(const char *head, const char *unit, size_t size)
 {
@@ -290,7 +290,7 @@ START_TEST(test_random_soups_within_limits)
             n += l;
         }
         seed = seed * 1103515245u + 12345u;
-        wn_guard_limits limits = {3 + (seed >> 16) % 12, 4, 100000, 0};
+        wn_guard_limits limits = {3 + (seed >> 16) % 12, 4, 100000, 0, 0};
         tree_stats stats;
         wn_guard_report report;
         ck_assert_int_eq(guarded_tree(html, n, &limits, &stats, &report), WN_OK);
