@@ -7,6 +7,14 @@ static bool alnum_ascii(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/* alnum_ascii() of every byte: the scans test it at every place. */
+#define ALNUM_ROW(b) ((b) >= '0' && (b) <= '9') || ((b) >= 'A' && (b) <= 'Z') || ((b) >= 'a' && (b) <= 'z')
+#define ALNUM_8(b) ALNUM_ROW(b), ALNUM_ROW(b + 1), ALNUM_ROW(b + 2), ALNUM_ROW(b + 3), \
+                   ALNUM_ROW(b + 4), ALNUM_ROW(b + 5), ALNUM_ROW(b + 6), ALNUM_ROW(b + 7)
+#define ALNUM_64(b) ALNUM_8(b), ALNUM_8(b + 8), ALNUM_8(b + 16), ALNUM_8(b + 24), \
+                    ALNUM_8(b + 32), ALNUM_8(b + 40), ALNUM_8(b + 48), ALNUM_8(b + 56)
+static const bool ALNUM[256] = {ALNUM_64(0), ALNUM_64(64), ALNUM_64(128), ALNUM_64(192)};
+
 /* The child of a node other than the root by byte; 0 if none. */
 static inline uint32_t child(uint32_t node, unsigned char byte)
 {
@@ -69,7 +77,7 @@ static bool walk(const wn_lex_list_info *l, const char *text, size_t len, size_t
     uint32_t node;
     unsigned char c = (unsigned char)text[t];
     if (c < 0x80 || !unicode) {
-        node = root[fold && c >= 'A' && c <= 'Z' ? c + 32 : c];
+        node = root[c]; /* upper case as lower (the list's fold) */
         t++;
     } else {
         /* As prefix_ci() compared: code point by code point, lowered. */
@@ -125,18 +133,21 @@ void wn_lex_scan(wn_lex_list list, const char *text, size_t len, wn_lex_fn fn, v
     const bool fold = l->fold != WN_LEX_FOLD_EXACT;
     const bool unicode = l->fold == WN_LEX_FOLD_UNICODE;
     const bool both = l->bounds == WN_LEX_BOUNDS_BOTH;
+    const unsigned char *bytes = (const unsigned char *)text;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
+        unsigned char c = bytes[i];
         /* No key starts inside a character; an ASCII byte that starts none
-         * starts no match (a non-ASCII one may lower to one that does). */
-        uint32_t node = 0;
-        if (c < 0x80) {
-            if (!(node = root[fold && c >= 'A' && c <= 'Z' ? c + 32 : c]))
+         * starts no match (a non-ASCII one may lower to one that does). The
+         * root table takes an upper-case ASCII byte as its lower case. */
+        uint32_t node = root[c];
+        if (c >= 0x80) {
+            node = 0;
+            if (c < 0xC0 || (!unicode && !root[c]))
                 continue;
-        } else if (c < 0xC0 || (!unicode && !root[c])) {
+        } else if (!node) {
             continue;
         }
-        if (both && i && alnum_ascii((unsigned char)text[i - 1]))
+        if (both && i && ALNUM[bytes[i - 1]])
             continue;
         /* Most starts end at the second byte: an ASCII first byte whose
          * node ends no entry, then an ASCII byte with no edge (or the

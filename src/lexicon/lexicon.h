@@ -39,7 +39,9 @@ typedef struct wn_lex_node {
 } wn_lex_node;
 
 /* The generated tables: one trie, each list under its own root, whose edges
- * are wn_lex_starts[list] (0: none; node 0 is no node). Other nodes' edges
+ * are wn_lex_starts[list] (0: none; node 0 is no node; a folding list's
+ * table takes 'A'..'Z' as it takes 'a'..'z', so a first byte is looked up
+ * as it comes). Other nodes' edges
  * are sorted by byte, their hits (entry indexes) by entry: the order of the
  * data file. */
 extern const wn_lex_entry wn_lex_entries[];
