@@ -403,9 +403,19 @@ static void decide_by_parts(wn_doc *doc, uint32_t top)
 
 /* ---- a thread found by its posts' dates ------------------------------------ */
 
+/* The last answer date_part() read from text, and the text nodes with ink
+ * it read (first and last): an element that wraps another and adds no
+ * text of its own (a <div> around a <span>) reads the same leading text,
+ * so it gets the same answer without reading it again. */
+typedef struct date_memo {
+    uint32_t first, last;
+    bool date;
+} date_memo;
+
 /* Whether element i is a post's date: a <time>, or a short element whose
- * whole text is a date or a time stamp. */
-static bool date_part(const wn_doc *doc, uint32_t i)
+ * whole text is a date or a time stamp. memo: NULL, or the last answer of
+ * a scan in document order (first UINT32_MAX before any). */
+static bool date_part_memo(const wn_doc *doc, uint32_t i, date_memo *memo)
 {
     const wn_node *e = &doc->nodes[i];
     if (e->kind != WN_NODE_ELEMENT || !e->all.chars || e->all.chars > THREAD_DATE_MAX_CHARS)
@@ -414,17 +424,29 @@ static bool date_part(const wn_doc *doc, uint32_t i)
         return true;
     /* A short text in few bytes: white space around it is not read again
      * for each element that holds it. */
-    uint32_t bytes = 0;
+    uint32_t bytes = 0, last = UINT32_MAX;
     for (uint32_t t = e->next_text; t < e->end && bytes <= THREAD_DATE_MAX_BYTES;
-         t = t + 1 < doc->count ? doc->nodes[t + 1].next_text : doc->count)
+         t = t + 1 < doc->count ? doc->nodes[t + 1].next_text : doc->count) {
         bytes += wn_node_text_len(&doc->nodes[t]);
+        last = t;
+    }
     if (bytes > THREAD_DATE_MAX_BYTES)
         return false;
+    if (memo && memo->first == e->next_text && memo->last == last)
+        return memo->date;
     char lead[96];
     size_t len = wn_leading_text(doc, i, lead, sizeof lead);
-    return len < sizeof lead - 1 &&
-           (wn_date_numeric_line(lead, len) || wn_date_written_line(lead, len) ||
-            wn_date_clock_or_year(lead, len));
+    bool date = len < sizeof lead - 1 &&
+                (wn_date_numeric_line(lead, len) || wn_date_written_line(lead, len) ||
+                 wn_date_clock_or_year(lead, len));
+    if (memo)
+        *memo = (date_memo){e->next_text, last, date};
+    return date;
+}
+
+static bool date_part(const wn_doc *doc, uint32_t i)
+{
+    return date_part_memo(doc, i, NULL);
 }
 
 /* A date's place in its post's header: its shape and its parents'. */
@@ -492,8 +514,9 @@ static void decide_by_dates(wn_doc *doc, uint32_t top)
         return;
     /* The outermost date elements, in document order. */
     uint32_t cap = 0, count = 0, *dates = NULL;
+    date_memo memo = {UINT32_MAX, UINT32_MAX, false};
     for (uint32_t i = 0; i < doc->count; i++) {
-        if (!date_part(doc, i))
+        if (!date_part_memo(doc, i, &memo))
             continue;
         if (count == cap) {
             cap = cap ? 2 * cap : 64;
