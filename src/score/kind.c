@@ -638,13 +638,25 @@ static bool twin_signed(const wn_doc *doc, uint32_t repeat, uint32_t x)
     return true;
 }
 
+/* The shape of element c, kept in memo[c] once read (0: not read yet;
+ * memo NULL: read each time). The scans for twins, a level at a time, ask
+ * for the same elements' shapes again. */
+static uint64_t shape_kept(const wn_doc *doc, uint64_t *memo, uint32_t c)
+{
+    if (!memo)
+        return shape_of(&doc->nodes[c]);
+    if (!memo[c])
+        memo[c] = shape_of(&doc->nodes[c]);
+    return memo[c];
+}
+
 /* Whether node c is a twin of a: an element of its tag and shape that is
  * not one of its ancestors. */
-static bool twin_of(const wn_doc *doc, uint32_t a, uint32_t c, uint64_t shape)
+static bool twin_of(const wn_doc *doc, uint64_t *memo, uint32_t a, uint32_t c, uint64_t shape)
 {
     const wn_node *e = &doc->nodes[c];
-    return e->kind == WN_NODE_ELEMENT && e->tag == doc->nodes[a].tag && shape_of(e) == shape &&
-           !(c < a && e->end > a);
+    return e->kind == WN_NODE_ELEMENT && e->tag == doc->nodes[a].tag &&
+           shape_kept(doc, memo, c) == shape && !(c < a && e->end > a);
 }
 
 /* What one pass over a's twins found: twins, teaser cards among them,
@@ -674,6 +686,7 @@ static uint32_t twin_place(const wn_doc *doc, uint32_t repeat, const uint64_t *s
 typedef struct twin_count {
     uint32_t twins, cards, posts, unit;
     bool named_top; /* the top's element has a class word (twin_place) */
+    uint64_t *shapes; /* the elements' shapes read so far (shape_kept), or NULL */
 } twin_count;
 
 /* One pass over the twins of a at the level: counts them into tc, or, with
@@ -687,7 +700,7 @@ static void scan_twins(wn_doc *doc, uint32_t a, const uint64_t *shapes, const ui
             c = doc->nodes[c].end - 1;
             continue;
         }
-        if (!twin_of(doc, a, c, shapes[level]))
+        if (!twin_of(doc, tc->shapes, a, c, shapes[level]))
             continue;
         if (!select) {
             tc->twins++;
@@ -727,11 +740,12 @@ static void decide_by_twins(wn_doc *doc, uint32_t top)
     bool named_top = has_class_word(&doc->nodes[a]);
     uint64_t shapes[THREAD_LEVELS + 1];
     uint32_t ranks[THREAD_LEVELS + 1];
+    uint64_t *kept = calloc(doc->count, sizeof *kept); /* NULL: shapes read each time */
     for (int level = 0; level <= THREAD_LEVELS; level++) {
         shapes[level] = shape_of(&doc->nodes[a]);
         ranks[level] = rank_of(doc, a, shapes[level]);
         if (level > 0 && has_class_word(&doc->nodes[a])) {
-            twin_count tc = {.posts = 1, .unit = a, .named_top = named_top};
+            twin_count tc = {.posts = 1, .unit = a, .named_top = named_top, .shapes = kept};
             scan_twins(doc, a, shapes, ranks, level, false, &tc);
             uint32_t posts = tc.posts, twins = tc.twins, unit = tc.unit;
             if (twins && posts >= THREAD_MIN_POSTS && 2 * posts > twins + 1 && 2 * tc.cards < twins && unit != WN_NONE &&
@@ -741,14 +755,15 @@ static void decide_by_twins(wn_doc *doc, uint32_t top)
                 doc->kind_why = WN_KIND_TWINS;
                 doc->kind_posts = posts;
                 doc->kind_unit = unit;
-                return;
+                break;
             }
         }
         uint32_t parent = doc->nodes[a].parent;
         if (parent == WN_NONE || doc->nodes[parent].tag == GUMBO_TAG_HTML || doc->nodes[parent].tag == GUMBO_TAG_BODY)
-            return;
+            break;
         a = parent;
     }
+    free(kept);
 }
 
 /* ---- a short post and replies signed as it is ------------------------------ */
