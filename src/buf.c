@@ -37,9 +37,20 @@ bool wn_buf_reserve(wn_buf *buf, size_t extra)
     return true;
 }
 
+/* Appends when the room is there (most appends), without a call. */
+static inline bool append_in_room(wn_buf *buf, const char *bytes, size_t len)
+{
+    if (buf->failed || len >= buf->cap - buf->len)
+        return false;
+    memcpy(buf->data + buf->len, bytes, len);
+    buf->len += len;
+    buf->data[buf->len] = '\0';
+    return true;
+}
+
 void wn_buf_append(wn_buf *buf, const char *bytes, size_t len)
 {
-    if (!wn_buf_reserve(buf, len))
+    if (append_in_room(buf, bytes, len) || !wn_buf_reserve(buf, len))
         return;
     if (len)
         memcpy(buf->data + buf->len, bytes, len);
@@ -113,6 +124,23 @@ bool wn_array_grow(void **array, size_t *cap, size_t count, size_t size)
     return true;
 }
 
+/* wn_is_space() and wn_is_xml_char() of an ASCII character. */
+static inline bool ascii_space(unsigned char c)
+{
+    return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+}
+
+static inline bool ascii_xml_char(unsigned char c)
+{
+    return c >= 0x20 || c == 0x09 || c == 0x0A || c == 0x0D;
+}
+
+static inline void append_run(wn_buf *buf, const char *bytes, size_t len)
+{
+    if (!append_in_room(buf, bytes, len))
+        wn_buf_append(buf, bytes, len);
+}
+
 void wn_buf_append_text(wn_buf *line, bool *pending_space, const char *s, size_t len, bool pre,
                         void (*before_space)(void *ctx), void *ctx)
 {
@@ -126,16 +154,20 @@ void wn_buf_append_text(wn_buf *line, bool *pending_space, const char *s, size_t
         }
         uint32_t cp;
         size_t start = pos;
+        bool space, xml_char;
         if (c < 0x80) {
             cp = c;
             pos++;
+            space = !pre && ascii_space(c);
+            xml_char = ascii_xml_char(c);
         } else {
             cp = wn_utf8_next(s, len, &pos);
+            space = !pre && wn_is_space(cp);
+            xml_char = wn_is_xml_char(cp);
         }
-        bool space = !pre && wn_is_space(cp);
-        if (space || (pre && cp == '\r') || !wn_is_xml_char(cp)) {
+        if (space || (pre && cp == '\r') || !xml_char) {
             if (start > run)
-                wn_buf_append(line, s + run, start - run);
+                append_run(line, s + run, start - run);
             run = pos;
             if (space)
                 *pending_space = line->len > 0;
@@ -146,10 +178,10 @@ void wn_buf_append_text(wn_buf *line, bool *pending_space, const char *s, size_t
              * last run. */
             if (before_space)
                 before_space(ctx);
-            wn_buf_putc(line, ' ');
+            append_run(line, " ", 1);
             *pending_space = false;
         }
     }
     if (pos > run)
-        wn_buf_append(line, s + run, pos - run);
+        append_run(line, s + run, pos - run);
 }

@@ -272,12 +272,13 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
             return WN_ERR_NOMEM;
     }
     st = wn_build_content(doc, res, &res->content);
+    size_t content_chars = 0;
     if (st == WN_OK)
-        st = wn_extract_ladder(ex, page, parsed, decoded.utf8, &guard, doc, res);
+        st = wn_extract_ladder(ex, page, parsed, decoded.utf8, &guard, doc, res, &content_chars);
     if (st != WN_OK)
         return st;
     /* No article here (verdict.h): the result says why, and holds nothing. */
-    res->kind = wn_verdict(doc, wn_content_chars(&res->content));
+    res->kind = wn_verdict(doc, content_chars);
     if (res->kind != WN_PAGE_ARTICLE) {
         res->content.count = 0;
         res->source = WN_ARTICLE_NONE;

@@ -82,9 +82,11 @@ static inline wn_block_limits wn_block_limits_of(const wn_extractor *ex)
 wn_status wn_build_content(const wn_doc *doc, const wn_result *res, wn_content *content);
 
 /* The fallback ladder (ladder_run.c), when the scorer's region is tiny; a
- * region that is not tiny may still give way to the declared text. */
+ * region that is not tiny may still give way to the declared text.
+ * *content_chars gets wn_content_chars() of the result's content as the
+ * ladder leaves it (measured once). */
 wn_status wn_extract_ladder(const wn_extractor *ex, wn_arena *page, const GumboOutput *parsed,
                             const char *utf8, const wn_guard_report *guard, wn_doc *doc,
-                            wn_result *res);
+                            wn_result *res, size_t *content_chars);
 
 #endif

@@ -118,26 +118,31 @@ static wn_status try_declared(const wn_doc *doc, wn_result *res, size_t *best, b
 /* A region that is not tiny but holds a small part of the article text the
  * page declares: the page renders its article with a script, and the
  * region is what came with the markup (a standfirst, a caption). */
-static wn_status declared_over_region(const wn_doc *doc, size_t region_chars, wn_result *res)
+static wn_status declared_over_region(const wn_doc *doc, size_t *region_chars, wn_result *res)
 {
     /* The scripts' bytes bound the text they declare: most pages are done
      * here, without parsing their JSON-LD. */
     size_t bytes = 0;
     for (unsigned i = 0; i < doc->jsonld_count; i++)
         bytes += strlen(doc->jsonld[i]);
-    if (bytes < WN_LADDER_DECLARED_GAIN * region_chars)
+    if (bytes < WN_LADDER_DECLARED_GAIN * *region_chars)
         return WN_OK;
-    return try_declared(doc, res, &region_chars, true);
+    return try_declared(doc, res, region_chars, true);
 }
 
 /* The fallback ladder (ladder.h), when the scorer's region is tiny. */
 wn_status wn_extract_ladder(const wn_extractor *ex, wn_arena *page, const GumboOutput *parsed,
                             const char *utf8, const wn_guard_report *guard, wn_doc *doc,
-                            wn_result *res)
+                            wn_result *res, size_t *content_chars)
 {
+    /* best: the characters of res->content, whichever step gave it. */
     size_t best = wn_content_chars(&res->content);
-    if (best >= WN_LADDER_TINY)
-        return declared_over_region(doc, best, res);
+    *content_chars = best;
+    if (best >= WN_LADDER_TINY) {
+        wn_status st = declared_over_region(doc, &best, res);
+        *content_chars = best;
+        return st;
+    }
     wn_status st = WN_OK;
     if (doc->noscripts) {
         wn_block_limits limits = wn_block_limits_of(ex);
@@ -177,9 +182,11 @@ wn_status wn_extract_ladder(const wn_extractor *ex, wn_arena *page, const GumboO
         if (content.count) {
             res->content = content;
             res->source = WN_ARTICLE_HEADER;
+            *content_chars = wn_content_chars(&content);
             return WN_OK;
         }
     }
+    *content_chars = best;
     if (best == 0)
         res->source = WN_ARTICLE_NONE;
     return WN_OK;

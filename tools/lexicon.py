@@ -300,6 +300,12 @@ def emit(lists, out_h, out_c):
         row = [0] * 256
         for byte, child in children[1 + li].items():
             row[byte] = child
+        # A folding list's keys hold no upper-case ASCII: its root table
+        # takes 'A'..'Z' where it takes 'a'..'z', so that a first byte is
+        # looked up without being folded.
+        if l['fold'] != 'exact':
+            for byte in range(ord('A'), ord('Z') + 1):
+                row[byte] = row[byte + 32]
         c.append(f'    {{ /* {l["name"]} */')
         for i in range(0, 256, 32):
             c.append('        ' + ', '.join(str(x) for x in row[i:i + 32]) + ',')

@@ -307,6 +307,74 @@ static bool node_is_text(const GumboNode *g)
            g->type == GUMBO_NODE_CDATA;
 }
 
+/* Whether the walk below reads an element's subtree (before it reads the
+ * element's attributes: a hidden one is left out after). */
+static bool subtree_read(const GumboElement *el, const wn_block_limits *limits)
+{
+    if (el->tag == GUMBO_TAG_HEAD || el->tag_namespace != GUMBO_NAMESPACE_HTML)
+        return false;
+    return !tag_is_skipped(el->tag) || (el->tag == GUMBO_TAG_NOSCRIPT && limits->read_noscript);
+}
+
+/* How many nodes and elements the walk makes at most: the text nodes and
+ * the elements of the subtrees it reads, the hidden ones counted too (the
+ * elements with elems[0]). One walk of the parse, on the walk's stack,
+ * sizes the arrays once: grown a quarter at a time, they were copied a
+ * dozen times on a page. False (no bound) when the page nests deeper than
+ * the stack holds. */
+static bool count_nodes(const GumboNode *root, const wn_block_limits *limits, walk_frame *stack,
+                        size_t stack_cap, uint32_t *nodes, uint32_t *elements)
+{
+    size_t depth = 0, n = 1, e = 1;
+    stack[depth++] = (walk_frame){root, 0, 0};
+    while (depth > 0) {
+        walk_frame *top = &stack[depth - 1];
+        const GumboVector *children = &top->node->v.element.children;
+        if (top->next_child >= children->length) {
+            depth--;
+            continue;
+        }
+        const GumboNode *child = children->data[top->next_child++];
+        if (node_is_text(child)) {
+            n++;
+            continue;
+        }
+        if ((child->type != GUMBO_NODE_ELEMENT && child->type != GUMBO_NODE_TEMPLATE) ||
+            !subtree_read(&child->v.element, limits))
+            continue;
+        n++;
+        e++;
+        if (depth == stack_cap || n > limits->max_nodes)
+            return false;
+        stack[depth++] = (walk_frame){child, 0, 0};
+    }
+    *nodes = (uint32_t)n;
+    *elements = (uint32_t)e + 1;
+    return true;
+}
+
+/* doc->nodes and doc->elems sized for `nodes` and `elements` entries, when
+ * the page's budget has room for them; else they grow as the walk needs. */
+static void reserve_arrays(wn_doc *doc, uint32_t nodes, uint32_t elements)
+{
+    size_t bytes = (size_t)nodes * sizeof *doc->nodes + (size_t)elements * sizeof *doc->elems;
+    if (doc->budget && !wn_arena_charge(doc->budget, bytes))
+        return;
+    wn_node *n = malloc((size_t)nodes * sizeof *n);
+    wn_elem *e = malloc((size_t)elements * sizeof *e);
+    if (!n || !e) {
+        free(n);
+        free(e);
+        if (doc->budget)
+            wn_arena_uncharge(doc->budget, bytes);
+        return;
+    }
+    doc->nodes = n;
+    doc->capacity = nodes;
+    doc->elems = e;
+    doc->elem_capacity = elements;
+}
+
 wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_block_limits *limits,
                           wn_doc *doc)
 {
@@ -325,6 +393,9 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
     walk_frame *stack = malloc(stack_cap * sizeof *stack);
     if (!stack)
         return WN_ERR_NOMEM;
+    uint32_t nodes_needed, elements_needed;
+    if (count_nodes(root, limits, stack, stack_cap, &nodes_needed, &elements_needed))
+        reserve_arrays(doc, nodes_needed, elements_needed);
     hint_cache cache = {{calloc(HINT_CACHE_SLOTS, sizeof(hint_slot)), 0},
                         {calloc(HINT_CACHE_SLOTS, sizeof(hint_slot)), 0}};
     if (!push_node(doc, limits->max_nodes, WN_NODE_ELEMENT, &status)) {
@@ -372,9 +443,7 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
         else if (el->tag == GUMBO_TAG_NOSCRIPT)
             doc->noscripts++;
         attr_set a;
-        bool skip = (tag_is_skipped(el->tag) &&
-                     !(el->tag == GUMBO_TAG_NOSCRIPT && limits->read_noscript)) ||
-                    el->tag_namespace != GUMBO_NAMESPACE_HTML;
+        bool skip = !subtree_read(el, limits);
         if (!skip) {
             wn_blk_read_attributes(el, &a);
             skip = wn_blk_element_hidden(&a);

@@ -35,6 +35,12 @@ void wn_class_words(const char *value, size_t len, wn_class_word_fn fn, void *da
     bool hook = script_hook_at(value, len, 0);
     for (size_t i = 0; i <= len; i++) {
         unsigned char c = i < len ? (unsigned char)value[i] : ' ';
+        /* Most bytes: a lower-case letter or a digit goes on the word as it is. */
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (word_len < sizeof word)
+                word[word_len++] = (char)c;
+            continue;
+        }
         bool alnum = is_alnum_ascii(c);
         bool upper = c >= 'A' && c <= 'Z';
         bool case_break = upper && i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z';
@@ -73,8 +79,10 @@ static void add_hint_word(const char *word, size_t len, unsigned token, void *da
         if (e >= 0)
             h->hints |= wn_lex_entries[e].kinds;
     }
-    h->live |= wn_lex_whole(WN_LEX_CLASS_LIVE, word, len) >= 0;
-    h->negated = wn_lex_whole(WN_LEX_CLASS_NEGATION, word, len) >= 0;
+    h->live |= wn_lex_may_start(WN_LEX_CLASS_LIVE, word, len) &&
+               wn_lex_whole(WN_LEX_CLASS_LIVE, word, len) >= 0;
+    h->negated = wn_lex_may_start(WN_LEX_CLASS_NEGATION, word, len) &&
+                 wn_lex_whole(WN_LEX_CLASS_NEGATION, word, len) >= 0;
     if (token != h->token && h->joined_len && h->joined_len < sizeof h->joined - 1)
         h->joined[h->joined_len++] = ' ';
     h->token = token;
@@ -144,7 +152,13 @@ void wn_name_hints_of(const char *name, size_t len, wn_name_hints *out)
     if (len > WN_NAME_HINTS_VALUE_MAX)
         len = WN_NAME_HINTS_VALUE_MAX;
     name_words n;
-    memset(&n, 0, sizeof n);
+    /* (the joined words need no zeroing: joined_len says how many there are) */
+    n.h.hints = 0;
+    n.h.negated = n.h.live = false;
+    n.h.token = 0;
+    n.h.joined_len = 0;
+    n.words = 0;
+    n.first = 0;
     wn_class_words(name, len, add_name_word, &n);
     stem_scan s = {{0}, 0};
     if (n.h.joined_len)

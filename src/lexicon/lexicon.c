@@ -7,6 +7,14 @@ static bool alnum_ascii(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/* alnum_ascii() of every byte: the scans test it at every place. */
+#define ALNUM_ROW(b) ((b) >= '0' && (b) <= '9') || ((b) >= 'A' && (b) <= 'Z') || ((b) >= 'a' && (b) <= 'z')
+#define ALNUM_8(b) ALNUM_ROW(b), ALNUM_ROW(b + 1), ALNUM_ROW(b + 2), ALNUM_ROW(b + 3), \
+                   ALNUM_ROW(b + 4), ALNUM_ROW(b + 5), ALNUM_ROW(b + 6), ALNUM_ROW(b + 7)
+#define ALNUM_64(b) ALNUM_8(b), ALNUM_8(b + 8), ALNUM_8(b + 16), ALNUM_8(b + 24), \
+                    ALNUM_8(b + 32), ALNUM_8(b + 40), ALNUM_8(b + 48), ALNUM_8(b + 56)
+static const bool ALNUM[256] = {ALNUM_64(0), ALNUM_64(64), ALNUM_64(128), ALNUM_64(192)};
+
 /* The child of a node other than the root by byte; 0 if none. */
 static inline uint32_t child(uint32_t node, unsigned char byte)
 {
@@ -69,7 +77,7 @@ static bool walk(const wn_lex_list_info *l, const char *text, size_t len, size_t
     uint32_t node;
     unsigned char c = (unsigned char)text[t];
     if (c < 0x80 || !unicode) {
-        node = root[fold && c >= 'A' && c <= 'Z' ? c + 32 : c];
+        node = root[c]; /* upper case as lower (the list's fold) */
         t++;
     } else {
         /* As prefix_ci() compared: code point by code point, lowered. */
@@ -118,37 +126,58 @@ void wn_lex_prefixes(wn_lex_list list, const char *text, size_t len, size_t star
     walk(&wn_lex_lists[list], text, len, start, fn, data);
 }
 
+/* The matches that start at text[i], reported as walk() reports them;
+ * false when fn stopped the scan. */
+static inline bool scan_at(const wn_lex_list_info *l, const uint16_t *root, const char *text,
+                           size_t len, size_t i, wn_lex_fn fn, void *data)
+{
+    unsigned char c = (unsigned char)text[i];
+    /* No key starts inside a character; an ASCII byte that starts none
+     * starts no match (a non-ASCII one may lower to one that does). The
+     * root table takes an upper-case ASCII byte as its lower case. */
+    uint32_t node = root[c];
+    if (c >= 0x80) {
+        node = 0;
+        if (c < 0xC0 || (l->fold != WN_LEX_FOLD_UNICODE && !root[c]))
+            return true;
+    } else if (!node) {
+        return true;
+    }
+    /* Most starts end at the second byte: an ASCII first byte whose
+     * node ends no entry, then an ASCII byte with no edge (or the
+     * text's end), reports nothing; walk() is not called for it. */
+    if (node && !wn_lex_nodes[node].hit_count) {
+        if (i + 1 >= len)
+            return true;
+        unsigned char d = (unsigned char)text[i + 1];
+        bool fold = l->fold != WN_LEX_FOLD_EXACT;
+        if (d < 0x80 && !child(node, fold && d >= 'A' && d <= 'Z' ? (unsigned char)(d + 32) : d))
+            return true;
+    }
+    return walk(l, text, len, i, fn, data);
+}
+
 void wn_lex_scan(wn_lex_list list, const char *text, size_t len, wn_lex_fn fn, void *data)
 {
     const wn_lex_list_info *l = &wn_lex_lists[list];
     const uint16_t *root = wn_lex_starts[list];
-    const bool fold = l->fold != WN_LEX_FOLD_EXACT;
-    const bool unicode = l->fold == WN_LEX_FOLD_UNICODE;
-    const bool both = l->bounds == WN_LEX_BOUNDS_BOTH;
+    const unsigned char *bytes = (const unsigned char *)text;
+    if (l->bounds != WN_LEX_BOUNDS_BOTH) {
+        for (size_t i = 0; i < len; i++)
+            if (root[bytes[i]] || bytes[i] >= 0x80)
+                if (!scan_at(l, root, text, len, i, fn, data))
+                    return;
+        return;
+    }
+    /* Bounded on both sides: no match starts right after an ASCII letter
+     * or digit, so the scan runs over each run of them past its first. */
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        /* No key starts inside a character; an ASCII byte that starts none
-         * starts no match (a non-ASCII one may lower to one that does). */
-        uint32_t node = 0;
-        if (c < 0x80) {
-            if (!(node = root[fold && c >= 'A' && c <= 'Z' ? c + 32 : c]))
-                continue;
-        } else if (c < 0xC0 || (!unicode && !root[c])) {
-            continue;
+        if (i && ALNUM[bytes[i - 1]]) {
+            while (i < len && ALNUM[bytes[i]])
+                i++;
+            continue; /* bytes[i] too follows the run */
         }
-        if (both && i && alnum_ascii((unsigned char)text[i - 1]))
-            continue;
-        /* Most starts end at the second byte: an ASCII first byte whose
-         * node ends no entry, then an ASCII byte with no edge (or the
-         * text's end), reports nothing; walk() is not called for it. */
-        if (node && !wn_lex_nodes[node].hit_count) {
-            if (i + 1 >= len)
-                continue;
-            unsigned char d = (unsigned char)text[i + 1];
-            if (d < 0x80 && !child(node, fold && d >= 'A' && d <= 'Z' ? (unsigned char)(d + 32) : d))
-                continue;
-        }
-        if (!walk(l, text, len, i, fn, data))
+        if ((root[bytes[i]] || bytes[i] >= 0x80) && !scan_at(l, root, text, len, i, fn, data))
             return;
     }
 }

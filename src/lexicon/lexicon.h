@@ -39,7 +39,9 @@ typedef struct wn_lex_node {
 } wn_lex_node;
 
 /* The generated tables: one trie, each list under its own root, whose edges
- * are wn_lex_starts[list] (0: none; node 0 is no node). Other nodes' edges
+ * are wn_lex_starts[list] (0: none; node 0 is no node; a folding list's
+ * table takes 'A'..'Z' as it takes 'a'..'z', so a first byte is looked up
+ * as it comes). Other nodes' edges
  * are sorted by byte, their hits (entry indexes) by entry: the order of the
  * data file. */
 extern const wn_lex_entry wn_lex_entries[];
@@ -69,6 +71,13 @@ void wn_lex_scan(wn_lex_list list, const char *text, size_t len, wn_lex_fn fn, v
 int wn_lex_first(wn_lex_list list, const char *text, size_t len, size_t need, size_t *end);
 /* The entry of list that is the whole text; -1 if none. */
 int wn_lex_whole(wn_lex_list list, const char *text, size_t len);
+/* False when no key of list can start text (its first byte is ASCII and
+ * starts none): a test that spares a call, before a lookup in a short list. */
+static inline bool wn_lex_may_start(wn_lex_list list, const char *text, size_t len)
+{
+    unsigned char c = len ? (unsigned char)text[0] : 0;
+    return len && (c >= 0x80 || wn_lex_starts[list][c] != 0);
+}
 /* The entry of list listed first among those text ends with, starting at
  * min_start or later; -1 if none. *start, if given, gets where it starts. */
 int wn_lex_suffix(wn_lex_list list, const char *text, size_t len, size_t min_start, size_t *start);

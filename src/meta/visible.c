@@ -194,19 +194,35 @@ void wn_meta_read_visible(const wn_doc *doc, const wn_meta_region *r, wn_meta *m
     }
 }
 
+/* strstr() with the type of find_ci(). */
+static const char *strstr_const(const char *hay, const char *needle)
+{
+    return strstr(hay, needle);
+}
+
 /* An element of the article's header named as its author ("post-author",
  * "author vcard", "byline"): its text, without a "By" before it. At most
  * WN_META_CLASS_NODES elements are looked at. */
 static bool author_class(const char *cls)
 {
-    if (!cls || !(find_ci(cls, "author") || find_ci(cls, "byline") || find_ci(cls, "username") ||
-                  find_ci(cls, "nickname")))
+    if (!cls)
+        return false;
+    /* The words are sought in the class lower-cased once (find_ci() folds
+     * the class again for each word); a longer class is read by find_ci(). */
+    char lower[256];
+    size_t n = 0;
+    for (; cls[n] && n < sizeof lower - 1; n++)
+        lower[n] = (char)(cls[n] >= 'A' && cls[n] <= 'Z' ? cls[n] + 32 : cls[n]);
+    lower[n] = '\0';
+    const char *(*find)(const char *, const char *) = cls[n] ? find_ci : strstr_const;
+    const char *hay = cls[n] ? cls : lower;
+    if (!(find(hay, "author") || find(hay, "byline") || find(hay, "username") || find(hay, "nickname")))
         return false;
     static const char *const not_author[] = {"comment", "avatar", "box", "bio", "about", "label",
                                              "more", "list", "title", "img", "photo", "authoriz",
                                              NULL};
     for (unsigned k = 0; not_author[k]; k++)
-        if (find_ci(cls, not_author[k]))
+        if (find(hay, not_author[k]))
             return false;
     return true;
 }

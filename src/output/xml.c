@@ -1,6 +1,7 @@
 #include "output/render.h"
 
 #include <libxml/xmlwriter.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,7 +85,7 @@ typedef struct xml_state {
     int rc;           /* < 0 once a write failed */
     unsigned depth;   /* open elements */
     size_t flattened; /* containers opened past the cap and not yet closed */
-    char *chunk;      /* a NUL-terminated copy of a piece of a long text */
+    wn_buf escaped;   /* a text escaped for write_text() */
     wn_buf piece;     /* a NUL-terminated copy of a piece of a text with spans */
     size_t skipped;   /* inline elements past the depth cap, not written */
     size_t inline_depth; /* inline elements open */
@@ -145,23 +146,43 @@ static size_t piece_length(const char *text, size_t len, size_t max)
     return cut ? cut : len < max ? len : max;
 }
 
-/* Writes text[0..len) as escaped character data (NUL-terminated via a copy
- * when it is a piece of a longer text). */
-static void write_text(xml_state *x, const char *text, size_t len, bool whole)
+/* text[0..len) escaped as libxml2's xmlEncodeSpecialChars() escapes it
+ * (<, >, &, " and CR), into b (emptied first). */
+static void escape_text(wn_buf *b, const char *text, size_t len)
+{
+    b->len = 0;
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *rep;
+        switch (text[i]) {
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '&': rep = "&amp;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\r': rep = "&#13;"; break;
+        default: continue;
+        }
+        wn_buf_append(b, text + run, i - run);
+        wn_buf_puts(b, rep);
+        run = i + 1;
+    }
+    wn_buf_append(b, text + run, len - run);
+}
+
+/* Writes text[0..len) as escaped character data: what
+ * xmlTextWriterWriteString() writes, escaped here into one reused buffer
+ * rather than into a string libxml2 allocates for each text. */
+static void write_text(xml_state *x, const char *text, size_t len)
 {
     if (x->rc < 0)
         return;
-    if (whole) {
-        x->rc = xmlTextWriterWriteString(x->w, BAD_CAST text);
-        return;
-    }
-    if (!x->chunk && !(x->chunk = malloc(XML_MAX_TEXT + 1))) {
+    escape_text(&x->escaped, text, len);
+    if (x->escaped.failed || x->escaped.len > INT_MAX) {
         x->rc = -1;
         return;
     }
-    memcpy(x->chunk, text, len);
-    x->chunk[len] = '\0';
-    x->rc = xmlTextWriterWriteString(x->w, BAD_CAST x->chunk);
+    x->rc = xmlTextWriterWriteRawLen(x->w, BAD_CAST(x->escaped.data ? x->escaped.data : ""),
+                                     (int)x->escaped.len);
 }
 
 static void attr(xml_state *x, const char *name, const char *value)
@@ -331,7 +352,7 @@ static void text_element(xml_state *x, const char *name, const wn_content_item *
         }
         if (it->kind == WN_C_CODE && x->code_lang && it->lang)
             attr(x, "lang", it->lang);
-        write_text(x, text + pos, n, pos == 0 && n == len);
+        write_text(x, text + pos, n);
         end(x);
         pos += n;
     } while (pos < len && x->rc >= 0);
@@ -441,7 +462,7 @@ static void render_meta(xml_state *x, const wn_metadata *m)
         if (f == WN_META_AUTHOR) {
             for (size_t i = 0; i < m->author_count; i++) {
                 start(x, "author");
-                write_text(x, m->authors[i], strlen(m->authors[i]), true);
+                write_text(x, m->authors[i], strlen(m->authors[i]));
                 end(x);
             }
             continue;
@@ -449,7 +470,7 @@ static void render_meta(xml_state *x, const wn_metadata *m)
         if (f == WN_META_TAGS) {
             for (size_t i = 0; i < m->tag_count; i++) {
                 start(x, "tag");
-                write_text(x, m->tags[i], strlen(m->tags[i]), true);
+                write_text(x, m->tags[i], strlen(m->tags[i]));
                 end(x);
             }
             continue;
@@ -461,7 +482,7 @@ static void render_meta(xml_state *x, const wn_metadata *m)
             attr(x, "source", m->lang_source);
         if (f == WN_META_LANG && m->lang_declared && *m->lang_declared)
             attr(x, "declared", m->lang_declared);
-        write_text(x, m->field[f], strlen(m->field[f]), true);
+        write_text(x, m->field[f], strlen(m->field[f]));
         end(x);
     }
     end(x);
@@ -483,7 +504,8 @@ wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, boo
         xmlTextWriterSetIndent(w, 1);
         xmlTextWriterSetIndentString(w, BAD_CAST "  ");
     }
-    xml_state x = {w, 0, 0, 0, NULL, {0}, 0, 0, (content->spans & WN_FLAG_FORMATTING) != 0, indent};
+    xml_state x = {w, 0, 0, 0, {0}, {0}, 0, 0, (content->spans & WN_FLAG_FORMATTING) != 0, indent};
+    wn_buf_init(&x.escaped);
     wn_buf_init(&x.piece);
     x.rc = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
     start(&x, "doc");
@@ -504,7 +526,7 @@ wn_status wn_render_xml(const wn_content *content, const wn_page_info *info, boo
     if (x.rc >= 0)
         x.rc = xmlTextWriterFlush(w);
     xmlFreeTextWriter(w);
-    free(x.chunk);
+    wn_buf_free(&x.escaped);
     wn_buf_free(&x.piece);
     if (ctx.failed)
         return WN_ERR_OUTPUT;

@@ -403,9 +403,19 @@ static void decide_by_parts(wn_doc *doc, uint32_t top)
 
 /* ---- a thread found by its posts' dates ------------------------------------ */
 
+/* The last answer date_part() read from text, and the text nodes with ink
+ * it read (first and last): an element that wraps another and adds no
+ * text of its own (a <div> around a <span>) reads the same leading text,
+ * so it gets the same answer without reading it again. */
+typedef struct date_memo {
+    uint32_t first, last;
+    bool date;
+} date_memo;
+
 /* Whether element i is a post's date: a <time>, or a short element whose
- * whole text is a date or a time stamp. */
-static bool date_part(const wn_doc *doc, uint32_t i)
+ * whole text is a date or a time stamp. memo: NULL, or the last answer of
+ * a scan in document order (first UINT32_MAX before any). */
+static bool date_part_memo(const wn_doc *doc, uint32_t i, date_memo *memo)
 {
     const wn_node *e = &doc->nodes[i];
     if (e->kind != WN_NODE_ELEMENT || !e->all.chars || e->all.chars > THREAD_DATE_MAX_CHARS)
@@ -414,17 +424,29 @@ static bool date_part(const wn_doc *doc, uint32_t i)
         return true;
     /* A short text in few bytes: white space around it is not read again
      * for each element that holds it. */
-    uint32_t bytes = 0;
+    uint32_t bytes = 0, last = UINT32_MAX;
     for (uint32_t t = e->next_text; t < e->end && bytes <= THREAD_DATE_MAX_BYTES;
-         t = t + 1 < doc->count ? doc->nodes[t + 1].next_text : doc->count)
+         t = t + 1 < doc->count ? doc->nodes[t + 1].next_text : doc->count) {
         bytes += wn_node_text_len(&doc->nodes[t]);
+        last = t;
+    }
     if (bytes > THREAD_DATE_MAX_BYTES)
         return false;
+    if (memo && memo->first == e->next_text && memo->last == last)
+        return memo->date;
     char lead[96];
     size_t len = wn_leading_text(doc, i, lead, sizeof lead);
-    return len < sizeof lead - 1 &&
-           (wn_date_numeric_line(lead, len) || wn_date_written_line(lead, len) ||
-            wn_date_clock_or_year(lead, len));
+    bool date = len < sizeof lead - 1 &&
+                (wn_date_numeric_line(lead, len) || wn_date_written_line(lead, len) ||
+                 wn_date_clock_or_year(lead, len));
+    if (memo)
+        *memo = (date_memo){e->next_text, last, date};
+    return date;
+}
+
+static bool date_part(const wn_doc *doc, uint32_t i)
+{
+    return date_part_memo(doc, i, NULL);
 }
 
 /* A date's place in its post's header: its shape and its parents'. */
@@ -492,8 +514,9 @@ static void decide_by_dates(wn_doc *doc, uint32_t top)
         return;
     /* The outermost date elements, in document order. */
     uint32_t cap = 0, count = 0, *dates = NULL;
+    date_memo memo = {UINT32_MAX, UINT32_MAX, false};
     for (uint32_t i = 0; i < doc->count; i++) {
-        if (!date_part(doc, i))
+        if (!date_part_memo(doc, i, &memo))
             continue;
         if (count == cap) {
             cap = cap ? 2 * cap : 64;
@@ -615,13 +638,25 @@ static bool twin_signed(const wn_doc *doc, uint32_t repeat, uint32_t x)
     return true;
 }
 
+/* The shape of element c, kept in memo[c] once read (0: not read yet;
+ * memo NULL: read each time). The scans for twins, a level at a time, ask
+ * for the same elements' shapes again. */
+static uint64_t shape_kept(const wn_doc *doc, uint64_t *memo, uint32_t c)
+{
+    if (!memo)
+        return shape_of(&doc->nodes[c]);
+    if (!memo[c])
+        memo[c] = shape_of(&doc->nodes[c]);
+    return memo[c];
+}
+
 /* Whether node c is a twin of a: an element of its tag and shape that is
  * not one of its ancestors. */
-static bool twin_of(const wn_doc *doc, uint32_t a, uint32_t c, uint64_t shape)
+static bool twin_of(const wn_doc *doc, uint64_t *memo, uint32_t a, uint32_t c, uint64_t shape)
 {
     const wn_node *e = &doc->nodes[c];
-    return e->kind == WN_NODE_ELEMENT && e->tag == doc->nodes[a].tag && shape_of(e) == shape &&
-           !(c < a && e->end > a);
+    return e->kind == WN_NODE_ELEMENT && e->tag == doc->nodes[a].tag &&
+           shape_kept(doc, memo, c) == shape && !(c < a && e->end > a);
 }
 
 /* What one pass over a's twins found: twins, teaser cards among them,
@@ -651,6 +686,7 @@ static uint32_t twin_place(const wn_doc *doc, uint32_t repeat, const uint64_t *s
 typedef struct twin_count {
     uint32_t twins, cards, posts, unit;
     bool named_top; /* the top's element has a class word (twin_place) */
+    uint64_t *shapes; /* the elements' shapes read so far (shape_kept), or NULL */
 } twin_count;
 
 /* One pass over the twins of a at the level: counts them into tc, or, with
@@ -664,7 +700,7 @@ static void scan_twins(wn_doc *doc, uint32_t a, const uint64_t *shapes, const ui
             c = doc->nodes[c].end - 1;
             continue;
         }
-        if (!twin_of(doc, a, c, shapes[level]))
+        if (!twin_of(doc, tc->shapes, a, c, shapes[level]))
             continue;
         if (!select) {
             tc->twins++;
@@ -704,11 +740,12 @@ static void decide_by_twins(wn_doc *doc, uint32_t top)
     bool named_top = has_class_word(&doc->nodes[a]);
     uint64_t shapes[THREAD_LEVELS + 1];
     uint32_t ranks[THREAD_LEVELS + 1];
+    uint64_t *kept = calloc(doc->count, sizeof *kept); /* NULL: shapes read each time */
     for (int level = 0; level <= THREAD_LEVELS; level++) {
         shapes[level] = shape_of(&doc->nodes[a]);
         ranks[level] = rank_of(doc, a, shapes[level]);
         if (level > 0 && has_class_word(&doc->nodes[a])) {
-            twin_count tc = {.posts = 1, .unit = a, .named_top = named_top};
+            twin_count tc = {.posts = 1, .unit = a, .named_top = named_top, .shapes = kept};
             scan_twins(doc, a, shapes, ranks, level, false, &tc);
             uint32_t posts = tc.posts, twins = tc.twins, unit = tc.unit;
             if (twins && posts >= THREAD_MIN_POSTS && 2 * posts > twins + 1 && 2 * tc.cards < twins && unit != WN_NONE &&
@@ -718,14 +755,15 @@ static void decide_by_twins(wn_doc *doc, uint32_t top)
                 doc->kind_why = WN_KIND_TWINS;
                 doc->kind_posts = posts;
                 doc->kind_unit = unit;
-                return;
+                break;
             }
         }
         uint32_t parent = doc->nodes[a].parent;
         if (parent == WN_NONE || doc->nodes[parent].tag == GUMBO_TAG_HTML || doc->nodes[parent].tag == GUMBO_TAG_BODY)
-            return;
+            break;
         a = parent;
     }
+    free(kept);
 }
 
 /* ---- a short post and replies signed as it is ------------------------------ */
