@@ -296,9 +296,50 @@ static bool announced_list(const wn_doc *doc, uint32_t index)
            wn_link_density(p) < LD_MOSTLY_LINKS && ends_with_colon(doc, prev);
 }
 
-static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
+/* The link text of the block's anchors whose text is a bare address
+ * ("https://example.org/page", "www.example.org"): an address a writer
+ * pasted into a post or a quote is text the reader reads, where a menu's
+ * links have words. */
+static uint32_t bare_url_chars(const wn_doc *doc, uint32_t index)
 {
     const wn_node *n = &doc->nodes[index];
+    uint32_t chars = 0;
+    for (uint32_t k = index + 1; k < n->end; k++) {
+        const wn_node *a = &doc->nodes[k];
+        if (a->kind != WN_NODE_ELEMENT || a->tag != GUMBO_TAG_A || !a->all.chars)
+            continue;
+        char buf[96];
+        size_t len = wn_leading_text(doc, k, buf, sizeof buf);
+        if (len && wn_lex_first(WN_LEX_URL_START, buf, len, 0, NULL) >= 0 && !memchr(buf, ' ', len))
+            chars += a->link_chars;
+        k = a->end - 1;
+    }
+    return chars;
+}
+
+static bool link_dense_by(const wn_doc *doc, uint32_t index, const region *r, uint32_t link_chars);
+
+static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
+{
+    return link_dense_by(doc, index, r, doc->nodes[index].link_chars);
+}
+
+/* Rule url-links: a box link density would drop whose links are mostly
+ * bare addresses: with them read as text it holds too few links to be a
+ * menu (a quoted post that gives an address), kept. */
+static bool url_links(const wn_doc *doc, uint32_t index, const region *r)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (!n->link_chars)
+        return false;
+    uint32_t urls = bare_url_chars(doc, index);
+    return urls && !link_dense_by(doc, index, r, n->link_chars - (urls < n->link_chars ? urls : n->link_chars));
+}
+
+static bool link_dense_by(const wn_doc *doc, uint32_t index, const region *r, uint32_t link_chars)
+{
+    const wn_node *n = &doc->nodes[index];
+    float ld = n->all.chars ? (float)link_chars / (float)n->all.chars : 0.0f;
     uint32_t links = wn_node_elem(doc, n)->links;
     switch ((GumboTag)n->tag) {
     case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
@@ -308,7 +349,7 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
         break;
     case GUMBO_TAG_P:
         /* A paragraph of several links and nothing else is a list of them. */
-        if (links >= LINK_LIST_P_LINKS && wn_link_density(n) >= LD_NEARLY_ALL &&
+        if (links >= LINK_LIST_P_LINKS && ld >= LD_NEARLY_ALL &&
             n->all.chars >= LINK_LIST_P_CHARS_PER_LINK * links)
             break;
         return false;
@@ -317,14 +358,13 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
     }
     if (!n->all.chars || (n->hints & WN_HINT_STRONG) || announced_list(doc, index))
         return false;
-    float ld = wn_link_density(n);
     /* Most of the region and prose-like: a link-rich article, not a menu. */
     if ((float)n->all.chars > LINK_RICH_SHARE * (float)r->chars && ld < LINK_RICH_MAX_LD &&
         n->all.punct > LINK_RICH_PUNCT)
         return false;
     /* Links set inside sentences: each link comes with a clause of its own
      * words, where a menu or a list of headlines has a few at most. */
-    float unlinked = (float)(n->all.chars - n->link_chars);
+    float unlinked = (float)(n->all.chars - link_chars);
     if (ld > LD_MOSTLY_LINKS && ld < LD_SENTENCE_MAX && unlinked >= LD_WORDS_PER_LINK * (float)links &&
         n->all.punct >= links)
         return false;
@@ -726,6 +766,13 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
         if (links != WN_RULE_NONE) {
             wn_sc_prune(doc, r, i, WN_LABEL_RELATED, links);
             i = n->end;
+            continue;
+        }
+        if (by_links && on(doc, WN_RULE_LINK_DENSITY) && link_dense(doc, i, r) && on(doc, WN_RULE_URL_LINKS) &&
+            url_links(doc, i, r)) {
+            n->label = WN_LABEL_BODY;
+            n->rule = WN_RULE_URL_LINKS;
+            i++;
             continue;
         }
         if (by_links && on(doc, WN_RULE_LINK_DENSITY) && link_dense(doc, i, r)) {

@@ -674,6 +674,63 @@ START_TEST(script_menu_leaves_dropdown_out)
 }
 END_TEST
 
+/* url-links: a quote box whose link is a bare address is the post's text,
+ * however much of it the address is. */
+START_TEST(url_links_keeps_quoted_address)
+{
+    char *html = read_page("url-links");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_URL_LINKS));
+    const char *url = "https://riders.example.org/maps/sunday-loops-2023.pdf";
+    ck_assert_ptr_nonnull(strstr(on.text, url));
+    ck_assert_ptr_nonnull(strstr(on.text, "it still opens for me"));
+    ck_assert_ptr_null(strstr(off.text, url));
+    ck_assert_ptr_nonnull(strstr(on.explain, "url-links"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* How often needle occurs in text before its first "----" line (the text
+ * without the comments). */
+static unsigned count_before_cut(const char *text, const char *needle)
+{
+    const char *cut = strstr(text, "\n----\n");
+    unsigned n = 0;
+    for (const char *p = strstr(text, needle); p && (!cut || p < cut); p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* repeat-line on a discussion: a reply that quotes an earlier post word
+ * for word keeps its quote; the same words in a box not named as a quote
+ * are a second copy, and go. */
+START_TEST(repeat_line_keeps_quotes_in_discussion)
+{
+    char *html = read_page("url-links");
+    ck_assert_ptr_nonnull(html);
+    const char *line = "The old map page has gone. Has anyone kept the file with the Sunday loops?";
+    char *quoted = swap_all(html, "<p>Thank you, the download",
+                            "<blockquote>The old map page has gone. Has anyone kept the file with the Sunday "
+                            "loops?</blockquote><p>Thank you, the download");
+    char *copied = swap_all(html, "<p>Thank you, the download",
+                            "<div class=\"note\">The old map page has gone. Has anyone kept the file with the "
+                            "Sunday loops?</div><p>Thank you, the download");
+    extraction q = extract(quoted, NO_RULE_OFF);
+    extraction c = extract(copied, NO_RULE_OFF);
+    ck_assert_ptr_nonnull(strstr(q.explain, "page kind: discussion"));
+    ck_assert_uint_eq(count_before_cut(q.text, line), 2);
+    ck_assert_uint_eq(count_before_cut(c.text, line), 1);
+    extraction_free(&q);
+    extraction_free(&c);
+    free(quoted);
+    free(copied);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -701,6 +758,8 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, counter_box_stays_out);
     tcase_add_test(tc, numbered_thread_keeps_replies);
     tcase_add_test(tc, script_menu_leaves_dropdown_out);
+    tcase_add_test(tc, url_links_keeps_quoted_address);
+    tcase_add_test(tc, repeat_line_keeps_quotes_in_discussion);
     suite_add_tcase(s, tc);
     return s;
 }
