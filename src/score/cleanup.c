@@ -366,6 +366,58 @@ void wn_sc_prune_orphan_labels(wn_doc *doc, const region *r)
     free(scan);
 }
 
+/* Rule control-row: a row of short items (a post's toolbar: like,
+ * bookmark, share, report, "view on phone") most of which went, by their
+ * names or their words, as controls or clutter: the items left are the
+ * same toolbar's buttons whose words no list knows. */
+static bool control_row(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !n->all.chars)
+        return false;
+    uint32_t items = 0, gone = 0, kept = 0;
+    for (uint32_t c = index + 1; c < n->end; c = doc->nodes[c].end) {
+        const wn_node *k = &doc->nodes[c];
+        if (!k->all.chars)
+            continue;
+        if (k->kind != WN_NODE_ELEMENT)
+            return false; /* loose text: a line, not a row of buttons */
+        items++;
+        if (k->flags & WN_NODE_PRUNED) {
+            wn_rule family = wn_rule_family((wn_rule)k->rule);
+            if (family != WN_RULE_MARKER && family != WN_RULE_HINT && family != WN_RULE_FORM)
+                return false;
+            gone++;
+            continue;
+        }
+        if (k->all.chars > CONTROL_ROW_ITEM_CHARS || k->all.punct || wn_node_elem(doc, k)->paragraphs)
+            return false;
+        kept += k->all.chars;
+    }
+    return items >= CONTROL_ROW_ITEMS && 2 * gone >= items && kept > 0 && kept <= CONTROL_ROW_KEPT_CHARS;
+}
+
+void wn_sc_prune_control_rows(wn_doc *doc, const region *r)
+{
+    if (!on(doc, WN_RULE_CONTROL_ROW))
+        return;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *part = &doc->nodes[i];
+        if (!(part->flags & WN_NODE_SELECTED) || (part->flags & WN_NODE_PRUNED))
+            continue;
+        for (uint32_t j = i + 1; j < part->end; j++) {
+            const wn_node *n = &doc->nodes[j];
+            if (n->flags & WN_NODE_PRUNED) {
+                j = n->end - 1;
+            } else if (control_row(doc, j)) {
+                wn_sc_prune(doc, r, j, WN_LABEL_OTHER, WN_RULE_CONTROL_ROW);
+                j = n->end - 1;
+            }
+        }
+        i = part->end - 1;
+    }
+}
+
 /* A heading once the article has begun whose section all went (a list of
  * other stories, a box of links) and that is followed only by another
  * heading or by nothing: it announces text the reader never gets. What

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon/date.h"
+
 /* ---- pruning inside the region -------------------------------------------------- */
 
 void wn_sc_teaser_index_free(teaser_index *tx)
@@ -97,6 +99,27 @@ static bool ad_wrapper(const wn_doc *doc, const wn_node *n, const region *r)
            (float)n->all.chars > AD_WRAPPER_SHARE * (float)r->chars;
 }
 
+/* Whether a short element inside n reads as a date ("2020.03.11 10:51",
+ * "May 31, 2012", "21:14"). */
+static bool holds_date_line(const wn_doc *doc, const wn_node *n)
+{
+    uint32_t index = (uint32_t)(n - doc->nodes);
+    for (uint32_t i = index + 1; i < n->end; i++) {
+        const wn_node *e = &doc->nodes[i];
+        if (e->kind != WN_NODE_ELEMENT || !e->all.chars || e->all.chars > THREAD_DATE_MAX_CHARS)
+            continue;
+        if (e->tag == GUMBO_TAG_TIME)
+            return true;
+        char lead[96];
+        size_t len = wn_leading_text(doc, i, lead, sizeof lead);
+        if (len < sizeof lead - 1 &&
+            (wn_date_numeric_line(lead, len) || wn_date_written_line(lead, len) || wn_date_clock_or_year(lead, len)))
+            return true;
+        i = e->end - 1;
+    }
+    return false;
+}
+
 static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region *r)
 {
     uint32_t h = n->hints & ~r->layout;
@@ -120,10 +143,24 @@ static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region 
         /* "content" and clutter words together: only small blocks go. */
         return (float)n->all.chars < CLUTTER_CONTENT_SHARE * (float)r->chars;
     }
-    if (h & (WN_HINT_META | WN_HINT_HIDDEN))
-        return n->all.chars < META_MAX_CHARS && (float)n->all.chars < META_SHARE * (float)r->chars &&
-               !(on(doc, WN_RULE_META_POST) && meta_holds_post(doc, n));
+    if (h & (WN_HINT_META | WN_HINT_HIDDEN)) {
+        if (n->all.chars >= META_MAX_CHARS || (on(doc, WN_RULE_META_POST) && meta_holds_post(doc, n)))
+            return false;
+        return (float)n->all.chars < META_SHARE * (float)r->chars;
+    }
     return false;
+}
+
+/* Rule dated-meta: a short post's own line of author and date is a large
+ * share of it: a meta-named line without a paragraph that gives a date
+ * goes while the rest of the region holds more. */
+static bool dated_meta(const wn_doc *doc, const wn_node *n, const region *r)
+{
+    uint32_t h = n->hints & ~r->layout;
+    return (h & WN_HINT_META) && !(h & (WN_HINT_STRONG | WN_HINT_CLUTTER)) && n->all.chars < META_MAX_CHARS &&
+           !wn_node_elem(doc, n)->paragraphs && (float)n->all.chars < META_DATED_SHARE * (float)r->chars &&
+           !wn_sc_wraps_prose(doc, n) && !(on(doc, WN_RULE_META_POST) && meta_holds_post(doc, n)) &&
+           holds_date_line(doc, n);
 }
 
 /* A gallery of pictures with their captions, credits and counters set
@@ -245,6 +282,7 @@ bool wn_sc_prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
      * body ("date-outer" around "post-body") is layout; a related list or
      * a comment thread holds other posts' bodies. */
     wn_rule rule = on(doc, WN_RULE_HINT) && hint_says_clutter(doc, n, r)                   ? WN_RULE_HINT
+                   : on(doc, WN_RULE_DATED_META) && dated_meta(doc, n, r)             ? WN_RULE_DATED_META
                    : on(doc, WN_RULE_GALLERY_BESIDE) && gallery_beside(doc, i, r)     ? WN_RULE_GALLERY_BESIDE
                    : on(doc, WN_RULE_LATE_CLUTTER) && late_clutter(doc, i, r)         ? WN_RULE_LATE_CLUTTER
                    : on(doc, WN_RULE_SIDEBAR_BESIDE_BODY) && sidebar_beside_body(doc, i) ? WN_RULE_SIDEBAR_BESIDE_BODY

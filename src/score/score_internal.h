@@ -125,6 +125,7 @@ void wn_sc_select_lead(wn_doc *doc, uint32_t region_chars);
 void wn_sc_restore_thread(wn_doc *doc, region *r);
 void wn_sc_restore_if_emptied(wn_doc *doc, uint32_t top, const region *r);
 void wn_sc_prune_orphan_labels(wn_doc *doc, const region *r);
+void wn_sc_prune_control_rows(wn_doc *doc, const region *r);
 void wn_sc_prune_stranded_headings(wn_doc *doc, const region *r);
 void wn_sc_prune_post_chrome(wn_doc *doc, const region *r);
 

@@ -731,6 +731,42 @@ START_TEST(repeat_line_keeps_quotes_in_discussion)
 }
 END_TEST
 
+/* control-row: a post's toolbar whose bookmark and share buttons went
+ * leaves no "Thank" or "Mobile view" behind. */
+START_TEST(control_row_drops_toolbar_rest)
+{
+    char *html = read_page("control-row");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_CONTROL_ROW));
+    ck_assert_ptr_nonnull(strstr(on.text, "eight-speed chain"));
+    ck_assert_ptr_null(strstr(on.text, "Mobile view"));
+    ck_assert_ptr_nonnull(strstr(off.text, "Mobile view"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "control-row"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* dated-meta: a one-line post's author and date line goes, however large
+ * a share of the short page it is. */
+START_TEST(dated_meta_drops_author_line)
+{
+    char *html = read_page("dated-meta");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_DATED_META));
+    ck_assert_ptr_nonnull(strstr(on.text, "tide tables for the north pier"));
+    ck_assert_ptr_null(strstr(on.text, "harbour_jo"));
+    ck_assert_ptr_nonnull(strstr(off.text, "harbour_jo"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "dated-meta"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -760,6 +796,8 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, script_menu_leaves_dropdown_out);
     tcase_add_test(tc, url_links_keeps_quoted_address);
     tcase_add_test(tc, repeat_line_keeps_quotes_in_discussion);
+    tcase_add_test(tc, control_row_drops_toolbar_rest);
+    tcase_add_test(tc, dated_meta_drops_author_line);
     suite_add_tcase(s, tc);
     return s;
 }
