@@ -81,10 +81,29 @@ static long post_number(const wn_doc *doc, uint32_t index)
     return -1;
 }
 
+/* The first number in an element's class, else in its id ("post-reply
+ * post-reply-num-3": 3), or -1. */
+static long name_number(const wn_node *n)
+{
+    const char *names[2] = {wn_node_class(n), wn_node_id(n)};
+    for (int k = 0; k < 2; k++) {
+        const char *a = names[k];
+        for (size_t i = 0; a && a[i] && i < 256; i++)
+            if (a[i] >= '0' && a[i] <= '9') {
+                long v = 0;
+                for (; a[i] >= '0' && a[i] <= '9' && v < 1000000; i++)
+                    v = v * 10 + (a[i] - '0');
+                return v;
+            }
+    }
+    return -1;
+}
+
 /* Whether the children of p of one shape, at least THREAD_NUMBERED_POSTS
  * of them, each open with their number in the thread, counting up by one:
- * "Reply 1 - posted by", "#2", "3楼". */
-static bool numbered_run(const wn_doc *doc, uint32_t p)
+ * "Reply 1 - posted by", "#2", "3楼"; or, with by_name, carry it in their
+ * class or id ("post-reply-num-1", "-num-2", ...). */
+static bool numbered_run_by(const wn_doc *doc, uint32_t p, bool by_name)
 {
     const wn_node *n = &doc->nodes[p];
     uint32_t first = WN_NONE, count = 0;
@@ -97,7 +116,7 @@ static bool numbered_run(const wn_doc *doc, uint32_t p)
             first = c;
         else if (chrome_shape(k, 0) != chrome_shape(&doc->nodes[first], 0))
             return false;
-        long v = post_number(doc, c);
+        long v = by_name ? name_number(k) : post_number(doc, c);
         if (v < 0 || (expect >= 0 && v != expect))
             return false;
         expect = v + 1;
@@ -106,24 +125,34 @@ static bool numbered_run(const wn_doc *doc, uint32_t p)
     return count >= THREAD_NUMBERED_POSTS;
 }
 
+static bool numbered_run(const wn_doc *doc, uint32_t p)
+{
+    return numbered_run_by(doc, p, false);
+}
+
 /* Rule numbered-thread: the posts named as comments that were dropped
  * include a run of posts numbered in order, under a short post (a
  * discussion board's first post and its replies, not an article's reader
- * comments). */
-static bool numbered_thread(const wn_doc *doc)
+ * comments): numbered by their text inside one dropped box, or (rule
+ * numbered-names) dropped one by one from a kept box and numbered by
+ * their class or id. */
+static wn_rule numbered_thread(const wn_doc *doc)
 {
     if (!on(doc, WN_RULE_NUMBERED_THREAD) || kept_chars(doc) >= THREAD_NUMBERED_KEPT)
-        return false;
+        return WN_RULE_NONE;
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *n = &doc->nodes[i];
         if (!((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_HINT && (n->hints & WN_HINT_COMMENTS)))
             continue;
         for (uint32_t k = i; k < n->end; k++)
             if (doc->nodes[k].kind == WN_NODE_ELEMENT && numbered_run(doc, k))
-                return true;
+                return WN_RULE_NUMBERED_THREAD;
+        if (on(doc, WN_RULE_NUMBERED_NAMES) && n->parent != WN_NONE &&
+            !(doc->nodes[n->parent].flags & WN_NODE_PRUNED) && numbered_run_by(doc, n->parent, true))
+            return WN_RULE_NUMBERED_NAMES;
         i = n->end - 1;
     }
-    return false;
+    return WN_RULE_NONE;
 }
 
 void wn_sc_restore_thread(wn_doc *doc, region *r)
@@ -133,9 +162,9 @@ void wn_sc_restore_thread(wn_doc *doc, region *r)
     wn_rule why = WN_RULE_THREAD_RESTORE;
     if (!title_heading_chars(doc, r) || kept_chars(doc) >= THREAD_EMPTIED_KEPT ||
         (float)comment_dropped_chars(doc) < THREAD_EMPTIED_SHARE * (float)r->chars) {
-        if (!numbered_thread(doc))
+        why = numbered_thread(doc);
+        if (why == WN_RULE_NONE)
             return;
-        why = WN_RULE_NUMBERED_THREAD;
     }
     doc->page_kind = WN_DOC_DISCUSSION;
     doc->kind_why = WN_KIND_EMPTIED;

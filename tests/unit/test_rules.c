@@ -767,6 +767,32 @@ START_TEST(dated_meta_drops_author_line)
 }
 END_TEST
 
+/* numbered-names: replies named as comments and dropped one by one from a
+ * kept box, numbered in order by their class ("reply-num-1", "-2", ...),
+ * under a short post: the page is a discussion and they come back. */
+START_TEST(numbered_names_keeps_replies)
+{
+    char *html = read_page("numbered-names");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_NUMBERED_NAMES));
+    ck_assert_ptr_nonnull(strstr(on.text, "Should they lie flat"));
+    ck_assert_uint_eq(count_before_cut(on.text, "swap front and back"), 1);
+    ck_assert_uint_eq(count_before_cut(off.text, "swap front and back"), 0);
+    ck_assert_ptr_nonnull(strstr(on.explain, "numbered-names"));
+    /* Numbers that do not count up by one (a database's ids) are no
+     * thread's order. */
+    char *ids = swap_all(html, "reply-num-3", "reply-num-7");
+    extraction apart = extract(ids, NO_RULE_OFF);
+    ck_assert_uint_eq(count_before_cut(apart.text, "swap front and back"), 0);
+    extraction_free(&apart);
+    free(ids);
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -798,6 +824,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, repeat_line_keeps_quotes_in_discussion);
     tcase_add_test(tc, control_row_drops_toolbar_rest);
     tcase_add_test(tc, dated_meta_drops_author_line);
+    tcase_add_test(tc, numbered_names_keeps_replies);
     suite_add_tcase(s, tc);
     return s;
 }
