@@ -793,6 +793,33 @@ START_TEST(numbered_names_keeps_replies)
 }
 END_TEST
 
+/* qa-page: a question named as such, beside a box named for its answers
+ * (none yet), is a Q&A page: a discussion, whose title opens the text. */
+START_TEST(qa_page_opens_with_title)
+{
+    char *html = read_page("qa-page");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_QA_PAGE));
+    const char *title = strstr(on.text, "Can a lemon tree winter in an unheated porch?");
+    const char *post = strstr(on.text, "My potted lemon");
+    ck_assert_ptr_nonnull(title);
+    ck_assert_ptr_nonnull(post);
+    ck_assert(title < post);
+    ck_assert_ptr_null(strstr(off.text, "Can a lemon tree winter"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "(qa-page))"));
+    /* Without the answers' box the question alone is no Q&A page. */
+    char *alone = swap_all(html, "answers-box", "notice-box");
+    extraction plain = extract(alone, NO_RULE_OFF);
+    ck_assert_ptr_null(strstr(plain.explain, "qa-page"));
+    extraction_free(&plain);
+    free(alone);
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -825,6 +852,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, control_row_drops_toolbar_rest);
     tcase_add_test(tc, dated_meta_drops_author_line);
     tcase_add_test(tc, numbered_names_keeps_replies);
+    tcase_add_test(tc, qa_page_opens_with_title);
     suite_add_tcase(s, tc);
     return s;
 }
