@@ -173,6 +173,9 @@
 /* Rule dated-meta: a meta-named line that gives a date goes under this
  * share of the region (a short post's author and date line). By hand. */
 #define META_DATED_SHARE 0.5f
+/* Rule post-footer: a post's footer or signature holds at most this many
+ * characters (a longer one holds the replies). By hand. */
+#define POST_FOOTER_MAX_CHARS 600
 #define META_POST_PARAGRAPHS 2
 #define META_POST_PUNCT 4
 #define META_POST_MAX_LD 0.2f

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lexicon/date.h"
+#include "score/kind.h"
 
 /* ---- pruning inside the region -------------------------------------------------- */
 
@@ -163,6 +164,19 @@ static bool dated_meta(const wn_doc *doc, const wn_node *n, const region *r)
            holds_date_line(doc, n);
 }
 
+/* Rule post-footer: on a discussion, a box named as a post's footer or
+ * signature ("post-signature", "b-post__footer") goes, though the word
+ * "post" names it as content too: it closes a post, it is not one. One
+ * that is long or gives dates holds the replies. */
+static bool post_footer(const wn_doc *doc, const wn_node *n, const region *r)
+{
+    uint32_t h = n->hints & ~r->layout;
+    return (r->layout & WN_HINT_COMMENTS) && doc->page_kind == WN_DOC_DISCUSSION &&
+           (h & WN_HINT_CLUTTER) == WN_HINT_FOOTER && !(h & WN_HINT_STRONG) &&
+           n->all.chars <= POST_FOOTER_MAX_CHARS && (float)n->all.chars < CLUTTER_SHARE * (float)r->chars &&
+           !wn_sc_holds_named_body(doc, (uint32_t)(n - doc->nodes)) && !holds_date_line(doc, n);
+}
+
 /* A gallery of pictures with their captions, credits and counters set
  * beside the article. One whose slides carry paragraphs of prose, or that
  * is named as content too, is the article told in slides. */
@@ -283,6 +297,7 @@ bool wn_sc_prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
      * a comment thread holds other posts' bodies. */
     wn_rule rule = on(doc, WN_RULE_HINT) && hint_says_clutter(doc, n, r)                   ? WN_RULE_HINT
                    : on(doc, WN_RULE_DATED_META) && dated_meta(doc, n, r)             ? WN_RULE_DATED_META
+                   : on(doc, WN_RULE_POST_FOOTER) && post_footer(doc, n, r)           ? WN_RULE_POST_FOOTER
                    : on(doc, WN_RULE_GALLERY_BESIDE) && gallery_beside(doc, i, r)     ? WN_RULE_GALLERY_BESIDE
                    : on(doc, WN_RULE_LATE_CLUTTER) && late_clutter(doc, i, r)         ? WN_RULE_LATE_CLUTTER
                    : on(doc, WN_RULE_SIDEBAR_BESIDE_BODY) && sidebar_beside_body(doc, i) ? WN_RULE_SIDEBAR_BESIDE_BODY

@@ -820,6 +820,26 @@ START_TEST(qa_page_opens_with_title)
 }
 END_TEST
 
+/* post-footer: on a discussion the posts' signatures go, though their
+ * class names them as the post's. */
+START_TEST(post_footer_drops_signatures)
+{
+    char *html = read_page("post-footer");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_POST_FOOTER));
+    ck_assert_ptr_nonnull(strstr(on.text, "Is a wet oil worth the mess"));
+    ck_assert_ptr_nonnull(strstr(on.text, "a rag by the door"));
+    ck_assert_uint_eq(count_before_cut(on.text, "Riding since 1998"), 0);
+    ck_assert_uint_eq(count_before_cut(on.text, "Two wheels good"), 0);
+    ck_assert_uint_gt(count_before_cut(off.text, "Riding since 1998"), 0);
+    ck_assert_ptr_nonnull(strstr(on.explain, "post-footer"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -853,6 +873,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, dated_meta_drops_author_line);
     tcase_add_test(tc, numbered_names_keeps_replies);
     tcase_add_test(tc, qa_page_opens_with_title);
+    tcase_add_test(tc, post_footer_drops_signatures);
     suite_add_tcase(s, tc);
     return s;
 }
