@@ -447,6 +447,61 @@ void wn_sc_prune_control_rows(wn_doc *doc, const region *r)
     }
 }
 
+/* Rule user-card: a box beside the element named as a post's body, or
+ * beside a box that holds it, made of short lines without a sentence, one
+ * of them a date (the post's, or the day its author joined): the author's
+ * card (name, rank, post count, "Member since", "Offline"), which a
+ * thread of one post shows once. */
+static bool user_card(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || n->parent == WN_NONE ||
+        (n->hints & (WN_HINT_BODY_INSIDE | WN_HINT_STRONG)) || !n->all.chars ||
+        n->all.chars > USER_CARD_MAX_CHARS || wn_node_elem(doc, n)->paragraphs)
+        return false;
+    bool beside = false;
+    const wn_node *p = &doc->nodes[n->parent];
+    for (uint32_t c = n->parent + 1; c < p->end && !beside; c = doc->nodes[c].end)
+        beside = c != index && (doc->nodes[c].hints & WN_HINT_BODY_INSIDE);
+    if (!beside)
+        return false;
+    uint32_t lines = 0;
+    char text[4 * USER_CARD_LINE_CHARS + 8];
+    for (uint32_t c = index + 1; c < n->end; c = doc->nodes[c].end) {
+        const wn_node *k = &doc->nodes[c];
+        if (!k->all.chars)
+            continue;
+        if (k->kind != WN_NODE_ELEMENT || !(k->flags & WN_NODE_BLOCK) || k->all.chars > USER_CARD_LINE_CHARS)
+            return false;
+        size_t len = wn_leading_text(doc, c, text, sizeof text);
+        if (!len || strchr(".!?", text[len - 1]) || strstr(text, ". "))
+            return false;
+        lines++;
+    }
+    return lines >= USER_CARD_LINES && wn_sc_holds_date_line(doc, n);
+}
+
+void wn_sc_prune_user_cards(wn_doc *doc, const region *r)
+{
+    if (!on(doc, WN_RULE_USER_CARD))
+        return;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *part = &doc->nodes[i];
+        if (!(part->flags & WN_NODE_SELECTED) || (part->flags & WN_NODE_PRUNED))
+            continue;
+        for (uint32_t j = i + 1; j < part->end; j++) {
+            const wn_node *n = &doc->nodes[j];
+            if (n->flags & WN_NODE_PRUNED) {
+                j = n->end - 1;
+            } else if (user_card(doc, j)) {
+                wn_sc_prune(doc, r, j, WN_LABEL_OTHER, WN_RULE_USER_CARD);
+                j = n->end - 1;
+            }
+        }
+        i = part->end - 1;
+    }
+}
+
 /* A heading once the article has begun whose section all went (a list of
  * other stories, a box of links) and that is followed only by another
  * heading or by nothing: it announces text the reader never gets. What

@@ -463,4 +463,11 @@
 #define CONTROL_ROW_ITEM_CHARS 16
 #define CONTROL_ROW_KEPT_CHARS 32
 
+/* Rule user-card: a box beside a post's named body of at least
+ * USER_CARD_LINES short lines (each at most USER_CARD_LINE_CHARS, no
+ * sentence), at most USER_CARD_MAX_CHARS in all. By hand. */
+#define USER_CARD_LINES 4
+#define USER_CARD_LINE_CHARS 40
+#define USER_CARD_MAX_CHARS 300
+
 #endif

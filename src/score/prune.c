@@ -102,7 +102,7 @@ static bool ad_wrapper(const wn_doc *doc, const wn_node *n, const region *r)
 
 /* Whether a short element inside n reads as a date ("2020.03.11 10:51",
  * "May 31, 2012", "21:14"). */
-static bool holds_date_line(const wn_doc *doc, const wn_node *n)
+bool wn_sc_holds_date_line(const wn_doc *doc, const wn_node *n)
 {
     uint32_t index = (uint32_t)(n - doc->nodes);
     for (uint32_t i = index + 1; i < n->end; i++) {
@@ -161,7 +161,7 @@ static bool dated_meta(const wn_doc *doc, const wn_node *n, const region *r)
     return (h & WN_HINT_META) && !(h & (WN_HINT_STRONG | WN_HINT_CLUTTER)) && n->all.chars < META_MAX_CHARS &&
            !wn_node_elem(doc, n)->paragraphs && (float)n->all.chars < META_DATED_SHARE * (float)r->chars &&
            !wn_sc_wraps_prose(doc, n) && !(on(doc, WN_RULE_META_POST) && meta_holds_post(doc, n)) &&
-           holds_date_line(doc, n);
+           wn_sc_holds_date_line(doc, n);
 }
 
 /* Rule post-footer: on a discussion, a box named as a post's footer or
@@ -174,7 +174,7 @@ static bool post_footer(const wn_doc *doc, const wn_node *n, const region *r)
     return (r->layout & WN_HINT_COMMENTS) && doc->page_kind == WN_DOC_DISCUSSION &&
            (h & WN_HINT_CLUTTER) == WN_HINT_FOOTER && !(h & WN_HINT_STRONG) &&
            n->all.chars <= POST_FOOTER_MAX_CHARS && (float)n->all.chars < CLUTTER_SHARE * (float)r->chars &&
-           !wn_sc_holds_named_body(doc, (uint32_t)(n - doc->nodes)) && !holds_date_line(doc, n);
+           !wn_sc_holds_named_body(doc, (uint32_t)(n - doc->nodes)) && !wn_sc_holds_date_line(doc, n);
 }
 
 /* A gallery of pictures with their captions, credits and counters set

@@ -840,6 +840,30 @@ START_TEST(post_footer_drops_signatures)
 }
 END_TEST
 
+/* user-card: beside a post's named body, a column of short lines with a
+ * date (the author's name, rank, post count, status) is its author's
+ * card; without the date the same lines are the page's own. */
+START_TEST(user_card_drops_author_column)
+{
+    char *html = read_page("user-card");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_USER_CARD));
+    ck_assert_ptr_nonnull(strstr(on.text, "The winter timetable starts"));
+    ck_assert_ptr_null(strstr(on.text, "Forum posts: 412"));
+    ck_assert_ptr_nonnull(strstr(off.text, "Forum posts: 412"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "user-card"));
+    char *undated = swap_all(html, "12 October 2024 08:15", "Harbour side");
+    extraction kept = extract(undated, NO_RULE_OFF);
+    ck_assert_ptr_nonnull(strstr(kept.text, "Forum posts: 412"));
+    extraction_free(&kept);
+    free(undated);
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -874,6 +898,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, numbered_names_keeps_replies);
     tcase_add_test(tc, qa_page_opens_with_title);
     tcase_add_test(tc, post_footer_drops_signatures);
+    tcase_add_test(tc, user_card_drops_author_column);
     suite_add_tcase(s, tc);
     return s;
 }
