@@ -426,9 +426,33 @@ static bool control_row(const wn_doc *doc, uint32_t index)
     return items >= CONTROL_ROW_ITEMS && 2 * gone >= items && kept > 0 && kept <= CONTROL_ROW_KEPT_CHARS;
 }
 
+/* Rule stat-list: a row of at least STAT_LIST_ITEMS short items without
+ * punctuation, nearly all of them a count and its word ("7 replies",
+ * "581 views", "14 likes"): a thread's or a post's counters. */
+static bool stat_list(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !n->all.chars || n->all.punct ||
+        wn_node_elem(doc, n)->paragraphs)
+        return false;
+    uint32_t items = 0, counts = 0;
+    char text[4 * STAT_LIST_ITEM_CHARS + 8];
+    for (uint32_t c = index + 1; c < n->end; c = doc->nodes[c].end) {
+        const wn_node *k = &doc->nodes[c];
+        if (!k->all.chars || (k->flags & WN_NODE_PRUNED))
+            continue;
+        if (k->kind != WN_NODE_ELEMENT || k->all.chars > STAT_LIST_ITEM_CHARS)
+            return false;
+        size_t len = wn_leading_text(doc, c, text, sizeof text);
+        items++;
+        counts += len && strpbrk(text, "0123456789") != NULL && strchr(text, ' ') != NULL;
+    }
+    return items >= STAT_LIST_ITEMS && 4 * counts >= 3 * items;
+}
+
 void wn_sc_prune_control_rows(wn_doc *doc, const region *r)
 {
-    if (!on(doc, WN_RULE_CONTROL_ROW))
+    if (!on(doc, WN_RULE_CONTROL_ROW) && !on(doc, WN_RULE_STAT_LIST))
         return;
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *part = &doc->nodes[i];
@@ -438,8 +462,11 @@ void wn_sc_prune_control_rows(wn_doc *doc, const region *r)
             const wn_node *n = &doc->nodes[j];
             if (n->flags & WN_NODE_PRUNED) {
                 j = n->end - 1;
-            } else if (control_row(doc, j)) {
+            } else if (on(doc, WN_RULE_CONTROL_ROW) && control_row(doc, j)) {
                 wn_sc_prune(doc, r, j, WN_LABEL_OTHER, WN_RULE_CONTROL_ROW);
+                j = n->end - 1;
+            } else if (on(doc, WN_RULE_STAT_LIST) && stat_list(doc, j)) {
+                wn_sc_prune(doc, r, j, WN_LABEL_OTHER, WN_RULE_STAT_LIST);
                 j = n->end - 1;
             }
         }

@@ -462,6 +462,10 @@
 #define CONTROL_ROW_ITEMS 3
 #define CONTROL_ROW_ITEM_CHARS 16
 #define CONTROL_ROW_KEPT_CHARS 32
+/* Rule stat-list: at least STAT_LIST_ITEMS items of at most
+ * STAT_LIST_ITEM_CHARS each, three in four a count and a word. By hand. */
+#define STAT_LIST_ITEMS 4
+#define STAT_LIST_ITEM_CHARS 12
 
 /* Rule user-card: a box beside a post's named body of at least
  * USER_CARD_LINES short lines (each at most USER_CARD_LINE_CHARS, no

@@ -864,6 +864,36 @@ START_TEST(user_card_drops_author_column)
 }
 END_TEST
 
+/* stat-list: a post's row of counters ("5 replies", "212 views") goes;
+ * a list of short items that are not counts stays. */
+START_TEST(stat_list_drops_counters)
+{
+    char *html = read_page("stat-list");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_STAT_LIST));
+    ck_assert_ptr_nonnull(strstr(on.text, "concrete base"));
+    ck_assert_ptr_null(strstr(on.text, "212 views"));
+    ck_assert_ptr_nonnull(strstr(off.text, "212 views"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "stat-list"));
+    /* The same row with words in place of the counts. */
+    char *a = swap_all(html, "<span>5</span>", "<span>new</span>");
+    char *b = swap_all(a, "<span>212</span>", "<span>old</span>");
+    char *c = swap_all(b, "<span>4</span>", "<span>top</span>");
+    char *d = swap_all(c, "<span>9</span>", "<span>all</span>");
+    extraction list = extract(d, NO_RULE_OFF);
+    ck_assert_ptr_null(strstr(list.explain, "stat-list"));
+    extraction_free(&list);
+    free(a);
+    free(b);
+    free(c);
+    free(d);
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -899,6 +929,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, qa_page_opens_with_title);
     tcase_add_test(tc, post_footer_drops_signatures);
     tcase_add_test(tc, user_card_drops_author_column);
+    tcase_add_test(tc, stat_list_drops_counters);
     suite_add_tcase(s, tc);
     return s;
 }
