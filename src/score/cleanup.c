@@ -140,6 +140,7 @@ static wn_rule numbered_thread(const wn_doc *doc)
 {
     if (!on(doc, WN_RULE_NUMBERED_THREAD) || kept_chars(doc) >= THREAD_NUMBERED_KEPT)
         return WN_RULE_NONE;
+    uint32_t parent_seen = WN_NONE; /* each kept box's children are counted once */
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *n = &doc->nodes[i];
         if (!((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_HINT && (n->hints & WN_HINT_COMMENTS)))
@@ -147,9 +148,12 @@ static wn_rule numbered_thread(const wn_doc *doc)
         for (uint32_t k = i; k < n->end; k++)
             if (doc->nodes[k].kind == WN_NODE_ELEMENT && numbered_run(doc, k))
                 return WN_RULE_NUMBERED_THREAD;
-        if (on(doc, WN_RULE_NUMBERED_NAMES) && n->parent != WN_NONE &&
-            !(doc->nodes[n->parent].flags & WN_NODE_PRUNED) && numbered_run_by(doc, n->parent, true))
-            return WN_RULE_NUMBERED_NAMES;
+        if (on(doc, WN_RULE_NUMBERED_NAMES) && n->parent != WN_NONE && n->parent != parent_seen &&
+            !(doc->nodes[n->parent].flags & WN_NODE_PRUNED)) {
+            parent_seen = n->parent;
+            if (numbered_run_by(doc, n->parent, true))
+                return WN_RULE_NUMBERED_NAMES;
+        }
         i = n->end - 1;
     }
     return WN_RULE_NONE;
@@ -486,12 +490,6 @@ static bool user_card(const wn_doc *doc, uint32_t index)
         (n->hints & (WN_HINT_BODY_INSIDE | WN_HINT_STRONG)) || !n->all.chars ||
         n->all.chars > USER_CARD_MAX_CHARS || wn_node_elem(doc, n)->paragraphs)
         return false;
-    bool beside = false;
-    const wn_node *p = &doc->nodes[n->parent];
-    for (uint32_t c = n->parent + 1; c < p->end && !beside; c = doc->nodes[c].end)
-        beside = c != index && (doc->nodes[c].hints & WN_HINT_BODY_INSIDE);
-    if (!beside)
-        return false;
     uint32_t lines = 0;
     char text[4 * USER_CARD_LINE_CHARS + 8];
     for (uint32_t c = index + 1; c < n->end; c = doc->nodes[c].end) {
@@ -505,7 +503,20 @@ static bool user_card(const wn_doc *doc, uint32_t index)
             return false;
         lines++;
     }
-    return lines >= USER_CARD_LINES && wn_sc_holds_date_line(doc, n);
+    if (lines < USER_CARD_LINES || !wn_sc_holds_date_line(doc, n))
+        return false;
+    /* The named body is a near sibling (a walk over all of a long list's
+     * siblings for each would be quadratic). */
+    uint32_t c = wn_sc_prev_sibling(doc, index);
+    for (unsigned step = 0; c != WN_NONE && step < SIBLING_REACH; c = wn_sc_prev_sibling(doc, c), step++)
+        if (doc->nodes[c].hints & WN_HINT_BODY_INSIDE)
+            return true;
+    const wn_node *p = &doc->nodes[n->parent];
+    c = n->end;
+    for (unsigned step = 0; c < p->end && step < SIBLING_REACH; c = doc->nodes[c].end, step++)
+        if (doc->nodes[c].hints & WN_HINT_BODY_INSIDE)
+            return true;
+    return false;
 }
 
 void wn_sc_prune_user_cards(wn_doc *doc, const region *r)
