@@ -81,10 +81,29 @@ static long post_number(const wn_doc *doc, uint32_t index)
     return -1;
 }
 
+/* The first number in an element's class, else in its id ("post-reply
+ * post-reply-num-3": 3), or -1. */
+static long name_number(const wn_node *n)
+{
+    const char *names[2] = {wn_node_class(n), wn_node_id(n)};
+    for (int k = 0; k < 2; k++) {
+        const char *a = names[k];
+        for (size_t i = 0; a && a[i] && i < 256; i++)
+            if (a[i] >= '0' && a[i] <= '9') {
+                long v = 0;
+                for (; a[i] >= '0' && a[i] <= '9' && v < 1000000; i++)
+                    v = v * 10 + (a[i] - '0');
+                return v;
+            }
+    }
+    return -1;
+}
+
 /* Whether the children of p of one shape, at least THREAD_NUMBERED_POSTS
  * of them, each open with their number in the thread, counting up by one:
- * "Reply 1 - posted by", "#2", "3楼". */
-static bool numbered_run(const wn_doc *doc, uint32_t p)
+ * "Reply 1 - posted by", "#2", "3楼"; or, with by_name, carry it in their
+ * class or id ("post-reply-num-1", "-num-2", ...). */
+static bool numbered_run_by(const wn_doc *doc, uint32_t p, bool by_name)
 {
     const wn_node *n = &doc->nodes[p];
     uint32_t first = WN_NONE, count = 0;
@@ -97,7 +116,7 @@ static bool numbered_run(const wn_doc *doc, uint32_t p)
             first = c;
         else if (chrome_shape(k, 0) != chrome_shape(&doc->nodes[first], 0))
             return false;
-        long v = post_number(doc, c);
+        long v = by_name ? name_number(k) : post_number(doc, c);
         if (v < 0 || (expect >= 0 && v != expect))
             return false;
         expect = v + 1;
@@ -106,24 +125,38 @@ static bool numbered_run(const wn_doc *doc, uint32_t p)
     return count >= THREAD_NUMBERED_POSTS;
 }
 
+static bool numbered_run(const wn_doc *doc, uint32_t p)
+{
+    return numbered_run_by(doc, p, false);
+}
+
 /* Rule numbered-thread: the posts named as comments that were dropped
  * include a run of posts numbered in order, under a short post (a
  * discussion board's first post and its replies, not an article's reader
- * comments). */
-static bool numbered_thread(const wn_doc *doc)
+ * comments): numbered by their text inside one dropped box, or (rule
+ * numbered-names) dropped one by one from a kept box and numbered by
+ * their class or id. */
+static wn_rule numbered_thread(const wn_doc *doc)
 {
     if (!on(doc, WN_RULE_NUMBERED_THREAD) || kept_chars(doc) >= THREAD_NUMBERED_KEPT)
-        return false;
+        return WN_RULE_NONE;
+    uint32_t parent_seen = WN_NONE; /* each kept box's children are counted once */
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *n = &doc->nodes[i];
         if (!((n->flags & WN_NODE_PRUNED) && n->rule == WN_RULE_HINT && (n->hints & WN_HINT_COMMENTS)))
             continue;
         for (uint32_t k = i; k < n->end; k++)
             if (doc->nodes[k].kind == WN_NODE_ELEMENT && numbered_run(doc, k))
-                return true;
+                return WN_RULE_NUMBERED_THREAD;
+        if (on(doc, WN_RULE_NUMBERED_NAMES) && n->parent != WN_NONE && n->parent != parent_seen &&
+            !(doc->nodes[n->parent].flags & WN_NODE_PRUNED)) {
+            parent_seen = n->parent;
+            if (numbered_run_by(doc, n->parent, true))
+                return WN_RULE_NUMBERED_NAMES;
+        }
         i = n->end - 1;
     }
-    return false;
+    return WN_RULE_NONE;
 }
 
 void wn_sc_restore_thread(wn_doc *doc, region *r)
@@ -133,9 +166,9 @@ void wn_sc_restore_thread(wn_doc *doc, region *r)
     wn_rule why = WN_RULE_THREAD_RESTORE;
     if (!title_heading_chars(doc, r) || kept_chars(doc) >= THREAD_EMPTIED_KEPT ||
         (float)comment_dropped_chars(doc) < THREAD_EMPTIED_SHARE * (float)r->chars) {
-        if (!numbered_thread(doc))
+        why = numbered_thread(doc);
+        if (why == WN_RULE_NONE)
             return;
-        why = WN_RULE_NUMBERED_THREAD;
     }
     doc->page_kind = WN_DOC_DISCUSSION;
     doc->kind_why = WN_KIND_EMPTIED;
@@ -364,6 +397,147 @@ void wn_sc_prune_orphan_labels(wn_doc *doc, const region *r)
         }
     }
     free(scan);
+}
+
+/* Rule control-row: a row of short items (a post's toolbar: like,
+ * bookmark, share, report, "view on phone") most of which went, by their
+ * names or their words, as controls or clutter: the items left are the
+ * same toolbar's buttons whose words no list knows. */
+static bool control_row(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !n->all.chars)
+        return false;
+    uint32_t items = 0, gone = 0, kept = 0;
+    for (uint32_t c = index + 1; c < n->end; c = doc->nodes[c].end) {
+        const wn_node *k = &doc->nodes[c];
+        if (!k->all.chars)
+            continue;
+        if (k->kind != WN_NODE_ELEMENT)
+            return false; /* loose text: a line, not a row of buttons */
+        items++;
+        if (k->flags & WN_NODE_PRUNED) {
+            wn_rule family = wn_rule_family((wn_rule)k->rule);
+            if (family != WN_RULE_MARKER && family != WN_RULE_HINT && family != WN_RULE_FORM)
+                return false;
+            gone++;
+            continue;
+        }
+        if (k->all.chars > CONTROL_ROW_ITEM_CHARS || k->all.punct || wn_node_elem(doc, k)->paragraphs)
+            return false;
+        kept += k->all.chars;
+    }
+    return items >= CONTROL_ROW_ITEMS && 2 * gone >= items && kept > 0 && kept <= CONTROL_ROW_KEPT_CHARS;
+}
+
+/* Rule stat-list: a row of at least STAT_LIST_ITEMS short items without
+ * punctuation, nearly all of them a count and its word ("7 replies",
+ * "581 views", "14 likes"): a thread's or a post's counters. */
+static bool stat_list(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || !n->all.chars || n->all.punct ||
+        wn_node_elem(doc, n)->paragraphs)
+        return false;
+    uint32_t items = 0, counts = 0;
+    char text[4 * STAT_LIST_ITEM_CHARS + 8];
+    for (uint32_t c = index + 1; c < n->end; c = doc->nodes[c].end) {
+        const wn_node *k = &doc->nodes[c];
+        if (!k->all.chars || (k->flags & WN_NODE_PRUNED))
+            continue;
+        if (k->kind != WN_NODE_ELEMENT || k->all.chars > STAT_LIST_ITEM_CHARS)
+            return false;
+        size_t len = wn_leading_text(doc, c, text, sizeof text);
+        items++;
+        counts += len && strpbrk(text, "0123456789") != NULL && strchr(text, ' ') != NULL;
+    }
+    return items >= STAT_LIST_ITEMS && 4 * counts >= 3 * items;
+}
+
+void wn_sc_prune_control_rows(wn_doc *doc, const region *r)
+{
+    if (!on(doc, WN_RULE_CONTROL_ROW) && !on(doc, WN_RULE_STAT_LIST))
+        return;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *part = &doc->nodes[i];
+        if (!(part->flags & WN_NODE_SELECTED) || (part->flags & WN_NODE_PRUNED))
+            continue;
+        for (uint32_t j = i + 1; j < part->end; j++) {
+            const wn_node *n = &doc->nodes[j];
+            if (n->flags & WN_NODE_PRUNED) {
+                j = n->end - 1;
+            } else if (on(doc, WN_RULE_CONTROL_ROW) && control_row(doc, j)) {
+                wn_sc_prune(doc, r, j, WN_LABEL_OTHER, WN_RULE_CONTROL_ROW);
+                j = n->end - 1;
+            } else if (on(doc, WN_RULE_STAT_LIST) && stat_list(doc, j)) {
+                wn_sc_prune(doc, r, j, WN_LABEL_OTHER, WN_RULE_STAT_LIST);
+                j = n->end - 1;
+            }
+        }
+        i = part->end - 1;
+    }
+}
+
+/* Rule user-card: a box beside the element named as a post's body, or
+ * beside a box that holds it, made of short lines without a sentence, one
+ * of them a date (the post's, or the day its author joined): the author's
+ * card (name, rank, post count, "Member since", "Offline"), which a
+ * thread of one post shows once. */
+static bool user_card(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (n->kind != WN_NODE_ELEMENT || !(n->flags & WN_NODE_BLOCK) || n->parent == WN_NONE ||
+        (n->hints & (WN_HINT_BODY_INSIDE | WN_HINT_STRONG)) || !n->all.chars ||
+        n->all.chars > USER_CARD_MAX_CHARS || wn_node_elem(doc, n)->paragraphs)
+        return false;
+    uint32_t lines = 0;
+    char text[4 * USER_CARD_LINE_CHARS + 8];
+    for (uint32_t c = index + 1; c < n->end; c = doc->nodes[c].end) {
+        const wn_node *k = &doc->nodes[c];
+        if (!k->all.chars)
+            continue;
+        if (k->kind != WN_NODE_ELEMENT || !(k->flags & WN_NODE_BLOCK) || k->all.chars > USER_CARD_LINE_CHARS)
+            return false;
+        size_t len = wn_leading_text(doc, c, text, sizeof text);
+        if (!len || strchr(".!?", text[len - 1]) || strstr(text, ". "))
+            return false;
+        lines++;
+    }
+    if (lines < USER_CARD_LINES || !wn_sc_holds_date_line(doc, n))
+        return false;
+    /* The named body is a near sibling (a walk over all of a long list's
+     * siblings for each would be quadratic). */
+    uint32_t c = wn_sc_prev_sibling(doc, index);
+    for (unsigned step = 0; c != WN_NONE && step < SIBLING_REACH; c = wn_sc_prev_sibling(doc, c), step++)
+        if (doc->nodes[c].hints & WN_HINT_BODY_INSIDE)
+            return true;
+    const wn_node *p = &doc->nodes[n->parent];
+    c = n->end;
+    for (unsigned step = 0; c < p->end && step < SIBLING_REACH; c = doc->nodes[c].end, step++)
+        if (doc->nodes[c].hints & WN_HINT_BODY_INSIDE)
+            return true;
+    return false;
+}
+
+void wn_sc_prune_user_cards(wn_doc *doc, const region *r)
+{
+    if (!on(doc, WN_RULE_USER_CARD))
+        return;
+    for (uint32_t i = 0; i < doc->count; i++) {
+        const wn_node *part = &doc->nodes[i];
+        if (!(part->flags & WN_NODE_SELECTED) || (part->flags & WN_NODE_PRUNED))
+            continue;
+        for (uint32_t j = i + 1; j < part->end; j++) {
+            const wn_node *n = &doc->nodes[j];
+            if (n->flags & WN_NODE_PRUNED) {
+                j = n->end - 1;
+            } else if (user_card(doc, j)) {
+                wn_sc_prune(doc, r, j, WN_LABEL_OTHER, WN_RULE_USER_CARD);
+                j = n->end - 1;
+            }
+        }
+        i = part->end - 1;
+    }
 }
 
 /* A heading once the article has begun whose section all went (a list of

@@ -40,6 +40,8 @@ const char *wn_kind_reason_text(wn_kind_reason why)
         return "a short post followed by a nested thread of replies dated in <time> elements";
     case WN_KIND_SIGNED_REPLIES:
         return "a short post followed by replies signed as it is: an author or date element of the same class";
+    case WN_KIND_QA:
+        return "the top is a Q&A page's question, with a box named for its answers, or an answer beside the question (qa-page)";
     case WN_KIND_NO_REPEAT:
     default:
         return "the top is not one of a run of elements of one shape";
@@ -861,6 +863,44 @@ static uint32_t reply_keys(const wn_doc *doc, const wn_thread_comment *c, sign_k
     return n;
 }
 
+/* Whether an element named as answers lies inside the subtree of index. */
+static bool holds_answers(const wn_doc *doc, uint32_t index)
+{
+    const wn_node *n = &doc->nodes[index];
+    for (uint32_t i = index + 1; i < n->end; i++)
+        if (doc->nodes[i].kind == WN_NODE_ELEMENT && (doc->nodes[i].hints & WN_HINT_ANSWER) &&
+            !(doc->nodes[i].hints & WN_HINT_QUESTION))
+            return true;
+    return false;
+}
+
+/* Rule qa-page: the top lies in a box named as a Q&A page's question that
+ * holds, or stands beside, a box named for its answers (the answers, or
+ * where they would go: "no answers yet", the answer form); or in an answer
+ * whose question the question rule took. A thread of one question and its
+ * answers, however few: a discussion. */
+static void decide_by_qa(wn_doc *doc, uint32_t top)
+{
+    if (wn_rule_set_has(&doc->rules_off, WN_RULE_QA_PAGE))
+        return;
+    bool qa = false;
+    for (uint32_t a = top, depth = 0; a != WN_NONE && !qa && depth < THREAD_LEVELS; a = doc->nodes[a].parent, depth++) {
+        const wn_node *n = &doc->nodes[a];
+        if (n->flags & WN_NODE_IN_CLUTTER)
+            return;
+        if ((n->hints & WN_HINT_QUESTION) && !(n->hints & WN_HINT_ANSWER)) {
+            qa = holds_answers(doc, a) || (n->parent != WN_NONE && holds_answers(doc, n->parent));
+        } else if ((n->hints & WN_HINT_ANSWER) && !(n->hints & WN_HINT_QUESTION)) {
+            for (uint32_t i = 0; i < doc->count && !qa; i++)
+                qa = (doc->nodes[i].flags & WN_NODE_SELECTED) && doc->nodes[i].rule == WN_RULE_QUESTION;
+        }
+    }
+    if (!qa)
+        return;
+    doc->page_kind = WN_DOC_DISCUSSION;
+    doc->kind_why = WN_KIND_QA;
+}
+
 uint32_t wn_kind_decide(wn_doc *doc, uint32_t top)
 {
     doc->page_kind = WN_DOC_ARTICLE;
@@ -880,6 +920,8 @@ uint32_t wn_kind_decide(wn_doc *doc, uint32_t top)
         decide_by_dates(doc, top);
     if (doc->page_kind == WN_DOC_ARTICLE)
         decide_by_twins(doc, top);
+    if (doc->page_kind == WN_DOC_ARTICLE)
+        decide_by_qa(doc, top);
     return top;
 }
 

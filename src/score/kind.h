@@ -25,7 +25,8 @@ typedef enum wn_kind_reason {
     WN_KIND_FIRST_POST,      /* the top is one of a run of posts each with its own comments link */
     WN_KIND_REPLIES,         /* a short post, then a nested thread of replies dated in <time> */
     WN_KIND_TWINS,           /* the top's post repeats apart from it, signed */
-    WN_KIND_SIGNED_REPLIES   /* a short post, then replies signed as the post is */
+    WN_KIND_SIGNED_REPLIES,  /* a short post, then replies signed as the post is */
+    WN_KIND_QA               /* the top is a Q&A page's question or answer, the other beside it */
 } wn_kind_reason;
 
 const char *wn_doc_kind_name(wn_doc_kind kind);

@@ -22,6 +22,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "lexicon/classes.h"
+#include "lexicon/lexicon.h"
+#include "score/kind.h"
 
 /* The kinds of line the renderer tells apart here: only a paragraph's line
  * can be a note. */
@@ -31,6 +34,7 @@ typedef struct line_frame {
     uint32_t end;      /* one past the block's subtree */
     uint8_t kind;      /* LINE_* of the lines inside it */
     bool layout;       /* inside a layout table: cells are not cells */
+    bool quote;        /* inside a post's quote of another (a discussion's) */
 } line_frame;
 
 typedef struct line_walk {
@@ -46,6 +50,7 @@ typedef struct line_walk {
     uint64_t *seen;    /* hashes of the long lines so far (0 = empty slot) */
     size_t seencap, nseen;   /* seencap: a power of two */
     bool notes, repeats;     /* the rules that are on */
+    bool quotes;             /* a discussion: quotes of earlier posts stay */
     bool failed;
 } line_walk;
 
@@ -147,7 +152,7 @@ static void flush(line_walk *w, bool loose)
     if (len && w->notes && (loose || !w->whole) && current_kind(w) == LINE_PARA &&
         note_text(w->line.data, len))
         rule = WN_RULE_NOTE_LINE;
-    else if (repeat && w->repeats)
+    else if (repeat && w->repeats && !(w->depth && w->stack[w->depth - 1].quote))
         rule = WN_RULE_REPEAT_LINE;
     if (rule != WN_RULE_NONE)
         for (size_t k = 0; k < w->ntexts; k++) {
@@ -182,6 +187,24 @@ static void append_text(line_walk *w, uint32_t index)
                        (n->flags & WN_NODE_PREFORMATTED) != 0, NULL, NULL);
 }
 
+static void quote_word(const char *word, size_t len, unsigned token, void *data)
+{
+    (void)token;
+    int e = wn_lex_whole(WN_LEX_THREAD_CLASS_WORD, word, len);
+    if (e >= 0 && wn_lex_entries[e].kinds == WN_CK_QUOTE)
+        *(bool *)data = true;
+}
+
+/* An element whose class names a quote ("bbcode_quote", "quoted-post"). */
+static bool quote_named(const wn_node *n)
+{
+    bool quote = false;
+    const char *c = wn_node_class(n);
+    if (c && *c)
+        wn_class_words(c, strlen(c), quote_word, &quote);
+    return quote;
+}
+
 static void enter_block(line_walk *w, uint32_t index)
 {
     const wn_node *n = &w->doc->nodes[index];
@@ -190,7 +213,10 @@ static void enter_block(line_walk *w, uint32_t index)
     uint8_t inherited = current_kind(w);
     bool inside_special = inherited == LINE_ITEM || inherited == LINE_CELL || inherited == LINE_CODE ||
                           inherited == LINE_CAPTION;
-    line_frame f = {n->end, inside_special ? inherited : LINE_PARA, current_layout(w)};
+    line_frame f = {n->end, inside_special ? inherited : LINE_PARA, current_layout(w),
+                    w->depth && w->stack[w->depth - 1].quote};
+    if (w->quotes && !f.quote)
+        f.quote = n->tag == GUMBO_TAG_BLOCKQUOTE || quote_named(n);
     switch ((GumboTag)n->tag) {
     case GUMBO_TAG_TABLE:
         f.layout = (n->flags & WN_NODE_HOLDS_BLOCKS) != 0;
@@ -276,6 +302,9 @@ void wn_score_note_lines(wn_doc *doc)
     memset(&w, 0, sizeof w);
     w.notes = on(doc, WN_RULE_NOTE_LINE);
     w.repeats = on(doc, WN_RULE_REPEAT_LINE);
+    /* In a discussion a reply quotes an earlier post word for word: the
+     * quote is the reply's, not a second copy of the page. */
+    w.quotes = doc->page_kind == WN_DOC_DISCUSSION;
     if (!w.notes && !w.repeats)
         return;
     w.doc = doc;

@@ -170,6 +170,12 @@
 /* A meta- or hidden-named block goes under this length and share. By hand. */
 #define META_MAX_CHARS 300
 #define META_SHARE 0.3f
+/* Rule dated-meta: a meta-named line that gives a date goes under this
+ * share of the region (a short post's author and date line). By hand. */
+#define META_DATED_SHARE 0.5f
+/* Rule post-footer: a post's footer or signature holds at most this many
+ * characters (a longer one holds the replies). By hand. */
+#define POST_FOOTER_MAX_CHARS 600
 #define META_POST_PARAGRAPHS 2
 #define META_POST_PUNCT 4
 #define META_POST_MAX_LD 0.2f
@@ -448,5 +454,24 @@
  * Ann de la Cruz"); longer is a sentence of the page. By hand, on the
  * forum-dev and corpus posts. */
 #define POST_AUTHOR_MAX_WORDS 5
+
+/* Rule control-row: a row of at least CONTROL_ROW_ITEMS short items
+ * (each at most CONTROL_ROW_ITEM_CHARS, no punctuation) of which at least
+ * half went as controls or clutter; what is left of it holds at most
+ * CONTROL_ROW_KEPT_CHARS. By hand. */
+#define CONTROL_ROW_ITEMS 3
+#define CONTROL_ROW_ITEM_CHARS 16
+#define CONTROL_ROW_KEPT_CHARS 32
+/* Rule stat-list: at least STAT_LIST_ITEMS items of at most
+ * STAT_LIST_ITEM_CHARS each, three in four a count and a word. By hand. */
+#define STAT_LIST_ITEMS 4
+#define STAT_LIST_ITEM_CHARS 12
+
+/* Rule user-card: a box beside a post's named body of at least
+ * USER_CARD_LINES short lines (each at most USER_CARD_LINE_CHARS, no
+ * sentence), at most USER_CARD_MAX_CHARS in all. By hand. */
+#define USER_CARD_LINES 4
+#define USER_CARD_LINE_CHARS 40
+#define USER_CARD_MAX_CHARS 300
 
 #endif

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon/date.h"
+#include "score/kind.h"
+
 /* ---- pruning inside the region -------------------------------------------------- */
 
 void wn_sc_teaser_index_free(teaser_index *tx)
@@ -97,6 +100,27 @@ static bool ad_wrapper(const wn_doc *doc, const wn_node *n, const region *r)
            (float)n->all.chars > AD_WRAPPER_SHARE * (float)r->chars;
 }
 
+/* Whether a short element inside n reads as a date ("2020.03.11 10:51",
+ * "May 31, 2012", "21:14"). */
+bool wn_sc_holds_date_line(const wn_doc *doc, const wn_node *n)
+{
+    uint32_t index = (uint32_t)(n - doc->nodes);
+    for (uint32_t i = index + 1; i < n->end; i++) {
+        const wn_node *e = &doc->nodes[i];
+        if (e->kind != WN_NODE_ELEMENT || !e->all.chars || e->all.chars > THREAD_DATE_MAX_CHARS)
+            continue;
+        if (e->tag == GUMBO_TAG_TIME)
+            return true;
+        char lead[96];
+        size_t len = wn_leading_text(doc, i, lead, sizeof lead);
+        if (len < sizeof lead - 1 &&
+            (wn_date_numeric_line(lead, len) || wn_date_written_line(lead, len) || wn_date_clock_or_year(lead, len)))
+            return true;
+        i = e->end - 1;
+    }
+    return false;
+}
+
 static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region *r)
 {
     uint32_t h = n->hints & ~r->layout;
@@ -120,10 +144,37 @@ static bool hint_says_clutter(const wn_doc *doc, const wn_node *n, const region 
         /* "content" and clutter words together: only small blocks go. */
         return (float)n->all.chars < CLUTTER_CONTENT_SHARE * (float)r->chars;
     }
-    if (h & (WN_HINT_META | WN_HINT_HIDDEN))
-        return n->all.chars < META_MAX_CHARS && (float)n->all.chars < META_SHARE * (float)r->chars &&
-               !(on(doc, WN_RULE_META_POST) && meta_holds_post(doc, n));
+    if (h & (WN_HINT_META | WN_HINT_HIDDEN)) {
+        if (n->all.chars >= META_MAX_CHARS || (on(doc, WN_RULE_META_POST) && meta_holds_post(doc, n)))
+            return false;
+        return (float)n->all.chars < META_SHARE * (float)r->chars;
+    }
     return false;
+}
+
+/* Rule dated-meta: a short post's own line of author and date is a large
+ * share of it: a meta-named line without a paragraph that gives a date
+ * goes while the rest of the region holds more. */
+static bool dated_meta(const wn_doc *doc, const wn_node *n, const region *r)
+{
+    uint32_t h = n->hints & ~r->layout;
+    return (h & WN_HINT_META) && !(h & (WN_HINT_STRONG | WN_HINT_CLUTTER)) && n->all.chars < META_MAX_CHARS &&
+           !wn_node_elem(doc, n)->paragraphs && (float)n->all.chars < META_DATED_SHARE * (float)r->chars &&
+           !wn_sc_wraps_prose(doc, n) && !(on(doc, WN_RULE_META_POST) && meta_holds_post(doc, n)) &&
+           wn_sc_holds_date_line(doc, n);
+}
+
+/* Rule post-footer: on a discussion, a box named as a post's footer or
+ * signature ("post-signature", "b-post__footer") goes, though the word
+ * "post" names it as content too: it closes a post, it is not one. One
+ * that is long or gives dates holds the replies. */
+static bool post_footer(const wn_doc *doc, const wn_node *n, const region *r)
+{
+    uint32_t h = n->hints & ~r->layout;
+    return (r->layout & WN_HINT_COMMENTS) && doc->page_kind == WN_DOC_DISCUSSION &&
+           (h & WN_HINT_CLUTTER) == WN_HINT_FOOTER && !(h & WN_HINT_STRONG) &&
+           n->all.chars <= POST_FOOTER_MAX_CHARS && (float)n->all.chars < CLUTTER_SHARE * (float)r->chars &&
+           !wn_sc_holds_named_body(doc, (uint32_t)(n - doc->nodes)) && !wn_sc_holds_date_line(doc, n);
 }
 
 /* A gallery of pictures with their captions, credits and counters set
@@ -245,6 +296,8 @@ bool wn_sc_prune_by_hint(wn_doc *doc, uint32_t i, const region *r)
      * body ("date-outer" around "post-body") is layout; a related list or
      * a comment thread holds other posts' bodies. */
     wn_rule rule = on(doc, WN_RULE_HINT) && hint_says_clutter(doc, n, r)                   ? WN_RULE_HINT
+                   : on(doc, WN_RULE_DATED_META) && dated_meta(doc, n, r)             ? WN_RULE_DATED_META
+                   : on(doc, WN_RULE_POST_FOOTER) && post_footer(doc, n, r)           ? WN_RULE_POST_FOOTER
                    : on(doc, WN_RULE_GALLERY_BESIDE) && gallery_beside(doc, i, r)     ? WN_RULE_GALLERY_BESIDE
                    : on(doc, WN_RULE_LATE_CLUTTER) && late_clutter(doc, i, r)         ? WN_RULE_LATE_CLUTTER
                    : on(doc, WN_RULE_SIDEBAR_BESIDE_BODY) && sidebar_beside_body(doc, i) ? WN_RULE_SIDEBAR_BESIDE_BODY
@@ -296,9 +349,50 @@ static bool announced_list(const wn_doc *doc, uint32_t index)
            wn_link_density(p) < LD_MOSTLY_LINKS && ends_with_colon(doc, prev);
 }
 
-static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
+/* The link text of the block's anchors whose text is a bare address
+ * ("https://example.org/page", "www.example.org"): an address a writer
+ * pasted into a post or a quote is text the reader reads, where a menu's
+ * links have words. */
+static uint32_t bare_url_chars(const wn_doc *doc, uint32_t index)
 {
     const wn_node *n = &doc->nodes[index];
+    uint32_t chars = 0;
+    for (uint32_t k = index + 1; k < n->end; k++) {
+        const wn_node *a = &doc->nodes[k];
+        if (a->kind != WN_NODE_ELEMENT || a->tag != GUMBO_TAG_A || !a->all.chars)
+            continue;
+        char buf[96];
+        size_t len = wn_leading_text(doc, k, buf, sizeof buf);
+        if (len && wn_lex_first(WN_LEX_URL_START, buf, len, 0, NULL) >= 0 && !memchr(buf, ' ', len))
+            chars += a->link_chars;
+        k = a->end - 1;
+    }
+    return chars;
+}
+
+static bool link_dense_by(const wn_doc *doc, uint32_t index, const region *r, uint32_t link_chars);
+
+static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
+{
+    return link_dense_by(doc, index, r, doc->nodes[index].link_chars);
+}
+
+/* Rule url-links: a box link density would drop whose links are mostly
+ * bare addresses: with them read as text it holds too few links to be a
+ * menu (a quoted post that gives an address), kept. */
+static bool url_links(const wn_doc *doc, uint32_t index, const region *r)
+{
+    const wn_node *n = &doc->nodes[index];
+    if (!n->link_chars)
+        return false;
+    uint32_t urls = bare_url_chars(doc, index);
+    return urls && !link_dense_by(doc, index, r, n->link_chars - (urls < n->link_chars ? urls : n->link_chars));
+}
+
+static bool link_dense_by(const wn_doc *doc, uint32_t index, const region *r, uint32_t link_chars)
+{
+    const wn_node *n = &doc->nodes[index];
+    float ld = n->all.chars ? (float)link_chars / (float)n->all.chars : 0.0f;
     uint32_t links = wn_node_elem(doc, n)->links;
     switch ((GumboTag)n->tag) {
     case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
@@ -308,7 +402,7 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
         break;
     case GUMBO_TAG_P:
         /* A paragraph of several links and nothing else is a list of them. */
-        if (links >= LINK_LIST_P_LINKS && wn_link_density(n) >= LD_NEARLY_ALL &&
+        if (links >= LINK_LIST_P_LINKS && ld >= LD_NEARLY_ALL &&
             n->all.chars >= LINK_LIST_P_CHARS_PER_LINK * links)
             break;
         return false;
@@ -317,14 +411,13 @@ static bool link_dense(const wn_doc *doc, uint32_t index, const region *r)
     }
     if (!n->all.chars || (n->hints & WN_HINT_STRONG) || announced_list(doc, index))
         return false;
-    float ld = wn_link_density(n);
     /* Most of the region and prose-like: a link-rich article, not a menu. */
     if ((float)n->all.chars > LINK_RICH_SHARE * (float)r->chars && ld < LINK_RICH_MAX_LD &&
         n->all.punct > LINK_RICH_PUNCT)
         return false;
     /* Links set inside sentences: each link comes with a clause of its own
      * words, where a menu or a list of headlines has a few at most. */
-    float unlinked = (float)(n->all.chars - n->link_chars);
+    float unlinked = (float)(n->all.chars - link_chars);
     if (ld > LD_MOSTLY_LINKS && ld < LD_SENTENCE_MAX && unlinked >= LD_WORDS_PER_LINK * (float)links &&
         n->all.punct >= links)
         return false;
@@ -726,6 +819,13 @@ void wn_sc_prune_selected(wn_doc *doc, uint32_t sel, const region *r, bool by_li
         if (links != WN_RULE_NONE) {
             wn_sc_prune(doc, r, i, WN_LABEL_RELATED, links);
             i = n->end;
+            continue;
+        }
+        if (by_links && on(doc, WN_RULE_LINK_DENSITY) && link_dense(doc, i, r) && on(doc, WN_RULE_URL_LINKS) &&
+            url_links(doc, i, r)) {
+            n->label = WN_LABEL_BODY;
+            n->rule = WN_RULE_URL_LINKS;
+            i++;
             continue;
         }
         if (by_links && on(doc, WN_RULE_LINK_DENSITY) && link_dense(doc, i, r)) {

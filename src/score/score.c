@@ -202,6 +202,8 @@ void wn_score_select(wn_doc *doc)
     wn_sc_restore_thread(doc, &r);
     wn_sc_restore_if_emptied(doc, top, &r);
     wn_sc_prune_post_chrome(doc, &r);
+    wn_sc_prune_control_rows(doc, &r);
+    wn_sc_prune_user_cards(doc, &r);
     wn_sc_prune_orphan_labels(doc, &r);
     wn_sc_prune_stranded_headings(doc, &r);
     wn_sc_teaser_index_free(&teasers);

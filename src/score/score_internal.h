@@ -84,6 +84,8 @@ typedef struct region {
 /* candidates.c */
 bool wn_sc_wraps_prose(const wn_doc *doc, const wn_node *n);
 bool wn_sc_holds_named_body(const wn_doc *doc, uint32_t index);
+/* Whether a short element inside n reads as a date. */
+bool wn_sc_holds_date_line(const wn_doc *doc, const wn_node *n);
 bool wn_sc_dialog_box(const wn_doc *doc, uint32_t index);
 void wn_sc_score_candidates(wn_doc *doc);
 
@@ -125,6 +127,8 @@ void wn_sc_select_lead(wn_doc *doc, uint32_t region_chars);
 void wn_sc_restore_thread(wn_doc *doc, region *r);
 void wn_sc_restore_if_emptied(wn_doc *doc, uint32_t top, const region *r);
 void wn_sc_prune_orphan_labels(wn_doc *doc, const region *r);
+void wn_sc_prune_control_rows(wn_doc *doc, const region *r);
+void wn_sc_prune_user_cards(wn_doc *doc, const region *r);
 void wn_sc_prune_stranded_headings(wn_doc *doc, const region *r);
 void wn_sc_prune_post_chrome(wn_doc *doc, const region *r);
 

@@ -674,6 +674,226 @@ START_TEST(script_menu_leaves_dropdown_out)
 }
 END_TEST
 
+/* url-links: a quote box whose link is a bare address is the post's text,
+ * however much of it the address is. */
+START_TEST(url_links_keeps_quoted_address)
+{
+    char *html = read_page("url-links");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_URL_LINKS));
+    const char *url = "https://riders.example.org/maps/sunday-loops-2023.pdf";
+    ck_assert_ptr_nonnull(strstr(on.text, url));
+    ck_assert_ptr_nonnull(strstr(on.text, "it still opens for me"));
+    ck_assert_ptr_null(strstr(off.text, url));
+    ck_assert_ptr_nonnull(strstr(on.explain, "url-links"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* How often needle occurs in text before its first "----" line (the text
+ * without the comments). */
+static unsigned count_before_cut(const char *text, const char *needle)
+{
+    const char *cut = strstr(text, "\n----\n");
+    unsigned n = 0;
+    for (const char *p = strstr(text, needle); p && (!cut || p < cut); p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* repeat-line on a discussion: a reply that quotes an earlier post word
+ * for word keeps its quote; the same words in a box not named as a quote
+ * are a second copy, and go. */
+START_TEST(repeat_line_keeps_quotes_in_discussion)
+{
+    char *html = read_page("url-links");
+    ck_assert_ptr_nonnull(html);
+    const char *line = "The old map page has gone. Has anyone kept the file with the Sunday loops?";
+    char *quoted = swap_all(html, "<p>Thank you, the download",
+                            "<blockquote>The old map page has gone. Has anyone kept the file with the Sunday "
+                            "loops?</blockquote><p>Thank you, the download");
+    char *copied = swap_all(html, "<p>Thank you, the download",
+                            "<div class=\"note\">The old map page has gone. Has anyone kept the file with the "
+                            "Sunday loops?</div><p>Thank you, the download");
+    extraction q = extract(quoted, NO_RULE_OFF);
+    extraction c = extract(copied, NO_RULE_OFF);
+    ck_assert_ptr_nonnull(strstr(q.explain, "page kind: discussion"));
+    ck_assert_uint_eq(count_before_cut(q.text, line), 2);
+    ck_assert_uint_eq(count_before_cut(c.text, line), 1);
+    extraction_free(&q);
+    extraction_free(&c);
+    free(quoted);
+    free(copied);
+    free(html);
+}
+END_TEST
+
+/* control-row: a post's toolbar whose bookmark and share buttons went
+ * leaves no "Thank" or "Mobile view" behind. */
+START_TEST(control_row_drops_toolbar_rest)
+{
+    char *html = read_page("control-row");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_CONTROL_ROW));
+    ck_assert_ptr_nonnull(strstr(on.text, "eight-speed chain"));
+    ck_assert_ptr_null(strstr(on.text, "Mobile view"));
+    ck_assert_ptr_nonnull(strstr(off.text, "Mobile view"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "control-row"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* dated-meta: a one-line post's author and date line goes, however large
+ * a share of the short page it is. */
+START_TEST(dated_meta_drops_author_line)
+{
+    char *html = read_page("dated-meta");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_DATED_META));
+    ck_assert_ptr_nonnull(strstr(on.text, "tide tables for the north pier"));
+    ck_assert_ptr_null(strstr(on.text, "harbour_jo"));
+    ck_assert_ptr_nonnull(strstr(off.text, "harbour_jo"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "dated-meta"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* numbered-names: replies named as comments and dropped one by one from a
+ * kept box, numbered in order by their class ("reply-num-1", "-2", ...),
+ * under a short post: the page is a discussion and they come back. */
+START_TEST(numbered_names_keeps_replies)
+{
+    char *html = read_page("numbered-names");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_NUMBERED_NAMES));
+    ck_assert_ptr_nonnull(strstr(on.text, "Should they lie flat"));
+    ck_assert_uint_eq(count_before_cut(on.text, "swap front and back"), 1);
+    ck_assert_uint_eq(count_before_cut(off.text, "swap front and back"), 0);
+    ck_assert_ptr_nonnull(strstr(on.explain, "numbered-names"));
+    /* Numbers that do not count up by one (a database's ids) are no
+     * thread's order. */
+    char *ids = swap_all(html, "reply-num-3", "reply-num-7");
+    extraction apart = extract(ids, NO_RULE_OFF);
+    ck_assert_uint_eq(count_before_cut(apart.text, "swap front and back"), 0);
+    extraction_free(&apart);
+    free(ids);
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* qa-page: a question named as such, beside a box named for its answers
+ * (none yet), is a Q&A page: a discussion, whose title opens the text. */
+START_TEST(qa_page_opens_with_title)
+{
+    char *html = read_page("qa-page");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_QA_PAGE));
+    const char *title = strstr(on.text, "Can a lemon tree winter in an unheated porch?");
+    const char *post = strstr(on.text, "My potted lemon");
+    ck_assert_ptr_nonnull(title);
+    ck_assert_ptr_nonnull(post);
+    ck_assert(title < post);
+    ck_assert_ptr_null(strstr(off.text, "Can a lemon tree winter"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "(qa-page))"));
+    /* Without the answers' box the question alone is no Q&A page. */
+    char *alone = swap_all(html, "answers-box", "notice-box");
+    extraction plain = extract(alone, NO_RULE_OFF);
+    ck_assert_ptr_null(strstr(plain.explain, "qa-page"));
+    extraction_free(&plain);
+    free(alone);
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* post-footer: on a discussion the posts' signatures go, though their
+ * class names them as the post's. */
+START_TEST(post_footer_drops_signatures)
+{
+    char *html = read_page("post-footer");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_POST_FOOTER));
+    ck_assert_ptr_nonnull(strstr(on.text, "Is a wet oil worth the mess"));
+    ck_assert_ptr_nonnull(strstr(on.text, "a rag by the door"));
+    ck_assert_uint_eq(count_before_cut(on.text, "Riding since 1998"), 0);
+    ck_assert_uint_eq(count_before_cut(on.text, "Two wheels good"), 0);
+    ck_assert_uint_gt(count_before_cut(off.text, "Riding since 1998"), 0);
+    ck_assert_ptr_nonnull(strstr(on.explain, "post-footer"));
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* user-card: beside a post's named body, a column of short lines with a
+ * date (the author's name, rank, post count, status) is its author's
+ * card; without the date the same lines are the page's own. */
+START_TEST(user_card_drops_author_column)
+{
+    char *html = read_page("user-card");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_USER_CARD));
+    ck_assert_ptr_nonnull(strstr(on.text, "The winter timetable starts"));
+    ck_assert_ptr_null(strstr(on.text, "Forum posts: 412"));
+    ck_assert_ptr_nonnull(strstr(off.text, "Forum posts: 412"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "user-card"));
+    char *undated = swap_all(html, "12 October 2024 08:15", "Harbour side");
+    extraction kept = extract(undated, NO_RULE_OFF);
+    ck_assert_ptr_nonnull(strstr(kept.text, "Forum posts: 412"));
+    extraction_free(&kept);
+    free(undated);
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
+/* stat-list: a post's row of counters ("5 replies", "212 views") goes;
+ * a list of short items that are not counts stays. */
+START_TEST(stat_list_drops_counters)
+{
+    char *html = read_page("stat-list");
+    ck_assert_ptr_nonnull(html);
+    extraction on = extract(html, NO_RULE_OFF);
+    extraction off = extract(html, wn_rule_set_of(WN_RULE_STAT_LIST));
+    ck_assert_ptr_nonnull(strstr(on.text, "concrete base"));
+    ck_assert_ptr_null(strstr(on.text, "212 views"));
+    ck_assert_ptr_nonnull(strstr(off.text, "212 views"));
+    ck_assert_ptr_nonnull(strstr(on.explain, "stat-list"));
+    /* The same row with words in place of the counts. */
+    char *a = swap_all(html, "<span>5</span>", "<span>new</span>");
+    char *b = swap_all(a, "<span>212</span>", "<span>old</span>");
+    char *c = swap_all(b, "<span>4</span>", "<span>top</span>");
+    char *d = swap_all(c, "<span>9</span>", "<span>all</span>");
+    extraction list = extract(d, NO_RULE_OFF);
+    ck_assert_ptr_null(strstr(list.explain, "stat-list"));
+    extraction_free(&list);
+    free(a);
+    free(b);
+    free(c);
+    free(d);
+    extraction_free(&on);
+    extraction_free(&off);
+    free(html);
+}
+END_TEST
+
 Suite *wn_test_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -701,6 +921,15 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, counter_box_stays_out);
     tcase_add_test(tc, numbered_thread_keeps_replies);
     tcase_add_test(tc, script_menu_leaves_dropdown_out);
+    tcase_add_test(tc, url_links_keeps_quoted_address);
+    tcase_add_test(tc, repeat_line_keeps_quotes_in_discussion);
+    tcase_add_test(tc, control_row_drops_toolbar_rest);
+    tcase_add_test(tc, dated_meta_drops_author_line);
+    tcase_add_test(tc, numbered_names_keeps_replies);
+    tcase_add_test(tc, qa_page_opens_with_title);
+    tcase_add_test(tc, post_footer_drops_signatures);
+    tcase_add_test(tc, user_card_drops_author_column);
+    tcase_add_test(tc, stat_list_drops_counters);
     suite_add_tcase(s, tc);
     return s;
 }

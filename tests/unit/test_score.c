@@ -121,7 +121,8 @@ static const score_case CASES[] = {
      ZH_BOTTOM,
      {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"t", KEPT, 0}}},
 
-    {"Q&A page: the answer wins, the question's text before it joins the region",
+    {"Q&A page: the answer wins, the question's text before it joins the region; a discussion (qa-page): "
+     "its title opens the text",
      EN_CHROME_TOP
      "<div id=\"main\"><div id=\"q\" class=\"question\"><h1 id=\"qt\">Why does my loop lose the counter?</h1>"
      "<div class=\"q-text\" id=\"qp\">I have a script that reads a file line by line and counts "
@@ -132,7 +133,7 @@ static const score_case CASES[] = {
      "is to keep the pipe and put the rest of the script inside the loop.</p></div></div></div></div>"
      "<div id=\"rq\" class=\"related-questions\"><a href=\"/1\">How do I count lines in a file?</a> "
      "<a href=\"/2\">Why is my variable empty after a pipe?</a></div>" EN_FOOTER "</body></html>",
-     {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"qp", KEPT, 0}, {"qt", DROPPED, 0},
+     {{"p1", KEPT, 0}, {"p2", KEPT, 0}, {"p3", KEPT, 0}, {"qp", KEPT, 0}, {"qt", KEPT, 0},
       {"a2", DROPPED, 0}, {"rq", DROPPED, 0}}},
 
     {"no question joins an article that is not an answer",
