@@ -301,6 +301,10 @@ static wn_status parse_page(const wn_extractor *ex, wn_arena *page, wn_arena *te
         decoded.utf8 = NULL;
     }
     phase_tick(times, times ? &times->parse : NULL, mark);
+    /* What the page's arena takes after the parse is small (the build's
+     * declarations, the head's strings): a chunk an eighth of the tree
+     * stood mostly empty to the end. */
+    page->growth_shift = 6;
     wn_block_limits limits = wn_block_limits_of(ex);
     st = wn_blocks_build(parsed, page, &limits, doc);
     if (st != WN_OK)

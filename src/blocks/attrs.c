@@ -62,6 +62,28 @@ void wn_blk_read_attributes(const GumboElement *el, attr_set *set)
     }
 }
 
+bool wn_blk_hidden(const GumboElement *el)
+{
+    /* wn_blk_read_attributes() of the three names wn_blk_element_hidden() reads */
+    static const unsigned names[] = {A_HIDDEN, A_ARIA_HIDDEN, A_STYLE};
+    attr_set set;
+    memset(&set, 0, sizeof set);
+    const GumboVector *attrs = &el->attributes;
+    unsigned limit = attrs->length < 64 ? attrs->length : 64;
+    for (unsigned i = 0; i < limit; i++) {
+        const GumboAttribute *a = attrs->data[i];
+        int first = ascii_lower((unsigned char)a->name[0]);
+        for (unsigned j = 0; j < sizeof names / sizeof *names; j++) {
+            unsigned k = names[j];
+            if (ATTR_NAMES[k][0] != first || set.v[k] || strcasecmp(a->name, ATTR_NAMES[k]) != 0)
+                continue;
+            set.v[k] = a->value;
+            break;
+        }
+    }
+    return wn_blk_element_hidden(&set);
+}
+
 bool wn_blk_contains_ci(const char *hay, const char *needle)
 {
     return wn_find_ci(hay, needle) != NULL;

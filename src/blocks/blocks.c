@@ -304,9 +304,9 @@ static bool grow_stack(walk_frame **stack, size_t *cap)
 }
 
 /* The nodes the walk of wn_blocks_build() adds, and of them the elements,
- * counted by the same walk without reading attributes: a hidden element
- * (which adds no node for its subtree) is counted, so the counts are at
- * least the build's. The arrays are sized to them before the build: grown
+ * counted by the same walk (of the attributes it reads only those that
+ * hide an element: a hidden subtree, which adds no node, can be most of a
+ * page). The arrays are sized to them before the build: grown
  * by a quarter at a time they held an unfilled end and were copied on the
  * way (realloc holds both), and at their largest the page holds its most
  * (Gumbo's tree, the arrays, the build's tables). False when the stack
@@ -333,7 +333,8 @@ static bool count_nodes(const GumboNode *root, const wn_block_limits *limits, wa
             continue;
         const GumboElement *el = &child->v.element;
         if (el->tag == GUMBO_TAG_HEAD || el->tag_namespace != GUMBO_NAMESPACE_HTML ||
-            (tag_is_skipped(el->tag) && !(el->tag == GUMBO_TAG_NOSCRIPT && limits->read_noscript)))
+            (tag_is_skipped(el->tag) && !(el->tag == GUMBO_TAG_NOSCRIPT && limits->read_noscript)) ||
+            wn_blk_hidden(el))
             continue;
         if (depth < limits->max_depth) {
             (*nodes)++;

@@ -59,6 +59,8 @@ void wn_blk_read_attributes(const GumboElement *el, attr_set *set);
 bool wn_blk_contains_ci(const char *hay, const char *needle);
 int wn_blk_style_white_space(const char *style);
 bool wn_blk_element_hidden(const attr_set *a);
+/* wn_blk_element_hidden() of an element, its attributes read for it alone. */
+bool wn_blk_hidden(const GumboElement *el);
 uint32_t wn_blk_element_hints(hint_cache *cache, const GumboElement *el, const attr_set *a,
                               const char *cls, const char *id);
 
