@@ -29,7 +29,7 @@ void wn_arena_init(wn_arena *arena, size_t limit_bytes)
 static wn_arena_chunk *arena_grow(wn_arena *arena, size_t size)
 {
     /* Chunks grow with the arena so that big documents need few mallocs. */
-    size_t want = arena->reserved_bytes >> ARENA_GROWTH_SHIFT;
+    size_t want = arena->reserved_bytes >> (arena->growth_shift ? arena->growth_shift : ARENA_GROWTH_SHIFT);
     if (want < ARENA_MIN_CHUNK)
         want = ARENA_MIN_CHUNK;
     if (want > ARENA_SMALL_MAX && arena->reserved_bytes < ARENA_BIG_FROM)

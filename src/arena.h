@@ -27,6 +27,7 @@ typedef struct wn_arena {
     size_t charged_bytes;   /* memory held outside the arena but counted against its limit */
     int limit_hit;          /* an allocation failed because of limit_bytes */
     void *last;             /* the newest allocation (wn_arena_shrink()) */
+    unsigned growth_shift;  /* a new chunk is reserved_bytes >> this (0: the default, 3) */
 } wn_arena;
 
 void wn_arena_init(wn_arena *arena, size_t limit_bytes);

@@ -212,6 +212,41 @@ static wn_status guard_and_parse(const wn_extractor *ex, wn_arena *page, wn_aren
     return st;
 }
 
+/* The page decoded into `text` (an arena of its own, limited to what the
+ * page's limit leaves, charged to the page: *charge), or read in place. */
+static wn_status decode_page(const wn_extractor *ex, wn_arena *page, wn_arena *text,
+                             size_t *charge, const char *bytes, size_t len,
+                             const char *charset_hint, wn_decoded *decoded)
+{
+    size_t held = page->reserved_bytes + page->charged_bytes;
+    wn_arena_init(text, page->limit_bytes ? (held < page->limit_bytes ? page->limit_bytes - held : 1) : 0);
+    wn_status st = wn_decode_borrowing(ex->decoders, text, bytes, len, charset_hint, decoded);
+    if (text->limit_hit)
+        page->limit_hit = 1;
+    if (st != WN_OK)
+        return st;
+    /* The decoder made room for the worst case (three bytes a byte). */
+    if (!decoded->borrowed)
+        decoded->utf8 = wn_arena_trim(text, decoded->utf8, decoded->len + 1);
+    size_t bytes_held = text->reserved_bytes + text->charged_bytes;
+    if (!wn_arena_charge(page, bytes_held))
+        return WN_ERR_MEMORY_LIMIT;
+    *charge = bytes_held;
+    return WN_OK;
+}
+
+/* The decoded page given back, and its charge (once). */
+static void decoded_release(wn_arena *page, wn_arena *text, size_t *charge)
+{
+    wn_arena_uncharge(page, *charge);
+    *charge = 0;
+    wn_arena_release(text);
+}
+
+static wn_status parse_page(const wn_extractor *ex, wn_arena *page, wn_arena *text,
+                            size_t *text_charge, const wn_decoded *decoded, wn_result *res,
+                            wn_doc *doc, wn_phase_ns *times, uint64_t *mark);
+
 static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char *bytes, size_t len,
                               const char *charset_hint, wn_result *res, wn_doc *doc,
                               wn_phase_ns *times, uint64_t *mark)
@@ -219,11 +254,23 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     if (wn_sniff_not_text(bytes, len, charset_hint))
         return WN_ERR_NOT_HTML;
     wn_decoded decoded;
-    /* Valid UTF-8 is read in place (no copy); the rest is decoded into
-     * the arena, which then holds it exactly (decode.c). */
-    wn_status st = wn_decode_borrowing(ex->decoders, page, bytes, len, charset_hint, &decoded);
-    if (st != WN_OK)
-        return st;
+    /* Valid UTF-8 is read in place (no copy); the rest is decoded into an
+     * arena of its own, charged to the page's (decoded_release()). */
+    wn_arena text;
+    size_t text_charge = 0;
+    wn_status st = decode_page(ex, page, &text, &text_charge, bytes, len, charset_hint, &decoded);
+    if (st == WN_OK)
+        st = parse_page(ex, page, &text, &text_charge, &decoded, res, doc, times, mark);
+    decoded_release(page, &text, &text_charge);
+    return st;
+}
+
+static wn_status parse_page(const wn_extractor *ex, wn_arena *page, wn_arena *text,
+                            size_t *text_charge, const wn_decoded *decoded_in, wn_result *res,
+                            wn_doc *doc, wn_phase_ns *times, uint64_t *mark)
+{
+    wn_decoded decoded = *decoded_in;
+    wn_status st;
     res->info.charset = decoded.charset;
     res->charset_source = decoded.source;
     res->info.charset_source = source_name(decoded.source);
@@ -247,7 +294,17 @@ static wn_status run_pipeline(const wn_extractor *ex, wn_arena *page, const char
     wn_arena_release(&copy);
     if (st != WN_OK)
         return st;
+    /* After the parse the decoded page is read only by the ladder's steps
+     * over the markup of scripts (guard.hidden): without any, it goes. */
+    if (guard.hidden_count == 0) {
+        decoded_release(page, text, text_charge);
+        decoded.utf8 = NULL;
+    }
     phase_tick(times, times ? &times->parse : NULL, mark);
+    /* What the page's arena takes after the parse is small (the build's
+     * declarations, the head's strings): a chunk an eighth of the tree
+     * stood mostly empty to the end. */
+    page->growth_shift = 6;
     wn_block_limits limits = wn_block_limits_of(ex);
     st = wn_blocks_build(parsed, page, &limits, doc);
     if (st != WN_OK)

@@ -62,6 +62,28 @@ void wn_blk_read_attributes(const GumboElement *el, attr_set *set)
     }
 }
 
+bool wn_blk_hidden(const GumboElement *el)
+{
+    /* wn_blk_read_attributes() of the three names wn_blk_element_hidden() reads */
+    static const unsigned names[] = {A_HIDDEN, A_ARIA_HIDDEN, A_STYLE};
+    attr_set set;
+    memset(&set, 0, sizeof set);
+    const GumboVector *attrs = &el->attributes;
+    unsigned limit = attrs->length < 64 ? attrs->length : 64;
+    for (unsigned i = 0; i < limit; i++) {
+        const GumboAttribute *a = attrs->data[i];
+        int first = ascii_lower((unsigned char)a->name[0]);
+        for (unsigned j = 0; j < sizeof names / sizeof *names; j++) {
+            unsigned k = names[j];
+            if (ATTR_NAMES[k][0] != first || set.v[k] || strcasecmp(a->name, ATTR_NAMES[k]) != 0)
+                continue;
+            set.v[k] = a->value;
+            break;
+        }
+    }
+    return wn_blk_element_hidden(&set);
+}
+
 bool wn_blk_contains_ci(const char *hay, const char *needle)
 {
     return wn_find_ci(hay, needle) != NULL;
@@ -128,22 +150,67 @@ static uint32_t hash_bytes(const char *s, size_t len)
     return h;
 }
 
+/* The table with room for one more key: allocated at its first use,
+ * doubled (its keys placed again) when three quarters full, up to
+ * HINT_CACHE_SLOTS. False when it takes no more. */
+static bool hint_room(hint_table *t)
+{
+    if (t->failed)
+        return false;
+    if (t->size && t->used < t->size / 4 * 3)
+        return true;
+    if (t->size >= HINT_CACHE_SLOTS)
+        return false;
+    unsigned size = t->size ? t->size * 2 : HINT_CACHE_FIRST;
+    hint_slot *slots = calloc(size, sizeof *slots);
+    if (!slots) {
+        t->failed = true;
+        return false;
+    }
+    for (unsigned i = 0; i < t->size; i++) {
+        const hint_slot *old = &t->slots[i];
+        if (!old->key)
+            continue;
+        unsigned k = old->hash & (size - 1);
+        while (slots[k].key)
+            k = (k + 1) & (size - 1);
+        slots[k] = *old;
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->size = size;
+    return true;
+}
+
+/* The first empty slot from h's place on (a table is never full). */
+static hint_slot *hint_empty(hint_table *t, uint32_t h)
+{
+    uint32_t k = h & (t->size - 1);
+    while (t->slots[k].key)
+        k = (k + 1) & (t->size - 1);
+    return &t->slots[k];
+}
+
 /* The slot of key, or the empty slot where it would go (NULL: the table
- * is full or missing). */
+ * takes no more). */
 static hint_slot *hint_find(hint_table *t, const char *key, size_t len, uint32_t h, bool *found)
 {
     *found = false;
-    if (!t->slots)
-        return NULL;
-    for (uint32_t k = h & (HINT_CACHE_SLOTS - 1);; k = (k + 1) & (HINT_CACHE_SLOTS - 1)) {
-        hint_slot *slot = &t->slots[k];
-        if (!slot->key)
-            return t->used < HINT_CACHE_SLOTS / 4 * 3 ? slot : NULL;
-        if (slot->hash == h && slot->len == len && memcmp(slot->key, key, len) == 0) {
-            *found = true;
-            return slot;
+    if (t->slots) {
+        for (uint32_t k = h & (t->size - 1);; k = (k + 1) & (t->size - 1)) {
+            hint_slot *slot = &t->slots[k];
+            if (!slot->key) {
+                if (t->used < t->size / 4 * 3)
+                    return slot;
+                break;
+            }
+            if (slot->hash == h && slot->len == len && memcmp(slot->key, key, len) == 0) {
+                *found = true;
+                return slot;
+            }
         }
     }
+    return hint_room(t) ? hint_empty(t, h) : NULL;
 }
 
 static void hint_store(hint_table *t, hint_slot *slot, const char *key, size_t len, uint32_t h,
@@ -156,6 +223,13 @@ static void hint_store(hint_table *t, hint_slot *slot, const char *key, size_t l
     slot->hash = h;
     slot->hints = *hints;
     t->used++;
+}
+
+void wn_blk_hint_cache_free(hint_cache *cache)
+{
+    free(cache->values.slots);
+    free(cache->names.slots);
+    memset(cache, 0, sizeof *cache);
 }
 
 /* wn_hints_from_attribute() of a value, read name by name

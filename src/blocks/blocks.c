@@ -286,6 +286,97 @@ static void init_element(wn_doc *doc, hint_cache *cache, uint32_t index, const G
     }
 }
 
+static bool node_is_text(const GumboNode *g)
+{
+    return g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
+           g->type == GUMBO_NODE_CDATA;
+}
+
+/* The walk's stack grown to twice its size (false when out of memory). */
+static bool grow_stack(walk_frame **stack, size_t *cap)
+{
+    walk_frame *grown = realloc(*stack, *cap * 2 * sizeof *grown);
+    if (!grown)
+        return false;
+    *stack = grown;
+    *cap *= 2;
+    return true;
+}
+
+/* The nodes the walk of wn_blocks_build() adds, and of them the elements,
+ * counted by the same walk (of the attributes it reads only those that
+ * hide an element: a hidden subtree, which adds no node, can be most of a
+ * page). The arrays are sized to them before the build: grown
+ * by a quarter at a time they held an unfilled end and were copied on the
+ * way (realloc holds both), and at their largest the page holds its most
+ * (Gumbo's tree, the arrays, the build's tables). False when the stack
+ * could not grow (the build then grows its arrays as it goes). */
+static bool count_nodes(const GumboNode *root, const wn_block_limits *limits, walk_frame **stack,
+                        size_t *stack_cap, size_t *nodes, size_t *elements)
+{
+    size_t depth = 0;
+    *nodes = *elements = 1;
+    (*stack)[depth++] = (walk_frame){root, 0, 0};
+    while (depth > 0) {
+        walk_frame *top = &(*stack)[depth - 1];
+        const GumboVector *children = &top->node->v.element.children;
+        if (top->next_child >= children->length) {
+            depth--;
+            continue;
+        }
+        const GumboNode *child = children->data[top->next_child++];
+        if (node_is_text(child)) {
+            (*nodes)++;
+            continue;
+        }
+        if (child->type != GUMBO_NODE_ELEMENT && child->type != GUMBO_NODE_TEMPLATE)
+            continue;
+        const GumboElement *el = &child->v.element;
+        if (el->tag == GUMBO_TAG_HEAD || el->tag_namespace != GUMBO_NAMESPACE_HTML ||
+            (tag_is_skipped(el->tag) && !(el->tag == GUMBO_TAG_NOSCRIPT && limits->read_noscript)) ||
+            wn_blk_hidden(el))
+            continue;
+        if (depth < limits->max_depth) {
+            (*nodes)++;
+            (*elements)++;
+        }
+        if (depth == *stack_cap && !grow_stack(stack, stack_cap))
+            return false;
+        (*stack)[depth++] = (walk_frame){child, 0, 0};
+    }
+    return true;
+}
+
+/* doc->nodes and doc->elems allocated for the counts of count_nodes()
+ * (the first max_nodes nodes at most), charged to the page's budget. */
+static wn_status reserve_arrays(wn_doc *doc, size_t max_nodes, size_t nodes, size_t elements)
+{
+    if (nodes > max_nodes)
+        nodes = max_nodes;
+    if (elements > max_nodes)
+        elements = max_nodes;
+    if (nodes == 0 || nodes >= UINT32_MAX || elements >= UINT32_MAX)
+        return WN_OK; /* the build fails at its first node, or grows its arrays */
+    elements++; /* the text nodes' zero record */
+    size_t bytes = nodes * sizeof *doc->nodes + elements * sizeof *doc->elems;
+    if (doc->budget && !wn_arena_charge(doc->budget, bytes))
+        return WN_ERR_MEMORY_LIMIT;
+    doc->nodes = malloc(nodes * sizeof *doc->nodes);
+    doc->elems = malloc(elements * sizeof *doc->elems);
+    if (!doc->nodes || !doc->elems) {
+        free(doc->nodes);
+        free(doc->elems);
+        doc->nodes = NULL;
+        doc->elems = NULL;
+        if (doc->budget)
+            wn_arena_uncharge(doc->budget, bytes);
+        return WN_ERR_NOMEM;
+    }
+    doc->capacity = (uint32_t)nodes;
+    doc->elem_capacity = (uint32_t)elements;
+    return WN_OK;
+}
+
 /* One of the page's arrays cut to its count entries (as it was if realloc
  * says no). */
 static void *fit_array(wn_doc *doc, void *array, uint32_t count, uint32_t *capacity, size_t size)
@@ -299,80 +390,6 @@ static void *fit_array(wn_doc *doc, void *array, uint32_t count, uint32_t *capac
         wn_arena_uncharge(doc->budget, (size_t)(*capacity - count) * size);
     *capacity = count;
     return fit;
-}
-
-static bool node_is_text(const GumboNode *g)
-{
-    return g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
-           g->type == GUMBO_NODE_CDATA;
-}
-
-/* Whether the walk below reads an element's subtree (before it reads the
- * element's attributes: a hidden one is left out after). */
-static bool subtree_read(const GumboElement *el, const wn_block_limits *limits)
-{
-    if (el->tag == GUMBO_TAG_HEAD || el->tag_namespace != GUMBO_NAMESPACE_HTML)
-        return false;
-    return !tag_is_skipped(el->tag) || (el->tag == GUMBO_TAG_NOSCRIPT && limits->read_noscript);
-}
-
-/* How many nodes and elements the walk makes at most: the text nodes and
- * the elements of the subtrees it reads, the hidden ones counted too (the
- * elements with elems[0]). One walk of the parse, on the walk's stack,
- * sizes the arrays once: grown a quarter at a time, they were copied a
- * dozen times on a page. False (no bound) when the page nests deeper than
- * the stack holds. */
-static bool count_nodes(const GumboNode *root, const wn_block_limits *limits, walk_frame *stack,
-                        size_t stack_cap, uint32_t *nodes, uint32_t *elements)
-{
-    size_t depth = 0, n = 1, e = 1;
-    stack[depth++] = (walk_frame){root, 0, 0};
-    while (depth > 0) {
-        walk_frame *top = &stack[depth - 1];
-        const GumboVector *children = &top->node->v.element.children;
-        if (top->next_child >= children->length) {
-            depth--;
-            continue;
-        }
-        const GumboNode *child = children->data[top->next_child++];
-        if (node_is_text(child)) {
-            n++;
-            continue;
-        }
-        if ((child->type != GUMBO_NODE_ELEMENT && child->type != GUMBO_NODE_TEMPLATE) ||
-            !subtree_read(&child->v.element, limits))
-            continue;
-        n++;
-        e++;
-        if (depth == stack_cap || n > limits->max_nodes)
-            return false;
-        stack[depth++] = (walk_frame){child, 0, 0};
-    }
-    *nodes = (uint32_t)n;
-    *elements = (uint32_t)e + 1;
-    return true;
-}
-
-/* doc->nodes and doc->elems sized for `nodes` and `elements` entries, when
- * the page's budget has room for them; else they grow as the walk needs. */
-static void reserve_arrays(wn_doc *doc, uint32_t nodes, uint32_t elements)
-{
-    size_t bytes = (size_t)nodes * sizeof *doc->nodes + (size_t)elements * sizeof *doc->elems;
-    if (doc->budget && !wn_arena_charge(doc->budget, bytes))
-        return;
-    wn_node *n = malloc((size_t)nodes * sizeof *n);
-    wn_elem *e = malloc((size_t)elements * sizeof *e);
-    if (!n || !e) {
-        free(n);
-        free(e);
-        if (doc->budget)
-            wn_arena_uncharge(doc->budget, bytes);
-        return;
-    }
-    doc->nodes = n;
-    doc->capacity = nodes;
-    doc->elems = e;
-    doc->elem_capacity = elements;
 }
 
 wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_block_limits *limits,
@@ -389,19 +406,17 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
     if (lang)
         doc->lang = lang;
 
-    size_t stack_cap = 256, depth = 0;
+    size_t stack_cap = 64, depth = 0;
     walk_frame *stack = malloc(stack_cap * sizeof *stack);
     if (!stack)
         return WN_ERR_NOMEM;
-    uint32_t nodes_needed, elements_needed;
-    if (count_nodes(root, limits, stack, stack_cap, &nodes_needed, &elements_needed))
-        reserve_arrays(doc, nodes_needed, elements_needed);
-    hint_cache cache = {{calloc(HINT_CACHE_SLOTS, sizeof(hint_slot)), 0},
-                        {calloc(HINT_CACHE_SLOTS, sizeof(hint_slot)), 0}};
-    if (!push_node(doc, limits->max_nodes, WN_NODE_ELEMENT, &status)) {
+    size_t nodes, elements;
+    if (count_nodes(root, limits, &stack, &stack_cap, &nodes, &elements))
+        status = reserve_arrays(doc, limits->max_nodes, nodes, elements);
+    hint_cache cache;
+    memset(&cache, 0, sizeof cache);
+    if (status != WN_OK || !push_node(doc, limits->max_nodes, WN_NODE_ELEMENT, &status)) {
         /* elems may have grown before nodes failed to */
-        free(cache.values.slots);
-        free(cache.names.slots);
         free(stack);
         wn_doc_free(doc);
         return status;
@@ -443,7 +458,9 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
         else if (el->tag == GUMBO_TAG_NOSCRIPT)
             doc->noscripts++;
         attr_set a;
-        bool skip = !subtree_read(el, limits);
+        bool skip = (tag_is_skipped(el->tag) &&
+                     !(el->tag == GUMBO_TAG_NOSCRIPT && limits->read_noscript)) ||
+                    el->tag_namespace != GUMBO_NAMESPACE_HTML;
         if (!skip) {
             wn_blk_read_attributes(el, &a);
             skip = wn_blk_element_hidden(&a);
@@ -481,20 +498,13 @@ wn_status wn_blocks_build(const GumboOutput *parse, wn_arena *arena, const wn_bl
         } else {
             doc->flattened = true;
         }
-        if (depth == stack_cap) {
-            size_t cap = stack_cap * 2;
-            walk_frame *grown = realloc(stack, cap * sizeof *grown);
-            if (!grown) {
-                status = WN_ERR_NOMEM;
-                break;
-            }
-            stack = grown;
-            stack_cap = cap;
+        if (depth == stack_cap && !grow_stack(&stack, &stack_cap)) {
+            status = WN_ERR_NOMEM;
+            break;
         }
         stack[depth++] = (walk_frame){child, index, 0};
     }
-    free(cache.values.slots);
-    free(cache.names.slots);
+    wn_blk_hint_cache_free(&cache);
     free(stack);
     if (status != WN_OK) {
         wn_doc_free(doc);

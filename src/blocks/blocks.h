@@ -171,6 +171,7 @@ typedef struct wn_doc {
 #define WN_DOC_TAGS_MAX 512
     struct wn_doc_tag *tags;
     unsigned tag_count;
+    unsigned tag_cap;       /* entries allocated */
     wn_arena *budget;       /* the page's arena: `nodes` and `elems` count against its limit */
     /* <a href> and <img> attributes in node order (inline_attrs; arena). */
     wn_doc_attr *attrs;

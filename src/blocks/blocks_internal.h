@@ -27,9 +27,13 @@ typedef struct attr_set {
  * ("item", "nav-link") and the same names across its values ("btn
  * btn-primary", "btn btn-link"), and reading one through the lexicon costs
  * thousands of instructions. Open addressing, keyed by the bytes (the
- * strings stay in the parse while the tree is built); once three quarters
- * full, a table takes no more. */
-#define HINT_CACHE_SLOTS 512u /* a power of two; 16 KiB a table */
+ * strings stay in the parse while the tree is built). A table starts at
+ * HINT_CACHE_FIRST slots and doubles when three quarters full, up to
+ * HINT_CACHE_SLOTS; once that is three quarters full it takes no more.
+ * (Two full-size tables from the start were 32 KiB, the biggest thing a
+ * small page's build held beside its arrays.) */
+#define HINT_CACHE_FIRST 32u  /* powers of two */
+#define HINT_CACHE_SLOTS 512u /* 16 KiB a table */
 typedef struct hint_slot {
     const char *key;    /* NULL: empty */
     uint32_t len, hash;
@@ -37,13 +41,17 @@ typedef struct hint_slot {
 } hint_slot;
 
 typedef struct hint_table {
-    hint_slot *slots;   /* NULL: none (allocation failed) */
+    hint_slot *slots;   /* NULL: none yet, or an allocation failed (nothing cached) */
     unsigned used;
+    unsigned size;      /* slots allocated (0: none yet) */
+    bool failed;        /* an allocation failed: the table stays as it is */
 } hint_table;
 
 typedef struct hint_cache {
     hint_table values, names;
 } hint_cache;
+
+void wn_blk_hint_cache_free(hint_cache *cache);
 
 /* attrs.c */
 const char *wn_blk_attribute(const GumboElement *el, const char *name);
@@ -51,6 +59,8 @@ void wn_blk_read_attributes(const GumboElement *el, attr_set *set);
 bool wn_blk_contains_ci(const char *hay, const char *needle);
 int wn_blk_style_white_space(const char *style);
 bool wn_blk_element_hidden(const attr_set *a);
+/* wn_blk_element_hidden() of an element, its attributes read for it alone. */
+bool wn_blk_hidden(const GumboElement *el);
 uint32_t wn_blk_element_hints(hint_cache *cache, const GumboElement *el, const attr_set *a,
                               const char *cls, const char *id);
 

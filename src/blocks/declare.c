@@ -49,10 +49,21 @@ static void note_tag(wn_doc *doc, wn_arena *arena, uint8_t kind, const char *key
 {
     if (!key || !*key || doc->tag_count >= WN_DOC_TAGS_MAX)
         return;
-    if (!doc->tags) {
-        doc->tags = wn_arena_alloc(arena, WN_DOC_TAGS_MAX * sizeof *doc->tags);
-        if (!doc->tags)
+    if (doc->tag_count == doc->tag_cap) {
+        /* Doubled from 16: most pages declare a few dozen things, and the
+         * whole WN_DOC_TAGS_MAX (12 KiB) at the first was most of a small
+         * page's declarations' memory. The outgrown arrays stay in the
+         * arena, less than the last one together. */
+        unsigned cap = doc->tag_cap ? doc->tag_cap * 2 : 16;
+        if (cap > WN_DOC_TAGS_MAX)
+            cap = WN_DOC_TAGS_MAX;
+        wn_doc_tag *grown = wn_arena_alloc(arena, cap * sizeof *grown);
+        if (!grown)
             return;
+        if (doc->tag_count)
+            memcpy(grown, doc->tags, doc->tag_count * sizeof *grown);
+        doc->tags = grown;
+        doc->tag_cap = cap;
     }
     doc->tags[doc->tag_count++] = (wn_doc_tag){key, value, node, kind};
 }

@@ -71,6 +71,7 @@ static size_t primary_subtag(const char *tag, char out[8])
     return n;
 }
 
+/* Appends s and a newline to buf (only counts when buf is NULL). */
 static size_t sample_append(char *buf, size_t n, const char *s, size_t len)
 {
     if (n >= LANG_SAMPLE - 1)
@@ -80,17 +81,18 @@ static size_t sample_append(char *buf, size_t n, const char *s, size_t len)
         while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
             len--; /* not inside a character */
     }
-    memcpy(buf + n, s, len);
-    n += len;
-    buf[n++] = '\n';
-    return n;
+    if (buf) {
+        memcpy(buf + n, s, len);
+        buf[n + len] = '\n';
+    }
+    return n + len + 1;
 }
 
-void wn_meta_detect_lang(wn_meta *m, const wn_content *content)
+/* The text the detector reads: the title, then the blocks of the article
+ * outside its comments, each followed by a newline. Counts the bytes when
+ * buf is NULL (LANG_SAMPLE at most). */
+static size_t lang_sample(const wn_meta *m, const wn_content *content, char *buf)
 {
-    char *buf = malloc(LANG_SAMPLE);
-    if (!buf)
-        return; /* best effort: the declared language, if any, stays */
     size_t n = 0;
     const char *title = m->pub.field[WN_META_TITLE];
     if (title && *title)
@@ -105,6 +107,18 @@ void wn_meta_detect_lang(wn_meta *m, const wn_content *content)
         else if (!comments && wn_content_is_block(it->kind) && it->text && it->len)
             n = sample_append(buf, n, it->text, it->len);
     }
+    return n;
+}
+
+void wn_meta_detect_lang(wn_meta *m, const wn_content *content)
+{
+    /* Sized to the sample: a small page's text is much less than
+     * LANG_SAMPLE, and the buffer is held beside CLD2's own. */
+    size_t need = lang_sample(m, content, NULL);
+    char *buf = malloc(need ? need : 1);
+    if (!buf)
+        return; /* best effort: the declared language, if any, stays */
+    size_t n = lang_sample(m, content, buf);
     wn_lang_guess g;
     wn_lang_detect(buf, n, &g);
     free(buf);
