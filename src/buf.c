@@ -42,7 +42,8 @@ static inline bool append_in_room(wn_buf *buf, const char *bytes, size_t len)
 {
     if (buf->failed || len >= buf->cap - buf->len)
         return false;
-    memcpy(buf->data + buf->len, bytes, len);
+    if (len) /* bytes may be NULL then */
+        memcpy(buf->data + buf->len, bytes, len);
     buf->len += len;
     buf->data[buf->len] = '\0';
     return true;
