@@ -141,7 +141,17 @@ static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json, i
                           int markup)
 {
     size_t body = g->pos;
-    size_t end = kind == WN_GT_SCRIPT ? wn_guard_script_end(g, body) : wn_guard_raw_text_end(g, body, tag);
+    /* Once one such element ran to the end of input, one that starts later
+     * does too (so each is looked for once, not to the end from every one:
+     * quadratic). Exact for raw text ("</tag" nowhere after it); a script
+     * might yet close where the first one's escapes hid its end tag, and is
+     * closed where the markup resumes all the same. */
+    size_t end = g->len;
+    if (!g->unclosed_from[tag] || body < g->unclosed_from[tag] - 1) {
+        end = kind == WN_GT_SCRIPT ? wn_guard_script_end(g, body) : wn_guard_raw_text_end(g, body, tag);
+        if (end == g->len)
+            g->unclosed_from[tag] = body + 1;
+    }
     size_t resume = g->len;
     if (end == g->len)
         resume = end = markup_resumes(g, body, kind == WN_GT_SCRIPT);
@@ -277,7 +287,8 @@ static int unread(const attr_range *a, GumboTag tag, unsigned readers)
  * values as written; order-free, as Gumbo compares them). Left whole when
  * the bytes cannot tell: a value with a character reference, a CR or a NUL
  * (which the tokenizer changes), a name given twice (names_repeat()),
- * or too few bytes to gain. (Not on <a>: before an <a> goes on the list, the one already there
+ * or too few bytes to gain (but for the page's own "wn", which could pass
+ * for a stand-in). (Not on <a>: before an <a> goes on the list, the one already there
  * past the last marker is taken off, so no three are ever compared.) */
 static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
 {
@@ -287,6 +298,7 @@ static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
     uint64_t hash = 0;
     size_t bytes = 0;
     unsigned count = 0;
+    int own = 0; /* the page's own "wn" among them */
     unsigned char folded[ATTR_MAX];
     for (unsigned k = 0; k < t->ranges; k++) {
         const attr_range *a = &t->range[k];
@@ -298,6 +310,7 @@ static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
         hash += a->hash;
         bytes += a->to - a->from;
         count++;
+        own |= a->name_len == 2 && lower(g->in[a->from]) == 'w' && lower(g->in[a->from + 1]) == 'n';
     }
     /* Quoted: the next attribute may follow a quoted value with no space.
      * The hash in 11 characters of 64. */
@@ -307,7 +320,10 @@ static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
         stand[4 + d] = digits[(hash >> (6 * d)) & 63];
     stand[15] = '"';
     size_t n = sizeof stand;
-    if (!count || bytes <= n)
+    /* A page's own wn="..." left whole could equal another element's
+     * stand-in, where the attributes it stands for do not: it gives way to
+     * one too, however short. */
+    if (!count || (bytes <= n && !own))
         return WN_OK;
     wn_status st = WN_OK;
     int first = 1;

@@ -24,6 +24,9 @@ typedef struct guard {
     wn_guard_report *report;
     wn_gt tree;
     uint32_t dropped[GUMBO_TAG_LAST + 1]; /* cut start tags whose end tag is still to come */
+    /* 1 + where a raw-text element of this kind was found never to close
+     * (raw_body()): one that starts later is not looked for again */
+    size_t unclosed_from[GUMBO_TAG_LAST + 1];
     size_t html_attributes, body_attributes; /* merged into the one <html> / <body> */
     int text, text_nonspace; /* text since the last tag */
     int tokens;            /* a doctype counts only as the first token */
