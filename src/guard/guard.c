@@ -292,25 +292,33 @@ static int unread(const attr_range *a, GumboTag tag, unsigned readers)
  * past the last marker is taken off, so no three are ever compared.) */
 static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
 {
-    if (t->ranges_overflow)
+    if (t->ranges_overflow || g->no_stand_in)
         return WN_OK;
     unsigned readers = element_readers(g, tag, t);
     uint64_t hash = 0;
     size_t bytes = 0;
     unsigned count = 0;
-    int own = 0; /* the page's own "wn" among them */
+    int own = 0, plain = 1; /* own: the page's own "wn" among them */
     unsigned char folded[ATTR_MAX];
     for (unsigned k = 0; k < t->ranges; k++) {
         const attr_range *a = &t->range[k];
         folded[k] = (unsigned char)(!a->style && (a->always || unread(a, tag, readers)));
         if (!folded[k])
             continue;
-        if (!a->plain)
-            return WN_OK;
         hash += a->hash;
         bytes += a->to - a->from;
         count++;
         own |= a->name_len == 2 && lower(g->in[a->from]) == 'w' && lower(g->in[a->from + 1]) == 'n';
+        plain &= a->plain;
+    }
+    if (!plain) {
+        if (own) {
+            /* Its wn="..." may decode to any stand-in: none on this page
+             * (scanned again if some were written). */
+            g->no_stand_in = 1;
+            g->restart = g->stand_ins > 0;
+        }
+        return WN_OK;
     }
     /* Quoted: the next attribute may follow a quoted value with no space.
      * The hash in 11 characters of 64. */
@@ -336,6 +344,7 @@ static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
             st = wn_guard_emit(g, stand, n);
         first = 0;
     }
+    g->stand_ins++;
     return st;
 }
 
@@ -512,6 +521,8 @@ static wn_status start_tag(guard *g, size_t lt)
             st = strip_attributes(g, tag.tag, &t);
         else if (!g->tree.foreign_start)
             st = stand_in(g, tag.tag, &t);
+        if (st == WN_OK && g->restart)
+            return WN_OK;
     }
     size_t kept = t.attributes < keep ? t.attributes : keep;
     if (tag.tag == GUMBO_TAG_HTML)
@@ -652,7 +663,7 @@ wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard
     if (!g)
         return WN_ERR_NOMEM;
     wn_status st;
-    int keep_space = limits->untrimmed != 0;
+    int keep_space = limits->untrimmed != 0, no_stand_in = 0;
     for (;;) {
         memset(g, 0, sizeof *g);
         memset(report, 0, sizeof *report);
@@ -663,6 +674,7 @@ wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard
         g->ignored_newline = SIZE_MAX;
         g->report = report;
         g->keep_space = keep_space;
+        g->no_stand_in = no_stand_in;
         g->untrimmed = limits->untrimmed != 0;
         wn_gt_init(&g->tree, limits->max_depth);
         st = scan(g);
@@ -671,7 +683,8 @@ wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard
         /* Once more, white space kept (start_tag()); the copy made so far
          * stays in the arena, unused. */
         wn_gt_free(&g->tree);
-        keep_space = 1;
+        keep_space = g->keep_space;
+        no_stand_in = g->no_stand_in;
     }
     wn_gt_finish(&g->tree);
     if (st == WN_OK && g->out)

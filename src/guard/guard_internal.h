@@ -35,7 +35,9 @@ typedef struct guard {
     size_t text_nodes;
     int keep_space;        /* runs of white space are no longer collapsed */
     int untrimmed;         /* limits->untrimmed: nothing is trimmed */
-    int restart;           /* scan again with keep_space (see start_tag()) */
+    int restart;           /* scan again with keep_space (see start_tag()) or no_stand_in */
+    int no_stand_in;       /* formatting elements' attributes are left whole (stand_in()) */
+    size_t stand_ins;      /* stand-ins written so far */
 } guard;
 
 static inline int is_space(char c)
