@@ -141,7 +141,17 @@ static wn_status raw_body(guard *g, GumboTag tag, wn_gt_result kind, int json, i
                           int markup)
 {
     size_t body = g->pos;
-    size_t end = kind == WN_GT_SCRIPT ? wn_guard_script_end(g, body) : wn_guard_raw_text_end(g, body, tag);
+    /* Once one such element ran to the end of input, one that starts later
+     * does too (so each is looked for once, not to the end from every one:
+     * quadratic). Exact for raw text ("</tag" nowhere after it); a script
+     * might yet close where the first one's escapes hid its end tag, and is
+     * closed where the markup resumes all the same. */
+    size_t end = g->len;
+    if (!g->unclosed_from[tag] || body < g->unclosed_from[tag] - 1) {
+        end = kind == WN_GT_SCRIPT ? wn_guard_script_end(g, body) : wn_guard_raw_text_end(g, body, tag);
+        if (end == g->len)
+            g->unclosed_from[tag] = body + 1;
+    }
     size_t resume = g->len;
     if (end == g->len)
         resume = end = markup_resumes(g, body, kind == WN_GT_SCRIPT);
@@ -277,27 +287,38 @@ static int unread(const attr_range *a, GumboTag tag, unsigned readers)
  * values as written; order-free, as Gumbo compares them). Left whole when
  * the bytes cannot tell: a value with a character reference, a CR or a NUL
  * (which the tokenizer changes), a name given twice (names_repeat()),
- * or too few bytes to gain. (Not on <a>: before an <a> goes on the list, the one already there
+ * or too few bytes to gain (but for the page's own "wn", which could pass
+ * for a stand-in). (Not on <a>: before an <a> goes on the list, the one already there
  * past the last marker is taken off, so no three are ever compared.) */
 static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
 {
-    if (t->ranges_overflow)
+    if (t->ranges_overflow || g->no_stand_in)
         return WN_OK;
     unsigned readers = element_readers(g, tag, t);
     uint64_t hash = 0;
     size_t bytes = 0;
     unsigned count = 0;
+    int own = 0, plain = 1; /* own: the page's own "wn" among them */
     unsigned char folded[ATTR_MAX];
     for (unsigned k = 0; k < t->ranges; k++) {
         const attr_range *a = &t->range[k];
         folded[k] = (unsigned char)(!a->style && (a->always || unread(a, tag, readers)));
         if (!folded[k])
             continue;
-        if (!a->plain)
-            return WN_OK;
         hash += a->hash;
         bytes += a->to - a->from;
         count++;
+        own |= a->name_len == 2 && lower(g->in[a->from]) == 'w' && lower(g->in[a->from + 1]) == 'n';
+        plain &= a->plain;
+    }
+    if (!plain) {
+        if (own) {
+            /* Its wn="..." may decode to any stand-in: none on this page
+             * (scanned again if some were written). */
+            g->no_stand_in = 1;
+            g->restart = g->stand_ins > 0;
+        }
+        return WN_OK;
     }
     /* Quoted: the next attribute may follow a quoted value with no space.
      * The hash in 11 characters of 64. */
@@ -307,7 +328,10 @@ static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
         stand[4 + d] = digits[(hash >> (6 * d)) & 63];
     stand[15] = '"';
     size_t n = sizeof stand;
-    if (!count || bytes <= n)
+    /* A page's own wn="..." left whole could equal another element's
+     * stand-in, where the attributes it stands for do not: it gives way to
+     * one too, however short. */
+    if (!count || (bytes <= n && !own))
         return WN_OK;
     wn_status st = WN_OK;
     int first = 1;
@@ -320,6 +344,7 @@ static wn_status stand_in(guard *g, GumboTag tag, const tag_scan *t)
             st = wn_guard_emit(g, stand, n);
         first = 0;
     }
+    g->stand_ins++;
     return st;
 }
 
@@ -496,6 +521,8 @@ static wn_status start_tag(guard *g, size_t lt)
             st = strip_attributes(g, tag.tag, &t);
         else if (!g->tree.foreign_start)
             st = stand_in(g, tag.tag, &t);
+        if (st == WN_OK && g->restart)
+            return WN_OK;
     }
     size_t kept = t.attributes < keep ? t.attributes : keep;
     if (tag.tag == GUMBO_TAG_HTML)
@@ -636,7 +663,7 @@ wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard
     if (!g)
         return WN_ERR_NOMEM;
     wn_status st;
-    int keep_space = limits->untrimmed != 0;
+    int keep_space = limits->untrimmed != 0, no_stand_in = 0;
     for (;;) {
         memset(g, 0, sizeof *g);
         memset(report, 0, sizeof *report);
@@ -647,6 +674,7 @@ wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard
         g->ignored_newline = SIZE_MAX;
         g->report = report;
         g->keep_space = keep_space;
+        g->no_stand_in = no_stand_in;
         g->untrimmed = limits->untrimmed != 0;
         wn_gt_init(&g->tree, limits->max_depth);
         st = scan(g);
@@ -655,7 +683,8 @@ wn_status wn_guard(wn_arena *arena, const char *html, size_t len, const wn_guard
         /* Once more, white space kept (start_tag()); the copy made so far
          * stays in the arena, unused. */
         wn_gt_free(&g->tree);
-        keep_space = 1;
+        keep_space = g->keep_space;
+        no_stand_in = g->no_stand_in;
     }
     wn_gt_finish(&g->tree);
     if (st == WN_OK && g->out)

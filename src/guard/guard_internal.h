@@ -24,6 +24,9 @@ typedef struct guard {
     wn_guard_report *report;
     wn_gt tree;
     uint32_t dropped[GUMBO_TAG_LAST + 1]; /* cut start tags whose end tag is still to come */
+    /* 1 + where a raw-text element of this kind was found never to close
+     * (raw_body()): one that starts later is not looked for again */
+    size_t unclosed_from[GUMBO_TAG_LAST + 1];
     size_t html_attributes, body_attributes; /* merged into the one <html> / <body> */
     int text, text_nonspace; /* text since the last tag */
     int tokens;            /* a doctype counts only as the first token */
@@ -32,7 +35,9 @@ typedef struct guard {
     size_t text_nodes;
     int keep_space;        /* runs of white space are no longer collapsed */
     int untrimmed;         /* limits->untrimmed: nothing is trimmed */
-    int restart;           /* scan again with keep_space (see start_tag()) */
+    int restart;           /* scan again with keep_space (see start_tag()) or no_stand_in */
+    int no_stand_in;       /* formatting elements' attributes are left whole (stand_in()) */
+    size_t stand_ins;      /* stand-ins written so far */
 } guard;
 
 static inline int is_space(char c)

@@ -105,6 +105,10 @@ static int contains_spaced_nocase(const char *s, size_t n, const char *word)
 {
     size_t w = strlen(word);
     for (size_t i = 0; i < n; i++) {
+        /* a match starts at a letter: from a space, the scan below would
+         * run through the whole run again (quadratic in a value of spaces) */
+        if (is_space(s[i]))
+            continue;
         size_t k = 0;
         for (size_t j = i; j < n && k < w; j++) {
             if (is_space(s[j]))

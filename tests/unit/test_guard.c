@@ -449,6 +449,39 @@ START_TEST(test_formatting_stand_in)
 }
 END_TEST
 
+/* A page's own wn="..." never passes for another element's stand-in
+ * (Gumbo would compare the two as equal where the attributes they stand
+ * for are not): it gives way to a stand-in however short, and when it
+ * holds a character reference (any stand-in once decoded) the page gets
+ * none. */
+START_TEST(test_own_wn_is_no_stand_in)
+{
+    const char *one = "<p><b data-x=\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\">1</b>";
+    guarded g;
+    ck_assert_int_eq(guard_str(&g, one, NULL), WN_OK);
+    char stand[32];
+    stand_in_of(g.text, "<b", stand, sizeof stand);
+    wn_arena_release(&g.arena);
+
+    char page[256];
+    snprintf(page, sizeof page, "%s<b %s id=two>2</b>", one, stand);
+    ck_assert_int_eq(guard_str(&g, page, NULL), WN_OK);
+    char two[32];
+    stand_in_of(g.text, "id=two", two, sizeof two);
+    ck_assert_str_ne(stand, two);
+    wn_arena_release(&g.arena);
+
+    /* the same value with its last character written as a reference */
+    char ref[64];
+    snprintf(ref, sizeof ref, "%.14s&#%d;\"", stand, stand[14]);
+    snprintf(page, sizeof page, "%s<b %s id=two>2</b>", one, ref);
+    ck_assert_int_eq(guard_str(&g, page, NULL), WN_OK);
+    ck_assert_msg(strstr(g.text, "data-x=") != NULL, "%s", g.text);
+    ck_assert_msg(strstr(g.text, ref) != NULL, "%s", g.text);
+    wn_arena_release(&g.arena);
+}
+END_TEST
+
 /* Runs of white space in text are cut to one byte (a line break when the
  * run holds one) wherever the text does not keep its white space. */
 START_TEST(test_white_space_collapsed)
@@ -543,6 +576,7 @@ Suite *wn_test_suite(void)
     tcase_add_test(tc, test_link_address_left_out);
     tcase_add_test(tc, test_white_space_collapsed);
     tcase_add_test(tc, test_formatting_stand_in);
+    tcase_add_test(tc, test_own_wn_is_no_stand_in);
     tcase_add_test(tc, test_white_space_kept_page_wide);
     suite_add_tcase(s, tc);
     return s;
