@@ -454,10 +454,11 @@ static bool stat_list(const wn_doc *doc, uint32_t index)
     return items >= STAT_LIST_ITEMS && 4 * counts >= 3 * items;
 }
 
-void wn_sc_prune_control_rows(wn_doc *doc, const region *r)
+/* Prunes, in each selected part, the outermost unpruned elements that
+ * `rule_of` gives a rule for (WN_RULE_NONE: none), with that rule. */
+static void prune_in_selected(wn_doc *doc, const region *r,
+                              wn_rule (*rule_of)(const wn_doc *doc, uint32_t index))
 {
-    if (!on(doc, WN_RULE_CONTROL_ROW) && !on(doc, WN_RULE_STAT_LIST))
-        return;
     for (uint32_t i = 0; i < doc->count; i++) {
         const wn_node *part = &doc->nodes[i];
         if (!(part->flags & WN_NODE_SELECTED) || (part->flags & WN_NODE_PRUNED))
@@ -466,16 +467,31 @@ void wn_sc_prune_control_rows(wn_doc *doc, const region *r)
             const wn_node *n = &doc->nodes[j];
             if (n->flags & WN_NODE_PRUNED) {
                 j = n->end - 1;
-            } else if (on(doc, WN_RULE_CONTROL_ROW) && control_row(doc, j)) {
-                wn_sc_prune(doc, r, j, WN_LABEL_OTHER, WN_RULE_CONTROL_ROW);
-                j = n->end - 1;
-            } else if (on(doc, WN_RULE_STAT_LIST) && stat_list(doc, j)) {
-                wn_sc_prune(doc, r, j, WN_LABEL_OTHER, WN_RULE_STAT_LIST);
+                continue;
+            }
+            wn_rule rule = rule_of(doc, j);
+            if (rule != WN_RULE_NONE) {
+                wn_sc_prune(doc, r, j, WN_LABEL_OTHER, rule);
                 j = n->end - 1;
             }
         }
         i = part->end - 1;
     }
+}
+
+static wn_rule control_or_stat_row(const wn_doc *doc, uint32_t index)
+{
+    if (on(doc, WN_RULE_CONTROL_ROW) && control_row(doc, index))
+        return WN_RULE_CONTROL_ROW;
+    if (on(doc, WN_RULE_STAT_LIST) && stat_list(doc, index))
+        return WN_RULE_STAT_LIST;
+    return WN_RULE_NONE;
+}
+
+void wn_sc_prune_control_rows(wn_doc *doc, const region *r)
+{
+    if (on(doc, WN_RULE_CONTROL_ROW) || on(doc, WN_RULE_STAT_LIST))
+        prune_in_selected(doc, r, control_or_stat_row);
 }
 
 /* Rule user-card: a box beside the element named as a post's body, or
@@ -519,25 +535,15 @@ static bool user_card(const wn_doc *doc, uint32_t index)
     return false;
 }
 
+static wn_rule user_card_rule(const wn_doc *doc, uint32_t index)
+{
+    return user_card(doc, index) ? WN_RULE_USER_CARD : WN_RULE_NONE;
+}
+
 void wn_sc_prune_user_cards(wn_doc *doc, const region *r)
 {
-    if (!on(doc, WN_RULE_USER_CARD))
-        return;
-    for (uint32_t i = 0; i < doc->count; i++) {
-        const wn_node *part = &doc->nodes[i];
-        if (!(part->flags & WN_NODE_SELECTED) || (part->flags & WN_NODE_PRUNED))
-            continue;
-        for (uint32_t j = i + 1; j < part->end; j++) {
-            const wn_node *n = &doc->nodes[j];
-            if (n->flags & WN_NODE_PRUNED) {
-                j = n->end - 1;
-            } else if (user_card(doc, j)) {
-                wn_sc_prune(doc, r, j, WN_LABEL_OTHER, WN_RULE_USER_CARD);
-                j = n->end - 1;
-            }
-        }
-        i = part->end - 1;
-    }
+    if (on(doc, WN_RULE_USER_CARD))
+        prune_in_selected(doc, r, user_card_rule);
 }
 
 /* A heading once the article has begun whose section all went (a list of

@@ -7,6 +7,7 @@
 #include "score/hints.h"
 #include "score/params.h"
 #include "score/score.h"
+#include "score/score_internal.h"
 #include "score/threads.h"
 #include "verdict.h"
 
@@ -121,19 +122,11 @@ static bool signed_repeat(const wn_doc *doc, uint32_t repeat, uint32_t x)
     if (re->links <= ne->links && re->images <= ne->images)
         return false;
     for (uint32_t i = repeat + 1; i < r->end; i++) {
-        const wn_node *e = &doc->nodes[i];
         if (i == x) {
             i = n->end - 1;
             continue;
         }
-        if (e->kind != WN_NODE_ELEMENT || !e->all.chars || e->all.chars > THREAD_DATE_MAX_CHARS)
-            continue;
-        if (e->tag == GUMBO_TAG_TIME)
-            return true;
-        char lead[96];
-        size_t len = wn_leading_text(doc, i, lead, sizeof lead);
-        if (len < sizeof lead - 1 &&
-            (wn_date_numeric_line(lead, len) || wn_date_written_line(lead, len) || wn_date_clock_or_year(lead, len)))
+        if (wn_sc_date_element(doc, i))
             return true;
     }
     return false;

@@ -100,8 +100,23 @@ static bool ad_wrapper(const wn_doc *doc, const wn_node *n, const region *r)
            (float)n->all.chars > AD_WRAPPER_SHARE * (float)r->chars;
 }
 
-/* Whether a short element inside n reads as a date ("2020.03.11 10:51",
- * "May 31, 2012", "21:14"). */
+/* Whether node i is a short element that reads as a date: a <time>, or a
+ * text such as "2020.03.11 10:51", "May 31, 2012", "21:14". */
+bool wn_sc_date_element(const wn_doc *doc, uint32_t i)
+{
+    const wn_node *e = &doc->nodes[i];
+    if (e->kind != WN_NODE_ELEMENT || !e->all.chars || e->all.chars > THREAD_DATE_MAX_CHARS)
+        return false;
+    if (e->tag == GUMBO_TAG_TIME)
+        return true;
+    char lead[96];
+    size_t len = wn_leading_text(doc, i, lead, sizeof lead);
+    return len < sizeof lead - 1 &&
+           (wn_date_numeric_line(lead, len) || wn_date_written_line(lead, len) || wn_date_clock_or_year(lead, len));
+}
+
+/* Whether a short element inside n reads as a date (the first short
+ * element of a branch answers for the branch). */
 bool wn_sc_holds_date_line(const wn_doc *doc, const wn_node *n)
 {
     uint32_t index = (uint32_t)(n - doc->nodes);
@@ -109,12 +124,7 @@ bool wn_sc_holds_date_line(const wn_doc *doc, const wn_node *n)
         const wn_node *e = &doc->nodes[i];
         if (e->kind != WN_NODE_ELEMENT || !e->all.chars || e->all.chars > THREAD_DATE_MAX_CHARS)
             continue;
-        if (e->tag == GUMBO_TAG_TIME)
-            return true;
-        char lead[96];
-        size_t len = wn_leading_text(doc, i, lead, sizeof lead);
-        if (len < sizeof lead - 1 &&
-            (wn_date_numeric_line(lead, len) || wn_date_written_line(lead, len) || wn_date_clock_or_year(lead, len)))
+        if (wn_sc_date_element(doc, i))
             return true;
         i = e->end - 1;
     }

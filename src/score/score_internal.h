@@ -84,7 +84,9 @@ typedef struct region {
 /* candidates.c */
 bool wn_sc_wraps_prose(const wn_doc *doc, const wn_node *n);
 bool wn_sc_holds_named_body(const wn_doc *doc, uint32_t index);
-/* Whether a short element inside n reads as a date. */
+/* Whether node i is a short element that reads as a date; whether a short
+ * element inside n does. */
+bool wn_sc_date_element(const wn_doc *doc, uint32_t i);
 bool wn_sc_holds_date_line(const wn_doc *doc, const wn_node *n);
 bool wn_sc_dialog_box(const wn_doc *doc, uint32_t index);
 void wn_sc_score_candidates(wn_doc *doc);
