@@ -51,12 +51,8 @@ static inline bool append_in_room(wn_buf *buf, const char *bytes, size_t len)
 
 void wn_buf_append(wn_buf *buf, const char *bytes, size_t len)
 {
-    if (append_in_room(buf, bytes, len) || !wn_buf_reserve(buf, len))
-        return;
-    if (len)
-        memcpy(buf->data + buf->len, bytes, len);
-    buf->len += len;
-    buf->data[buf->len] = '\0';
+    if (!append_in_room(buf, bytes, len) && wn_buf_reserve(buf, len))
+        append_in_room(buf, bytes, len); /* the room is there now */
 }
 
 void wn_buf_puts(wn_buf *buf, const char *text)
